@@ -1,0 +1,156 @@
+"""Plain dataclasses that flow between ingest, extract, store, CLI and UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class SourceKind(StrEnum):
+    """Where a source's articles come from."""
+
+    FEED = "feed"
+    """An RSS, Atom, RDF or JSON feed over HTTP(S)."""
+    FILES = "files"
+    """An article file, or a folder of them, on the local disk."""
+
+
+class SourceStatus(StrEnum):
+    """The health of a source, as last seen by a refresh."""
+
+    OK = "ok"
+    ERROR = "error"
+    MOVED = "moved"
+    GONE = "gone"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation in an article body."""
+
+    text: str
+    """The quoted words, without the quotation marks."""
+    speaker: str | None
+    """Who said it, as written (a name or a phrase), or None when unknown."""
+    paragraph: int
+    """Index of the paragraph where the quotation starts."""
+    fragment: bool = False
+    """True for a fragment embedded in a sentence rather than a full quotation."""
+    start: int = -1
+    """Character offset of ``text`` within its paragraph (-1 when unknown)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A way to reach an author."""
+
+    name: str | None = None
+    email: str | None = None
+    url: str | None = None
+    handle: str | None = None
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What ``newsterm.extract`` makes of one article: clean text and the journalism in it."""
+
+    title: str
+    paragraphs: list[str]
+    authors: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    """Editors and contributors ("Editing by …", "… contributed to this report")."""
+    dateline: str | None = None
+    word_count: int = 0
+    reading_minutes: int = 1
+
+
+@dataclass(slots=True)
+class RawArticle:
+    """An article as read from a file or a feed item, before analysis."""
+
+    guid: str
+    """Stable identity within its source: feed id, else link, else title + date; path for files."""
+    title: str
+    paragraphs: list[str]
+    url: str | None = None
+    published: datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    """Contacts known from metadata (feed author e-mail, mailto: links)."""
+    summary: str = ""
+    content_hash: str = ""
+    """Hash of the content; an article whose hash changes is updated in the cache."""
+    links: list[str] = field(default_factory=list)
+    """Links found in the content (feed HTML)."""
+
+
+@dataclass(slots=True)
+class Source:
+    """A subscription: a feed URL or a path, with its refresh state."""
+
+    id: int
+    kind: SourceKind
+    location: str
+    """The feed URL, or the absolute path of the file or folder."""
+    title: str | None = None
+    tags: list[str] = field(default_factory=list)
+    status: SourceStatus = SourceStatus.OK
+    last_error: str | None = None
+    last_checked: datetime | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    moved_to: str | None = None
+    retry_after: datetime | None = None
+    full_text: bool = False
+    unread: int = 0
+    total: int = 0
+
+    @property
+    def display_title(self) -> str:
+        """The title, else the location."""
+        return self.title or self.location
+
+
+@dataclass(slots=True)
+class ArticleSummary:
+    """One row of an article list: what a list needs, without the body."""
+
+    id: int
+    source_id: int
+    source_title: str
+    title: str
+    published: datetime | None
+    read: bool
+    starred: bool
+    gone: bool = False
+
+
+@dataclass(slots=True)
+class Article:
+    """A cached article with its analysis."""
+
+    id: int
+    source_id: int
+    source_title: str
+    guid: str
+    url: str | None
+    title: str
+    authors: list[str]
+    published: datetime | None
+    fetched_at: datetime
+    summary: str
+    paragraphs: list[str]
+    quotes: list[Quote]
+    contacts: list[Contact]
+    credits: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    word_count: int = 0
+    reading_minutes: int = 1
+    read: bool = False
+    starred: bool = False
+    gone: bool = False
+    full_text_status: str | None = None
+    """None (never tried), "ok", or the reason the last full-text fetch failed."""
