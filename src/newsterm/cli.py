@@ -1,0 +1,376 @@
+"""The command line: argument handling and output only; the work is done by the core.
+
+``newsterm`` with no subcommand opens the app; the UI is imported only then.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newsterm import __version__, locations
+from newsterm.config import Config, ensure_config, load_config
+from newsterm.errors import NewstermError, UsageError
+from newsterm.store import ArticleFilter, Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Context:
+    """What every command needs: where feeds.toml and the cache are, opened on demand."""
+
+    config_override: str | None = None
+    db_override: str | None = None
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def config_path(self) -> Path:
+        """The feeds.toml in use."""
+        return locations.config_file(self.config_override)
+
+    @property
+    def db_path(self) -> Path:
+        """The cache in use."""
+        return locations.db_file(self.db_override)
+
+    def config(self) -> Config:
+        """Read feeds.toml; on first run at the default location, install the shipped one."""
+        path = self.config_path
+        explicit = bool(self.config_override or os.environ.get(locations.CONFIG_ENV))
+        if not explicit:
+            ensure_config(path)
+        if not path.exists() and not path.is_symlink():
+            return Config(path=path)
+        return load_config(path)
+
+    def store(self) -> Store:
+        """The cache, opened once per command."""
+        if self._store is None:
+            self._store = Store.open(self.db_path)
+        return self._store
+
+    def close(self) -> None:
+        """Close the cache if it was opened."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def _set_config(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.ensure_object(Context).config_override = value
+
+
+def _set_db(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.ensure_object(Context).db_override = value
+
+
+def common_options(command: F) -> F:
+    """``--config`` and ``--db``, accepted before or after the subcommand."""
+    command = click.option(
+        "--db",
+        metavar="FILE",
+        expose_value=False,
+        callback=_set_db,
+        is_eager=True,
+        help="The cache database (default: $NEWSTERM_DB or the user data folder).",
+    )(command)
+    command = click.option(
+        "--config",
+        metavar="FILE",
+        expose_value=False,
+        callback=_set_config,
+        is_eager=True,
+        help="The feeds.toml to use (default: $NEWSTERM_CONFIG or the user config folder).",
+    )(command)
+    return command
+
+
+def json_option(command: F) -> F:
+    """``--json`` for machine-readable output."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(command)
+
+
+pass_context = click.make_pass_decorator(Context, ensure=True)
+console = Console(highlight=False)
+
+
+def print_json(value: Any) -> None:
+    """Write JSON to stdout."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@common_options
+@click.version_option(__version__, "--version", prog_name="newsterm")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """newsterm: read the news in your terminal, fast and offline.
+
+    With no command, opens the reading app.
+    """
+    ctx.ensure_object(Context)
+    ctx.call_on_close(ctx.obj.close)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(tui)
+
+
+@cli.command()
+@common_options
+@pass_context
+def tui(context: Context) -> None:
+    """Open the reading app (the default command)."""
+    from newsterm.ui.app import run
+
+    run(config_path=context.config_path, db_path=context.db_path, load_config=context.config)
+
+
+@cli.command()
+@common_options
+@click.argument("target", metavar="URL|PATH")
+@click.option("--title", help="A title for the source.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--no-fetch", is_flag=True, help="Do not fetch a feed to validate it.")
+@pass_context
+def add(
+    context: Context, target: str, title: str | None, tags: tuple[str, ...], no_fetch: bool
+) -> None:
+    """Subscribe to a feed URL, or add an article file or a folder of them."""
+    from newsterm.ingest import service
+
+    cfg = context.config()
+    outcome = service.add(context.store(), cfg, target, title=title, tags=tags, fetch=not no_fetch)
+    console.print(Text(outcome.message))
+    if outcome.refresh is not None:
+        refreshed = outcome.refresh
+        console.print(Text(f"{refreshed.new} new article(s) from {outcome.source.display_title}"))
+        if refreshed.error:
+            click.echo(f"newsterm: {refreshed.error}", err=True)
+
+
+@cli.command()
+@common_options
+@click.argument("source", metavar="SOURCE")
+@pass_context
+def remove(context: Context, source: str) -> None:
+    """Unsubscribe from a source (by id, URL, path or title) and drop its articles."""
+    from newsterm.ingest import service
+
+    removed = service.remove(context.store(), context.config(), source)
+    console.print(Text(f"removed {removed.display_title}"))
+
+
+@cli.command()
+@common_options
+@json_option
+@pass_context
+def sources(context: Context, as_json: bool) -> None:
+    """List subscriptions with their unread counts."""
+    from newsterm.ingest.service import sync_sources
+    from newsterm.serialize import source_json
+
+    store = context.store()
+    sync_sources(store, context.config())
+    found = store.sources()
+    if as_json:
+        print_json([source_json(s) for s in found])
+        return
+    table = Table(box=None, header_style="bold")
+    for column in ("id", "unread", "total", "kind", "title", "status"):
+        table.add_column(column, justify="right" if column in ("id", "unread", "total") else "left")
+    for s in found:
+        status = Text(s.last_error or s.status.value, style="red" if s.last_error else "")
+        table.add_row(
+            str(s.id), str(s.unread), str(s.total), s.kind.value, Text(s.display_title), status
+        )
+    console.print(table)
+
+
+@cli.command()
+@common_options
+@click.argument("source", metavar="[SOURCE]", required=False)
+@pass_context
+def refresh(context: Context, source: str | None) -> None:
+    """Fetch feeds and re-read article files (all sources, or one)."""
+    from newsterm.ingest import service
+
+    store = context.store()
+    all_sources = service.sync_sources(store, context.config())
+    if source is not None:
+        found = store.find_source(source)
+        if found is None:
+            raise UsageError(f"{source}: no such source (see `newsterm sources`)")
+        all_sources = [found]
+
+    def progress(outcome: service.SourceOutcome, done: int, total: int) -> None:
+        name = outcome.source.display_title
+        line = f"[{done}/{total}] {name}: "
+        line += f"error: {outcome.error}" if outcome.error else f"{outcome.new} new"
+        if outcome.notice:
+            line += f" ({outcome.notice})"
+        click.echo(line, err=bool(outcome.error))
+
+    report = service.refresh(store, all_sources, context.config(), progress=progress)
+    click.echo(f"{report.new} new, {report.updated} updated, {len(report.failed)} failed")
+    if report.failed:
+        for outcome in report.failed:
+            click.echo(f"newsterm: {outcome.source.display_title}: {outcome.error}", err=True)
+        sys.exit(1)
+
+
+def _resolve_source(store: Store, ref: str | None) -> int | None:
+    if ref is None:
+        return None
+    found = store.find_source(ref)
+    if found is None:
+        raise UsageError(f"{ref}: no such source (see `newsterm sources`)")
+    return found.id
+
+
+@cli.command()
+@common_options
+@click.option("--source", "source_ref", metavar="SOURCE", help="Only this source.")
+@click.option("--unread", is_flag=True, help="Only unread articles.")
+@click.option("--starred", is_flag=True, help="Only starred articles.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@json_option
+@pass_context
+def articles(
+    context: Context, source_ref: str | None, unread: bool, starred: bool, limit: int, as_json: bool
+) -> None:
+    """List cached articles, newest first."""
+    from newsterm.serialize import summary_json
+    from newsterm.timefmt import relative
+
+    store = context.store()
+    flt = ArticleFilter(
+        source_id=_resolve_source(store, source_ref), unread_only=unread, starred_only=starred
+    )
+    rows = store.list_articles(flt, limit=limit)
+    if as_json:
+        print_json([summary_json(r) for r in rows])
+        return
+    if not rows:
+        console.print("No articles. Add some with `newsterm add URL|PATH`.")
+        return
+    table = Table(box=None, header_style="bold", expand=True)
+    table.add_column("id", justify="right", no_wrap=True, min_width=3)
+    table.add_column("", no_wrap=True, min_width=2)
+    table.add_column("date", no_wrap=True, min_width=6)
+    table.add_column("source", no_wrap=True, overflow="ellipsis", ratio=1, max_width=24)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", ratio=3)
+    for r in rows:
+        marks = ("★" if r.starred else " ") + (" " if r.read else "●")
+        table.add_row(
+            str(r.id),
+            marks,
+            relative(r.published),
+            Text(r.source_title),
+            Text(r.title, style="" if r.read else "bold"),
+        )
+    console.print(table)
+
+
+@cli.command()
+@common_options
+@click.argument("article_id", metavar="ID", type=int)
+@json_option
+@pass_context
+def show(context: Context, article_id: int, as_json: bool) -> None:
+    """Show one cached article with its quotations and contacts."""
+    from newsterm.render import render_article
+    from newsterm.serialize import article_json
+
+    article = context.store().article(article_id)
+    if article is None:
+        raise UsageError(f"{article_id}: no such article (see `newsterm articles`)")
+    if as_json:
+        print_json(article_json(article))
+        return
+    console.print(render_article(article))
+
+
+@cli.command()
+@common_options
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@json_option
+def parse(file: Path, as_json: bool) -> None:
+    """Analyse one article file without touching the cache."""
+    from newsterm.extract import analyse
+    from newsterm.ingest import files
+    from newsterm.ingest.service import check_article_path
+    from newsterm.render import render_analysis
+    from newsterm.serialize import analysis_json
+
+    path = check_article_path(str(file))
+    if path.is_dir():
+        raise UsageError(f"{file}: is a folder; parse takes one article file")
+    try:
+        raw = files.read_article(path)
+    except OSError as exc:
+        raise NewstermError(f"{file}: cannot read: {exc.strerror}") from None
+    analysis = analyse(raw.title, raw.paragraphs)
+    if as_json:
+        print_json(analysis_json(analysis, source=str(path), published=raw.published))
+        return
+    console.print(render_analysis(analysis))
+
+
+@cli.command()
+@common_options
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@json_option
+@pass_context
+def search(context: Context, query: str, limit: int, as_json: bool) -> None:
+    """Full-text search over cached titles and bodies."""
+    from newsterm.serialize import search_json
+
+    hits = context.store().search(query, limit=limit)
+    if as_json:
+        print_json([search_json(h) for h in hits])
+        return
+    if not hits:
+        console.print(Text(f"No articles match {query!r}."))
+        return
+    for hit in hits:
+        title = Text(f"{hit.article.id:>6}  ", style="dim") + Text(hit.article.title, style="bold")
+        for start, end in hit.title_matches:
+            title.stylize("reverse", start + 8, end + 8)
+        snippet = Text("        ") + Text(hit.snippet)
+        for start, end in hit.snippet_matches:
+            snippet.stylize("reverse", start + 8, end + 8)
+        console.print(title)
+        console.print(Text(f"        {hit.article.source_title}", style="dim"))
+        console.print(snippet)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The console script: run the CLI, turning every user error into one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="newsterm", standalone_mode=False)
+    except NewstermError as exc:
+        click.echo(f"newsterm: {exc.message}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("newsterm: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        click.echo(f"newsterm: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,323 @@
+"""Settings and subscriptions from feeds.toml: read with tomllib, edited with tomlkit.
+
+Edits keep the user's comments and order and are written atomically: on any error the file is
+left byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+import tomlkit.items
+
+from newsterm import locations
+from newsterm.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The ``[settings]`` table of feeds.toml."""
+
+    mark_read_on_open: bool = True
+    """Opening an article marks it read."""
+    refresh_on_start: bool = True
+    """The app refreshes every source in the background when it starts."""
+    concurrency: int = 16
+    """Feeds fetched at once."""
+    per_host_concurrency: int = 4
+    """Feeds fetched at once from one host."""
+    connect_timeout: float = 10.0
+    """Seconds to wait for a connection."""
+    read_timeout: float = 30.0
+    """Seconds to wait for data."""
+    max_feed_bytes: int = 10 * 1024 * 1024
+    """Largest feed body accepted, after decompression."""
+    max_articles_per_feed: int = 0
+    """Keep at most this many articles a feed, trimming the oldest read ones (0 keeps all)."""
+    full_text: bool = False
+    """Fetch the full article page for new items of every feed at refresh."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One ``[[feeds]]`` table: a feed ``url`` or an article file/folder ``path``."""
+
+    url: str | None = None
+    path: str | None = None
+    title: str | None = None
+    tags: tuple[str, ...] = ()
+    full_text: bool = False
+
+    @property
+    def location(self) -> str:
+        """The URL, or the path as written."""
+        return self.url or self.path or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything feeds.toml says."""
+
+    path: Path
+    settings: Settings = field(default_factory=Settings)
+    feeds: tuple[FeedEntry, ...] = ()
+    keymap: dict[str, str] = field(default_factory=dict)
+
+    def resolve_path(self, entry: FeedEntry) -> Path:
+        """An entry's path made absolute, relative to the folder of feeds.toml."""
+        assert entry.path is not None
+        path = Path(entry.path).expanduser()
+        return path if path.is_absolute() else (self.path.parent / path)
+
+
+_SETTING_TYPES: dict[str, tuple[type, ...]] = {
+    f.name: (
+        (int, float)
+        if f.type in ("float", float)
+        else (bool,)
+        if f.type in ("bool", bool)
+        else (int,)
+    )
+    for f in fields(Settings)
+}
+_FEED_KEYS = {"url", "path", "title", "tags", "full_text"}
+_TOP_KEYS = {"settings", "feeds", "keymap"}
+
+
+def _line_of(text: str, pattern: str, start: int = 0) -> tuple[int, int]:
+    """Line and column (1-based) of the first match of ``pattern`` after ``start``."""
+    match = re.compile(pattern, re.MULTILINE).search(text, start)
+    offset = match.start() if match else start
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _feed_table_offset(text: str, index: int) -> int:
+    """Offset of the ``index``-th ``[[feeds]]`` header in the file."""
+    headers = [m.start() for m in re.finditer(r"^\s*\[\[\s*feeds\s*\]\]", text, re.MULTILINE)]
+    return headers[index] if index < len(headers) else 0
+
+
+def _fail(path: Path, text: str, message: str, pattern: str, start: int = 0) -> ConfigError:
+    line, column = _line_of(text, pattern, start)
+    return ConfigError(f"{path}: line {line}, column {column}: {message}")
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """Validate feeds.toml text; raise ConfigError naming the file, line and column."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise _fail(path, text, f"unknown key '{key}'", rf"^\s*\[?\[?\s*{re.escape(key)}\b")
+    settings = _parse_settings(data.get("settings", {}), text, path)
+    raw_feeds = data.get("feeds", [])
+    if not isinstance(raw_feeds, list):
+        raise _fail(path, text, "'feeds' must be an array of [[feeds]] tables", r"^\s*feeds\b")
+    feeds = tuple(_parse_feed(i, raw, text, path) for i, raw in enumerate(raw_feeds))
+    keymap = data.get("keymap", {})
+    if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
+        raise _fail(path, text, "[keymap] maps binding ids to key strings", r"^\s*\[keymap\]")
+    return Config(path=path, settings=settings, feeds=feeds, keymap=dict(keymap))
+
+
+def _parse_settings(raw: Any, text: str, path: Path) -> Settings:
+    if not isinstance(raw, dict):
+        raise _fail(path, text, "'settings' must be a table", r"^\s*settings\b")
+    start = _line_offset(text, r"^\s*\[settings\]")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in _SETTING_TYPES:
+            raise _fail(path, text, f"unknown setting '{key}'", rf"^\s*{re.escape(key)}\s*=", start)
+        expected = _SETTING_TYPES[key]
+        if (isinstance(value, bool) and bool not in expected) or not isinstance(value, expected):
+            name = expected[-1].__name__
+            raise _fail(path, text, f"setting '{key}' must be {name}", rf"^\s*{key}\s*=", start)
+        if not isinstance(value, bool) and isinstance(value, int | float) and value < 0:
+            raise _fail(
+                path, text, f"setting '{key}' must not be negative", rf"^\s*{key}\s*=", start
+            )
+        values[key] = value
+    return Settings(**values)
+
+
+def _line_offset(text: str, pattern: str) -> int:
+    match = re.search(pattern, text, re.MULTILINE)
+    return match.start() if match else 0
+
+
+def _parse_feed(index: int, raw: Any, text: str, path: Path) -> FeedEntry:
+    start = _feed_table_offset(text, index)
+    where = r"^\s*\[\[\s*feeds\s*\]\]"
+    if not isinstance(raw, dict):
+        raise _fail(path, text, f"feeds[{index + 1}] must be a table", where, start)
+    for key in raw:
+        if key not in _FEED_KEYS:
+            message = f"unknown key '{key}' in [[feeds]] #{index + 1}"
+            raise _fail(path, text, message, rf"^\s*{re.escape(key)}\s*=", start)
+    for key in ("url", "path", "title"):
+        if key in raw and not isinstance(raw[key], str):
+            raise _fail(path, text, f"'{key}' must be a string", rf"^\s*{key}\s*=", start)
+    tags = raw.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise _fail(path, text, "'tags' must be a list of strings", r"^\s*tags\s*=", start)
+    if not isinstance(raw.get("full_text", False), bool):
+        raise _fail(path, text, "'full_text' must be true or false", r"^\s*full_text\s*=", start)
+    if ("url" in raw) == ("path" in raw):
+        message = f"[[feeds]] #{index + 1} needs exactly one of 'url' or 'path'"
+        raise _fail(path, text, message, where, start)
+    return FeedEntry(
+        url=raw.get("url"),
+        path=raw.get("path"),
+        title=raw.get("title"),
+        tags=tuple(tags),
+        full_text=raw.get("full_text", False),
+    )
+
+
+def read_text(path: Path) -> str:
+    """Read feeds.toml as text, turning OS errors into one-line ConfigErrors."""
+    if path.exists() and not path.is_file():
+        raise ConfigError(f"{path}: not a regular file")
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate feeds.toml."""
+    return parse_config(read_text(path), path)
+
+
+def ensure_config(path: Path) -> bool:
+    """On first run, copy the shipped feeds.toml (and its samples) to ``path``.
+
+    Returns True when it created the file. Never overwrites anything.
+    """
+    if path.exists() or path.is_symlink():
+        return False
+    shipped = locations.shipped_file("feeds.toml")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = shipped.read_text(encoding="utf-8") if shipped else _EMPTY_CONFIG
+    samples = locations.shipped_file("samples")
+    target_samples = path.parent / "samples"
+    if samples and samples.is_dir() and not target_samples.exists():
+        shutil.copytree(samples, target_samples)
+    write_atomically(path, text)
+    return True
+
+
+_EMPTY_CONFIG = """\
+# newsterm subscriptions. Add feeds with `newsterm add URL` or by hand:
+#
+# [[feeds]]
+# url = "https://example.com/feed.xml"
+# tags = ["news"]
+
+[settings]
+"""
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _edit(path: Path, change: Any) -> None:
+    """Apply ``change(document)`` to feeds.toml, validate the result, then write it atomically."""
+    text = read_text(path) if path.exists() else _EMPTY_CONFIG
+    parse_config(text, path)  # refuse to edit a file that is already broken
+    document = tomlkit.parse(text)
+    change(document)
+    new_text = tomlkit.dumps(document)
+    parse_config(new_text, path)
+    write_atomically(path, new_text)
+
+
+def add_feed(path: Path, entry: FeedEntry) -> None:
+    """Append a ``[[feeds]]`` table to feeds.toml, keeping comments and order."""
+
+    def change(document: tomlkit.TOMLDocument) -> None:
+        table = tomlkit.table()
+        if entry.url:
+            table["url"] = entry.url
+        if entry.path:
+            table["path"] = entry.path
+        if entry.title:
+            table["title"] = entry.title
+        if entry.tags:
+            table["tags"] = list(entry.tags)
+        if entry.full_text:
+            table["full_text"] = True
+        feeds = document.get("feeds")
+        if feeds is None:
+            feeds = tomlkit.aot()
+            document.append("feeds", feeds)
+        feeds.append(table)
+
+    _edit(path, change)
+
+
+def remove_feed(path: Path, location: str) -> bool:
+    """Remove the ``[[feeds]]`` table whose url or path is ``location``; True if one was."""
+    removed = False
+
+    def change(document: tomlkit.TOMLDocument) -> None:
+        nonlocal removed
+        feeds = document.get("feeds")
+        if not isinstance(feeds, tomlkit.items.AoT):
+            return
+        for index, table in enumerate(feeds):
+            if location in (table.get("url"), table.get("path")):
+                del feeds[index]
+                removed = True
+                return
+
+    _edit(path, change)
+    return removed
+
+
+def replace_url(path: Path, old: str, new: str) -> bool:
+    """Rewrite a feed's url (after a permanent redirect); True if one was changed."""
+    changed = False
+
+    def change(document: tomlkit.TOMLDocument) -> None:
+        nonlocal changed
+        feeds = document.get("feeds")
+        if not isinstance(feeds, tomlkit.items.AoT):
+            return
+        for table in feeds:
+            if table.get("url") == old:
+                table["url"] = new
+                changed = True
+
+    _edit(path, change)
+    return changed

@@ -1,0 +1,151 @@
+"""HTML to clean paragraphs: block elements become paragraphs, chrome is dropped, links kept."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from newsterm.extract.text import normalize_paragraph, sanitize
+
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
+    "address",
+    "center",
+}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "math",
+    "object",
+    "embed",
+    "nav",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "head",
+    "aside",
+    "footer",
+}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "base", "col"}
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@dataclass(slots=True)
+class HtmlText:
+    """Paragraphs, title and links found in an HTML document or fragment."""
+
+    title: str = ""
+    heading: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.result = HtmlText()
+        self._buffer: list[str] = []
+        self._skip_depth = 0
+        self._in_title = False
+        self._title: list[str] = []
+        self._heading_open = False
+        self._heading: list[str] = []
+
+    def _flush(self) -> None:
+        text = normalize_paragraph(sanitize("".join(self._buffer)))
+        self._buffer.clear()
+        if not text:
+            return
+        if self._heading_open and not self.result.heading:
+            self.result.heading = text
+        self.result.paragraphs.append(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            if tag not in _VOID:
+                self._skip_depth += 1
+            return
+        if tag == "title":
+            self._in_title = True
+            return
+        if tag in _BLOCK:
+            self._flush()
+        if tag == "h1":
+            self._heading_open = True
+        if tag == "a" and not self._skip_depth:
+            href = (dict(attrs).get("href") or "").strip()
+            if href.lower().startswith(_LINK_SCHEMES) and href not in self.result.links:
+                self.result.links.append(sanitize(href))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK:
+            self._flush()
+        elif tag == "a":
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self._skip_depth = max(0, self._skip_depth - 1)
+            return
+        if tag == "title":
+            self._in_title = False
+            return
+        if tag in _BLOCK:
+            self._flush()
+        if tag == "h1":
+            self._heading_open = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title.append(data)
+        elif not self._skip_depth:
+            self._buffer.append(data)
+
+    def finish(self) -> HtmlText:
+        self.close()
+        self._flush()
+        self.result.title = normalize_paragraph(sanitize("".join(self._title)))
+        return self.result
+
+
+def html_to_text(markup: str) -> HtmlText:
+    """Extract the title, first heading, paragraphs and http(s)/mailto links from HTML."""
+    collector = _Collector()
+    # html.parser gives up on some malformed declarations; keep what was read until then.
+    with contextlib.suppress(AssertionError, ValueError):
+        collector.feed(markup)
+    return collector.finish()
+
+
+def html_paragraphs(markup: str) -> list[str]:
+    """The paragraphs of an HTML fragment (a feed item's content or summary)."""
+    return html_to_text(markup).paragraphs

@@ -1,0 +1,1 @@
+"""Getting articles into the cache: files, feeds, and the one service both CLI and UI call."""

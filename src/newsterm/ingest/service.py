@@ -1,0 +1,265 @@
+"""The one ingest API: the CLI and the app both add and refresh sources through it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from newsterm import config as config_mod
+from newsterm.config import Config, FeedEntry
+from newsterm.errors import NewstermError, UsageError
+from newsterm.extract import analyse
+from newsterm.ingest import files
+from newsterm.models import Source, SourceKind, SourceStatus
+from newsterm.store import Store
+
+FEED_SCHEMES = ("http", "https")
+
+
+@dataclass(slots=True)
+class SourceOutcome:
+    """What one refresh did to one source."""
+
+    source: Source
+    new: int = 0
+    updated: int = 0
+    gone: int = 0
+    error: str | None = None
+    """One line saying why the source failed, or None."""
+    notice: str | None = None
+    """Something the user should know that is not a failure (moved, not modified, ...)."""
+    new_ids: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    """The outcome of refreshing some sources."""
+
+    outcomes: list[SourceOutcome] = field(default_factory=list)
+
+    @property
+    def new(self) -> int:
+        """New articles over all sources."""
+        return sum(o.new for o in self.outcomes)
+
+    @property
+    def updated(self) -> int:
+        """Updated articles over all sources."""
+        return sum(o.updated for o in self.outcomes)
+
+    @property
+    def failed(self) -> list[SourceOutcome]:
+        """The sources that failed."""
+        return [o for o in self.outcomes if o.error]
+
+
+Progress = Callable[[SourceOutcome, int, int], None]
+"""Called after each source with its outcome, the number done and the total."""
+
+
+def is_url(target: str) -> bool:
+    """Whether a CLI argument names a URL rather than a path."""
+    return "://" in target or target.lower().startswith(("http:", "https:", "feed:"))
+
+
+def check_feed_url(url: str) -> str:
+    """Validate a feed URL: http or https with a host. ``feed://`` becomes ``https://``."""
+    url = url.strip()
+    if url.lower().startswith("feed://"):
+        url = "https://" + url[len("feed://") :]
+    elif url.lower().startswith("feed:"):
+        url = url[len("feed:") :]
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in FEED_SCHEMES:
+        raise UsageError(f"{url}: only http and https feeds are supported")
+    if not parts.hostname or any(c.isspace() or ord(c) < 32 for c in url):
+        raise UsageError(f"{url}: not a valid URL")
+    return url
+
+
+def check_article_path(target: str) -> Path:
+    """Validate an article file or folder path and make it absolute."""
+    path = Path(target).expanduser()
+    try:
+        path = path.resolve(strict=True)
+    except FileNotFoundError:
+        raise UsageError(f"{target}: no such file or folder") from None
+    except (OSError, RuntimeError) as exc:
+        raise UsageError(f"{target}: cannot use this path: {exc}") from None
+    if path.is_file():
+        if not files.is_article_file(path):
+            kinds = ", ".join(sorted(files.ARTICLE_SUFFIXES))
+            raise UsageError(f"{target}: unsupported file type (newsterm reads {kinds})")
+    elif not path.is_dir():
+        raise UsageError(f"{target}: not a regular file or folder")
+    return path
+
+
+def sync_sources(store: Store, cfg: Config) -> list[Source]:
+    """Make sure every feeds.toml entry has a source in the cache; return them in file order.
+
+    Sources that are in the cache but no longer in feeds.toml are kept (with their reading
+    history) until ``newsterm remove`` deletes them.
+    """
+    sources = []
+    for entry in cfg.feeds:
+        if entry.url:
+            kind, location = SourceKind.FEED, entry.url
+        else:
+            kind, location = SourceKind.FILES, str(cfg.resolve_path(entry))
+        sources.append(
+            store.upsert_source(
+                kind, location, title=entry.title, tags=entry.tags, full_text=entry.full_text
+            )
+        )
+    return sources
+
+
+def refresh_files(store: Store, source: Source) -> SourceOutcome:
+    """Re-read a files source: new and changed files are analysed, deleted ones marked gone."""
+    outcome = SourceOutcome(source)
+    root = Path(source.location)
+    now = datetime.now(UTC)
+    if not root.exists():
+        outcome.error = f"{root}: no such file or folder"
+        store.update_source(
+            source.id, status=SourceStatus.ERROR, last_error=outcome.error, last_checked=now
+        )
+        return outcome
+    known = store.known_hashes(source.id)
+    present: list[str] = []
+    items = []
+    problems: list[str] = []
+    for path in files.article_files(root):
+        guid = str(path.resolve())
+        present.append(guid)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(f"{path}: cannot read: {exc.strerror}")
+            continue
+        if len(data) > files.MAX_FILE_BYTES:
+            problems.append(f"{path}: larger than {files.MAX_FILE_BYTES} bytes, skipped")
+            continue
+        if known.get(guid) != files.content_hash(data):
+            raw = files.read_article(path, data)
+            items.append((raw, analyse(raw.title, raw.paragraphs)))
+    result = store.save_articles(source.id, items, fetched_at=now)
+    outcome.new, outcome.updated, outcome.new_ids = result.new, result.updated, result.new_ids
+    outcome.gone = store.mark_gone(source.id, present)
+    outcome.error = "; ".join(problems) or None
+    store.update_source(
+        source.id,
+        status=SourceStatus.ERROR if problems else SourceStatus.OK,
+        last_error=outcome.error,
+        last_checked=now,
+    )
+    return outcome
+
+
+def refresh(
+    store: Store,
+    sources: Sequence[Source],
+    cfg: Config,
+    *,
+    progress: Progress | None = None,
+) -> RefreshReport:
+    """Refresh sources: file sources re-read from disk, feed sources fetched over HTTP."""
+    report = RefreshReport()
+    file_sources = [s for s in sources if s.kind is SourceKind.FILES]
+    feed_sources = [s for s in sources if s.kind is SourceKind.FEED]
+    total = len(sources)
+
+    def record(outcome: SourceOutcome) -> None:
+        report.outcomes.append(outcome)
+        if progress is not None:
+            progress(outcome, len(report.outcomes), total)
+
+    for source in file_sources:
+        record(refresh_files(store, source))
+    if feed_sources:
+        from newsterm.ingest.feeds import refresh_feeds
+
+        refresh_feeds(store, feed_sources, cfg, record)
+    return report
+
+
+@dataclass(slots=True)
+class AddOutcome:
+    """What ``add`` did."""
+
+    source: Source
+    added: bool
+    """False when the source was already subscribed (nothing changed)."""
+    refresh: SourceOutcome | None = None
+    message: str = ""
+
+
+def add(
+    store: Store,
+    cfg: Config,
+    target: str,
+    *,
+    title: str | None = None,
+    tags: Sequence[str] = (),
+    fetch: bool = True,
+) -> AddOutcome:
+    """Subscribe to a feed URL or an article file/folder; record it in feeds.toml and ingest it.
+
+    Validation happens first: on any error neither feeds.toml nor the cache is changed.
+    """
+    if is_url(target):
+        url = check_feed_url(target)
+        if any(entry.url == url for entry in cfg.feeds):
+            source = store.upsert_source(SourceKind.FEED, url)
+            return AddOutcome(source, added=False, message=f"{url} is already subscribed")
+        from newsterm.ingest.feeds import add_feed
+
+        return add_feed(store, cfg, url, title=title, tags=tags, fetch=fetch)
+    path = check_article_path(target)
+    if any(entry.path and cfg.resolve_path(entry).resolve() == path for entry in cfg.feeds):
+        source = store.upsert_source(SourceKind.FILES, str(path))
+        return AddOutcome(source, added=False, message=f"{path} is already subscribed")
+    title = title or path.stem
+    entry = FeedEntry(path=str(path), title=title, tags=tuple(tags))
+    config_mod.add_feed(cfg.path, entry)
+    source = store.upsert_source(SourceKind.FILES, str(path), title=title, tags=tags)
+    outcome = refresh_files(store, source)
+    return AddOutcome(source, added=True, refresh=outcome, message=f"added {path}")
+
+
+def remove(store: Store, cfg: Config, ref: str) -> Source:
+    """Unsubscribe: remove the source from feeds.toml and its articles from the cache."""
+    source = store.find_source(ref)
+    if source is None:
+        path = Path(ref).expanduser()
+        candidate = str(path.resolve()) if not is_url(ref) else ref
+        source = store.source_by_location(candidate)
+    if source is None:
+        raise UsageError(f"{ref}: no such source (see `newsterm sources`)")
+    in_config = [
+        e.location
+        for e in cfg.feeds
+        if e.url == source.location
+        or (e.path and str(cfg.resolve_path(e).resolve()) == source.location)
+    ]
+    if in_config and cfg.path.exists():
+        config_mod.remove_feed(cfg.path, in_config[0])
+    store.remove_source(source.id)
+    return source
+
+
+__all__ = [
+    "AddOutcome",
+    "NewstermError",
+    "RefreshReport",
+    "SourceOutcome",
+    "add",
+    "refresh",
+    "refresh_files",
+    "remove",
+    "sync_sources",
+]

@@ -1,0 +1,101 @@
+"""The stable JSON shapes of the CLI's ``--json`` output."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from newsterm.models import Analysis, Article, ArticleSummary, Contact, Quote, Source
+from newsterm.store import SearchHit
+
+
+def iso(value: datetime | None) -> str | None:
+    """An ISO-8601 string, or None."""
+    return None if value is None else value.isoformat()
+
+
+def quote_json(quote: Quote) -> dict[str, Any]:
+    """A quotation as JSON."""
+    return {
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "paragraph": quote.paragraph,
+        "fragment": quote.fragment,
+    }
+
+
+def contact_json(contact: Contact) -> dict[str, Any]:
+    """A contact as JSON."""
+    return asdict(contact)
+
+
+def analysis_json(
+    analysis: Analysis, *, source: str, url: str | None = None, published: datetime | None = None
+) -> dict[str, Any]:
+    """The JSON of ``newsterm parse``."""
+    return {
+        "source": source,
+        "url": url,
+        "title": analysis.title,
+        "authors": list(analysis.authors),
+        "published": iso(published),
+        "paragraphs": list(analysis.paragraphs),
+        "quotes": [quote_json(q) for q in analysis.quotes],
+        "contacts": [contact_json(c) for c in analysis.contacts],
+        "word_count": analysis.word_count,
+        "reading_minutes": analysis.reading_minutes,
+    }
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """The JSON of ``newsterm show``: the parse shape plus id and read state."""
+    return {
+        "id": article.id,
+        "source": article.source_title,
+        "url": article.url,
+        "title": article.title,
+        "authors": list(article.authors),
+        "published": iso(article.published),
+        "paragraphs": list(article.paragraphs),
+        "quotes": [quote_json(q) for q in article.quotes],
+        "contacts": [contact_json(c) for c in article.contacts],
+        "word_count": article.word_count,
+        "reading_minutes": article.reading_minutes,
+        "read": article.read,
+    }
+
+
+def summary_json(summary: ArticleSummary) -> dict[str, Any]:
+    """One row of ``newsterm articles --json``."""
+    return {
+        "id": summary.id,
+        "source": summary.source_title,
+        "source_id": summary.source_id,
+        "title": summary.title,
+        "published": iso(summary.published),
+        "read": summary.read,
+        "starred": summary.starred,
+        "gone": summary.gone,
+    }
+
+
+def search_json(hit: SearchHit) -> dict[str, Any]:
+    """One row of ``newsterm search --json``."""
+    return {**summary_json(hit.article), "snippet": hit.snippet}
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """One row of ``newsterm sources --json``."""
+    return {
+        "id": source.id,
+        "kind": source.kind.value,
+        "location": source.location,
+        "title": source.title,
+        "tags": list(source.tags),
+        "status": source.status.value,
+        "last_error": source.last_error,
+        "last_checked": iso(source.last_checked),
+        "unread": source.unread,
+        "total": source.total,
+    }

@@ -1,0 +1,191 @@
+"""Open the cache: WAL mode, a busy timeout, and forward migrations by ``PRAGMA user_version``."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from newsterm.errors import CacheError
+
+BUSY_TIMEOUT_MS = 30_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_SCHEMA_V1 = """
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    location TEXT NOT NULL UNIQUE,
+    title TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL DEFAULT 'ok',
+    last_error TEXT,
+    last_checked REAL,
+    etag TEXT,
+    last_modified TEXT,
+    moved_to TEXT,
+    retry_after REAL,
+    full_text INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    url TEXT,
+    title TEXT NOT NULL,
+    authors TEXT NOT NULL DEFAULT '[]',
+    published REAL,
+    fetched_at REAL NOT NULL,
+    sort_key REAL NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    credits TEXT NOT NULL DEFAULT '[]',
+    dateline TEXT,
+    content_hash TEXT NOT NULL DEFAULT '',
+    word_count INTEGER NOT NULL DEFAULT 0,
+    reading_minutes INTEGER NOT NULL DEFAULT 1,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    gone INTEGER NOT NULL DEFAULT 0,
+    full_text_status TEXT,
+    UNIQUE (source_id, guid)
+);
+CREATE INDEX articles_by_time ON articles (sort_key DESC, id DESC);
+CREATE INDEX articles_by_source ON articles (source_id, sort_key DESC, id DESC);
+CREATE INDEX articles_unread ON articles (sort_key DESC, id DESC) WHERE read = 0;
+CREATE INDEX articles_starred ON articles (sort_key DESC, id DESC) WHERE starred = 1;
+CREATE TABLE quotes (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    paragraph INTEGER NOT NULL,
+    fragment INTEGER NOT NULL DEFAULT 0,
+    start INTEGER NOT NULL DEFAULT -1,
+    PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+CREATE TABLE contacts (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT,
+    email TEXT,
+    url TEXT,
+    handle TEXT,
+    PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, body, content='articles', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body)
+    VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body)
+    VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+"""Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse paths that are not (or could not become) an SQLite file, before SQLite opens them."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:  # symlink loops, permission problems
+        raise CacheError(f"{path}: cannot open the cache: {exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise CacheError(f"{path}: the cache is not a regular file")
+    if info.st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise CacheError(f"{path}: cannot read the cache: {exc.strerror}") from None
+    if header != SQLITE_MAGIC:
+        raise CacheError(
+            f"{path}: not a newsterm cache (not an SQLite database); "
+            "move it away or choose another file with --db"
+        )
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the cache at ``path``."""
+    _check_file(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CacheError(f"{path.parent}: cannot create the cache folder: {exc.strerror}") from None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise CacheError(f"{path}: cannot open the cache: {exc}") from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise CacheError(
+                f"{path}: the cache was written by a newer newsterm (schema {version}, this "
+                f"version knows {SCHEMA_VERSION}); upgrade newsterm or use another --db"
+            )
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if version < SCHEMA_VERSION:
+            _migrate(conn, version)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise CacheError(f"{path}: the cache is damaged or unreadable: {exc}") from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    with transaction(conn):
+        # Re-read under the write lock: another process may have migrated meanwhile.
+        current = conn.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(current, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[number]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration script into statements (trigger bodies kept whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction that takes the write lock up front (no upgrade deadlocks)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")

@@ -1,0 +1,604 @@
+"""Typed queries over the cache. Callers get models, never rows or cursors."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newsterm.errors import CacheError
+from newsterm.models import (
+    Analysis,
+    Article,
+    ArticleSummary,
+    Contact,
+    Quote,
+    RawArticle,
+    Source,
+    SourceKind,
+    SourceStatus,
+)
+from newsterm.store import db
+
+PARAGRAPH_SEPARATOR = "\n\n"
+MATCH_START = "\x01"
+MATCH_END = "\x02"
+"""Markers around full-text matches; sanitised text never contains control characters."""
+
+
+def to_timestamp(value: datetime | None) -> float | None:
+    """A datetime as UTC epoch seconds (naive datetimes are taken as UTC)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.timestamp()
+
+
+def from_timestamp(value: float | None) -> datetime | None:
+    """UTC epoch seconds as an aware datetime."""
+    return None if value is None else datetime.fromtimestamp(value, UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """Which articles a list shows."""
+
+    source_id: int | None = None
+    tag: str | None = None
+    unread_only: bool = False
+    starred_only: bool = False
+
+
+@dataclass(slots=True)
+class SaveResult:
+    """What a save did to the cache."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_ids: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """A search result: the article row and where the query matched."""
+
+    article: ArticleSummary
+    title_matches: list[tuple[int, int]]
+    """(start, end) offsets of matches in the title."""
+    snippet: str
+    snippet_matches: list[tuple[int, int]]
+
+
+def split_marked(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Remove match markers from FTS5 output, returning the text and the matched spans."""
+    spans: list[tuple[int, int]] = []
+    out: list[str] = []
+    length = 0
+    start = -1
+    for part in re.split(f"([{MATCH_START}{MATCH_END}])", text):
+        if part == MATCH_START:
+            start = length
+        elif part == MATCH_END:
+            if start >= 0:
+                spans.append((start, length))
+            start = -1
+        else:
+            out.append(part)
+            length += len(part)
+    return "".join(out), spans
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what a user typed into a safe FTS5 query: every word must match, last as a prefix."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+_SUMMARY_COLUMNS = """
+    a.id, a.source_id, COALESCE(s.title, s.location), a.title, a.published, a.read, a.starred,
+    a.gone
+"""
+
+
+class Store:
+    """The cache: one connection, used from one thread."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open the cache at ``path``, creating and migrating it as needed."""
+        return cls(db.connect(path), path)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; turns SQLite failures into CacheError."""
+        try:
+            with db.transaction(self.conn) as conn:
+                yield conn
+        except sqlite3.OperationalError as exc:
+            raise CacheError(f"{self.path}: cannot write to the cache: {exc}") from None
+
+    # -- meta -------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        """A stored preference (theme, ...), or None."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a preference."""
+        with self.write() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # -- sources ----------------------------------------------------------------------------
+
+    def upsert_source(
+        self,
+        kind: SourceKind,
+        location: str,
+        *,
+        title: str | None = None,
+        tags: Sequence[str] = (),
+        full_text: bool = False,
+    ) -> Source:
+        """Create the source at ``location``, or update its title, tags and options."""
+        with self.write() as conn:
+            conn.execute(
+                """INSERT INTO sources (kind, location, title, tags, full_text)
+                   VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT (location) DO UPDATE SET
+                     title = COALESCE(excluded.title, sources.title),
+                     tags = excluded.tags, full_text = excluded.full_text""",
+                (kind.value, location, title, json.dumps(list(tags)), int(full_text)),
+            )
+        source = self.source_by_location(location)
+        assert source is not None
+        return source
+
+    def update_source(self, source_id: int, **values: Any) -> None:
+        """Set refresh state on a source (etag, last_modified, last_error, status, ...)."""
+        allowed = {
+            "title",
+            "status",
+            "last_error",
+            "last_checked",
+            "etag",
+            "last_modified",
+            "moved_to",
+            "retry_after",
+        }
+        unknown = set(values) - allowed
+        if unknown:
+            raise ValueError(f"unknown source fields: {sorted(unknown)}")
+        if not values:
+            return
+        params = [
+            to_timestamp(v) if isinstance(v, datetime) else getattr(v, "value", v)
+            for v in values.values()
+        ]
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with self.write() as conn:
+            conn.execute(f"UPDATE sources SET {assignments} WHERE id = ?", (*params, source_id))
+
+    def remove_source(self, source_id: int) -> None:
+        """Delete a source and its articles."""
+        with self.write() as conn:
+            conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
+
+    def _sources(self, where: str = "", params: Sequence[Any] = ()) -> list[Source]:
+        rows = self.conn.execute(
+            f"""SELECT s.id, s.kind, s.location, s.title, s.tags, s.status, s.last_error,
+                       s.last_checked, s.etag, s.last_modified, s.moved_to, s.retry_after,
+                       s.full_text,
+                       (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.read = 0),
+                       (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id)
+                FROM sources s {where} ORDER BY s.id""",
+            params,
+        ).fetchall()
+        return [
+            Source(
+                id=r[0],
+                kind=SourceKind(r[1]),
+                location=r[2],
+                title=r[3],
+                tags=json.loads(r[4]),
+                status=SourceStatus(r[5]),
+                last_error=r[6],
+                last_checked=from_timestamp(r[7]),
+                etag=r[8],
+                last_modified=r[9],
+                moved_to=r[10],
+                retry_after=from_timestamp(r[11]),
+                full_text=bool(r[12]),
+                unread=r[13],
+                total=r[14],
+            )
+            for r in rows
+        ]
+
+    def sources(self) -> list[Source]:
+        """Every source with its unread and total counts, in the order they were added."""
+        return self._sources()
+
+    def source(self, source_id: int) -> Source | None:
+        """One source by id."""
+        found = self._sources("WHERE s.id = ?", (source_id,))
+        return found[0] if found else None
+
+    def source_by_location(self, location: str) -> Source | None:
+        """One source by its URL or absolute path."""
+        found = self._sources("WHERE s.location = ?", (location,))
+        return found[0] if found else None
+
+    def find_source(self, ref: str) -> Source | None:
+        """A source by id, location or (case-insensitive) title."""
+        if ref.isdigit() and (found := self.source(int(ref))):
+            return found
+        if found := self.source_by_location(ref):
+            return found
+        matches = self._sources("WHERE lower(s.title) = lower(?)", (ref,))
+        return matches[0] if len(matches) == 1 else None
+
+    # -- writing articles -------------------------------------------------------------------
+
+    def known_hashes(self, source_id: int) -> dict[str, str]:
+        """guid -> content hash of the articles cached for a source."""
+        rows = self.conn.execute(
+            "SELECT guid, content_hash FROM articles WHERE source_id = ?", (source_id,)
+        )
+        return {guid: content_hash for guid, content_hash in rows}
+
+    def save_articles(
+        self,
+        source_id: int,
+        items: Iterable[tuple[RawArticle, Analysis]],
+        *,
+        fetched_at: datetime | None = None,
+    ) -> SaveResult:
+        """Insert new articles and update changed ones, in one transaction.
+
+        An article is matched by (source, guid); one whose content hash is unchanged is left
+        alone; a changed one is rewritten with its read and starred state kept.
+        """
+        now = to_timestamp(fetched_at) or time.time()
+        result = SaveResult()
+        with self.write() as conn:
+            for raw, analysis in items:
+                row = conn.execute(
+                    "SELECT id, content_hash, gone FROM articles WHERE source_id = ? AND guid = ?",
+                    (source_id, raw.guid),
+                ).fetchone()
+                if row is not None and row[1] == raw.content_hash:
+                    if row[2]:
+                        conn.execute("UPDATE articles SET gone = 0 WHERE id = ?", (row[0],))
+                    result.unchanged += 1
+                    continue
+                published = to_timestamp(raw.published)
+                values = (
+                    raw.url,
+                    analysis.title or raw.title,
+                    json.dumps(analysis.authors),
+                    published,
+                    now,
+                    published if published is not None else now,
+                    raw.summary,
+                    PARAGRAPH_SEPARATOR.join(analysis.paragraphs),
+                    json.dumps(analysis.credits),
+                    analysis.dateline,
+                    raw.content_hash,
+                    analysis.word_count,
+                    analysis.reading_minutes,
+                )
+                if row is None:
+                    cursor = conn.execute(
+                        """INSERT INTO articles (url, title, authors, published, fetched_at,
+                             sort_key, summary, body, credits, dateline, content_hash,
+                             word_count, reading_minutes, source_id, guid)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        (*values, source_id, raw.guid),
+                    )
+                    article_id = int(cursor.lastrowid or 0)
+                    result.new += 1
+                    result.new_ids.append(article_id)
+                else:
+                    article_id = int(row[0])
+                    conn.execute(
+                        """UPDATE articles SET url = ?, title = ?, authors = ?, published = ?,
+                             fetched_at = ?, sort_key = ?, summary = ?, body = ?, credits = ?,
+                             dateline = ?, content_hash = ?, word_count = ?,
+                             reading_minutes = ?, gone = 0
+                           WHERE id = ?""",
+                        (*values, article_id),
+                    )
+                    result.updated += 1
+                self._write_analysis(conn, article_id, analysis)
+        return result
+
+    @staticmethod
+    def _write_analysis(conn: sqlite3.Connection, article_id: int, analysis: Analysis) -> None:
+        conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        conn.execute("DELETE FROM contacts WHERE article_id = ?", (article_id,))
+        conn.executemany(
+            """INSERT INTO quotes (article_id, position, text, speaker, paragraph, fragment, start)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (article_id, i, q.text, q.speaker, q.paragraph, int(q.fragment), q.start)
+                for i, q in enumerate(analysis.quotes)
+            ],
+        )
+        conn.executemany(
+            """INSERT INTO contacts (article_id, position, name, email, url, handle)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            [
+                (article_id, i, c.name, c.email, c.url, c.handle)
+                for i, c in enumerate(analysis.contacts)
+            ],
+        )
+
+    def replace_body(self, article_id: int, analysis: Analysis, status: str = "ok") -> None:
+        """Replace an article's body and analysis (full text fetched); the summary stays."""
+        with self.write() as conn:
+            conn.execute(
+                """UPDATE articles SET body = ?, authors = ?, credits = ?, dateline = ?,
+                     word_count = ?, reading_minutes = ?, full_text_status = ?
+                   WHERE id = ?""",
+                (
+                    PARAGRAPH_SEPARATOR.join(analysis.paragraphs),
+                    json.dumps(analysis.authors),
+                    json.dumps(analysis.credits),
+                    analysis.dateline,
+                    analysis.word_count,
+                    analysis.reading_minutes,
+                    status,
+                    article_id,
+                ),
+            )
+            self._write_analysis(conn, article_id, analysis)
+
+    def set_full_text_status(self, article_id: int, status: str) -> None:
+        """Record the outcome of a full-text fetch that did not replace the body."""
+        with self.write() as conn:
+            conn.execute(
+                "UPDATE articles SET full_text_status = ? WHERE id = ?", (status, article_id)
+            )
+
+    def mark_gone(self, source_id: int, present_guids: Iterable[str]) -> int:
+        """Mark a source's articles whose guid is not in ``present_guids`` as gone."""
+        present = set(present_guids)
+        with self.write() as conn:
+            rows = conn.execute(
+                "SELECT id, guid FROM articles WHERE source_id = ? AND gone = 0", (source_id,)
+            ).fetchall()
+            gone = [(article_id,) for article_id, guid in rows if guid not in present]
+            conn.executemany("UPDATE articles SET gone = 1 WHERE id = ?", gone)
+        return len(gone)
+
+    def trim(self, source_id: int, keep: int) -> int:
+        """Delete the oldest read, unstarred articles of a source beyond ``keep``."""
+        if keep <= 0:
+            return 0
+        with self.write() as conn:
+            cursor = conn.execute(
+                """DELETE FROM articles WHERE id IN (
+                     SELECT id FROM articles WHERE source_id = ? AND read = 1 AND starred = 0
+                     AND id NOT IN (SELECT id FROM articles WHERE source_id = ?
+                                    ORDER BY sort_key DESC, id DESC LIMIT ?))""",
+                (source_id, source_id, keep),
+            )
+        return cursor.rowcount
+
+    def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
+        """Mark articles read or unread."""
+        with self.write() as conn:
+            conn.executemany(
+                "UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in article_ids]
+            )
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        """Star or unstar an article."""
+        with self.write() as conn:
+            conn.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+
+    def mark_all_read(self, flt: ArticleFilter) -> int:
+        """Mark every article a filter shows as read; returns how many changed."""
+        where, params = self._where(flt)
+        where = f"{where} AND a.read = 0" if where else "WHERE a.read = 0"
+        with self.write() as conn:
+            cursor = conn.execute(
+                f"UPDATE articles SET read = 1 WHERE id IN (SELECT a.id FROM articles a {where})",
+                params,
+            )
+        return cursor.rowcount
+
+    # -- reading articles -------------------------------------------------------------------
+
+    @staticmethod
+    def _where(flt: ArticleFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if flt.source_id is not None:
+            clauses.append("a.source_id = ?")
+            params.append(flt.source_id)
+        if flt.tag is not None:
+            clauses.append(
+                "a.source_id IN (SELECT s2.id FROM sources s2, json_each(s2.tags) t "
+                "WHERE t.value = ?)"
+            )
+            params.append(flt.tag)
+        if flt.unread_only:
+            clauses.append("a.read = 0")
+        if flt.starred_only:
+            clauses.append("a.starred = 1")
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    @staticmethod
+    def _summary(row: Sequence[Any]) -> ArticleSummary:
+        return ArticleSummary(
+            id=row[0],
+            source_id=row[1],
+            source_title=row[2],
+            title=row[3],
+            published=from_timestamp(row[4]),
+            read=bool(row[5]),
+            starred=bool(row[6]),
+            gone=bool(row[7]),
+        )
+
+    def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
+        """How many articles a filter shows."""
+        where, params = self._where(flt)
+        row = self.conn.execute(f"SELECT COUNT(*) FROM articles a {where}", params).fetchone()
+        return int(row[0])
+
+    def list_articles(
+        self, flt: ArticleFilter = ArticleFilter(), *, limit: int = 100, offset: int = 0
+    ) -> list[ArticleSummary]:
+        """A window of a filter's articles, newest first."""
+        where, params = self._where(flt)
+        rows = self.conn.execute(
+            f"""SELECT {_SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+                {where} ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?""",
+            (*params, limit, offset),
+        ).fetchall()
+        return [self._summary(r) for r in rows]
+
+    def article_position(self, article_id: int, flt: ArticleFilter = ArticleFilter()) -> int | None:
+        """The index of an article in a filter's list, or None when it is not shown."""
+        row = self.conn.execute(
+            "SELECT sort_key, id FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        where, params = self._where(flt)
+        ahead = "(a.sort_key > ? OR (a.sort_key = ? AND a.id > ?))"
+        where = f"{where} AND {ahead}" if where else f"WHERE {ahead}"
+        count = self.conn.execute(
+            f"SELECT COUNT(*) FROM articles a {where}", (*params, row[0], row[0], row[1])
+        ).fetchone()[0]
+        return int(count)
+
+    def article(self, article_id: int) -> Article | None:
+        """One article with its body, quotations and contacts."""
+        row = self.conn.execute(
+            """SELECT a.id, a.source_id, COALESCE(s.title, s.location), a.guid, a.url, a.title,
+                      a.authors, a.published, a.fetched_at, a.summary, a.body, a.credits,
+                      a.dateline, a.word_count, a.reading_minutes, a.read, a.starred, a.gone,
+                      a.full_text_status
+               FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?""",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        quotes = [
+            Quote(text=t, speaker=sp, paragraph=p, fragment=bool(f), start=st)
+            for t, sp, p, f, st in self.conn.execute(
+                """SELECT text, speaker, paragraph, fragment, start FROM quotes
+                   WHERE article_id = ? ORDER BY position""",
+                (article_id,),
+            )
+        ]
+        contacts = [
+            Contact(name=n, email=e, url=u, handle=h)
+            for n, e, u, h in self.conn.execute(
+                """SELECT name, email, url, handle FROM contacts
+                   WHERE article_id = ? ORDER BY position""",
+                (article_id,),
+            )
+        ]
+        fetched_at = from_timestamp(row[8])
+        assert fetched_at is not None
+        return Article(
+            id=row[0],
+            source_id=row[1],
+            source_title=row[2],
+            guid=row[3],
+            url=row[4],
+            title=row[5],
+            authors=json.loads(row[6]),
+            published=from_timestamp(row[7]),
+            fetched_at=fetched_at,
+            summary=row[9],
+            paragraphs=row[10].split(PARAGRAPH_SEPARATOR) if row[10] else [],
+            quotes=quotes,
+            contacts=contacts,
+            credits=json.loads(row[11]),
+            dateline=row[12],
+            word_count=row[13],
+            reading_minutes=row[14],
+            read=bool(row[15]),
+            starred=bool(row[16]),
+            gone=bool(row[17]),
+            full_text_status=row[18],
+        )
+
+    def adjacent_unread(self, article_id: int | None, forward: bool = True) -> int | None:
+        """The next (older) or previous (newer) unread article across all sources."""
+        if article_id is None:
+            order = "DESC" if forward else "ASC"
+            row = self.conn.execute(
+                f"SELECT id FROM articles WHERE read = 0 ORDER BY sort_key {order}, id {order} "
+                "LIMIT 1"
+            ).fetchone()
+            return None if row is None else int(row[0])
+        current = self.conn.execute(
+            "SELECT sort_key, id FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if current is None:
+            return None
+        if forward:
+            query = """SELECT id FROM articles WHERE read = 0 AND id != ? AND
+                       (sort_key < ? OR (sort_key = ? AND id < ?))
+                       ORDER BY sort_key DESC, id DESC LIMIT 1"""
+        else:
+            query = """SELECT id FROM articles WHERE read = 0 AND id != ? AND
+                       (sort_key > ? OR (sort_key = ? AND id > ?))
+                       ORDER BY sort_key ASC, id ASC LIMIT 1"""
+        row = self.conn.execute(query, (article_id, current[0], current[0], current[1])).fetchone()
+        return None if row is None else int(row[0])
+
+    def search(self, text: str, *, limit: int = 100, offset: int = 0) -> list[SearchHit]:
+        """Full-text search over titles and bodies, best matches first."""
+        query = fts_query(text)
+        if query is None:
+            return []
+        rows = self.conn.execute(
+            f"""SELECT {_SUMMARY_COLUMNS},
+                       highlight(articles_fts, 0, ?, ?),
+                       snippet(articles_fts, 1, ?, ?, '…', 16)
+                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                JOIN sources s ON s.id = a.source_id
+                WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?""",
+            (MATCH_START, MATCH_END, MATCH_START, MATCH_END, query, limit, offset),
+        ).fetchall()
+        hits = []
+        for row in rows:
+            _, title_spans = split_marked(row[8])
+            snippet, snippet_spans = split_marked(row[9])
+            hits.append(SearchHit(self._summary(row), title_spans, snippet, snippet_spans))
+        return hits

@@ -1,0 +1,35 @@
+"""Human date formats shared by the CLI and the app."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def relative(value: datetime | None, now: datetime | None = None) -> str:
+    """A short relative date: "now", "5m", "3h", "2d", else "12 Mar" or "12 Mar 2024"."""
+    if value is None:
+        return ""
+    now = now or datetime.now(UTC)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    seconds = (now - value).total_seconds()
+    if -60 < seconds < 60:
+        return "now"
+    if 0 < seconds < 3600:
+        return f"{int(seconds // 60)}m"
+    if 0 < seconds < 86400:
+        return f"{int(seconds // 3600)}h"
+    if 0 < seconds < 7 * 86400:
+        return f"{int(seconds // 86400)}d"
+    local = value.astimezone()
+    if local.year == now.astimezone().year:
+        return local.strftime("%d %b")
+    return local.strftime("%d %b %Y")
+
+
+def full(value: datetime | None) -> str:
+    """A full local date and time, e.g. "Tue 3 Mar 2026, 14:05"."""
+    if value is None:
+        return ""
+    local = value.astimezone()
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
