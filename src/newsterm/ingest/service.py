@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -60,9 +61,12 @@ Progress = Callable[[SourceOutcome, int, int], None]
 """Called after each source with its outcome, the number done and the total."""
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+
+
 def is_url(target: str) -> bool:
-    """Whether a CLI argument names a URL rather than a path."""
-    return "://" in target or target.lower().startswith(("http:", "https:", "feed:"))
+    """Whether a CLI argument names a URL (any scheme) rather than an existing path."""
+    return bool(_SCHEME.match(target)) and not Path(target).exists()
 
 
 def check_feed_url(url: str) -> str:

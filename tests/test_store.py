@@ -1,0 +1,173 @@
+"""The SQLite cache: schema, WAL, versioning, saves that keep read state, search."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from newsterm.errors import CacheError
+from newsterm.models import Analysis, Contact, Quote, RawArticle, SourceKind
+from newsterm.store import ArticleFilter, Store
+from newsterm.store.db import SCHEMA_VERSION
+
+
+def item(guid: str, title: str, body: str, *, when: int = 1, version: str = "v1"
+         ) -> tuple[RawArticle, Analysis]:
+    raw = RawArticle(guid=guid, title=title, paragraphs=[body], content_hash=version,
+                     published=datetime(2026, 3, when, tzinfo=UTC))
+    analysis = Analysis(
+        title=title, paragraphs=[body], authors=["Ada Reporter"],
+        quotes=[Quote(text="words", speaker="Someone", paragraph=0, start=0)],
+        contacts=[Contact(name="Ada Reporter", email="ada@example.com")],
+        word_count=len(body.split()), reading_minutes=1,
+    )
+    return raw, analysis
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store.open(tmp_path / "cache.db")
+
+
+def test_new_cache_is_wal_and_versioned(store: Store) -> None:
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_save_then_update_keeps_read_and_star(store: Store) -> None:
+    source = store.upsert_source(SourceKind.FEED, "https://example.com/rss", title="Ex")
+    first = store.save_articles(source.id, [item("a", "Alpha", "words one")])
+    assert (first.new, first.updated) == (1, 0)
+    article_id = first.new_ids[0]
+    store.set_read([article_id])
+    store.set_starred(article_id, True)
+    again = store.save_articles(source.id, [item("a", "Alpha", "words one")])
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 1)
+    changed = store.save_articles(source.id, [item("a", "Alpha 2", "new words", version="v2")])
+    assert changed.updated == 1
+    article = store.article(article_id)
+    assert article is not None
+    assert (article.title, article.paragraphs, article.read, article.starred) == (
+        "Alpha 2", ["new words"], True, True
+    )
+    assert article.quotes == [Quote(text="words", speaker="Someone", paragraph=0, start=0)]
+    assert article.contacts == [Contact(name="Ada Reporter", email="ada@example.com")]
+    assert store.count_articles() == 1
+
+
+def test_lists_filter_and_order(store: Store) -> None:
+    a = store.upsert_source(SourceKind.FEED, "https://a.example/rss", tags=["world"])
+    b = store.upsert_source(SourceKind.FEED, "https://b.example/rss", tags=["tech"])
+    store.save_articles(a.id, [item("1", "Old", "x", when=1), item("2", "New", "y", when=5)])
+    result = store.save_articles(b.id, [item("3", "Middle", "z", when=3)])
+    titles = [r.title for r in store.list_articles()]
+    assert titles == ["New", "Middle", "Old"]
+    assert [r.title for r in store.list_articles(ArticleFilter(tag="world"))] == ["New", "Old"]
+    store.set_starred(result.new_ids[0], True)
+    assert [r.title for r in store.list_articles(ArticleFilter(starred_only=True))] == ["Middle"]
+    assert store.mark_all_read(ArticleFilter(source_id=a.id)) == 2
+    assert [r.title for r in store.list_articles(ArticleFilter(unread_only=True))] == ["Middle"]
+    assert [(s.unread, s.total) for s in store.sources()] == [(0, 2), (1, 1)]
+    assert [r.title for r in store.list_articles(limit=1, offset=1)] == ["Middle"]
+    assert store.article_position(result.new_ids[0]) == 1
+
+
+def test_next_unread_walks_across_sources(store: Store) -> None:
+    a = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
+    b = store.upsert_source(SourceKind.FEED, "https://b.example/rss")
+    ids = store.save_articles(a.id, [item("1", "One", "x", when=9), item("2", "Two", "x", when=5)])
+    other = store.save_articles(b.id, [item("3", "Three", "x", when=7)])
+    first = store.adjacent_unread(None)
+    assert first == ids.new_ids[0]
+    assert store.adjacent_unread(first) == other.new_ids[0]
+    assert store.adjacent_unread(other.new_ids[0]) == ids.new_ids[1]
+    assert store.adjacent_unread(ids.new_ids[1]) is None
+    assert store.adjacent_unread(ids.new_ids[1], forward=False) == other.new_ids[0]
+
+
+def test_search_finds_body_and_title_with_spans(store: Store) -> None:
+    source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
+    store.save_articles(source.id, [
+        item("1", "Harbor tunnel approved", "The council approved the tunnel."),
+        item("2", "Weather", "A calm weekend with clear skies."),
+    ])
+    hits = store.search("tunnel")
+    assert [h.article.title for h in hits] == ["Harbor tunnel approved"]
+    assert hits[0].title_matches == [(7, 13)]
+    assert hits[0].snippet[slice(*hits[0].snippet_matches[0])].lower() == "tunnel"
+    assert [h.article.title for h in store.search("clea")] == ["Weather"]  # prefix
+    assert store.search('"; DROP TABLE articles; --') == []
+    assert store.search("") == []
+
+
+def test_remove_source_cascades(store: Store) -> None:
+    source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
+    store.save_articles(source.id, [item("1", "One", "x")])
+    store.remove_source(source.id)
+    assert store.count_articles() == 0
+    assert store.conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0] == 0
+    assert store.search("One") == []
+
+
+def test_refuses_a_file_that_is_not_sqlite(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    path.write_bytes(b"this is my diary\n" * 10)
+    with pytest.raises(CacheError, match="not a newsterm cache"):
+        Store.open(path)
+    assert path.read_bytes() == b"this is my diary\n" * 10
+
+
+def test_refuses_a_newer_schema_without_touching_it(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(CacheError, match="newer newsterm"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_refuses_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(CacheError, match="not a regular file"):
+        Store.open(tmp_path)
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from newsterm.models import Analysis, RawArticle, SourceKind
+    from newsterm.store import Store
+    store = Store.open(Path(sys.argv[1]))
+    source = store.upsert_source(SourceKind.FEED, "https://w.example/" + sys.argv[2])
+    for n in range(60):
+        raw = RawArticle(guid=f"{sys.argv[2]}-{n}", title=f"t{n}", paragraphs=["b"])
+        store.save_articles(source.id, [(raw, Analysis(title=f"t{n}", paragraphs=["b"]))])
+""")
+
+
+def test_concurrent_processes_never_see_database_locked(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    Store.open(path).close()
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), name],
+                         stderr=subprocess.PIPE, text=True)
+        for name in ("one", "two", "three")
+    ]
+    reader = Store.open(path)
+    with reader.write():  # hold the write lock for a moment while the writers start
+        reader.conn.execute("SELECT 1")
+    for _ in range(50):
+        reader.list_articles(limit=20)
+        reader.search("t1")
+    for proc in writers:
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+    assert reader.count_articles() == 180
