@@ -13,8 +13,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point XDG folders and newsterm's overrides at a temporary folder."""
     home = tmp_path / "home"
-    for name, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                      ("XDG_CACHE_HOME", "cache")):
+    for name, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
         monkeypatch.setenv(name, str(home / sub))
     monkeypatch.delenv("NEWSTERM_CONFIG", raising=False)
     monkeypatch.delenv("NEWSTERM_DB", raising=False)

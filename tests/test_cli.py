@@ -12,8 +12,18 @@ import pytest
 from newsterm.cli import main
 
 ARTICLE_KEYS = {
-    "id", "source", "url", "title", "authors", "published", "paragraphs", "quotes",
-    "contacts", "word_count", "reading_minutes", "read",
+    "id",
+    "source",
+    "url",
+    "title",
+    "authors",
+    "published",
+    "paragraphs",
+    "quotes",
+    "contacts",
+    "word_count",
+    "reading_minutes",
+    "read",
 }
 
 
@@ -142,8 +152,13 @@ def one_line(err: str) -> str:
         (("frobnicate",), 2, "No such command"),
     ],
 )
-def test_bad_input_one_line_and_nothing_changes(run, fixtures: Path, args: tuple[str, ...],  # type: ignore[no-untyped-def]
-                                                code: int, message: str) -> None:
+def test_bad_input_one_line_and_nothing_changes(
+    run,
+    fixtures: Path,
+    args: tuple[str, ...],  # type: ignore[no-untyped-def]
+    code: int,
+    message: str,
+) -> None:
     run("add", str(fixtures / "files" / "bridge.txt"))
     config_before = run.config.read_bytes()
     count_before = len(run("articles", "--json").json())
@@ -182,9 +197,12 @@ def test_non_sqlite_cache_is_reported_and_untouched(run, fixtures: Path) -> None
     assert not run.config.exists()
 
 
-def test_env_overrides_and_first_run_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                          capsys: pytest.CaptureFixture[str],
-                                          isolated_home: Path) -> None:
+def test_env_overrides_and_first_run_copy(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    isolated_home: Path,
+) -> None:
     main(["sources", "--json"])
     data = json.loads(capsys.readouterr().out)
     assert any(s["kind"] == "feed" for s in data)
@@ -206,13 +224,15 @@ def test_help_does_not_import_textual() -> None:
         "assert 'textual' not in sys.modules, 'textual was imported'\n"
         "print('clean')\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert "clean" in result.stdout and "Usage" in result.stdout
 
 
 def test_python_dash_m_runs(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "newsterm", "--version"], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "newsterm", "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0 and "newsterm" in result.stdout

@@ -48,10 +48,15 @@ def test_reads_settings_and_feeds(feeds_file: Path) -> None:
     [
         ("[[feeds]]\nurl = 'x'\ntitel = 'typo'\n", "line 3, column 1: unknown key 'titel'"),
         ("[settings]\nconcurency = 3\n", "line 2, column 1: unknown setting 'concurency'"),
-        ("[settings]\nconcurrency = 'many'\n", "line 2, column 1: setting 'concurrency' must be int"),
+        (
+            "[settings]\nconcurrency = 'many'\n",
+            "line 2, column 1: setting 'concurrency' must be int",
+        ),
         ("[settings]\nmark_read_on_open = 1\n", "setting 'mark_read_on_open' must be bool"),
-        ("[[feeds]]\nurl = 'a'\n\n[[feeds]]\ntags = 'news'\npath = 'p'\n",
-         "line 5, column 1: 'tags' must be a list of strings"),
+        (
+            "[[feeds]]\nurl = 'a'\n\n[[feeds]]\ntags = 'news'\npath = 'p'\n",
+            "line 5, column 1: 'tags' must be a list of strings",
+        ),
         ("[[feeds]]\ntitle = 'nothing'\n", "line 1, column 1: [[feeds]] #1 needs exactly one"),
         ("[[feeds]]\nurl = 'a'\npath = 'b'\n", "needs exactly one of 'url' or 'path'"),
         ("colour = 'blue'\n", "line 1, column 1: unknown key 'colour'"),
@@ -76,7 +81,9 @@ def test_add_feed_keeps_comments_and_order(feeds_file: Path) -> None:
     assert "# the big one" in text and "# be gentle" in text
     cfg = config.load_config(feeds_file)
     assert [f.location for f in cfg.feeds] == [
-        "https://news.example.com/rss", "articles", "https://b.example.org/atom"
+        "https://news.example.com/rss",
+        "articles",
+        "https://b.example.org/atom",
     ]
     assert cfg.feeds[2].tags == ("tech",)
 
@@ -103,8 +110,9 @@ def test_edit_of_a_broken_file_changes_nothing(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["feeds.toml"]
 
 
-def test_failed_write_leaves_file_and_no_temp(feeds_file: Path, monkeypatch: pytest.MonkeyPatch
-                                               ) -> None:
+def test_failed_write_leaves_file_and_no_temp(
+    feeds_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = feeds_file.read_bytes()
 
     def explode(*args: object) -> None:

@@ -26,7 +26,9 @@ def test_txt_format_title_then_paragraphs(fixtures: Path) -> None:
 def test_cp1252_and_crlf(fixtures: Path) -> None:
     raw = files.read_article(fixtures / "files" / "orchard-cp1252.txt")
     assert raw.title == "Orchard Harvest Festival Draws Record Crowd"
-    assert raw.paragraphs[1] == "Organisers said the café ran out of cider by noon – a first in its history."
+    assert raw.paragraphs[1] == (
+        "Organisers said the café ran out of cider by noon – a first in its history."
+    )
     assert all("\r" not in p for p in raw.paragraphs)
 
 
@@ -102,10 +104,13 @@ def test_sync_sources_follows_feeds_toml(tmp_path: Path, folder: Path) -> None:
     store = Store.open(tmp_path / "cache.db")
     from newsterm.config import FeedEntry
 
-    cfg = Config(path=tmp_path / "feeds.toml", feeds=(
-        FeedEntry(path="articles", title="Mine", tags=("local",)),
-        FeedEntry(url="https://example.com/rss"),
-    ))
+    cfg = Config(
+        path=tmp_path / "feeds.toml",
+        feeds=(
+            FeedEntry(path="articles", title="Mine", tags=("local",)),
+            FeedEntry(url="https://example.com/rss"),
+        ),
+    )
     synced = service.sync_sources(store, cfg)
     assert [(s.kind, s.location, s.title, s.tags) for s in synced] == [
         (SourceKind.FILES, str(folder), "Mine", ["local"]),

@@ -17,15 +17,24 @@ from newsterm.store import ArticleFilter, Store
 from newsterm.store.db import SCHEMA_VERSION
 
 
-def item(guid: str, title: str, body: str, *, when: int = 1, version: str = "v1"
-         ) -> tuple[RawArticle, Analysis]:
-    raw = RawArticle(guid=guid, title=title, paragraphs=[body], content_hash=version,
-                     published=datetime(2026, 3, when, tzinfo=UTC))
+def item(
+    guid: str, title: str, body: str, *, when: int = 1, version: str = "v1"
+) -> tuple[RawArticle, Analysis]:
+    raw = RawArticle(
+        guid=guid,
+        title=title,
+        paragraphs=[body],
+        content_hash=version,
+        published=datetime(2026, 3, when, tzinfo=UTC),
+    )
     analysis = Analysis(
-        title=title, paragraphs=[body], authors=["Ada Reporter"],
+        title=title,
+        paragraphs=[body],
+        authors=["Ada Reporter"],
         quotes=[Quote(text="words", speaker="Someone", paragraph=0, start=0)],
         contacts=[Contact(name="Ada Reporter", email="ada@example.com")],
-        word_count=len(body.split()), reading_minutes=1,
+        word_count=len(body.split()),
+        reading_minutes=1,
     )
     return raw, analysis
 
@@ -55,7 +64,10 @@ def test_save_then_update_keeps_read_and_star(store: Store) -> None:
     article = store.article(article_id)
     assert article is not None
     assert (article.title, article.paragraphs, article.read, article.starred) == (
-        "Alpha 2", ["new words"], True, True
+        "Alpha 2",
+        ["new words"],
+        True,
+        True,
     )
     assert article.quotes == [Quote(text="words", speaker="Someone", paragraph=0, start=0)]
     assert article.contacts == [Contact(name="Ada Reporter", email="ada@example.com")]
@@ -94,10 +106,13 @@ def test_next_unread_walks_across_sources(store: Store) -> None:
 
 def test_search_finds_body_and_title_with_spans(store: Store) -> None:
     source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
-    store.save_articles(source.id, [
-        item("1", "Harbor tunnel approved", "The council approved the tunnel."),
-        item("2", "Weather", "A calm weekend with clear skies."),
-    ])
+    store.save_articles(
+        source.id,
+        [
+            item("1", "Harbor tunnel approved", "The council approved the tunnel."),
+            item("2", "Weather", "A calm weekend with clear skies."),
+        ],
+    )
     hits = store.search("tunnel")
     assert [h.article.title for h in hits] == ["Harbor tunnel approved"]
     assert hits[0].title_matches == [(7, 13)]
@@ -157,8 +172,9 @@ def test_concurrent_processes_never_see_database_locked(tmp_path: Path) -> None:
     path = tmp_path / "cache.db"
     Store.open(path).close()
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(path), name],
-                         stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), name], stderr=subprocess.PIPE, text=True
+        )
         for name in ("one", "two", "three")
     ]
     reader = Store.open(path)
