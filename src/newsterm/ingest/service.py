@@ -14,7 +14,7 @@ from newsterm.config import Config, FeedEntry
 from newsterm.errors import NewstermError, UsageError
 from newsterm.extract import analyse
 from newsterm.ingest import files
-from newsterm.models import Source, SourceKind, SourceStatus
+from newsterm.models import Analysis, RawArticle, Source, SourceKind, SourceStatus
 from newsterm.store import Store
 
 FEED_SCHEMES = ("http", "https")
@@ -122,6 +122,27 @@ def sync_sources(store: Store, cfg: Config) -> list[Source]:
     return sources
 
 
+SAVE_BATCH = 100
+"""Articles saved per transaction: a killed refresh keeps every batch it committed."""
+
+
+def _save(
+    store: Store,
+    source_id: int,
+    items: list[tuple[RawArticle, Analysis]],
+    now: datetime,
+    outcome: SourceOutcome,
+) -> None:
+    """Save a batch of analysed articles, add the counts to ``outcome``, empty the batch."""
+    if not items:
+        return
+    result = store.save_articles(source_id, items, fetched_at=now)
+    outcome.new += result.new
+    outcome.updated += result.updated
+    outcome.new_ids += result.new_ids
+    items.clear()
+
+
 def refresh_files(store: Store, source: Source) -> SourceOutcome:
     """Re-read a files source: new and changed files are analysed, deleted ones marked gone."""
     outcome = SourceOutcome(source)
@@ -135,7 +156,7 @@ def refresh_files(store: Store, source: Source) -> SourceOutcome:
         return outcome
     known = store.known_hashes(source.id)
     present: list[str] = []
-    items = []
+    items: list[tuple[RawArticle, Analysis]] = []
     problems: list[str] = []
     for path in files.article_files(root):
         guid = str(path.resolve())
@@ -151,8 +172,9 @@ def refresh_files(store: Store, source: Source) -> SourceOutcome:
         if known.get(guid) != files.content_hash(data):
             raw = files.read_article(path, data)
             items.append((raw, analyse(raw.title, raw.paragraphs)))
-    result = store.save_articles(source.id, items, fetched_at=now)
-    outcome.new, outcome.updated, outcome.new_ids = result.new, result.updated, result.new_ids
+        if len(items) >= SAVE_BATCH:
+            _save(store, source.id, items, now, outcome)
+    _save(store, source.id, items, now, outcome)
     outcome.gone = store.mark_gone(source.id, present)
     outcome.error = "; ".join(problems) or None
     store.update_source(
