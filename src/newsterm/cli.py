@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from newsterm.errors import NewstermError, UsageError
 from newsterm.store import ArticleFilter, Store
 
 F = TypeVar("F", bound=Callable[..., Any])
+_opened: list[Path | None] = [None]
+"""The cache this command opened, to name it if SQLite reports damage mid-command."""
 
 
 @dataclass
@@ -58,6 +61,7 @@ class Context:
         """The cache, opened once per command."""
         if self._store is None:
             self._store = Store.open(self.db_path)
+            _opened[0] = self.db_path
         return self._store
 
     def close(self) -> None:
@@ -370,6 +374,14 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         click.echo(f"newsterm: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
+    except sqlite3.DatabaseError as exc:
+        where = f"{_opened[0]}: " if _opened[0] else ""
+        click.echo(
+            f"newsterm: {where}the cache is damaged or unreadable ({exc}); move it away and "
+            "run `newsterm refresh` to rebuild it",
+            err=True,
+        )
+        sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
