@@ -13,13 +13,13 @@ import tempfile
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
-
-import tomlkit
-import tomlkit.items
+from typing import TYPE_CHECKING, Any
 
 from newsterm import locations
 from newsterm.errors import ConfigError
+
+if TYPE_CHECKING:  # tomlkit is imported only when feeds.toml is edited: start-up stays lean
+    import tomlkit
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +253,8 @@ def write_atomically(path: Path, text: str) -> None:
 
 def _edit(path: Path, change: Any) -> None:
     """Apply ``change(document)`` to feeds.toml, validate the result, then write it atomically."""
+    import tomlkit
+
     text = read_text(path) if path.exists() else _EMPTY_CONFIG
     parse_config(text, path)  # refuse to edit a file that is already broken
     document = tomlkit.parse(text)
@@ -264,6 +266,7 @@ def _edit(path: Path, change: Any) -> None:
 
 def add_feed(path: Path, entry: FeedEntry) -> None:
     """Append a ``[[feeds]]`` table to feeds.toml, keeping comments and order."""
+    import tomlkit
 
     def change(document: tomlkit.TOMLDocument) -> None:
         table = tomlkit.table()
@@ -288,12 +291,14 @@ def add_feed(path: Path, entry: FeedEntry) -> None:
 
 def remove_feed(path: Path, location: str) -> bool:
     """Remove the ``[[feeds]]`` table whose url or path is ``location``; True if one was."""
+    from tomlkit.items import AoT
+
     removed = False
 
     def change(document: tomlkit.TOMLDocument) -> None:
         nonlocal removed
         feeds = document.get("feeds")
-        if not isinstance(feeds, tomlkit.items.AoT):
+        if not isinstance(feeds, AoT):
             return
         for index, table in enumerate(feeds):
             if location in (table.get("url"), table.get("path")):
@@ -307,12 +312,14 @@ def remove_feed(path: Path, location: str) -> bool:
 
 def replace_url(path: Path, old: str, new: str) -> bool:
     """Rewrite a feed's url (after a permanent redirect); True if one was changed."""
+    from tomlkit.items import AoT
+
     changed = False
 
     def change(document: tomlkit.TOMLDocument) -> None:
         nonlocal changed
         feeds = document.get("feeds")
-        if not isinstance(feeds, tomlkit.items.AoT):
+        if not isinstance(feeds, AoT):
             return
         for table in feeds:
             if table.get("url") == old:
