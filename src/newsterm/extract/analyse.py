@@ -49,7 +49,7 @@ def analyse(
     meta_authors, meta_contacts = normalise_metadata(authors, contacts)
     body: list[str] = []
     byline: list[str] = []
-    credits: list[str] = []
+    credit_lines: list[str] = []
     reporters: list[str] = []
     contact_lines: list[str] = []
     for raw in paragraphs:
@@ -57,16 +57,16 @@ def analyse(
         if not paragraph or (title and _same_text(paragraph, title)):
             continue
         if len(body) < _BYLINE_ZONE:
-            names = parse_byline(paragraph)
-            if names is not None:
-                _add_names(byline, names)
+            byline_names = parse_byline(paragraph)
+            if byline_names is not None:
+                _add_names(byline, byline_names)
                 continue
         if is_contact_line(paragraph):
             contact_lines.append(paragraph)
             continue
         clauses = credit_clauses(paragraph)
         if clauses is not None:
-            credits.extend(clauses)
+            credit_lines.extend(clauses)
             for clause in clauses:
                 _add_names(reporters, reporting_names(clause))
             continue
@@ -97,7 +97,7 @@ def analyse(
         authors=names,
         quotes=find_quotes(body),
         contacts=merge_contacts([*meta_contacts, *found]),
-        credits=credits,
+        credits=credit_lines,
         dateline=dateline,
         word_count=words,
         reading_minutes=reading_minutes(words),
