@@ -122,6 +122,10 @@ _NAME_GLUE = frozenset(
         ",",
     ]
 )
+# "Okafor reported from Abuja.", "A reported from X, and B from Y."
+_REPORTED_FROM = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+\s+(?:reported|wrote)\s+from\s+[A-Z][^.]{0,150}\.?"
+)
 _ROLE = re.compile(r"\s*(?P<role>(?:additional\s+)?reporting|writing)\s+by\s+(?P<names>.+)", re.I)
 
 
@@ -153,7 +157,7 @@ def credit_clauses(paragraph: str) -> list[str] | None:
         if text.startswith("(") or all(_is_credit_clause(c) for c in clauses):
             return clauses
         return None
-    if _CONTRIBUTED.fullmatch(text):
+    if _CONTRIBUTED.fullmatch(text) or _REPORTED_FROM.fullmatch(text):
         return [text.rstrip(" .")]
     return None
 

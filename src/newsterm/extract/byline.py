@@ -27,6 +27,11 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*")
 
+_ORG_SUFFIX = re.compile(
+    r"[\s,]+(?:the\s+)?(?:associated\s+press|ap|reuters|afp|bloomberg(?:\s+news)?|"
+    r"staff\s+writers?|staff)\s*$",
+    re.IGNORECASE,
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 _DATELINE = re.compile(
@@ -86,7 +91,8 @@ def parse_byline(paragraph: str) -> list[str] | None:
     if match is None:
         return None
     names: list[str] = []
-    for index, segment in enumerate(_SEPARATORS.split(match.group("names"))):
+    listed = _ORG_SUFFIX.sub("", match.group("names"))
+    for index, segment in enumerate(_SEPARATORS.split(listed)):
         segment = re.sub(r"^(?:and|&)\s+", "", segment.strip(), flags=re.IGNORECASE)
         if not segment:
             continue

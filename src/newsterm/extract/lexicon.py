@@ -25,7 +25,8 @@ TITLES = words(
     " mr. mrs. ms. mx. prof. professor judge justice gen. general lt. col. sgt. capt. captain"
     " adm. admiral chancellor king queen prince princess pope secretary ambassador"
     " commissioner rev. father sister sheikh chairman chairwoman chief director officer"
-    " speaker premier sir dame lord lady inspector detective sheriff"
+    " speaker premier sir dame lord lady inspector detective sheriff goalkeeper coach manager"
+    " striker defender midfielder forward pitcher quarterback"
 )
 """Words that may stand before a name ("President Trump", "Dr. Ana Ruiz")."""
 

@@ -31,6 +31,10 @@ from newsterm.extract.lexicon import ABBREVIATIONS, MONTHS_AND_DAYS, PARTICLES, 
 from newsterm.models import Quote
 
 _MASK = "\ue000"
+_WINDOW = 300
+"""How far before or after a quote its attribution is looked for, in characters."""
+_MAX_QUOTES = 200
+"""Quotations looked at per article; real articles have far fewer."""
 _MARKS = re.compile("[“”«»\"‘’']")
 _DOUBLE_OPEN = "“«"
 _DOUBLE_CLOSE = "”»"
@@ -40,27 +44,57 @@ _STRONG_AFTER = frozenset(",.;:!?)—–-…")
 
 _SENTENCE_END = re.compile(rf"[.!?…]+[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9{_MASK}])")
 
-_FINITE = (
-    r"said|says|say|told|tells|added|adds|asked|asks|wrote|writes|stated|states|explained"
-    r"|explains|noted|notes|argued|argues|insisted|insists|replied|replies|recalled|recalls"
-    r"|continued|continues|warned|warns|declared|declares|announced|announces|acknowledged"
-    r"|acknowledges|admitted|admits|conceded|concedes|cautioned|cautions|claimed|claims"
-    r"|complained|complains|suggested|suggests|predicted|predicts|promised|promises|joked"
-    r"|jokes|shouted|shouts|whispered|whispers|boasted|boasts|urged|urges|vowed|vows"
-    r"|pleaded|pleads|responded|responds|countered|counters|observed|observes|remarked"
-    r"|remarks|testified|testifies|posted|tweeted|recounted|recounts|agreed|agrees"
-    r"|emphasized|emphasised|emphasizes|emphasises|stressed|stresses|described|describes"
-    r"|called|calls|wondered|wonders|confirmed|confirms|denied|denies|reiterated|maintained"
-    r"|maintains|chanted|yelled|screamed|pointed\s+out|put\s+it|texted|messaged|tells"
+_FINITE = words(
+    "said says say told tells added adds asked asks wrote writes stated states explained"
+    " explains noted notes argued argues insisted insists replied replies recalled recalls"
+    " continued continues warned warns declared declares announced announces acknowledged"
+    " acknowledges admitted admits conceded concedes cautioned cautions claimed claims"
+    " complained complains suggested suggests predicted predicts promised promises joked"
+    " jokes shouted shouts whispered whispers boasted boasts urged urges vowed vows pleaded"
+    " pleads responded responds countered counters observed observes remarked remarks"
+    " testified testifies posted tweeted recounted recounts agreed agrees emphasized"
+    " emphasised emphasizes emphasises stressed stresses described describes called calls"
+    " wondered wonders confirmed confirms denied denies reiterated maintained maintains"
+    " chanted yelled screamed texted messaged"
 )
-_PARTICIPLE = (
-    r"saying|adding|noting|telling|arguing|explaining|warning|calling|describing|insisting"
-    r"|asking|stating|writing|declaring|urging|promising|vowing|according\s+to"
+_PARTICIPLE = words(
+    "saying adding noting telling arguing explaining warning calling describing insisting"
+    " asking stating writing declaring urging promising vowing"
 )
-_VERB = re.compile(
-    rf"(?<![\w-])(?:(?P<finite>{_FINITE})|(?P<participle>{_PARTICIPLE}))(?![\w-])",
-    re.IGNORECASE,
-)
+_PHRASAL = {"pointed": "out", "put": "it", "according": "to"}
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_VERB_WORDS = _FINITE | _PARTICIPLE | frozenset(_PHRASAL)
+
+
+@dataclass(slots=True, frozen=True)
+class _Verb:
+    start: int
+    end: int
+    finite: bool
+    according: bool = False
+
+
+def _verbs(context: str) -> list[_Verb]:
+    """The speech verbs in a stretch of text (a word scan and set look-ups: linear)."""
+    if _VERB_WORDS.isdisjoint(_WORD.findall(context.lower())):
+        return []  # the common case, decided in C
+    found: list[_Verb] = []
+    matches = list(_WORD.finditer(context))
+    for index, match in enumerate(matches):
+        word = match.group().lower()
+        if word in _FINITE:
+            found.append(_Verb(match.start(), match.end(), True))
+        elif word in _PARTICIPLE:
+            found.append(_Verb(match.start(), match.end(), False))
+        elif word in _PHRASAL and index + 1 < len(matches):
+            nxt = matches[index + 1]
+            gap = context[match.end() : nxt.start()]
+            if nxt.group().lower() == _PHRASAL[word] and gap.isspace():
+                according = word == "according"
+                found.append(_Verb(match.start(), nxt.end(), not according, according))
+    return found
+
+
 # Words that make a following short quote a name or a title, not speech.
 _NOT_SPEECH_CUE = re.compile(
     r"(?:so-called|so\s+called|known\s+as|dubbed|titled|entitled|nicknamed|branded|the\s+"
@@ -262,6 +296,16 @@ def _classify(phrase: str) -> str | None:
         return None
     if _tokens_ok_as_name(tokens):
         return "name"
+    split = next((i for i, t in enumerate(tokens) if t[:1].isupper()), len(tokens))
+    role = tokens[:split]
+    if (
+        0 < split <= 3
+        and len(tokens) <= 7
+        and first not in _INVALID_START
+        and all(t.isalpha() and t.islower() for t in role)
+        and _tokens_ok_as_name(tokens[split:])
+    ):
+        return "phrase"  # a role and a name: "taxi driver Emeka Adeyinka"
     if len(tokens) > 12 or first in _INVALID_START - _DETERMINERS:
         return None
     if (
@@ -316,7 +360,9 @@ def _subject(pre: str) -> str | None:
             phrase = segment
             continue
         if kind is None and phrase is None and segment is segments[-1]:
-            return None
+            first = segment.split()[0].lower()
+            if first not in ("who", "which", "whose") and not first[:1].isdigit():
+                return None  # the verb's subject is not a speaker ("In 2020 the plan said")
     return phrase
 
 
@@ -350,26 +396,24 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     ``last`` picks the speech verb nearest the end (the text before a quote); otherwise the
     first one (the text after a quote).
     """
-    verbs = list(_VERB.finditer(context))
+    verbs = _verbs(context)
     if not verbs:
         return None, False
     if last:
         verbs.reverse()
     for verb in verbs:
-        if verb.group("participle"):
-            if verb.group().lower().startswith("according"):
-                speaker = _object(context[verb.end() :])
+        if not verb.finite:
+            if verb.according:
+                speaker = _object(context[verb.end :])
                 if speaker:
                     return speaker, True
             continue
-        pre = context[: verb.start()]
-        if not pre.strip(" ,’'\"—–-\t") or pre.rstrip().endswith(("”", "’", '"', _MASK, ",")):
-            pre_clean = pre.rstrip(" ,")
-            if not pre_clean or pre_clean.endswith(("”", "’", '"', _MASK, "»")):
-                speaker = _object(context[verb.end() :])
-                if speaker:
-                    return speaker, True
-        speaker = _subject(pre)
+        pre = context[: verb.start].rstrip(" ,")
+        if not pre.strip(" ,’'\"—–-\t") or pre.endswith(("”", "’", '"', _MASK, "»")):
+            speaker = _object(context[verb.end :])
+            if speaker:
+                return speaker, True
+        speaker = _subject(context[: verb.start])
         if speaker:
             return speaker, True
     return None, True
@@ -381,7 +425,7 @@ class _People:
     def __init__(self, masked: Sequence[str]) -> None:
         self._positions: list[tuple[int, int]] = []
         self._keys: list[str] = []
-        self._forms: dict[str, set[str]] = {}
+        self._forms: dict[str, list[tuple[tuple[int, int], str]]] = {}
         for para, text in enumerate(masked):
             for match in _PERSON_RUN.finditer(text):
                 self._add(para, match, text)
@@ -406,16 +450,16 @@ class _People:
             at_clause_start = match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".,;"
             if not (at_clause_start and _VERBISH.match(after)):
                 return
-        self._forms.setdefault(key, set()).add(form)
+        self._forms.setdefault(key, []).append(((para, match.start()), form))
         self._positions.append((para, match.start()))
         self._keys.append(key)
 
     def resolve(self, para: int, offset: int) -> str | None:
-        """The shortest form of the person mentioned last before (para, offset)."""
+        """The shortest form, so far, of the person mentioned last before (para, offset)."""
         index = bisect.bisect_left(self._positions, (para, offset)) - 1
         if index < 0:
             return None
-        forms = self._forms[self._keys[index]]
+        forms = [f for at, f in self._forms[self._keys[index]] if at < (para, offset)]
         return min(forms, key=lambda f: (len(f), f))
 
 
@@ -426,13 +470,14 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         return []
     masked = [_mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
     starts = [_sentence_starts(m) if s else [] for m, s in zip(masked, spans, strict=True)]
-    candidates = _chain(paragraphs, spans)
+    candidates = _chain(paragraphs, spans)[:_MAX_QUOTES]
+    opens = [[span.open for span in para_spans] for para_spans in spans]
     people: _People | None = None
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None
     for cand in candidates:
         first, final = cand.parts[0], cand.parts[-1]
-        _attribute_candidate(cand, paragraphs, masked, starts, spans)
+        _attribute_candidate(cand, paragraphs, masked, starts, opens)
         if cand.speaker is None and not cand.has_verb:
             if cand.fragment or not _sentence_like(cand.text):
                 continue  # a scare quote or a title
@@ -444,10 +489,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 if people is None:
                     people = _People(masked)
                 speaker = people.resolve(first.para, first.open)
-            elif previous is not None and first.para - previous[0] <= 2:
-                speaker = previous[1]
             else:
-                speaker = None
+                speaker = _last_subject(masked, starts, first.para, first.open)
+                if speaker is None and previous is not None and first.para - previous[0] <= 2:
+                    speaker = previous[1]
         quotes.append(Quote(cand.text, speaker, first.para, cand.fragment, cand.start))
         previous = (final.para, speaker)
     return quotes
@@ -497,7 +542,7 @@ def _attribute_candidate(
     paragraphs: Sequence[str],
     masked: Sequence[str],
     starts: Sequence[Sequence[int]],
-    spans: Sequence[Sequence[_Span]],
+    opens_by_para: Sequence[Sequence[int]],
 ) -> None:
     """Decide fragment, speaker and speech-verb presence for one candidate."""
     first, final = cand.parts[0], cand.parts[-1]
@@ -512,11 +557,13 @@ def _attribute_candidate(
     )
     index = bisect.bisect_right(tail_starts, final.close)
     sentence_end = tail_starts[index] if index < len(tail_starts) else len(tail)
-    before = head[sentence_start : first.open]
-    after_all = tail[final.close + 1 : sentence_end]
-    next_open = [s.open for s in spans[final.para] if s.open > final.close]
-    near_end = min(next_open[0], sentence_end) if next_open else sentence_end
-    near_after = tail[final.close + 1 : near_end]
+    # Attribution stands near its quote: bounded windows keep hostile input linear.
+    before = head[max(sentence_start, first.open - _WINDOW) : first.open]
+    after_all = tail[final.close + 1 : min(sentence_end, final.close + 1 + _WINDOW)]
+    opens = opens_by_para[final.para]
+    following = bisect.bisect_right(opens, final.close)
+    near_end = min(opens[following], sentence_end) if following < len(opens) else sentence_end
+    near_after = tail[final.close + 1 : min(near_end, final.close + 1 + _WINDOW)]
 
     lead = before.rstrip()
     cand.fragment = bool(lead) and lead[-1] not in ',:.!?([—–-”’"»' + _MASK
@@ -545,3 +592,20 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+def _last_subject(
+    masked: Sequence[str], starts: Sequence[Sequence[int]], para: int, offset: int
+) -> str | None:
+    """For "they said"/"it said": the subject of the last speech verb before the quote,
+    in this paragraph or the one before ("Prosecutors argued that …")."""
+    for index in (para, para - 1):
+        if index < 0:
+            break
+        text = masked[index][:offset] if index == para else masked[index]
+        cuts = [0, *(s for s in starts[index] if s < len(text))]
+        for cut in reversed(cuts):
+            speaker, _verb = _attribute(text[cut:], last=True)
+            if speaker and _classify(speaker) != "pronoun":
+                return speaker
+    return None
