@@ -12,8 +12,10 @@ from newsterm.extract import analyse
 from newsterm.models import Analysis
 
 _ALPHABET = st.sampled_from(
-    list("abcdefgh ABCDE.,;:!?-—'\"“”‘’«»@[]()\n0123456789")
-    + [" said ", " at ", " dot ", "By ", "Write to ", " he said", "Contact ", "Follow "]
+    [
+        *"abcdefgh ABCDE.,;:!?-—'\"“”‘’«»@[]()\n0123456789",
+        *(" said ", " at ", " dot ", "By ", "Write to ", " he said", "Contact ", "Follow "),
+    ]
 )
 _PARAGRAPH = st.lists(_ALPHABET, max_size=60).map("".join)
 
