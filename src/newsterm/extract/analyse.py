@@ -21,8 +21,8 @@ _BYLINE_ZONE = 4
 _DATELINE_ZONE = 2
 
 
-def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()).strip(" .").casefold() == " ".join(b.split()).strip(" .").casefold()
+def _key(text: str) -> str:
+    return " ".join(text.split()).strip(" .").casefold()
 
 
 def _add_names(names: list[str], new: Sequence[str]) -> None:
@@ -47,6 +47,8 @@ def analyse(
     (a feed's author fields) and are merged with what the text itself says.
     """
     meta_authors, meta_contacts = normalise_metadata(authors, contacts)
+    title_key = _key(title)
+    title_size = len(title) + 8
     body: list[str] = []
     byline: list[str] = []
     credit_lines: list[str] = []
@@ -54,7 +56,9 @@ def analyse(
     contact_lines: list[str] = []
     for raw in paragraphs:
         paragraph = raw.strip()
-        if not paragraph or (title and _same_text(paragraph, title)):
+        if not paragraph or (
+            len(paragraph) <= title_size and title_key and _key(paragraph) == title_key
+        ):
             continue
         if len(body) < _BYLINE_ZONE:
             byline_names = parse_byline(paragraph)

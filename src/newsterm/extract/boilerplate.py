@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from newsterm.extract.lexicon import words
+
 # Paragraphs longer than this are never treated as boilerplate lines (captions excepted).
 _MAX_LINE = 300
 
@@ -80,6 +82,20 @@ _CAPTION_CREDIT = re.compile(
 )
 _MAX_CAPTION = 400
 
+# A cheap test before the big pattern: the first words that a boilerplate line can have.
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_FIRST_WORDS = words(
+    """leave show view read see comments comment join share facebook twitter x whatsapp e
+    email linkedin reddit pinterest messenger copy print appeared a copyright advertisement
+    advertising sponsored ad story article continue continues skip supported photo photos
+    photograph photographs image images picture pictures illustration illustrations video
+    videos credit credits graphic graphics sign subscribe get already log related more
+    recommended most you also further watch listen trending explore reuse topics click tap
+    save gift updated published posted last follow our the ap find this was https http
+    www"""
+)
+_CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
+
 # Credit lines: "(Reporting by …; Editing by …)", "… contributed to this report."
 _CREDIT_START = re.compile(
     r"\(?\s*(?:(?:additional\s+)?reporting|writing|editing|edited|compiled|research|"
@@ -134,11 +150,24 @@ def is_boilerplate(paragraph: str) -> bool:
     text = paragraph.strip()
     if not text:
         return True
-    if len(text) <= _MAX_LINE and (
-        _LINE.fullmatch(text) is not None or _AGENCY_CREDIT.fullmatch(text) is not None
-    ):
-        return True
-    return len(text) <= _MAX_CAPTION and _CAPTION_CREDIT.search(text[-160:]) is not None
+    if len(text) <= _MAX_LINE:
+        lowered = text.lower()
+        first = _FIRST_WORD.match(lowered)
+        if (
+            (first is not None and first.group() in _FIRST_WORDS)
+            or not text[0].isalpha()
+            or "rights reserved" in lowered
+        ) and _LINE.fullmatch(text) is not None:
+            return True
+        if "/" in text and _AGENCY_CREDIT.fullmatch(text) is not None:
+            return True
+    if len(text) > _MAX_CAPTION:
+        return False
+    tail = text[-160:]
+    lowered_tail = tail.lower()
+    return any(cue in lowered_tail for cue in _CAPTION_CUES) and (
+        _CAPTION_CREDIT.search(tail) is not None
+    )
 
 
 def credit_clauses(paragraph: str) -> list[str] | None:
@@ -157,7 +186,10 @@ def credit_clauses(paragraph: str) -> list[str] | None:
         if text.startswith("(") or all(_is_credit_clause(c) for c in clauses):
             return clauses
         return None
-    if _CONTRIBUTED.fullmatch(text) or _REPORTED_FROM.fullmatch(text):
+    lowered = text.lower()
+    if ("contributed" in lowered or "helped with" in lowered) and _CONTRIBUTED.fullmatch(text):
+        return [text.rstrip(" .")]
+    if (" reported from " in text or " wrote from " in text) and _REPORTED_FROM.fullmatch(text):
         return [text.rstrip(" .")]
     return None
 

@@ -83,7 +83,13 @@ def is_contact_line(paragraph: str) -> bool:
         return False
     if _WRITE_TO.match(text):
         return True
-    has_address = "@" in text or _SPELLED.search(text) is not None or "[at]" in text.lower()
+    lowered = text.lower()
+    has_address = (
+        "@" in text
+        or "[at]" in lowered
+        or "(at)" in lowered
+        or (" dot " in lowered and _SPELLED.search(text) is not None)
+    )
     if not has_address:
         return False
     return _CONTACT_START.match(text) is not None or (

@@ -153,6 +153,7 @@ _NONPERSON = (
     )
     | MONTHS_AND_DAYS
 )
+_LEADING_NONPERSON = _NONPERSON - words("new")
 _PERSON_RUN = re.compile(
     r"(?<![\w'’.-])[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))*"
 )
@@ -433,9 +434,7 @@ class _People:
     def _add(self, para: int, match: re.Match[str], text: str) -> None:
         tokens = match.group().split()
         titled = False
-        while tokens and (
-            tokens[0].lower() in TITLES or tokens[0].lower() in _NONPERSON - words("new")
-        ):
+        while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
             titled = titled or tokens[0].lower() in TITLES
             tokens.pop(0)
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
