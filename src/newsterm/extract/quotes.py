@@ -421,18 +421,50 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
 
 
 class _People:
-    """Person names mentioned outside quotes, for resolving "he said"."""
+    """Person names mentioned outside quotes, for resolving "he said".
+
+    Paragraphs are scanned lazily, in order, as far as the latest pronoun needs.
+    """
 
     def __init__(self, masked: Sequence[str]) -> None:
+        self._masked = masked
+        self._scanned = 0
         self._positions: list[tuple[int, int]] = []
         self._keys: list[str] = []
         self._forms: dict[str, list[tuple[tuple[int, int], str]]] = {}
-        for para, text in enumerate(masked):
+
+    def _scan_to(self, para: int) -> None:
+        while self._scanned <= para and self._scanned < len(self._masked):
+            text = self._masked[self._scanned]
             for match in _PERSON_RUN.finditer(text):
-                self._add(para, match, text)
+                self._add(self._scanned, match, text)
+            self._scanned += 1
+
+    def _record(self, para: int, start: int, key: str, form: str) -> None:
+        self._forms.setdefault(key, []).append(((para, start), form))
+        self._positions.append((para, start))
+        self._keys.append(key)
 
     def _add(self, para: int, match: re.Match[str], text: str) -> None:
-        tokens = match.group().split()
+        run = match.group()
+        if " " not in run:  # one capitalised word: the common case, kept cheap
+            lowered = run.lower().rstrip(".")
+            if lowered in _NONPERSON or lowered in TITLES or lowered in _PLURAL_SPEAKERS:
+                return
+            key = lowered.removesuffix("’s").removesuffix("'s")
+            if key not in self._forms:
+                # A new single name counts as a person only as a clause's subject: "Trump has".
+                before = match.start() - 1
+                while before >= 0 and text[before] == " ":
+                    before -= 1
+                if before >= 0 and text[before] not in ".,;":
+                    return
+                if _VERBISH.match(text, match.end()) is None:
+                    return
+            form = run.rstrip(".").removesuffix("’s").removesuffix("'s")
+            self._record(para, match.start(), key, form)
+            return
+        tokens = run.split()
         titled = False
         while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
             titled = titled or tokens[0].lower() in TITLES
@@ -443,18 +475,15 @@ class _People:
         if any(t.lower().strip(".") in _NONPERSON for t in tokens):
             return
         key = tokens[-1].lower().removesuffix("’s").removesuffix("'s")
+        new_single = len(tokens) == 1 and not titled and key not in self._forms
+        if new_single and _VERBISH.match(text, match.end()) is None:
+            return  # "But Trump has said" counts; "In Caracas" does not
         form = " ".join(tokens).removesuffix("’s").removesuffix("'s")
-        if len(tokens) == 1 and not titled and key not in self._forms:
-            after = text[match.end() : match.end() + 12]
-            at_clause_start = match.start() == 0 or text[: match.start()].rstrip()[-1:] in ".,;"
-            if not (at_clause_start and _VERBISH.match(after)):
-                return
-        self._forms.setdefault(key, []).append(((para, match.start()), form))
-        self._positions.append((para, match.start()))
-        self._keys.append(key)
+        self._record(para, match.start(), key, form)
 
     def resolve(self, para: int, offset: int) -> str | None:
         """The shortest form, so far, of the person mentioned last before (para, offset)."""
+        self._scan_to(para)
         index = bisect.bisect_left(self._positions, (para, offset)) - 1
         if index < 0:
             return None
