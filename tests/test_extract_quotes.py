@@ -141,3 +141,22 @@ def test_unclosed_quote_is_dropped() -> None:
 def test_guillemets() -> None:
     (q,) = quotes("« Nous restons ici », said Ana Lima.")
     assert q.text == "Nous restons ici"
+
+
+def test_fragment_without_a_speaker_is_a_scare_quote() -> None:
+    assert quotes("The company, which makes “smart” fridges, said profits rose.") == []
+
+
+def test_speaker_forms_as_written() -> None:
+    found = quotes(
+        "“We’ll see,” Ruiz, 42, said.",
+        "“Things are improving,” says Omar Haddad, a farmer.",
+        "“I’m not going anywhere,” the 72-year-old senator said.",
+        "Asked about the plan, Lena Holt replied: “Ask me tomorrow.”",
+    )
+    assert [q.speaker for q in found] == [
+        "Ruiz",
+        "Omar Haddad",
+        "the 72-year-old senator",
+        "Lena Holt",
+    ]

@@ -506,8 +506,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     for cand in candidates:
         first, final = cand.parts[0], cand.parts[-1]
         _attribute_candidate(cand, paragraphs, masked, starts, opens)
+        if cand.speaker is None and cand.fragment:
+            continue  # a phrase in running text with nobody saying it: scare quotes, titles
         if cand.speaker is None and not cand.has_verb:
-            if cand.fragment or not _sentence_like(cand.text):
+            if not _sentence_like(cand.text):
                 continue  # a scare quote or a title
             if previous is not None and first.para - previous[0] <= 1:
                 cand.speaker = previous[1]
