@@ -160,3 +160,11 @@ def test_speaker_forms_as_written() -> None:
         "the 72-year-old senator",
         "Lena Holt",
     ]
+
+
+def test_relatives_sharing_a_surname_are_named_in_full() -> None:
+    found = quotes(
+        "Ewan Mackie climbs the stairs. “Habit,” Mackie said.",
+        "His daughter, Isla Mackie, worries. “I’ve asked him to stop,” she said.",
+    )
+    assert [q.speaker for q in found] == ["Mackie", "Isla Mackie"]

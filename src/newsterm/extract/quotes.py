@@ -488,6 +488,10 @@ class _People:
         if index < 0:
             return None
         forms = [f for at, f in self._forms[self._keys[index]] if at < (para, offset)]
+        full = [f for f in forms if " " in f]
+        if len({f.split()[0] for f in full}) > 1:
+            # Two people share the surname (Ewan and Isla Mackie): name the one meant in full.
+            return full[-1]
         return min(forms, key=lambda f: (len(f), f))
 
 
