@@ -602,11 +602,7 @@ def _attribute_candidate(
     lead = before.rstrip()
     cand.fragment = bool(lead) and lead[-1] not in ',:.!?([—–-”’"»' + _MASK
     if cand.fragment and len(cand.text.split()) <= 8 and _NOT_SPEECH_CUE.search(lead[-40:]):
-        cand.has_verb = False
-        cand.speaker = None
-        cand.fragment = True
-        cand.text = cand.text  # a title or a name: dropped by the caller
-        return
+        return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
 
     for context, last in ((near_after, False), (before, True), (after_all, False)):
         speaker, verb = _attribute(context, last=last)
