@@ -4,8 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsterm.extract.boilerplate import credit_clauses, is_boilerplate, reporting_names
+from newsterm.extract.byline import find_dateline, parse_byline
+from newsterm.extract.contacts import (
+    is_contact_line,
+    merge_contacts,
+    normalise_metadata,
+    parse_contact_line,
+)
+from newsterm.extract.quotes import find_quotes
 from newsterm.extract.text import count_words, reading_minutes
 from newsterm.models import Analysis, Contact
+
+# Bylines and datelines are looked for near the top only.
+_BYLINE_ZONE = 4
+_DATELINE_ZONE = 2
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).strip(" .").casefold()
+
+
+def _add_names(names: list[str], new: Sequence[str]) -> None:
+    """Append names not already present (case-insensitively)."""
+    seen = {n.casefold() for n in names}
+    for name in new:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
 
 
 def analyse(
@@ -20,14 +46,63 @@ def analyse(
     ``paragraphs`` are sanitised paragraphs; ``authors`` and ``contacts`` come from metadata
     (a feed's author fields) and are merged with what the text itself says.
     """
-    body = [p for p in paragraphs if p.strip() and p.strip() != title.strip()]
+    meta_authors, meta_contacts = normalise_metadata(authors, contacts)
+    title_key = _key(title)
+    title_size = len(title) + 8
+    body: list[str] = []
+    byline: list[str] = []
+    credit_lines: list[str] = []
+    reporters: list[str] = []
+    contact_lines: list[str] = []
+    for raw in paragraphs:
+        paragraph = raw.strip()
+        if not paragraph or (
+            len(paragraph) <= title_size and title_key and _key(paragraph) == title_key
+        ):
+            continue
+        if len(body) < _BYLINE_ZONE:
+            byline_names = parse_byline(paragraph)
+            if byline_names is not None:
+                _add_names(byline, byline_names)
+                continue
+        if is_contact_line(paragraph):
+            contact_lines.append(paragraph)
+            continue
+        clauses = credit_clauses(paragraph)
+        if clauses is not None:
+            credit_lines.extend(clauses)
+            for clause in clauses:
+                _add_names(reporters, reporting_names(clause))
+            continue
+        if is_boilerplate(paragraph):
+            continue
+        body.append(paragraph)
+
+    names: list[str] = []
+    _add_names(names, meta_authors)
+    _add_names(names, byline)
+    found: list[Contact] = []
+    for line in contact_lines:
+        line_contacts, write_to = parse_contact_line(line, names)
+        found.extend(line_contacts)
+        _add_names(names, write_to)
+    if not names:
+        _add_names(names, reporters)
+
+    dateline = None
+    for paragraph in body[:_DATELINE_ZONE]:
+        dateline = find_dateline(paragraph)
+        if dateline:
+            break
     words = count_words(body)
     return Analysis(
         title=title,
         paragraphs=body,
-        authors=list(dict.fromkeys(authors)),
-        quotes=[],
-        contacts=list(contacts),
+        authors=names,
+        quotes=find_quotes(body),
+        contacts=merge_contacts([*meta_contacts, *found]),
+        credits=credit_lines,
+        dateline=dateline,
         word_count=words,
         reading_minutes=reading_minutes(words),
     )

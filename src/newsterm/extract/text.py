@@ -92,3 +92,19 @@ WORDS_PER_MINUTE = 238
 def reading_minutes(word_count: int) -> int:
     """Minutes to read ``word_count`` words at 238 words a minute, rounded up, at least 1."""
     return max(1, -(-word_count // WORDS_PER_MINUTE))
+
+
+def parse_article_text(text: str) -> tuple[str, list[str]]:
+    """Split an article file's text into its title (the first line) and body paragraphs.
+
+    The text is sanitised first; the title is the first non-blank line and the paragraphs
+    are the blank-line-separated blocks after it.
+    """
+    lines = sanitize(text).split("\n")
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start == len(lines):
+        return "", []
+    title = sanitize_line(lines[start])
+    return title, split_paragraphs("\n".join(lines[start + 1 :]))

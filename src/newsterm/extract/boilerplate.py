@@ -1,0 +1,217 @@
+"""Recognise site boilerplate and credit lines among an article's paragraphs.
+
+Every check looks at one whole paragraph. Patterns are anchored and bounded, and long
+paragraphs are only tested with the few patterns that can match them, so a hostile
+10,000-character paragraph costs one pass at most.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsterm.extract.lexicon import words
+
+# Paragraphs longer than this are never treated as boilerplate lines (captions excepted).
+_MAX_LINE = 300
+
+_AGENCIES = (
+    r"getty(?:\s+images)?|afp|reuters|ap|associated\s+press|epa|efe|shutterstock|alamy"
+    r"|bloomberg|pa(?:\s+media)?|xinhua|anadolu|sipa|zuma|rex|dpa|ansa|nurphoto|imago"
+)
+
+# Whole-paragraph boilerplate: matched from the start, case-insensitively, on short lines.
+_LINE = re.compile(
+    r"""
+    (?:
+        leave\s+a\s+comment | (?:show|view|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?
+      | \d+\s+comments? | comments? | join\s+the\s+(?:conversation|discussion)
+      | share(?:\s+(?:this|the|full))?(?:\s+(?:article|story|page|post))? | share\s+on\s+\w+.*
+      | (?:(?:facebook|twitter|x|whatsapp|e-?mail|linkedin|reddit|pinterest|messenger
+          |copy\s+link|print|share)\W*){2,}
+      | appeared\s+in\s+the\s+.{0,80}?print\s+edition.*
+      | a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print.*
+      | (?:©|\(c\)\s*\d|copyright\b).* | .{0,120}\ball\s+rights\s+reserved\b.*
+      | advertisement | advertising | sponsored(?:\s+content)? | ad
+      | (?:story|article)\s+continues(?:\s+(?:below|after).*)? | continue\s+reading.*
+      | skip\s+(?:advertisement|ad|past\s+newsletter.*) | supported\s+by
+      | (?:photo(?:graph)?s?|image|picture|illustration|video|credit|graphic)s?
+        (?:\s+(?:by|credit))?\s*:.*
+      | (?:photo(?:graph)?|image|picture|illustration)s?\s+by\s+.*
+      | sign\s+up\b.* | subscribe\b.* | get\s+(?:our|the)\s+.{0,60}newsletter.*
+      | already\s+a\s+subscriber.* | (?:log|sign)\s+in\b.{0,60}
+      | (?:read\s+more|related|more\s+on\s+this\s+story|more\s+from\s+.{0,40}|see\s+also
+          |recommended|most\s+(?:popular|viewed|read)|read\s+next|you\s+may\s+also\s+like
+          |also\s+read|further\s+reading|watch|listen|trending|explore\s+more.*|more\s+news)
+        (?:\s*(?:[:|–—-].*)|\s+(?:articles?|stories|coverage|topics|content))?
+      | reuse\s+this\s+content | topics | click\s+here\b.* | tap\s+here\b.*
+      | listen\s+to\s+(?:this|the)\s+(?:article|story).* | \d+\s+min(?:ute)?s?\s+read
+      | (?:print|e-?mail|save|gift)(?:\s+(?:this\s+)?(?:article|story))? | save\s+article
+      | (?:updated|published|posted|last\s+updated)\s*(?:on\s+|:\s*)?
+        (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+        (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}
+          |\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}
+          |\d{4}-\d\d-\d\d)
+        [\d:\s,.apmetgbsucdt]{0,24}
+      | credit(?:\.{2,3}|…).*
+      | follow\s+(?:us|the\s+\w+(?:\s+\w+)?)\s+on\b.*
+      | our\s+standards\s*:.* | the\s+associated\s+press\s+receives\s+.* | ap\s+is\s+solely\s+.*
+      | (?:find|follow|see)\s+(?:more\s+of\s+)?(?:ap|the\s+associated\s+press)[’']s\s+.*
+      | (?:this\s+(?:article|story)\s+(?:was|is)\s+(?:originally\s+)?(?:published|produced)
+          \s+(?:by|in\s+partnership|with).*)
+      | was\s+this\s+(?:article|story)\s+(?:helpful|useful).* | (?:https?://|www\.)\S+
+    )
+    [\s.!?]*
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "…/Getty Images", "Jane Roe/Reuters" standing alone.
+_AGENCY_CREDIT = re.compile(
+    rf"[\w .,'’-]{{1,80}}/\s*(?:{_AGENCIES})(?:\s+via\s+.{{1,60}})?\s*\.?",
+    re.IGNORECASE,
+)
+
+# A caption that ends in a credit: "Protesters in Lagos on Monday. Photograph: Jane Roe/AP".
+_CAPTION_CREDIT = re.compile(
+    rf"""(?:photo(?:graph)?s?|image|picture|illustration|credit)\s*(?:by\s*)?:\s*
+    [^.:]{{1,80}}\s*\.?\s*\Z
+    | \(\s*(?:(?:ap|afp|reuters)\s+)?(?:photo|picture|image)\s*(?:by\s+|/\s*)?[^()]{{1,80}}\)\s*\Z
+    | credit(?:\.{{2,3}}|…)[^.]{{1,80}}\Z
+    | /\s*(?:{_AGENCIES})\s*\)?\s*\.?\s*\Z""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_CAPTION = 400
+
+# A cheap test before the big pattern: the first words that a boilerplate line can have.
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_FIRST_WORDS = words(
+    """leave show view read see comments comment join share facebook twitter x whatsapp e
+    email linkedin reddit pinterest messenger copy print appeared a copyright advertisement
+    advertising sponsored ad story article continue continues skip supported photo photos
+    photograph photographs image images picture pictures illustration illustrations video
+    videos credit credits graphic graphics sign subscribe get already log related more
+    recommended most you also further watch listen trending explore reuse topics click tap
+    save gift updated published posted last follow our the ap find this was https http
+    www"""
+)
+_CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
+
+# Credit lines: "(Reporting by …; Editing by …)", "… contributed to this report."
+_CREDIT_START = re.compile(
+    r"\(?\s*(?:(?:additional\s+)?reporting|writing|editing|edited|compiled|research|"
+    r"translation|translated|graphics|fact-checking|production|produced)\s+by\s+\S",
+    re.IGNORECASE,
+)
+_CONTRIBUTED = re.compile(
+    r".{1,250}?\b(?:contributed|helped\s+with)\s+(?:to\s+)?(?:this\s+)?"
+    r"(?:report(?:ing)?|research|article|story|coverage)\b.{0,80}",
+    re.IGNORECASE | re.DOTALL,
+)
+_CREDIT_CLAUSE = re.compile(
+    r"(?:(?:additional\s+)?reporting|writing|editing|edited|compiled|research|translation|"
+    r"translated|graphics|fact-checking|production|produced)\s+by\s+(?P<names>.+)",
+    re.IGNORECASE,
+)
+_NAME_GLUE = frozenset(
+    [
+        "and",
+        "in",
+        "from",
+        "at",
+        "with",
+        "for",
+        "of",
+        "the",
+        "de",
+        "da",
+        "del",
+        "van",
+        "von",
+        "der",
+        "al",
+        "bin",
+        "le",
+        "la",
+        "du",
+        "y",
+        "&",
+        ",",
+    ]
+)
+# "Okafor reported from Abuja.", "A reported from X, and B from Y."
+_REPORTED_FROM = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+\s+(?:reported|wrote)\s+from\s+[A-Z][^.]{0,150}\.?"
+)
+_ROLE = re.compile(r"\s*(?P<role>(?:additional\s+)?reporting|writing)\s+by\s+(?P<names>.+)", re.I)
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """True when the paragraph is site furniture rather than article text."""
+    text = paragraph.strip()
+    if not text:
+        return True
+    if len(text) <= _MAX_LINE:
+        lowered = text.lower()
+        first = _FIRST_WORD.match(lowered)
+        if (
+            (first is not None and first.group() in _FIRST_WORDS)
+            or not text[0].isalpha()
+            or "rights reserved" in lowered
+        ) and _LINE.fullmatch(text) is not None:
+            return True
+        if "/" in text and _AGENCY_CREDIT.fullmatch(text) is not None:
+            return True
+    if len(text) > _MAX_CAPTION:
+        return False
+    tail = text[-160:]
+    lowered_tail = tail.lower()
+    return any(cue in lowered_tail for cue in _CAPTION_CUES) and (
+        _CAPTION_CREDIT.search(tail) is not None
+    )
+
+
+def credit_clauses(paragraph: str) -> list[str] | None:
+    """Split a credit line into its clauses, or return None when it is not a credit line.
+
+    ``(Reporting by A in Lagos; Editing by B)`` gives ``["Reporting by A in Lagos",
+    "Editing by B"]``; ``A contributed to this report.`` gives one clause.
+    """
+    text = paragraph.strip()
+    if not text or len(text) > _MAX_LINE:
+        return None
+    if _CREDIT_START.match(text):
+        inner = text.strip().strip("()").strip()
+        clauses = [c.strip(" .()") for c in re.split(r"[;|]", inner)]
+        clauses = [c for c in clauses if c]
+        if text.startswith("(") or all(_is_credit_clause(c) for c in clauses):
+            return clauses
+        return None
+    lowered = text.lower()
+    if ("contributed" in lowered or "helped with" in lowered) and _CONTRIBUTED.fullmatch(text):
+        return [text.rstrip(" .")]
+    if (" reported from " in text or " wrote from " in text) and _REPORTED_FROM.fullmatch(text):
+        return [text.rstrip(" .")]
+    return None
+
+
+def reporting_names(clause: str) -> list[str]:
+    """Names credited with the reporting or writing in a clause ("Reporting by A and B")."""
+    match = _ROLE.fullmatch(clause)
+    if match is None or match.group("role").lower().startswith("additional"):
+        return []
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", match.group("names"))
+    names = []
+    for part in parts:
+        name = re.sub(r"\s+(?:in|from|at)\s+[A-Z].*$", "", part.strip(" ."))
+        if name and all(word[:1].isupper() for word in name.split()):
+            names.append(name)
+    return names
+
+
+def _is_credit_clause(clause: str) -> bool:
+    """True when a clause is "Role by Name(s)" with nothing but names and places after."""
+    match = _CREDIT_CLAUSE.fullmatch(clause)
+    if match is None:
+        return False
+    words = match.group("names").replace(",", " , ").split()
+    return len(words) <= 24 and all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in words)

@@ -1,0 +1,262 @@
+"""Contact lines ("Write to A at a@x and B at b@y", "Follow her on X @handle") and merging.
+
+Addresses written to dodge scrapers ("jroe at example dot com", "jroe [at] example [dot]
+com") are restored before parsing. Every pattern starts only at the beginning of a run of
+the characters it repeats, so the scan stays linear on hostile input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from newsterm.extract.byline import clean_name
+from newsterm.models import Contact
+
+_MAX_LINE = 600
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_HANDLE = re.compile(r"(?<![\w@.+-])@[A-Za-z0-9_][\w.-]*(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?")
+_BRACKET_AT = re.compile(r"\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*", re.IGNORECASE)
+_BRACKET_DOT = re.compile(r"\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*", re.IGNORECASE)
+_SPELLED = re.compile(
+    r"(?<![\w.+-])(?P<user>[\w.+-]+)\s+(?i:at)\s+"
+    r"(?P<domain>[A-Za-z0-9-]+(?:\s+(?i:dot)\s+[A-Za-z0-9-]+)+)\b"
+)
+_SPELLED_DOT = re.compile(r"\s+(?i:dot)\s+")
+
+_CONTACT_START = re.compile(
+    r"""(?:write\s+to|contact|e-?mail|reach|follow|you\s+can\s+(?:reach|contact|e-?mail|follow)
+    |send\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips|(?:have|got)\s+a\s+(?:news\s+)?tip
+    |tips?\s*:|(?:[A-Z][\w'’-]*\s+){1,3}(?:can|may)\s+be\s+(?:reached|contacted|emailed))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BIO = re.compile(
+    r"\b(?:reporter|correspondent|writer|editor|journalist|columnist|covers|follow\s+\w+"
+    r"(?:\s+\w+)?\s+on)\b",
+    re.IGNORECASE,
+)
+_WRITE_TO = re.compile(r"\s*write\s+to\b", re.IGNORECASE)
+
+_NAME_RUN = re.compile(
+    r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|van|von|der|bin|al|la|le|du))*"
+)
+_PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|the\s+(?:reporter|author|writer))\b", re.I)
+_FILLER = frozenset(
+    [
+        "write", "to", "contact", "email", "e-mail", "follow", "reach", "tips", "tip",
+        "send", "have", "got", "you", "can", "on", "at", "or", "and", "via", "the",
+        "x", "twitter", "bluesky", "instagram", "threads", "mastodon", "tiktok", "linkedin",
+        "facebook", "signal", "whatsapp", "telegram", "he", "she", "him", "her", "them",
+        "they", "is", "are", "a", "an", "for", "reporter", "correspondent", "writer", "editor",
+    ]
+)  # fmt: skip
+_PLATFORM = re.compile(
+    r"\b(?P<platform>X|Twitter|Bluesky|Instagram|Threads|Mastodon|TikTok)\b", re.IGNORECASE
+)
+_PROFILE_URL = {
+    "x": "https://x.com/{}",
+    "twitter": "https://x.com/{}",
+    "bluesky": "https://bsky.app/profile/{}",
+    "instagram": "https://www.instagram.com/{}",
+    "threads": "https://www.threads.net/@{}",
+    "tiktok": "https://www.tiktok.com/@{}",
+}
+_METADATA_AUTHOR = re.compile(r"\s*(?P<email>[^\s()<>]+@[^\s()<>]+)\s*\((?P<name>[^()]+)\)\s*")
+
+
+def deobfuscate(text: str) -> str:
+    """Restore obfuscated addresses: "jroe [at] example [dot] com" -> "jroe@example.com"."""
+    if "at" not in text.lower():
+        return text
+    text = _BRACKET_DOT.sub(".", _BRACKET_AT.sub("@", text))
+    return _SPELLED.sub(
+        lambda m: f"{m.group('user')}@{_SPELLED_DOT.sub('.', m.group('domain'))}", text
+    )
+
+
+def is_contact_line(paragraph: str) -> bool:
+    """True for a paragraph that tells readers how to reach the authors."""
+    text = paragraph.strip()
+    if len(text) > _MAX_LINE:
+        return False
+    if _WRITE_TO.match(text):
+        return True
+    lowered = text.lower()
+    has_address = (
+        "@" in text
+        or "[at]" in lowered
+        or "(at)" in lowered
+        or (" dot " in lowered and _SPELLED.search(text) is not None)
+    )
+    if not has_address:
+        return False
+    return _CONTACT_START.match(text) is not None or (
+        len(text.split()) <= 60 and _BIO.search(text) is not None
+    )
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    email: str | None = None
+    handle: str | None = None
+
+
+def _items(line: str) -> list[_Item]:
+    """The addresses and handles in a line, in order."""
+    items = [
+        _Item(m.start(), m.end(), handle=m.group().rstrip(".-")) for m in _HANDLE.finditer(line)
+    ]
+    taken = [(i.start, i.end) for i in items]
+    for m in _EMAIL.finditer(line):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        items.append(_Item(m.start(), m.end(), email=m.group().rstrip(".-").lower()))
+    items.sort(key=lambda i: i.start)
+    return items
+
+
+def _names_in(chunk: str) -> list[str]:
+    """The person names in a stretch of text, in order."""
+    names = []
+    for match in _NAME_RUN.finditer(chunk):
+        tokens = match.group().split()
+        while tokens and tokens[0].lower().strip(".:") in _FILLER:
+            tokens.pop(0)
+        while tokens and tokens[-1].lower().strip(".:") in _FILLER:
+            tokens.pop()
+        name = clean_name(" ".join(tokens)) if tokens else None
+        if name is not None:
+            names.append(name)
+    return names
+
+
+def _known(name: str, authors: Sequence[str]) -> str | None:
+    """The author ``name`` refers to ("Roe" -> "Jane Roe"), if any."""
+    lowered = name.lower()
+    for author in authors:
+        if lowered == author.lower() or author.lower().endswith(" " + lowered):
+            return author
+    return None
+
+
+def _owner(chunk: str, line_name: str | None, authors: Sequence[str]) -> str | None:
+    """Whose address follows ``chunk``: an author named there, the person a pronoun
+    ("him", "the reporter") points to, or the last name written before it."""
+    names = _names_in(chunk)
+    for name in reversed(names):
+        author = _known(name, authors)
+        if author:
+            return author
+    if _PRONOUN.search(chunk) is not None:
+        if names:
+            return names[0]
+        if line_name:
+            return line_name
+        return authors[0] if len(authors) == 1 else None
+    return names[-1] if names else None
+
+
+def parse_contact_line(line: str, authors: Sequence[str] = ()) -> tuple[list[Contact], list[str]]:
+    """Parse one contact line into contacts, and the author names a "Write to" line gives."""
+    text = deobfuscate(line.strip()[:_MAX_LINE])
+    write_to = _WRITE_TO.match(text)
+    contacts: list[Contact] = []
+    named: list[str] = []
+    line_name: str | None = None
+    previous = 0
+    for item in _items(text):
+        chunk = text[previous : item.start]
+        name = _owner(chunk, line_name, authors)
+        if name is None and contacts and not re.search(r"\b(?:and|,)\s*$", chunk):
+            name = contacts[-1].name  # "… on X @a and Bluesky @b": the same person
+        url = None
+        if item.handle:
+            platform = _PLATFORM.search(chunk[-40:]) or _PLATFORM.search(
+                text[item.end : item.end + 20]
+            )
+            user, _, server = item.handle[1:].partition("@")
+            if server:
+                url = f"https://{server}/@{user}"  # Mastodon: @user@server
+            elif platform:
+                template = _PROFILE_URL.get(platform.group("platform").lower())
+                url = template.format(user) if template else None
+        contacts.append(Contact(name=name, email=item.email, url=url, handle=item.handle))
+        if name:
+            line_name = name
+            if write_to and name not in named:
+                named.append(name)
+        previous = item.end
+    if write_to and not contacts:
+        for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[write_to.end() :]):
+            name = clean_name(part)
+            if name:
+                named.append(name)
+    return contacts, named
+
+
+def normalise_metadata(
+    authors: Iterable[str], contacts: Iterable[Contact]
+) -> tuple[list[str], list[Contact]]:
+    """Tidy feed metadata: "jroe@x (Jane Roe)" authors and mailto: links become contacts."""
+    names: list[str] = []
+    found: list[Contact] = []
+    for author in authors:
+        author = " ".join(author.split())
+        match = _METADATA_AUTHOR.fullmatch(author)
+        if match:
+            names.append(match.group("name").strip())
+            found.append(Contact(name=match.group("name").strip(), email=match.group("email")))
+        elif "@" in author and " " not in author:
+            found.append(Contact(email=author.lower()))
+        elif author:
+            names.append(author)
+    for contact in contacts:
+        url, email = contact.url, contact.email
+        if url and url.lower().startswith("mailto:"):
+            email = email or url[7:].split("?", 1)[0].strip() or None
+            url = None
+        found.append(replace(contact, email=email.lower() if email else None, url=url))
+    return names, found
+
+
+def _same(a: Contact, b: Contact) -> bool:
+    if a.email and b.email:
+        if a.email.lower() != b.email.lower():
+            return False
+        return not (a.name and b.name and a.name.lower() != b.name.lower())
+    if a.handle and b.handle and a.handle.lower() == b.handle.lower():
+        return True
+    return bool(a.name and b.name and a.name.lower() == b.name.lower())
+
+
+def merge_contacts(contacts: Iterable[Contact]) -> list[Contact]:
+    """Dedupe contacts, merging name, e-mail, URL and handle known for the same person.
+
+    Contacts with nothing to reach (a name alone) are dropped.
+    """
+    merged: list[Contact] = []
+    for contact in contacts:
+        for index, seen in enumerate(merged):
+            if _same(seen, contact) and _compatible(seen, contact):
+                merged[index] = Contact(
+                    name=seen.name or contact.name,
+                    email=seen.email or contact.email,
+                    url=seen.url or contact.url,
+                    handle=seen.handle or contact.handle,
+                )
+                break
+        else:
+            merged.append(contact)
+    return [c for c in merged if c.email or c.url or c.handle]
+
+
+def _compatible(a: Contact, b: Contact) -> bool:
+    """Two records can merge when no field they both have disagrees."""
+    return all(
+        x is None or y is None or x.lower() == y.lower()
+        for x, y in ((a.email, b.email), (a.handle, b.handle), (a.url, b.url))
+    )

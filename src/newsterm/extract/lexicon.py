@@ -1,0 +1,37 @@
+"""Word lists shared by the extractors (speech verbs, titles, particles, stop words)."""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of the whitespace-separated words in ``text``."""
+    return frozenset(text.split())
+
+
+PARTICLES = words("de da del della di do dos du van von der den ter la le bin bint ibn al el y mac")
+"""Lower-case particles inside personal names ("Ana de la Cruz")."""
+
+MONTHS_AND_DAYS = words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april"
+    " may june july august september october november december jan feb mar apr jun jul aug"
+    " sep sept oct nov dec"
+)
+
+PRONOUNS = words("he she they it we i")
+PERSON_PRONOUNS = words("he she him her")
+
+TITLES = words(
+    "president vice prime minister sen. senator rep. representative gov. governor mayor dr."
+    " mr. mrs. ms. mx. prof. professor judge justice gen. general lt. col. sgt. capt. captain"
+    " adm. admiral chancellor king queen prince princess pope secretary ambassador"
+    " commissioner rev. father sister sheikh chairman chairwoman chief director officer"
+    " speaker premier sir dame lord lady inspector detective sheriff goalkeeper coach manager"
+    " striker defender midfielder forward pitcher quarterback"
+)
+"""Words that may stand before a name ("President Trump", "Dr. Ana Ruiz")."""
+
+ABBREVIATIONS = words(
+    "mr mrs ms mx dr prof sen rep gov gen lt col sgt capt adm rev st jr sr no vs inc co corp"
+    " ltd jan feb mar apr jun jul aug sep sept oct nov dec ft mt u.s u.k u.n e.u a.m p.m"
+)
+"""Words (without their final dot) whose dot does not end a sentence."""

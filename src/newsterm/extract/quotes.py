@@ -1,0 +1,641 @@
+"""Direct quotations and their speakers.
+
+The pass works in three steps:
+
+1. Scan each paragraph's quotation marks with a small state machine: curly and straight
+   double quotes, guillemets, and British single quotes, where ’ inside or at the start of
+   a word (don’t, Venezuela’s, the ’90s) is an apostrophe, not a closing mark. Marks of the
+   other family inside a quotation are nested quotes and are skipped: the outer one counts.
+   A quotation left open at a paragraph's end continues when the next paragraph opens with
+   the same mark; the parts are joined into one quotation.
+2. Mask every quotation's words, so names and full stops inside quotes cannot confuse the
+   sentence splitter or the attribution search.
+3. Attribute each quotation from its sentence: right after it (“…,” she said / said Dr. Ana
+   Ruiz), before it (She said: “…”), then elsewhere in the sentence. A quotation without
+   attribution continues the speaker of the quotation just before it. Pronouns resolve to
+   the most recent person named in the text, in the shortest form the text uses.
+
+Short quoted phrases with no speech verb in their sentence (scare quotes, titles of works)
+are not quotations. A quote inside running text (“… employed “arbitrary detention”) is a
+fragment.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsterm.extract.lexicon import ABBREVIATIONS, MONTHS_AND_DAYS, PARTICLES, TITLES, words
+from newsterm.models import Quote
+
+_MASK = "\ue000"
+_WINDOW = 300
+"""How far before or after a quote its attribution is looked for, in characters."""
+_MAX_QUOTES = 200
+"""Quotations looked at per article; real articles have far fewer."""
+_MARKS = re.compile("[“”«»\"‘’']")
+_DOUBLE_OPEN = "“«"
+_DOUBLE_CLOSE = "”»"
+_OPEN_AFTER = frozenset(" \t([{—–-/")
+_STRONG_BEFORE = frozenset(".,!?;:…—–-")
+_STRONG_AFTER = frozenset(",.;:!?)—–-…")
+
+_SENTENCE_END = re.compile(rf"[.!?…]+[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9{_MASK}])")
+
+_FINITE = words(
+    "said says say told tells added adds asked asks wrote writes stated states explained"
+    " explains noted notes argued argues insisted insists replied replies recalled recalls"
+    " continued continues warned warns declared declares announced announces acknowledged"
+    " acknowledges admitted admits conceded concedes cautioned cautions claimed claims"
+    " complained complains suggested suggests predicted predicts promised promises joked"
+    " jokes shouted shouts whispered whispers boasted boasts urged urges vowed vows pleaded"
+    " pleads responded responds countered counters observed observes remarked remarks"
+    " testified testifies posted tweeted recounted recounts agreed agrees emphasized"
+    " emphasised emphasizes emphasises stressed stresses described describes called calls"
+    " wondered wonders confirmed confirms denied denies reiterated maintained maintains"
+    " chanted yelled screamed texted messaged"
+)
+_PARTICIPLE = words(
+    "saying adding noting telling arguing explaining warning calling describing insisting"
+    " asking stating writing declaring urging promising vowing"
+)
+_PHRASAL = {"pointed": "out", "put": "it", "according": "to"}
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_VERB_WORDS = _FINITE | _PARTICIPLE | frozenset(_PHRASAL)
+
+
+@dataclass(slots=True, frozen=True)
+class _Verb:
+    start: int
+    end: int
+    finite: bool
+    according: bool = False
+
+
+def _verbs(context: str) -> list[_Verb]:
+    """The speech verbs in a stretch of text (a word scan and set look-ups: linear)."""
+    if _VERB_WORDS.isdisjoint(_WORD.findall(context.lower())):
+        return []  # the common case, decided in C
+    found: list[_Verb] = []
+    matches = list(_WORD.finditer(context))
+    for index, match in enumerate(matches):
+        word = match.group().lower()
+        if word in _FINITE:
+            found.append(_Verb(match.start(), match.end(), True))
+        elif word in _PARTICIPLE:
+            found.append(_Verb(match.start(), match.end(), False))
+        elif word in _PHRASAL and index + 1 < len(matches):
+            nxt = matches[index + 1]
+            gap = context[match.end() : nxt.start()]
+            if nxt.group().lower() == _PHRASAL[word] and gap.isspace():
+                according = word == "according"
+                found.append(_Verb(match.start(), nxt.end(), not according, according))
+    return found
+
+
+# Words that make a following short quote a name or a title, not speech.
+_NOT_SPEECH_CUE = re.compile(
+    r"(?:so-called|so\s+called|known\s+as|dubbed|titled|entitled|nicknamed|branded|the\s+"
+    r"(?:film|movie|book|novel|song|album|show|series|play|documentary|podcast|slogan|hashtag"
+    r"|headline|poem|opera|musical|exhibition|campaign|programme|program|operation|project"
+    r"|initiative|term|phrase|word|words|motto|brand|label|column|newsletter|game|app))"
+    r"[\s,]*[“«\"‘']?$",
+    re.IGNORECASE,
+)
+_HARD_STOP = re.compile(rf"[;:!?“”«»\"()\[\]{_MASK}]")
+_CONJUNCTIONS = words("and but so then yet or as while although though because when once")
+_INVALID_START = words(
+    "in on at for after before during with without from to by of since until if who which"
+    " that where when whose whom what how why this these those there it's its also not no"
+    " according"
+)
+_DETERMINERS = words(
+    "a an the his her their its our one another some several many two three four five six"
+    " both other each every most few any these those this that my your"
+)
+_PLURAL_SPEAKERS = words(
+    "officials critics residents analysts police witnesses protesters experts lawmakers"
+    " prosecutors investigators doctors researchers authorities supporters opponents"
+    " organizers organisers activists economists scientists diplomats observers voters"
+    " villagers parents teachers students workers farmers neighbors neighbours survivors"
+    " relatives families executives employees staff people officers sources"
+)
+_AUX = words(
+    "also has have had would will later then previously once again recently earlier further"
+    " repeatedly simply flatly first last still even just never has since reportedly had"
+    " publicly privately separately often"
+)
+_STOP_AFTER = (
+    words(
+        "in on at during after before to from with when while who which that adding saying as"
+        " because last this yesterday today tonight earlier later and but in an interview via"
+        " told wrote",
+    )
+    | MONTHS_AND_DAYS
+)
+_OF_WORDS = words("for of at")
+_NONPERSON = (
+    words(
+        "department ministry house nations united states union force court council party bank"
+        " university company corporation inc group agency office committee commission parliament"
+        " congress senate government police army navy sea ocean river street avenue airport"
+        " hospital school church times post news press reuters bloomberg cnn bbc island islands"
+        " republic kingdom federation foundation institute center centre museum festival club"
+        " league cup station square park bridge road market exchange fund authority board"
+        " service administration organization organisation association alliance network media"
+        " county province state city north south east west new middle caribbean white central"
+        " national international federal european african american asian world global royal"
+        " air oil energy health trust partners holdings labs capital street journal guardian"
+        " the a an in on at but and for of to by as with from after before during when while"
+        " if this that these those it its his her their our my your we i he she they"
+    )
+    | MONTHS_AND_DAYS
+)
+_LEADING_NONPERSON = _NONPERSON - words("new")
+_PERSON_RUN = re.compile(
+    r"(?<![\w'’.-])[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))*"
+)
+_VERBISH = re.compile(r"\s+(?:has|had|is|was|said|says|will|would|told|[a-z]+ed)\b")
+_WORD_CHARS = re.compile(r"\w")
+
+
+@dataclass(slots=True)
+class _Span:
+    """One run of quoted text within one paragraph."""
+
+    para: int
+    open: int
+    close: int
+    """Index of the closing mark, or len(paragraph) when the quote runs on."""
+    family: str
+    runs_on: bool = False
+
+
+@dataclass(slots=True)
+class _Candidate:
+    parts: list[_Span]
+    text: str
+    start: int
+    fragment: bool = False
+    speaker: str | None = None
+    has_verb: bool = False
+
+
+def _is_opener(prev: str, nxt: str) -> bool:
+    return (not prev or prev in _OPEN_AFTER) and bool(nxt) and not nxt.isspace()
+
+
+def _scan(paragraph: str, para: int) -> list[_Span]:
+    """Find the quotation spans of one paragraph (outer quotes only)."""
+    spans: list[_Span] = []
+    positions = [m.start() for m in _MARKS.finditer(paragraph)]
+    size = len(paragraph)
+    k = 0
+    for _rewind in range(4):  # a bounded number of passes keeps this linear
+        family = ""
+        opened = weak = -1
+        while k < len(positions):
+            i = positions[k]
+            k += 1
+            ch = paragraph[i]
+            prev = paragraph[i - 1] if i else ""
+            nxt = paragraph[i + 1] if i + 1 < size else ""
+            if not family:
+                if ch in _DOUBLE_OPEN or (ch == '"' and _is_opener(prev, nxt)):
+                    family, opened = "d", i
+                elif ch in "‘'" and _is_opener(prev, nxt) and (nxt.isalpha() or nxt in '“"…'):
+                    family, opened, weak = "s", i, -1
+            elif family == "d":
+                if ch in _DOUBLE_CLOSE or (ch == '"' and (not prev.isspace() or not nxt)):
+                    spans.append(_Span(para, opened, i, "d"))
+                    family = ""
+            elif ch in "’'":
+                if not prev or prev.isspace() or nxt.isalnum():
+                    continue  # an apostrophe: ’90s, don’t
+                if prev in _STRONG_BEFORE or not nxt or nxt in _STRONG_AFTER:
+                    spans.append(_Span(para, opened, i, "s"))
+                    family = ""
+                elif weak < 0:
+                    weak = i  # players’ union, or a close without punctuation: decide later
+            elif ch == "‘" and weak >= 0 and _is_opener(prev, nxt):
+                spans.append(_Span(para, opened, weak, "s"))
+                opened, weak = i, -1
+        if family == "s" and weak >= 0:
+            spans.append(_Span(para, opened, weak, "s"))
+            k = bisect.bisect_right(positions, weak)
+            continue  # scan again after the weak close
+        if family:
+            spans.append(_Span(para, opened, size, family, runs_on=True))
+        break
+    return spans
+
+
+def _mask(paragraph: str, spans: Sequence[_Span]) -> str:
+    """Replace the words inside quotes with a neutral character, keeping offsets."""
+    if not spans:
+        return paragraph
+    out: list[str] = []
+    last = 0
+    for span in spans:
+        inner_end = span.close
+        keep = ""
+        if not span.runs_on and inner_end - 1 > span.open and paragraph[inner_end - 1] in ".!?":
+            inner_end -= 1
+            keep = paragraph[inner_end]
+        out.append(paragraph[last : span.open + 1])
+        out.append(_MASK * (inner_end - span.open - 1))
+        out.append(keep)
+        last = span.close
+    out.append(paragraph[last:])
+    return "".join(out)
+
+
+def _sentence_starts(masked: str) -> list[int]:
+    """Offsets where sentences start (after the first), skipping abbreviations."""
+    starts: list[int] = []
+    for match in _SENTENCE_END.finditer(masked):
+        dot = match.start()
+        if masked[dot] == ".":
+            space = max(masked.rfind(" ", 0, dot), masked.rfind(_MASK, 0, dot))
+            token = masked[space + 1 : dot].lstrip("(“\"‘'").lower()
+            if (
+                token in ABBREVIATIONS
+                or (len(token) == 1 and token.isalpha())
+                or ("." in token and len(token) <= 5)
+            ):
+                continue
+        starts.append(match.end())
+    return starts
+
+
+def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
+    if not 1 <= len(tokens) <= 6:
+        return False
+    if tokens[0].lower() in _INVALID_START or tokens[0].lower().strip(".") in MONTHS_AND_DAYS:
+        return False
+    capitals = 0
+    for token in tokens:
+        if token.lower() in PARTICLES:
+            continue
+        if not token[:1].isupper() or not _WORD_CHARS.search(token):
+            return False
+        capitals += 1
+    return capitals > 0
+
+
+def _classify(phrase: str) -> str | None:
+    """Return "pronoun", "name" or "phrase" for a speaker noun phrase, or None."""
+    tokens = phrase.split()
+    if not tokens:
+        return None
+    first = tokens[0].lower()
+    if len(tokens) == 1 and first in words("he she they it we i"):
+        return "pronoun"
+    if any(t[:1].isdigit() for t in tokens[:1]):
+        return None
+    if _tokens_ok_as_name(tokens):
+        return "name"
+    split = next((i for i, t in enumerate(tokens) if t[:1].isupper()), len(tokens))
+    role = tokens[:split]
+    if (
+        0 < split <= 3
+        and len(tokens) <= 7
+        and first not in _INVALID_START
+        and all(t.isalpha() and t.islower() for t in role)
+        and _tokens_ok_as_name(tokens[split:])
+    ):
+        return "phrase"  # a role and a name: "taxi driver Emeka Adeyinka"
+    if len(tokens) > 12 or first in _INVALID_START - _DETERMINERS:
+        return None
+    if (
+        first in _DETERMINERS
+        or first in _PLURAL_SPEAKERS
+        or first.endswith(("’s", "'s"))
+        or (tokens[0][:1].isupper() and len(tokens) <= 6 and tokens[-1][:1].islower())
+    ):
+        return "phrase"
+    return None
+
+
+def _tidy(phrase: str) -> str:
+    """Trim punctuation, a leading conjunction and trailing adverbs from a speaker phrase."""
+    tokens = phrase.strip(" ,’‘'\"—–-").split()
+    while tokens and tokens[0].lower() in _CONJUNCTIONS:
+        tokens.pop(0)
+    while tokens and (
+        tokens[-1].lower() in _AUX or (tokens[-1].islower() and tokens[-1].endswith("ly"))
+    ):
+        tokens.pop()
+    for cut, token in enumerate(tokens):
+        if cut and token.lower() in ("who", "which", "whose"):
+            tokens = tokens[:cut]
+            break
+    capitalised = (
+        tokens[0] in ("The", "A", "An", "His", "Her", "Their", "Its", "Our") if tokens else False
+    )
+    if capitalised and len(tokens) > 1 and not _tokens_ok_as_name(tokens[1:]):
+        tokens[0] = tokens[0].lower()  # a sentence-initial article: "The mission" -> "the mission"
+    return " ".join(tokens)
+
+
+def _subject(pre: str) -> str | None:
+    """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
+    cut = 0
+    for match in _HARD_STOP.finditer(pre):
+        cut = match.end()
+    text = pre[cut:]
+    if len(text) > 200:
+        text = text[-200:]
+    segments = [_tidy(s) for s in text.split(",")]
+    segments = [s for s in segments if s][-3:]
+    phrase: str | None = None
+    for segment in reversed(segments):
+        kind = _classify(segment)
+        if kind in ("pronoun", "name"):
+            if kind == "pronoun" and phrase is not None:
+                break
+            return segment
+        if kind == "phrase" and phrase is None:
+            phrase = segment
+            continue
+        if kind is None and phrase is None and segment is segments[-1]:
+            first = segment.split()[0].lower()
+            if first not in ("who", "which", "whose") and not first[:1].isdigit():
+                return None  # the verb's subject is not a speaker ("In 2020 the plan said")
+    return phrase
+
+
+def _object(post: str) -> str | None:
+    """The speaker phrase after an inverted verb: "said Dr. Ana Ruiz, the economist"."""
+    tokens: list[str] = []
+    for raw in post.split()[:14]:
+        word = raw.strip('“”"‘’')
+        if not word or _MASK in word:
+            break
+        lower = word.lower().rstrip(".,;:!?")
+        if lower in _STOP_AFTER and tokens:
+            break
+        if lower in _OF_WORDS and tokens and _classify(" ".join(tokens)) != "phrase":
+            break
+        ends = word[-1] in ",;:!?" or (
+            word.endswith(".") and lower not in ABBREVIATIONS and len(lower) != 1
+        )
+        tokens.append(word.rstrip(",;:!?") if ends else word)
+        if ends:
+            if tokens[-1].endswith("."):
+                tokens[-1] = tokens[-1][:-1]
+            break
+    phrase = _tidy(" ".join(tokens))
+    return phrase if _classify(phrase) else None
+
+
+def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
+    """Find a speaker in a stretch of one sentence: (speaker, whether a speech verb is there).
+
+    ``last`` picks the speech verb nearest the end (the text before a quote); otherwise the
+    first one (the text after a quote).
+    """
+    verbs = _verbs(context)
+    if not verbs:
+        return None, False
+    if last:
+        verbs.reverse()
+    for verb in verbs:
+        if not verb.finite:
+            if verb.according:
+                speaker = _object(context[verb.end :])
+                if speaker:
+                    return speaker, True
+            continue
+        pre = context[: verb.start].rstrip(" ,")
+        if not pre.strip(" ,’'\"—–-\t") or pre.endswith(("”", "’", '"', _MASK, "»")):
+            speaker = _object(context[verb.end :])
+            if speaker:
+                return speaker, True
+        speaker = _subject(context[: verb.start])
+        if speaker:
+            return speaker, True
+    return None, True
+
+
+class _People:
+    """Person names mentioned outside quotes, for resolving "he said".
+
+    Paragraphs are scanned lazily, in order, as far as the latest pronoun needs.
+    """
+
+    def __init__(self, masked: Sequence[str]) -> None:
+        self._masked = masked
+        self._scanned = 0
+        self._positions: list[tuple[int, int]] = []
+        self._keys: list[str] = []
+        self._forms: dict[str, list[tuple[tuple[int, int], str]]] = {}
+
+    def _scan_to(self, para: int) -> None:
+        while self._scanned <= para and self._scanned < len(self._masked):
+            text = self._masked[self._scanned]
+            for match in _PERSON_RUN.finditer(text):
+                self._add(self._scanned, match, text)
+            self._scanned += 1
+
+    def _record(self, para: int, start: int, key: str, form: str) -> None:
+        self._forms.setdefault(key, []).append(((para, start), form))
+        self._positions.append((para, start))
+        self._keys.append(key)
+
+    def _add(self, para: int, match: re.Match[str], text: str) -> None:
+        run = match.group()
+        if " " not in run:  # one capitalised word: the common case, kept cheap
+            lowered = run.lower().rstrip(".")
+            if lowered in _NONPERSON or lowered in TITLES or lowered in _PLURAL_SPEAKERS:
+                return
+            key = lowered.removesuffix("’s").removesuffix("'s")
+            if key not in self._forms:
+                # A new single name counts as a person only as a clause's subject: "Trump has".
+                before = match.start() - 1
+                while before >= 0 and text[before] == " ":
+                    before -= 1
+                if before >= 0 and text[before] not in ".,;":
+                    return
+                if _VERBISH.match(text, match.end()) is None:
+                    return
+            form = run.rstrip(".").removesuffix("’s").removesuffix("'s")
+            self._record(para, match.start(), key, form)
+            return
+        tokens = run.split()
+        titled = False
+        while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
+            titled = titled or tokens[0].lower() in TITLES
+            tokens.pop(0)
+        tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
+        if not tokens or len(tokens) > 4:
+            return
+        if any(t.lower().strip(".") in _NONPERSON for t in tokens):
+            return
+        key = tokens[-1].lower().removesuffix("’s").removesuffix("'s")
+        new_single = len(tokens) == 1 and not titled and key not in self._forms
+        if new_single and _VERBISH.match(text, match.end()) is None:
+            return  # "But Trump has said" counts; "In Caracas" does not
+        form = " ".join(tokens).removesuffix("’s").removesuffix("'s")
+        self._record(para, match.start(), key, form)
+
+    def resolve(self, para: int, offset: int) -> str | None:
+        """The shortest form, so far, of the person mentioned last before (para, offset)."""
+        self._scan_to(para)
+        index = bisect.bisect_left(self._positions, (para, offset)) - 1
+        if index < 0:
+            return None
+        forms = [f for at, f in self._forms[self._keys[index]] if at < (para, offset)]
+        full = [f for f in forms if " " in f]
+        if len({f.split()[0] for f in full}) > 1:
+            # Two people share the surname (Ewan and Isla Mackie): name the one meant in full.
+            return full[-1]
+        return min(forms, key=lambda f: (len(f), f))
+
+
+def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
+    """Find the direct quotations in clean body paragraphs, in order."""
+    spans = [_scan(p, i) if _MARKS.search(p) else [] for i, p in enumerate(paragraphs)]
+    if not any(spans):
+        return []
+    masked = [_mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
+    starts = [_sentence_starts(m) if s else [] for m, s in zip(masked, spans, strict=True)]
+    candidates = _chain(paragraphs, spans)[:_MAX_QUOTES]
+    opens = [[span.open for span in para_spans] for para_spans in spans]
+    people: _People | None = None
+    quotes: list[Quote] = []
+    previous: tuple[int, str | None] | None = None
+    for cand in candidates:
+        first, final = cand.parts[0], cand.parts[-1]
+        _attribute_candidate(cand, paragraphs, masked, starts, opens)
+        if cand.speaker is None and cand.fragment:
+            continue  # a phrase in running text with nobody saying it: scare quotes, titles
+        if cand.speaker is None and not cand.has_verb:
+            if not _sentence_like(cand.text):
+                continue  # a scare quote or a title
+            if previous is not None and first.para - previous[0] <= 1:
+                cand.speaker = previous[1]
+        speaker = cand.speaker
+        if speaker and _classify(speaker) == "pronoun":
+            if speaker.lower() in ("he", "she"):
+                if people is None:
+                    people = _People(masked)
+                speaker = people.resolve(first.para, first.open)
+            else:
+                speaker = _last_subject(masked, starts, first.para, first.open)
+                if speaker is None and previous is not None and first.para - previous[0] <= 2:
+                    speaker = previous[1]
+        quotes.append(Quote(cand.text, speaker, first.para, cand.fragment, cand.start))
+        previous = (final.para, speaker)
+    return quotes
+
+
+def _sentence_like(text: str) -> bool:
+    return len(text.split()) >= 4 or text.rstrip()[-1:] in ".!?"
+
+
+def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[_Candidate]:
+    """Join quotes continued over paragraphs and build the candidates' texts."""
+    candidates: list[_Candidate] = []
+    skip: set[tuple[int, int]] = set()
+    for para, para_spans in enumerate(spans):
+        for span in para_spans:
+            if (para, span.open) in skip:
+                continue
+            parts = [span]
+            while parts[-1].runs_on:
+                nxt = parts[-1].para + 1
+                if nxt >= len(spans) or not spans[nxt]:
+                    break
+                head = spans[nxt][0]
+                if head.family != span.family or paragraphs[nxt][: head.open].strip():
+                    break
+                parts.append(head)
+                skip.add((nxt, head.open))
+            if parts[-1].runs_on:
+                continue  # never closed: not a quotation we can trust
+            texts = []
+            start = -1
+            for part in parts:
+                raw = paragraphs[part.para][part.open + 1 : part.close]
+                stripped = raw.strip()
+                if part is parts[0]:
+                    start = part.open + 1 + (len(raw) - len(raw.lstrip()))
+                texts.append(stripped)
+            text = " ".join(t for t in texts if t).rstrip(" ,")
+            if not _WORD_CHARS.search(text):
+                continue
+            candidates.append(_Candidate(parts, text, start))
+    return candidates
+
+
+def _attribute_candidate(
+    cand: _Candidate,
+    paragraphs: Sequence[str],
+    masked: Sequence[str],
+    starts: Sequence[Sequence[int]],
+    opens_by_para: Sequence[Sequence[int]],
+) -> None:
+    """Decide fragment, speaker and speech-verb presence for one candidate."""
+    first, final = cand.parts[0], cand.parts[-1]
+    head = masked[first.para]
+    tail = masked[final.para]
+    head_starts = starts[first.para]
+    tail_starts = starts[final.para]
+    sentence_start = (
+        head_starts[bisect.bisect_right(head_starts, first.open) - 1]
+        if (head_starts and head_starts[0] <= first.open)
+        else 0
+    )
+    index = bisect.bisect_right(tail_starts, final.close)
+    sentence_end = tail_starts[index] if index < len(tail_starts) else len(tail)
+    # Attribution stands near its quote: bounded windows keep hostile input linear.
+    before = head[max(sentence_start, first.open - _WINDOW) : first.open]
+    after_all = tail[final.close + 1 : min(sentence_end, final.close + 1 + _WINDOW)]
+    opens = opens_by_para[final.para]
+    following = bisect.bisect_right(opens, final.close)
+    near_end = min(opens[following], sentence_end) if following < len(opens) else sentence_end
+    near_after = tail[final.close + 1 : min(near_end, final.close + 1 + _WINDOW)]
+
+    lead = before.rstrip()
+    cand.fragment = bool(lead) and lead[-1] not in ',:.!?([—–-”’"»' + _MASK
+    if cand.fragment and len(cand.text.split()) <= 8 and _NOT_SPEECH_CUE.search(lead[-40:]):
+        return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
+
+    for context, last in ((near_after, False), (before, True), (after_all, False)):
+        speaker, verb = _attribute(context, last=last)
+        cand.has_verb = cand.has_verb or verb
+        if speaker:
+            cand.speaker = speaker
+            return
+    if (
+        not before.strip()
+        and first.open == len(paragraphs[first.para]) - len(paragraphs[first.para].lstrip())
+        and first.para > 0
+    ):
+        prior = masked[first.para - 1].rstrip()
+        if prior.endswith(":"):
+            prior_starts = starts[first.para - 1]
+            cut = prior_starts[-1] if prior_starts else 0
+            speaker, verb = _attribute(prior[cut:], last=True)
+            cand.has_verb = cand.has_verb or verb
+            cand.speaker = speaker
+
+
+def _last_subject(
+    masked: Sequence[str], starts: Sequence[Sequence[int]], para: int, offset: int
+) -> str | None:
+    """For "they said"/"it said": the subject of the last speech verb before the quote,
+    in this paragraph or the one before ("Prosecutors argued that …")."""
+    for index in (para, para - 1):
+        if index < 0:
+            break
+        text = masked[index][:offset] if index == para else masked[index]
+        cuts = [0, *(s for s in starts[index] if s < len(text))]
+        for cut in reversed(cuts):
+            speaker, _verb = _attribute(text[cut:], last=True)
+            if speaker and _classify(speaker) != "pronoun":
+                return speaker
+    return None

@@ -1,0 +1,126 @@
+"""Boilerplate, bylines, datelines and the clean body."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsterm.extract import analyse
+from newsterm.extract.boilerplate import credit_clauses, is_boilerplate
+from newsterm.extract.byline import find_dateline, parse_byline
+from newsterm.extract.text import parse_article_text
+
+BODY = "The council met on Tuesday and approved the budget for next year."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leave a Comment",
+        "Share this article",
+        "Share",
+        "Appeared in the May 3, 2026, print edition as 'Council Approves Budget'.",
+        "Copyright ©2026 Example Media Company, Inc. All Rights Reserved.",
+        "© 2026 Example News",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Supported by",
+        "Skip advertisement",
+        "Story continues below advertisement",
+        "Photo: Jane Roe/Getty Images",
+        "PHOTO: JANE ROE/EXAMPLE NEWS",
+        "Photograph: Jane Roe/The Guardian",
+        "Crowds in the square on Monday. Photograph: Jane Roe/Reuters",
+        "(AP Photo/Jane Roe)",
+        "Jane Roe/AFP via Getty Images",
+        "Sign up for our morning newsletter.",
+        "Read more: Why the budget matters",
+        "Related: The council’s long fight",
+        "Related Articles",
+        "Click here to subscribe",
+        "Updated May 3, 2026 10:14 am ET",
+        "5 min read",
+        "https://example.com/more",
+        "A version of this article appears in print on May 3, 2026, Section A, Page 6.",
+        "The Associated Press receives support from Example Foundation for its coverage.",
+    ],
+)
+def test_boilerplate_lines(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        BODY,
+        "Posted in 2019, the video showed a crowd outside the town hall.",
+        "Research by Oxford economists shows the plan would cost more.",
+        "Sharing the load, the two councils merged their libraries.",
+        "Related costs rose by 4% last year, the report said.",
+        "The photo, taken in 1972, shows the old pier.",
+    ],
+)
+def test_prose_is_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)
+    assert credit_clauses(line) is None
+
+
+def test_boilerplate_is_removed_wherever_it_stands() -> None:
+    result = analyse(
+        "Budget passes",
+        ["Budget passes", "Advertisement", BODY, "Sign up for our newsletter", BODY + " Again."],
+    )
+    assert result.paragraphs == [BODY, BODY + " Again."]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Roe and John Doe", ["Jane Roe", "John Doe"]),
+        ("By JANE ROE, Associated Press", ["Jane Roe"]),
+        ("By JANE ROE and TOM O'REID Associated Press", ["Jane Roe", "Tom O'Reid"]),
+        ("By Ana Lima, Tom Reid and Ida Berg", ["Ana Lima", "Tom Reid", "Ida Berg"]),
+        ("By Mateo Alvarez | The Example Courier", ["Mateo Alvarez"]),
+        ("BY ANA DE LA CRUZ", ["Ana de la Cruz"]),
+        ("By Tuesday, the crowd had left.", None),
+        ("By noon", None),
+    ],
+)
+def test_bylines(line: str, names: list[str] | None) -> None:
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        ("LAGOS, Nigeria — Traders closed their stalls.", "LAGOS, Nigeria"),
+        ("WASHINGTON (AP) — The Senate voted.", "WASHINGTON (AP)"),
+        ("LONDON, May 3 (Reuters) - Shares fell.", "LONDON, May 3 (Reuters)"),
+        ("NEW YORK -- Stocks rose.", "NEW YORK"),
+        ("U.S. officials — all of them — declined.", None),
+        ("AI — the technology — is everywhere.", None),
+        (BODY, None),
+    ],
+)
+def test_datelines(paragraph: str, dateline: str | None) -> None:
+    assert find_dateline(paragraph) == dateline
+
+
+def test_dateline_stays_in_the_text() -> None:
+    first = "WASHINGTON (AP) — The Senate voted on Tuesday to pass the budget."
+    result = analyse("Budget", ["By JANE ROE, Associated Press", first])
+    assert result.dateline == "WASHINGTON (AP)"
+    assert result.paragraphs == [first]
+    assert result.authors == ["Jane Roe"]
+
+
+def test_parse_article_text_takes_the_first_line_as_title() -> None:
+    text = "\r\n  Title here  \r\n\r\nFirst para\r\nwraps.\r\n\r\n\r\nSecond.\x1b[31m\r\n"
+    assert parse_article_text(text) == ("Title here", ["First para wraps.", "Second."])
+    assert parse_article_text("") == ("", [])
+
+
+def test_reading_time_is_238_words_a_minute_rounded_up() -> None:
+    words = " ".join(["word"] * 239)
+    result = analyse("T", [words])
+    assert (result.word_count, result.reading_minutes) == (239, 2)
+    assert analyse("T", []).reading_minutes == 1

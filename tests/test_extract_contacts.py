@@ -1,0 +1,152 @@
+"""Authors and contacts: Write to lines, obfuscated addresses, handles, metadata, merging."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsterm.extract import analyse
+from newsterm.extract.contacts import (
+    deobfuscate,
+    is_contact_line,
+    merge_contacts,
+    normalise_metadata,
+    parse_contact_line,
+)
+from newsterm.models import Contact
+
+BODY = "The council met on Tuesday and approved the budget for next year."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Write to Ana Lima at ana@example.com, Tom Reid at tom@example.com"
+        " and Ida Berg at ida@example.org",
+        "Write to Ana Lima at ana@example.com, Tom Reid at tom@example.com,"
+        " and Ida Berg at ida@example.org.",
+    ],
+)
+def test_write_to_with_any_number_of_authors(line: str) -> None:
+    contacts, names = parse_contact_line(line)
+    assert names == ["Ana Lima", "Tom Reid", "Ida Berg"]
+    assert [(c.name, c.email) for c in contacts] == [
+        ("Ana Lima", "ana@example.com"),
+        ("Tom Reid", "tom@example.com"),
+        ("Ida Berg", "ida@example.org"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("jroe at example dot com", "jroe@example.com"),
+        ("jroe [at] example [dot] com", "jroe@example.com"),
+        ("jroe (at) mail (dot) example (dot) org", "jroe@mail.example.org"),
+        ("jroe AT example DOT com", "jroe@example.com"),
+    ],
+)
+def test_obfuscated_addresses(text: str, expected: str) -> None:
+    assert deobfuscate(text) == expected
+
+
+def test_contact_line_with_obfuscated_address_names_its_owner() -> None:
+    contacts, names = parse_contact_line("Contact Jane Roe at jroe at example dot com.")
+    assert contacts == [Contact(name="Jane Roe", email="jroe@example.com")]
+    assert names == []  # "Contact" names are not authors
+
+
+def test_handles_with_pronoun_resolve_to_the_only_author() -> None:
+    contacts, _names = parse_contact_line("Follow him on X @tomreid", ["Tom Reid"])
+    assert contacts == [Contact(name="Tom Reid", url="https://x.com/tomreid", handle="@tomreid")]
+
+
+def test_twitter_bluesky_and_mastodon_handles() -> None:
+    contacts, _names = parse_contact_line(
+        "Follow Ana Lima on Twitter @alima, on Bluesky @alima.bsky.social "
+        "and on Mastodon @alima@social.example.org"
+    )
+    assert [(c.name, c.handle, c.url) for c in contacts] == [
+        ("Ana Lima", "@alima", "https://x.com/alima"),
+        ("Ana Lima", "@alima.bsky.social", "https://bsky.app/profile/alima.bsky.social"),
+        ("Ana Lima", "@alima@social.example.org", "https://social.example.org/@alima"),
+    ]
+
+
+def test_contact_lines_are_recognised_and_prose_is_not() -> None:
+    assert is_contact_line("Write to Ana Lima at ana@example.com")
+    assert is_contact_line("Email: tips [at] example [dot] org")
+    assert is_contact_line("Ana Lima is a reporter in Lagos. Follow her on X @alima.")
+    assert not is_contact_line("The ministry published its address, info@example.gov, online.")
+    assert not is_contact_line(BODY)
+
+
+def test_metadata_mailto_and_rss_author_forms() -> None:
+    names, contacts = normalise_metadata(
+        ["ana@example.com (Ana Lima)", "Tom Reid"],
+        [Contact(url="mailto:Tom@Example.com?subject=Hello")],
+    )
+    assert names == ["Ana Lima", "Tom Reid"]
+    assert contacts == [
+        Contact(name="Ana Lima", email="ana@example.com"),
+        Contact(email="tom@example.com"),
+    ]
+
+
+def test_merge_same_person_across_lines() -> None:
+    merged = merge_contacts(
+        [
+            Contact(name="Ana Lima", email="ana@example.com"),
+            Contact(name="Ana Lima", handle="@alima", url="https://x.com/alima"),
+            Contact(email="ANA@example.com"),
+            Contact(name="Tom Reid"),
+        ]
+    )
+    assert merged == [
+        Contact(
+            name="Ana Lima", email="ana@example.com", url="https://x.com/alima", handle="@alima"
+        )
+    ]
+
+
+def test_analyse_merges_metadata_with_the_text() -> None:
+    result = analyse(
+        "Budget passes",
+        [BODY, "Write to Ana Lima at ana@example.com"],
+        authors=["Ana Lima"],
+        contacts=[Contact(name="Ana Lima", url="mailto:ana@example.com")],
+    )
+    assert result.authors == ["Ana Lima"]
+    assert result.contacts == [Contact(name="Ana Lima", email="ana@example.com")]
+    assert result.paragraphs == [BODY]
+
+
+def test_byline_names_are_authors_and_write_to_adds_more() -> None:
+    result = analyse(
+        "Budget passes",
+        ["By ANA LIMA, Associated Press", BODY, "Write to Tom Reid at tom@example.com"],
+    )
+    assert result.authors == ["Ana Lima", "Tom Reid"]
+
+
+def test_editors_and_contributors_are_credits_not_authors() -> None:
+    result = analyse(
+        "Budget passes",
+        [
+            "By Ana Lima",
+            BODY,
+            "Tom Reid contributed to this report.",
+            "(Reporting by Ana Lima; Editing by Ida Berg)",
+        ],
+    )
+    assert result.authors == ["Ana Lima"]
+    assert result.credits == [
+        "Tom Reid contributed to this report",
+        "Reporting by Ana Lima",
+        "Editing by Ida Berg",
+    ]
+    assert result.paragraphs == [BODY]
+
+
+def test_reuters_reporting_names_are_authors_without_a_byline() -> None:
+    result = analyse("Rates", [BODY, "(Reporting by Ana Lima and Tom Reid; Editing by Ida Berg)"])
+    assert result.authors == ["Ana Lima", "Tom Reid"]

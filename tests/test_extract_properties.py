@@ -1,0 +1,99 @@
+"""Properties of the analysis pipeline: it never raises, stays fast, and points into the text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsterm.extract import analyse
+from newsterm.models import Analysis
+
+_ALPHABET = st.sampled_from(
+    [
+        *"abcdefgh ABCDE.,;:!?-—'\"“”‘’«»@[]()\n0123456789",
+        *(" said ", " at ", " dot ", "By ", "Write to ", " he said", "Contact ", "Follow "),
+    ]
+)
+_PARAGRAPH = st.lists(_ALPHABET, max_size=60).map("".join)
+
+
+def _check_quotes(result: Analysis) -> None:
+    """Every quote's words are in the body, and its offset points at them."""
+    for quote in result.quotes:
+        assert 0 <= quote.paragraph < len(result.paragraphs)
+        remaining = quote.text
+        para = quote.paragraph
+        position = quote.start
+        while remaining:
+            assert para < len(result.paragraphs), quote
+            paragraph = result.paragraphs[para]
+            if position < 0:
+                position = paragraph.find(remaining[:1])
+            size = 0
+            while (
+                size < len(remaining)
+                and position + size < len(paragraph)
+                and paragraph[position + size] == remaining[size]
+            ):
+                size += 1
+            assert size > 0, (quote, paragraph)
+            remaining = remaining[size:].lstrip(" ")
+            para += 1
+            if remaining:
+                assert para < len(result.paragraphs), quote
+                position = result.paragraphs[para].find(remaining[: min(20, len(remaining))])
+                assert position >= 0, (quote, result.paragraphs[para])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80), st.lists(_PARAGRAPH, max_size=12))
+def test_analyse_never_raises_and_quotes_point_into_the_body(
+    title: str, paragraphs: list[str]
+) -> None:
+    result = analyse(title, paragraphs)
+    _check_quotes(result)
+    assert result.reading_minutes >= 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=300), max_size=8))
+def test_analyse_never_raises_on_arbitrary_unicode(paragraphs: list[str]) -> None:
+    _check_quotes(analyse("t", paragraphs))
+
+
+_ADVERSARIAL = {
+    "double quotes": "“" * 10_000,
+    "straight quotes": '"' * 10_000,
+    "alternating marks": "‘’“”\"'«»" * 1_250,
+    "single opens": "‘a’ b " * 1_700,
+    "at": " at" * 3_400,
+    "spelled addresses": "a at b dot " * 1_000,
+    "no spaces": "x" * 10_000,
+    "dots": "a." * 5_000,
+    "at signs": "@" * 10_000,
+    "email-ish run": "a.b-c+d" * 1_500,
+    "capitals": "Ab " * 3_400,
+    "said": "said " * 2_000,
+    "quote said": "“a,” he said, " * 700,
+    "write to": "Write to " + "Ana Lima at " * 800,
+    "by": "By " + "Jane Roe and " * 800,
+    "brackets": "[at]" * 2_500,
+    "dateline": "LAGOS " * 1_700,
+    "commas": "," * 10_000,
+    "open never closed": "“" + "word " * 2_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(_ADVERSARIAL))
+def test_ten_thousand_hostile_characters_take_under_100_ms(name: str) -> None:
+    text = _ADVERSARIAL[name][:10_000]
+    analyse("Title", [text])  # warm up compiled patterns
+    for paragraphs in ([text], [text[i : i + 500] for i in range(0, len(text), 500)]):
+        started = time.perf_counter()
+        result = analyse("Title", paragraphs)
+        elapsed = time.perf_counter() - started
+        assert elapsed < 0.1, f"{name}: {elapsed * 1000:.1f} ms"
+        _check_quotes(result)

@@ -1,0 +1,170 @@
+"""Quotation conventions, one at a time."""
+
+from __future__ import annotations
+
+from newsterm.extract.quotes import find_quotes
+from newsterm.models import Quote
+
+
+def quotes(*paragraphs: str) -> list[Quote]:
+    return find_quotes(list(paragraphs))
+
+
+def test_curly_quote_with_attribution_after() -> None:
+    (q,) = quotes("“We will rebuild the bridge,” she said, after Mayor Lena Holt toured it.")
+    assert q.text == "We will rebuild the bridge"
+    assert q.start == 1
+    assert q.fragment is False
+
+
+def test_pronoun_resolves_to_the_last_person_named_in_shortest_form() -> None:
+    found = quotes(
+        "President Ada Rowe toured the port. Rowe said little at first.",
+        "In a post Saturday, she said, “The port will reopen in a week.”",
+    )
+    assert [(q.speaker, q.paragraph) for q in found] == [("Rowe", 1)]
+
+
+def test_pronoun_with_only_a_titled_mention_drops_the_title() -> None:
+    (q,) = quotes("Mayor Lena Holt visited the site.", "“It is a disaster,” she said.")
+    assert q.speaker == "Lena Holt"
+
+
+def test_straight_quotes_and_apostrophes() -> None:
+    (q,) = quotes("\"It's the dog's dinner,\" said Ana Lima, who runs the shelter.")
+    assert q.text == "It's the dog's dinner"
+    assert q.speaker == "Ana Lima"
+
+
+def test_british_single_quotes_ignore_apostrophes() -> None:
+    (q,) = quotes(
+        "‘We don’t live in the ’90s any more, and Venezuela’s case is different,’ he said."
+    )
+    assert q.text == "We don’t live in the ’90s any more, and Venezuela’s case is different"
+
+
+def test_apostrophes_alone_are_not_quotes() -> None:
+    assert quotes("The players’ union met in the ’90s and didn’t agree on Venezuela’s offer.") == []
+
+
+def test_nested_quote_reports_the_outer_one() -> None:
+    (q,) = quotes("“She told me, ‘Go home,’ and I went,” said Tom Reid.")
+    assert q.text == "She told me, ‘Go home,’ and I went"
+    assert q.speaker == "Tom Reid"
+
+
+def test_british_nested_double_inside_single() -> None:
+    (q,) = quotes("‘They said “wait”, so we waited,’ said Ana Lima.")
+    assert q.text == "They said “wait”, so we waited"
+
+
+def test_attribution_before_with_colon() -> None:
+    (q,) = quotes("Ana Lima told reporters: “We are not leaving.”")
+    assert (q.text, q.speaker, q.fragment) == ("We are not leaving.", "Ana Lima", False)
+
+
+def test_attribution_inside_splits_into_two_quotes_with_one_speaker() -> None:
+    found = quotes("“Prices are rising,” said Dr. Ana Ruiz, the chief economist. “Wages are not.”")
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Prices are rising", "Dr. Ana Ruiz"),
+        ("Wages are not.", "Dr. Ana Ruiz"),
+    ]
+
+
+def test_descriptive_speaker_as_written() -> None:
+    (q,) = quotes("“We welcome the release,” a State Department spokesperson said.")
+    assert q.speaker == "a State Department spokesperson"
+
+
+def test_quote_continued_over_paragraphs_is_one_quotation() -> None:
+    found = quotes(
+        "“The first part,” said Ana Lima. “The second part runs on.",
+        "“And here it ends.”",
+        "Officials did not respond.",
+    )
+    assert [(q.text, q.speaker, q.paragraph) for q in found] == [
+        ("The first part", "Ana Lima", 0),
+        ("The second part runs on. And here it ends.", "Ana Lima", 0),
+    ]
+
+
+def test_following_unattributed_quote_continues_the_speaker() -> None:
+    found = quotes("“We won,” said coach Ida Berg.", "“Nobody expected it of us.”")
+    assert [q.speaker for q in found] == ["coach Ida Berg", "coach Ida Berg"]
+
+
+def test_fragment_after_a_participle_takes_the_sentence_speaker() -> None:
+    found = quotes(
+        "“This falls short,” the panel said, adding that the police used “detention as a weapon.”"
+    )
+    assert [(q.speaker, q.fragment) for q in found] == [
+        ("the panel", False),
+        ("the panel", True),
+    ]
+    assert found[1].text == "detention as a weapon."
+
+
+def test_scare_quotes_and_titles_are_not_quotations() -> None:
+    assert quotes("The film “Red Dawn” played to so-called “experts” in the city.") == []
+    assert quotes("Critics of the plan’s “reforms” gathered outside.") == []
+
+
+def test_paraphrase_is_not_a_quotation() -> None:
+    assert quotes("Prices will rise, according to the ministry.") == []
+
+
+def test_according_to_after_a_quote_attributes_it() -> None:
+    (q,) = quotes("“Prices will rise sharply this year,” according to the ministry.")
+    assert q.speaker == "the ministry"
+
+
+def test_they_resolves_to_the_last_speaking_subject() -> None:
+    (q,) = quotes("Prosecutors argued that he ignored warnings. “He knew,” they said.")
+    assert q.speaker == "Prosecutors"
+
+
+def test_previous_paragraph_ending_in_a_colon_attributes() -> None:
+    (q,) = quotes("In a statement, the ministry said:", "“We deny every charge.”")
+    assert q.speaker == "the ministry"
+
+
+def test_start_points_at_the_text() -> None:
+    paragraph = "Ana Lima said: “  Spaces first,” and left."
+    (q,) = quotes(paragraph)
+    assert paragraph[q.start : q.start + len(q.text)] == q.text
+
+
+def test_unclosed_quote_is_dropped() -> None:
+    assert quotes("“This never closes and nothing follows, said Ana Lima.") == []
+
+
+def test_guillemets() -> None:
+    (q,) = quotes("« Nous restons ici », said Ana Lima.")
+    assert q.text == "Nous restons ici"
+
+
+def test_fragment_without_a_speaker_is_a_scare_quote() -> None:
+    assert quotes("The company, which makes “smart” fridges, said profits rose.") == []
+
+
+def test_speaker_forms_as_written() -> None:
+    found = quotes(
+        "“We’ll see,” Ruiz, 42, said.",
+        "“Things are improving,” says Omar Haddad, a farmer.",
+        "“I’m not going anywhere,” the 72-year-old senator said.",
+        "Asked about the plan, Lena Holt replied: “Ask me tomorrow.”",
+    )
+    assert [q.speaker for q in found] == [
+        "Ruiz",
+        "Omar Haddad",
+        "the 72-year-old senator",
+        "Lena Holt",
+    ]
+
+
+def test_relatives_sharing_a_surname_are_named_in_full() -> None:
+    found = quotes(
+        "Ewan Mackie climbs the stairs. “Habit,” Mackie said.",
+        "His daughter, Isla Mackie, worries. “I’ve asked him to stop,” she said.",
+    )
+    assert [q.speaker for q in found] == ["Mackie", "Isla Mackie"]
