@@ -13,12 +13,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
-from extract_scoring import score_all  # noqa: E402
-
 from newsterm.extract import analyse  # noqa: E402
+from tests.extract_scoring import score_all  # noqa: E402
 
 _WORDS = str.split(
     "the council said on Tuesday that its budget would rise as officials in the city warned"

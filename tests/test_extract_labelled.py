@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from extract_scoring import Scores, load, names, score_all, score_article
 
 from newsterm.extract import analyse
 from newsterm.extract.text import count_words, decode, parse_article_text
+from tests.extract_scoring import Scores, load, names, score_all, score_article
 
 
 def test_the_labelled_set_is_big_enough() -> None:

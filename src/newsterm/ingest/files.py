@@ -9,7 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsterm.extract.html import html_to_text
-from newsterm.extract.text import decode, sanitize, sanitize_line, split_paragraphs
+from newsterm.extract.text import (
+    decode,
+    parse_article_text,
+    sanitize,
+    sanitize_line,
+    split_paragraphs,
+)
 from newsterm.models import RawArticle
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -39,13 +45,6 @@ def article_files(root: Path) -> Iterator[Path]:
 def content_hash(data: bytes) -> str:
     """The hash that tells a changed file from an unchanged one."""
     return hashlib.sha256(data).hexdigest()
-
-
-def parse_text(text: str) -> tuple[str, list[str]]:
-    """The .txt format: first non-empty line the title, then blank-line-separated paragraphs."""
-    text = sanitize(text).lstrip("\n")
-    title, _, rest = text.partition("\n")
-    return sanitize_line(title), split_paragraphs(rest)
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -89,7 +88,7 @@ def parse_article_bytes(data: bytes, suffix: str) -> tuple[str, list[str]]:
         return parse_html(text)
     if suffix in MARKDOWN_SUFFIXES:
         return parse_markdown(text)
-    return parse_text(text)
+    return parse_article_text(text)
 
 
 def read_article(path: Path, data: bytes | None = None) -> RawArticle:
