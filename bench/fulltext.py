@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata as md
+import os
 import platform
 import re
 import statistics
@@ -127,9 +128,9 @@ def main() -> None:
     pages = sorted(PAGES.glob("*.html"))
     print(
         f"{len(pages)} pages; {platform.machine()}, Python {platform.python_version()}, "
-        f"{__import__('os').cpu_count()} cores"
+        f"{os.cpu_count()} cores"
     )
-    summary = []
+    summary: list[tuple[str, str, float, float, float, float, float, float, float, int]] = []
     for label, (dist, statement, run) in LIBRARIES.items():
         try:
             version = md.version(dist)
@@ -167,7 +168,8 @@ def main() -> None:
             f"  min precision {min(r[0] for r in rows):.3f}, min recall "
             f"{min(r[1] for r in rows):.3f}"
         )
-        summary.append((label, version, *means, imp, size, count))
+        p, r, ms, raw_p, raw_r = means
+        summary.append((label, version, p, r, ms, raw_p, raw_r, imp, size, count))
     print(
         "\n| library | precision | recall | raw precision | raw recall | ms/page | import s "
         "| installed MB (dists) |"

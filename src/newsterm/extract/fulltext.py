@@ -7,6 +7,7 @@ app's start-up do not pay for it (it takes about 0.7 s to import).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -83,6 +84,8 @@ def extract_full_text(
     """
     import trafilatura
 
+    _quiet_library_logs()
+
     def run(tables: bool) -> Any:
         return trafilatura.bare_extraction(
             markup,
@@ -109,6 +112,19 @@ def extract_full_text(
     return FullText(
         paragraphs=paragraphs, title=page_title, authors=split_authors(document.author or "")
     )
+
+
+def _quiet_library_logs() -> None:
+    """Keep the library's log records (it logs broken pages as errors) off the terminal.
+
+    A logger tree without a handler falls back to Python's last-resort handler, which prints
+    on stderr, over the app's screen. trafilatura and htmldate add a NullHandler themselves;
+    courlan and justext do not. Records still reach the root logger if the app sets one up.
+    """
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
 
 
 def _layout_table(text: str) -> bool:
