@@ -451,3 +451,43 @@ def test_cli_fulltext(
 
     assert run_cli(["fulltext", "999", *common]) == 2
     assert "no such article" in capsys.readouterr().err
+
+
+def test_cli_refresh_fetches_full_text_for_feeds_that_want_it(
+    server: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.expect_request("/story").respond_with_data(
+        page("marathon_weather"), content_type="text/html"
+    )
+    server.expect_request("/other").respond_with_data("gone", status=404)
+    wants = server.url_for("/wants.xml")
+    plain = server.url_for("/plain.xml")
+    config = tmp_path / "feeds.toml"
+    config.write_text(
+        f'[[feeds]]\nurl = "{wants}"\nfull_text = true\n\n[[feeds]]\nurl = "{plain}"\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "cache.db"
+    with Store.open(db) as store:
+        # Items a feed refresh stored earlier, each with only its summary.
+        story = add_article(store, server.url_for("/story"), source=feed_source(store, wants))
+        other = add_article(store, server.url_for("/other"), source=feed_source(store, plain))
+    common = ["--db", str(db), "--config", str(config)]
+
+    assert run_cli(["refresh", *common]) == 0
+    assert "full text: 1 fetched, 0 kept the summary" in capsys.readouterr().out
+    with Store.open(db) as store:
+        fetched = store.article(story)
+        untouched = store.article(other)
+        assert fetched is not None and untouched is not None
+        assert fetched.paragraphs == known("marathon_weather")
+        assert untouched.full_text_status is None
+    assert [r.path for r, _ in server.log] == ["/story"]
+
+    # --full-text takes every feed; /other is missing, which keeps its summary.
+    assert run_cli(["refresh", "--full-text", *common]) == 0
+    out = capsys.readouterr()
+    assert "full text: 0 fetched, 1 kept the summary" in out.out
+    assert "page not found" in out.err
+    with Store.open(db) as store:
+        assert store.articles_needing_full_text([1, 2]) == []
