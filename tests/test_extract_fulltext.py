@@ -78,8 +78,9 @@ def test_write_to_outside_the_article_container_is_taken_back() -> None:
     markup = (
         "<html><body><nav><a href='/'>Home</a></nav><article><h1>Canal lock reopens</h1>"
         f"{body}</article><div class='sidebar'><ul><li>Most read one</li></ul></div>"
-        "<div class='contact-box'><span>Write to Odile Marsh at "
-        "<a href='mailto:odile.marsh@example.com'>odile.marsh@example.com</a></span></div>"
+        "<footer><aside class='contact-box'><span>Write to <b>Odile Marsh</b> at "
+        "<a href='mailto:odile.marsh@example.com'>odile.marsh@example.com</a></span></aside>"
+        "</footer>"
         "<footer>© 2026</footer></body></html>"
     )
     result = extract_full_text(markup)

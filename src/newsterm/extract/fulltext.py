@@ -7,13 +7,13 @@ app's start-up do not pay for it (it takes about 0.7 s to import).
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsterm.extract.html import html_to_text
 from newsterm.extract.text import normalize_paragraph, sanitize, sanitize_line
 
 MAX_PARAGRAPHS = 2000
@@ -169,10 +169,26 @@ def keep_write_to(paragraphs: list[str], markup: str) -> list[str]:
     """Append the page's "Write to … at …" line when the extraction dropped it."""
     if any(WRITE_TO.match(p) for p in paragraphs[-3:]):
         return paragraphs
-    trailers = [p for p in html_to_text(markup).paragraphs if WRITE_TO.match(p)]
+    trailers = [p for p in _text_blocks(markup) if WRITE_TO.match(p)]
     if trailers and trailers[-1] not in paragraphs:
         return [*paragraphs, trailers[-1][:MAX_PARAGRAPH_CHARS]]
     return paragraphs
+
+
+_SCRIPT = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG = re.compile(
+    r"<\s*/?\s*(?:p|div|aside|footer|section|article|li|br|h[1-6]|td|tr|address"
+    r"|blockquote|header|main|figure|figcaption|dd|dt|table|ul|ol)\b[^>]*>",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _text_blocks(markup: str) -> list[str]:
+    """Every block of text on a page, asides and footers included (to find a trailer line)."""
+    text = _BLOCK_TAG.sub("\n", _SCRIPT.sub("", markup))
+    text = html.unescape(_TAG.sub("", text))
+    return [b for b in (normalize_paragraph(sanitize(line)) for line in text.split("\n")) if b]
 
 
 def split_authors(value: str) -> list[str]:
