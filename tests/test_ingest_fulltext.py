@@ -442,7 +442,13 @@ def test_cli_fulltext(
     common = ["--db", str(db), "--config", str(tmp_path / "feeds.toml")]
 
     assert run_cli(["fulltext", str(good), *common]) == 0
-    assert capsys.readouterr().out == f"{good}: fetched {len(known('flood_defences'))} paragraphs\n"
+    count = len(known("flood_defences"))
+    assert capsys.readouterr().out == f"{good}: fetched {count} paragraphs\n"
+    assert run_cli(["fulltext", str(good), *common]) == 0
+    assert "already fetched" in capsys.readouterr().out
+    assert run_cli(["fulltext", "--again", str(good), *common]) == 0
+    assert capsys.readouterr().out == f"{good}: fetched {count} paragraphs\n"
+    assert len(server.log) == 2
 
     assert run_cli(["fulltext", str(bad), *common]) == 1
     err = capsys.readouterr().err
@@ -491,3 +497,27 @@ def test_cli_refresh_fetches_full_text_for_feeds_that_want_it(
     assert "page not found" in out.err
     with Store.open(db) as store:
         assert store.articles_needing_full_text([1, 2]) == []
+
+
+def test_a_changed_feed_item_gets_its_full_text_again(server: HTTPServer, store: Store) -> None:
+    server.expect_request("/a").respond_with_data(page("harbour_ferry"), content_type="text/html")
+    source = feed_source(store)
+    article_id = add_article(store, server.url_for("/a"), source=source, guid="item-1")
+    assert fetch_full_text(store, article_id, SETTINGS).ok
+    # An unchanged item leaves the full text alone.
+    same = RawArticle(guid="item-1", title="T", paragraphs=[SUMMARY], content_hash="item-1")
+    assert store.save_articles(source.id, [(same, analyse("T", [SUMMARY]))]).unchanged == 1
+    assert store.articles_needing_full_text([source.id]) == []
+    # The feed rewrites the item: its body is the feed's text again, so fetch it again.
+    raw = RawArticle(
+        guid="item-1",
+        title="Corrected title",
+        paragraphs=[SUMMARY],
+        url=server.url_for("/a"),
+        summary=SUMMARY,
+        content_hash="changed",
+    )
+    store.save_articles(source.id, [(raw, analyse(raw.title, [SUMMARY]))])
+    article = store.article(article_id)
+    assert article is not None and article.full_text_status is None
+    assert store.articles_needing_full_text([source.id]) == [article_id]

@@ -274,9 +274,15 @@ def fulltext(context: Context, article_id: int, again: bool) -> None:
     from newsterm.ingest.fulltext import fetch_full_text
 
     store = context.store()
-    if store.article(article_id) is None:
+    article = store.article(article_id)
+    if article is None:
         raise UsageError(f"{article_id}: no such article (see `newsterm articles`)")
-    outcome = fetch_full_text(store, article_id, context.config().settings, force=again)
+    if article.full_text_status == "ok" and not again:
+        click.echo(
+            f"{article_id}: full text already fetched ({len(article.paragraphs)} paragraphs)"
+        )
+        return
+    outcome = fetch_full_text(store, article_id, context.config().settings)
     if not outcome.ok:
         raise NewstermError(f"{article_id}: full text not fetched: {outcome.error}")
     click.echo(f"{article_id}: fetched {outcome.paragraphs} paragraphs")

@@ -284,7 +284,8 @@ class Store:
         """Insert new articles and update changed ones, in one transaction.
 
         An article is matched by (source, guid); one whose content hash is unchanged is left
-        alone; a changed one is rewritten with its read and starred state kept.
+        alone; a changed one is rewritten with its read and starred state kept, and its
+        full text is to be fetched again (the body is the feed's text once more).
         """
         now = to_timestamp(fetched_at) or time.time()
         result = SaveResult()
@@ -332,7 +333,7 @@ class Store:
                         """UPDATE articles SET url = ?, title = ?, authors = ?, published = ?,
                              fetched_at = ?, sort_key = ?, summary = ?, body = ?, credits = ?,
                              dateline = ?, content_hash = ?, word_count = ?,
-                             reading_minutes = ?, gone = 0
+                             reading_minutes = ?, gone = 0, full_text_status = NULL
                            WHERE id = ?""",
                         (*values, article_id),
                     )
