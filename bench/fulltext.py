@@ -130,28 +130,35 @@ def main() -> None:
         f"{len(pages)} pages; {platform.machine()}, Python {platform.python_version()}, "
         f"{os.cpu_count()} cores"
     )
-    summary: list[tuple[str, str, float, float, float, float, float, float, float, int]] = []
+    available = {}
     for label, (dist, statement, run) in LIBRARIES.items():
         try:
-            version = md.version(dist)
+            available[label] = (md.version(dist), dist, statement, run)
         except md.PackageNotFoundError:
             print(f"\n{label}: not installed (uv sync --group bench)")
-            continue
+    # Timed runs alternate between the libraries page by page, so that load from other work
+    # on this shared machine falls on both alike; compare the two figures of one run.
+    times: dict[str, dict[str, list[float]]] = {label: {} for label in available}
+    for page in pages:
+        markup = page.read_text(encoding="utf-8")
+        for _, _, _, run in available.values():
+            run(markup, True)  # warm-up: the first call pays for imports and caches
+        for _ in range(args.repeat):
+            for label, (_, _, _, run) in available.items():
+                start = time.perf_counter()
+                run(markup, True)
+                times[label].setdefault(page.stem, []).append(time.perf_counter() - start)
+    summary: list[tuple[str, str, float, float, float, float, float, float, float, int]] = []
+    for label, (version, dist, statement, run) in available.items():
         print(f"\n{label} {version}")
         print(f"  {'page':<20} {'prec':>6} {'rec':>6} {'ms':>7}   raw: {'prec':>6} {'rec':>6}")
         rows = []
         for page in pages:
             markup = page.read_text(encoding="utf-8")
             known = page.with_suffix(".txt").read_text(encoding="utf-8")
-            run(markup, True)  # warm-up: the first call pays for imports and caches
-            times = []
-            for _ in range(args.repeat):
-                start = time.perf_counter()
-                paragraphs = run(markup, True)
-                times.append(time.perf_counter() - start)
-            precision, recall = scores("\n".join(paragraphs), known)
+            precision, recall = scores("\n".join(run(markup, True)), known)
             raw_p, raw_r = scores("\n".join(run(markup, False)), known)
-            ms = statistics.median(times) * 1000
+            ms = statistics.median(times[label][page.stem]) * 1000
             rows.append((precision, recall, ms, raw_p, raw_r))
             print(
                 f"  {page.stem:<20} {precision:6.3f} {recall:6.3f} {ms:7.1f}"

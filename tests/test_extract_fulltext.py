@@ -132,6 +132,22 @@ def test_drop_chrome() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "dropped"),
+    [
+        ("By Ana Ruiz · May 2, 2026", True),
+        ("By Hanna Lindqvist — May 30, 2026", True),
+        ("By Tomasz Oduya and Lena Hartwig", True),
+        ("By ANA RUIZ", True),
+        ("By Thursday afternoon, 112 families had joined.", False),
+        ("By noon the queue was long.", False),
+    ],
+)
+def test_byline_is_dropped_but_not_a_sentence_starting_with_by(first: str, dropped: bool) -> None:
+    paragraphs = [first, "The story itself begins here and goes on."]
+    assert (drop_chrome(paragraphs)[0] != first) is dropped
+
+
 def test_paywall_markers_and_authors() -> None:
     assert paywall_marker("Please SUBSCRIBE to continue  reading.") == (
         "subscribe to continue reading"

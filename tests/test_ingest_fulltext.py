@@ -294,8 +294,11 @@ def test_unreachable_and_missing_urls(store: Store) -> None:
 
 
 def test_slow_page_times_out(server: HTTPServer, store: Store) -> None:
+    answered = threading.Event()
+
     def slow(_: Request) -> Response:
         time.sleep(1.5)
+        answered.set()
         return Response(page("harbour_ferry"), content_type="text/html")
 
     server.expect_request("/slow").respond_with_handler(slow)
@@ -303,6 +306,8 @@ def test_slow_page_times_out(server: HTTPServer, store: Store) -> None:
     settings = Settings(connect_timeout=1.0, read_timeout=0.5)
     assert fetch_full_text(store, article_id, settings).status is Status.TIMEOUT
     assert_summary_kept(store, article_id, Status.TIMEOUT)
+    answered.wait(5)  # let the handler finish before the next test clears the server log
+    time.sleep(0.05)
 
 
 def test_an_explicit_request_retries_a_failed_article(server: HTTPServer, store: Store) -> None:

@@ -51,7 +51,10 @@ PAYWALL_MARKERS = (
 """Phrases that pages show in place of the rest of an article, lower-case."""
 
 LAYOUT_CELL_CHARS = 1000
-_BYLINE = re.compile(r"^by\s+\w", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^[Bb][Yy]\s+(?:[A-Z][\w'’.\-]*\s*){1,4}(?:$|[·|,—–:(]|\s-\s|\band\b|\d)", re.UNICODE
+)
+"""A byline: "By" and one to four capitalised words, then the end, a separator or a date."""
 _INLINE_CHROME = re.compile(
     r"^(?:read more|read also|also read|related|see also|recommended|more on this story"
     r"|watch|listen)\s*[:|]",
