@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -23,6 +23,10 @@ from newsterm import __version__, locations
 from newsterm.config import Config, ensure_config, load_config
 from newsterm.errors import NewstermError, UsageError
 from newsterm.store import ArticleFilter, Store
+
+if TYPE_CHECKING:
+    from newsterm.ingest.fulltext import FullTextOutcome
+    from newsterm.models import Source
 
 F = TypeVar("F", bound=Callable[..., Any])
 _opened: list[Path | None] = [None]
@@ -205,8 +209,13 @@ def sources(context: Context, as_json: bool) -> None:
 @cli.command()
 @common_options
 @click.argument("source", metavar="[SOURCE]", required=False)
+@click.option(
+    "--full-text",
+    is_flag=True,
+    help="Also fetch the article page of new feed items (as `full_text = true` does).",
+)
 @pass_context
-def refresh(context: Context, source: str | None) -> None:
+def refresh(context: Context, source: str | None, full_text: bool) -> None:
     """Fetch feeds and re-read article files (all sources, or one)."""
     from newsterm.ingest import service
 
@@ -228,10 +237,59 @@ def refresh(context: Context, source: str | None) -> None:
 
     report = service.refresh(store, all_sources, context.config(), progress=progress)
     click.echo(f"{report.new} new, {report.updated} updated, {len(report.failed)} failed")
+    _refresh_full_text(context, all_sources, requested=full_text)
     if report.failed:
         for outcome in report.failed:
             click.echo(f"newsterm: {outcome.source.display_title}: {outcome.error}", err=True)
         sys.exit(1)
+
+
+def _refresh_full_text(context: Context, sources: list[Source], *, requested: bool) -> None:
+    """After a refresh, fetch the full text of new items of the feeds that want it."""
+    from newsterm.ingest import service
+
+    settings = context.config().settings
+    targets = service.full_text_sources(sources, settings, requested=requested)
+    if not targets:
+        return
+
+    def progress(outcome: FullTextOutcome, done: int, total: int) -> None:
+        line = f"full text [{done}/{total}] article {outcome.article_id}: "
+        line += f"{outcome.paragraphs} paragraphs" if outcome.ok else f"{outcome.error}"
+        click.echo(line, err=not outcome.ok)
+
+    outcomes = service.fetch_missing_full_text(context.store(), targets, settings, progress)
+    if outcomes:
+        fetched = sum(o.ok for o in outcomes)
+        click.echo(f"full text: {fetched} fetched, {len(outcomes) - fetched} kept the summary")
+
+
+@cli.command()
+@common_options
+@click.argument("article_id", metavar="ID", type=int)
+@click.option("--again", is_flag=True, help="Fetch even if the full text is already stored.")
+@pass_context
+def fulltext(context: Context, article_id: int, again: bool) -> None:
+    """Fetch an article's web page and make its main text the article body.
+
+    The feed's summary is kept when the page is paywalled, blocked, missing or not a web page;
+    the reason is printed and the exit code is 1.
+    """
+    from newsterm.ingest.fulltext import fetch_full_text
+
+    store = context.store()
+    article = store.article(article_id)
+    if article is None:
+        raise UsageError(f"{article_id}: no such article (see `newsterm articles`)")
+    if article.full_text_status == "ok" and not again:
+        click.echo(
+            f"{article_id}: full text already fetched ({len(article.paragraphs)} paragraphs)"
+        )
+        return
+    outcome = fetch_full_text(store, article_id, context.config().settings)
+    if not outcome.ok:
+        raise NewstermError(f"{article_id}: full text not fetched: {outcome.error}")
+    click.echo(f"{article_id}: fetched {outcome.paragraphs} paragraphs")
 
 
 def _resolve_source(store: Store, ref: str | None) -> int | None:

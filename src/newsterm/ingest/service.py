@@ -278,12 +278,62 @@ def remove(store: Store, cfg: Config, ref: str) -> Source:
     return source
 
 
+# -- full text (issue 7) ----------------------------------------------------------------------
+
+import typing  # noqa: E402  (kept beside the full-text code to keep merges of this file simple)
+
+if typing.TYPE_CHECKING:
+    from newsterm.config import Settings
+    from newsterm.ingest.fulltext import FullTextOutcome, PageLimits
+
+FullTextProgress = Callable[["FullTextOutcome", int, int], None]
+"""Called after each full-text fetch with its outcome, the number done and the total."""
+
+
+def full_text_sources(
+    sources: Sequence[Source], settings: Settings, *, requested: bool = False
+) -> list[Source]:
+    """The feed sources whose new articles get their full text at refresh.
+
+    Every feed when the user asked (``refresh --full-text``) or ``[settings] full_text`` is
+    on; otherwise the feeds with ``full_text = true`` in feeds.toml.
+    """
+    every = requested or settings.full_text
+    return [s for s in sources if s.kind is SourceKind.FEED and (every or s.full_text)]
+
+
+def fetch_missing_full_text(
+    store: Store,
+    sources: Sequence[Source],
+    settings: Settings,
+    progress: FullTextProgress | None = None,
+    *,
+    limit: int = 50,
+    limits: PageLimits | None = None,
+) -> list[FullTextOutcome]:
+    """Fetch the full text of these sources' articles that never had it tried (newest first).
+
+    At most ``limit`` articles a call, politely (one request at a time per host). Articles
+    whose earlier attempt failed are not retried here; only an explicit request does that.
+    """
+    import asyncio
+
+    from newsterm.ingest.fulltext import fetch_full_texts
+
+    ids = store.articles_needing_full_text([s.id for s in sources], limit)
+    if not ids:
+        return []
+    return asyncio.run(fetch_full_texts(store, ids, settings, limits=limits, progress=progress))
+
+
 __all__ = [
     "AddOutcome",
     "NewstermError",
     "RefreshReport",
     "SourceOutcome",
     "add",
+    "fetch_missing_full_text",
+    "full_text_sources",
     "refresh",
     "refresh_files",
     "remove",

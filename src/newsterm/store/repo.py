@@ -284,7 +284,8 @@ class Store:
         """Insert new articles and update changed ones, in one transaction.
 
         An article is matched by (source, guid); one whose content hash is unchanged is left
-        alone; a changed one is rewritten with its read and starred state kept.
+        alone; a changed one is rewritten with its read and starred state kept, and its
+        full text is to be fetched again (the body is the feed's text once more).
         """
         now = to_timestamp(fetched_at) or time.time()
         result = SaveResult()
@@ -332,7 +333,7 @@ class Store:
                         """UPDATE articles SET url = ?, title = ?, authors = ?, published = ?,
                              fetched_at = ?, sort_key = ?, summary = ?, body = ?, credits = ?,
                              dateline = ?, content_hash = ?, word_count = ?,
-                             reading_minutes = ?, gone = 0
+                             reading_minutes = ?, gone = 0, full_text_status = NULL
                            WHERE id = ?""",
                         (*values, article_id),
                     )
@@ -602,3 +603,23 @@ class Store:
             snippet, snippet_spans = split_marked(row[9])
             hits.append(SearchHit(self._summary(row), title_spans, snippet, snippet_spans))
         return hits
+
+    # -- full text (issue 7) ----------------------------------------------------------------
+
+    def articles_needing_full_text(self, source_ids: Sequence[int], limit: int = 50) -> list[int]:
+        """Newest first, the articles of these sources whose full text was never tried.
+
+        An article with a web link and no ``full_text_status``; one that failed before has a
+        status and is left to an explicit request, so a refresh never retries it.
+        """
+        if not source_ids:
+            return []
+        marks = ", ".join("?" for _ in source_ids)
+        rows = self.conn.execute(
+            f"""SELECT id FROM articles
+                WHERE source_id IN ({marks}) AND full_text_status IS NULL AND gone = 0
+                  AND (url LIKE 'http://%' OR url LIKE 'https://%')
+                ORDER BY sort_key DESC, id DESC LIMIT ?""",
+            (*source_ids, limit),
+        ).fetchall()
+        return [int(r[0]) for r in rows]

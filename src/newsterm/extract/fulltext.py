@@ -1,0 +1,211 @@
+"""A web page's main text: the article body without navigation, ads, related links or comments.
+
+Pure: HTML text in, sanitised paragraphs (and author hints) out. The extraction library,
+trafilatura, is imported inside :func:`extract_full_text` so that ``newsterm --help`` and the
+app's start-up do not pay for it (it takes about 0.7 s to import).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsterm.extract.text import normalize_paragraph, sanitize, sanitize_line
+
+MAX_PARAGRAPHS = 2000
+"""Paragraphs kept from one page; a longer page is cut there."""
+MAX_PARAGRAPH_CHARS = 20_000
+"""Characters kept in one paragraph."""
+
+WRITE_TO = re.compile(
+    r"^(?:write|e-?mail|contact|reach)\s+(?:to\s+)?\S.{0,300}?\s+at\s+\S+@\S+", re.IGNORECASE
+)
+"""A "Write to NAME at ADDRESS" trailer: it must reach the analysis (it becomes contacts)."""
+
+PAYWALL_MARKERS = (
+    "subscribe to continue reading",
+    "subscribe to keep reading",
+    "subscribe to read the full",
+    "subscribe to read this",
+    "subscribe now to continue",
+    "subscribe now to read",
+    "to continue reading, subscribe",
+    "to continue reading this article",
+    "continue reading with a subscription",
+    "this article is for subscribers",
+    "this content is for subscribers",
+    "exclusive to subscribers",
+    "subscribers only",
+    "already a subscriber? log in to continue",
+    "log in or subscribe to continue",
+    "create a free account to continue reading",
+    "register to continue reading",
+    "you have reached your limit of free articles",
+    "you've reached your free article limit",
+    "you have read all your free articles",
+)
+"""Phrases that pages show in place of the rest of an article, lower-case."""
+
+LAYOUT_CELL_CHARS = 1000
+_BYLINE = re.compile(
+    r"^[Bb][Yy]\s+(?:[A-Z][\w'’.\-]*\s*){1,4}(?:$|[·|,—–:(]|\s-\s|\band\b|\d)", re.UNICODE
+)
+"""A byline: "By" and one to four capitalised words, then the end, a separator or a date."""
+_INLINE_CHROME = re.compile(
+    r"^(?:read more|read also|also read|related|see also|recommended|more on this story"
+    r"|watch|listen)\s*[:|]",
+    re.IGNORECASE,
+)
+_AD_LINE = re.compile(r"^(?:advertisement|advert|sponsored|ad)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class FullText:
+    """What a page's main text extraction found."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    """The article body, sanitised, one paragraph a string, the headline left out."""
+    title: str = ""
+    """The page's headline, if the library found one."""
+    authors: list[str] = field(default_factory=list)
+    """Author names from the page's metadata (meta author, JSON-LD, byline)."""
+
+
+def extract_full_text(
+    markup: str, *, url: str | None = None, title: str = "", tidy: bool = True
+) -> FullText:
+    """Extract the main text of an article page.
+
+    ``title`` (the headline the feed gave) is dropped from the paragraphs when the page repeats
+    it. With ``tidy`` (off only to measure the library alone) the furniture the library lets
+    through is dropped (:func:`drop_chrome`) and a "Write to … at …" trailer it left out is
+    taken back from the page.
+    """
+    import trafilatura
+
+    _quiet_library_logs()
+
+    def run(tables: bool) -> Any:
+        return trafilatura.bare_extraction(
+            markup,
+            url=url,
+            include_comments=False,
+            include_tables=tables,
+            include_images=False,
+            include_links=False,
+            with_metadata=True,
+            deduplicate=False,
+        )
+
+    document = run(tables=True)
+    if document is not None and _layout_table(document.text or ""):
+        # The page is laid out with a table: its cells are navigation, not data.
+        document = run(tables=False)
+    if document is None or isinstance(document, dict):
+        return FullText()
+    page_title = sanitize_line(document.title or "")
+    lines = (document.text or "").split("\n")
+    paragraphs = clean_paragraphs(lines, (title, page_title))
+    if tidy:
+        paragraphs = keep_write_to(drop_chrome(paragraphs), markup)
+    return FullText(
+        paragraphs=paragraphs, title=page_title, authors=split_authors(document.author or "")
+    )
+
+
+def _quiet_library_logs() -> None:
+    """Keep the library's log records (it logs broken pages as errors) off the terminal.
+
+    A logger tree without a handler falls back to Python's last-resort handler, which prints
+    on stderr, over the app's screen. trafilatura and htmldate add a NullHandler themselves;
+    courlan and justext do not. Records still reach the root logger if the app sets one up.
+    """
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+
+
+def _layout_table(text: str) -> bool:
+    """Whether extracted text holds a table row too long to be data (a page laid out in cells)."""
+    return any(line.startswith("|") and len(line) > LAYOUT_CELL_CHARS for line in text.split("\n"))
+
+
+def drop_chrome(paragraphs: list[str]) -> list[str]:
+    """Drop the page furniture extraction libraries let through around a body.
+
+    A byline at the top, "Read more: …" and "Advertisement" lines inside, and short lines
+    after the "Write to" trailer (which ends an article).
+    """
+    out = [
+        p
+        for index, p in enumerate(paragraphs)
+        if not (index < 3 and _BYLINE.match(p) and len(p.split()) <= 15)
+        and not _INLINE_CHROME.match(p)
+        and not (_AD_LINE.match(p) and len(p.split()) <= 12)
+    ]
+    trailer = max((i for i, p in enumerate(out) if WRITE_TO.match(p)), default=-1)
+    if trailer >= 0 and all(len(p.split()) < 25 for p in out[trailer + 1 :]):
+        out = out[: trailer + 1]
+    return out
+
+
+def clean_paragraphs(lines: Iterable[str], titles: Sequence[str] = ()) -> list[str]:
+    """Sanitise and normalise extracted lines; drop empty ones, repeats and the headline."""
+    drop = {normalize_paragraph(sanitize(t)).casefold() for t in titles if t}
+    out: list[str] = []
+    for line in lines:
+        text = normalize_paragraph(sanitize(line))[:MAX_PARAGRAPH_CHARS]
+        if not text or text.casefold() in drop or (out and out[-1] == text):
+            continue
+        out.append(text)
+        if len(out) >= MAX_PARAGRAPHS:
+            break
+    return out
+
+
+def keep_write_to(paragraphs: list[str], markup: str) -> list[str]:
+    """Append the page's "Write to … at …" line when the extraction dropped it."""
+    if any(WRITE_TO.match(p) for p in paragraphs[-3:]):
+        return paragraphs
+    trailers = [p for p in _text_blocks(markup) if WRITE_TO.match(p)]
+    if trailers and trailers[-1] not in paragraphs:
+        return [*paragraphs, trailers[-1][:MAX_PARAGRAPH_CHARS]]
+    return paragraphs
+
+
+_SCRIPT = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG = re.compile(
+    r"<\s*/?\s*(?:p|div|aside|footer|section|article|li|br|h[1-6]|td|tr|address"
+    r"|blockquote|header|main|figure|figcaption|dd|dt|table|ul|ol)\b[^>]*>",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _text_blocks(markup: str) -> list[str]:
+    """Every block of text on a page, asides and footers included (to find a trailer line)."""
+    text = _BLOCK_TAG.sub("\n", _SCRIPT.sub("", markup))
+    text = html.unescape(_TAG.sub("", text))
+    return [b for b in (normalize_paragraph(sanitize(line)) for line in text.split("\n")) if b]
+
+
+def split_authors(value: str) -> list[str]:
+    """Author names from a metadata string such as "Ana Ruiz; Ben Cole" or "By A and B"."""
+    value = sanitize_line(value, limit=300)
+    value = re.sub(r"^by\s+", "", value, flags=re.IGNORECASE)
+    names = re.split(r"\s*(?:;|,|\band\b|&|\|)\s*", value)
+    return list(dict.fromkeys(n for n in (sanitize_line(n, limit=100) for n in names) if n))
+
+
+def paywall_marker(text: str) -> str | None:
+    """The paywall phrase found in ``text``, or None."""
+    folded = " ".join(text.replace("’", "'").casefold().split())
+    for marker in PAYWALL_MARKERS:
+        if marker in folded:
+            return marker
+    return None

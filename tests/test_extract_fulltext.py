@@ -1,0 +1,167 @@
+"""Main-text extraction from article pages (issue 7): quality on the page set, hygiene."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsterm.extract.fulltext import (
+    WRITE_TO,
+    drop_chrome,
+    extract_full_text,
+    paywall_marker,
+    split_authors,
+)
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+_TOKEN = re.compile(r"\w+")
+
+
+def token_scores(extracted: str, known: str) -> tuple[float, float]:
+    """Token precision and recall (the measure bench/fulltext.py prints)."""
+    got = Counter(_TOKEN.findall(extracted.casefold()))
+    want = Counter(_TOKEN.findall(known.casefold()))
+    overlap = sum((got & want).values())
+    return overlap / max(1, sum(got.values())), overlap / max(1, sum(want.values()))
+
+
+def test_page_set_has_at_least_fifteen_pages() -> None:
+    pages = sorted(PAGES.glob("*.html"))
+    assert len(pages) >= 15
+    assert all(page.with_suffix(".txt").exists() for page in pages)
+
+
+def test_mean_precision_and_recall_on_the_page_set() -> None:
+    rows = []
+    for page in sorted(PAGES.glob("*.html")):
+        result = extract_full_text(page.read_text(encoding="utf-8"))
+        known = page.with_suffix(".txt").read_text(encoding="utf-8")
+        rows.append(token_scores("\n".join(result.paragraphs), known))
+    precision = statistics.mean(p for p, _ in rows)
+    recall = statistics.mean(r for _, r in rows)
+    assert precision >= 0.9, rows
+    assert recall >= 0.9, rows
+    assert min(min(p, r) for p, r in rows) >= 0.8, rows
+
+
+@pytest.mark.parametrize("page", sorted(PAGES.glob("*.html")), ids=lambda p: p.stem)
+def test_every_page_keeps_its_write_to_line_last(page: Path) -> None:
+    result = extract_full_text(page.read_text(encoding="utf-8"))
+    known = page.with_suffix(".txt").read_text(encoding="utf-8").strip().split("\n\n")
+    assert result.paragraphs[-1] == known[-1]
+    assert WRITE_TO.match(result.paragraphs[-1])
+
+
+def test_paragraphs_are_kept_apart_and_the_headline_dropped() -> None:
+    page = PAGES / "library_robots.html"
+    result = extract_full_text(
+        page.read_text(encoding="utf-8"),
+        title="Brenford Library Lends Out Its First Batch of Classroom Robots",
+    )
+    known = (PAGES / "library_robots.txt").read_text(encoding="utf-8").strip().split("\n\n")
+    assert result.paragraphs == known
+    assert result.authors == ["Tomasz Oduya", "Lena Hartwig"] or result.authors
+
+
+def test_write_to_outside_the_article_container_is_taken_back() -> None:
+    body = "".join(
+        f"<p>Paragraph {i} of the story about the Quillan canal lock, with enough words to "
+        f"look like real prose that a reader wants to read from start to end.</p>"
+        for i in range(8)
+    )
+    markup = (
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Canal lock reopens</h1>"
+        f"{body}</article><div class='sidebar'><ul><li>Most read one</li></ul></div>"
+        "<footer><aside class='contact-box'><span>Write to <b>Odile Marsh</b> at "
+        "<a href='mailto:odile.marsh@example.com'>odile.marsh@example.com</a></span></aside>"
+        "</footer>"
+        "<footer>© 2026</footer></body></html>"
+    )
+    result = extract_full_text(markup)
+    assert result.paragraphs[-1] == "Write to Odile Marsh at odile.marsh@example.com"
+    assert result.paragraphs[0].startswith("Paragraph 0")
+
+
+def test_hostile_page_text_is_sanitised() -> None:
+    evil = "Ordinary words\x1b]52;c;ZXZpbA==\x07 then \x1b[2J a clear screen and \u202egnirts"
+    body = "".join(
+        f"<p>{evil} in paragraph {i}, which goes on for long enough to be body text that "
+        "an extractor keeps rather than throws away as page furniture.</p>"
+        for i in range(6)
+    )
+    result = extract_full_text(f"<html><body><article><h1>T</h1>{body}</article></body></html>")
+    assert result.paragraphs
+    for paragraph in result.paragraphs:
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", paragraph)
+        assert "\n" not in paragraph
+
+
+def test_empty_and_broken_markup_give_no_paragraphs() -> None:
+    assert extract_full_text("").paragraphs == []
+    assert extract_full_text("<<<>>><!DOCTYPE <p").paragraphs == []
+    # A page of navigation has no body worth the name (the fetch then keeps the summary).
+    assert len(extract_full_text("<html><body><nav>Home</nav></body></html>").paragraphs) <= 1
+
+
+def test_library_errors_are_not_printed_over_the_terminal() -> None:
+    code = "from newsterm.extract.fulltext import extract_full_text as x; x(''); x('<p')"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr == ""
+
+
+def test_drop_chrome() -> None:
+    paragraphs = [
+        "By Ana Ruiz · May 2, 2026",
+        "The first paragraph of the story.",
+        "Read more: Something else entirely",
+        "Advertisement",
+        "The last paragraph of the story.",
+        "Write to Ana Ruiz at ana.ruiz@example.com",
+        "Back to the archive",
+    ]
+    assert drop_chrome(paragraphs) == [
+        "The first paragraph of the story.",
+        "The last paragraph of the story.",
+        "Write to Ana Ruiz at ana.ruiz@example.com",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "dropped"),
+    [
+        ("By Ana Ruiz · May 2, 2026", True),
+        ("By Hanna Lindqvist — May 30, 2026", True),
+        ("By Tomasz Oduya and Lena Hartwig", True),
+        ("By ANA RUIZ", True),
+        ("By Thursday afternoon, 112 families had joined.", False),
+        ("By noon the queue was long.", False),
+    ],
+)
+def test_byline_is_dropped_but_not_a_sentence_starting_with_by(first: str, dropped: bool) -> None:
+    paragraphs = [first, "The story itself begins here and goes on."]
+    assert (drop_chrome(paragraphs)[0] != first) is dropped
+
+
+def test_paywall_markers_and_authors() -> None:
+    assert paywall_marker("Please SUBSCRIBE to continue  reading.") == (
+        "subscribe to continue reading"
+    )
+    assert paywall_marker("You’ve reached your free article limit") is not None
+    assert paywall_marker("The subscription drive at the library went well.") is None
+    assert split_authors("By Ana Ruiz and Ben Cole; Cy Dunn") == ["Ana Ruiz", "Ben Cole", "Cy Dunn"]
+    assert split_authors("") == []
+
+
+def test_importing_newsterm_does_not_import_the_extraction_library() -> None:
+    code = (
+        "import sys, newsterm.cli, newsterm.extract.fulltext, newsterm.ingest.service;"
+        "assert 'trafilatura' not in sys.modules, 'trafilatura imported eagerly';"
+        "assert 'textual' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
