@@ -92,8 +92,13 @@ def test_ten_thousand_hostile_characters_take_under_100_ms(name: str) -> None:
     text = _ADVERSARIAL[name][:10_000]
     analyse("Title", [text])  # warm up compiled patterns
     for paragraphs in ([text], [text[i : i + 500] for i in range(0, len(text), 500)]):
-        started = time.perf_counter()
-        result = analyse("Title", paragraphs)
-        elapsed = time.perf_counter() - started
+        # CPU time of this process, best of three: other work on a shared machine (parallel
+        # test workers, CI neighbours) must not make a linear-time analysis look slow.
+        timings = []
+        for _ in range(3):
+            started = time.process_time()
+            result = analyse("Title", paragraphs)
+            timings.append(time.process_time() - started)
+        elapsed = min(timings)
         assert elapsed < 0.1, f"{name}: {elapsed * 1000:.1f} ms"
         _check_quotes(result)
