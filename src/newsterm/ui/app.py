@@ -110,7 +110,7 @@ class NewstermApp(App[None]):
         self._load_config = load_config
         self.clock = clock
         """Where "now" comes from for relative dates (frozen in tests)."""
-        self.opener: Opener = opener or open_in_browser
+        self.opener: Opener = opener if opener is not None else open_in_browser
         self.cancel_event = threading.Event()
         """Set when the app quits, so a running refresh stops early."""
         self.writer = StoreThread(db_path)

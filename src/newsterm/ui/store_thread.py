@@ -55,6 +55,13 @@ class StoreThread:
         """Queue ``job(store)``; ``done(result)`` or ``failed(message)`` runs on the thread."""
         return self._executor.submit(self._run, job, done, failed)
 
+    def flush(self) -> None:
+        """Wait until every queued job has run (tests, and before the app exits)."""
+        try:
+            self._executor.submit(lambda: None).result()
+        except RuntimeError:
+            return
+
     def _close(self) -> None:
         store: Store | None = getattr(self._local, "store", None)
         if store is not None:

@@ -36,14 +36,16 @@ class HelpScreen(ModalScreen[None]):
         Binding(
             "escape,q,question_mark", "dismiss", "Close", id="close-help", tooltip="Close help"
         ),
-        Binding("j,down", "scroll('down')", show=False, id="help-down"),
-        Binding("k,up", "scroll('up')", show=False, id="help-up"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help-down"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="help-up"),
     ]
 
     def __init__(self, sections: Sequence[Section], keymap: Mapping[str, str]) -> None:
         super().__init__()
         self.sections = sections
         self.keymap = keymap
+        self.rows: list[tuple[str, str, str, str]] = []
+        """(section, keys, action, id) for every binding listed."""
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
@@ -52,19 +54,17 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Keymap id", no_wrap=True, style="dim")
         seen: set[str] = set()
         for title, bindings in self.sections:
-            rows = [b for b in bindings if b.id and b.id not in seen]
-            if not rows:
+            listed = [b for b in bindings if b.id and b.id not in seen]
+            if not listed:
                 continue
             table.add_row(Text(""), Text(""), Text(""))
             table.add_row(Text(title, style="bold underline"), Text(""), Text(""))
-            for binding in rows:
+            for binding in listed:
                 seen.add(binding.id or "")
+                keys = key_names(binding, self.keymap, self.app)
                 action = binding.tooltip or binding.description
-                table.add_row(
-                    Text(key_names(binding, self.keymap, self.app)),
-                    Text(action),
-                    Text(binding.id or ""),
-                )
+                self.rows.append((title, keys, action, binding.id or ""))
+                table.add_row(Text(keys), Text(action), Text(binding.id or ""))
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = Content("Keys · Esc to close")
             yield Static(

@@ -433,8 +433,12 @@ class MainScreen(Screen[None]):
         self._articles_changed()
 
     async def action_next_unread(self, forward: bool = True) -> None:
-        current = self.opened.id if self.opened is not None else self.articles.current_id
-        target = self.store.adjacent_unread(current, forward)
+        highlighted = self.articles.current
+        if self.opened is None and highlighted is not None and not highlighted.read:
+            target: int | None = highlighted.id  # nothing open yet: start where the cursor is
+        else:
+            current = self.opened.id if self.opened is not None else self.articles.current_id
+            target = self.store.adjacent_unread(current, forward)
         if target is None:
             self.notify("No more unread articles." if forward else "No earlier unread articles.")
             return

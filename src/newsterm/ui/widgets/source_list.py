@@ -16,6 +16,7 @@ from newsterm.store import ArticleFilter
 
 UNTAGGED = "untagged"
 MAX_NAME = 200
+MAX_ERROR = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +132,12 @@ class SourceList(OptionList):
                 name = source.display_title
                 if source.last_error:
                     prompt = Table.grid(expand=True)
-                    prompt.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+                    prompt.add_column(ratio=1)
                     prompt.add_row(_line(f"⚠ {name}", source.unread, style="bold red"))
-                    prompt.add_row(Text("  " + source.last_error[:MAX_NAME], style="red dim"))
+                    error = source.last_error[:MAX_ERROR]
+                    if len(source.last_error) > MAX_ERROR:
+                        error += "…"
+                    prompt.add_row(Text("  " + error, style="red", overflow="fold"))
                 else:
                     style = "" if source.unread else "dim"
                     prompt = _line(f"  {name}", source.unread, style=style, count_style="bold")
