@@ -229,7 +229,8 @@ class MainScreen(Screen[None]):
         self.articles.set_rows(FilterRows(self.store, self.filter))
         self._articles_changed()
         self.articles.focus()
-        self.load_sources(sync=self.config)
+        # counts over the whole cache wait until the list is on screen
+        self.set_timer(0.05, lambda: self.load_sources(sync=self.config))
         if self.newsterm.config_error:
             self.show_banner(self.newsterm.config_error)
         if self.config is not None and self.config.settings.refresh_on_start:

@@ -85,12 +85,23 @@ class FilterRows:
     def __init__(self, store: Store, flt: ArticleFilter) -> None:
         self.store = store
         self.filter = flt
+        self.total = 0
+        """The count, as last read (rows are fetched from whichever end is nearer)."""
 
     def count(self) -> int:
-        return self.store.count_articles(self.filter)
+        self.total = self.store.count_articles(self.filter)
+        return self.total
 
     def fetch(self, offset: int, limit: int) -> list[Row]:
-        return [Row(a) for a in self.store.list_articles(self.filter, limit=limit, offset=offset)]
+        found = self.store.list_articles_window(
+            self.filter, offset=offset, limit=limit, total=self.total
+        )
+        return [Row(a) for a in found]
+
+    def fetch_next_to(self, article_id: int, limit: int, older: bool) -> list[Row]:
+        """The rows right after (older) or before (newer) an article: keyset paging."""
+        found = self.store.list_articles_after(self.filter, article_id, limit=limit, older=older)
+        return [Row(a) for a in found]
 
     def position(self, article_id: int) -> int | None:
         index = self.store.article_position(article_id, self.filter)
@@ -289,9 +300,22 @@ class ArticleList(ScrollView, can_focus=True):
         page, offset = divmod(index, PAGE_SIZE)
         rows = self._pages.get(page)
         if rows is None:
-            rows = self._rows.fetch(page * PAGE_SIZE, PAGE_SIZE)
+            rows = self._fetch_page(page)
             self._pages[page] = rows
         return rows[offset] if offset < len(rows) else None
+
+    def _fetch_page(self, page: int) -> list[Row]:
+        """A page of rows: by keyset from a cached neighbour (constant cost at any depth,
+        which is what scrolling needs), else by offset from the nearer end (jumps)."""
+        source = self._rows
+        if isinstance(source, FilterRows):
+            before = self._pages.get(page - 1)
+            if before:
+                return source.fetch_next_to(before[-1].article.id, PAGE_SIZE, older=True)
+            after = self._pages.get(page + 1)
+            if after:
+                return source.fetch_next_to(after[0].article.id, PAGE_SIZE, older=False)
+        return source.fetch(page * PAGE_SIZE, PAGE_SIZE)
 
     @property
     def current(self) -> ArticleSummary | None:

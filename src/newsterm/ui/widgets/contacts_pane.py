@@ -65,14 +65,14 @@ class ContactsPane(DataTable[Text]):
         self.contacts: list[Contact] = []
 
     def on_mount(self) -> None:
-        self.add_column("Author", key="name")
-        self.add_column("Address", key="email")
-        self.add_column("Handle / link", key="handle")
         self.show(None)
 
     def show(self, article: Article | None) -> None:
-        """List an article's contacts."""
-        self.clear()
+        """List an article's contacts (columns rebuilt, so their widths fit the new rows)."""
+        self.clear(columns=True)
+        self.add_column("Author", key="name")
+        self.add_column("Address", key="email")
+        self.add_column("Handle / link", key="handle")
         self.contacts = contacts_of(article) if article is not None else []
         if not self.contacts:
             text = "No contacts in this article." if article else "No article open."
