@@ -26,10 +26,11 @@ async def test_search_lists_matches_and_escape_goes_back(make: AppFactory) -> No
     async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
         await settle(pilot)
         screen = app.screen  # type: ignore[attr-defined]
-        await pilot.press("slash")
-        await pilot.pause()
+        # typed straight after "/" (as a paste or a fast typist would): every key must land
+        await pilot.press("slash", *"storm")
         assert app.focused.id == "search"  # type: ignore[attr-defined]
-        await pilot.press(*"storm", "enter")
+        assert screen.query_one("#search").value == "storm"
+        await pilot.press("enter")
         await settle(pilot)
         assert screen.search_query == "storm"
         assert screen.articles.count == 2

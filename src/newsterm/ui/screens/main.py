@@ -296,6 +296,7 @@ class MainScreen(Screen[None]):
         """Show a filter's articles (leaving search)."""
         self.search_query = None
         self.query_one("#middle").remove_class("-searching")
+        self.query_one(SearchBar).display = False
         self.filter = replace(flt, unread_only=self.unread_only or flt.unread_only)
         self.filter_title = title
         self.articles.set_rows(FilterRows(self.store, self.filter), keep_id=keep_id)
@@ -462,12 +463,16 @@ class MainScreen(Screen[None]):
         middle.add_class("-searching")
         if self.maximized is not None:
             self.minimize()
-        self.call_after_refresh(self.query_one(SearchBar).focus)
+        # focus now, not after a refresh: keys typed right after "/" must reach the field
+        search = self.query_one(SearchBar)
+        search.display = True
+        search.focus()
 
     @on(SearchBar.Cancelled)
     def search_cancelled(self) -> None:
         if self.search_query is None:
             self.query_one("#middle").remove_class("-searching")
+            self.query_one(SearchBar).display = False
         self.articles.focus()
 
     @on(Input.Submitted, "#search")

@@ -31,7 +31,7 @@ from newsterm.timefmt import relative
 
 PAGE_SIZE = 100
 """Rows fetched from the cache at a time."""
-DATE_WIDTH = 7
+DATE_WIDTH = 9
 MAX_TITLE = 500
 """Characters of a title ever rendered (a hostile feed may send megabytes)."""
 
@@ -481,6 +481,8 @@ class ArticleList(ScrollView, can_focus=True):
         marker = Segment(" ●" if not article.read else "  ", base + part("article-list--marker"))
         star = Segment("★ " if article.starred else "  ", base + part("article-list--star"))
         date = relative(article.published, self._clock() if self._clock else None)
+        if len(date) > DATE_WIDTH - 1 and article.published is not None:
+            date = article.published.astimezone().strftime("%b %Y")  # an earlier year
         source_width = 0 if width < 60 else min(22, (width - 20) // 4)
         title_width = width - 4 - DATE_WIDTH - (source_width + 2 if source_width else 0)
         title = _fit(article.title[:MAX_TITLE].replace("\n", " "), title_width)
