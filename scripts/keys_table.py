@@ -1,6 +1,6 @@
 """Print docs/keys.md: every binding of the app, from the code (so the table cannot drift).
 
-    uv run python scripts/keys_table.py > docs/keys.md
+uv run python scripts/keys_table.py > docs/keys.md
 """
 
 from __future__ import annotations
