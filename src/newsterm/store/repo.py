@@ -623,3 +623,39 @@ class Store:
             (*source_ids, limit),
         ).fetchall()
         return [int(r[0]) for r in rows]
+
+    def list_articles_window(
+        self, flt: ArticleFilter, *, offset: int, limit: int, total: int
+    ) -> list[ArticleSummary]:
+        """``list_articles`` for a virtual list that knows the ``total``: a window in the older
+        half is read from the oldest end, so its OFFSET (which SQLite walks) stays under half
+        the list and the last page of 100,000 costs what the first does."""
+        if offset < 0 or limit <= 0 or offset >= total:
+            return []
+        if offset <= total - offset - limit:
+            return self.list_articles(flt, limit=limit, offset=offset)
+        count = min(limit, total - offset)
+        where, params = self._where(flt)
+        rows = self.conn.execute(
+            f"""SELECT {_SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+                {where} ORDER BY a.sort_key ASC, a.id ASC LIMIT ? OFFSET ?""",
+            (*params, count, total - offset - count),
+        ).fetchall()
+        return [self._summary(r) for r in reversed(rows)]
+
+    def list_articles_after(
+        self, flt: ArticleFilter, article_id: int, *, limit: int = 100, older: bool = True
+    ) -> list[ArticleSummary]:
+        """Keyset paging: the ``limit`` articles of a filter right after (older than) or right
+        before (newer than) ``article_id``, in list order. Costs the same at any depth."""
+        where, params = self._where(flt)
+        op, order = ("<", "DESC") if older else (">", "ASC")
+        keyset = f"(a.sort_key, a.id) {op} (SELECT sort_key, id FROM articles WHERE id = ?)"
+        where = f"{where} AND {keyset}" if where else f"WHERE {keyset}"
+        rows = self.conn.execute(
+            f"""SELECT {_SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+                {where} ORDER BY a.sort_key {order}, a.id {order} LIMIT ?""",
+            (*params, article_id, limit),
+        ).fetchall()
+        found = [self._summary(r) for r in rows]
+        return found if older else found[::-1]

@@ -1,37 +1,272 @@
-"""The reading app (placeholder until the app issue lands: a list of cached articles)."""
+"""The reading app: setup, global keys, theme, keymap and the cache writer (panes: screens/)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, OptionList
-from textual.widgets.option_list import Option
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.screen import Screen
+from textual.theme import Theme
 
 from newsterm.config import Config
+from newsterm.errors import CacheError, ConfigError, NewstermError
 from newsterm.store import Store
+from newsterm.ui.links import open_in_browser, safe_url
+from newsterm.ui.screens.help import HelpScreen, Section
+from newsterm.ui.store_thread import StoreThread
+
+Opener = Callable[[str], bool]
+
+
+class SourceCommands(Provider):
+    """``Go to <source>`` for every source (titles come from feeds: shown as plain text)."""
+
+    def _sources(self) -> list[tuple[str, str]]:
+        from newsterm.ui.screens.main import MainScreen
+
+        screen = self.screen
+        if not isinstance(screen, MainScreen):
+            return []
+        found = []
+        sources = screen.sources
+        for index in range(sources.option_count):
+            option = sources.get_option_at_index(index)
+            choice = sources._choices.get(option.id or "")
+            if choice is not None:
+                found.append((option.id or "", choice.title))
+        return found
+
+    def _go(self, key: str) -> None:
+        from newsterm.ui.screens.main import MainScreen
+
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.sources.choose(key)
+            screen.articles.focus()
+
+    async def discover(self) -> Hits:
+        for key, title in self._sources():
+            yield DiscoveryHit(
+                Content("Go to ") + Content(title), partial(self._go, key), text=f"Go to {title}"
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for key, title in self._sources():
+            text = f"Go to {title}"
+            score = matcher.match(text)
+            if score > 0:
+                display = Content(text)
+                for offset in matcher.fuzzy_search.match(query, text)[1]:
+                    display = display.stylize("underline", offset, offset + 1)
+                yield Hit(score, display, partial(self._go, key), text=text)
 
 
 class NewstermApp(App[None]):
-    """Lists cached articles."""
+    """A terminal news reader over the newsterm cache."""
 
+    CSS_PATH = "newsterm.tcss"
     TITLE = "newsterm"
-    BINDINGS = [("q", "quit", "Quit")]
+    COMMANDS = App.COMMANDS | {SourceCommands}
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="List every key"),
+        Binding(
+            "ctrl+q", "quit", "Quit", show=False, priority=True, id="quit", tooltip="Quit newsterm"
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            id="command-palette",
+            tooltip="Every action, sources and themes, by name",
+        ),
+    ]
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(
+        self,
+        *,
+        db_path: Path,
+        config: Config | None = None,
+        config_path: Path | None = None,
+        config_error: str | None = None,
+        load_config: Callable[[], Config] | None = None,
+        clock: Callable[[], datetime] | None = None,
+        opener: Opener | None = None,
+    ) -> None:
         super().__init__()
         self.db_path = db_path
+        self.config = config
+        self.config_path = config_path or (config.path if config else None)
+        self.config_error = config_error
+        """Why feeds.toml could not be read, or None."""
+        self._load_config = load_config
+        self.clock = clock
+        """Where "now" comes from for relative dates (frozen in tests)."""
+        self.opener: Opener = opener if opener is not None else open_in_browser
+        self.cancel_event = threading.Event()
+        """Set when the app quits, so a running refresh stops early."""
+        self.writer = StoreThread(db_path)
+        self.store: Store | None = None
+        self.keymap: dict[str, str] = {}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Store.open(self.db_path) as store:
-            rows = store.list_articles(limit=500)
-        yield OptionList(*[Option(r.title, id=str(r.id)) for r in rows], markup=False)
-        yield Footer()
+    def on_mount(self) -> None:
+        try:
+            self.store = Store.open(self.db_path)
+        except CacheError as exc:
+            from newsterm.ui.screens.error import ErrorScreen
+
+            self.push_screen(
+                ErrorScreen(
+                    "newsterm cannot open its cache",
+                    exc.message,
+                    "Move the file away (newsterm starts a new cache), choose another one with "
+                    "--db FILE or $NEWSTERM_DB, or upgrade newsterm if a newer version wrote it. "
+                    "Press q to quit.",
+                )
+            )
+            return
+        theme = self.store.get_meta("theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.config is not None and self.config.keymap:
+            self.apply_keymap(self.config.keymap)
+        if self.config_error:
+            self.notify(
+                self.config_error, title="feeds.toml", severity="error", markup=False, timeout=10
+            )
+        from newsterm.ui.screens.main import MainScreen
+
+        self.push_screen(MainScreen(self.store, self.config))
+
+    def apply_keymap(self, keymap: dict[str, str]) -> None:
+        """Remap keys by binding id; unknown ids are reported, not fatal."""
+        known = {b.id for _, bindings in self.binding_sections() for b in bindings if b.id}
+        unknown = sorted(set(keymap) - known)
+        if unknown:
+            self.notify(
+                f"Unknown binding id(s) in [keymap]: {', '.join(unknown)} (see ? for the ids)",
+                severity="warning",
+                markup=False,
+            )
+        self.keymap = {k: v for k, v in keymap.items() if k in known}
+        self.set_keymap(self.keymap)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        name = theme.name
+        self.writer.submit(lambda store: store.set_meta("theme", name))
+
+    def reload_config(self) -> tuple[Config | None, str | None]:
+        """Read feeds.toml again (R): the config, or None and the error to show."""
+        if self._load_config is None:
+            return self.config, None
+        try:
+            config = self._load_config()
+        except ConfigError as exc:
+            self.config_error = exc.message
+            return None, exc.message
+        except NewstermError as exc:
+            self.config_error = exc.message
+            return None, exc.message
+        self.config = config
+        self.config_error = None
+        return config, None
+
+    def open_link(self, url: str) -> bool:
+        """Open an http, https or mailto link with the system's handler; refuse anything else."""
+        checked = safe_url(url)
+        if checked is None:
+            self.notify(
+                f"Not opening {url[:200]!r}: only http, https and mailto links open.",
+                severity="warning",
+                markup=False,
+            )
+            return False
+        self.run_worker(
+            partial(self.opener, checked), thread=True, group="open", exit_on_error=False
+        )
+        self.notify(f"Opening {checked[:200]}", timeout=3, markup=False)
+        return True
+
+    def binding_sections(self) -> list[Section]:
+        """Every binding, by where it applies (for help, the keymap check and docs)."""
+        from newsterm.ui.screens.main import MainScreen
+        from newsterm.ui.widgets.article_list import ArticleList
+        from newsterm.ui.widgets.article_reader import ArticleReader
+        from newsterm.ui.widgets.contacts_pane import ContactsPane
+        from newsterm.ui.widgets.quotes_pane import QuotesPane
+        from newsterm.ui.widgets.search_bar import SearchBar
+        from newsterm.ui.widgets.source_list import SourceList
+
+        def own(cls: type) -> list[Binding]:
+            return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+
+        return [
+            ("Everywhere", [*own(MainScreen), *own(NewstermApp)]),
+            ("Articles (2)", own(ArticleList)),
+            ("Sources (1)", own(SourceList)),
+            ("Reader (3)", own(ArticleReader)),
+            ("Quotations (4)", own(QuotesPane)),
+            ("Contacts (5)", own(ContactsPane)),
+            ("Search", own(SearchBar)),
+            ("Help", own(HelpScreen)),
+        ]
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.binding_sections(), self.keymap))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        from newsterm.ui.screens.main import MainScreen
+
+        if isinstance(screen, MainScreen):
+            yield from screen.palette_commands()
+
+    def on_unmount(self) -> None:
+        self.cancel_event.set()
+        self.writer.shutdown()
+        if self.store is not None:
+            self.store.close()
+
+
+def make_app(
+    *,
+    config_path: Path,
+    db_path: Path,
+    load_config: Callable[[], Config] | None = None,
+    clock: Callable[[], datetime] | None = None,
+    opener: Opener | None = None,
+) -> NewstermApp:
+    """Build the app; a broken feeds.toml does not stop it (the cache still opens)."""
+    config: Config | None = None
+    error: str | None = None
+    if load_config is not None:
+        try:
+            config = load_config()
+        except NewstermError as exc:
+            error = exc.message
+    return NewstermApp(
+        db_path=db_path,
+        config=config,
+        config_path=config_path,
+        config_error=error,
+        load_config=load_config,
+        clock=clock,
+        opener=opener,
+    )
 
 
 def run(config_path: Path, db_path: Path, load_config: Callable[[], Config]) -> None:
     """Open the app."""
-    load_config()
-    NewstermApp(db_path).run()
+    make_app(config_path=config_path, db_path=db_path, load_config=load_config).run()

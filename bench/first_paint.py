@@ -1,0 +1,316 @@
+"""First paint, keypress latency and memory of the app on 10k and 100k article caches.
+
+    uv run python bench/first_paint.py [--sizes 10000,100000] [--runs 3] [--no-newsboat]
+
+Builds the caches with direct inserts (bench/out/), then times launch -> article list on
+screen in tmux with the shared harness (``tui_first_paint.sh``; found through
+``$NEWSTERM_SHARED`` or ``<repo>/../shared``), newsboat on the same articles in the same run
+when it is installed, and ``j`` keypress -> repaint on the largest cache. Prints a Markdown
+table and writes bench/out/first_paint.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+FEEDS = 200
+BASE = datetime(2026, 3, 3, 12, 0, tzinfo=UTC).timestamp()
+_VOCABULARY = (
+    "council vote harbour plant coal minister said river treaty storm ports ferry grain "
+    "harvest election observers calm talks resume northern coast prices forecast union "
+    "steward families jobs decade mayor deciding review decision carefully banner hall"
+)
+WORDS = _VOCABULARY.split()
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("NEWSTERM_SHARED")
+    if env:
+        return Path(env)
+    # <repo>/../shared; a git worktree under <project>/wt/NAME looks two levels up as well
+    for candidate in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
+        if (candidate / "bench" / "tui_first_paint.sh").exists():
+            return candidate
+    return ROOT.parent / "shared"
+
+
+def title_of(i: int) -> str:
+    return f"Bench story {i:06d} {WORDS[i % len(WORDS)]} {WORDS[(i * 7) % len(WORDS)]}"
+
+
+def body_of(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(150))
+
+
+def build_newsterm(path: Path, count: int) -> None:
+    """A newsterm cache of ``count`` articles over FEEDS sources, by direct inserts."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from newsterm.models import SourceKind
+    from newsterm.store import Store
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    rng = random.Random(5)
+    with Store.open(path) as store:
+        ids = [
+            store.upsert_source(
+                SourceKind.FEED,
+                f"file:///bench/feed{f:04d}.xml",
+                title=f"Bench Feed {f:04d}",
+                tags=[f"tag{f % 8}"],
+            ).id
+            for f in range(FEEDS)
+        ]
+        conn = store.conn
+        conn.execute("BEGIN")
+        rows = []
+        for i in range(count):
+            published = BASE - i * 60
+            rows.append(
+                (
+                    ids[i % FEEDS],
+                    f"g{i}",
+                    f"http://127.0.0.1/{i}",
+                    title_of(i),
+                    published,
+                    published,
+                    published,
+                    body_of(rng),
+                    int(rng.random() < 0.3),
+                )
+            )
+            if len(rows) == 5000:
+                _insert(conn, rows)
+                rows = []
+        _insert(conn, rows)
+        conn.execute("COMMIT")
+
+
+def _insert(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+    conn.executemany(
+        """INSERT INTO articles (source_id, guid, url, title, published, fetched_at, sort_key,
+             body, read, word_count, reading_minutes)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 150, 1)""",
+        rows,
+    )
+
+
+def build_newsboat(folder: Path, count: int, analyze: bool) -> Path:
+    """A newsboat cache with the same articles: schema from newsboat itself, rows inserted."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("cache.db", "cache.db.lock"):
+        (folder / name).unlink(missing_ok=True)
+    seed = folder / "seed.xml"
+    seed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>seed</title>'
+        "<link>http://127.0.0.1/</link><description>x</description></channel></rss>",
+        encoding="utf-8",
+    )
+    (folder / "config").write_text("max-items 0\n", encoding="utf-8")
+    (folder / "seed-urls").write_text(f"file://{seed}\n", encoding="utf-8")
+    subprocess.run(
+        [
+            "newsboat",
+            "-u",
+            str(folder / "seed-urls"),
+            "-c",
+            str(folder / "cache.db"),
+            "-C",
+            str(folder / "config"),
+            "-x",
+            "reload",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    urls = [f"file:///bench/feed{f:04d}.xml" for f in range(FEEDS)]
+    (folder / "urls").write_text("\n".join(urls) + "\n", encoding="utf-8")
+    rng = random.Random(5)
+    conn = sqlite3.connect(folder / "cache.db")
+    with conn:
+        conn.execute("DELETE FROM rss_feed")
+        conn.execute("DELETE FROM rss_item")
+        conn.execute("DELETE FROM sqlite_stat1")
+        conn.executemany(
+            "INSERT INTO rss_feed (rssurl, url, title) VALUES (?, ?, ?)",
+            [(u, "http://127.0.0.1/", f"Bench Feed {f:04d}") for f, u in enumerate(urls)],
+        )
+        conn.executemany(
+            """INSERT INTO rss_item (guid, title, author, url, feedurl, pubDate, content, unread)
+               VALUES (?, ?, '', ?, ?, ?, ?, ?)""",
+            (
+                (
+                    f"g{i}",
+                    title_of(i),
+                    f"http://127.0.0.1/{i}",
+                    urls[i % FEEDS],
+                    int(BASE - i * 60),
+                    body_of(rng),
+                    int(rng.random() >= 0.3),
+                )
+                for i in range(count)
+            ),
+        )
+    if analyze:
+        conn.execute("ANALYZE")
+    conn.close()
+    return folder
+
+
+def first_paint(command: str, text: str, runs: int, cols: int = 200, rows: int = 50) -> dict:
+    script = shared_dir() / "bench" / "tui_first_paint.sh"
+    env = {
+        **os.environ,
+        "RUNS": str(runs),
+        "COLS": str(cols),
+        "ROWS": str(rows),
+        "QUIET_WAIT_S": os.environ.get("QUIET_WAIT_S", "20"),
+        "TIMEOUT_S": "120",
+    }
+    result = subprocess.run(
+        ["bash", str(script), command, text], capture_output=True, text=True, env=env
+    )
+    summary = next((ln for ln in result.stdout.splitlines() if ln.startswith("summary")), "")
+    values = dict(re.findall(r"(\w+)=(\S+)", summary))
+    rss = [int(v) for v in re.findall(r"rss_main_kb=(\d+)", result.stdout)]
+    return {
+        "first_paint_ms": int(values.get("first_paint_ms_median", -1)),
+        "min_ms": int(values.get("min", -1)),
+        "max_ms": int(values.get("max", -1)),
+        "rss_mb": round(statistics.median(rss) / 1024, 1) if rss else None,
+        "raw": result.stdout.strip(),
+    }
+
+
+def key_latency(command: str, wait_text: str, presses: int = 30) -> dict:
+    """Median time from ``tmux send-keys j`` to a changed screen (attributes included)."""
+    sock = f"nt-key-{os.getpid()}"
+
+    def tm(*args: str) -> str:
+        return subprocess.run(
+            ["tmux", "-L", sock, "-f", "/dev/null", *args], capture_output=True, text=True
+        ).stdout
+
+    tm("new-session", "-d", "-s", "k", "-x", "200", "-y", "50", command)
+    try:
+        deadline = time.monotonic() + 60
+        while wait_text not in tm("capture-pane", "-p", "-t", "k"):
+            if time.monotonic() > deadline:
+                return {"error": "never painted"}
+            time.sleep(0.05)
+        time.sleep(1.0)
+        timings = []
+        for _ in range(presses):
+            before = tm("capture-pane", "-e", "-p", "-t", "k")
+            start = time.perf_counter()
+            tm("send-keys", "-t", "k", "j")
+            while tm("capture-pane", "-e", "-p", "-t", "k") == before:
+                if time.perf_counter() - start > 2:
+                    break
+            timings.append((time.perf_counter() - start) * 1000)
+            time.sleep(0.05)
+        # capture-pane itself costs a few ms: report it so the figure can be read honestly
+        probe = time.perf_counter()
+        for _ in range(10):
+            tm("capture-pane", "-e", "-p", "-t", "k")
+        capture_ms = (time.perf_counter() - probe) * 100
+        return {
+            "j_median_ms": round(statistics.median(timings), 1),
+            "j_p90_ms": round(sorted(timings)[int(len(timings) * 0.9) - 1], 1),
+            "capture_ms": round(capture_ms, 1),
+        }
+    finally:
+        tm("kill-server")
+
+
+def in_process(path: Path) -> dict:
+    """Times of the queries the list makes on the UI thread."""
+    from newsterm.store import ArticleFilter, Store
+
+    with Store.open(path) as store:
+        out = {}
+        store_count = store.count_articles()
+        for name, call in {
+            "count_all_ms": lambda: store.count_articles(),
+            "count_unread_ms": lambda: store.count_articles(ArticleFilter(unread_only=True)),
+            "first_page_ms": lambda: store.list_articles(limit=100),
+            "last_page_ms": lambda: store.list_articles_window(
+                ArticleFilter(), offset=store_count - 100, limit=100, total=store_count
+            ),
+            "middle_page_keyset_ms": lambda: store.list_articles_after(
+                ArticleFilter(), store_count // 2, limit=100
+            ),
+            "source_page_ms": lambda: store.list_articles(ArticleFilter(source_id=1), limit=100),
+            "search_ms": lambda: store.search("harbour treaty", limit=500),
+        }.items():
+            start = time.perf_counter()
+            call()
+            out[name] = round((time.perf_counter() - start) * 1000, 1)
+        return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-newsboat", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    OUT.mkdir(parents=True, exist_ok=True)
+    newsterm = ROOT / ".venv" / "bin" / "newsterm"
+    config = OUT / "feeds.toml"
+    config.write_text("[settings]\nrefresh_on_start = false\n", encoding="utf-8")
+    use_newsboat = not args.no_newsboat and shutil.which("newsboat") is not None
+    results: dict[str, object] = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python "
+        f"{platform.python_version()}",
+        "sizes": {},
+    }
+    for count in sizes:
+        db = OUT / f"bench-{count}.db"
+        start = time.perf_counter()
+        build_newsterm(db, count)
+        build_s = time.perf_counter() - start
+        print(f"built {db.name} in {build_s:.1f}s", flush=True)
+        newest = title_of(0)
+        command = f"{newsterm} --config {config} --db {db}"
+        entry: dict[str, object] = {"build_s": round(build_s, 1)}
+        entry["newsterm"] = first_paint(command, newest, args.runs)
+        entry["queries"] = in_process(db)
+        print(count, "newsterm", entry["newsterm"]["first_paint_ms"], flush=True)  # type: ignore[index]
+        if use_newsboat:
+            for analyze in (False, True):
+                folder = build_newsboat(OUT / f"newsboat-{count}-{int(analyze)}", count, analyze)
+                nb = f"newsboat -u {folder}/urls -c {folder}/cache.db -C {folder}/config"
+                runs = 1 if (count >= 100_000 and not analyze) else args.runs
+                key = "newsboat_analyzed" if analyze else "newsboat"
+                entry[key] = first_paint(nb, "Bench Feed 0000", runs)
+                print(count, key, entry[key]["first_paint_ms"], flush=True)  # type: ignore[index]
+        if count == max(sizes):
+            entry["keys"] = key_latency(command, newest)
+            print(count, "keys", entry["keys"], flush=True)
+        results["sizes"][str(count)] = entry  # type: ignore[index]
+    (OUT / "first_paint.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    tempfile.tempdir = str(OUT)
+    main()

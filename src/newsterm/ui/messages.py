@@ -1,0 +1,94 @@
+"""Messages posted by workers (from threads) and handled by the main screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.message import Message
+
+from newsterm.models import Source
+from newsterm.store import SearchHit
+
+
+@dataclass
+class SourcesLoaded(Message):
+    """Sources with their counts were read from the cache."""
+
+    sources: list[Source]
+    """Every source, in the order added, with unread and total counts."""
+    total: int
+    """Articles in the cache."""
+    unread: int
+    """Unread articles in the cache."""
+    starred: int
+    """Starred articles in the cache."""
+
+
+@dataclass
+class StoreWritten(Message):
+    """A write to the cache (read state, stars, mark all read) has been committed."""
+
+    what: str
+    """What changed: "read", "star", "mark-all" or "meta"."""
+    changed: int = 0
+    """How many articles changed (for "mark-all")."""
+
+
+@dataclass
+class StoreFailed(Message):
+    """Reading or writing the cache failed in a worker."""
+
+    error: str
+    """One line saying why."""
+
+
+@dataclass
+class RefreshStarted(Message):
+    """A refresh has synced feeds.toml and is about to refresh ``total`` sources."""
+
+    total: int
+
+
+@dataclass
+class RefreshProgress(Message):
+    """One more source has been refreshed (errors are read back from the cache)."""
+
+    done: int
+    """Sources refreshed so far."""
+    total: int
+    """Sources to refresh."""
+    source_title: str
+    """The title of the source just refreshed."""
+    new_total: int
+    """New articles so far, over every source refreshed."""
+
+    def can_replace(self, message: Message) -> bool:
+        """Counts are cumulative, so a newer progress message makes an older one redundant."""
+        return isinstance(message, RefreshProgress)
+
+
+@dataclass
+class RefreshFinished(Message):
+    """A refresh ended."""
+
+    new: int
+    updated: int
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    """(source title, error) of every source that failed."""
+    cancelled: bool = False
+
+
+@dataclass
+class RefreshFailed(Message):
+    """A refresh could not run at all (broken feeds.toml, unreadable cache)."""
+
+    error: str
+
+
+@dataclass
+class SearchFinished(Message):
+    """A full-text search finished."""
+
+    query: str
+    hits: list[SearchHit]
+    error: str | None = None

@@ -1,0 +1,495 @@
+"""The article list: a virtual Line-API view over the cache.
+
+Nothing is created per article: ``render_line`` asks for the row under each screen line and
+rows are fetched from SQLite a page at a time (an indexed ``LIMIT … OFFSET``), kept in an LRU
+cache, and rendered strips are cached too. A list of 100,000 articles costs what a screenful
+costs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newsterm.models import ArticleSummary
+from newsterm.store import ArticleFilter, SearchHit, Store
+from newsterm.timefmt import relative
+
+PAGE_SIZE = 100
+"""Rows fetched from the cache at a time."""
+DATE_WIDTH = 9
+MAX_TITLE = 500
+"""Characters of a title ever rendered (a hostile feed may send megabytes)."""
+
+
+@dataclass(slots=True)
+class Row:
+    """One article in the list, with search matches when the list shows results."""
+
+    article: ArticleSummary
+    title_matches: Sequence[tuple[int, int]] = ()
+    snippet: str = ""
+    snippet_matches: Sequence[tuple[int, int]] = ()
+
+
+class Rows(Protocol):
+    """Where the list's rows come from."""
+
+    row_height: int
+    """Screen lines per row."""
+
+    def count(self) -> int:
+        """How many rows there are."""
+
+    def fetch(self, offset: int, limit: int) -> list[Row]:
+        """A window of rows."""
+
+    def position(self, article_id: int) -> int | None:
+        """The index of an article, or None when it is not in the list."""
+
+
+class NoRows:
+    """An empty list (before the cache is read)."""
+
+    row_height = 1
+
+    def count(self) -> int:
+        return 0
+
+    def fetch(self, offset: int, limit: int) -> list[Row]:
+        return []
+
+    def position(self, article_id: int) -> int | None:
+        return None
+
+
+class FilterRows:
+    """A filter's articles, newest first, paged from the cache."""
+
+    row_height = 1
+
+    def __init__(self, store: Store, flt: ArticleFilter) -> None:
+        self.store = store
+        self.filter = flt
+        self.total = 0
+        """The count, as last read (rows are fetched from whichever end is nearer)."""
+
+    def count(self) -> int:
+        self.total = self.store.count_articles(self.filter)
+        return self.total
+
+    def fetch(self, offset: int, limit: int) -> list[Row]:
+        found = self.store.list_articles_window(
+            self.filter, offset=offset, limit=limit, total=self.total
+        )
+        return [Row(a) for a in found]
+
+    def fetch_next_to(self, article_id: int, limit: int, older: bool) -> list[Row]:
+        """The rows right after (older) or before (newer) an article: keyset paging."""
+        found = self.store.list_articles_after(self.filter, article_id, limit=limit, older=older)
+        return [Row(a) for a in found]
+
+    def position(self, article_id: int) -> int | None:
+        index = self.store.article_position(article_id, self.filter)
+        if index is None:
+            return None
+        found = self.store.list_articles(self.filter, limit=1, offset=index)
+        return index if found and found[0].id == article_id else None
+
+
+class SearchRows:
+    """Full-text search results, best first, two lines each (title, then snippet)."""
+
+    row_height = 2
+
+    def __init__(self, hits: Sequence[SearchHit]) -> None:
+        self.rows = [Row(h.article, h.title_matches, h.snippet, h.snippet_matches) for h in hits]
+
+    def count(self) -> int:
+        return len(self.rows)
+
+    def fetch(self, offset: int, limit: int) -> list[Row]:
+        return self.rows[offset : offset + limit]
+
+    def position(self, article_id: int) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if r.article.id == article_id), None)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells with an ellipsis, or as is when it fits."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1).rstrip() + "…"
+
+
+def _styled(
+    text: str, spans: Sequence[tuple[int, int]], style: Style, match: Style
+) -> list[Segment]:
+    """Segments of ``text`` with ``spans`` (character offsets) in the match style."""
+    segments: list[Segment] = []
+    position = 0
+    for start, end in sorted(spans):
+        start, end = max(start, position), min(end, len(text))
+        if start >= end:
+            continue
+        if start > position:
+            segments.append(Segment(text[position:start], style))
+        segments.append(Segment(text[start:end], style + match))
+        position = end
+    if position < len(text):
+        segments.append(Segment(text[position:], style))
+    return segments
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Articles, newest first: title, source, relative date, unread and star markers."""
+
+    ALLOW_MAXIMIZE = True
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="article-down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="article-up"),
+        Binding("g,home", "first", "First", show=False, id="article-first"),
+        Binding("G,end", "last", "Last", show=False, id="article-last"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="article-page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="article-page-up"),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            id="open-article",
+            tooltip="Open the highlighted article in the reader (marks it read)",
+        ),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--meta",
+        "article-list--marker",
+        "article-list--star",
+        "article-list--match",
+        "article-list--empty",
+    }
+
+    class Highlighted(Message):
+        """The cursor moved to another article."""
+
+        def __init__(self, article_list: ArticleList, article_id: int | None) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article_id = article_id
+            """The highlighted article, or None when the list is empty."""
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    class Selected(Message):
+        """An article was chosen (Enter or a click)."""
+
+        def __init__(self, article_list: ArticleList, article_id: int, focus_reader: bool) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article_id = article_id
+            """The chosen article."""
+            self.focus_reader = focus_reader
+            """True when the reader should take the focus (keyboard), False for a click."""
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._clock = clock
+        self._rows: Rows = NoRows()
+        self._count = 0
+        self._pages: LRUCache[int, list[Row]] = LRUCache(64)
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._generation = 0
+        self.cursor = 0
+        """Index of the highlighted row."""
+        self.empty_message = Content("")
+        """What the list says when it has no rows."""
+
+    # -- data -------------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> Rows:
+        """Where the rows come from."""
+        return self._rows
+
+    @property
+    def count(self) -> int:
+        """How many rows the list has."""
+        return self._count
+
+    @property
+    def row_height(self) -> int:
+        return self._rows.row_height
+
+    def set_rows(self, rows: Rows, *, keep_id: int | None = None, cursor: int = 0) -> None:
+        """Show other rows; the cursor goes to ``keep_id`` if listed, else to ``cursor``."""
+        self._rows = rows
+        self._invalidate()
+        self._count = rows.count()
+        self.virtual_size = Size(0, self._count * rows.row_height)
+        target = cursor
+        if keep_id is not None and (found := rows.position(keep_id)) is not None:
+            target = found
+        self.cursor = max(0, min(target, self._count - 1))
+        self.refresh()
+        self.call_after_refresh(self._scroll_to_cursor, True)
+        self.post_message(self.Highlighted(self, self.current_id))
+
+    def reload(self) -> None:
+        """Re-read the rows (new articles, other filter), keeping the highlighted article put."""
+        current = self.current_id
+        offset = self.cursor * self.row_height - round(self.scroll_y)
+        self._invalidate()
+        self._count = self._rows.count()
+        self.virtual_size = Size(0, self._count * self.row_height)
+        if current is not None and (found := self._rows.position(current)) is not None:
+            self.cursor = found
+        self.cursor = max(0, min(self.cursor, self._count - 1))
+        target_y = self.cursor * self.row_height - offset
+
+        def restore() -> None:
+            self.scroll_to(y=max(0, target_y), animate=False, immediate=True)
+            self._scroll_to_cursor()
+
+        self.refresh()
+        self.call_after_refresh(restore)
+        if self.current_id != current:
+            self.post_message(self.Highlighted(self, self.current_id))
+
+    def _invalidate(self) -> None:
+        self._pages.clear()
+        self._lines.clear()
+        self._generation += 1
+
+    def row(self, index: int) -> Row | None:
+        """The row at ``index``, fetched with its page when not cached."""
+        if not 0 <= index < self._count:
+            return None
+        page, offset = divmod(index, PAGE_SIZE)
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self._fetch_page(page)
+            self._pages[page] = rows
+        return rows[offset] if offset < len(rows) else None
+
+    def _fetch_page(self, page: int) -> list[Row]:
+        """A page of rows: by keyset from a cached neighbour (constant cost at any depth,
+        which is what scrolling needs), else by offset from the nearer end (jumps)."""
+        source = self._rows
+        if isinstance(source, FilterRows):
+            before = self._pages.get(page - 1)
+            if before:
+                return source.fetch_next_to(before[-1].article.id, PAGE_SIZE, older=True)
+            after = self._pages.get(page + 1)
+            if after:
+                return source.fetch_next_to(after[0].article.id, PAGE_SIZE, older=False)
+        return source.fetch(page * PAGE_SIZE, PAGE_SIZE)
+
+    @property
+    def current(self) -> ArticleSummary | None:
+        """The highlighted article."""
+        row = self.row(self.cursor)
+        return None if row is None else row.article
+
+    @property
+    def current_id(self) -> int | None:
+        """The id of the highlighted article."""
+        article = self.current
+        return None if article is None else article.id
+
+    def update_article(
+        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
+    ) -> None:
+        """Change an article's markers in place (the cache is written elsewhere)."""
+        changed = False
+        for page in list(self._pages.keys()):
+            for row in self._pages.get(page) or ():
+                if row.article.id == article_id:
+                    if read is not None:
+                        row.article.read = read
+                    if starred is not None:
+                        row.article.starred = starred
+                    changed = True
+        if changed:
+            self._lines.clear()
+            self.refresh()
+
+    def mark_all_read(self) -> None:
+        """Show every cached row as read."""
+        for page in list(self._pages.keys()):
+            for row in self._pages.get(page) or ():
+                row.article.read = True
+        self._lines.clear()
+        self.refresh()
+
+    # -- cursor -----------------------------------------------------------------------------
+
+    def move_cursor(self, index: int) -> None:
+        """Highlight the row at ``index`` and scroll it into view."""
+        if self._count == 0:
+            return
+        index = max(0, min(index, self._count - 1))
+        old, self.cursor = self.cursor, index
+        if old != index:
+            self._refresh_row(old)
+            self._refresh_row(index)
+            self.post_message(self.Highlighted(self, self.current_id))
+        self._scroll_to_cursor()
+
+    def select_article(self, article_id: int) -> bool:
+        """Move the cursor to an article; False when the list does not show it."""
+        found = self._rows.position(article_id)
+        if found is None:
+            return False
+        self.move_cursor(found)
+        return True
+
+    def _refresh_row(self, index: int) -> None:
+        self.refresh_lines(index * self.row_height, self.row_height)
+
+    def _scroll_to_cursor(self, center: bool = False) -> None:
+        if self._count == 0:
+            return
+        region = Region(0, self.cursor * self.row_height, 1, self.row_height)
+        self.scroll_to_region(region, animate=False, center=center, force=True, immediate=True)
+
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.row_height - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(self._count - 1)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(self.cursor + self._page_rows())
+
+    def action_page_up(self) -> None:
+        self.move_cursor(self.cursor - self._page_rows())
+
+    def action_open(self) -> None:
+        if (article_id := self.current_id) is not None:
+            self.post_message(self.Selected(self, article_id, focus_reader=True))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or self._count == 0:
+            return
+        index = (offset.y + round(self.scroll_y)) // self.row_height
+        if index < self._count:
+            self.move_cursor(index)
+            if (article_id := self.current_id) is not None:
+                self.post_message(self.Selected(self, article_id, focus_reader=False))
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._lines.clear()
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._lines.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        """Styles (or the theme) changed: rendered lines are stale."""
+        super().notify_style_update()
+        self._lines.clear()
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if self._count == 0:
+            return self._render_empty(y, width, base)
+        line = round(self.scroll_y) + y
+        index, sub = divmod(line, self.row_height)
+        row = self.row(index)
+        if row is None:
+            return Strip.blank(width, base)
+        selected = index == self.cursor
+        article = row.article
+        key = (index, sub, width, selected, self.has_focus, article.read, article.starred)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._render_row(row, sub, width, selected, base)
+            self._lines[key] = strip
+        return strip
+
+    def _render_empty(self, y: int, width: int, base: Style) -> Strip:
+        style = base + self.get_component_rich_style("article-list--empty", partial=True)
+        lines = self.empty_message.wrap(max(1, width - 4))
+        index = y - 1
+        if not 0 <= index < len(lines):
+            return Strip.blank(width, base)
+        line = Strip(lines[index].render_segments()).apply_style(style)
+        return (Strip([Segment("  ", base)]) + line).adjust_cell_length(width, base)
+
+    def _render_row(self, row: Row, sub: int, width: int, selected: bool, base: Style) -> Strip:
+        def part(name: str) -> Style:
+            return self.get_component_rich_style(name, partial=True)
+
+        if selected:
+            base = base + part("article-list--cursor")
+        article = row.article
+        match = part("article-list--match")
+        meta = base + part("article-list--meta")
+        if sub:
+            snippet = row.snippet.replace("\n", " ").replace("\t", " ")
+            text = _fit(snippet, width - 5)
+            segments = [Segment("     ", base), *_styled(text, row.snippet_matches, meta, match)]
+            return Strip(segments).adjust_cell_length(width, base)
+        title_style = base + part("article-list--read" if article.read else "article-list--unread")
+        marker = Segment(" ●" if not article.read else "  ", base + part("article-list--marker"))
+        star = Segment("★ " if article.starred else "  ", base + part("article-list--star"))
+        date = relative(article.published, self._clock() if self._clock else None)
+        if len(date) > DATE_WIDTH - 1 and article.published is not None:
+            date = article.published.astimezone().strftime("%b %Y")  # an earlier year
+        source_width = 0 if width < 60 else min(22, (width - 20) // 4)
+        title_width = width - 4 - DATE_WIDTH - (source_width + 2 if source_width else 0)
+        title = _fit(article.title[:MAX_TITLE].replace("\n", " "), title_width)
+        segments = [marker, star, *_styled(title, row.title_matches, title_style, match)]
+        segments.append(Segment(" " * max(0, title_width - cell_len(title)), base))
+        if source_width:
+            source = _fit(article.source_title[:MAX_TITLE], source_width)
+            segments.append(Segment("  " + set_cell_size(source, source_width), meta))
+        segments.append(Segment(date.rjust(DATE_WIDTH)[:DATE_WIDTH], meta))
+        return Strip(segments).adjust_cell_length(width, base)

@@ -1,0 +1,192 @@
+"""The reader: title, byline, source, date and link, then the body with quotations in place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import events
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from newsterm.models import Article, Quote
+from newsterm.timefmt import full
+
+MAX_PARAGRAPHS = 2000
+MAX_PARAGRAPH = 20_000
+"""Characters of one paragraph ever rendered."""
+CLOSING = ',.;:!?’”"»'
+QUOTE_STYLE = "$text-accent"
+ACTIVE_STYLE = "bold $text-accent on $accent-muted"
+SPEAKER_STYLE = "italic $text-secondary on $secondary-muted"
+NO_SPEAKER_STYLE = "italic $text-muted"
+
+
+def quote_span(paragraph: str, quote: Quote) -> tuple[int, int] | None:
+    """Where a quotation sits in its paragraph: its recorded offset, else the first match."""
+    start = quote.start
+    if start < 0 or paragraph[start : start + len(quote.text)] != quote.text:
+        start = paragraph.find(quote.text)
+    if start < 0 or not quote.text:
+        return None
+    return start, start + len(quote.text)
+
+
+def paragraph_content(
+    paragraph: str, quotes: Sequence[tuple[int, Quote]], active: int | None = None
+) -> Content:
+    """A paragraph with each quotation highlighted and its speaker shown after it."""
+    paragraph = paragraph[:MAX_PARAGRAPH]
+    placed = []
+    for index, quote in quotes:
+        span = quote_span(paragraph, quote)
+        if span is not None:
+            placed.append((span, index, quote))
+    placed.sort(key=lambda item: item[0])
+    parts: list[Content] = []
+    position = 0
+    for (start, end), index, quote in placed:
+        if start < position:
+            continue
+        after = end
+        while after < len(paragraph) and after - end < 3 and paragraph[after] in CLOSING:
+            after += 1
+        parts.append(Content(paragraph[position:start]))
+        style = ACTIVE_STYLE if index == active else QUOTE_STYLE
+        parts.append(Content.styled(paragraph[start:end], style))
+        parts.append(Content(paragraph[end:after]))
+        if quote.speaker:
+            parts.append(Content(" "))
+            parts.append(Content.styled(f" {quote.speaker[:200]} ", SPEAKER_STYLE))
+        else:
+            parts.append(Content.styled(" (unattributed)", NO_SPEAKER_STYLE))
+        position = after
+    parts.append(Content(paragraph[position:]))
+    return Content.assemble(*parts)
+
+
+class LinkLine(Static):
+    """The article's address; a click asks to open it (only http, https and mailto open)."""
+
+    class Clicked(Message):
+        """The link was clicked."""
+
+        def __init__(self, url: str) -> None:
+            super().__init__()
+            self.url = url
+            """The address, as the feed gave it."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(Content(url[:2000]), classes="link", markup=False)
+        self.url = url
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Clicked(self.url))
+
+
+class ArticleReader(VerticalScroll):
+    """One article, with its quotations highlighted where they are said."""
+
+    ALLOW_MAXIMIZE = True
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="reader-down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="reader-up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="reader-top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader-bottom"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="reader-page-down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="reader-page-up"),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article: Article | None = None
+        """The article shown, or None."""
+        self.active_quote: int | None = None
+        """The quotation last jumped to."""
+        self._paragraphs: list[Static] = []
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(
+            Content("Select an article and press Enter to read it here."), classes="placeholder"
+        )
+
+    async def show(self, article: Article | None) -> None:
+        """Show an article (None clears the reader)."""
+        self.article = article
+        self.active_quote = None
+        await self.remove_children()
+        self._paragraphs = []
+        if article is None:
+            await self.mount(Static(Content("Select an article."), classes="placeholder"))
+            return
+        widgets: list[Static] = [Static(Content(article.title[:2000]), classes="title")]
+        byline = ", ".join(article.authors)
+        meta = [
+            f"By {byline}" if byline else "",
+            article.source_title,
+            full(article.published),
+            f"{article.reading_minutes} min read",
+        ]
+        widgets.append(Static(Content(" · ".join(m for m in meta if m)), classes="meta"))
+        if article.url:
+            widgets.append(LinkLine(article.url))
+        if article.dateline:
+            widgets.append(Static(Content(article.dateline), classes="dateline"))
+        by_paragraph: dict[int, list[tuple[int, Quote]]] = {}
+        for index, quote in enumerate(article.quotes):
+            by_paragraph.setdefault(quote.paragraph, []).append((index, quote))
+        paragraphs = article.paragraphs[:MAX_PARAGRAPHS] or [article.summary]
+        for number, text in enumerate(paragraphs):
+            widget = Static(
+                paragraph_content(text, by_paragraph.get(number, [])), classes="paragraph"
+            )
+            self._paragraphs.append(widget)
+            widgets.append(widget)
+        if article.credits:
+            widgets.append(Static(Content("\n".join(article.credits)), classes="credits"))
+        if article.gone:
+            widgets.append(
+                Static(Content("This article is no longer in its feed."), classes="credits")
+            )
+        await self.mount_all(widgets)
+        self.scroll_home(animate=False, immediate=True)
+
+    def show_quote(self, index: int) -> None:
+        """Highlight one quotation and scroll it into view."""
+        article = self.article
+        if article is None or not 0 <= index < len(article.quotes):
+            return
+        previous, self.active_quote = self.active_quote, index
+        for number in {article.quotes[index].paragraph} | (
+            {article.quotes[previous].paragraph} if previous is not None else set()
+        ):
+            self._rerender(number)
+        quote = article.quotes[index]
+        if not 0 <= quote.paragraph < len(self._paragraphs):
+            return
+        widget = self._paragraphs[quote.paragraph]
+
+        def scroll() -> None:
+            text = article.paragraphs[quote.paragraph]
+            span = quote_span(text, quote)
+            lines_before = 0
+            if span is not None and widget.content_region.width > 0:
+                prefix = paragraph_content(text[: span[0]] + "x", [])
+                lines_before = max(0, len(prefix.wrap(widget.content_region.width)) - 1)
+            target = widget.virtual_region.y + lines_before - 2
+            self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+        self.call_after_refresh(scroll)
+
+    def _rerender(self, number: int) -> None:
+        article = self.article
+        if article is None or not 0 <= number < len(self._paragraphs):
+            return
+        quotes = [(i, q) for i, q in enumerate(article.quotes) if q.paragraph == number]
+        self._paragraphs[number].update(
+            paragraph_content(article.paragraphs[number], quotes, self.active_quote)
+        )

@@ -1,0 +1,197 @@
+"""The sources pane: All, Unread, Starred, then every source with its unread count, by tag."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from newsterm.models import Source
+from newsterm.store import ArticleFilter
+
+UNTAGGED = "untagged"
+MAX_NAME = 200
+MAX_ERROR = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """What a line of the sources pane stands for."""
+
+    filter: ArticleFilter
+    """The articles it shows."""
+    title: str
+    """Its name (may come from a feed: show it as text)."""
+    source_id: int | None = None
+
+
+def _line(name: str, count: int | None, *, style: str = "", count_style: str = "") -> Table:
+    """A name with its count right-aligned, as Rich renderables built from plain text."""
+    grid = Table.grid(expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_row(
+        Text(name[:MAX_NAME], style=style), Text(str(count) if count else "", style=count_style)
+    )
+    return grid
+
+
+class SourceList(OptionList):
+    """Filters and sources; highlighting one shows its articles."""
+
+    ALLOW_MAXIMIZE = True
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="sources-down"),
+        Binding("k", "cursor_up", "Up", show=False, id="sources-up"),
+        Binding("g", "first", "First", show=False, id="sources-first"),
+        Binding("G", "last", "Last", show=False, id="sources-last"),
+        Binding(
+            "enter",
+            "select",
+            "Show",
+            id="show-source",
+            tooltip="Show this source's articles and move to the list",
+        ),
+    ]
+
+    class Chosen(Message):
+        """A filter or source was highlighted (``activate`` False) or selected (True)."""
+
+        def __init__(self, source_list: SourceList, choice: Choice, activate: bool) -> None:
+            super().__init__()
+            self.source_list = source_list
+            self.choice = choice
+            """What to show."""
+            self.activate = activate
+            """True when the user pressed Enter or clicked: move on to the articles."""
+
+        @property
+        def control(self) -> SourceList:
+            return self.source_list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self._choices: dict[str, Choice] = {}
+        self._structure: list[str] = []
+
+    def on_mount(self) -> None:
+        self.show_sources([], total=0, unread=0, starred=0)
+
+    @property
+    def choice(self) -> Choice | None:
+        """What the highlighted line stands for."""
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self._choices.get(option.id or "")
+
+    def show_sources(self, sources: list[Source], *, total: int, unread: int, starred: int) -> None:
+        """(Re)build the list, keeping the highlighted line."""
+        options: list[Option | None] = []
+        choices: dict[str, Choice] = {}
+
+        def add(key: str, choice: Choice, prompt: Table | Text) -> None:
+            choices[key] = choice
+            options.append(Option(prompt, id=key))
+
+        add("all", Choice(ArticleFilter(), "All"), _line("All", unread, style="bold"))
+        add(
+            "unread",
+            Choice(ArticleFilter(unread_only=True), "Unread"),
+            _line("Unread", unread, style="bold"),
+        )
+        add(
+            "starred",
+            Choice(ArticleFilter(starred_only=True), "Starred"),
+            _line("★ Starred", starred, style="bold"),
+        )
+        groups: dict[str, list[Source]] = {}
+        for source in sources:
+            for tag in source.tags or [UNTAGGED]:
+                groups.setdefault(tag, []).append(source)
+        for tag in sorted(groups, key=lambda t: (t == UNTAGGED, t.lower())):
+            members = groups[tag]
+            options.append(None)
+            tag_unread = sum(s.unread for s in members)
+            flt = ArticleFilter(tag=tag) if tag != UNTAGGED else None
+            if flt is not None:
+                add(
+                    f"tag:{tag}",
+                    Choice(flt, f"#{tag}"),
+                    _line(f"#{tag}", tag_unread, style="bold italic", count_style="bold"),
+                )
+            else:
+                options.append(Option(Text("untagged", style="italic dim"), disabled=True))
+            for source in members:
+                name = source.display_title
+                if source.last_error:
+                    prompt = Table.grid(expand=True)
+                    prompt.add_column(ratio=1)
+                    prompt.add_row(_line(f"⚠ {name}", source.unread, style="bold red"))
+                    error = source.last_error[:MAX_ERROR]
+                    if len(source.last_error) > MAX_ERROR:
+                        error += "…"
+                    prompt.add_row(Text("  " + error, style="red", overflow="fold"))
+                else:
+                    style = "" if source.unread else "dim"
+                    prompt = _line(f"  {name}", source.unread, style=style, count_style="bold")
+                add(
+                    f"source:{source.id}:{tag}",
+                    Choice(ArticleFilter(source_id=source.id), name, source_id=source.id),
+                    prompt,
+                )
+        keys = [(o.id or "") if o is not None else "-" for o in options]
+        highlighted = "all"
+        if self.highlighted is not None:
+            highlighted = self.get_option_at_index(self.highlighted).id or "all"
+        with self.prevent(OptionList.OptionHighlighted):
+            if keys == self._structure:
+                for option in options:
+                    if option is not None and option.id is not None:
+                        self.replace_option_prompt(option.id, option.prompt)
+            else:
+                self.clear_options()
+                self.add_options(options)
+                self._structure = keys
+                try:
+                    self.highlighted = self.get_option_index(highlighted or "all")
+                except Exception:
+                    self.highlighted = 0
+        self._choices = choices
+
+    def choose(self, key: str) -> bool:
+        """Highlight a line by key ("all", "unread", "starred", "tag:x", "source:<id>")."""
+        for index in range(self.option_count):
+            option_id = self.get_option_at_index(index).id or ""
+            if option_id == key or option_id.startswith(key + ":"):
+                self.highlighted = index
+                return True
+        return False
+
+    def key_for(self, flt: ArticleFilter) -> str:
+        """The key of the line that shows ``flt`` (ignoring the unread-only switch)."""
+        if flt.source_id is not None:
+            return f"source:{flt.source_id}"
+        if flt.tag is not None:
+            return f"tag:{flt.tag}"
+        if flt.starred_only:
+            return "starred"
+        return "all"
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        choice = self._choices.get(event.option.id or "")
+        if choice is not None:
+            self.post_message(self.Chosen(self, choice, activate=False))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = self._choices.get(event.option.id or "")
+        if choice is not None:
+            self.post_message(self.Chosen(self, choice, activate=True))

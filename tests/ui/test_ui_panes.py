@@ -1,0 +1,271 @@
+"""Pilot tests: the panes, navigation, opening, read state and the layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import NOW, AppFactory, article_id
+from helpers import line_text, settle
+
+from newsterm.store import ArticleFilter, Store
+from newsterm.ui.screens.main import MainScreen
+from newsterm.ui.widgets.article_list import ArticleList
+
+
+def titles(app: object) -> list[str]:
+    screen = app.screen  # type: ignore[attr-defined]
+    articles: ArticleList = screen.articles
+    return [articles.row(i).article.title for i in range(articles.count)]  # type: ignore[union-attr]
+
+
+def source_lines(app: object) -> list[str]:
+    sources = app.screen.sources  # type: ignore[attr-defined]
+    out = []
+    for index in range(sources.option_count):
+        option = sources.get_option_at_index(index)
+        out.append(option.id or "")
+    return out
+
+
+async def test_opens_on_the_cache_with_every_pane(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        assert isinstance(screen, MainScreen)
+        for pane in ("#sources", "#articles", "#reader", "#quotes", "#contacts"):
+            assert screen.query_one(pane).display
+        assert screen.query_one("#panes").has_class("-wide")
+        assert titles(app) == [
+            "Talks resume on the river treaty",
+            "Harbour city votes to close its coal plant by 2030",
+            "A faster way to search old newspapers",
+            "Storm closes northern ports for a second day",
+            "Why the storm knocked out the ferry app",
+            "Grain prices fall as harvest beats forecasts",
+            "Election observers report a calm vote",
+        ]
+        keys = source_lines(app)
+        assert keys[:3] == ["all", "unread", "starred"]
+        assert "tag:local" in keys and "tag:tech" in keys and "tag:world" in keys
+        assert keys.index("tag:local") < keys.index("tag:tech") < keys.index("tag:world")
+        assert focused_id(app) == "articles"
+        first = line_text(screen.articles, 0)
+        assert "●" in first and "Talks resume" in first and "World Desk" in first and "1h" in first
+        read_row = line_text(screen.articles, 5)
+        assert "●" not in read_row and "1d" in read_row
+
+
+def focused_id(app: object) -> str | None:
+    focused = app.focused  # type: ignore[attr-defined]
+    return None if focused is None else focused.id
+
+
+async def test_unread_counts_and_source_errors_show_in_the_sources_pane(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        sources = app.screen.sources  # type: ignore[attr-defined]
+        text = "\n".join(
+            line_text(sources, y) for y in range(sources.scrollable_content_region.height)
+        )
+        assert "All" in text and "5" in text
+        assert "⚠ Tech Notes" in text
+        assert "connection refused" in text
+
+
+async def test_keys_move_through_the_list(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        articles = app.screen.articles  # type: ignore[attr-defined]
+        await pilot.press("j", "j", "down")
+        assert articles.cursor == 3
+        await pilot.press("k", "up")
+        assert articles.cursor == 1
+        await pilot.press("G")
+        assert articles.cursor == articles.count - 1
+        await pilot.press("g")
+        assert articles.cursor == 0
+        await pilot.press("end")
+        assert articles.cursor == 6
+        await pilot.press("home", "pagedown")
+        assert articles.cursor > 0
+        await pilot.press("pageup")
+        assert articles.cursor == 0
+
+
+async def test_enter_opens_the_article_and_marks_it_read(make: AppFactory, cache: Path) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert screen.reader.article.title.startswith("Harbour city")
+        assert focused_id(app) == "reader"
+        assert app.sub_title.startswith("Harbour city")  # type: ignore[attr-defined]
+        assert len(screen.quotes.article.quotes) == 5
+        assert screen.contacts.row_count == 2
+        with Store.open(cache) as store:
+            assert store.article(article_id(cache, "council")).read  # type: ignore[union-attr]
+            assert store.count_articles(ArticleFilter(unread_only=True)) == 4
+        assert "●" not in line_text(screen.articles, 1)
+        # the unread count in the sources pane followed
+        local = screen.sources
+        index = local.get_option_index("tag:local")
+        assert local.get_option_at_index(index).prompt.columns[1]._cells[0].plain == ""
+        await pilot.press("q")
+        assert focused_id(app) == "articles"
+        assert app.is_running  # type: ignore[attr-defined]
+
+
+async def test_opening_can_leave_the_article_unread(make: AppFactory, cache: Path) -> None:
+    from newsterm.config import Config, Settings
+
+    config = Config(
+        path=cache.parent / "feeds.toml",
+        settings=Settings(mark_read_on_open=False, refresh_on_start=False),
+    )
+    app = make(config=config)
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        with Store.open(cache) as store:
+            assert store.count_articles(ArticleFilter(unread_only=True)) == 5
+
+
+async def test_r_toggles_read_and_s_stars(make: AppFactory, cache: Path) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        first = screen.articles.current_id
+        await pilot.press("r")
+        await settle(pilot)
+        with Store.open(cache) as store:
+            assert store.article(first).read  # type: ignore[union-attr]
+        await pilot.press("r", "s")
+        await settle(pilot)
+        with Store.open(cache) as store:
+            article = store.article(first)
+            assert article is not None and not article.read and article.starred
+        assert "★" in line_text(screen.articles, 0)
+        starred = screen.sources.get_option_index("starred")
+        screen.sources.highlighted = starred
+        await settle(pilot)
+        assert [r for r in titles(app)] == ["Talks resume on the river treaty"]
+
+
+async def test_n_and_p_walk_unread_articles_across_sources(make: AppFactory, cache: Path) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        # start in one source: n follows unread articles into the others
+        screen.sources.highlighted = screen.sources.get_option_index("tag:local")
+        await settle(pilot)
+        assert titles(app) == ["Harbour city votes to close its coal plant by 2030"]
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.opened.title == "Harbour city votes to close its coal plant by 2030"
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.opened.title == "A faster way to search old newspapers"
+        assert screen.articles.current_id == screen.opened.id
+        await pilot.press("p")
+        await settle(pilot)
+        assert screen.opened.title == "Talks resume on the river treaty"
+        with Store.open(cache) as store:
+            assert store.count_articles(ArticleFilter(unread_only=True)) == 2
+
+
+async def test_A_marks_the_source_read(make: AppFactory, cache: Path) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        screen.sources.highlighted = screen.sources.get_option_index("tag:world")
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        with Store.open(cache) as store:
+            assert store.count_articles(ArticleFilter(unread_only=True)) == 3
+            assert store.count_articles(ArticleFilter(tag="world", unread_only=True)) == 0
+
+
+async def test_u_shows_only_unread(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(titles(app)) == 5
+        assert "unread only" in str(app.screen.articles.border_title)  # type: ignore[attr-defined]
+        await pilot.press("u")
+        assert len(titles(app)) == 7
+
+
+async def test_focus_keys_tab_and_maximise(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        for key, pane in zip(
+            "12345", ("sources", "articles", "reader", "quotes", "contacts"), strict=True
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert focused_id(app) == pane
+        await pilot.press("2", "tab")
+        assert focused_id(app) == "reader"
+        await pilot.press("shift+tab")
+        assert focused_id(app) == "articles"
+        screen = app.screen  # type: ignore[attr-defined]
+        await pilot.press("z")
+        assert screen.maximized is screen.articles
+        await pilot.press("escape")
+        assert screen.maximized is None
+        await pilot.press("3", "z")
+        await pilot.pause()
+        assert screen.maximized is screen.reader
+        await pilot.press("q")
+        assert screen.maximized is None
+        assert app.is_running  # type: ignore[attr-defined]
+
+
+async def test_layout_stacks_on_narrow_terminals(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        panes = screen.query_one("#panes")
+        assert panes.has_class("-narrow") and panes.has_class("-short")
+        assert screen.articles.region.width > 40
+        assert screen.reader.region.y > screen.articles.region.y
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.reader.region.height >= 8
+        await pilot.press("4")
+        await pilot.pause()
+        assert focused_id(app) == "quotes"
+        assert screen.quotes.region.height >= 5
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.reader.display
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        assert panes.has_class("-wide")
+
+
+async def test_q_quits_from_the_list(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running  # type: ignore[attr-defined]
+
+
+def test_now_is_frozen() -> None:
+    assert NOW.year == 2026

@@ -1,0 +1,120 @@
+"""SVG snapshots of what a person sees (pytest-textual-snapshot; update with --snapshot-update)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import AppFactory, build_cache
+from helpers import settle
+
+from newsterm.config import Config
+from newsterm.ui.app import NewstermApp, make_app
+
+
+async def settled(pilot: Any) -> None:
+    await settle(pilot)
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+async def open_council(pilot: Any) -> None:
+    await settle(pilot)
+    await pilot.press("j", "enter")
+    await settled(pilot)
+
+
+class TestMainScreen:
+    def test_wide(self, snap_compare: Any, make: AppFactory) -> None:
+        assert snap_compare(make(), terminal_size=(160, 45), run_before=settled)
+
+    def test_narrow_80x24(self, snap_compare: Any, make: AppFactory) -> None:
+        assert snap_compare(make(), terminal_size=(80, 24), run_before=settled)
+
+    def test_narrow_80x24_reading(self, snap_compare: Any, make: AppFactory) -> None:
+        assert snap_compare(make(), terminal_size=(80, 24), run_before=open_council)
+
+
+class TestReader:
+    def test_quotations_highlighted_in_place(self, snap_compare: Any, make: AppFactory) -> None:
+        assert snap_compare(make(), terminal_size=(160, 45), run_before=open_council)
+
+    def test_quote_selected(self, snap_compare: Any, make: AppFactory) -> None:
+        async def run_before(pilot: Any) -> None:
+            await open_council(pilot)
+            await pilot.press("4", "j", "j", "enter")
+            await settled(pilot)
+
+        assert snap_compare(make(), terminal_size=(160, 45), run_before=run_before)
+
+
+class TestContacts:
+    def test_contacts_pane(self, snap_compare: Any, make: AppFactory) -> None:
+        async def run_before(pilot: Any) -> None:
+            await open_council(pilot)
+            await pilot.press("5", "j")
+            await settled(pilot)
+
+        assert snap_compare(make(), terminal_size=(160, 45), run_before=run_before)
+
+
+class TestHelp:
+    def test_help(self, snap_compare: Any, make: AppFactory) -> None:
+        async def run_before(pilot: Any) -> None:
+            await settled(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+
+        assert snap_compare(make(), terminal_size=(160, 45), run_before=run_before)
+
+
+class TestSearch:
+    def test_results(self, snap_compare: Any, make: AppFactory) -> None:
+        async def run_before(pilot: Any) -> None:
+            await settled(pilot)
+            await pilot.press("slash", *"storm", "enter")
+            await settled(pilot)
+
+        assert snap_compare(make(), terminal_size=(160, 45), run_before=run_before)
+
+
+class TestStates:
+    """Paths in these screens are relative (cwd is tmp_path) so the snapshots are stable."""
+
+    def test_empty_first_run(self, snap_compare: Any, tmp_path: Path, monkeypatch: Any) -> None:
+        monkeypatch.chdir(tmp_path)
+        config = Config(path=Path("feeds.toml"))
+        app = NewstermApp(db_path=Path("new.db"), config=config)
+        assert snap_compare(app, terminal_size=(120, 30), run_before=settled)
+
+    def test_unreadable_cache(
+        self, snap_compare: Any, tmp_path: Path, config: Config, monkeypatch: Any
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        Path("bad.db").write_text("not a database\n", encoding="utf-8")
+        app = NewstermApp(db_path=Path("bad.db"), config=config)
+        assert snap_compare(app, terminal_size=(100, 24))
+
+    def test_broken_feeds_toml(
+        self, snap_compare: Any, tmp_path: Path, cache: Path, monkeypatch: Any
+    ) -> None:
+        from newsterm.config import load_config
+
+        monkeypatch.chdir(tmp_path)
+        path = Path("feeds.toml")
+        path.write_text("[settings]\nrefresh_on_start = maybe\n", encoding="utf-8")
+        app = make_app(config_path=path, db_path=cache, load_config=lambda: load_config(path))
+        assert snap_compare(app, terminal_size=(120, 30), run_before=settled)
+
+    def test_hostile_text_shows_literally(
+        self, snap_compare: Any, tmp_path: Path, config: Config
+    ) -> None:
+        db = build_cache(tmp_path / "hostile.db", hostile=True)
+        app = NewstermApp(db_path=db, config=config)
+
+        async def run_before(pilot: Any) -> None:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settled(pilot)
+
+        assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
