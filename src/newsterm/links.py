@@ -22,13 +22,15 @@ def is_valid_email(address: str) -> bool:
     return len(address) <= 254 and bool(_EMAIL.match(address))
 
 
-def mailto(address: str) -> str | None:
+def mailto(address: str | None) -> str | None:
     """A mailto: URL for a plain address, or None if the address is not valid."""
+    if not address:
+        return None
     address = address.strip()
     return f"mailto:{quote(address, safe='@')}" if is_valid_email(address) else None
 
 
-def safe_url(url: str) -> str | None:
+def safe_url(url: str | None) -> str | None:
     """The URL if it may be opened, else None.
 
     Allowed: http and https with a host, and mailto with one valid address; query parts of a
@@ -50,3 +52,13 @@ def safe_url(url: str) -> str | None:
             return None
         return mailto(address)
     return None
+
+
+def open_in_browser(url: str | None) -> bool:
+    """Hand a safe URL to the system's handler (``webbrowser``, never a shell)."""
+    checked = safe_url(url)
+    if checked is None:
+        return False
+    import webbrowser
+
+    return webbrowser.open(checked, new=2)

@@ -17,8 +17,8 @@ from textual.theme import Theme
 
 from newsterm.config import Config
 from newsterm.errors import CacheError, ConfigError, NewstermError
+from newsterm.links import open_in_browser, safe_url
 from newsterm.store import Store
-from newsterm.ui.links import open_in_browser, safe_url
 from newsterm.ui.screens.help import HelpScreen, Section
 from newsterm.ui.store_thread import StoreThread
 

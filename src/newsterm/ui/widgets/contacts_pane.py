@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from newsterm.links import mailto
 from newsterm.models import Article, Contact
-from newsterm.ui.links import mailto
 
 MAX_CELL = 200
 
