@@ -47,7 +47,8 @@ async def main() -> None:
                         (when, when, article_id),
                     )
             position = next(
-                i for i, a in enumerate(store.list_articles(limit=100))
+                i
+                for i, a in enumerate(store.list_articles(limit=100))
                 if a.title.startswith("City Council")
             )
         app = NewstermApp(db_path=db, config=config, clock=lambda: NOW, opener=lambda url: True)

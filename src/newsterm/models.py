@@ -25,6 +25,59 @@ class SourceStatus(StrEnum):
     GONE = "gone"
 
 
+class FullTextStatus(StrEnum):
+    """What ``articles.full_text_status`` records: "ok", or why the page was not used."""
+
+    OK = "ok"
+    PAYWALLED = "paywalled"
+    """The page asks to subscribe, or has less text than the feed's summary."""
+    BLOCKED = "blocked"
+    """The site refused us (401, 403, 429)."""
+    NOT_FOUND = "not-found"
+    """404 or 410."""
+    SERVER_ERROR = "server-error"
+    """5xx."""
+    HTTP_ERROR = "http-error"
+    """Another unexpected HTTP status, or too many redirects."""
+    NOT_HTML = "not-html"
+    """The URL is not a web page (PDF, image, feed, ...)."""
+    TOO_LARGE = "too-large"
+    """The page is larger than ``max_feed_bytes``."""
+    UNREACHABLE = "unreachable"
+    """DNS, connection or TLS failure."""
+    TIMEOUT = "timeout"
+    NO_TEXT = "no-text"
+    """The page could not be read, or no article text was found in it."""
+    NO_URL = "no-url"
+    """The article has no http(s) link."""
+
+
+_FULL_TEXT_DESCRIPTIONS = {
+    FullTextStatus.OK: "full text fetched",
+    FullTextStatus.PAYWALLED: "the page is behind a paywall",
+    FullTextStatus.BLOCKED: "the site refused the request",
+    FullTextStatus.NOT_FOUND: "the page was not found",
+    FullTextStatus.SERVER_ERROR: "the site had a server error",
+    FullTextStatus.HTTP_ERROR: "the site answered with an unexpected HTTP status",
+    FullTextStatus.NOT_HTML: "the link is not a web page",
+    FullTextStatus.TOO_LARGE: "the page is too large",
+    FullTextStatus.UNREACHABLE: "the site could not be reached",
+    FullTextStatus.TIMEOUT: "the site did not answer in time",
+    FullTextStatus.NO_TEXT: "no article text was found on the page",
+    FullTextStatus.NO_URL: "the article has no web link",
+}
+
+
+def describe_full_text(status: str | None) -> str:
+    """One line for a stored ``full_text_status`` (for the reader pane)."""
+    if status is None:
+        return "full text not fetched"
+    try:
+        return _FULL_TEXT_DESCRIPTIONS[FullTextStatus(status)]
+    except ValueError:
+        return status
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quotation in an article body."""

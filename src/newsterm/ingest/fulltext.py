@@ -19,7 +19,6 @@ import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from urllib.parse import urlsplit
 
 import httpx
@@ -30,7 +29,7 @@ from newsterm.extract import analyse
 from newsterm.extract.fulltext import FullText, extract_full_text, paywall_marker
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import count_words, decode, split_paragraphs
-from newsterm.models import Article
+from newsterm.models import Article, FullTextStatus, describe_full_text
 from newsterm.store import Store
 
 USER_AGENT = f"newsterm/{__version__} (+https://github.com/newsterm)"
@@ -42,57 +41,8 @@ MAX_REDIRECTS = 5
 SCHEMES = ("http", "https")
 
 
-class Status(StrEnum):
-    """What ``articles.full_text_status`` records: "ok", or why the page was not used."""
-
-    OK = "ok"
-    PAYWALLED = "paywalled"
-    """The page asks to subscribe, or has less text than the feed's summary."""
-    BLOCKED = "blocked"
-    """The site refused us (401, 403, 429)."""
-    NOT_FOUND = "not-found"
-    """404 or 410."""
-    SERVER_ERROR = "server-error"
-    """5xx."""
-    HTTP_ERROR = "http-error"
-    """Another unexpected HTTP status, or too many redirects."""
-    NOT_HTML = "not-html"
-    """The URL is not a web page (PDF, image, feed, ...)."""
-    TOO_LARGE = "too-large"
-    """The page is larger than ``max_feed_bytes``."""
-    UNREACHABLE = "unreachable"
-    """DNS, connection or TLS failure."""
-    TIMEOUT = "timeout"
-    NO_TEXT = "no-text"
-    """The page could not be read, or no article text was found in it."""
-    NO_URL = "no-url"
-    """The article has no http(s) link."""
-
-
-_DESCRIPTIONS = {
-    Status.OK: "full text fetched",
-    Status.PAYWALLED: "the page is behind a paywall",
-    Status.BLOCKED: "the site refused the request",
-    Status.NOT_FOUND: "the page was not found",
-    Status.SERVER_ERROR: "the site had a server error",
-    Status.HTTP_ERROR: "the site answered with an unexpected HTTP status",
-    Status.NOT_HTML: "the link is not a web page",
-    Status.TOO_LARGE: "the page is too large",
-    Status.UNREACHABLE: "the site could not be reached",
-    Status.TIMEOUT: "the site did not answer in time",
-    Status.NO_TEXT: "no article text was found on the page",
-    Status.NO_URL: "the article has no web link",
-}
-
-
-def describe(status: str | None) -> str:
-    """One line for a stored ``full_text_status`` (for the reader pane)."""
-    if status is None:
-        return "full text not fetched"
-    try:
-        return _DESCRIPTIONS[Status(status)]
-    except ValueError:
-        return status
+Status = FullTextStatus
+describe = describe_full_text
 
 
 @dataclass(slots=True)

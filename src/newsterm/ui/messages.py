@@ -92,3 +92,15 @@ class SearchFinished(Message):
     query: str
     hits: list[SearchHit]
     error: str | None = None
+
+
+@dataclass
+class FullTextFinished(Message):
+    """A full-text fetch for one article ended (the cache holds the result)."""
+
+    article_id: int
+    """The article whose page was fetched."""
+    error: str | None
+    """One line saying why the summary stayed, or None when the full text replaced it."""
+    paragraphs: int = 0
+    """How many paragraphs the body has now."""

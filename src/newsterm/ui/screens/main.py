@@ -23,6 +23,7 @@ from newsterm.errors import NewstermError
 from newsterm.models import Article, ArticleSummary
 from newsterm.store import ArticleFilter, Store
 from newsterm.ui.messages import (
+    FullTextFinished,
     RefreshFailed,
     RefreshFinished,
     RefreshProgress,
@@ -113,6 +114,14 @@ class MainScreen(Screen[None]):
             show=False,
             id="open-link",
             tooltip="Open the article's link in the browser",
+        ),
+        Binding(
+            "f",
+            "full_text",
+            "Full text",
+            show=False,
+            id="full-text",
+            tooltip="Fetch the whole article when the feed carried only a summary",
         ),
         Binding(
             "slash",
@@ -580,6 +589,43 @@ class MainScreen(Screen[None]):
     def store_failed(self, event: StoreFailed) -> None:
         self.notify(event.error, title="Cache", severity="error", markup=False)
 
+    # -- full text --------------------------------------------------------------------------
+
+    def action_full_text(self) -> None:
+        target = self._target()
+        if target is None:
+            self.notify("Open an article first.", severity="warning", timeout=3)
+            return
+        self.notify("Fetching the full article…", timeout=3)
+        self.fetch_full_text(target.id)
+
+    @work(thread=True, group="full-text", exit_on_error=False)
+    def fetch_full_text(self, article_id: int) -> None:
+        """Fetch an article's page through the ingest API, with this thread's own connection."""
+        from newsterm.config import Settings
+        from newsterm.ingest.fulltext import fetch_full_text
+
+        settings = self.config.settings if self.config else Settings()
+        try:
+            with Store.open(self.store.path) as store:
+                outcome = fetch_full_text(store, article_id, settings)
+        except NewstermError as exc:
+            self.post_message(FullTextFinished(article_id, exc.message))
+            return
+        except Exception as exc:  # a failed fetch must never take the app down
+            self.post_message(FullTextFinished(article_id, f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(FullTextFinished(article_id, outcome.error, outcome.paragraphs))
+
+    @on(FullTextFinished)
+    async def full_text_finished(self, event: FullTextFinished) -> None:
+        if event.error:
+            self.notify(event.error, title="Full text", severity="warning", markup=False)
+        else:
+            self.notify(f"Full text: {event.paragraphs} paragraphs.", timeout=3)
+        if self.opened is not None and self.opened.id == event.article_id:
+            await self.open_article(event.article_id, focus_reader=False)
+
     # -- refresh ----------------------------------------------------------------------------
 
     def action_refresh(self) -> None:
@@ -683,6 +729,11 @@ class MainScreen(Screen[None]):
 
         yield SystemCommand("Refresh", "Fetch feeds and re-read article files (R)", run("refresh"))
         yield SystemCommand("Search", "Full-text search over titles and text (/)", run("search"))
+        yield SystemCommand(
+            "Full text",
+            "Fetch the whole article when the feed had a summary (f)",
+            run("full_text"),
+        )
         yield SystemCommand("Next unread", "Open the next unread article (n)", run("next_unread"))
         yield SystemCommand(
             "Previous unread", "Open the previous unread article (p)", run("previous_unread")

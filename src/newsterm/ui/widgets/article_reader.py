@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from newsterm.models import Article, Quote
+from newsterm.models import Article, FullTextStatus, Quote, describe_full_text
 from newsterm.timefmt import full
 
 MAX_PARAGRAPHS = 2000
@@ -134,6 +134,10 @@ class ArticleReader(VerticalScroll):
         widgets.append(Static(Content(" · ".join(m for m in meta if m)), classes="meta"))
         if article.url:
             widgets.append(LinkLine(article.url))
+        status = article.full_text_status
+        if status is not None and status != FullTextStatus.OK:
+            note = f"Summary only: {describe_full_text(status)} (f tries again)."
+            widgets.append(Static(Content(note), classes="dateline"))
         if article.dateline:
             widgets.append(Static(Content(article.dateline), classes="dateline"))
         by_paragraph: dict[int, list[tuple[int, Quote]]] = {}
