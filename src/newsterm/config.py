@@ -11,6 +11,7 @@ import re
 import shutil
 import tempfile
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,10 @@ class Settings:
     """Seconds to wait for a connection."""
     read_timeout: float = 30.0
     """Seconds to wait for data."""
+    feed_timeout: float = 60.0
+    """Seconds one feed may take in total (connect, redirects, download); 0 for no limit."""
+    parse_timeout: float = 30.0
+    """Seconds parsing and analysing one feed may take; 0 for no limit."""
     max_feed_bytes: int = 10 * 1024 * 1024
     """Largest feed body accepted, after decompression."""
     max_articles_per_feed: int = 0
@@ -264,24 +269,30 @@ def _edit(path: Path, change: Any) -> None:
 
 def add_feed(path: Path, entry: FeedEntry) -> None:
     """Append a ``[[feeds]]`` table to feeds.toml, keeping comments and order."""
+    add_feeds(path, [entry])
+
+
+def add_feeds(path: Path, entries: Sequence[FeedEntry]) -> None:
+    """Append ``[[feeds]]`` tables in one atomic edit (an import of many feeds)."""
 
     def change(document: tomlkit.TOMLDocument) -> None:
-        table = tomlkit.table()
-        if entry.url:
-            table["url"] = entry.url
-        if entry.path:
-            table["path"] = entry.path
-        if entry.title:
-            table["title"] = entry.title
-        if entry.tags:
-            table["tags"] = list(entry.tags)
-        if entry.full_text:
-            table["full_text"] = True
         feeds = document.get("feeds")
         if feeds is None:
             feeds = tomlkit.aot()
             document.append("feeds", feeds)
-        feeds.append(table)
+        for entry in entries:
+            table = tomlkit.table()
+            if entry.url:
+                table["url"] = entry.url
+            if entry.path:
+                table["path"] = entry.path
+            if entry.title:
+                table["title"] = entry.title
+            if entry.tags:
+                table["tags"] = list(entry.tags)
+            if entry.full_text:
+                table["full_text"] = True
+            feeds.append(table)
 
     _edit(path, change)
 

@@ -1,17 +1,76 @@
-"""Feed sources: fetching over HTTP arrives with the feeds issue; adding records the URL."""
+"""Feed sources: refresh many feeds at once, and add one after checking it is a feed.
+
+The event loop fetches (:mod:`newsterm.ingest.fetch`); worker processes parse and analyse
+(:func:`newsterm.ingest.feed_parse.process_feed`); the store is written from the calling thread,
+one transaction per feed. One slow or broken feed never holds up or fails the others.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+import asyncio
+import contextlib
+import multiprocessing
+import os
+import threading
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from newsterm import config as config_mod
-from newsterm.config import Config, FeedEntry
-from newsterm.models import Source, SourceKind
+from newsterm.config import Config, FeedEntry, Settings
+from newsterm.errors import NewstermError
+from newsterm.ingest.discover import discover_feeds
+from newsterm.ingest.feed_parse import FeedError, FeedJob, FeedResult, looks_like_html, process_feed
+from newsterm.ingest.fetch import Fetcher, FetchError, FetchResult, status_message
+from newsterm.models import Source, SourceKind, SourceStatus
 from newsterm.store import Store
 
 if TYPE_CHECKING:
     from newsterm.ingest.service import AddOutcome, SourceOutcome
+
+MAX_WORKERS = 2
+"""Parse processes: the analysis is CPU-bound; two cover the machines newsterm targets."""
+
+
+def default_workers() -> int:
+    """How many parse processes a refresh of many feeds uses."""
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+class ParsePool:
+    """Runs :func:`process_feed` in worker processes, started on first use; 0 workers: a thread."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: Executor | None = None
+
+    async def run(self, job: FeedJob, timeout: float) -> FeedResult:
+        """Parse one feed; a worker that hangs past ``timeout`` (+ slack) fails just this feed."""
+        loop = asyncio.get_running_loop()
+        future: Awaitable[FeedResult]
+        if self.workers <= 0:
+            future = asyncio.to_thread(process_feed, job)
+        else:
+            if self._pool is None:
+                context = multiprocessing.get_context("spawn")
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            future = loop.run_in_executor(self._pool, process_feed, job)
+        try:
+            async with asyncio.timeout(timeout + 5 if timeout > 0 else None):
+                return await future
+        except TimeoutError:
+            raise FeedError(f"parsing took longer than {timeout:g} s (gave up)") from None
+        except BrokenProcessPool:
+            self.close(cancel=True)
+            raise FeedError("the parser process died on this feed") from None
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Stop the workers (at once, dropping queued work, when ``cancel``)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=not cancel, cancel_futures=True)
+            self._pool = None
 
 
 def refresh_feeds(
@@ -19,12 +78,239 @@ def refresh_feeds(
     sources: Sequence[Source],
     cfg: Config,
     record: Callable[[SourceOutcome], None],
+    *,
+    cancel: threading.Event | None = None,
 ) -> None:
-    """Fetch feed sources and store their new items, reporting each outcome to ``record``."""
+    """Fetch feed sources and store their new items, reporting each outcome to ``record``.
+
+    Blocking; runs its own event loop, so it can be called from any thread that owns ``store``.
+    Setting ``cancel`` stops the refresh soon after; unfinished feeds are reported "cancelled".
+    """
+    asyncio.run(_refresh_all(store, list(sources), cfg.settings, record, cancel))
+
+
+async def _refresh_all(
+    store: Store,
+    sources: list[Source],
+    settings: Settings,
+    record: Callable[[SourceOutcome], None],
+    cancel: threading.Event | None,
+) -> None:
     from newsterm.ingest.service import SourceOutcome
 
+    now = datetime.now(UTC)
+    todo: list[Source] = []
     for source in sources:
-        record(SourceOutcome(source, notice="feed fetching is not available yet"))
+        if source.status is SourceStatus.GONE:
+            notice = "gone (HTTP 410), not fetched; `newsterm remove` unsubscribes"
+            record(SourceOutcome(source, notice=notice))
+        elif source.retry_after is not None and source.retry_after > now:
+            when = source.retry_after.strftime("%Y-%m-%d %H:%M UTC")
+            record(SourceOutcome(source, notice=f"skipped: the server asked to wait until {when}"))
+        else:
+            todo.append(source)
+    if not todo:
+        return
+    pool = ParsePool(default_workers() if len(todo) > 1 else 0)
+    reported: set[int] = set()
+
+    def report(outcome: SourceOutcome) -> None:
+        reported.add(outcome.source.id)
+        record(outcome)
+
+    cancelled = False
+    try:
+        async with Fetcher(settings) as fetcher:
+            feed_slots = asyncio.Semaphore(max(1, settings.concurrency))
+            tasks = {
+                asyncio.create_task(
+                    _refresh_one(store, source, settings, fetcher, pool, feed_slots, report)
+                )
+                for source in todo
+            }
+            pending = tasks
+            while pending:
+                _, pending = await asyncio.wait(pending, timeout=0.1)
+                if cancel is not None and cancel.is_set() and pending:
+                    cancelled = True
+                    for task in pending:
+                        task.cancel()
+                    await asyncio.gather(*pending, return_exceptions=True)
+                    break
+    finally:
+        pool.close(cancel=cancelled)
+    for source in todo:
+        if source.id not in reported:
+            record(SourceOutcome(source, notice="cancelled"))
+
+
+async def _refresh_one(
+    store: Store,
+    source: Source,
+    settings: Settings,
+    fetcher: Fetcher,
+    pool: ParsePool,
+    feed_slots: asyncio.Semaphore,
+    report: Callable[[SourceOutcome], None],
+) -> None:
+    from newsterm.ingest.service import SourceOutcome
+
+    outcome = SourceOutcome(source)
+    url = source.moved_to or source.location
+    now = datetime.now(UTC)
+    try:
+        async with feed_slots:
+            async with fetcher.slot(url):
+                result = await fetcher.fetch(
+                    url, etag=source.etag, last_modified=source.last_modified
+                )
+            if result.status == 200:
+                job = FeedJob(
+                    result.url,
+                    result.body,
+                    result.content_type,
+                    store.known_hashes(source.id),
+                    settings.parse_timeout,
+                )
+                del result.body
+                parsed = await pool.run(job, settings.parse_timeout)
+                del job
+                _save(store, source, settings, result, parsed, outcome, now)
+            else:
+                _answer(store, source, result, outcome, now)
+    except asyncio.CancelledError:
+        raise
+    except NewstermError as exc:  # FetchError, FeedError, UnsafeXml, CacheError
+        _failed(store, source, outcome, exc.message, now)
+    except Exception as exc:  # a bug must not take the other feeds down
+        _failed(store, source, outcome, f"internal error: {type(exc).__name__}: {exc}", now)
+    report(outcome)
+
+
+def _failed(
+    store: Store, source: Source, outcome: SourceOutcome, error: str, now: datetime
+) -> None:
+    outcome.error = error
+    with contextlib.suppress(NewstermError):
+        store.update_source(
+            source.id, status=SourceStatus.ERROR, last_error=error, last_checked=now
+        )
+
+
+def _moved_notice(url: str) -> str:
+    return f"moved permanently to {url}; `newsterm refresh --update-moved` updates feeds.toml"
+
+
+def _save(
+    store: Store,
+    source: Source,
+    settings: Settings,
+    result: FetchResult,
+    parsed: FeedResult,
+    outcome: SourceOutcome,
+    now: datetime,
+) -> None:
+    saved = store.save_articles(source.id, parsed.items, fetched_at=now)
+    outcome.new, outcome.updated, outcome.new_ids = saved.new, saved.updated, saved.new_ids
+    if settings.max_articles_per_feed:
+        store.trim(source.id, settings.max_articles_per_feed)
+    moved_to = result.moved_to or source.moved_to
+    values: dict[str, Any] = {
+        "etag": result.etag,
+        "last_modified": result.last_modified,
+        "last_checked": now,
+        "last_error": None,
+        "retry_after": None,
+        "status": SourceStatus.MOVED if moved_to else SourceStatus.OK,
+    }
+    if result.moved_to:
+        values["moved_to"] = result.moved_to
+        outcome.notice = _moved_notice(result.moved_to)
+    if parsed.title and not source.title:
+        values["title"] = parsed.title
+    store.update_source(source.id, **values)
+
+
+def _answer(
+    store: Store, source: Source, result: FetchResult, outcome: SourceOutcome, now: datetime
+) -> None:
+    """Record what a non-200 answer means: not modified, gone, or come back later."""
+    if result.status == 304:
+        moved_to = result.moved_to or source.moved_to
+        values: dict[str, Any] = {
+            "last_checked": now,
+            "last_error": None,
+            "retry_after": None,
+            "status": SourceStatus.MOVED if moved_to else SourceStatus.OK,
+        }
+        if result.etag:
+            values["etag"] = result.etag
+        if result.last_modified:
+            values["last_modified"] = result.last_modified
+        if result.moved_to:
+            values["moved_to"] = result.moved_to
+            outcome.notice = _moved_notice(result.moved_to)
+        else:
+            outcome.notice = "not modified"
+        store.update_source(source.id, **values)
+        return
+    if result.status == 410:
+        outcome.error = "gone (HTTP 410): not fetched again; `newsterm remove` unsubscribes"
+        store.update_source(
+            source.id, status=SourceStatus.GONE, last_error=outcome.error, last_checked=now
+        )
+        return
+    error = status_message(result)
+    if result.status in (429, 503) and result.retry_after is not None:
+        when = result.retry_after.strftime("%Y-%m-%d %H:%M:%S UTC")
+        error += f"; not fetched again before {when}"
+        store.update_source(source.id, retry_after=result.retry_after)
+    _failed(store, source, outcome, error, now)
+
+
+# -- add --------------------------------------------------------------------------------------
+
+
+async def _probe(url: str, settings: Settings) -> tuple[str, FetchResult, FeedResult, list[str]]:
+    """Fetch a URL and make sure it is a feed, or an HTML page that links to one.
+
+    Returns the feed URL to subscribe to, its fetch and parse results, and the page's other
+    feeds. Raises NewstermError with a clear reason otherwise.
+    """
+    async with Fetcher(settings) as fetcher:
+        result = await _get(fetcher, url)
+        try:
+            parsed = await asyncio.to_thread(process_feed, _job(result, settings))
+            return result.moved_to or url, result, parsed, []
+        except FeedError as exc:
+            if not looks_like_html(result.body) and "html" not in result.content_type.lower():
+                raise NewstermError(f"{url}: not a feed: {exc.message}") from None
+        found = discover_feeds(result.body, result.url)
+        if not found:
+            raise NewstermError(
+                f'{url}: an HTML page that links to no feed (no <link rel="alternate">)'
+            )
+        feed_url = found[0]
+        feed_result = await _get(fetcher, feed_url)
+        try:
+            parsed = await asyncio.to_thread(process_feed, _job(feed_result, settings))
+        except FeedError as exc:
+            raise NewstermError(f"{feed_url} (linked from {url}): {exc.message}") from None
+        return feed_result.moved_to or feed_url, feed_result, parsed, found[1:]
+
+
+async def _get(fetcher: Fetcher, url: str) -> FetchResult:
+    try:
+        result = await fetcher.fetch(url)
+    except FetchError as exc:
+        raise NewstermError(f"{url}: {exc.message}") from None
+    if result.status != 200:
+        raise NewstermError(f"{url}: {status_message(result)}")
+    return result
+
+
+def _job(result: FetchResult, settings: Settings) -> FeedJob:
+    return FeedJob(result.url, result.body, result.content_type, {}, settings.parse_timeout)
 
 
 def add_feed(
@@ -36,9 +322,34 @@ def add_feed(
     tags: Sequence[str],
     fetch: bool,
 ) -> AddOutcome:
-    """Record a feed URL in feeds.toml and in the cache."""
-    from newsterm.ingest.service import AddOutcome
+    """Subscribe to a feed: check it is one (unless ``fetch`` is False), then record and store it.
 
-    config_mod.add_feed(cfg.path, FeedEntry(url=url, title=title, tags=tuple(tags)))
-    source = store.upsert_source(SourceKind.FEED, url, title=title, tags=tags)
-    return AddOutcome(source, added=True, message=f"added {url}")
+    Given an HTML page, subscribes to the first feed it advertises and names the others. On any
+    error neither feeds.toml nor the cache is changed.
+    """
+    from newsterm.ingest.service import AddOutcome, SourceOutcome
+
+    if not fetch:
+        config_mod.add_feed(cfg.path, FeedEntry(url=url, title=title, tags=tuple(tags)))
+        source = store.upsert_source(SourceKind.FEED, url, title=title, tags=tags)
+        return AddOutcome(source, added=True, message=f"added {url} (not fetched)")
+    feed_url, result, parsed, others = asyncio.run(_probe(url, cfg.settings))
+    if feed_url != url and any(entry.url == feed_url for entry in cfg.feeds):
+        source = store.upsert_source(SourceKind.FEED, feed_url)
+        return AddOutcome(source, added=False, message=f"{feed_url} is already subscribed")
+    config_mod.add_feed(cfg.path, FeedEntry(url=feed_url, title=title, tags=tuple(tags)))
+    source = store.upsert_source(
+        SourceKind.FEED, feed_url, title=title or parsed.title or None, tags=tags
+    )
+    outcome = SourceOutcome(source)
+    now = datetime.now(UTC)
+    result.moved_to = None  # already subscribed at the new address
+    _save(store, source, cfg.settings, result, parsed, outcome, now)
+    name = parsed.title or feed_url
+    message = f"added {name} ({feed_url})"
+    if feed_url != url:
+        message += f", found on {url}"
+    if others:
+        message += "; the page also offers: " + ", ".join(others)
+    source = store.source(source.id) or source
+    return AddOutcome(source, added=True, refresh=outcome, message=message)

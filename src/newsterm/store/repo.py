@@ -206,6 +206,19 @@ class Store:
         with self.write() as conn:
             conn.execute(f"UPDATE sources SET {assignments} WHERE id = ?", (*params, source_id))
 
+    def relocate_source(self, source_id: int, location: str) -> None:
+        """Give a source its new URL (after a permanent redirect), clearing ``moved_to``."""
+        try:
+            with self.write() as conn:
+                conn.execute(
+                    """UPDATE sources SET location = ?, moved_to = NULL,
+                         status = CASE WHEN status = 'moved' THEN 'ok' ELSE status END
+                       WHERE id = ?""",
+                    (location, source_id),
+                )
+        except sqlite3.IntegrityError:
+            raise CacheError(f"{location}: another source already has this location") from None
+
     def remove_source(self, source_id: int) -> None:
         """Delete a source and its articles."""
         with self.write() as conn:
