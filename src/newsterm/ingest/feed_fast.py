@@ -90,6 +90,8 @@ def parse_person(text: str) -> tuple[str, str]:
     text = " ".join(text.split())
     if match := re.fullmatch(r"(\S+@\S+)\s*\((.*)\)", text):
         return match.group(2).strip(), match.group(1)
+    if match := re.fullmatch(r"(.*?)\s*\((\S+@\S+)\)", text):
+        return match.group(1).strip(), match.group(2)
     if "<" in text and "@" in text:
         name, email = parseaddr(text)
         if email:

@@ -27,7 +27,7 @@ from newsterm.errors import NewstermError
 from newsterm.extract import analyse
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import sanitize, sanitize_line, split_paragraphs
-from newsterm.ingest.feed_fast import parse_json, parse_xml
+from newsterm.ingest.feed_fast import parse_json, parse_person, parse_xml
 from newsterm.ingest.feed_model import FeedItem, NotAFeed, ParsedFeed
 from newsterm.ingest.safexml import guard_xml
 from newsterm.models import Analysis, Contact, RawArticle
@@ -120,6 +120,10 @@ def _fp_date(parsed: Any) -> datetime | None:
 
 
 def _fp_people(entry: Any) -> list[tuple[str, str]]:
+    raw = entry.get("author") or ""
+    if "@" in raw and len(entry.get("authors") or []) <= 1:
+        # feedparser's own split truncates long TLDs ("a@b.example" -> "a@b.exam")
+        return [parse_person(raw)]
     people = []
     for person in entry.get("authors") or []:
         name, email = person.get("name") or "", person.get("email") or ""

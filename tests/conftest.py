@@ -1,0 +1,64 @@
+"""Shared fixtures: a local feed server, a config and a cache in tmp_path, no user files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsterm.config import Config, load_config
+from newsterm.ingest import feeds
+from newsterm.store import Store
+from tests.feedserver import FeedServer, serving
+
+
+@pytest.fixture(autouse=True)
+def _isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the user's config, cache and proxies."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    for name in ("NEWSTERM_CONFIG", "NEWSTERM_DB", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def in_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parse in threads instead of worker processes (faster tests; same code path otherwise)."""
+    monkeypatch.setattr(feeds, "default_workers", lambda: 0)
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    yield from serving()
+
+
+FAST_SETTINGS = """\
+[settings]
+connect_timeout = 1.0
+read_timeout = 0.5
+feed_timeout = 3.0
+parse_timeout = 10.0
+"""
+
+
+@pytest.fixture
+def config_path(tmp_path: Path) -> Path:
+    path = tmp_path / "feeds.toml"
+    path.write_text(FAST_SETTINGS, encoding="utf-8")
+    return path
+
+
+def write_feeds(path: Path, urls: list[str], extra_settings: str = "") -> Config:
+    """Write a feeds.toml with these feed URLs (and short timeouts); return it loaded."""
+    text = FAST_SETTINGS + extra_settings
+    for url in urls:
+        text += f'\n[[feeds]]\nurl = "{url}"\n'
+    path.write_text(text, encoding="utf-8")
+    return load_config(path)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "cache.db") as opened:
+        yield opened
