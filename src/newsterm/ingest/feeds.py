@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import multiprocessing
 import os
 import threading
@@ -228,6 +229,7 @@ def _save(
         outcome.notice = _moved_notice(result.moved_to)
     if parsed.title and not source.title:
         values["title"] = parsed.title
+        outcome.source = dataclasses.replace(source, title=parsed.title)
     store.update_source(source.id, **values)
 
 

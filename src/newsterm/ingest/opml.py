@@ -84,6 +84,8 @@ def _walk(parent: ET.Element, folders: tuple[str, ...], found: SubscriptionList)
             continue
         if _attr(outline, "filtercmd"):
             found.warnings.append(f"{url}: its filter command was ignored (never run)")
+        if name == url:
+            name = ""  # readers (and our export) put the URL in text when there is no title
         tags = list(dict.fromkeys([*folders, *_category_tags(_attr(outline, "category"))]))
         found.feeds.append(Subscription(sanitize_line(url, 2000), name or None, tuple(tags)))
         _walk(outline, folders, found)
