@@ -26,8 +26,9 @@ from urllib.parse import urljoin
 from newsterm.errors import NewstermError
 from newsterm.extract import analyse
 from newsterm.extract.html import html_to_text
-from newsterm.extract.text import sanitize, sanitize_line, split_paragraphs
+from newsterm.extract.text import sanitize, split_paragraphs
 from newsterm.ingest.feed_fast import parse_json, parse_person, parse_xml
+from newsterm.ingest.feed_html import clean_line, paragraphs_and_links
 from newsterm.ingest.feed_model import FeedItem, NotAFeed, ParsedFeed
 from newsterm.ingest.safexml import guard_xml
 from newsterm.models import Analysis, Contact, RawArticle
@@ -179,8 +180,7 @@ def _reduce(text: str, is_html: bool) -> tuple[list[str], list[str]]:
     if not text.strip():
         return [], []
     if is_html or _TAG.search(text):
-        result = html_to_text(text)
-        return result.paragraphs, result.links
+        return paragraphs_and_links(text)
     return split_paragraphs(sanitize(text)), []
 
 
@@ -190,11 +190,11 @@ def _summary_line(text: str, is_html: bool) -> str:
         return ""
     if is_html or "<" in text:
         text = html.unescape(_TAG.sub(" ", _SKIPPED.sub(" ", text)))
-    return sanitize_line(text, SUMMARY_LIMIT)
+    return clean_line(text, SUMMARY_LIMIT)
 
 
 def _clean_email(value: str) -> str | None:
-    value = sanitize_line(value, 254).removeprefix("mailto:").split("?")[0]
+    value = clean_line(value, 254).removeprefix("mailto:").split("?")[0]
     return value if _EMAIL.fullmatch(value) else None
 
 
@@ -203,20 +203,23 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
     title = item.title
     if item.title_is_html and ("<" in title or "&" in title):
         title = " ".join(html_to_text(title).paragraphs)
-    title = sanitize_line(title)
-    link = sanitize_line(urljoin(base_url, item.link.strip()) if item.link.strip() else "", 2000)
+    title = clean_line(title)
+    link = item.link.strip()
+    if link and not link.lower().startswith(("http://", "https://")):
+        link = urljoin(base_url, link)
+    link = clean_line(link, 2000)
     url = link if link.lower().startswith(("http://", "https://")) else None
     paragraphs, links = _reduce(item.content, item.content_is_html)
     if paragraphs:
         summary = _summary_line(item.summary, item.summary_is_html)
     else:
         paragraphs, links = _reduce(item.summary, item.summary_is_html)
-        summary = sanitize_line(" ".join(paragraphs), SUMMARY_LIMIT)
+        summary = clean_line(" ".join(paragraphs), SUMMARY_LIMIT)
     authors: list[str] = []
     contacts: list[Contact] = []
     seen_emails: set[str] = set()
     for raw_name, raw_email in item.authors:
-        name = sanitize_line(raw_name, 200)
+        name = clean_line(raw_name, 200)
         email = _clean_email(raw_email) if raw_email else None
         if name and name not in authors:
             authors.append(name)
@@ -229,8 +232,8 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
             if email and email.lower() not in seen_emails:
                 seen_emails.add(email.lower())
                 contacts.append(Contact(email=email))
-    date_text = sanitize_line(item.date_text, 200)
-    guid = sanitize_line(item.id, 2000) or link or f"{title} {date_text}".strip()
+    date_text = clean_line(item.date_text, 200)
+    guid = clean_line(item.id, 2000) or link or f"{title} {date_text}".strip()
     digest = hashlib.sha256()
     for part in (title, link, *paragraphs, "\x00", *authors):
         digest.update(part.encode("utf-8", "surrogatepass"))
@@ -239,7 +242,7 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
         guid = "sha256:" + digest.hexdigest()
     if not title:
         first = paragraphs[0] if paragraphs else ""
-        title = sanitize_line(first, 80) if first else "(untitled)"
+        title = clean_line(first, 80) if first else "(untitled)"
     return RawArticle(
         guid=guid,
         title=title,
@@ -250,7 +253,7 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
         contacts=contacts,
         summary=summary,
         content_hash=digest.hexdigest(),
-        links=[sanitize_line(x, 2000) for x in links],
+        links=[clean_line(x, 2000) for x in links],
     )
 
 
@@ -310,12 +313,16 @@ def time_limit(seconds: float) -> Iterator[None]:
 def process_feed(job: FeedJob) -> FeedResult:
     """Parse a feed body and analyse its new and changed items; raise FeedError on failure."""
     start = time.perf_counter()
+    deadline = start + job.time_limit if job.time_limit > 0 else float("inf")
     try:
         with time_limit(job.time_limit):
             feed = parse_feed(job.body, job.url, job.content_type)
             items: list[tuple[RawArticle, Analysis]] = []
             seen: set[str] = set()
             for item in feed.items:
+                # The alarm can be swallowed (raised inside a GC callback): check here too.
+                if time.perf_counter() > deadline:
+                    raise ParseTimeout
                 raw = item_to_article(item, job.url)
                 if raw.guid in seen:
                     continue
@@ -332,7 +339,7 @@ def process_feed(job: FeedJob) -> FeedResult:
     except RecursionError:
         raise FeedError("the feed is nested too deeply to parse") from None
     return FeedResult(
-        title=sanitize_line(feed.title, 300),
+        title=clean_line(feed.title, 300),
         format=feed.format,
         items=items,
         seen=len(seen),
