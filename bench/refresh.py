@@ -16,6 +16,7 @@ Prints each median and ratio, and writes them as JSON to ``bench/out/refresh.jso
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -95,10 +96,8 @@ class TreeMemory:
             pid = queue.pop()
             pids.append(pid)
             for task in Path(f"/proc/{pid}/task").glob("*"):
-                try:
+                with contextlib.suppress(OSError):
                     queue += [int(c) for c in (task / "children").read_text().split()]
-                except OSError:
-                    pass
         return pids
 
     def _run(self) -> None:

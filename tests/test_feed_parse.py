@@ -213,3 +213,13 @@ def test_fast_html_path_matches_the_reference(markup: str) -> None:
     assert paragraphs_and_links(markup) == (reference.paragraphs, reference.links)
     fast = _simple(markup)
     assert fast is None or fast == (reference.paragraphs, reference.links)
+
+
+def test_doctype_words_in_comments_and_cdata_are_left_alone() -> None:
+    data = (
+        b'<!-- mentions "<!DOCTYPE" and <!ENTITY x "y"> -->\n'
+        b"<rss><channel><title>t</title><item><title>a</title>"
+        b"<description><![CDATA[ <!DOCTYPE <!ENTITY ]]></description></item></channel></rss>"
+    )
+    assert guard_xml(data) == data
+    assert parse_feed(data, URL).items[0].summary.strip() == "<!DOCTYPE <!ENTITY"

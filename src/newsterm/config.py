@@ -106,10 +106,9 @@ def _line_of(text: str, pattern: str, start: int = 0) -> tuple[int, int]:
     return line, column
 
 
-def _feed_table_offset(text: str, index: int) -> int:
-    """Offset of the ``index``-th ``[[feeds]]`` header in the file."""
-    headers = [m.start() for m in re.finditer(r"^\s*\[\[\s*feeds\s*\]\]", text, re.MULTILINE)]
-    return headers[index] if index < len(headers) else 0
+def _feed_table_offsets(text: str) -> list[int]:
+    """Offsets of the ``[[feeds]]`` headers in the file (found once: files can be long)."""
+    return [m.start() for m in re.finditer(r"^\s*\[\[\s*feeds\s*\]\]", text, re.MULTILINE)]
 
 
 def _fail(path: Path, text: str, message: str, pattern: str, start: int = 0) -> ConfigError:
@@ -130,7 +129,11 @@ def parse_config(text: str, path: Path) -> Config:
     raw_feeds = data.get("feeds", [])
     if not isinstance(raw_feeds, list):
         raise _fail(path, text, "'feeds' must be an array of [[feeds]] tables", r"^\s*feeds\b")
-    feeds = tuple(_parse_feed(i, raw, text, path) for i, raw in enumerate(raw_feeds))
+    offsets = _feed_table_offsets(text)
+    feeds = tuple(
+        _parse_feed(i, raw, text, path, offsets[i] if i < len(offsets) else 0)
+        for i, raw in enumerate(raw_feeds)
+    )
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
         raise _fail(path, text, "[keymap] maps binding ids to key strings", r"^\s*\[keymap\]")
@@ -162,8 +165,7 @@ def _line_offset(text: str, pattern: str) -> int:
     return match.start() if match else 0
 
 
-def _parse_feed(index: int, raw: Any, text: str, path: Path) -> FeedEntry:
-    start = _feed_table_offset(text, index)
+def _parse_feed(index: int, raw: Any, text: str, path: Path, start: int) -> FeedEntry:
     where = r"^\s*\[\[\s*feeds\s*\]\]"
     if not isinstance(raw, dict):
         raise _fail(path, text, f"feeds[{index + 1}] must be a table", where, start)

@@ -64,7 +64,7 @@ def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFee
         headers["content-type"] = content_type
     doc = feedparser.parse(io.BytesIO(data), response_headers=headers)
     version = doc.get("version") or ""
-    if not version and not doc.entries:
+    if not version and not doc.entries and not doc.feed:
         reason = doc.get("bozo_exception")
         raise NotAFeed(f"not a feed ({reason})" if reason else "not a feed")
     feed = ParsedFeed(

@@ -18,8 +18,12 @@ class UnsafeXml(NewstermError):
     """The document declares entities where a parser could find them."""
 
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE\b(?:[^\[>]*)(?:\[.*?\]\s*)?>", re.IGNORECASE | re.DOTALL)
 _ENTITY = re.compile(rb"<!ENTITY\b", re.IGNORECASE)
+_INERT = re.compile(rb"<!--.*?(?:-->|$)|<!\[CDATA\[.*?(?:\]\]>|$)", re.DOTALL)
+_PROLOG_PART = re.compile(
+    rb"<!--.*?(?:-->|$)|<\?.*?(?:\?>|$)|<!DOCTYPE\b(?:[^\[>]*)(?:\[.*?\]\s*)?>",
+    re.IGNORECASE | re.DOTALL,
+)
 _ENCODING_DECL = re.compile(rb"""(<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""", re.IGNORECASE)
 _WIDE = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -53,9 +57,18 @@ def guard_xml(data: bytes) -> bytes:
     end = first_element.start() if first_element else min(len(data), PROLOG_LIMIT)
     head, rest = data[:end], data[end:]
     if b"<!" in head:
-        head = _DOCTYPE.sub(b"", head)
-    if _ENTITY.search(head) or _ENTITY.search(rest):
+        head = _PROLOG_PART.sub(_drop_doctype, head)
+    # Text about XML may mention <!ENTITY in a comment or CDATA section: that is harmless.
+    declares = _ENTITY.search(head) or _ENTITY.search(rest)
+    if declares and (
+        _ENTITY.search(_INERT.sub(b"", head)) or _ENTITY.search(_INERT.sub(b"", rest))
+    ):
         raise UnsafeXml("the feed declares XML entities (refused: entity expansion is unsafe)")
-    if re.search(rb"<!DOCTYPE", head, re.IGNORECASE):
+    if re.search(rb"<!DOCTYPE", _INERT.sub(b"", head), re.IGNORECASE):
         raise UnsafeXml("the feed has a malformed DOCTYPE (refused)")
     return head + rest
+
+
+def _drop_doctype(match: re.Match[bytes]) -> bytes:
+    """Keep comments and processing instructions of the prolog; drop the DOCTYPE."""
+    return b"" if match.group(0)[:9].upper() == b"<!DOCTYPE" else match.group(0)
