@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsterm.config import Config, load_config
-from newsterm.ingest import feeds
+from newsterm.ingest import parse_pool
 from newsterm.store import Store
 from tests.feedserver import FeedServer, serving
 
@@ -25,7 +25,7 @@ def _isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def in_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     """Parse in threads instead of worker processes (faster tests; same code path otherwise)."""
-    monkeypatch.setattr(feeds, "default_workers", lambda: 0)
+    monkeypatch.setattr(parse_pool, "default_workers", lambda: 0)
 
 
 @pytest.fixture

@@ -180,9 +180,9 @@ def test_refresh_from_a_worker_thread_with_processes(
     server: FeedServer, tmp_path: Path, config_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The app calls refresh in a thread worker; parsing then uses real worker processes."""
-    from newsterm.ingest import feeds
+    from newsterm.ingest import parse_pool
 
-    monkeypatch.setattr(feeds, "default_workers", lambda: 2)
+    monkeypatch.setattr(parse_pool, "default_workers", lambda: 2)
     server.routes["/a"] = Answer(fixture("rss.xml"))
     server.routes["/b"] = Answer(fixture("atom.xml"))
     server.routes["/c"] = Answer(fixture("feed.json"), content_type="application/feed+json")

@@ -1,8 +1,8 @@
 """Feed sources: refresh many feeds at once, and add one after checking it is a feed.
 
-The event loop fetches (:mod:`newsterm.ingest.fetch`); worker processes parse and analyse
-(:func:`newsterm.ingest.feed_parse.process_feed`); the store is written from the calling thread,
-one transaction per feed. One slow or broken feed never holds up or fails the others.
+An event loop in a helper thread fetches (:mod:`newsterm.ingest.fetch_loop`); worker processes
+parse and analyse (:mod:`newsterm.ingest.parse_pool`); the store is written from the calling
+thread, one transaction per feed. One slow or broken feed never holds up or fails the others.
 """
 
 from __future__ import annotations
@@ -10,12 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import multiprocessing
-import os
+import queue
 import threading
-from collections.abc import Awaitable, Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -25,53 +22,12 @@ from newsterm.errors import NewstermError
 from newsterm.ingest.discover import discover_feeds
 from newsterm.ingest.feed_parse import FeedError, FeedJob, FeedResult, looks_like_html, process_feed
 from newsterm.ingest.fetch import Fetcher, FetchError, FetchResult, status_message
+from newsterm.ingest.fetch_loop import FeedLoop, FeedWrite
 from newsterm.models import Source, SourceKind, SourceStatus
 from newsterm.store import Store
 
 if TYPE_CHECKING:
     from newsterm.ingest.service import AddOutcome, SourceOutcome
-
-MAX_WORKERS = 2
-"""Parse processes: the analysis is CPU-bound; two cover the machines newsterm targets."""
-
-
-def default_workers() -> int:
-    """How many parse processes a refresh of many feeds uses."""
-    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
-
-
-class ParsePool:
-    """Runs :func:`process_feed` in worker processes, started on first use; 0 workers: a thread."""
-
-    def __init__(self, workers: int) -> None:
-        self.workers = workers
-        self._pool: Executor | None = None
-
-    async def run(self, job: FeedJob, timeout: float) -> FeedResult:
-        """Parse one feed; a worker that hangs past ``timeout`` (+ slack) fails just this feed."""
-        loop = asyncio.get_running_loop()
-        future: Awaitable[FeedResult]
-        if self.workers <= 0:
-            future = asyncio.to_thread(process_feed, job)
-        else:
-            if self._pool is None:
-                context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
-            future = loop.run_in_executor(self._pool, process_feed, job)
-        try:
-            async with asyncio.timeout(timeout + 5 if timeout > 0 else None):
-                return await future
-        except TimeoutError:
-            raise FeedError(f"parsing took longer than {timeout:g} s (gave up)") from None
-        except BrokenProcessPool:
-            self.close(cancel=True)
-            raise FeedError("the parser process died on this feed") from None
-
-    def close(self, *, cancel: bool = False) -> None:
-        """Stop the workers (at once, dropping queued work, when ``cancel``)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=not cancel, cancel_futures=True)
-            self._pool = None
 
 
 def refresh_feeds(
@@ -84,19 +40,11 @@ def refresh_feeds(
 ) -> None:
     """Fetch feed sources and store their new items, reporting each outcome to ``record``.
 
-    Blocking; runs its own event loop, so it can be called from any thread that owns ``store``.
-    Setting ``cancel`` stops the refresh soon after; unfinished feeds are reported "cancelled".
+    Blocking, and callable from any thread that owns ``store``: the event loop (fetching,
+    handing bodies to the parse workers) runs in a helper thread and sends back the writes,
+    which happen here, one transaction per feed. Setting ``cancel`` stops the refresh soon
+    after; feeds not written by then are reported "cancelled".
     """
-    asyncio.run(_refresh_all(store, list(sources), cfg.settings, record, cancel))
-
-
-async def _refresh_all(
-    store: Store,
-    sources: list[Source],
-    settings: Settings,
-    record: Callable[[SourceOutcome], None],
-    cancel: threading.Event | None,
-) -> None:
     from newsterm.ingest.service import SourceOutcome
 
     now = datetime.now(UTC)
@@ -112,80 +60,46 @@ async def _refresh_all(
             todo.append(source)
     if not todo:
         return
-    pool = ParsePool(default_workers() if len(todo) > 1 else 0)
-    reported: set[int] = set()
-
-    def report(outcome: SourceOutcome) -> None:
-        reported.add(outcome.source.id)
-        record(outcome)
-
-    cancelled = False
+    loop = FeedLoop(store.path, todo, cfg.settings)
+    loop.start()
+    pending = {s.id for s in todo}
     try:
-        async with Fetcher(settings) as fetcher:
-            feed_slots = asyncio.Semaphore(max(1, settings.concurrency))
-            tasks = {
-                asyncio.create_task(
-                    _refresh_one(store, source, settings, fetcher, pool, feed_slots, report)
-                )
-                for source in todo
-            }
-            pending = tasks
-            while pending:
-                _, pending = await asyncio.wait(pending, timeout=0.1)
-                if cancel is not None and cancel.is_set() and pending:
-                    cancelled = True
-                    for task in pending:
-                        task.cancel()
-                    await asyncio.gather(*pending, return_exceptions=True)
+        while pending:
+            if cancel is not None and cancel.is_set():
+                break
+            try:
+                write = loop.writes.get(timeout=0.05)
+            except queue.Empty:
+                if not loop.is_alive() and loop.writes.empty():
                     break
+                continue
+            outcome = _apply(store, cfg.settings, write)
+            loop.done(write)
+            pending.discard(write.source.id)
+            record(outcome)
     finally:
-        pool.close(cancel=cancelled)
+        loop.cancel()
+        loop.join()
     for source in todo:
-        if source.id not in reported:
+        if source.id in pending:
             record(SourceOutcome(source, notice="cancelled"))
 
 
-async def _refresh_one(
-    store: Store,
-    source: Source,
-    settings: Settings,
-    fetcher: Fetcher,
-    pool: ParsePool,
-    feed_slots: asyncio.Semaphore,
-    report: Callable[[SourceOutcome], None],
-) -> None:
+def _apply(store: Store, settings: Settings, write: FeedWrite) -> SourceOutcome:
+    """Write one feed's outcome to the cache, in the thread that owns ``store``."""
     from newsterm.ingest.service import SourceOutcome
 
-    outcome = SourceOutcome(source)
-    url = source.moved_to or source.location
-    now = datetime.now(UTC)
+    outcome = SourceOutcome(write.source)
     try:
-        async with feed_slots:
-            async with fetcher.slot(url):
-                result = await fetcher.fetch(
-                    url, etag=source.etag, last_modified=source.last_modified
-                )
-            if result.status == 200:
-                job = FeedJob(
-                    result.url,
-                    result.body,
-                    result.content_type,
-                    store.known_hashes(source.id),
-                    settings.parse_timeout,
-                )
-                del result.body
-                parsed = await pool.run(job, settings.parse_timeout)
-                del job
-                _save(store, source, settings, result, parsed, outcome, now)
-            else:
-                _answer(store, source, result, outcome, now)
-    except asyncio.CancelledError:
-        raise
-    except NewstermError as exc:  # FetchError, FeedError, UnsafeXml, CacheError
-        _failed(store, source, outcome, exc.message, now)
-    except Exception as exc:  # a bug must not take the other feeds down
-        _failed(store, source, outcome, f"internal error: {type(exc).__name__}: {exc}", now)
-    report(outcome)
+        if write.error is not None:
+            _failed(store, write.source, outcome, write.error, write.now)
+        elif write.result is not None and write.parsed is not None:
+            _save(store, write.source, settings, write.result, write.parsed, outcome, write.now)
+        elif write.result is not None:
+            _answer(store, write.source, write.result, outcome, write.now)
+    except NewstermError as exc:
+        outcome.error = exc.message
+    return outcome
 
 
 def _failed(
