@@ -110,7 +110,7 @@ def test_total_time_per_feed_is_bounded(server: FeedServer) -> None:
 
 
 def test_connection_refused_is_one_line() -> None:
-    with pytest.raises(FetchError, match=r"connection refused|cannot connect"):
+    with pytest.raises(FetchError, match="connection refused"):
         get("http://127.0.0.1:9/feed.xml")
 
 

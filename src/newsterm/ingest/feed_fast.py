@@ -32,6 +32,14 @@ _PREFIX = re.compile(r"<(/?)[A-Za-z_][\w.-]*:")
 _XMLNS = re.compile(r"\s+xmlns(?::[\w.-]+)?=\"[^\"]*\"")
 
 
+def resolve(base: str, href: str) -> str:
+    """``href`` made absolute against ``base`` (absolute http(s) URLs are kept as written)."""
+    href = href.strip()
+    if not href or href.lower().startswith(("http://", "https://")):
+        return href
+    return urljoin(base, href)
+
+
 def parse_date(text: str) -> datetime | None:
     """An RFC 822 or ISO 8601 date as an aware UTC datetime, or None."""
     text = text.strip()
@@ -115,7 +123,7 @@ def _rss_item(item: ET.Element, ns: str, base: str) -> FeedItem:
     content = _first_text(item, f"{CONTENT}encoded")
     return FeedItem(
         id=ident,
-        link=urljoin(base, link.strip()) if link else "",
+        link=resolve(base, link),
         title=_first_text(item, f"{ns}title", f"{DC}title"),
         date_text=published or updated,
         published=parse_date(published or updated),
@@ -138,7 +146,7 @@ def _atom_text(elem: ET.Element | None) -> tuple[str, bool]:
 def _atom_link(entry: ET.Element, base: str) -> str:
     for link in entry.findall(f"{ATOM}link"):
         if link.get("rel", "alternate") == "alternate" and link.get("href"):
-            return urljoin(base, link.get("href", "").strip())
+            return resolve(base, link.get("href", ""))
     return ""
 
 
@@ -158,7 +166,7 @@ def _atom(root: ET.Element, url: str) -> ParsedFeed:
     feed = ParsedFeed("atom", title=title.strip(), link=_atom_link(root, base))
     feed_authors = _atom_people(root)
     for entry in root.findall(f"{ATOM}entry"):
-        entry_base = urljoin(base, entry.get(XML_BASE, ""))
+        entry_base = resolve(base, entry.get(XML_BASE, "")) or base
         title, title_html = _atom_text(entry.find(f"{ATOM}title"))
         content, content_html = _atom_text(entry.find(f"{ATOM}content"))
         summary, summary_html = _atom_text(entry.find(f"{ATOM}summary"))
@@ -244,7 +252,7 @@ def parse_json(data: bytes, url: str) -> ParsedFeed:
         feed.items.append(
             FeedItem(
                 id=str(ident) if isinstance(ident, str | int) else "",
-                link=urljoin(url, link) if link else "",
+                link=resolve(url, link),
                 title=_str(item.get("title")).strip(),
                 date_text=published or updated,
                 published=parse_date(published or updated),

@@ -157,9 +157,10 @@ def _describe(exc: Exception) -> str:
         return "timed out"
     if isinstance(exc, httpx.ConnectError):
         text = str(exc) or "connection failed"
-        if "Name or service not known" in text or "nodename nor servname" in text:
+        causes = f"{text} {exc.__cause__!r} {exc.__context__!r}".lower()
+        if "name or service not known" in causes or "nodename nor servname" in causes:
             return "host not found"
-        if "refused" in text.lower():
+        if "refused" in causes or "all connection attempts failed" in causes:
             return "connection refused"
         return f"cannot connect: {text}"
     if isinstance(exc, httpx.RemoteProtocolError):
