@@ -192,7 +192,7 @@ class Fetcher:
             limits=limits,
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
-            trust_env=False,
+            trust_env=True,  # HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE, as users expect
             transport=transport,
         )
 
