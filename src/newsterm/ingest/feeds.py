@@ -73,10 +73,11 @@ def refresh_feeds(
                 if not loop.is_alive() and loop.writes.empty():
                     break
                 continue
-            outcome = _apply(store, cfg.settings, write)
             loop.done(write)
+            if write.source.id not in pending:
+                continue  # already written (a crashed loop reports every feed)
             pending.discard(write.source.id)
-            record(outcome)
+            record(_apply(store, cfg.settings, write))
     finally:
         loop.cancel()
         loop.join()
