@@ -1,17 +1,24 @@
-"""Every test runs isolated from the developer's machine: its own config, data and cache."""
+"""Shared fixtures: every test runs isolated from the developer's machine (its own config,
+data and cache, no proxies); a local feed server; a config and a cache in tmp_path."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from newsterm.config import Config, load_config
+from newsterm.ingest import parse_pool
+from newsterm.store import Store
+from tests.feedserver import FeedServer, serving
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point XDG folders and newsterm's overrides at a temporary folder."""
+    """Point XDG folders and newsterm's overrides at a temporary folder; drop proxies."""
     home = tmp_path / "home"
     for name, sub in (
         ("XDG_CONFIG_HOME", "config"),
@@ -19,8 +26,10 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("XDG_CACHE_HOME", "cache"),
     ):
         monkeypatch.setenv(name, str(home / sub))
-    monkeypatch.delenv("NEWSTERM_CONFIG", raising=False)
-    monkeypatch.delenv("NEWSTERM_DB", raising=False)
+    for name in ("NEWSTERM_CONFIG", "NEWSTERM_DB", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     return home
 
 
@@ -28,3 +37,45 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def fixtures() -> Path:
     """The folder of fixture files the project wrote itself."""
     return FIXTURES
+
+
+@pytest.fixture
+def in_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parse in threads instead of worker processes (faster tests; same code path otherwise)."""
+    monkeypatch.setattr(parse_pool, "default_workers", lambda: 0)
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    yield from serving()
+
+
+FAST_SETTINGS = """\
+[settings]
+connect_timeout = 1.0
+read_timeout = 0.5
+feed_timeout = 3.0
+parse_timeout = 10.0
+"""
+
+
+@pytest.fixture
+def config_path(tmp_path: Path) -> Path:
+    path = tmp_path / "feeds.toml"
+    path.write_text(FAST_SETTINGS, encoding="utf-8")
+    return path
+
+
+def write_feeds(path: Path, urls: list[str], extra_settings: str = "") -> Config:
+    """Write a feeds.toml with these feed URLs (and short timeouts); return it loaded."""
+    text = FAST_SETTINGS + extra_settings
+    for url in urls:
+        text += f'\n[[feeds]]\nurl = "{url}"\n'
+    path.write_text(text, encoding="utf-8")
+    return load_config(path)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "cache.db") as opened:
+        yield opened

@@ -214,33 +214,46 @@ def sources(context: Context, as_json: bool) -> None:
     is_flag=True,
     help="Also fetch the article page of new feed items (as `full_text = true` does).",
 )
+@click.option(
+    "--update-moved",
+    is_flag=True,
+    help="Rewrite feeds.toml (and the cache) for feeds that moved permanently (301/308).",
+)
 @pass_context
-def refresh(context: Context, source: str | None, full_text: bool) -> None:
-    """Fetch feeds and re-read article files (all sources, or one)."""
+def refresh(context: Context, source: str | None, full_text: bool, update_moved: bool) -> None:
+    """Fetch feeds and re-read article files (all sources, or one).
+
+    Exits 0 when every source succeeded, 1 when some failed.
+    """
     from newsterm.ingest import service
+    from newsterm.progress import refresh_progress
 
     store = context.store()
-    all_sources = service.sync_sources(store, context.config())
+    cfg = context.config()
+    all_sources = service.sync_sources(store, cfg)
     if source is not None:
         found = store.find_source(source)
         if found is None:
             raise UsageError(f"{source}: no such source (see `newsterm sources`)")
         all_sources = [found]
-
-    def progress(outcome: service.SourceOutcome, done: int, total: int) -> None:
-        name = outcome.source.display_title
-        line = f"[{done}/{total}] {name}: "
-        line += f"error: {outcome.error}" if outcome.error else f"{outcome.new} new"
-        if outcome.notice:
-            line += f" ({outcome.notice})"
-        click.echo(line, err=bool(outcome.error))
-
-    report = service.refresh(store, all_sources, context.config(), progress=progress)
+    with refresh_progress(len(all_sources), interactive=sys.stderr.isatty()) as progress:
+        report = service.refresh(store, all_sources, cfg, progress=progress)
+    moved = [o for o in report.outcomes if (o.notice or "").startswith("moved")]
+    if update_moved:
+        for old, new in service.update_moved(store, cfg):
+            click.echo(f"moved {old} -> {new} (feeds.toml updated)")
+    elif moved:
+        click.echo(
+            f"{len(moved)} feed(s) moved permanently; `newsterm refresh --update-moved` "
+            "rewrites feeds.toml",
+            err=True,
+        )
     click.echo(f"{report.new} new, {report.updated} updated, {len(report.failed)} failed")
     _refresh_full_text(context, all_sources, requested=full_text)
     if report.failed:
+        click.echo(f"newsterm: {len(report.failed)} source(s) failed:", err=True)
         for outcome in report.failed:
-            click.echo(f"newsterm: {outcome.source.display_title}: {outcome.error}", err=True)
+            click.echo(f"  {outcome.source.display_title}: {outcome.error}", err=True)
         sys.exit(1)
 
 
@@ -262,6 +275,25 @@ def _refresh_full_text(context: Context, sources: list[Source], *, requested: bo
     if outcomes:
         fetched = sum(o.ok for o in outcomes)
         click.echo(f"full text: {fetched} fetched, {len(outcomes) - fetched} kept the summary")
+
+
+@cli.command(name="import")
+@common_options
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@pass_context
+def import_(context: Context, file: Path) -> None:
+    """Subscribe to the feeds of an OPML file or a newsboat urls file (nothing is fetched)."""
+    from newsterm.ingest import service
+
+    if not file.exists():
+        raise UsageError(f"{file}: no such file")
+    report = service.import_subscriptions(context.store(), context.config(), file)
+    for warning in report.warnings:
+        click.echo(f"newsterm: warning: {warning}", err=True)
+    click.echo(
+        f"imported {len(report.added)} feed(s), {len(report.already)} already subscribed; "
+        "`newsterm refresh` fetches them"
+    )
 
 
 @cli.command()
@@ -290,6 +322,34 @@ def fulltext(context: Context, article_id: int, again: bool) -> None:
     if not outcome.ok:
         raise NewstermError(f"{article_id}: full text not fetched: {outcome.error}")
     click.echo(f"{article_id}: fetched {outcome.paragraphs} paragraphs")
+
+
+@cli.command()
+@common_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["opml", "urls"]),
+    default="opml",
+    show_default=True,
+    help="OPML 2.0, or newsboat's urls file.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File.")
+@pass_context
+def export(context: Context, fmt: str, output: Path | None) -> None:
+    """Write the feed subscriptions (with tags) to stdout or a file."""
+    from newsterm.config import write_atomically
+    from newsterm.ingest import service
+
+    text = service.export_subscriptions(context.store(), context.config(), fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomically(output, text)
+    except OSError as exc:
+        raise NewstermError(f"{output}: cannot write: {exc.strerror}") from None
+    click.echo(f"wrote {output}", err=True)
 
 
 def _resolve_source(store: Store, ref: str | None) -> int | None:

@@ -11,6 +11,7 @@ import re
 import shutil
 import tempfile
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,10 @@ class Settings:
     """Seconds to wait for a connection."""
     read_timeout: float = 30.0
     """Seconds to wait for data."""
+    feed_timeout: float = 60.0
+    """Seconds one feed may take in total (connect, redirects, download); 0 for no limit."""
+    parse_timeout: float = 30.0
+    """Seconds parsing and analysing one feed may take; 0 for no limit."""
     max_feed_bytes: int = 10 * 1024 * 1024
     """Largest feed body accepted, after decompression."""
     max_articles_per_feed: int = 0
@@ -101,10 +106,9 @@ def _line_of(text: str, pattern: str, start: int = 0) -> tuple[int, int]:
     return line, column
 
 
-def _feed_table_offset(text: str, index: int) -> int:
-    """Offset of the ``index``-th ``[[feeds]]`` header in the file."""
-    headers = [m.start() for m in re.finditer(r"^\s*\[\[\s*feeds\s*\]\]", text, re.MULTILINE)]
-    return headers[index] if index < len(headers) else 0
+def _feed_table_offsets(text: str) -> list[int]:
+    """Offsets of the ``[[feeds]]`` headers in the file (found once: files can be long)."""
+    return [m.start() for m in re.finditer(r"^\s*\[\[\s*feeds\s*\]\]", text, re.MULTILINE)]
 
 
 def _fail(path: Path, text: str, message: str, pattern: str, start: int = 0) -> ConfigError:
@@ -125,7 +129,11 @@ def parse_config(text: str, path: Path) -> Config:
     raw_feeds = data.get("feeds", [])
     if not isinstance(raw_feeds, list):
         raise _fail(path, text, "'feeds' must be an array of [[feeds]] tables", r"^\s*feeds\b")
-    feeds = tuple(_parse_feed(i, raw, text, path) for i, raw in enumerate(raw_feeds))
+    offsets = _feed_table_offsets(text)
+    feeds = tuple(
+        _parse_feed(i, raw, text, path, offsets[i] if i < len(offsets) else 0)
+        for i, raw in enumerate(raw_feeds)
+    )
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
         raise _fail(path, text, "[keymap] maps binding ids to key strings", r"^\s*\[keymap\]")
@@ -157,8 +165,7 @@ def _line_offset(text: str, pattern: str) -> int:
     return match.start() if match else 0
 
 
-def _parse_feed(index: int, raw: Any, text: str, path: Path) -> FeedEntry:
-    start = _feed_table_offset(text, index)
+def _parse_feed(index: int, raw: Any, text: str, path: Path, start: int) -> FeedEntry:
     where = r"^\s*\[\[\s*feeds\s*\]\]"
     if not isinstance(raw, dict):
         raise _fail(path, text, f"feeds[{index + 1}] must be a table", where, start)
@@ -266,25 +273,31 @@ def _edit(path: Path, change: Any) -> None:
 
 def add_feed(path: Path, entry: FeedEntry) -> None:
     """Append a ``[[feeds]]`` table to feeds.toml, keeping comments and order."""
+    add_feeds(path, [entry])
+
+
+def add_feeds(path: Path, entries: Sequence[FeedEntry]) -> None:
+    """Append ``[[feeds]]`` tables in one atomic edit (an import of many feeds)."""
     import tomlkit
 
     def change(document: tomlkit.TOMLDocument) -> None:
-        table = tomlkit.table()
-        if entry.url:
-            table["url"] = entry.url
-        if entry.path:
-            table["path"] = entry.path
-        if entry.title:
-            table["title"] = entry.title
-        if entry.tags:
-            table["tags"] = list(entry.tags)
-        if entry.full_text:
-            table["full_text"] = True
         feeds = document.get("feeds")
         if feeds is None:
             feeds = tomlkit.aot()
             document.append("feeds", feeds)
-        feeds.append(table)
+        for entry in entries:
+            table = tomlkit.table()
+            if entry.url:
+                table["url"] = entry.url
+            if entry.path:
+                table["path"] = entry.path
+            if entry.title:
+                table["title"] = entry.title
+            if entry.tags:
+                table["tags"] = list(entry.tags)
+            if entry.full_text:
+                table["full_text"] = True
+            feeds.append(table)
 
     _edit(path, change)
 

@@ -1,13 +1,29 @@
-"""Feed sources: fetching over HTTP arrives with the feeds issue; adding records the URL."""
+"""Feed sources: refresh many feeds at once, and add one after checking it is a feed.
+
+An event loop in a helper thread fetches (:mod:`newsterm.ingest.fetch_loop`); worker processes
+parse and analyse (:mod:`newsterm.ingest.parse_pool`); the store is written from the calling
+thread, one transaction per feed. One slow or broken feed never holds up or fails the others.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import dataclasses
+import queue
+import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from newsterm import config as config_mod
-from newsterm.config import Config, FeedEntry
-from newsterm.models import Source, SourceKind
+from newsterm.config import Config, FeedEntry, Settings
+from newsterm.errors import NewstermError
+from newsterm.ingest.discover import discover_feeds
+from newsterm.ingest.feed_parse import FeedError, FeedJob, FeedResult, looks_like_html, process_feed
+from newsterm.ingest.fetch import Fetcher, FetchError, FetchResult, status_message
+from newsterm.ingest.fetch_loop import FeedLoop, FeedWrite
+from newsterm.models import Source, SourceKind, SourceStatus
 from newsterm.store import Store
 
 if TYPE_CHECKING:
@@ -19,12 +35,199 @@ def refresh_feeds(
     sources: Sequence[Source],
     cfg: Config,
     record: Callable[[SourceOutcome], None],
+    *,
+    cancel: threading.Event | None = None,
 ) -> None:
-    """Fetch feed sources and store their new items, reporting each outcome to ``record``."""
+    """Fetch feed sources and store their new items, reporting each outcome to ``record``.
+
+    Blocking, and callable from any thread that owns ``store``: the event loop (fetching,
+    handing bodies to the parse workers) runs in a helper thread and sends back the writes,
+    which happen here, one transaction per feed. Setting ``cancel`` stops the refresh soon
+    after; feeds not written by then are reported "cancelled".
+    """
     from newsterm.ingest.service import SourceOutcome
 
+    now = datetime.now(UTC)
+    todo: list[Source] = []
     for source in sources:
-        record(SourceOutcome(source, notice="feed fetching is not available yet"))
+        if source.status is SourceStatus.GONE:
+            notice = "gone (HTTP 410), not fetched; `newsterm remove` unsubscribes"
+            record(SourceOutcome(source, notice=notice))
+        elif source.retry_after is not None and source.retry_after > now:
+            when = source.retry_after.strftime("%Y-%m-%d %H:%M UTC")
+            record(SourceOutcome(source, notice=f"skipped: the server asked to wait until {when}"))
+        else:
+            todo.append(source)
+    if not todo:
+        return
+    loop = FeedLoop(store.path, todo, cfg.settings)
+    loop.start()
+    pending = {s.id for s in todo}
+    try:
+        while pending:
+            if cancel is not None and cancel.is_set():
+                break
+            try:
+                write = loop.writes.get(timeout=0.05)
+            except queue.Empty:
+                if not loop.is_alive() and loop.writes.empty():
+                    break
+                continue
+            loop.done(write)
+            if write.source.id not in pending:
+                continue  # already written (a crashed loop reports every feed)
+            pending.discard(write.source.id)
+            record(_apply(store, cfg.settings, write))
+    finally:
+        loop.cancel()
+        loop.join()
+    for source in todo:
+        if source.id in pending:
+            record(SourceOutcome(source, notice="cancelled"))
+
+
+def _apply(store: Store, settings: Settings, write: FeedWrite) -> SourceOutcome:
+    """Write one feed's outcome to the cache, in the thread that owns ``store``."""
+    from newsterm.ingest.service import SourceOutcome
+
+    outcome = SourceOutcome(write.source)
+    try:
+        if write.error is not None:
+            _failed(store, write.source, outcome, write.error, write.now)
+        elif write.result is not None and write.parsed is not None:
+            _save(store, write.source, settings, write.result, write.parsed, outcome, write.now)
+        elif write.result is not None:
+            _answer(store, write.source, write.result, outcome, write.now)
+    except NewstermError as exc:
+        outcome.error = exc.message
+    return outcome
+
+
+def _failed(
+    store: Store, source: Source, outcome: SourceOutcome, error: str, now: datetime
+) -> None:
+    outcome.error = error
+    with contextlib.suppress(NewstermError):
+        store.update_source(
+            source.id, status=SourceStatus.ERROR, last_error=error, last_checked=now
+        )
+
+
+def _moved_notice(url: str) -> str:
+    return f"moved permanently to {url}; `newsterm refresh --update-moved` updates feeds.toml"
+
+
+def _save(
+    store: Store,
+    source: Source,
+    settings: Settings,
+    result: FetchResult,
+    parsed: FeedResult,
+    outcome: SourceOutcome,
+    now: datetime,
+) -> None:
+    saved = store.save_articles(source.id, parsed.items, fetched_at=now)
+    outcome.new, outcome.updated, outcome.new_ids = saved.new, saved.updated, saved.new_ids
+    if settings.max_articles_per_feed:
+        store.trim(source.id, settings.max_articles_per_feed)
+    moved_to = result.moved_to or source.moved_to
+    values: dict[str, Any] = {
+        "etag": result.etag,
+        "last_modified": result.last_modified,
+        "last_checked": now,
+        "last_error": None,
+        "retry_after": None,
+        "status": SourceStatus.MOVED if moved_to else SourceStatus.OK,
+    }
+    if result.moved_to:
+        values["moved_to"] = result.moved_to
+        outcome.notice = _moved_notice(result.moved_to)
+    if parsed.title and not source.title:
+        values["title"] = parsed.title
+        outcome.source = dataclasses.replace(source, title=parsed.title)
+    store.update_source(source.id, **values)
+
+
+def _answer(
+    store: Store, source: Source, result: FetchResult, outcome: SourceOutcome, now: datetime
+) -> None:
+    """Record what a non-200 answer means: not modified, gone, or come back later."""
+    if result.status == 304:
+        moved_to = result.moved_to or source.moved_to
+        values: dict[str, Any] = {
+            "last_checked": now,
+            "last_error": None,
+            "retry_after": None,
+            "status": SourceStatus.MOVED if moved_to else SourceStatus.OK,
+        }
+        if result.etag:
+            values["etag"] = result.etag
+        if result.last_modified:
+            values["last_modified"] = result.last_modified
+        if result.moved_to:
+            values["moved_to"] = result.moved_to
+            outcome.notice = _moved_notice(result.moved_to)
+        else:
+            outcome.notice = "not modified"
+        store.update_source(source.id, **values)
+        return
+    if result.status == 410:
+        outcome.error = "gone (HTTP 410): not fetched again; `newsterm remove` unsubscribes"
+        store.update_source(
+            source.id, status=SourceStatus.GONE, last_error=outcome.error, last_checked=now
+        )
+        return
+    error = status_message(result)
+    if result.status in (429, 503) and result.retry_after is not None:
+        when = result.retry_after.strftime("%Y-%m-%d %H:%M:%S UTC")
+        error += f"; not fetched again before {when}"
+        store.update_source(source.id, retry_after=result.retry_after)
+    _failed(store, source, outcome, error, now)
+
+
+# -- add --------------------------------------------------------------------------------------
+
+
+async def _probe(url: str, settings: Settings) -> tuple[str, FetchResult, FeedResult, list[str]]:
+    """Fetch a URL and make sure it is a feed, or an HTML page that links to one.
+
+    Returns the feed URL to subscribe to, its fetch and parse results, and the page's other
+    feeds. Raises NewstermError with a clear reason otherwise.
+    """
+    async with Fetcher(settings) as fetcher:
+        result = await _get(fetcher, url)
+        try:
+            parsed = await asyncio.to_thread(process_feed, _job(result, settings))
+            return result.moved_to or url, result, parsed, []
+        except FeedError as exc:
+            if not looks_like_html(result.body) and "html" not in result.content_type.lower():
+                raise NewstermError(f"{url}: not a feed: {exc.message}") from None
+        found = discover_feeds(result.body, result.url)
+        if not found:
+            raise NewstermError(
+                f'{url}: an HTML page that links to no feed (no <link rel="alternate">)'
+            )
+        feed_url = found[0]
+        feed_result = await _get(fetcher, feed_url)
+        try:
+            parsed = await asyncio.to_thread(process_feed, _job(feed_result, settings))
+        except FeedError as exc:
+            raise NewstermError(f"{feed_url} (linked from {url}): {exc.message}") from None
+        return feed_result.moved_to or feed_url, feed_result, parsed, found[1:]
+
+
+async def _get(fetcher: Fetcher, url: str) -> FetchResult:
+    try:
+        result = await fetcher.fetch(url)
+    except FetchError as exc:
+        raise NewstermError(f"{url}: {exc.message}") from None
+    if result.status != 200:
+        raise NewstermError(f"{url}: {status_message(result)}")
+    return result
+
+
+def _job(result: FetchResult, settings: Settings) -> FeedJob:
+    return FeedJob(result.url, result.body, result.content_type, {}, settings.parse_timeout)
 
 
 def add_feed(
@@ -36,9 +239,34 @@ def add_feed(
     tags: Sequence[str],
     fetch: bool,
 ) -> AddOutcome:
-    """Record a feed URL in feeds.toml and in the cache."""
-    from newsterm.ingest.service import AddOutcome
+    """Subscribe to a feed: check it is one (unless ``fetch`` is False), then record and store it.
 
-    config_mod.add_feed(cfg.path, FeedEntry(url=url, title=title, tags=tuple(tags)))
-    source = store.upsert_source(SourceKind.FEED, url, title=title, tags=tags)
-    return AddOutcome(source, added=True, message=f"added {url}")
+    Given an HTML page, subscribes to the first feed it advertises and names the others. On any
+    error neither feeds.toml nor the cache is changed.
+    """
+    from newsterm.ingest.service import AddOutcome, SourceOutcome
+
+    if not fetch:
+        config_mod.add_feed(cfg.path, FeedEntry(url=url, title=title, tags=tuple(tags)))
+        source = store.upsert_source(SourceKind.FEED, url, title=title, tags=tags)
+        return AddOutcome(source, added=True, message=f"added {url} (not fetched)")
+    feed_url, result, parsed, others = asyncio.run(_probe(url, cfg.settings))
+    if feed_url != url and any(entry.url == feed_url for entry in cfg.feeds):
+        source = store.upsert_source(SourceKind.FEED, feed_url)
+        return AddOutcome(source, added=False, message=f"{feed_url} is already subscribed")
+    config_mod.add_feed(cfg.path, FeedEntry(url=feed_url, title=title, tags=tuple(tags)))
+    source = store.upsert_source(
+        SourceKind.FEED, feed_url, title=title or parsed.title or None, tags=tags
+    )
+    outcome = SourceOutcome(source)
+    now = datetime.now(UTC)
+    result.moved_to = None  # already subscribed at the new address
+    _save(store, source, cfg.settings, result, parsed, outcome, now)
+    name = parsed.title or feed_url
+    message = f"added {name} ({feed_url})"
+    if feed_url != url:
+        message += f", found on {url}"
+    if others:
+        message += "; the page also offers: " + ", ".join(others)
+    source = store.source(source.id) or source
+    return AddOutcome(source, added=True, refresh=outcome, message=message)

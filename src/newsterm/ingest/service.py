@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newsterm import config as config_mod
@@ -16,6 +18,10 @@ from newsterm.extract import analyse
 from newsterm.ingest import files
 from newsterm.models import Analysis, RawArticle, Source, SourceKind, SourceStatus
 from newsterm.store import Store
+
+if TYPE_CHECKING:
+    from newsterm.config import Settings
+    from newsterm.ingest.fulltext import FullTextOutcome, PageLimits
 
 FEED_SCHEMES = ("http", "https")
 
@@ -192,8 +198,13 @@ def refresh(
     cfg: Config,
     *,
     progress: Progress | None = None,
+    cancel: threading.Event | None = None,
 ) -> RefreshReport:
-    """Refresh sources: file sources re-read from disk, feed sources fetched over HTTP."""
+    """Refresh sources: file sources re-read from disk, feed sources fetched over HTTP.
+
+    Blocking, and safe to call from a worker thread that owns ``store``. Setting ``cancel``
+    stops it soon after: sources not done by then are reported with the notice "cancelled".
+    """
     report = RefreshReport()
     file_sources = [s for s in sources if s.kind is SourceKind.FILES]
     feed_sources = [s for s in sources if s.kind is SourceKind.FEED]
@@ -205,12 +216,109 @@ def refresh(
             progress(outcome, len(report.outcomes), total)
 
     for source in file_sources:
+        if cancel is not None and cancel.is_set():
+            record(SourceOutcome(source, notice="cancelled"))
+            continue
         record(refresh_files(store, source))
     if feed_sources:
         from newsterm.ingest.feeds import refresh_feeds
 
-        refresh_feeds(store, feed_sources, cfg, record)
+        refresh_feeds(store, feed_sources, cfg, record, cancel=cancel)
     return report
+
+
+def update_moved(store: Store, cfg: Config) -> list[tuple[str, str]]:
+    """Move every feed that answered a permanent redirect to its new URL.
+
+    feeds.toml is rewritten (comments kept) and the cached source relocated, its articles and
+    reading history kept. Returns the (old, new) URLs.
+    """
+    moved = []
+    for source in store.sources():
+        if source.kind is not SourceKind.FEED or not source.moved_to:
+            continue
+        old, new = source.location, source.moved_to
+        if cfg.path.exists():
+            config_mod.replace_url(cfg.path, old, new)
+        store.relocate_source(source.id, new)
+        moved.append((old, new))
+    return moved
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What ``import_subscriptions`` did."""
+
+    added: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_subscriptions(store: Store, cfg: Config, path: Path) -> ImportReport:
+    """Subscribe to the feeds of an OPML file or a newsboat urls file (idempotent, no fetch).
+
+    Nothing is fetched (``newsterm refresh`` does that); nothing in the file is ever run.
+    """
+    from newsterm.ingest.opml import OpmlError, read_opml
+    from newsterm.ingest.urlsfile import read_urls
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
+    if head.startswith(b"<"):
+        try:
+            found = read_opml(data)
+        except OpmlError as exc:
+            raise UsageError(f"{path}: {exc}") from None
+    else:
+        found = read_urls(data)
+    report = ImportReport(warnings=list(found.warnings))
+    known = {entry.url for entry in cfg.feeds if entry.url}
+    entries: list[FeedEntry] = []
+    for feed in found.feeds:
+        try:
+            url = check_feed_url(feed.url)
+        except UsageError as exc:
+            report.warnings.append(exc.message)
+            continue
+        if url in known:
+            report.already.append(url)
+            continue
+        known.add(url)
+        entries.append(FeedEntry(url=url, title=feed.title, tags=feed.tags))
+    if entries:
+        config_mod.add_feeds(cfg.path, entries)
+        for entry in entries:
+            assert entry.url is not None
+            store.upsert_source(SourceKind.FEED, entry.url, title=entry.title, tags=entry.tags)
+            report.added.append(entry.url)
+    return report
+
+
+EXPORT_FORMATS = ("opml", "urls")
+
+
+def export_subscriptions(store: Store, cfg: Config, fmt: str = "opml") -> str:
+    """The feed subscriptions of feeds.toml as OPML 2.0 or a newsboat urls file.
+
+    Titles missing from feeds.toml come from the cache; file sources are not feeds and are left
+    out.
+    """
+    from newsterm.ingest.opml import Subscription, write_opml
+    from newsterm.ingest.urlsfile import write_urls
+
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"{fmt}: unknown export format (use opml or urls)")
+    feeds = []
+    for entry in cfg.feeds:
+        if not entry.url:
+            continue
+        cached = store.source_by_location(entry.url)
+        title = entry.title or (cached.title if cached else None)
+        feeds.append(Subscription(entry.url, title, entry.tags))
+    return write_opml(feeds) if fmt == "opml" else write_urls(feeds)
 
 
 @dataclass(slots=True)
@@ -280,12 +388,6 @@ def remove(store: Store, cfg: Config, ref: str) -> Source:
 
 # -- full text (issue 7) ----------------------------------------------------------------------
 
-import typing  # noqa: E402  (kept beside the full-text code to keep merges of this file simple)
-
-if typing.TYPE_CHECKING:
-    from newsterm.config import Settings
-    from newsterm.ingest.fulltext import FullTextOutcome, PageLimits
-
 FullTextProgress = Callable[["FullTextOutcome", int, int], None]
 """Called after each full-text fetch with its outcome, the number done and the total."""
 
@@ -328,14 +430,18 @@ def fetch_missing_full_text(
 
 __all__ = [
     "AddOutcome",
+    "ImportReport",
     "NewstermError",
     "RefreshReport",
     "SourceOutcome",
     "add",
+    "export_subscriptions",
     "fetch_missing_full_text",
     "full_text_sources",
+    "import_subscriptions",
     "refresh",
     "refresh_files",
     "remove",
     "sync_sources",
+    "update_moved",
 ]

@@ -206,6 +206,19 @@ class Store:
         with self.write() as conn:
             conn.execute(f"UPDATE sources SET {assignments} WHERE id = ?", (*params, source_id))
 
+    def relocate_source(self, source_id: int, location: str) -> None:
+        """Give a source its new URL (after a permanent redirect), clearing ``moved_to``."""
+        try:
+            with self.write() as conn:
+                conn.execute(
+                    """UPDATE sources SET location = ?, moved_to = NULL,
+                         status = CASE WHEN status = 'moved' THEN 'ok' ELSE status END
+                       WHERE id = ?""",
+                    (location, source_id),
+                )
+        except sqlite3.IntegrityError:
+            raise CacheError(f"{location}: another source already has this location") from None
+
     def remove_source(self, source_id: int) -> None:
         """Delete a source and its articles."""
         with self.write() as conn:
@@ -289,12 +302,19 @@ class Store:
         """
         now = to_timestamp(fetched_at) or time.time()
         result = SaveResult()
+        items = list(items)
+        if not items:
+            return result
         with self.write() as conn:
+            existing = {
+                guid: (article_id, content_hash, gone)
+                for article_id, guid, content_hash, gone in conn.execute(
+                    "SELECT id, guid, content_hash, gone FROM articles WHERE source_id = ?",
+                    (source_id,),
+                )
+            }
             for raw, analysis in items:
-                row = conn.execute(
-                    "SELECT id, content_hash, gone FROM articles WHERE source_id = ? AND guid = ?",
-                    (source_id, raw.guid),
-                ).fetchone()
+                row = existing.get(raw.guid)
                 if row is not None and row[1] == raw.content_hash:
                     if row[2]:
                         conn.execute("UPDATE articles SET gone = 0 WHERE id = ?", (row[0],))
@@ -325,8 +345,10 @@ class Store:
                         (*values, source_id, raw.guid),
                     )
                     article_id = int(cursor.lastrowid or 0)
+                    existing[raw.guid] = (article_id, raw.content_hash, 0)
                     result.new += 1
                     result.new_ids.append(article_id)
+                    self._write_analysis(conn, article_id, analysis, fresh=True)
                 else:
                     article_id = int(row[0])
                     conn.execute(
@@ -338,13 +360,16 @@ class Store:
                         (*values, article_id),
                     )
                     result.updated += 1
-                self._write_analysis(conn, article_id, analysis)
+                    self._write_analysis(conn, article_id, analysis)
         return result
 
     @staticmethod
-    def _write_analysis(conn: sqlite3.Connection, article_id: int, analysis: Analysis) -> None:
-        conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-        conn.execute("DELETE FROM contacts WHERE article_id = ?", (article_id,))
+    def _write_analysis(
+        conn: sqlite3.Connection, article_id: int, analysis: Analysis, *, fresh: bool = False
+    ) -> None:
+        if not fresh:  # a new article has nothing to replace
+            conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+            conn.execute("DELETE FROM contacts WHERE article_id = ?", (article_id,))
         conn.executemany(
             """INSERT INTO quotes (article_id, position, text, speaker, paragraph, fragment, start)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",

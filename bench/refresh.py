@@ -1,0 +1,301 @@
+"""Refresh benchmark: newsterm against newsboat on the same 200 feeds x 50 items, same run.
+
+    uv run python bench/refresh.py [--feeds 200] [--items 50] [--runs 3] [--no-newsboat]
+
+Uses the shared harness (``$NEWSTERM_SHARED/bench`` or ``<repo>/../shared/bench``): genfeeds.py
+writes the feeds, serve.py serves them on 127.0.0.1 with ETag/304 and simulated latency, and
+newsboat_reload.sh times newsboat (``apt-get install newsboat time sqlite3 bc``). Measures:
+
+- first refresh (fresh cache) at 0 ms and 50 ms latency per request;
+- a refresh where every feed answers 304 (newsboat: its third reload, see the harness README);
+- newsterm's peak resident memory, summed over its process tree (parse workers included).
+
+Prints each median and ratio, and writes them as JSON to ``bench/out/refresh.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+AIMS = {"first_0ms": 0.5, "first_50ms": 0.25, "all_304": 0.5}
+MEMORY_AIM_MB = 150
+
+
+def shared_bench() -> Path:
+    """Where the shared harness lives."""
+    candidates = [os.environ.get("NEWSTERM_SHARED", ""), REPO / ".." / "shared"]
+    candidates += [REPO / ".." / ".." / "shared"]
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "bench" / "genfeeds.py").exists():
+            return (Path(candidate) / "bench").resolve()
+    sys.exit("shared bench harness not found: set NEWSTERM_SHARED")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def busy_cores(seconds: float = 1.0) -> float:
+    def sample() -> tuple[int, int]:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+        values = [int(v) for v in fields]
+        return sum(values[:3]) + values[5] + values[6], 0
+
+    a, _ = sample()
+    time.sleep(seconds)
+    b, _ = sample()
+    return (b - a) / os.sysconf("SC_CLK_TCK") / seconds
+
+
+def wait_quiet(limit: float = 60.0) -> float:
+    """Wait (at most ``limit`` s) until the shared machine is idle; return the busy cores seen."""
+    start = time.monotonic()
+    while True:
+        busy = busy_cores()
+        if busy <= 0.3 or time.monotonic() - start > limit:
+            return busy
+
+
+class TreeMemory:
+    """Samples the summed RSS of a process and all its descendants every 20 ms."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _tree(self) -> list[int]:
+        pids, queue = [], [self.pid]
+        while queue:
+            pid = queue.pop()
+            pids.append(pid)
+            for task in Path(f"/proc/{pid}/task").glob("*"):
+                with contextlib.suppress(OSError):
+                    queue += [int(c) for c in (task / "children").read_text().split()]
+        return pids
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            total = 0
+            for pid in self._tree():
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                if match := re.search(r"VmRSS:\s+(\d+)", status):
+                    total += int(match.group(1))
+            self.peak_kb = max(self.peak_kb, total)
+            self._stop.wait(0.02)
+
+
+class Server:
+    """serve.py in the background."""
+
+    def __init__(self, bench: Path, feeds: Path, port: int, delay_ms: int) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(bench / "serve.py"), str(feeds), "--port", str(port),
+             "--delay-ms", str(delay_ms), "--max-seconds", "1800"],
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        for _ in range(200):
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    return
+            time.sleep(0.02)
+        raise RuntimeError("serve.py did not start")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def newsterm(work: Path, *args: str) -> tuple[float, int, int]:
+    """Run the newsterm CLI; return wall seconds, peak tree RSS (kB) and the exit code."""
+    env = dict(os.environ, NO_COLOR="1")
+    for name in (
+        "PYTHONDONTWRITEBYTECODE",
+        "http_proxy",
+        "https_proxy",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+    ):
+        env.pop(name, None)
+    command = [sys.executable, "-m", "newsterm", "--config", str(work / "feeds.toml")]
+    command += ["--db", str(work / "cache.db"), *args]
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True
+    )
+    with TreeMemory(process.pid) as memory:
+        _, err = process.communicate()
+    wall = time.perf_counter() - start
+    if process.returncode not in (0,):
+        print(f"newsterm {' '.join(args)} exited {process.returncode}: {err[-500:]}")
+    return wall, memory.peak_kb, process.returncode
+
+
+def compile_bytecode() -> None:
+    """Write .pyc files, as an installed package has them (this machine sets
+    PYTHONDONTWRITEBYTECODE, which would make every process, workers too, compile
+    newsterm, httpx and feedparser from source: ~0.5 s each)."""
+    import sysconfig
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    paths = [str(REPO / "src"), sysconfig.get_paths()["purelib"]]
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "-j", "0", *paths],
+        env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def fresh_newsterm(work: Path, feeds: Path) -> None:
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    (work / "feeds.toml").write_text("[settings]\n", encoding="utf-8")
+    _, _, code = newsterm(work, "import", str(feeds / "urls"))
+    assert code == 0
+
+
+def newsboat(bench: Path, feeds: Path, delay_ms: int, cache_dir: Path | None = None) -> float:
+    env = dict(os.environ, DELAY_MS=str(delay_ms), SERVE="yes", QUIET_WAIT_S="30")
+    if cache_dir is not None:
+        env["CACHE_DIR"] = str(cache_dir)
+    out = subprocess.run(
+        ["bash", str(bench / "newsboat_reload.sh"), str(feeds)],
+        env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    match = re.search(r"wall_s=([\d.]+)", out.stdout)
+    if not match:
+        raise RuntimeError(f"newsboat_reload.sh failed: {out.stdout} {out.stderr}")
+    return float(match.group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--feeds", type=int, default=200)
+    parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-newsboat", action="store_true")
+    args = parser.parse_args()
+    bench = shared_bench()
+    compile_bytecode()
+    have_newsboat = not args.no_newsboat and shutil.which("newsboat") is not None
+    tmp = Path(tempfile.mkdtemp(prefix="newsterm-bench-"))
+    port = free_port()
+    feeds = tmp / "feeds"
+    subprocess.run(
+        [sys.executable, str(bench / "genfeeds.py"), "--feeds", str(args.feeds), "--items",
+         str(args.items), "--out", str(feeds), "--port", str(port)],
+        check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    results: dict[str, dict[str, float]] = {}
+    peak_kb = 0
+    work = tmp / "newsterm"
+    try:
+        for delay in (0, 50):
+            ours, theirs = [], []
+            for _ in range(args.runs):
+                if have_newsboat:
+                    theirs.append(newsboat(bench, feeds, delay))
+                fresh_newsterm(work, feeds)
+                server = Server(bench, feeds, port, delay)
+                try:
+                    wait_quiet(30)
+                    wall, kb, code = newsterm(work, "refresh")
+                finally:
+                    server.stop()
+                assert code == 0, "the first refresh failed"
+                ours.append(wall)
+                peak_kb = max(peak_kb, kb)
+            results[f"first_{delay}ms"] = _summary(ours, theirs)
+        ours, theirs = [], []
+        for _ in range(args.runs):
+            if have_newsboat:
+                cache = tmp / "newsboat-cache"
+                shutil.rmtree(cache, ignore_errors=True)
+                for _ in range(2):
+                    newsboat(bench, feeds, 0, cache)
+                theirs.append(newsboat(bench, feeds, 0, cache))
+            fresh_newsterm(work, feeds)
+            server = Server(bench, feeds, port, 0)
+            try:
+                newsterm(work, "refresh")
+                wait_quiet(30)
+                wall, kb, code = newsterm(work, "refresh")
+            finally:
+                server.stop()
+            ours.append(wall)
+            peak_kb = max(peak_kb, kb)
+        results["all_304"] = _summary(ours, theirs)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    report = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "python": platform.python_version(),
+        "feeds": args.feeds,
+        "items": args.items,
+        "runs": args.runs,
+        "results": results,
+        "peak_rss_mb": round(peak_kb / 1024, 1),
+    }
+    _print(report)
+    out = REPO / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "refresh.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+def _summary(ours: list[float], theirs: list[float]) -> dict[str, float]:
+    summary = {"newsterm_s": round(statistics.median(ours), 3)}
+    if theirs:
+        summary["newsboat_s"] = round(statistics.median(theirs), 3)
+        summary["ratio"] = round(summary["newsterm_s"] / summary["newsboat_s"], 3)
+    return summary
+
+
+def _print(report: dict[str, object]) -> None:
+    print(f"{report['feeds']} feeds x {report['items']} items, median of {report['runs']} runs")
+    print(f"{report['machine']}, Python {report['python']}, {report['date']}")
+    results = report["results"]
+    assert isinstance(results, dict)
+    for name, row in results.items():
+        line = f"{name:>11}: newsterm {row['newsterm_s']:.2f} s"
+        if "ratio" in row:
+            verdict = "ok" if row["ratio"] <= AIMS[name] else "MISSED"
+            line += f", newsboat {row['newsboat_s']:.2f} s, ratio {row['ratio']:.2f}"
+            line += f" (aim <= {AIMS[name]}: {verdict})"
+        print(line)
+    peak = report["peak_rss_mb"]
+    assert isinstance(peak, float)
+    verdict = "ok" if peak <= MEMORY_AIM_MB else "MISSED"
+    print(f"  peak RSS: {peak:.0f} MB with parse workers (aim <= {MEMORY_AIM_MB}: {verdict})")
+
+
+if __name__ == "__main__":
+    main()

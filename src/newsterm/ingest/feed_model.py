@@ -1,0 +1,42 @@
+"""What every feed parser yields: a feed title and its items, as written, before cleaning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class NotAFeed(ValueError):
+    """The bytes are no feed this parser understands (the next parser may)."""
+
+
+@dataclass(slots=True)
+class FeedItem:
+    """One item or entry, with text as the feed wrote it (HTML not yet reduced)."""
+
+    id: str = ""
+    link: str = ""
+    title: str = ""
+    title_is_html: bool = False
+    date_text: str = ""
+    """The published date as written, else the updated date: part of the fallback identity."""
+    published: datetime | None = None
+    authors: list[tuple[str, str]] = field(default_factory=list)
+    """(name, e-mail) pairs; either may be empty."""
+    content: str = ""
+    content_is_html: bool = True
+    summary: str = ""
+    summary_is_html: bool = True
+
+
+@dataclass(slots=True)
+class ParsedFeed:
+    """A feed as one of the parsers read it."""
+
+    format: str
+    """"rss", "rdf", "atom", "json" (fast paths) or "feedparser:<version>"."""
+    title: str = ""
+    link: str = ""
+    items: list[FeedItem] = field(default_factory=list)
+    warning: str | None = None
+    """Why a fallback parser had to be lenient (ill-formed XML, encoding guessed), or None."""

@@ -1,0 +1,348 @@
+"""Feed bytes to RawArticles and Analyses: the CPU-bound half of a refresh.
+
+Runs in a worker process. The fast parsers (:mod:`newsterm.ingest.feed_fast`) take well-formed
+RSS, RDF, Atom 1.0 and JSON Feed; feedparser takes what they cannot (ill-formed XML, CDF,
+Atom 0.3, odd encodings). Both yield :class:`FeedItem`, and one function turns an item into a
+RawArticle, so an item's identity does not depend on which parser read it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import re
+import signal
+import threading
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from newsterm.errors import NewstermError
+from newsterm.extract import analyse
+from newsterm.extract.html import html_to_text
+from newsterm.extract.text import sanitize, split_paragraphs
+from newsterm.ingest.feed_fast import parse_json, parse_person, parse_xml
+from newsterm.ingest.feed_html import clean_line, paragraphs_and_links
+from newsterm.ingest.feed_model import FeedItem, NotAFeed, ParsedFeed
+from newsterm.ingest.safexml import guard_xml
+from newsterm.models import Analysis, Contact, RawArticle
+
+SUMMARY_LIMIT = 600
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_SKIPPED = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_EMAIL = re.compile(r"[^@\s<>()\"',;:]+@[^@\s<>()\"',;:]+\.[^@\s<>()\"',;:]+")
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+
+
+class FeedError(NewstermError):
+    """A feed body that cannot be read: one line saying why."""
+
+
+class ParseTimeout(Exception):
+    """Parsing and analysing a feed took longer than allowed."""
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether a body is an HTML page rather than a feed."""
+    return bool(_HTML_START.match(data[:4096]))
+
+
+def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFeed:
+    """The lenient path: feedparser over the (already guarded) bytes; it never fetches."""
+    import feedparser
+
+    headers = {"content-location": url}
+    if content_type:
+        headers["content-type"] = content_type
+    doc = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    version = doc.get("version") or ""
+    if not version and not doc.entries and not doc.feed:
+        reason = doc.get("bozo_exception")
+        raise NotAFeed(f"not a feed ({reason})" if reason else "not a feed")
+    feed = ParsedFeed(
+        f"feedparser:{version or 'unknown'}",
+        title=_fp_text(doc.feed.get("title_detail"), doc.feed.get("title", ""))[0],
+        link=doc.feed.get("link", ""),
+    )
+    if doc.get("bozo"):
+        feed.warning = str(doc.get("bozo_exception") or "ill-formed feed")[:200]
+    feed_authors = _fp_people(doc.feed)
+    for entry in doc.entries:
+        title, title_html = _fp_text(entry.get("title_detail"), entry.get("title", ""))
+        contents = entry.get("content") or []
+        content, content_html = ("", True)
+        if contents:
+            chosen = next((c for c in contents if "html" in (c.get("type") or "")), contents[0])
+            content, content_html = _fp_text(chosen, chosen.get("value", ""))
+        summary, summary_html = _fp_text(entry.get("summary_detail"), entry.get("summary", ""))
+        if content and content == summary:
+            summary = ""
+        date_text = entry.get("published") or entry.get("updated") or ""
+        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        feed.items.append(
+            FeedItem(
+                id=entry.get("id", "") or "",
+                link=entry.get("link", "") or "",
+                title=title,
+                title_is_html=title_html,
+                date_text=date_text,
+                published=_fp_date(parsed),
+                authors=_fp_people(entry) or list(feed_authors),
+                content=content,
+                content_is_html=content_html,
+                summary=summary,
+                summary_is_html=summary_html,
+            )
+        )
+    return feed
+
+
+def _fp_text(detail: Any, value: str) -> tuple[str, bool]:
+    kind = (detail or {}).get("type") or "text/html"
+    return value or "", "html" in kind
+
+
+def _fp_date(parsed: Any) -> datetime | None:
+    try:
+        if not parsed:
+            return None
+        year, month, day, hour, minute, second = parsed[:6]
+        return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+    except (TypeError, ValueError):
+        return None
+
+
+def _fp_people(entry: Any) -> list[tuple[str, str]]:
+    raw = entry.get("author") or ""
+    if "@" in raw and len(entry.get("authors") or []) <= 1:
+        # feedparser's own split truncates long TLDs ("a@b.example" -> "a@b.exam")
+        return [parse_person(raw)]
+    people = []
+    for person in entry.get("authors") or []:
+        name, email = person.get("name") or "", person.get("email") or ""
+        if name or email:
+            people.append((name, email))
+    if not people and entry.get("author"):
+        detail = entry.get("author_detail") or {}
+        people.append((detail.get("name") or entry.get("author"), detail.get("email") or ""))
+    return people
+
+
+def parse_feed(data: bytes, url: str, content_type: str = "") -> ParsedFeed:
+    """Parse feed bytes: JSON Feed, else the fast XML path, else feedparser.
+
+    Raises FeedError when the bytes are no feed at all (an HTML page, empty, unsafe XML).
+    """
+    if not data.strip():
+        raise FeedError("the feed is empty")
+    stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped[:1] in (b"{", b"["):
+        try:
+            return parse_json(data, url)
+        except NotAFeed as exc:
+            raise FeedError(f"not a JSON Feed ({exc})") from None
+    if looks_like_html(data):
+        raise FeedError("not a feed (an HTML page)")
+    data = guard_xml(data)
+    if _trust_declared_encoding(content_type):
+        try:
+            return parse_xml(data, url)
+        except (ET.ParseError, NotAFeed, LookupError, ValueError):
+            pass
+    try:
+        return parse_with_feedparser(data, url, content_type)
+    except NotAFeed as exc:
+        raise FeedError(str(exc)) from None
+
+
+def _trust_declared_encoding(content_type: str) -> bool:
+    """The fast path reads the document's own encoding; an HTTP charset sends it to feedparser.
+
+    Exception: a UTF-8 charset, which the fast path would use anyway for most feeds.
+    """
+    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
+    return match is None or match.group(1).lower() in ("utf-8", "utf8")
+
+
+# -- items to articles ----------------------------------------------------------------------
+
+
+def _reduce(text: str, is_html: bool) -> tuple[list[str], list[str]]:
+    """Paragraphs and links of an item's text, HTML or plain."""
+    if not text.strip():
+        return [], []
+    if is_html or _TAG.search(text):
+        return paragraphs_and_links(text)
+    return split_paragraphs(sanitize(text)), []
+
+
+def _summary_line(text: str, is_html: bool) -> str:
+    """A one-line summary; tags are simply dropped (cheaper than a full HTML pass)."""
+    if not text:
+        return ""
+    if is_html or "<" in text:
+        text = html.unescape(_TAG.sub(" ", _SKIPPED.sub(" ", text)))
+    return clean_line(text, SUMMARY_LIMIT)
+
+
+def _clean_email(value: str) -> str | None:
+    value = clean_line(value, 254).removeprefix("mailto:").split("?")[0]
+    return value if _EMAIL.fullmatch(value) else None
+
+
+def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
+    """Turn a parsed item into a sanitised RawArticle with a parser-independent identity."""
+    title = item.title
+    if item.title_is_html and ("<" in title or "&" in title):
+        title = " ".join(html_to_text(title).paragraphs)
+    title = clean_line(title)
+    link = item.link.strip()
+    if link and not link.lower().startswith(("http://", "https://")):
+        link = urljoin(base_url, link)
+    link = clean_line(link, 2000)
+    url = link if link.lower().startswith(("http://", "https://")) else None
+    paragraphs, links = _reduce(item.content, item.content_is_html)
+    if paragraphs:
+        summary = _summary_line(item.summary, item.summary_is_html)
+    else:
+        paragraphs, links = _reduce(item.summary, item.summary_is_html)
+        summary = clean_line(" ".join(paragraphs), SUMMARY_LIMIT)
+    authors: list[str] = []
+    contacts: list[Contact] = []
+    seen_emails: set[str] = set()
+    for raw_name, raw_email in item.authors:
+        name = clean_line(raw_name, 200)
+        email = _clean_email(raw_email) if raw_email else None
+        if name and name not in authors:
+            authors.append(name)
+        if email and email.lower() not in seen_emails:
+            seen_emails.add(email.lower())
+            contacts.append(Contact(name=name or None, email=email))
+    for href in links:
+        if href.lower().startswith("mailto:"):
+            email = _clean_email(href)
+            if email and email.lower() not in seen_emails:
+                seen_emails.add(email.lower())
+                contacts.append(Contact(email=email))
+    date_text = clean_line(item.date_text, 200)
+    guid = clean_line(item.id, 2000) or link or f"{title} {date_text}".strip()
+    digest = hashlib.sha256()
+    for part in (title, link, *paragraphs, "\x00", *authors):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\n")
+    if not guid:
+        guid = "sha256:" + digest.hexdigest()
+    if not title:
+        first = paragraphs[0] if paragraphs else ""
+        title = clean_line(first, 80) if first else "(untitled)"
+    return RawArticle(
+        guid=guid,
+        title=title,
+        paragraphs=paragraphs,
+        url=url,
+        published=item.published,
+        authors=authors,
+        contacts=contacts,
+        summary=summary,
+        content_hash=digest.hexdigest(),
+        links=[clean_line(x, 2000) for x in links],
+    )
+
+
+# -- the worker job -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class FeedJob:
+    """What a worker needs to parse one feed body (picklable)."""
+
+    url: str
+    body: bytes
+    content_type: str = ""
+    known: dict[str, str] = field(default_factory=dict)
+    """guid -> content hash already cached: unchanged items are not analysed again."""
+    time_limit: float = 0.0
+    """Seconds allowed for parsing and analysing (0: no limit)."""
+
+
+@dataclass(slots=True)
+class FeedResult:
+    """What a worker sends back: the feed title and its new or changed items, analysed."""
+
+    title: str
+    format: str
+    items: list[tuple[RawArticle, Analysis]]
+    seen: int
+    """Items in the feed, changed or not."""
+    warning: str | None = None
+    seconds: float = 0.0
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (main thread of a process only, else no limit)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise ParseTimeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_feed(job: FeedJob) -> FeedResult:
+    """Parse a feed body and analyse its new and changed items; raise FeedError on failure."""
+    start = time.perf_counter()
+    deadline = start + job.time_limit if job.time_limit > 0 else float("inf")
+    try:
+        with time_limit(job.time_limit):
+            feed = parse_feed(job.body, job.url, job.content_type)
+            items: list[tuple[RawArticle, Analysis]] = []
+            seen: set[str] = set()
+            for item in feed.items:
+                # The alarm can be swallowed (raised inside a GC callback): check here too.
+                if time.perf_counter() > deadline:
+                    raise ParseTimeout
+                raw = item_to_article(item, job.url)
+                if raw.guid in seen:
+                    continue
+                seen.add(raw.guid)
+                if job.known.get(raw.guid) == raw.content_hash:
+                    continue
+                analysis = analyse(
+                    raw.title, raw.paragraphs, authors=raw.authors, contacts=raw.contacts
+                )
+                raw.paragraphs = []  # the analysis carries the body; halve what is pickled
+                items.append((raw, analysis))
+    except ParseTimeout:
+        raise FeedError(f"parsing took longer than {job.time_limit:g} s (gave up)") from None
+    except RecursionError:
+        raise FeedError("the feed is nested too deeply to parse") from None
+    return FeedResult(
+        title=clean_line(feed.title, 300),
+        format=feed.format,
+        items=items,
+        seen=len(seen),
+        warning=feed.warning,
+        seconds=time.perf_counter() - start,
+    )

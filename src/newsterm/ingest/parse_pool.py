@@ -1,0 +1,58 @@
+"""Where feed bodies are parsed and analysed: worker processes, or a thread for one feed."""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from collections.abc import Awaitable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from newsterm.ingest.feed_parse import FeedError, FeedJob, FeedResult, process_feed
+
+MAX_WORKERS = 2
+"""Parse processes: parsing and analysis are CPU-bound; two cover the machines we target."""
+
+
+def default_workers() -> int:
+    """How many parse processes a refresh of many feeds uses."""
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+class ParsePool:
+    """Runs :func:`process_feed` in worker processes started on first use; 0 workers: a thread.
+
+    Workers are spawned, not forked: the app calls refresh from a thread, and forking a
+    threaded process can deadlock the child.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: Executor | None = None
+
+    async def run(self, job: FeedJob, timeout: float) -> FeedResult:
+        """Parse one feed; a worker that hangs past ``timeout`` (+ slack) fails just this feed."""
+        loop = asyncio.get_running_loop()
+        future: Awaitable[FeedResult]
+        if self.workers <= 0:
+            future = asyncio.to_thread(process_feed, job)
+        else:
+            if self._pool is None:
+                context = multiprocessing.get_context("spawn")
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            future = loop.run_in_executor(self._pool, process_feed, job)
+        try:
+            async with asyncio.timeout(timeout + 5 if timeout > 0 else None):
+                return await future
+        except TimeoutError:
+            raise FeedError(f"parsing took longer than {timeout:g} s (gave up)") from None
+        except BrokenProcessPool:
+            self.close(cancel=True)
+            raise FeedError("the parser process died on this feed") from None
+
+    def close(self, *, cancel: bool = False) -> None:
+        """Stop the workers (at once, dropping queued work, when ``cancel``)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=not cancel, cancel_futures=True)
+            self._pool = None

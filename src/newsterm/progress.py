@@ -1,0 +1,62 @@
+"""Refresh progress for the CLI: a Rich bar on a terminal, one plain line a source otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from newsterm.ingest.service import SourceOutcome
+
+Callback = Callable[["SourceOutcome", int, int], None]
+
+
+def _line(outcome: SourceOutcome, done: int, total: int) -> str:
+    line = f"[{done}/{total}] {outcome.source.display_title}: "
+    line += f"error: {outcome.error}" if outcome.error else f"{outcome.new} new"
+    if outcome.updated:
+        line += f", {outcome.updated} updated"
+    if outcome.notice:
+        line += f" ({outcome.notice})"
+    return line
+
+
+@contextmanager
+def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
+    """Yield the progress callback for ``service.refresh``; the bar goes to stderr."""
+    if not interactive:
+
+        def plain(outcome: SourceOutcome, done: int, total: int) -> None:
+            click.echo(_line(outcome, done, total), err=bool(outcome.error))
+
+        yield plain
+        return
+    console = Console(stderr=True, highlight=False)
+    new = errors = 0
+    with Progress(
+        TextColumn("refreshing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[new]} new · {task.fields[errors]} errors"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as bar:
+        task = bar.add_task("refresh", total=total, new=0, errors=0)
+
+        def fancy(outcome: SourceOutcome, done: int, total: int) -> None:
+            nonlocal new, errors
+            new += outcome.new
+            errors += bool(outcome.error)
+            if outcome.error or (outcome.notice and outcome.notice != "not modified"):
+                style = "red" if outcome.error else "yellow"
+                bar.console.print(Text(_line(outcome, done, total), style=style))
+            bar.update(task, completed=done, new=new, errors=errors)
+
+        yield fancy

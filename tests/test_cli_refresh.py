@@ -1,0 +1,141 @@
+"""The real CLI: refresh exit codes and summary, add with validation and discovery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsterm.cli import main
+from newsterm.config import load_config
+from newsterm.store import Store
+from tests.conftest import write_feeds
+from tests.feedserver import Answer, FeedServer, fixture
+
+pytestmark = pytest.mark.usefixtures("in_threads")
+
+
+def run(
+    capsys: pytest.CaptureFixture[str], config: Path, db: Path, *args: str
+) -> tuple[int, str, str]:
+    try:
+        main(["--config", str(config), "--db", str(db), *args])
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_refresh_all_good_exits_0(
+    server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/rss"] = Answer(fixture("rss.xml"))
+    write_feeds(config_path, [server.url("/rss")])
+    code, out, err = run(capsys, config_path, tmp_path / "c.db", "refresh")
+    assert code == 0, err
+    assert "[1/1] Harbour Town Gazette: 3 new" in out
+    assert "3 new, 0 updated, 0 failed" in out
+
+
+def test_refresh_with_a_failure_exits_1_and_summarises(
+    server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/rss"] = Answer(fixture("rss.xml"))
+    server.routes["/nope"] = Answer(b"no", 404)
+    write_feeds(config_path, [server.url("/rss"), server.url("/nope")])
+    code, out, err = run(capsys, config_path, tmp_path / "c.db", "refresh")
+    assert code == 1
+    assert "3 new, 0 updated, 1 failed" in out
+    assert "1 source(s) failed" in err and f"{server.url('/nope')}: HTTP 404" in err
+
+
+def test_refresh_one_source_and_unknown_source(
+    server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/rss"] = Answer(fixture("rss.xml"))
+    server.routes["/atom"] = Answer(fixture("atom.xml"))
+    write_feeds(config_path, [server.url("/rss"), server.url("/atom")])
+    code, out, _ = run(capsys, config_path, tmp_path / "c.db", "refresh", server.url("/atom"))
+    assert code == 0 and "2 new" in out and [p for p, _ in server.requests] == ["/atom"]
+    code, _, err = run(capsys, config_path, tmp_path / "c.db", "refresh", "no-such-feed")
+    assert code == 2 and "no such source" in err
+
+
+def test_refresh_update_moved(
+    server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/old"] = Answer(status=308, headers={"Location": "/new"})
+    server.routes["/new"] = Answer(fixture("rss.xml"))
+    write_feeds(config_path, [server.url("/old")])
+    code, _, err = run(capsys, config_path, tmp_path / "c.db", "refresh")
+    assert code == 0 and "--update-moved" in err
+    code, out, _ = run(capsys, config_path, tmp_path / "c.db", "refresh", "--update-moved")
+    assert code == 0 and f"moved {server.url('/old')} -> {server.url('/new')}" in out
+    assert load_config(config_path).feeds[0].url == server.url("/new")
+
+
+def test_add_feed_validates_and_stores_title_and_items(
+    server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/atom"] = Answer(fixture("atom.xml"), content_type="application/atom+xml")
+    db = tmp_path / "c.db"
+    code, out, err = run(capsys, config_path, db, "add", server.url("/atom"), "--tag", "local")
+    assert code == 0, err
+    out = " ".join(out.split())
+    assert "added Valley Weekly" in out and "2 new article(s)" in out
+    entry = load_config(config_path).feeds[0]
+    assert entry.url == server.url("/atom") and entry.tags == ("local",)
+    with Store.open(db) as store:
+        source = store.sources()[0]
+        assert source.title == "Valley Weekly" and source.total == 2 and source.tags == ["local"]
+
+
+def test_add_html_page_discovers_its_feeds(
+    server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/"] = Answer(fixture("page.html"), content_type="text/html; charset=utf-8")
+    server.routes["/feeds/rss.xml"] = Answer(fixture("rss.xml"))
+    code, out, err = run(capsys, config_path, tmp_path / "c.db", "add", server.url("/"))
+    assert code == 0, err
+    out = " ".join(out.split())
+    assert f"({server.url('/feeds/rss.xml')})" in out
+    assert f"also offers: {server.url('/feeds/atom.xml')}" in out
+    assert load_config(config_path).feeds[0].url == server.url("/feeds/rss.xml")
+
+
+@pytest.mark.parametrize(
+    ("route", "answer", "message"),
+    [
+        ("/plain", Answer(fixture("plain.html"), content_type="text/html"), "links to no feed"),
+        ("/text", Answer(b"just words", content_type="text/plain"), "not a feed"),
+        ("/404", Answer(b"", 404), "HTTP 404"),
+    ],
+)
+def test_add_non_feed_changes_nothing(
+    server: FeedServer,
+    config_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    route: str,
+    answer: Answer,
+    message: str,
+) -> None:
+    server.routes[route] = answer
+    before = config_path.read_bytes()
+    db = tmp_path / "c.db"
+    code, _, err = run(capsys, config_path, db, "add", server.url(route))
+    assert code == 1 and message in err and err.count("\n") == 1
+    assert config_path.read_bytes() == before
+    with Store.open(db) as store:
+        assert store.sources() == []
+
+
+def test_add_no_fetch_skips_validation(
+    config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        capsys, config_path, tmp_path / "c.db", "add", "http://127.0.0.1:9/feed", "--no-fetch"
+    )
+    assert code == 0 and "not fetched" in out
+    assert load_config(config_path).feeds[0].url == "http://127.0.0.1:9/feed"

@@ -1,0 +1,207 @@
+"""Refreshing feed sources through the service API, against a local server."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from newsterm.config import load_config
+from newsterm.ingest import service
+from newsterm.models import SourceStatus
+from newsterm.store import ArticleFilter, Store
+from tests.conftest import write_feeds
+from tests.feedserver import Answer, FeedServer, endless, fixture, hang
+
+pytestmark = pytest.mark.usefixtures("in_threads")
+
+
+def refresh_all(store: Store, config_path: Path) -> service.RefreshReport:
+    cfg = load_config(config_path)
+    return service.refresh(store, service.sync_sources(store, cfg), cfg)
+
+
+def test_first_refresh_stores_items_and_title_then_304(
+    server: FeedServer, store: Store, config_path: Path
+) -> None:
+    server.routes["/rss"] = Answer(fixture("rss.xml"), etag='"a"')
+    write_feeds(config_path, [server.url("/rss")])
+    report = refresh_all(store, config_path)
+    assert report.new == 3 and not report.failed
+    source = store.sources()[0]
+    assert source.title == "Harbour Town Gazette"
+    assert source.etag == '"a"' and source.status is SourceStatus.OK
+    again = refresh_all(store, config_path)
+    assert again.new == 0 and again.outcomes[0].notice == "not modified"
+    assert server.requests[-1][1]["If-None-Match"] == '"a"'
+
+
+def test_changed_item_is_updated_keeping_read_state(
+    server: FeedServer, store: Store, config_path: Path
+) -> None:
+    server.routes["/rss"] = Answer(fixture("rss.xml"))
+    write_feeds(config_path, [server.url("/rss")])
+    refresh_all(store, config_path)
+    ids = [a.id for a in store.list_articles(ArticleFilter())]
+    store.set_read(ids)
+    changed = fixture("rss.xml").replace(b"new ferry timetable", b"revised ferry timetable")
+    server.routes["/rss"] = Answer(changed)
+    report = refresh_all(store, config_path)
+    assert (report.new, report.updated) == (0, 1)
+    assert store.count_articles(ArticleFilter()) == 3
+    assert store.count_articles(ArticleFilter(unread_only=True)) == 0
+    bodies = [store.article(i) for i in ids]
+    assert any(a and "revised" in a.paragraphs[0] for a in bodies)
+
+
+def test_duplicate_items_are_stored_once(
+    server: FeedServer, store: Store, config_path: Path
+) -> None:
+    body = fixture("atom.xml")
+    entry = body[body.index(b"<entry>") : body.index(b"</entry>") + 8]
+    server.routes["/atom"] = Answer(body.replace(b"</feed>", entry + entry + b"</feed>"))
+    write_feeds(config_path, [server.url("/atom")])
+    assert refresh_all(store, config_path).new == 2
+
+
+def test_gone_feed_is_marked_and_no_longer_fetched(
+    server: FeedServer, store: Store, config_path: Path
+) -> None:
+    server.routes["/gone"] = Answer(b"", 410)
+    write_feeds(config_path, [server.url("/gone")])
+    report = refresh_all(store, config_path)
+    assert report.failed and "410" in (report.failed[0].error or "")
+    assert store.sources()[0].status is SourceStatus.GONE
+    again = refresh_all(store, config_path)
+    assert not again.failed and "gone" in (again.outcomes[0].notice or "")
+    assert len(server.requests) == 1
+
+
+def test_retry_after_skips_the_feed_until_then(
+    server: FeedServer, store: Store, config_path: Path
+) -> None:
+    server.routes["/busy"] = Answer(b"", 503, headers={"Retry-After": "3600"})
+    write_feeds(config_path, [server.url("/busy")])
+    assert refresh_all(store, config_path).failed
+    assert store.sources()[0].retry_after is not None
+    again = refresh_all(store, config_path)
+    assert not again.failed and "skipped" in (again.outcomes[0].notice or "")
+    assert len(server.requests) == 1
+
+
+def test_permanent_redirect_is_remembered_and_update_moved_rewrites(
+    server: FeedServer, store: Store, config_path: Path
+) -> None:
+    server.routes["/old"] = Answer(status=301, headers={"Location": "/new"})
+    server.routes["/new"] = Answer(fixture("rss.xml"))
+    write_feeds(config_path, [server.url("/old")])
+    report = refresh_all(store, config_path)
+    assert report.new == 3
+    assert "moved permanently" in (report.outcomes[0].notice or "")
+    source = store.sources()[0]
+    assert source.moved_to == server.url("/new") and source.status is SourceStatus.MOVED
+    server.requests.clear()
+    refresh_all(store, config_path)
+    assert [path for path, _ in server.requests] == ["/new"]  # the feed keeps working
+    cfg = load_config(config_path)
+    assert service.update_moved(store, cfg) == [(server.url("/old"), server.url("/new"))]
+    assert load_config(config_path).feeds[0].url == server.url("/new")
+    moved = store.sources()
+    assert len(moved) == 1 and moved[0].location == server.url("/new") and moved[0].total == 3
+
+
+def test_broken_and_slow_feeds_do_not_stall_the_others(
+    server: FeedServer, store: Store, config_path: Path
+) -> None:
+    server.routes["/good"] = Answer(fixture("atom.xml"))
+    server.routes["/hang"] = hang(server)
+    server.routes["/endless"] = endless(server)
+    server.routes["/broken"] = Answer(b"<rss><channel><title>x</title><item>", 200)
+    server.routes["/html"] = Answer(fixture("plain.html"), content_type="text/html")
+    server.routes["/missing"] = Answer(b"no", 404)
+    paths = ["/hang", "/endless", "/broken", "/html", "/missing", "/good"]
+    write_feeds(config_path, [server.url(p) for p in paths], "max_feed_bytes = 100000\n")
+    start = time.perf_counter()
+    report = refresh_all(store, config_path)
+    assert time.perf_counter() - start < 3
+    by_path = {o.source.location.rsplit("/", 1)[1]: o for o in report.outcomes}
+    assert by_path["good"].new == 2 and not by_path["good"].error
+    assert "timed out" in (by_path["hang"].error or "")
+    assert "too large" in (by_path["endless"].error or "")
+    assert "HTML page" in (by_path["html"].error or "")
+    assert "HTTP 404" in (by_path["missing"].error or "")
+    assert by_path["broken"].error is None or by_path["broken"].new == 0
+    errored = {s.location.rsplit("/", 1)[1]: s for s in store.sources()}
+    assert errored["hang"].status is SourceStatus.ERROR and errored["hang"].last_error
+
+
+def test_failed_parse_keeps_the_old_validators(
+    server: FeedServer, store: Store, config_path: Path
+) -> None:
+    server.routes["/f"] = Answer(fixture("rss.xml"), etag='"1"')
+    write_feeds(config_path, [server.url("/f")])
+    refresh_all(store, config_path)
+    server.routes["/f"] = Answer(fixture("plain.html"), etag='"2"', content_type="text/html")
+    assert refresh_all(store, config_path).failed
+    assert store.sources()[0].etag == '"1"'
+
+
+def test_max_articles_per_feed_trims_oldest_read(
+    server: FeedServer, store: Store, config_path: Path
+) -> None:
+    server.routes["/rss"] = Answer(fixture("rss.xml"))
+    write_feeds(config_path, [server.url("/rss")], "max_articles_per_feed = 1\n")
+    refresh_all(store, config_path)
+    assert store.count_articles(ArticleFilter()) == 3  # unread articles are never trimmed
+    store.set_read([a.id for a in store.list_articles(ArticleFilter())])
+    server.routes["/rss"] = Answer(fixture("rss.xml").replace(b"approved", b"passed"))
+    refresh_all(store, config_path)
+    assert store.count_articles(ArticleFilter()) == 1
+
+
+def test_cancel_stops_a_refresh(server: FeedServer, store: Store, config_path: Path) -> None:
+    server.routes["/hang"] = hang(server)
+    write_feeds(config_path, [server.url("/hang")])
+    config_path.write_text(
+        config_path.read_text().replace("read_timeout = 0.5", "read_timeout = 20.0")
+    )
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    cfg = load_config(config_path)
+    start = time.perf_counter()
+    report = service.refresh(store, service.sync_sources(store, cfg), cfg, cancel=cancel)
+    assert time.perf_counter() - start < 2
+    assert report.outcomes[0].notice == "cancelled"
+
+
+def test_refresh_from_a_worker_thread_with_processes(
+    server: FeedServer, tmp_path: Path, config_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app calls refresh in a thread worker; parsing then uses real worker processes."""
+    from newsterm.ingest import parse_pool
+
+    monkeypatch.setattr(parse_pool, "default_workers", lambda: 2)
+    server.routes["/a"] = Answer(fixture("rss.xml"))
+    server.routes["/b"] = Answer(fixture("atom.xml"))
+    server.routes["/c"] = Answer(fixture("feed.json"), content_type="application/feed+json")
+    write_feeds(config_path, [server.url(p) for p in ("/a", "/b", "/c")])
+    results: list[service.RefreshReport] = []
+    progress: list[tuple[int, int]] = []
+
+    def work() -> None:
+        with Store.open(tmp_path / "thread.db") as store:
+            cfg = load_config(config_path)
+            sources = service.sync_sources(store, cfg)
+            results.append(
+                service.refresh(
+                    store, sources, cfg, progress=lambda o, d, t: progress.append((d, t))
+                )
+            )
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(60)
+    assert results and results[0].new == 7 and not results[0].failed
+    assert progress[-1] == (3, 3)
