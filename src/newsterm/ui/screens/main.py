@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -660,12 +659,13 @@ class MainScreen(Screen[None]):
                     title = outcome.source.display_title
                     self.post_message(RefreshProgress(done, total, title, new_total))
 
-                extra = {}
-                parameters = inspect.signature(service.refresh).parameters
-                for name in ("cancel", "cancel_event"):
-                    if name in parameters:
-                        extra[name] = self.newsterm.cancel_event
-                report = service.refresh(store, sources, cfg, progress=progress, **extra)
+                cancel = self.newsterm.cancel_event
+                report = service.refresh(store, sources, cfg, progress=progress, cancel=cancel)
+                # Feeds with `full_text = true` (or [settings] full_text) get their new items'
+                # pages, as `newsterm refresh` does; failures are never retried automatically.
+                wanting = service.full_text_sources(sources, cfg.settings)
+                if wanting and not cancel.is_set():
+                    service.fetch_missing_full_text(store, wanting, cfg.settings)
         except NewstermError as exc:
             self.post_message(RefreshFailed(exc.message))
             return
