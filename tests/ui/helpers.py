@@ -6,6 +6,18 @@ import asyncio
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
+
+
+async def wait_for_workers(app: Any) -> None:
+    """Wait for every worker; one cancelled because a newer exclusive one replaced it is fine
+    (the app does that on purpose: a second source reload supersedes the first)."""
+    results = await asyncio.gather(
+        *(worker.wait() for worker in list(app.workers)), return_exceptions=True
+    )
+    for result in results:
+        if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
+            raise result
 
 
 async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:
@@ -13,7 +25,7 @@ async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:
     app: Any = pilot.app
     for _ in range(rounds):
         await asyncio.to_thread(app.writer.flush)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await pilot.pause()
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from conftest import NOW, Opened
-from helpers import settle
+from helpers import settle, wait_for_workers
 from pytest_httpserver import HTTPServer
 
 from newsterm.config import Config, Settings
@@ -72,7 +72,7 @@ async def test_f_replaces_the_summary_and_fills_the_quotes(
         assert screen.quotes.article is not None and screen.quotes.article.quotes == []
         await pilot.press("3", "f")
         await settle(pilot)
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await settle(pilot)
         article = screen.opened
         assert article.full_text_status == "ok"
@@ -98,7 +98,7 @@ async def test_f_failure_keeps_the_summary_and_says_why(
         await settle(pilot)
         app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[method-assign]
         await pilot.press("2", "enter", "3", "f")
-        await app.workers.wait_for_complete()
+        await wait_for_workers(app)
         await settle(pilot)
         assert app.screen.opened.paragraphs == [SUMMARY]
         notes_in_reader = [str(w.render()) for w in app.screen.reader.query(".dateline")]
