@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -14,8 +15,8 @@ import pytest
 from newsterm.store import Store
 
 ARTICLES = 600
-ADDED_PER_ROUND = 60
-CHANGED_PER_ROUND = 60
+ADDED_PER_ROUND = 150
+CHANGED_PER_ROUND = 100
 KILLS = 20
 
 
@@ -29,6 +30,19 @@ def write_articles(folder: Path, numbers: range, version: int = 0) -> None:
             f"Write to Sam Reporter at sam{n}@example.com\n",
             encoding="utf-8",
         )
+
+
+def article_count(db: Path) -> int:
+    """Articles committed so far, read without locking the writer (WAL)."""
+    if not db.exists():
+        return 0
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:  # the schema is not there yet
+        return 0
+    finally:
+        conn.close()
 
 
 @pytest.mark.slow
@@ -52,6 +66,7 @@ def test_sigkill_during_refresh(tmp_path: Path) -> None:
     ]
     rng = random.Random(20261129)
     committed: dict[int, bool] = {}
+    killed = 0
     for round_number in range(1, KILLS + 1):
         # Every round has work to interrupt: new files, and changed files (some of them read).
         write_articles(folder, range(total, total + ADDED_PER_ROUND))
@@ -59,10 +74,17 @@ def test_sigkill_during_refresh(tmp_path: Path) -> None:
         changed = rng.sample(range(total - ADDED_PER_ROUND), CHANGED_PER_ROUND)
         for n in changed:
             write_articles(folder, range(n, n + 1), version=round_number)
+        before = article_count(db)
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 1.0))
+        # Kill mid-work, whatever the machine's speed: once this refresh has committed a
+        # batch, after a random extra moment.
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and article_count(db) <= before:
+            assert time.monotonic() < deadline, "the refresh committed nothing in 60 s"
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.25))
         proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        killed += proc.wait() == -signal.SIGKILL
         with Store.open(db) as store:
             assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             rows = dict(store.conn.execute("SELECT id, read FROM articles").fetchall())
@@ -77,6 +99,7 @@ def test_sigkill_during_refresh(tmp_path: Path) -> None:
             with Store.open(db) as store:
                 store.set_read(unread)
             committed.update(dict.fromkeys(unread, True))
+    assert killed >= KILLS // 2, f"only {killed} of {KILLS} refreshes were killed mid-work"
     final = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert final.returncode == 0, final.stderr
     with Store.open(db) as store:
