@@ -149,6 +149,12 @@ class MainScreen(Screen[None]):
         panes.set_class(width >= WIDE, "-wide")
         panes.set_class(width < WIDE, "-narrow")
         panes.set_class(height < SHORT, "-short")
+        # narrow: tighter key hints, and no docked ^p hint (the hints under it showed through)
+        footer = self.query_one(Footer)
+        footer.compact = width < WIDE
+        if footer.show_command_palette != (width >= WIDE):
+            footer.show_command_palette = width >= WIDE
+            footer.refresh(recompose=True)
 
     def on_descendant_focus(self) -> None:
         focused = self.focused
