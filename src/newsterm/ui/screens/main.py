@@ -221,7 +221,8 @@ class MainScreen(Screen[None]):
         if article is None:
             self.notify("That article is no longer in the cache.", severity="warning")
             return
-        if not article.read and self.config_settings_mark_read():
+        mark_read = self.config.settings.mark_read_on_open if self.config else True
+        if not article.read and mark_read:
             article.read = True
             self.article_actions.write_read([article.id], True)
         self.opened = article
@@ -231,9 +232,6 @@ class MainScreen(Screen[None]):
         self.app.sub_title = article.title[:200]
         if focus_reader:
             self.reader.focus()
-
-    def config_settings_mark_read(self) -> bool:
-        return self.config.settings.mark_read_on_open if self.config else True
 
     # -- quotes, contacts and links ---------------------------------------------------------
 
