@@ -269,3 +269,23 @@ async def test_q_quits_from_the_list(make: AppFactory) -> None:
 
 def test_now_is_frozen() -> None:
     assert NOW.year == 2026
+
+
+async def test_contacts_show_a_whole_address_at_160x45(make: AppFactory) -> None:
+    from dataclasses import replace
+
+    from newsterm.models import Contact
+
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        address = "marta.quinlan@harbourtimes.com"  # 30 characters
+        contact = Contact(name="Marta Quinlan", email=address, handle="@mquinlan")
+        screen.contacts.show(replace(screen.opened, contacts=[contact], authors=[]))
+        await pilot.pause()
+        lines = [screen.contacts.render_line(y).text for y in range(4)]
+        assert any(address in line for line in lines), lines
+        assert any("@mquinlan" in line for line in lines), lines

@@ -10,8 +10,6 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.content import Content
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -19,54 +17,11 @@ from newsterm.config import Config
 from newsterm.errors import CacheError, ConfigError, NewstermError
 from newsterm.links import open_in_browser, safe_url
 from newsterm.store import Store
+from newsterm.ui.commands import SourceCommands, main_screen_commands
 from newsterm.ui.screens.help import HelpScreen, Section
 from newsterm.ui.store_thread import StoreThread
 
 Opener = Callable[[str], bool]
-
-
-class SourceCommands(Provider):
-    """``Go to <source>`` for every source (titles come from feeds: shown as plain text)."""
-
-    def _sources(self) -> list[tuple[str, str]]:
-        from newsterm.ui.screens.main import MainScreen
-
-        screen = self.screen
-        if not isinstance(screen, MainScreen):
-            return []
-        found = []
-        sources = screen.sources
-        for index in range(sources.option_count):
-            option = sources.get_option_at_index(index)
-            choice = sources._choices.get(option.id or "")
-            if choice is not None:
-                found.append((option.id or "", choice.title))
-        return found
-
-    def _go(self, key: str) -> None:
-        from newsterm.ui.screens.main import MainScreen
-
-        screen = self.screen
-        if isinstance(screen, MainScreen):
-            screen.sources.choose(key)
-            screen.articles.focus()
-
-    async def discover(self) -> Hits:
-        for key, title in self._sources():
-            yield DiscoveryHit(
-                Content("Go to ") + Content(title), partial(self._go, key), text=f"Go to {title}"
-            )
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for key, title in self._sources():
-            text = f"Go to {title}"
-            score = matcher.match(text)
-            if score > 0:
-                display = Content(text)
-                for offset in matcher.fuzzy_search.match(query, text)[1]:
-                    display = display.stylize("underline", offset, offset + 1)
-                yield Hit(score, display, partial(self._go, key), text=text)
 
 
 class NewstermApp(App[None]):
@@ -231,7 +186,7 @@ class NewstermApp(App[None]):
         from newsterm.ui.screens.main import MainScreen
 
         if isinstance(screen, MainScreen):
-            yield from screen.palette_commands()
+            yield from main_screen_commands(screen)
 
     def on_unmount(self) -> None:
         self.cancel_event.set()

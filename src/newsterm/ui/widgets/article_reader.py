@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from textual import events
@@ -22,6 +23,11 @@ QUOTE_STYLE = "$text-accent"
 ACTIVE_STYLE = "bold $text-accent on $accent-muted"
 SPEAKER_STYLE = "italic $text-secondary on $secondary-muted"
 NO_SPEAKER_STYLE = "italic $text-muted"
+NAMED_STYLE = "italic $text-secondary"
+"""The speaker's name where the text gives it next to the quotation."""
+NAME_WINDOW = 60
+"""Characters after a quotation (and before it, in its sentence) searched for the speaker."""
+SENTENCE_END = re.compile(r"[.!?][’”\"»]?\s")
 
 
 def quote_span(paragraph: str, quote: Quote) -> tuple[int, int] | None:
@@ -34,10 +40,41 @@ def quote_span(paragraph: str, quote: Quote) -> tuple[int, int] | None:
     return start, start + len(quote.text)
 
 
+def speaker_mention(
+    paragraph: str, speaker: str, start: int, end: int, limit: int | None = None
+) -> tuple[int, int] | None:
+    """Where the text names a quotation's speaker next to it, or None.
+
+    Looks in the ``NAME_WINDOW`` characters after the quotation (up to ``limit``, the next
+    quotation) and earlier in its own sentence, for the whole speaker or, for a name, the
+    surname ("said Ruiz").
+    """
+    words = speaker.split()
+    names = [speaker]
+    if len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) >= 3:
+        names.append(words[-1])
+    stop = min(end + NAME_WINDOW, len(paragraph) if limit is None else limit)
+    ends = list(SENTENCE_END.finditer(paragraph, max(0, start - NAME_WINDOW), start))
+    sentence = ends[-1].end() if ends else max(0, start - NAME_WINDOW)
+    for name in names:
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        found = pattern.search(paragraph, end, stop)
+        if found is None:
+            found = next(reversed(list(pattern.finditer(paragraph, sentence, start))), None)
+        if found is not None:
+            return found.span()
+    return None
+
+
 def paragraph_content(
     paragraph: str, quotes: Sequence[tuple[int, Quote]], active: int | None = None
 ) -> Content:
-    """A paragraph with each quotation highlighted and its speaker shown after it."""
+    """A paragraph with each quotation highlighted and its speaker made plain.
+
+    When the text names the speaker next to the quotation, that name is styled as the
+    speaker; otherwise a speaker tag follows the quotation (no "“…,” [Ana Ruiz] said Ana
+    Ruiz" stutter).
+    """
     paragraph = paragraph[:MAX_PARAGRAPH]
     placed = []
     for index, quote in quotes:
@@ -45,25 +82,35 @@ def paragraph_content(
         if span is not None:
             placed.append((span, index, quote))
     placed.sort(key=lambda item: item[0])
-    parts: list[Content] = []
+    content = Content(paragraph)
+    tags: list[tuple[int, Content]] = []
     position = 0
-    for (start, end), index, quote in placed:
+    for number, ((start, end), index, quote) in enumerate(placed):
         if start < position:
             continue
         after = end
         while after < len(paragraph) and after - end < 3 and paragraph[after] in CLOSING:
             after += 1
-        parts.append(Content(paragraph[position:start]))
-        style = ACTIVE_STYLE if index == active else QUOTE_STYLE
-        parts.append(Content.styled(paragraph[start:end], style))
-        parts.append(Content(paragraph[end:after]))
+        content = content.stylize(ACTIVE_STYLE if index == active else QUOTE_STYLE, start, end)
+        following = next((s for (s, _), _, _ in placed[number + 1 :] if s >= after), None)
+        mention = None
         if quote.speaker:
-            parts.append(Content(" "))
-            parts.append(Content.styled(f" {quote.speaker[:200]} ", SPEAKER_STYLE))
+            mention = speaker_mention(paragraph, quote.speaker, start, end, following)
+        if mention is not None and mention[0] >= position:
+            content = content.stylize(NAMED_STYLE, *mention)
+        elif quote.speaker:
+            tags.append(
+                (after, Content(" ") + Content.styled(f" {quote.speaker[:200]} ", SPEAKER_STYLE))
+            )
         else:
-            parts.append(Content.styled(" (unattributed)", NO_SPEAKER_STYLE))
+            tags.append((after, Content(" ") + Content.styled("(unattributed)", NO_SPEAKER_STYLE)))
         position = after
-    parts.append(Content(paragraph[position:]))
+    parts: list[Content] = []
+    previous = 0
+    for offset, tag in tags:
+        parts += [content[previous:offset], tag]
+        previous = offset
+    parts.append(content[previous:])
     return Content.assemble(*parts)
 
 

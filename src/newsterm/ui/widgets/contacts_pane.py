@@ -23,6 +23,18 @@ def contacts_of(article: Article) -> list[Contact]:
     return found
 
 
+def contact_cell(contact: Contact) -> Text:
+    """A contact as lines: the name (bold), the e-mail address, then a handle or link (dim)."""
+    lines = [Text((contact.name or contact.email or "")[:MAX_CELL], style="bold")]
+    if contact.email and contact.name:
+        lines.append(Text(contact.email[:MAX_CELL]))
+    if contact.handle or contact.url:
+        lines.append(Text((contact.handle or contact.url or "")[:MAX_CELL], style="dim"))
+    if len(lines) == 1:
+        lines.append(Text("no address", style="italic dim"))
+    return Text("\n").join(lines)
+
+
 class ContactsPane(DataTable[Text]):
     """The authors of the open article and how to reach them."""
 
@@ -61,29 +73,32 @@ class ContactsPane(DataTable[Text]):
             return self.pane
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=False)
+        super().__init__(
+            id=id, classes=classes, cursor_type="row", zebra_stripes=False, show_header=False
+        )
         self.contacts: list[Contact] = []
 
     def on_mount(self) -> None:
         self.show(None)
 
     def show(self, article: Article | None) -> None:
-        """List an article's contacts (columns rebuilt, so their widths fit the new rows)."""
+        """List an article's contacts, one per row: the name, then each address on its own line.
+
+        One column, so an address gets the pane's whole width instead of sharing it with the
+        name and a mostly empty handle column (a 30-column pane cut addresses off).
+        """
         self.clear(columns=True)
-        self.add_column("Author", key="name")
-        self.add_column("Address", key="email")
-        self.add_column("Handle / link", key="handle")
+        self.add_column("Contact", key="contact")
         self.contacts = contacts_of(article) if article is not None else []
+        self.set_class(not self.contacts, "-empty")
+        self.show_cursor = bool(self.contacts)  # no highlight on the "No contacts" line
         if not self.contacts:
             text = "No contacts in this article." if article else "No article open."
-            self.add_row(Text(text, style="italic dim"), Text(""), Text(""))
+            self.add_row(Text(text, style="italic dim"))
             return
         for contact in self.contacts:
-            self.add_row(
-                Text((contact.name or "")[:MAX_CELL]),
-                Text((contact.email or "")[:MAX_CELL]),
-                Text((contact.handle or contact.url or "")[:MAX_CELL]),
-            )
+            cell = contact_cell(contact)
+            self.add_row(cell, height=len(cell.split()))
 
     @property
     def contact(self) -> Contact | None:

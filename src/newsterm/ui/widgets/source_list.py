@@ -32,7 +32,7 @@ class Choice:
 
 def _line(name: str, count: int | None, *, style: str = "", count_style: str = "") -> Table:
     """A name with its count right-aligned, as Rich renderables built from plain text."""
-    grid = Table.grid(expand=True)
+    grid = Table.grid(expand=True, padding=(0, 0, 0, 1))  # a space between name and count
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     grid.add_column(justify="right", no_wrap=True)
     grid.add_row(

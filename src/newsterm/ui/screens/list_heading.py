@@ -1,0 +1,42 @@
+"""The article list's title and empty message for what the main screen shows (pure text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsterm.store import ArticleFilter
+
+
+def list_heading(
+    count: int,
+    *,
+    search_query: str | None,
+    flt: ArticleFilter,
+    filter_title: str,
+    unread_only: bool,
+    source_count: int,
+    config_path: Path | None,
+) -> tuple[str, str]:
+    """The list's border title and the message it shows when it has no rows."""
+    if search_query is not None:
+        title = f"2 Search “{search_query[:60]}” · {count:,} result{'s' * (count != 1)}"
+        return title, f"No articles match “{search_query}”. Press Esc to go back."
+    title = f"2 {filter_title[:60]} · {count:,}"
+    if unread_only:
+        title += " · unread only"
+    if flt == ArticleFilter() and source_count == 0:
+        empty = (
+            "Nothing here yet.\n\nAdd a feed or a folder of articles from a shell:\n"
+            "  newsterm add https://example.com/feed.xml\n"
+            "  newsterm add ~/articles\n\n"
+            "or list them in feeds.toml, then press R to refresh."
+        )
+        if config_path is not None:
+            empty += f"\n\nfeeds.toml: {config_path}"
+    elif flt.unread_only:
+        empty = "No unread articles here. Press u to show every article."
+    elif flt.starred_only:
+        empty = "No starred articles yet. Press s on an article to star it."
+    else:
+        empty = "No articles in this source yet. Press R to refresh."
+    return title, empty

@@ -1,0 +1,98 @@
+"""Refreshing from the main screen: start the worker, show progress, reload as articles land."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsterm.config import Config
+from newsterm.ui import workers
+from newsterm.ui.messages import RefreshFailed, RefreshFinished, RefreshProgress, RefreshStarted
+from newsterm.ui.widgets.refresh_status import RefreshStatus
+
+if TYPE_CHECKING:
+    from newsterm.ui.screens.main import MainScreen
+
+RefreshMessage = RefreshStarted | RefreshProgress | RefreshFinished | RefreshFailed
+
+RELOAD_DELAY = 0.5
+"""Seconds between list reloads while new articles arrive (one reload per burst)."""
+
+
+class Refresher:
+    """The screen's refresh: one worker at a time; the screen forwards the messages it posts."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self._seen_new = 0
+        self._reload_pending = False
+
+    @property
+    def status(self) -> RefreshStatus:
+        return self.screen.query_one(RefreshStatus)
+
+    def start(self) -> None:
+        """Re-read feeds.toml (a broken file shows a banner and refreshes what is cached)."""
+        screen = self.screen
+        if self.status.running:
+            screen.notify("A refresh is already running.", timeout=2)
+            return
+        app = screen.newsterm
+        config, error = app.reload_config()
+        screen.show_banner(error)
+        if config is not None:
+            screen.config = config
+        self._seen_new = 0
+        self.status.started(0)
+        cfg = config or screen.config or Config(path=Path(app.config_path or "feeds.toml"))
+        screen.run_worker(
+            partial(
+                workers.refresh,
+                screen.post_message,
+                screen.store.path,
+                cfg,
+                sync=config is not None,
+                cancel=app.cancel_event,
+            ),
+            thread=True,
+            exclusive=True,
+            group="refresh",
+            exit_on_error=False,
+        )
+
+    def handle(self, event: RefreshMessage) -> None:
+        """Show a refresh message in the status bar; reload the list when new articles land."""
+        status = self.status
+        if isinstance(event, RefreshStarted):
+            status.started(event.total)
+        elif isinstance(event, RefreshProgress):
+            status.progress(event.done, event.total, event.source_title, event.new_total)
+            if event.new_total > self._seen_new and not self._reload_pending:
+                self._reload_pending = True
+                self.screen.set_timer(RELOAD_DELAY, self._reload)
+            self._seen_new = event.new_total
+        elif isinstance(event, RefreshFinished):
+            status.finished(event.new, len(event.failed), event.cancelled)
+            self._reload()
+            if event.failed:
+                self._report_failures(event.failed)
+        else:
+            status.failed(event.error)
+            self.screen.notify(event.error, title="Refresh failed", severity="error", markup=False)
+
+    def _reload(self) -> None:
+        self._reload_pending = False
+        self.screen.reload_list()
+
+    def _report_failures(self, failed: list[tuple[str, str]]) -> None:
+        lines = [f"{title}: {error}" for title, error in failed[:5]]
+        if len(failed) > 5:
+            lines.append(f"… and {len(failed) - 5} more (see the sources pane)")
+        self.screen.notify(
+            "\n".join(lines),
+            title=f"{len(failed)} source(s) failed",
+            severity="warning",
+            markup=False,
+            timeout=8,
+        )

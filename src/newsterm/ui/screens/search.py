@@ -1,0 +1,78 @@
+"""Searching from the main screen: the search field, the worker, and leaving the results."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from newsterm.ui import workers
+from newsterm.ui.messages import SearchFinished
+from newsterm.ui.widgets.article_list import SearchRows
+from newsterm.ui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from newsterm.ui.screens.main import MainScreen
+
+
+class Searcher:
+    """The screen's search: while ``query`` is set the article list shows its results."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.query: str | None = None
+        """The search whose results the list shows, or None."""
+
+    @property
+    def bar(self) -> SearchBar:
+        return self.screen.query_one(SearchBar)
+
+    def open(self) -> None:
+        """Show the search field and focus it."""
+        screen = self.screen
+        screen.query_one("#middle").add_class("-searching")
+        if screen.maximized is not None:
+            screen.minimize()
+        # focus now, not after a refresh: keys typed right after "/" must reach the field
+        self.bar.display = True
+        self.bar.focus()
+
+    def hide_bar(self) -> None:
+        self.screen.query_one("#middle").remove_class("-searching")
+        self.bar.display = False
+
+    def cancel(self) -> None:
+        """Esc in the field: close it unless results are shown, and go back to the list."""
+        if self.query is None:
+            self.hide_bar()
+        self.screen.articles.focus()
+
+    def submit(self, value: str) -> None:
+        query = value.strip()
+        if not query:
+            self.cancel()
+            return
+        screen = self.screen
+        screen.run_worker(
+            partial(workers.search, screen.post_message, screen.store.path, query),
+            thread=True,
+            exclusive=True,
+            group="search",
+            exit_on_error=False,
+        )
+
+    def finished(self, event: SearchFinished) -> None:
+        screen = self.screen
+        if event.error:
+            screen.notify(event.error, title="Search failed", severity="error", markup=False)
+            return
+        self.query = event.query
+        screen.articles.set_rows(SearchRows(event.hits))
+        screen.articles_changed()
+        screen.articles.focus()
+
+    def leave(self) -> None:
+        """Go back from search results to the filter that was shown."""
+        screen = self.screen
+        keep = screen.articles.current_id
+        self.bar.value = ""
+        screen.apply_filter(screen.filter, screen.filter_title, keep_id=keep)

@@ -1,0 +1,112 @@
+"""Thread-worker bodies: each opens its own connection, calls the core and only posts messages.
+
+The screen starts them with ``run_worker(partial(...), thread=True, ...)``; nothing here touches
+a widget, so every widget and reactive change stays in an ``@on`` handler on the UI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from newsterm.config import Config, Settings
+from newsterm.errors import NewstermError
+from newsterm.store import ArticleFilter, Store
+from newsterm.ui.messages import (
+    FullTextFinished,
+    RefreshFailed,
+    RefreshFinished,
+    RefreshProgress,
+    RefreshStarted,
+    SearchFinished,
+    SourcesLoaded,
+    StoreFailed,
+)
+
+Post = Callable[[Message], object]
+"""Where a worker sends its results (a widget's ``post_message``; safe from any thread)."""
+
+SEARCH_LIMIT = 500
+
+
+def load_sources(post: Post, db_path: Path, sync: Config | None = None) -> None:
+    """Read sources and counts (counting 100k rows is not for the UI thread)."""
+    try:
+        with Store.open(db_path) as store:
+            if sync is not None and sync.feeds:
+                from newsterm.ingest.service import sync_sources
+
+                sync_sources(store, sync)
+            sources = store.sources()
+            total = store.count_articles()
+            unread = store.count_articles(ArticleFilter(unread_only=True))
+            starred = store.count_articles(ArticleFilter(starred_only=True))
+    except NewstermError as exc:
+        post(StoreFailed(exc.message))
+        return
+    post(SourcesLoaded(sources, total, unread, starred))
+
+
+def search(post: Post, db_path: Path, query: str) -> None:
+    """Full-text search (FTS5 can take a while on big caches)."""
+    try:
+        with Store.open(db_path) as store:
+            hits = store.search(query, limit=SEARCH_LIMIT)
+    except Exception as exc:
+        post(SearchFinished(query, [], error=str(exc)))
+        return
+    post(SearchFinished(query, hits))
+
+
+def full_text(post: Post, db_path: Path, article_id: int, settings: Settings) -> None:
+    """Fetch one article's page through the ingest API."""
+    from newsterm.ingest.fulltext import fetch_full_text
+
+    try:
+        with Store.open(db_path) as store:
+            outcome = fetch_full_text(store, article_id, settings)
+    except NewstermError as exc:
+        post(FullTextFinished(article_id, exc.message))
+        return
+    except Exception as exc:  # a failed fetch must never take the app down
+        post(FullTextFinished(article_id, f"{type(exc).__name__}: {exc}"))
+        return
+    post(FullTextFinished(article_id, outcome.error, outcome.paragraphs))
+
+
+def refresh(
+    post: Post, db_path: Path, config: Config, *, sync: bool, cancel: threading.Event
+) -> None:
+    """Refresh every source with the shared ingest API, as ``newsterm refresh`` does."""
+    from newsterm.ingest import service
+
+    worker = get_current_worker()
+    new_total = 0
+    try:
+        with Store.open(db_path) as store:
+            sources = service.sync_sources(store, config) if sync else store.sources()
+            post(RefreshStarted(len(sources)))
+
+            def progress(outcome: service.SourceOutcome, done: int, total: int) -> None:
+                nonlocal new_total
+                new_total += outcome.new
+                post(RefreshProgress(done, total, outcome.source.display_title, new_total))
+
+            report = service.refresh(store, sources, config, progress=progress, cancel=cancel)
+            # Feeds with `full_text = true` (or [settings] full_text) get their new items'
+            # pages, as `newsterm refresh` does; failures are never retried automatically.
+            wanting = service.full_text_sources(sources, config.settings)
+            if wanting and not cancel.is_set():
+                service.fetch_missing_full_text(store, wanting, config.settings)
+    except NewstermError as exc:
+        post(RefreshFailed(exc.message))
+        return
+    except Exception as exc:  # never let a refresh take the app down
+        post(RefreshFailed(f"{type(exc).__name__}: {exc}"))
+        return
+    failed = [(o.source.display_title, o.error or "") for o in report.failed]
+    post(RefreshFinished(report.new, report.updated, failed, cancelled=worker.is_cancelled))
