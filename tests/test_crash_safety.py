@@ -117,10 +117,9 @@ def feed_body(feed: int, items: range) -> bytes:
 def test_sigkill_during_a_large_feed_refresh(tmp_path: Path) -> None:
     import os
 
-    from tests.feedserver import Answer, serving
+    from tests.feedserver import Answer, FeedServer
 
-    server_iter = serving()
-    server = next(server_iter)
+    server = FeedServer().start()
     try:
         newest = dict.fromkeys(range(FEEDS), ITEMS)
         for feed in range(FEEDS):
@@ -191,4 +190,4 @@ def test_sigkill_during_a_large_feed_refresh(tmp_path: Path) -> None:
         for guid, read in committed.items():
             assert guid in rows and bool(rows[guid]) == read
     finally:
-        server_iter.close()
+        server.stop()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsterm.store import Store
-from tests.feedserver import Answer, FeedServer, drip, endless, fixture, hang
+from tests.feedserver import Answer, FeedServer, Handler, drip, endless, fixture, hang
 
 SETTINGS = """\
 [settings]
@@ -55,7 +55,7 @@ def test_one_refresh_over_hostile_servers_finishes_in_time(
     tmp_path: Path, server: FeedServer
 ) -> None:
     bomb = gzip.compress(b"<rss>" + b" " * (64 * 1024 * 1024), 9)
-    hostile = {
+    hostile: dict[str, Answer | Handler] = {
         "/stall": hang(server),
         "/trickle": drip(server, every=0.3),  # never idle for a read timeout, never done
         "/endless": endless(server),
