@@ -89,3 +89,29 @@ def test_damaged_cache(
     assert code == 1
     assert_one_line(err, str(broken), "damaged or unreadable")
     assert broken.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[settings]\nread_timeout = "fast"\n',
+        "[[feeds]]\nurl = 5\n",
+        '[[feeds]]\nurl = "https://a.example/"\ntags = "x"\n',
+        "[settings]\nnonsense = 1\n[[feeds]]\npath = []\n",
+        "feeds = 3\n",
+    ],
+)
+def test_feeds_toml_with_wrong_types(
+    tmp_path: Path, good_cache: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    config = tmp_path / "feeds.toml"
+    config.write_text(text, encoding="utf-8")
+    cache_before = good_cache.read_bytes()
+    for command in (["refresh"], ["add", "https://b.example/feed", "--no-fetch"], ["articles"]):
+        code, err = run(capsys, *command, "--config", str(config), "--db", str(good_cache))
+        if command == ["articles"] and code == 0:
+            continue  # listing the cache does not need feeds.toml
+        assert code in (1, 2), (command, err)
+        assert_one_line(err, str(config))
+    assert config.read_text(encoding="utf-8") == text
+    assert good_cache.read_bytes() == cache_before

@@ -29,11 +29,15 @@ def _line(outcome: SourceOutcome, done: int, total: int) -> str:
 
 @contextmanager
 def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
-    """Yield the progress callback for ``service.refresh``; the bar goes to stderr."""
+    """Yield the progress callback for ``service.refresh``; the bar goes to stderr.
+
+    Without a terminal, the per-source lines are a log on stdout; each failure gets its one
+    line on stderr from the summary the CLI prints afterwards, not a second one here.
+    """
     if not interactive:
 
         def plain(outcome: SourceOutcome, done: int, total: int) -> None:
-            click.echo(_line(outcome, done, total), err=bool(outcome.error))
+            click.echo(_line(outcome, done, total))
 
         yield plain
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import sys
 from collections.abc import Awaitable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -18,6 +19,30 @@ MAX_WORKERS = 2
 def default_workers() -> int:
     """How many parse processes a refresh of many feeds uses."""
     return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+def start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr.
+
+    The tracker is spawned with ``sys.stderr.fileno()`` among the descriptors it keeps; under
+    the app, Textual captures stderr with an object whose ``fileno()`` is -1, so spawning
+    failed ("bad value(s) in fds_to_keep") and every feed of the app's refresh failed.
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    saved = sys.stderr
+    try:
+        sys.stderr = sys.__stderr__ or open(os.devnull, "w")  # noqa: SIM115
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
 
 
 class ParsePool:
@@ -39,6 +64,7 @@ class ParsePool:
             future = asyncio.to_thread(process_feed, job)
         else:
             if self._pool is None:
+                start_resource_tracker()
                 context = multiprocessing.get_context("spawn")
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
             future = loop.run_in_executor(self._pool, process_feed, job)

@@ -489,7 +489,7 @@ class ArticleList(ScrollView, can_focus=True):
         segments = [marker, star, *_styled(title, row.title_matches, title_style, match)]
         segments.append(Segment(" " * max(0, title_width - cell_len(title)), base))
         if source_width:
-            source = _fit(article.source_title[:MAX_TITLE], source_width)
+            source = _fit((article.source_title or "")[:MAX_TITLE], source_width)
             segments.append(Segment("  " + set_cell_size(source, source_width), meta))
         segments.append(Segment(date.rjust(DATE_WIDTH)[:DATE_WIDTH], meta))
         return Strip(segments).adjust_cell_length(width, base)

@@ -1,0 +1,204 @@
+"""Hostile text and links in the app: markup shows literally everywhere (panes, notifications,
+title bar, command palette), dangerous links open nothing, broken config and caches are
+reported without touching the files."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from conftest import NOW, Opened, council_article
+from helpers import line_text, settle
+
+from newsterm.config import Config, load_config
+from newsterm.models import Contact, Quote, SourceKind
+from newsterm.store import Store
+from newsterm.ui.app import NewstermApp, make_app
+from newsterm.ui.screens.error import ErrorScreen
+from newsterm.ui.screens.main import MainScreen
+from tests.feedserver import Answer, FeedServer
+
+MARKUP = "[bold]b[/] [/] [link=file:///etc/passwd]l[/link] [@click=app.quit]q[/] [unbalanced"
+
+
+def hostile_cache(path: Path, feed_url: str = "https://evil.example/rss") -> Path:
+    raw, analysis = council_article()
+    paragraphs = [MARKUP + " opens the story.", *analysis.paragraphs]
+    quote = Quote(text=MARKUP, speaker=MARKUP, paragraph=0, start=0)
+    contacts = [
+        Contact(name=MARKUP, email="jane@example.com\r\nBcc: spy@evil.example"),
+        Contact(name="Ed", email="ed@example.com?bcc=spy@evil.example&body=hi"),
+    ]
+    links = ["file:///etc/passwd", "-xdanger", "javascript:alert(1)", " https://x.example/"]
+    with Store.open(path) as store:
+        evil = store.upsert_source(SourceKind.FEED, feed_url, title=MARKUP)
+        articles = []
+        for n, link in enumerate(links):
+            articles.append(
+                (
+                    replace(
+                        raw,
+                        guid=f"evil{n}",
+                        title=MARKUP,
+                        url=link,
+                        authors=[MARKUP],
+                        published=NOW - timedelta(minutes=n + 1),
+                    ),
+                    replace(
+                        analysis,
+                        title=MARKUP,
+                        paragraphs=paragraphs,
+                        authors=[MARKUP],
+                        quotes=[quote],
+                        contacts=contacts,
+                    ),
+                )
+            )
+        store.save_articles(evil.id, articles, fetched_at=NOW)
+        # The link checker is the app's last line: put the raw links back as a feed might.
+        for n, link in enumerate(links):
+            store.conn.execute("UPDATE articles SET url = ? WHERE guid = ?", (link, f"evil{n}"))
+        store.conn.commit()
+    return path
+
+
+def notes(app: Any) -> str:
+    return "\n".join(f"{n.title} {n.message}" for n in app._notifications)
+
+
+async def test_markup_shows_literally_in_every_pane_and_links_open_nothing(
+    tmp_path: Path, config: Config, opened: Opened
+) -> None:
+    db = hostile_cache(tmp_path / "hostile.db")
+    app = NewstermApp(db_path=db, config=config, opener=opened)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        sources = "\n".join(line_text(screen.sources, y) for y in range(10))
+        assert "/] [/] [link…" in sources  # truncated to the pane, but literal
+        assert "[bold]b[/]" in line_text(screen.articles, 0)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert str(screen.reader.query_one(".title").render()) == MARKUP
+        assert app.sub_title.startswith(MARKUP)
+        quotes = "\n".join(line_text(screen.quotes, y) for y in range(6))
+        assert "[@click=app.quit]q[/]" in quotes
+        contacts = "\n".join(line_text(screen.contacts, y) for y in range(4))
+        assert "[link=file:///etc/passwd]" in contacts
+        # o on file:, -x, javascript: and a space-led link: nothing opens, and the app says why.
+        for _ in range(4):
+            await pilot.press("q", "o")
+            await settle(pilot)
+            await pilot.press("j", "enter")
+            await settle(pilot)
+        assert opened == []
+        assert notes(app).count("only http, https and mailto links open") == 4
+        # Enter on a contact whose address carries a header injection: nothing opens.
+        await pilot.press("5", "enter")
+        await settle(pilot)
+        assert opened == []
+        assert "No e-mail address for [bold]b[/]" in notes(app)
+        # An address carrying a mailto query (?bcc=, &body=) is refused too.
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert opened == [] and "No e-mail address for Ed" in notes(app)
+        await pilot.press("escape", "escape")
+        # The command palette: discovery lists the source, a search finds it, "[" is literal.
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        for query in ("go to [bold", "[", "[/", "[@click"):
+            await pilot.press(*query)
+            await pilot.pause(0.4)
+            from textual.command import CommandPalette
+            from textual.widgets import OptionList
+
+            palette = app.screen
+            assert isinstance(palette, CommandPalette)
+            results = palette.query_one(OptionList)
+            prompts = [
+                str(results.get_option_at_index(i).prompt) for i in range(results.option_count)
+            ]
+            if query == "go to [bold":
+                assert any("Go to [bold]b[/]" in p for p in prompts), prompts
+            for _ in query:
+                await pilot.press("backspace")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_refresh_error_naming_a_hostile_feed_is_literal(tmp_path: Path) -> None:
+    server = FeedServer().start()
+    try:
+        server.routes["/rss"] = Answer(b"[bold]oops[/] [@click=app.quit]", 500)
+        url = server.url("/rss")
+        db = hostile_cache(tmp_path / "hostile.db", feed_url=url)
+        path = tmp_path / "feeds.toml"
+        path.write_text(
+            "[settings]\nrefresh_on_start = false\nread_timeout = 1.0\n\n"
+            f'[[feeds]]\nurl = "{url}"\n',
+            encoding="utf-8",
+        )
+        app = make_app(config_path=path, db_path=db, load_config=lambda: load_config(path))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(pilot)
+            await pilot.press("R")
+            for _ in range(20):
+                await settle(pilot)
+                if "failed" in notes(app):
+                    break
+            text = notes(app)
+            assert f"{MARKUP}: HTTP 500" in text, text
+            await pilot.pause(0.3)  # the toast is drawn: no MarkupError, no click acts
+            assert app.is_running
+    finally:
+        server.stop()
+
+
+async def test_newer_cache_schema_is_refused_by_the_app_untouched(
+    tmp_path: Path, config: Config
+) -> None:
+    db = hostile_cache(tmp_path / "newer.db")
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    before = db.read_bytes()
+    app = NewstermApp(db_path=db, config=config)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        assert "newer" in app.screen.message and str(db) in app.screen.message
+        await pilot.press("q")
+        await pilot.pause()
+    assert db.read_bytes() == before
+    assert not Path(f"{db}-wal").exists() or Path(f"{db}-wal").stat().st_size == 0
+
+
+async def test_feeds_toml_with_wrong_types_opens_the_cache_with_a_banner(
+    tmp_path: Path, cache: Path
+) -> None:
+    path = tmp_path / "feeds.toml"
+    text = (
+        '[settings]\nread_timeout = "fast"\nnonsense = 1\n\n'
+        '[[feeds]]\nurl = 5\ntags = "x"\n[bold]\n'
+    )
+    for broken in (text, '[settings]\nbogus_key = true\n[[feeds]]\nurl = "https://a.example/"\n'):
+        path.write_text(broken, encoding="utf-8")
+        app = make_app(config_path=path, db_path=cache, load_config=lambda: load_config(path))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            banner = screen.query_one("#banner")
+            if broken is text:
+                assert banner.display and "feeds.toml" in str(banner.render())
+            assert screen.articles.count == 7
+            await pilot.press("R")
+            await settle(pilot)
+            assert app.is_running
+        assert path.read_text(encoding="utf-8") == broken
