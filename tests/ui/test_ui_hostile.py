@@ -79,7 +79,7 @@ async def test_markup_shows_literally_in_every_pane_and_links_open_nothing(
         screen = app.screen
         assert isinstance(screen, MainScreen)
         sources = "\n".join(line_text(screen.sources, y) for y in range(10))
-        assert "/] [/] [link…" in sources  # truncated to the pane, but literal
+        assert "/] [/] [lin…" in sources  # truncated to the pane, but literal
         assert "[bold]b[/]" in line_text(screen.articles, 0)
         await pilot.press("enter")
         await settle(pilot)
