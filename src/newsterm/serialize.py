@@ -30,40 +30,67 @@ def contact_json(contact: Contact) -> dict[str, Any]:
     return asdict(contact)
 
 
+def _article_fields(
+    *,
+    source: str,
+    url: str | None,
+    title: str,
+    authors: list[str],
+    published: datetime | None,
+    paragraphs: list[str],
+    quotes: list[Quote],
+    contacts: list[Contact],
+    word_count: int,
+    reading_minutes: int,
+) -> dict[str, Any]:
+    """The keys ``parse`` and ``show`` share, in their documented order."""
+    return {
+        "source": source,
+        "url": url,
+        "title": title,
+        "authors": list(authors),
+        "published": iso(published),
+        "paragraphs": list(paragraphs),
+        "quotes": [quote_json(q) for q in quotes],
+        "contacts": [contact_json(c) for c in contacts],
+        "word_count": word_count,
+        "reading_minutes": reading_minutes,
+    }
+
+
 def analysis_json(
     analysis: Analysis, *, source: str, url: str | None = None, published: datetime | None = None
 ) -> dict[str, Any]:
     """The JSON of ``newsterm parse``."""
-    return {
-        "source": source,
-        "url": url,
-        "title": analysis.title,
-        "authors": list(analysis.authors),
-        "published": iso(published),
-        "paragraphs": list(analysis.paragraphs),
-        "quotes": [quote_json(q) for q in analysis.quotes],
-        "contacts": [contact_json(c) for c in analysis.contacts],
-        "word_count": analysis.word_count,
-        "reading_minutes": analysis.reading_minutes,
-    }
+    return _article_fields(
+        source=source,
+        url=url,
+        title=analysis.title,
+        authors=analysis.authors,
+        published=published,
+        paragraphs=analysis.paragraphs,
+        quotes=analysis.quotes,
+        contacts=analysis.contacts,
+        word_count=analysis.word_count,
+        reading_minutes=analysis.reading_minutes,
+    )
 
 
 def article_json(article: Article) -> dict[str, Any]:
     """The JSON of ``newsterm show``: the parse shape plus id and read state."""
-    return {
-        "id": article.id,
-        "source": article.source_title,
-        "url": article.url,
-        "title": article.title,
-        "authors": list(article.authors),
-        "published": iso(article.published),
-        "paragraphs": list(article.paragraphs),
-        "quotes": [quote_json(q) for q in article.quotes],
-        "contacts": [contact_json(c) for c in article.contacts],
-        "word_count": article.word_count,
-        "reading_minutes": article.reading_minutes,
-        "read": article.read,
-    }
+    fields = _article_fields(
+        source=article.source_title,
+        url=article.url,
+        title=article.title,
+        authors=article.authors,
+        published=article.published,
+        paragraphs=article.paragraphs,
+        quotes=article.quotes,
+        contacts=article.contacts,
+        word_count=article.word_count,
+        reading_minutes=article.reading_minutes,
+    )
+    return {"id": article.id, **fields, "read": article.read}
 
 
 def summary_json(summary: ArticleSummary) -> dict[str, Any]:

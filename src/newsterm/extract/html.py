@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from newsterm.extract.text import normalize_paragraph, sanitize
 
-_BLOCK = {
+BLOCK_TAGS = {
     "p",
     "div",
     "section",
@@ -36,7 +36,7 @@ _BLOCK = {
     "address",
     "center",
 }
-_SKIP = {
+SKIP_TAGS = {
     "script",
     "style",
     "noscript",
@@ -90,14 +90,14 @@ class _Collector(HTMLParser):
         self.result.paragraphs.append(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
+        if tag in SKIP_TAGS:
             if tag not in _VOID:
                 self._skip_depth += 1
             return
         if tag == "title":
             self._in_title = True
             return
-        if tag in _BLOCK:
+        if tag in BLOCK_TAGS:
             self._flush()
         if tag == "h1":
             self._heading_open = True
@@ -107,19 +107,19 @@ class _Collector(HTMLParser):
                 self.result.links.append(sanitize(href))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK:
+        if tag in BLOCK_TAGS:
             self._flush()
         elif tag == "a":
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
+        if tag in SKIP_TAGS:
             self._skip_depth = max(0, self._skip_depth - 1)
             return
         if tag == "title":
             self._in_title = False
             return
-        if tag in _BLOCK:
+        if tag in BLOCK_TAGS:
             self._flush()
         if tag == "h1":
             self._heading_open = False

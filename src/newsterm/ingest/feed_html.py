@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from newsterm.extract.html import html_to_text
+from newsterm.extract.html import BLOCK_TAGS, html_to_text
 from newsterm.extract.text import normalize_paragraph, sanitize, sanitize_line
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?>")
@@ -21,35 +21,7 @@ _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 """Characters sanitize() acts on; text without any is returned by it unchanged."""
-BLOCK = frozenset(
-    [
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "blockquote",
-        "pre",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "table",
-        "figure",
-        "figcaption",
-        "dd",
-        "dt",
-        "hr",
-        "address",
-        "center",
-    ]
-)
+BLOCK = frozenset(BLOCK_TAGS - {"h1"})
 """Block tags (the reference's, less h1 whose text it also keeps as the heading)."""
 INLINE = frozenset(
     [
