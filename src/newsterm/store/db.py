@@ -11,7 +11,6 @@ from pathlib import Path
 from newsterm.errors import CacheError
 
 BUSY_TIMEOUT_MS = 30_000
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA_V1 = """
 CREATE TABLE sources (
@@ -100,7 +99,14 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def _check_file(path: Path) -> None:
-    """Refuse paths that are not (or could not become) an SQLite file, before SQLite opens them."""
+    """Refuse paths that are not regular files (FIFOs, folders, symlink loops) before SQLite
+    opens them.
+
+    Only ``stat``: the file itself is never opened here. Closing any descriptor of a database
+    file drops every POSIX lock this process holds on it, including those of connections that
+    other threads have open, which lets other processes write under them and corrupts the
+    cache. SQLite itself tells a file that is not a database (see :func:`connect`).
+    """
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -109,18 +115,6 @@ def _check_file(path: Path) -> None:
         raise CacheError(f"{path}: cannot open the cache: {exc.strerror}") from None
     if not stat.S_ISREG(info.st_mode):
         raise CacheError(f"{path}: the cache is not a regular file")
-    if info.st_size == 0:
-        return
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise CacheError(f"{path}: cannot read the cache: {exc.strerror}") from None
-    if header != SQLITE_MAGIC:
-        raise CacheError(
-            f"{path}: not a newsterm cache (not an SQLite database); "
-            "move it away or choose another file with --db"
-        )
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -136,7 +130,15 @@ def connect(path: Path) -> sqlite3.Connection:
         raise CacheError(f"{path}: cannot open the cache: {exc}") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            if "not a database" not in str(exc):
+                raise
+            raise CacheError(
+                f"{path}: not a newsterm cache (not an SQLite database); "
+                "move it away or choose another file with --db"
+            ) from None
         if version > SCHEMA_VERSION:
             raise CacheError(
                 f"{path}: the cache was written by a newer newsterm (schema {version}, this "
