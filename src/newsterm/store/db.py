@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,6 +125,19 @@ def connect(path: Path) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CacheError(f"{path.parent}: cannot create the cache folder: {exc.strerror}") from None
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _open(path)
+        except sqlite3.OperationalError as exc:
+            # Two processes creating the cache at once: switching a new file to WAL takes an
+            # exclusive lock that SQLite refuses at once rather than waiting for. Wait here.
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise CacheError(f"{path}: cannot open the cache: {exc}") from None
+            time.sleep(0.05)
+
+
+def _open(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     except sqlite3.Error as exc:
@@ -150,6 +164,9 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         if version < SCHEMA_VERSION:
             _migrate(conn, version)
+    except sqlite3.OperationalError:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise CacheError(f"{path}: the cache is damaged or unreadable: {exc}") from None
