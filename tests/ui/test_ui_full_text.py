@@ -101,7 +101,7 @@ async def test_f_failure_keeps_the_summary_and_says_why(
         await wait_for_workers(app)
         await settle(pilot)
         assert app.screen.opened.paragraphs == [SUMMARY]
-        notes_in_reader = [str(w.render()) for w in app.screen.reader.query(".dateline")]
+        notes_in_reader = [str(w.render()) for w in app.screen.reader.query(".status")]
         assert any("Summary only: the page was not found" in n for n in notes_in_reader)
         assert any("404" in note or "not found" in note.lower() for note in notes), notes
     with Store.open(db) as store:

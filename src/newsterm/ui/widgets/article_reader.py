@@ -184,9 +184,7 @@ class ArticleReader(VerticalScroll):
         status = article.full_text_status
         if status is not None and status != FullTextStatus.OK:
             note = f"Summary only: {describe_full_text(status)} (f tries again)."
-            widgets.append(Static(Content(note), classes="dateline"))
-        if article.dateline:
-            widgets.append(Static(Content(article.dateline), classes="dateline"))
+            widgets.append(Static(Content(note), classes="status"))
         by_paragraph: dict[int, list[tuple[int, Quote]]] = {}
         for index, quote in enumerate(article.quotes):
             by_paragraph.setdefault(quote.paragraph, []).append((index, quote))
