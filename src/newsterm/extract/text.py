@@ -18,10 +18,14 @@ _ESCAPE_SEQUENCE = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-# C0 controls except tab and newline, DEL, C1 controls.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls except tab and newline (CR and backspace included), DEL, C1 controls.
+_CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 # Bidi embeddings, overrides and isolates; zero-width and invisible formatting characters.
-_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+_INVISIBLE_CHARS = "\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\ufeff\u00ad"
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_NEEDS_SANITIZING = re.compile(f"[{_CONTROL_CHARS}{_INVISIBLE_CHARS}]")
+"""Every character sanitize() acts on: text without one is returned unchanged, at once."""
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
@@ -44,8 +48,8 @@ def sanitize(text: str) -> str:
     Newlines and tabs survive; everything a terminal could act on does not. Applied once to
     every string that comes from a feed or a file, at ingest.
     """
-    if not text:
-        return ""
+    if not _NEEDS_SANITIZING.search(text):
+        return text  # the common case on the ingest hot path: nothing to remove
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Backspace overwrites ("a\bX") hide text: drop the backspace and what it erases.
     while "\b" in text:

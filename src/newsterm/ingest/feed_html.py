@@ -13,14 +13,10 @@ import html
 import re
 
 from newsterm.extract.html import BLOCK_TAGS, html_to_text
-from newsterm.extract.text import normalize_paragraph, sanitize, sanitize_line
+from newsterm.extract.text import normalize_paragraph, sanitize
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?>")
 _HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
-"""Characters sanitize() acts on; text without any is returned by it unchanged."""
 BLOCK = frozenset(BLOCK_TAGS - {"h1"})
 """Block tags (the reference's, less h1 whose text it also keeps as the heading)."""
 INLINE = frozenset(
@@ -72,9 +68,7 @@ def _simple(markup: str) -> tuple[list[str], list[str]] | None:
         buffer.clear()
         if not text or text.isspace():
             return
-        if _UNSAFE.search(text):
-            text = sanitize(text)
-        text = normalize_paragraph(text)
+        text = normalize_paragraph(sanitize(text))
         if text:
             paragraphs.append(text)
 
@@ -107,14 +101,6 @@ def _simple(markup: str) -> tuple[list[str], list[str]] | None:
         buffer.append(html.unescape(tail))
     flush()
     return paragraphs, links
-
-
-def clean_line(text: str, limit: int = 1000) -> str:
-    """:func:`sanitize_line`, skipping the sanitising passes when there is nothing to remove."""
-    if _UNSAFE.search(text):
-        return sanitize_line(text, limit)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def paragraphs_and_links(markup: str) -> tuple[list[str], list[str]]:

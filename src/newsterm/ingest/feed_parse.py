@@ -26,9 +26,9 @@ from urllib.parse import urljoin
 from newsterm.errors import NewstermError
 from newsterm.extract import analyse
 from newsterm.extract.html import html_to_text
-from newsterm.extract.text import sanitize, split_paragraphs
+from newsterm.extract.text import sanitize, sanitize_line, split_paragraphs
 from newsterm.ingest.feed_fast import parse_json, parse_person, parse_xml
-from newsterm.ingest.feed_html import clean_line, paragraphs_and_links
+from newsterm.ingest.feed_html import paragraphs_and_links
 from newsterm.ingest.feed_model import FeedItem, NotAFeed, ParsedFeed
 from newsterm.ingest.safexml import guard_xml
 from newsterm.models import Analysis, Contact, RawArticle
@@ -200,11 +200,11 @@ def _summary_line(text: str, is_html: bool) -> str:
         return ""
     if is_html or "<" in text:
         text = html.unescape(_TAG.sub(" ", _SKIPPED.sub(" ", text)))
-    return clean_line(text, SUMMARY_LIMIT)
+    return sanitize_line(text, SUMMARY_LIMIT)
 
 
 def _clean_email(value: str) -> str | None:
-    value = clean_line(value, 254).removeprefix("mailto:").split("?")[0]
+    value = sanitize_line(value, 254).removeprefix("mailto:").split("?")[0]
     return value if _EMAIL.fullmatch(value) else None
 
 
@@ -213,23 +213,23 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
     title = item.title
     if item.title_is_html and ("<" in title or "&" in title):
         title = " ".join(html_to_text(title).paragraphs)
-    title = clean_line(title)
+    title = sanitize_line(title)
     link = item.link.strip()
     if link and not link.lower().startswith(("http://", "https://")):
         link = urljoin(base_url, link)
-    link = clean_line(link, 2000)
+    link = sanitize_line(link, 2000)
     url = link if link.lower().startswith(("http://", "https://")) else None
     paragraphs, links = _reduce(item.content, item.content_is_html)
     if paragraphs:
         summary = _summary_line(item.summary, item.summary_is_html)
     else:
         paragraphs, links = _reduce(item.summary, item.summary_is_html)
-        summary = clean_line(" ".join(paragraphs), SUMMARY_LIMIT)
+        summary = sanitize_line(" ".join(paragraphs), SUMMARY_LIMIT)
     authors: list[str] = []
     contacts: list[Contact] = []
     seen_emails: set[str] = set()
     for raw_name, raw_email in item.authors:
-        name = clean_line(raw_name, 200)
+        name = sanitize_line(raw_name, 200)
         email = _clean_email(raw_email) if raw_email else None
         if name and name not in authors:
             authors.append(name)
@@ -242,8 +242,8 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
             if email and email.lower() not in seen_emails:
                 seen_emails.add(email.lower())
                 contacts.append(Contact(email=email))
-    date_text = clean_line(item.date_text, 200)
-    guid = clean_line(item.id, 2000) or link or f"{title} {date_text}".strip()
+    date_text = sanitize_line(item.date_text, 200)
+    guid = sanitize_line(item.id, 2000) or link or f"{title} {date_text}".strip()
     digest = hashlib.sha256()
     for part in (title, link, *paragraphs, "\x00", *authors):
         digest.update(part.encode("utf-8", "surrogatepass"))
@@ -252,7 +252,7 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
         guid = "sha256:" + digest.hexdigest()
     if not title:
         first = paragraphs[0] if paragraphs else ""
-        title = clean_line(first, 80) if first else "(untitled)"
+        title = sanitize_line(first, 80) if first else "(untitled)"
     return RawArticle(
         guid=guid,
         title=title,
@@ -263,7 +263,7 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
         contacts=contacts,
         summary=summary,
         content_hash=digest.hexdigest(),
-        links=[clean_line(x, 2000) for x in links],
+        links=[sanitize_line(x, 2000) for x in links],
     )
 
 
@@ -349,7 +349,7 @@ def process_feed(job: FeedJob) -> FeedResult:
     except RecursionError:
         raise FeedError("the feed is nested too deeply to parse") from None
     return FeedResult(
-        title=clean_line(feed.title, 300),
+        title=sanitize_line(feed.title, 300),
         format=feed.format,
         items=items,
         seen=len(seen),
