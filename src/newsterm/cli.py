@@ -26,7 +26,6 @@ from newsterm.store import ArticleFilter, Store
 
 if TYPE_CHECKING:
     from newsterm.ingest.fulltext import FullTextOutcome
-    from newsterm.models import Source
 
 F = TypeVar("F", bound=Callable[..., Any])
 _opened: list[Path | None] = [None]
@@ -237,7 +236,14 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
             raise UsageError(f"{source}: no such source (see `newsterm sources`)")
         all_sources = [found]
     with refresh_progress(len(all_sources), interactive=sys.stderr.isatty()) as progress:
-        report = service.refresh(store, all_sources, cfg, progress=progress)
+        report = service.refresh(
+            store,
+            all_sources,
+            cfg,
+            progress=progress,
+            full_text=full_text,
+            full_text_progress=_full_text_line,
+        )
     moved = [o for o in report.outcomes if (o.notice or "").startswith("moved")]
     if update_moved:
         for old, new in service.update_moved(store, cfg):
@@ -249,7 +255,11 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
             err=True,
         )
     click.echo(f"{report.new} new, {report.updated} updated, {len(report.failed)} failed")
-    _refresh_full_text(context, all_sources, requested=full_text)
+    if report.full_text:
+        fetched = sum(o.ok for o in report.full_text)
+        click.echo(
+            f"full text: {fetched} fetched, {len(report.full_text) - fetched} kept the summary"
+        )
     if report.failed:
         click.echo(f"newsterm: {len(report.failed)} source(s) failed:", err=True)
         for outcome in report.failed:
@@ -257,24 +267,11 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
         sys.exit(1)
 
 
-def _refresh_full_text(context: Context, sources: list[Source], *, requested: bool) -> None:
-    """After a refresh, fetch the full text of new items of the feeds that want it."""
-    from newsterm.ingest import service
-
-    settings = context.config().settings
-    targets = service.full_text_sources(sources, settings, requested=requested)
-    if not targets:
-        return
-
-    def progress(outcome: FullTextOutcome, done: int, total: int) -> None:
-        line = f"full text [{done}/{total}] article {outcome.article_id}: "
-        line += f"{outcome.paragraphs} paragraphs" if outcome.ok else f"{outcome.error}"
-        click.echo(line, err=not outcome.ok)
-
-    outcomes = service.fetch_missing_full_text(context.store(), targets, settings, progress)
-    if outcomes:
-        fetched = sum(o.ok for o in outcomes)
-        click.echo(f"full text: {fetched} fetched, {len(outcomes) - fetched} kept the summary")
+def _full_text_line(outcome: FullTextOutcome, done: int, total: int) -> None:
+    """One line per full-text fetch made after a refresh."""
+    line = f"full text [{done}/{total}] article {outcome.article_id}: "
+    line += f"{outcome.paragraphs} paragraphs" if outcome.ok else f"{outcome.error}"
+    click.echo(line, err=not outcome.ok)
 
 
 @cli.command(name="import")

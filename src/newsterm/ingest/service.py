@@ -46,6 +46,8 @@ class RefreshReport:
     """The outcome of refreshing some sources."""
 
     outcomes: list[SourceOutcome] = field(default_factory=list)
+    full_text: list[FullTextOutcome] = field(default_factory=list)
+    """Full-text fetches made after the refresh (feeds that want full text)."""
 
     @property
     def new(self) -> int:
@@ -199,11 +201,16 @@ def refresh(
     *,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    full_text: bool = False,
+    full_text_progress: FullTextProgress | None = None,
 ) -> RefreshReport:
     """Refresh sources: file sources re-read from disk, feed sources fetched over HTTP.
 
-    Blocking, and safe to call from a worker thread that owns ``store``. Setting ``cancel``
-    stops it soon after: sources not done by then are reported with the notice "cancelled".
+    Then the feeds that want full text (``full_text = true``, ``[settings] full_text``, or
+    every feed when ``full_text`` is asked for) get their new items' pages; failures are
+    recorded and never retried here. Blocking, and safe to call from a worker thread that owns
+    ``store``. Setting ``cancel`` stops it soon after: sources not done by then are reported
+    with the notice "cancelled".
     """
     report = RefreshReport()
     file_sources = [s for s in sources if s.kind is SourceKind.FILES]
@@ -224,6 +231,9 @@ def refresh(
         from newsterm.ingest.feeds import refresh_feeds
 
         refresh_feeds(store, feed_sources, cfg, record, cancel=cancel)
+    wanting = full_text_sources(sources, cfg.settings, requested=full_text)
+    if wanting and not (cancel is not None and cancel.is_set()):
+        report.full_text = fetch_missing_full_text(store, wanting, cfg.settings, full_text_progress)
     return report
 
 

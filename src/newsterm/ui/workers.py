@@ -97,11 +97,6 @@ def refresh(
                 post(RefreshProgress(done, total, outcome.source.display_title, new_total))
 
             report = service.refresh(store, sources, config, progress=progress, cancel=cancel)
-            # Feeds with `full_text = true` (or [settings] full_text) get their new items'
-            # pages, as `newsterm refresh` does; failures are never retried automatically.
-            wanting = service.full_text_sources(sources, config.settings)
-            if wanting and not cancel.is_set():
-                service.fetch_missing_full_text(store, wanting, config.settings)
     except NewstermError as exc:
         post(RefreshFailed(exc.message))
         return
