@@ -122,6 +122,44 @@ def test_search_finds_body_and_title_with_spans(store: Store) -> None:
     assert store.search("") == []
 
 
+def test_search_index_follows_inserts_updates_and_later_saves(store: Store) -> None:
+    source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
+    store.save_articles(source.id, [item("1", "Ferry timetable", "Boats leave at dawn.")])
+    store.save_articles(
+        source.id,
+        [
+            item("1", "Ferry timetable", "Boats now leave at noon.", version="v2"),
+            item("2", "Grain harvest", "A record harvest in the north."),
+        ],
+    )
+    assert [h.article.title for h in store.search("noon")] == ["Ferry timetable"]
+    assert store.search("dawn") == []
+    assert [h.article.title for h in store.search("harvest")] == ["Grain harvest"]
+    integrity = "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
+    store.conn.execute(integrity)  # raises when the index and the articles disagree
+
+
+def test_a_version_1_cache_is_migrated_and_stays_searchable(tmp_path: Path) -> None:
+    from newsterm.store import db
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in db._statements(db.MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO sources (id, kind, location) VALUES (1, 'feed', 'https://o/rss')")
+    conn.execute(
+        "INSERT INTO articles (source_id, guid, title, body, fetched_at, sort_key)"
+        " VALUES (1, 'g', 'Lighthouse restored', 'The old lamp shines again.', 1, 1)"
+    )
+    conn.close()
+    with Store.open(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        store.save_articles(1, [item("h", "Lamp makers", "A new lamp for the pier.")])
+        titles = sorted(h.article.title for h in store.search("lamp"))
+        assert titles == ["Lamp makers", "Lighthouse restored"]
+
+
 def test_remove_source_cascades(store: Store) -> None:
     source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
     store.save_articles(source.id, [item("1", "One", "x")])

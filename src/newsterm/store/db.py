@@ -94,7 +94,15 @@ END;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+_V2_FTS_BY_STATEMENT = """
+DROP TRIGGER articles_fts_insert;
+"""
+# New articles are indexed by one INSERT ... SELECT per transaction (Store.save_articles), not
+# by a trigger per row: FTS5 flushes its pending terms at every statement savepoint, so a
+# trigger wrote one index segment per article and spent most of a refresh merging them
+# (13 ms against 5 ms for 50 articles).
+
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _V2_FTS_BY_STATEMENT)
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -361,6 +361,13 @@ class Store:
                     )
                     result.updated += 1
                     self._write_analysis(conn, article_id, analysis)
+            if result.new_ids:
+                conn.execute(
+                    """INSERT INTO articles_fts (rowid, title, body)
+                       SELECT id, title, body FROM articles
+                       WHERE id IN (SELECT value FROM json_each(?))""",
+                    (json.dumps(result.new_ids),),
+                )
         return result
 
     @staticmethod
