@@ -1,8 +1,9 @@
 """Feed sources: refresh many feeds at once, and add one after checking it is a feed.
 
 An event loop in a helper thread fetches (:mod:`newsterm.ingest.fetch_loop`); worker processes
-parse and analyse (:mod:`newsterm.ingest.parse_pool`); the store is written from the calling
-thread, one transaction per feed. One slow or broken feed never holds up or fails the others.
+parse, analyse and store each feed (:mod:`newsterm.ingest.parse_pool`,
+:mod:`newsterm.ingest.feed_save`); answers without a body (304, 410, failures) are recorded
+from the calling thread. One slow or broken feed never holds up or fails the others.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from newsterm.config import Config, FeedEntry, Settings
 from newsterm.errors import NewstermError
 from newsterm.ingest.discover import discover_feeds
 from newsterm.ingest.feed_parse import FeedError, FeedJob, FeedResult, looks_like_html, process_feed
+from newsterm.ingest.feed_save import Answer, SavedFeed, moved_notice, save_feed
 from newsterm.ingest.fetch import Fetcher, FetchError, FetchResult, status_message
 from newsterm.ingest.fetch_loop import FeedLoop, FeedWrite
 from newsterm.models import Source, SourceKind, SourceStatus
@@ -41,9 +43,10 @@ def refresh_feeds(
     """Fetch feed sources and store their new items, reporting each outcome to ``record``.
 
     Blocking, and callable from any thread that owns ``store``: the event loop (fetching,
-    handing bodies to the parse workers) runs in a helper thread and sends back the writes,
-    which happen here, one transaction per feed. Setting ``cancel`` stops the refresh soon
-    after; feeds not written by then are reported "cancelled".
+    handing bodies to the parse workers, which store them) runs in a helper thread and sends
+    back each outcome, recorded here. Setting ``cancel`` stops the refresh soon after; feeds
+    not reported by then are reported "cancelled" (a worker may still finish writing the
+    feed it was on: its transaction is whole either way).
     """
     from newsterm.ingest.service import SourceOutcome
 
@@ -77,7 +80,7 @@ def refresh_feeds(
             if write.source.id not in pending:
                 continue  # already written (a crashed loop reports every feed)
             pending.discard(write.source.id)
-            record(_apply(store, cfg.settings, write))
+            record(_apply(store, write))
     finally:
         loop.cancel()
         loop.join()
@@ -86,7 +89,7 @@ def refresh_feeds(
             record(SourceOutcome(source, notice="cancelled"))
 
 
-def _apply(store: Store, settings: Settings, write: FeedWrite) -> SourceOutcome:
+def _apply(store: Store, write: FeedWrite) -> SourceOutcome:
     """Write one feed's outcome to the cache, in the thread that owns ``store``."""
     from newsterm.ingest.service import SourceOutcome
 
@@ -94,8 +97,8 @@ def _apply(store: Store, settings: Settings, write: FeedWrite) -> SourceOutcome:
     try:
         if write.error is not None:
             _failed(store, write.source, outcome, write.error, write.now)
-        elif write.result is not None and write.parsed is not None:
-            _save(store, write.source, settings, write.result, write.parsed, outcome, write.now)
+        elif write.saved is not None:
+            _took(outcome, write.saved)
         elif write.result is not None:
             _answer(store, write.source, write.result, outcome, write.now)
     except NewstermError as exc:
@@ -113,39 +116,12 @@ def _failed(
         )
 
 
-def _moved_notice(url: str) -> str:
-    return f"moved permanently to {url}; `newsterm refresh --update-moved` updates feeds.toml"
-
-
-def _save(
-    store: Store,
-    source: Source,
-    settings: Settings,
-    result: FetchResult,
-    parsed: FeedResult,
-    outcome: SourceOutcome,
-    now: datetime,
-) -> None:
-    saved = store.save_articles(source.id, parsed.items, fetched_at=now)
+def _took(outcome: SourceOutcome, saved: SavedFeed) -> None:
+    """Fill a source's outcome from what writing its feed did."""
     outcome.new, outcome.updated, outcome.new_ids = saved.new, saved.updated, saved.new_ids
-    if settings.max_articles_per_feed:
-        store.trim(source.id, settings.max_articles_per_feed)
-    moved_to = result.moved_to or source.moved_to
-    values: dict[str, Any] = {
-        "etag": result.etag,
-        "last_modified": result.last_modified,
-        "last_checked": now,
-        "last_error": None,
-        "retry_after": None,
-        "status": SourceStatus.MOVED if moved_to else SourceStatus.OK,
-    }
-    if result.moved_to:
-        values["moved_to"] = result.moved_to
-        outcome.notice = _moved_notice(result.moved_to)
-    if parsed.title and not source.title:
-        values["title"] = parsed.title
-        outcome.source = dataclasses.replace(source, title=parsed.title)
-    store.update_source(source.id, **values)
+    outcome.notice = saved.notice
+    if saved.title:
+        outcome.source = dataclasses.replace(outcome.source, title=saved.title)
 
 
 def _answer(
@@ -166,7 +142,7 @@ def _answer(
             values["last_modified"] = result.last_modified
         if result.moved_to:
             values["moved_to"] = result.moved_to
-            outcome.notice = _moved_notice(result.moved_to)
+            outcome.notice = moved_notice(result.moved_to)
         else:
             outcome.notice = "not modified"
         store.update_source(source.id, **values)
@@ -260,8 +236,9 @@ def add_feed(
     )
     outcome = SourceOutcome(source)
     now = datetime.now(UTC)
-    result.moved_to = None  # already subscribed at the new address
-    _save(store, source, cfg.settings, result, parsed, outcome, now)
+    answer = Answer(result.etag, result.last_modified)  # already subscribed at the new address
+    saved = save_feed(store, source, parsed, answer, now, cfg.settings.max_articles_per_feed)
+    _took(outcome, saved)
     name = parsed.title or feed_url
     message = f"added {name} ({feed_url})"
     if feed_url != url:

@@ -1,6 +1,7 @@
 """The network half of a refresh: an event loop in its own thread fetches feeds, has the parse
-pool read them, and hands each feed's outcome back as a :class:`FeedWrite` for the thread that
-owns the cache to write. SQLite work therefore never holds up the sockets.
+pool read and store them, and hands each feed's outcome back as a :class:`FeedWrite`; the
+thread that owns the cache records answers without a body (304, 410, errors). SQLite work
+therefore never holds up the sockets.
 """
 
 from __future__ import annotations
@@ -16,20 +17,20 @@ from pathlib import Path
 from newsterm.config import Settings
 from newsterm.errors import NewstermError
 from newsterm.ingest import parse_pool
-from newsterm.ingest.feed_parse import FeedJob, FeedResult
+from newsterm.ingest.feed_parse import FeedJob
+from newsterm.ingest.feed_save import Answer, SavedFeed, SaveJob
 from newsterm.ingest.fetch import Fetcher, FetchResult
 from newsterm.models import Source
-from newsterm.store import Store
 
 
 @dataclass(slots=True)
 class FeedWrite:
-    """One feed's outcome, for the owner thread to write: a parsed feed, an answer, an error."""
+    """One feed's outcome, for the owner thread to record: a stored feed, an answer, an error."""
 
     source: Source
     now: datetime
     result: FetchResult | None = None
-    parsed: FeedResult | None = None
+    saved: SavedFeed | None = None
     error: str | None = None
     holds_slot: bool = False
     """The feed still holds a refresh slot, released once its write is done (bounds memory)."""
@@ -80,23 +81,18 @@ class FeedLoop(threading.Thread):
         self._slots = asyncio.Semaphore(max(1, self.settings.concurrency))
         workers = parse_pool.default_workers() if len(self.sources) > 1 else 0
         pool = parse_pool.ParsePool(workers)
-        reader = Store.open(self.db_path)  # WAL: reads here while the owner thread writes
         try:
             async with Fetcher(self.settings) as fetcher:
                 self._tasks = [
-                    asyncio.create_task(self._one(source, fetcher, pool, reader))
-                    for source in self.sources
+                    asyncio.create_task(self._one(source, fetcher, pool)) for source in self.sources
                 ]
                 if self._stopping.is_set():
                     self._cancel_tasks()
                 await asyncio.gather(*self._tasks, return_exceptions=True)
         finally:
             pool.close(cancel=self._stopping.is_set())
-            reader.close()
 
-    async def _one(
-        self, source: Source, fetcher: Fetcher, pool: parse_pool.ParsePool, reader: Store
-    ) -> None:
+    async def _one(self, source: Source, fetcher: Fetcher, pool: parse_pool.ParsePool) -> None:
         assert self._slots is not None
         now = datetime.now(UTC)
         url = source.moved_to or source.location
@@ -109,15 +105,15 @@ class FeedLoop(threading.Thread):
                 )
             write.result = result
             if result.status == 200:
-                job = FeedJob(
-                    result.url,
-                    result.body,
-                    result.content_type,
-                    reader.known_hashes(source.id),
-                    self.settings.parse_timeout,
+                feed = FeedJob(
+                    result.url, result.body, result.content_type, {}, self.settings.parse_timeout
                 )
                 result.body = b""
-                write.parsed = await pool.run(job, self.settings.parse_timeout)
+                answer = Answer(result.etag, result.last_modified, result.moved_to)
+                job = SaveJob(
+                    self.db_path, source, feed, answer, now, self.settings.max_articles_per_feed
+                )
+                write.saved = await pool.run(job, self.settings.parse_timeout)
         except asyncio.CancelledError:
             self._slots.release()
             raise

@@ -1,4 +1,5 @@
-"""Where feed bodies are parsed and analysed: worker processes, or a thread for one feed."""
+"""Where feed bodies are parsed, analysed and written: worker processes, or a thread for one
+feed."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from collections.abc import Awaitable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from newsterm.ingest.feed_parse import FeedError, FeedJob, FeedResult, process_feed
+from newsterm.ingest.feed_parse import FeedError
+from newsterm.ingest.feed_save import SavedFeed, SaveJob, init_worker, parse_and_save
 
 MAX_WORKERS = 2
 """Parse processes: parsing and analysis are CPU-bound; two cover the machines we target."""
@@ -46,7 +48,7 @@ def start_resource_tracker() -> None:
 
 
 class ParsePool:
-    """Runs :func:`process_feed` in worker processes started on first use; 0 workers: a thread.
+    """Runs :func:`parse_and_save` in worker processes started on first use; 0 workers: a thread.
 
     Workers are spawned, not forked: the app calls refresh from a thread, and forking a
     threaded process can deadlock the child.
@@ -56,18 +58,21 @@ class ParsePool:
         self.workers = workers
         self._pool: Executor | None = None
 
-    async def run(self, job: FeedJob, timeout: float) -> FeedResult:
-        """Parse one feed; a worker that hangs past ``timeout`` (+ slack) fails just this feed."""
+    async def run(self, job: SaveJob, timeout: float) -> SavedFeed:
+        """Parse and store one feed; a worker that hangs past ``timeout`` (+ slack) fails just
+        this feed."""
         loop = asyncio.get_running_loop()
-        future: Awaitable[FeedResult]
+        future: Awaitable[SavedFeed]
         if self.workers <= 0:
-            future = asyncio.to_thread(process_feed, job)
+            future = asyncio.to_thread(parse_and_save, job)
         else:
             if self._pool is None:
                 start_resource_tracker()
                 context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
-            future = loop.run_in_executor(self._pool, process_feed, job)
+                self._pool = ProcessPoolExecutor(
+                    self.workers, mp_context=context, initializer=init_worker
+                )
+            future = loop.run_in_executor(self._pool, parse_and_save, job)
         try:
             async with asyncio.timeout(timeout + 5 if timeout > 0 else None):
                 return await future
