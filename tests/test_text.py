@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 
 from hypothesis import given
@@ -106,6 +107,10 @@ def test_fast_path_assumptions_hold_for_every_code_point() -> None:
     assert set(text_module._OTHER_WHITESPACE.findall(EVERY_CHARACTER)) == kept_by_normalize
     sanitized = set(text_module._NEEDS_SANITIZING.findall(EVERY_CHARACTER))
     assert sanitized <= set(text_module._NOT_PLAIN.findall(EVERY_CHARACTER))
+    word_characters = set(re.findall(r"\w", EVERY_CHARACTER))
+    assert word_characters == {c for c in EVERY_CHARACTER if c.isalnum()} | {"_"}
+    assert not word_characters & set(text_module._NOT_WORD_EDGES)
+    assert not any(c.isspace() for c in word_characters)
 
 
 @given(_TEXT, st.integers(min_value=1, max_value=40))

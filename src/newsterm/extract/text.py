@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from itertools import filterfalse
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (terminated by BEL or ST),
 # and two-byte escapes. The 8-bit forms (0x9B CSI, 0x9D OSC, ...) are C1 controls, removed below.
@@ -122,11 +123,22 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+"""A word: what count_words() counts."""
+_NOT_WORD_EDGES = ".,;:!?“”‘’\"'()[]—–…"
+"""Characters that are not \\w: stripped from a token's ends, they never change its words."""
 
 
 def count_words(paragraphs: list[str]) -> int:
-    """Count the words in a list of paragraphs."""
-    return sum(len(_WORD.findall(p)) for p in paragraphs)
+    """Count the words (_WORD matches) in a list of paragraphs.
+
+    A word holds no whitespace, so the count adds up over whitespace-separated tokens. Most
+    tokens are letters and digits alone (str.isalnum: \\w less "_"), once their punctuation is
+    stripped, and so one word each; only the others go through the _WORD regex.
+    """
+    tokens = " ".join(paragraphs).split()
+    stripped = [token.strip(_NOT_WORD_EDGES) for token in filterfalse(str.isalnum, tokens)]
+    others = list(filterfalse(str.isalnum, stripped))
+    return len(tokens) - len(others) + len(_WORD.findall(" ".join(others)))
 
 
 WORDS_PER_MINUTE = 238
