@@ -168,3 +168,25 @@ def test_relatives_sharing_a_surname_are_named_in_full() -> None:
         "His daughter, Isla Mackie, worries. “I’ve asked him to stop,” she said.",
     )
     assert [q.speaker for q in found] == ["Mackie", "Isla Mackie"]
+
+
+def test_lower_case_moves_no_word_bounds_but_for_the_listed_characters() -> None:
+    """What the speech-verb scan relies on, checked against this Python's Unicode."""
+    import sys
+
+    from newsterm.extract.quotes import _LOWER_HAS_ASCII
+
+    moving = {
+        chr(code)
+        for code in range(128, sys.maxunicode + 1)
+        if any(c.isascii() and (c.isalpha() or c == "-") for c in chr(code).lower())
+    }
+    assert moving == set(_LOWER_HAS_ASCII)
+
+
+def test_speech_verbs_are_found_next_to_the_characters_that_lower_to_ascii() -> None:
+    # "İ" lowers to "i" and a combining dot; the Kelvin sign lowers to "k".
+    assert [q.speaker for q in quotes("“We will stay the night,” SAİD Ana Ruiz.")] == [None]
+    assert [q.speaker for q in quotes("“We will stay,” said Ana Ruiz, \u212aelvin.")] == [
+        "Ana Ruiz"
+    ]

@@ -26,8 +26,16 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from newsterm.extract.lexicon import ABBREVIATIONS, MONTHS_AND_DAYS, PARTICLES, TITLES, words
+from newsterm.extract.lexicon import (
+    ABBREVIATIONS,
+    MONTHS_AND_DAYS,
+    PARTICLES,
+    PRONOUNS,
+    TITLES,
+    words,
+)
 from newsterm.models import Quote
 
 _MASK = "\ue000"
@@ -66,21 +74,31 @@ _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _VERB_WORDS = _FINITE | _PARTICIPLE | frozenset(_PHRASAL)
 
 
-@dataclass(slots=True, frozen=True)
-class _Verb:
+class _Verb(NamedTuple):
     start: int
     end: int
     finite: bool
     according: bool = False
 
 
+_LOWER_HAS_ASCII = ("\u0130", "\u212a")
+"""The only non-ASCII characters whose lower case holds an ASCII letter: İ and the Kelvin sign
+(a test checks). Without them, lower() leaves every _WORD match in place, only lower-cased."""
+
+
 def _verbs(context: str) -> list[_Verb]:
     """The speech verbs in a stretch of text (a word scan and set look-ups: linear)."""
-    if _VERB_WORDS.isdisjoint(_WORD.findall(context.lower())):
+    lowered = _WORD.findall(context.lower())
+    if _VERB_WORDS.isdisjoint(lowered):
         return []  # the common case, decided in C
     found: list[_Verb] = []
     matches = list(_WORD.finditer(context))
-    for index, match in enumerate(matches):
+    indices: Sequence[int] = range(len(matches))
+    if not any(char in context for char in _LOWER_HAS_ASCII):
+        # The i-th word of ``lowered`` is the i-th match lower-cased: look at the verbs only.
+        indices = [index for index, word in enumerate(lowered) if word in _VERB_WORDS]
+    for index in indices:
+        match = matches[index]
         word = match.group().lower()
         if word in _FINITE:
             found.append(_Verb(match.start(), match.end(), True))
@@ -115,6 +133,7 @@ _DETERMINERS = words(
     "a an the his her their its our one another some several many two three four five six"
     " both other each every most few any these those this that my your"
 )
+_INVALID_PHRASE_START = _INVALID_START - _DETERMINERS
 _PLURAL_SPEAKERS = words(
     "officials critics residents analysts police witnesses protesters experts lawmakers"
     " prosecutors investigators doctors researchers authorities supporters opponents"
@@ -273,7 +292,8 @@ def _sentence_starts(masked: str) -> list[int]:
 def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
     if not 1 <= len(tokens) <= 6:
         return False
-    if tokens[0].lower() in _INVALID_START or tokens[0].lower().strip(".") in MONTHS_AND_DAYS:
+    first = tokens[0].lower()
+    if first in _INVALID_START or first.strip(".") in MONTHS_AND_DAYS:
         return False
     capitals = 0
     for token in tokens:
@@ -291,9 +311,9 @@ def _classify(phrase: str) -> str | None:
     if not tokens:
         return None
     first = tokens[0].lower()
-    if len(tokens) == 1 and first in words("he she they it we i"):
+    if len(tokens) == 1 and first in PRONOUNS:
         return "pronoun"
-    if any(t[:1].isdigit() for t in tokens[:1]):
+    if tokens[0][:1].isdigit():
         return None
     if _tokens_ok_as_name(tokens):
         return "name"
@@ -307,7 +327,7 @@ def _classify(phrase: str) -> str | None:
         and _tokens_ok_as_name(tokens[split:])
     ):
         return "phrase"  # a role and a name: "taxi driver Emeka Adeyinka"
-    if len(tokens) > 12 or first in _INVALID_START - _DETERMINERS:
+    if len(tokens) > 12 or first in _INVALID_PHRASE_START:
         return None
     if (
         first in _DETERMINERS
@@ -317,6 +337,12 @@ def _classify(phrase: str) -> str | None:
     ):
         return "phrase"
     return None
+
+
+def _is_pronoun(phrase: str) -> bool:
+    """``_classify(phrase) == "pronoun"``, without the rest of the classification."""
+    tokens = phrase.split()
+    return len(tokens) == 1 and tokens[0].lower() in PRONOUNS
 
 
 def _tidy(phrase: str) -> str:
@@ -370,7 +396,7 @@ def _subject(pre: str) -> str | None:
 def _object(post: str) -> str | None:
     """The speaker phrase after an inverted verb: "said Dr. Ana Ruiz, the economist"."""
     tokens: list[str] = []
-    for raw in post.split()[:14]:
+    for raw in post.split(maxsplit=14)[:14]:
         word = raw.strip('“”"‘’')
         if not word or _MASK in word:
             break
@@ -518,7 +544,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             if previous is not None and first.para - previous[0] <= 1:
                 cand.speaker = previous[1]
         speaker = cand.speaker
-        if speaker and _classify(speaker) == "pronoun":
+        if speaker and _is_pronoun(speaker):
             if speaker.lower() in ("he", "she"):
                 if people is None:
                     people = _People(masked)
@@ -636,6 +662,6 @@ def _last_subject(
         cuts = [0, *(s for s in starts[index] if s < len(text))]
         for cut in reversed(cuts):
             speaker, _verb = _attribute(text[cut:], last=True)
-            if speaker and _classify(speaker) != "pronoun":
+            if speaker and not _is_pronoun(speaker):
                 return speaker
     return None
