@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newsterm.extract.lexicon import words
+from newsterm.extract.lexicon import caseless, words
 
 # Paragraphs longer than this are never treated as boilerplate lines (captions excepted).
 _MAX_LINE = 300
@@ -95,6 +95,8 @@ _FIRST_WORDS = words(
     www"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
+_CAPTION_MARKS = (":", ")", "..", "…", "/")
+"""Every _CAPTION_CREDIT match holds one: a colon, a closing bracket, an ellipsis or a slash."""
 
 # Credit lines: "(Reporting by …; Editing by …)", "… contributed to this report."
 _CREDIT_START = re.compile(
@@ -102,6 +104,7 @@ _CREDIT_START = re.compile(
     r"translation|translated|graphics|fact-checking|production|produced)\s+by\s+\S",
     re.IGNORECASE,
 )
+_CONTRIBUTED_WORDS = caseless("contributed", "helped with")
 _CONTRIBUTED = re.compile(
     r".{1,250}?\b(?:contributed|helped\s+with)\s+(?:to\s+)?(?:this\s+)?"
     r"(?:report(?:ing)?|research|article|story|coverage)\b.{0,80}",
@@ -164,6 +167,8 @@ def is_boilerplate(paragraph: str) -> bool:
     if len(text) > _MAX_CAPTION:
         return False
     tail = text[-160:]
+    if not any(mark in tail for mark in _CAPTION_MARKS):
+        return False  # a cheap test first: the search below costs ~100 times more
     lowered_tail = tail.lower()
     return any(cue in lowered_tail for cue in _CAPTION_CUES) and (
         _CAPTION_CREDIT.search(tail) is not None
@@ -186,8 +191,7 @@ def credit_clauses(paragraph: str) -> list[str] | None:
         if text.startswith("(") or all(_is_credit_clause(c) for c in clauses):
             return clauses
         return None
-    lowered = text.lower()
-    if ("contributed" in lowered or "helped with" in lowered) and _CONTRIBUTED.fullmatch(text):
+    if _CONTRIBUTED_WORDS.search(text) is not None and _CONTRIBUTED.fullmatch(text):
         return [text.rstrip(" .")]
     if (" reported from " in text or " wrote from " in text) and _REPORTED_FROM.fullmatch(text):
         return [text.rstrip(" .")]

@@ -50,7 +50,9 @@ _OPEN_AFTER = frozenset(" \t([{—–-/")
 _STRONG_BEFORE = frozenset(".,!?;:…—–-")
 _STRONG_AFTER = frozenset(",.;:!?)—–-…")
 
-_SENTENCE_END = re.compile(rf"[.!?…]+[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9{_MASK}])")
+# "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a character set lets the regex
+# engine skip ahead to the next mark instead of trying a match at every position.
+_SENTENCE_END = re.compile(rf"[.!?…][.!?…]*[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9{_MASK}])")
 
 _FINITE = words(
     "said says say told tells added adds asked asks wrote writes stated states explained"
@@ -299,8 +301,10 @@ def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
     for token in tokens:
         if token.lower() in PARTICLES:
             continue
-        if not token[:1].isupper() or not _WORD_CHARS.search(token):
+        if not token[:1].isupper():
             return False
+        if not token[0].isalpha() and not _WORD_CHARS.search(token):
+            return False  # (a token opening with a letter has a word character)
         capitals += 1
     return capitals > 0
 
