@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsterm.extract.quotes import find_quotes
 from newsterm.models import Quote
 
@@ -190,3 +193,43 @@ def test_speech_verbs_are_found_next_to_the_characters_that_lower_to_ascii() -> 
     assert [q.speaker for q in quotes("“We will stay,” said Ana Ruiz, \u212aelvin.")] == [
         "Ana Ruiz"
     ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                " ",
+                "\n",
+                ",",
+                "film",
+                "FILM",
+                "so-called",
+                "known as",
+                "AS",
+                "aſ",
+                "boo\u212a",
+            ]
+        )
+        | st.sampled_from(["“", "«", '"', "‘", "'", "’", "entitled", "ıs", "İ", "x", "words"])
+        | st.text(max_size=3),
+        max_size=12,
+    ).map("".join)
+)
+def test_speech_cue_test_agrees_with_its_regex(lead: str) -> None:
+    from newsterm.extract.quotes import _NOT_SPEECH_CUE, _has_speech_cue
+
+    assert _has_speech_cue(lead) == (_NOT_SPEECH_CUE.search(lead) is not None)
+
+
+def test_ignorecase_matches_ascii_letters_with_only_the_listed_characters() -> None:
+    import re
+    import string
+    import sys
+
+    from newsterm.extract.quotes import _CASE_FOLDS_TO_ASCII
+
+    everything = "".join(map(chr, range(128, sys.maxunicode + 1)))
+    found = {c for x in string.ascii_lowercase for c in re.findall(x, everything, re.I)}
+    assert found == set(_CASE_FOLDS_TO_ASCII)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newsterm.extract.lexicon import caseless, words
+from newsterm.extract.lexicon import words
 
 # Paragraphs longer than this are never treated as boilerplate lines (captions excepted).
 _MAX_LINE = 300
@@ -104,7 +104,6 @@ _CREDIT_START = re.compile(
     r"translation|translated|graphics|fact-checking|production|produced)\s+by\s+\S",
     re.IGNORECASE,
 )
-_CONTRIBUTED_WORDS = caseless("contributed", "helped with")
 _CONTRIBUTED = re.compile(
     r".{1,250}?\b(?:contributed|helped\s+with)\s+(?:to\s+)?(?:this\s+)?"
     r"(?:report(?:ing)?|research|article|story|coverage)\b.{0,80}",
@@ -191,7 +190,8 @@ def credit_clauses(paragraph: str) -> list[str] | None:
         if text.startswith("(") or all(_is_credit_clause(c) for c in clauses):
             return clauses
         return None
-    if _CONTRIBUTED_WORDS.search(text) is not None and _CONTRIBUTED.fullmatch(text):
+    lowered = text.lower()
+    if ("contributed" in lowered or "helped with" in lowered) and _CONTRIBUTED.fullmatch(text):
         return [text.rstrip(" .")]
     if (" reported from " in text or " wrote from " in text) and _REPORTED_FROM.fullmatch(text):
         return [text.rstrip(" .")]

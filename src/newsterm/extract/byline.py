@@ -49,6 +49,8 @@ _DATELINE = re.compile(
 
 def _title_case(name: str) -> str:
     """Turn an all-capitals name ("JANE O'ROE") into "Jane O'Roe"; leave others alone."""
+    if name.isascii() and not name.isupper():
+        return name  # an ASCII name with a lower-case letter, or none: the usual case, at once
     letters = "".join(filter(str.isalpha, name))
     if letters and all(map(str.isupper, letters)) and len(letters) > 2:
         words = []

@@ -26,6 +26,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import NamedTuple
 
 from newsterm.extract.lexicon import (
@@ -94,11 +95,14 @@ def _verbs(context: str) -> list[_Verb]:
     if _VERB_WORDS.isdisjoint(lowered):
         return []  # the common case, decided in C
     found: list[_Verb] = []
-    matches = list(_WORD.finditer(context))
-    indices: Sequence[int] = range(len(matches))
-    if not any(char in context for char in _LOWER_HAS_ASCII):
-        # The i-th word of ``lowered`` is the i-th match lower-cased: look at the verbs only.
+    if _LOWER_HAS_ASCII[0] in context or _LOWER_HAS_ASCII[1] in context:
+        matches = list(_WORD.finditer(context))
+        indices: Sequence[int] = range(len(matches))
+    else:
+        # The i-th word of ``lowered`` is the i-th match lower-cased: look at the verbs only,
+        # and stop matching after the word that follows the last of them.
         indices = [index for index, word in enumerate(lowered) if word in _VERB_WORDS]
+        matches = list(islice(_WORD.finditer(context), indices[-1] + 2))
     for index in indices:
         match = matches[index]
         word = match.group().lower()
@@ -116,14 +120,45 @@ def _verbs(context: str) -> list[_Verb]:
 
 
 # Words that make a following short quote a name or a title, not speech.
+_WORKS = (
+    "film", "movie", "book", "novel", "song", "album", "show", "series", "play", "documentary",
+    "podcast", "slogan", "hashtag", "headline", "poem", "opera", "musical", "exhibition",
+    "campaign", "programme", "program", "operation", "project", "initiative", "term", "phrase",
+    "word", "words", "motto", "brand", "label", "column", "newsletter", "game", "app",
+)  # fmt: skip
 _NOT_SPEECH_CUE = re.compile(
     r"(?:so-called|so\s+called|known\s+as|dubbed|titled|entitled|nicknamed|branded|the\s+"
-    r"(?:film|movie|book|novel|song|album|show|series|play|documentary|podcast|slogan|hashtag"
-    r"|headline|poem|opera|musical|exhibition|campaign|programme|program|operation|project"
-    r"|initiative|term|phrase|word|words|motto|brand|label|column|newsletter|game|app))"
+    rf"(?:{'|'.join(_WORKS)}))"
     r"[\s,]*[“«\"‘']?$",
     re.IGNORECASE,
 )
+_CUE_ENDINGS = ("called", "as", "dubbed", "titled", "nicknamed", "branded", *_WORKS)
+"""The last word of every _NOT_SPEECH_CUE phrase ("entitled" ends in "titled")."""
+_CASE_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The non-ASCII characters IGNORECASE matches with an ASCII letter: İ ı (i), ſ (s), K (k)."""
+
+
+def _has_speech_cue(lead: str) -> bool:
+    """``_NOT_SPEECH_CUE.search(lead)``, with a cheap test first.
+
+    The cue must end ``lead`` but for commas, spaces and one opening quote mark; the regex
+    search tries every position, so the last word is compared with the cues' last words
+    first. Only characters that IGNORECASE matches with another letter (_CASE_FOLDS_TO_ASCII)
+    keep that test from deciding.
+    """
+    core = lead.removesuffix("\n")  # "$" matches before a final newline too
+    if core[-1:] in ("“", "«", '"', "‘", "'"):
+        core = core[:-1]
+    core = core.rstrip()
+    while core.endswith(","):
+        core = core[:-1].rstrip()
+    if not core.lower().endswith(_CUE_ENDINGS) and not any(
+        char in lead for char in _CASE_FOLDS_TO_ASCII
+    ):
+        return False
+    return _NOT_SPEECH_CUE.search(lead) is not None
+
+
 _HARD_STOP = re.compile(rf"[;:!?“”«»\"()\[\]{_MASK}]")
 _CONJUNCTIONS = words("and but so then yet or as while although though because when once")
 _INVALID_START = words(
@@ -175,8 +210,10 @@ _NONPERSON = (
     | MONTHS_AND_DAYS
 )
 _LEADING_NONPERSON = _NONPERSON - words("new")
+# The first capital, then a look behind it (not "(?<!...)[A-Z]"): the regex engine can skip
+# ahead to capitals instead of trying every position. Same matches (a test compares).
 _PERSON_RUN = re.compile(
-    r"(?<![\w'’.-])[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))*"
+    r"[A-Z](?<![\w'’.-][A-Z])[\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))*"
 )
 _VERBISH = re.compile(r"\s+(?:has|had|is|was|said|says|will|would|told|[a-z]+ed)\b")
 _WORD_CHARS = re.compile(r"\w")
@@ -212,6 +249,8 @@ def _scan(paragraph: str, para: int) -> list[_Span]:
     """Find the quotation spans of one paragraph (outer quotes only)."""
     spans: list[_Span] = []
     positions = [m.start() for m in _MARKS.finditer(paragraph)]
+    if not positions:
+        return spans
     size = len(paragraph)
     k = 0
     for _rewind in range(4):  # a bounded number of passes keeps this linear
@@ -527,7 +566,7 @@ class _People:
 
 def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     """Find the direct quotations in clean body paragraphs, in order."""
-    spans = [_scan(p, i) if _MARKS.search(p) else [] for i, p in enumerate(paragraphs)]
+    spans = [_scan(p, i) for i, p in enumerate(paragraphs)]
     if not any(spans):
         return []
     masked = [_mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
@@ -631,7 +670,7 @@ def _attribute_candidate(
 
     lead = before.rstrip()
     cand.fragment = bool(lead) and lead[-1] not in ',:.!?([—–-”’"»' + _MASK
-    if cand.fragment and len(cand.text.split()) <= 8 and _NOT_SPEECH_CUE.search(lead[-40:]):
+    if cand.fragment and len(cand.text.split()) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
 
     for context, last in ((near_after, False), (before, True), (after_all, False)):
