@@ -233,3 +233,10 @@ def test_ignorecase_matches_ascii_letters_with_only_the_listed_characters() -> N
     everything = "".join(map(chr, range(128, sys.maxunicode + 1)))
     found = {c for x in string.ascii_lowercase for c in re.findall(x, everything, re.I)}
     assert found == set(_CASE_FOLDS_TO_ASCII)
+
+
+@given(st.lists(st.sampled_from([*"“”«»\"‘’'", "a", " ", "’’"]) | st.text(max_size=3)).map("".join))
+def test_mark_positions_are_every_quote_mark_in_order(text: str) -> None:
+    from newsterm.extract.quotes import _MARKS, _mark_positions
+
+    assert _mark_positions(text) == [i for i, c in enumerate(text) if c in _MARKS]

@@ -44,7 +44,8 @@ _WINDOW = 300
 """How far before or after a quote its attribution is looked for, in characters."""
 _MAX_QUOTES = 200
 """Quotations looked at per article; real articles have far fewer."""
-_MARKS = re.compile("[“”«»\"‘’']")
+_MARKS = "“”«»\"‘’'"
+"""The quotation marks _scan() looks at."""
 _DOUBLE_OPEN = "“«"
 _DOUBLE_CLOSE = "”»"
 _OPEN_AFTER = frozenset(" \t([{—–-/")
@@ -219,8 +220,7 @@ _VERBISH = re.compile(r"\s+(?:has|had|is|was|said|says|will|would|told|[a-z]+ed)
 _WORD_CHARS = re.compile(r"\w")
 
 
-@dataclass(slots=True)
-class _Span:
+class _Span(NamedTuple):
     """One run of quoted text within one paragraph."""
 
     para: int
@@ -245,10 +245,25 @@ def _is_opener(prev: str, nxt: str) -> bool:
     return (not prev or prev in _OPEN_AFTER) and bool(nxt) and not nxt.isspace()
 
 
+def _mark_positions(paragraph: str) -> list[int]:
+    """The offsets of the quotation marks in a paragraph, in order.
+
+    One str.find scan per mark costs about a third of a regex scan for the eight at once.
+    """
+    positions: list[int] = []
+    for mark in _MARKS:
+        found = paragraph.find(mark)
+        while found >= 0:
+            positions.append(found)
+            found = paragraph.find(mark, found + 1)
+    positions.sort()
+    return positions
+
+
 def _scan(paragraph: str, para: int) -> list[_Span]:
     """Find the quotation spans of one paragraph (outer quotes only)."""
     spans: list[_Span] = []
-    positions = [m.start() for m in _MARKS.finditer(paragraph)]
+    positions = _mark_positions(paragraph)
     if not positions:
         return spans
     size = len(paragraph)
@@ -640,6 +655,10 @@ def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[
     return candidates
 
 
+_NOT_BEFORE_FRAGMENT = ',:.!?([—–-”’"»' + _MASK
+"""What may end the text before a quotation that stands on its own (not a fragment)."""
+
+
 def _attribute_candidate(
     cand: _Candidate,
     paragraphs: Sequence[str],
@@ -669,7 +688,7 @@ def _attribute_candidate(
     near_after = tail[final.close + 1 : min(near_end, final.close + 1 + _WINDOW)]
 
     lead = before.rstrip()
-    cand.fragment = bool(lead) and lead[-1] not in ',:.!?([—–-”’"»' + _MASK
+    cand.fragment = bool(lead) and lead[-1] not in _NOT_BEFORE_FRAGMENT
     if cand.fragment and len(cand.text.split()) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
 
