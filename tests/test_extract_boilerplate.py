@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsterm.extract import analyse
 from newsterm.extract.boilerplate import credit_clauses, is_boilerplate
@@ -124,3 +126,39 @@ def test_reading_time_is_238_words_a_minute_rounded_up() -> None:
     result = analyse("T", [words])
     assert (result.word_count, result.reading_minutes) == (239, 2)
     assert analyse("T", []).reading_minutes == 1
+
+
+def test_caseless_needs_no_more_than_ascii_case_folding() -> None:
+    """What lexicon.caseless() relies on, checked against this Python's Unicode."""
+    import sys
+
+    lowering_to_ascii = {
+        chr(code): chr(code).lower()
+        for code in range(128, sys.maxunicode + 1)
+        if any(c.isascii() for c in chr(code).lower())
+    }
+    assert lowering_to_ascii == {"\u0130": "i\u0307", "\u212a": "k"}
+
+
+@given(
+    st.lists(
+        st.sampled_from(["[", "AT", "at", "]", " ", "DoT", "\u0130", "\u0131", "\u017f", "\u212a"])
+        | st.sampled_from(["contributed", "CONTRIBUTED", "helped with", "Helped With", "x"])
+        | st.text(max_size=3),
+        max_size=20,
+    ).map("".join)
+)
+def test_caseless_finds_what_lower_would(text: str) -> None:
+    from newsterm.extract.lexicon import caseless
+
+    for needles in (("[at]", "(at)"), (" dot ",), ("contributed", "helped with")):
+        expected = any(needle in text.lower() for needle in needles)
+        assert (caseless(*needles).search(text) is not None) == expected
+
+
+def test_caseless_refuses_needles_lower_could_reach_otherwise() -> None:
+    from newsterm.extract.lexicon import caseless
+
+    for needle in ("kelvin", "hi", "Dot", "café"):
+        with pytest.raises(ValueError):
+            caseless(needle)

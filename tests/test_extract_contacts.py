@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsterm.extract import analyse
 from newsterm.extract.contacts import (
@@ -150,3 +152,35 @@ def test_editors_and_contributors_are_credits_not_authors() -> None:
 def test_reuters_reporting_names_are_authors_without_a_byline() -> None:
     result = analyse("Rates", [BODY, "(Reporting by Ana Lima and Tom Reid; Editing by Ida Berg)"])
     assert result.authors == ["Ana Lima", "Tom Reid"]
+
+
+_REFERENCE_PATTERNS = {
+    # The look-behind-first forms these patterns had: the rewritten ones must match the same.
+    "contacts._HANDLE": r"(?<![\w@.+-])@[A-Za-z0-9_][\w.-]*(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?",
+    "contacts._NAME_RUN": (
+        r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|van|von|der|bin|al|la|le|du))*"
+    ),
+    "quotes._PERSON_RUN": (
+        r"(?<![\w'’.-])[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))*"
+    ),
+}
+
+
+@given(
+    st.lists(
+        st.sampled_from(["@", "a", "B", "Ann", " ", "-", ".", "'", "’", "_", "+", "de", "x.org"])
+        | st.text(max_size=3),
+        max_size=20,
+    ).map("".join)
+)
+def test_rewritten_patterns_match_as_their_reference(text: str) -> None:
+    import re
+
+    from newsterm.extract import contacts, quotes
+
+    modules = {"contacts": contacts, "quotes": quotes}
+    for name, reference in _REFERENCE_PATTERNS.items():
+        module, attribute = name.split(".")
+        pattern = getattr(modules[module], attribute)
+        expected = [m.span() for m in re.finditer(reference, text)]
+        assert [m.span() for m in pattern.finditer(text)] == expected, name

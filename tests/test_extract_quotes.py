@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from newsterm.extract.quotes import find_quotes
 from newsterm.models import Quote
 
@@ -168,3 +171,72 @@ def test_relatives_sharing_a_surname_are_named_in_full() -> None:
         "His daughter, Isla Mackie, worries. “I’ve asked him to stop,” she said.",
     )
     assert [q.speaker for q in found] == ["Mackie", "Isla Mackie"]
+
+
+def test_lower_case_moves_no_word_bounds_but_for_the_listed_characters() -> None:
+    """What the speech-verb scan relies on, checked against this Python's Unicode."""
+    import sys
+
+    from newsterm.extract.quotes import _LOWER_HAS_ASCII
+
+    moving = {
+        chr(code)
+        for code in range(128, sys.maxunicode + 1)
+        if any(c.isascii() and (c.isalpha() or c == "-") for c in chr(code).lower())
+    }
+    assert moving == set(_LOWER_HAS_ASCII)
+
+
+def test_speech_verbs_are_found_next_to_the_characters_that_lower_to_ascii() -> None:
+    # "İ" lowers to "i" and a combining dot; the Kelvin sign lowers to "k".
+    assert [q.speaker for q in quotes("“We will stay the night,” SAİD Ana Ruiz.")] == [None]
+    assert [q.speaker for q in quotes("“We will stay,” said Ana Ruiz, \u212aelvin.")] == [
+        "Ana Ruiz"
+    ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                " ",
+                "\n",
+                ",",
+                "film",
+                "FILM",
+                "so-called",
+                "known as",
+                "AS",
+                "aſ",
+                "boo\u212a",
+            ]
+        )
+        | st.sampled_from(["“", "«", '"', "‘", "'", "’", "entitled", "ıs", "İ", "x", "words"])
+        | st.text(max_size=3),
+        max_size=12,
+    ).map("".join)
+)
+def test_speech_cue_test_agrees_with_its_regex(lead: str) -> None:
+    from newsterm.extract.quotes import _NOT_SPEECH_CUE, _has_speech_cue
+
+    assert _has_speech_cue(lead) == (_NOT_SPEECH_CUE.search(lead) is not None)
+
+
+def test_ignorecase_matches_ascii_letters_with_only_the_listed_characters() -> None:
+    import re
+    import string
+    import sys
+
+    from newsterm.extract.quotes import _CASE_FOLDS_TO_ASCII
+
+    everything = "".join(map(chr, range(128, sys.maxunicode + 1)))
+    found = {c for x in string.ascii_lowercase for c in re.findall(x, everything, re.I)}
+    assert found == set(_CASE_FOLDS_TO_ASCII)
+
+
+@given(st.lists(st.sampled_from([*"“”«»\"‘’'", "a", " ", "’’"]) | st.text(max_size=3)).map("".join))
+def test_mark_positions_are_every_quote_mark_in_order(text: str) -> None:
+    from newsterm.extract.quotes import _MARKS, _mark_positions
+
+    assert _mark_positions(text) == [i for i, c in enumerate(text) if c in _MARKS]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsterm.ingest.feed_fast import parse_json, parse_xml
 from newsterm.ingest.feed_model import FeedItem
@@ -213,6 +215,30 @@ def test_fast_html_path_matches_the_reference(markup: str) -> None:
     assert paragraphs_and_links(markup) == (reference.paragraphs, reference.links)
     fast = _simple(markup)
     assert fast is None or fast == (reference.paragraphs, reference.links)
+
+
+_MARKUP_PIECES = st.sampled_from(
+    [
+        *("<p>", "</p>", "<br>", "<br/>", "<b>", "</b>", "<h1>", "</h1>", "<div class=x>"),
+        *("</div>", "<li>", "<ul>", "<em>", "<span>", "<sup>1</sup>", "<o:p>", "<!-- c -->"),
+        *("<a href='http://x.example/a'>", '<a href="mailto:Ed@x.example">', "</a>", "<a>"),
+        *("<A HREF='https://z.example'>", "<a href=http://y.example/>", "<img src=x.png>"),
+        *("<", ">"),
+        *("&amp;", "&amp", "&#8220;", "&#x200b;", "&shy;", "&lt;", "&", "&#"),
+        *(" ", "\n", "\t", "\r", "\xa0", "\u2028", "\x1b[3m", "a", "B c", "“Quoted,” she said."),
+    ]
+)
+
+
+@given(st.lists(_MARKUP_PIECES, max_size=25).map("".join))
+def test_fast_html_path_agrees_with_the_reference_whenever_it_answers(markup: str) -> None:
+    from newsterm.extract.html import html_to_text
+    from newsterm.ingest.feed_html import _simple
+
+    fast = _simple(markup)
+    if fast is not None:
+        reference = html_to_text(markup)
+        assert fast == (reference.paragraphs, reference.links)
 
 
 def test_doctype_words_in_comments_and_cdata_are_left_alone() -> None:

@@ -95,6 +95,8 @@ _FIRST_WORDS = words(
     www"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
+_CAPTION_MARKS = (":", ")", "..", "…", "/")
+"""Every _CAPTION_CREDIT match holds one: a colon, a closing bracket, an ellipsis or a slash."""
 
 # Credit lines: "(Reporting by …; Editing by …)", "… contributed to this report."
 _CREDIT_START = re.compile(
@@ -164,6 +166,8 @@ def is_boilerplate(paragraph: str) -> bool:
     if len(text) > _MAX_CAPTION:
         return False
     tail = text[-160:]
+    if not any(mark in tail for mark in _CAPTION_MARKS):
+        return False  # a cheap test first: the search below costs ~100 times more
     lowered_tail = tail.lower()
     return any(cue in lowered_tail for cue in _CAPTION_CUES) and (
         _CAPTION_CREDIT.search(tail) is not None

@@ -49,8 +49,10 @@ _DATELINE = re.compile(
 
 def _title_case(name: str) -> str:
     """Turn an all-capitals name ("JANE O'ROE") into "Jane O'Roe"; leave others alone."""
-    letters = [c for c in name if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(letters) > 2:
+    if name.isascii() and not name.isupper():
+        return name  # an ASCII name with a lower-case letter, or none: the usual case, at once
+    letters = "".join(filter(str.isalpha, name))
+    if letters and all(map(str.isupper, letters)) and len(letters) > 2:
         words = []
         for index, word in enumerate(name.split()):
             if index and word.lower() in _PARTICLES:
@@ -63,7 +65,9 @@ def _title_case(name: str) -> str:
 
 def clean_name(text: str) -> str | None:
     """Return ``text`` as a person's name if it looks like one ("Jane Roe"), else None."""
-    text = _PLACE_SUFFIX.sub("", text.strip(" .,;:"))
+    text = text.strip(" .,;:")
+    if "in" in text or "from" in text:  # what _PLACE_SUFFIX needs
+        text = _PLACE_SUFFIX.sub("", text)
     words = text.split()
     if not 1 <= len(words) <= 5:
         return None

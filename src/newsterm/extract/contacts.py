@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newsterm.extract.byline import clean_name
+from newsterm.extract.lexicon import caseless
 from newsterm.models import Contact
 
 _MAX_LINE = 600
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_HANDLE = re.compile(r"(?<![\w@.+-])@[A-Za-z0-9_][\w.-]*(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?")
+# Patterns that would open with a look-behind ("not after a word character") open with their
+# first character instead and look behind it: the regex engine can then skip ahead to that
+# character rather than try a match at every position. Same matches (a test compares).
+_HANDLE = re.compile(r"@(?<![\w@.+-]@)[A-Za-z0-9_][\w.-]*(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?")
 _BRACKET_AT = re.compile(r"\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*", re.IGNORECASE)
 _BRACKET_DOT = re.compile(r"\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*", re.IGNORECASE)
 _SPELLED = re.compile(
@@ -25,6 +29,8 @@ _SPELLED = re.compile(
     r"(?P<domain>[A-Za-z0-9-]+(?:\s+(?i:dot)\s+[A-Za-z0-9-]+)+)\b"
 )
 _SPELLED_DOT = re.compile(r"\s+(?i:dot)\s+")
+_OPENING_BRACKET = re.compile(r"[\[({<]")
+"""What _BRACKET_AT and _BRACKET_DOT both need: without one, they leave the text alone."""
 
 _CONTACT_START = re.compile(
     r"""(?:write\s+to|contact|e-?mail|reach|follow|you\s+can\s+(?:reach|contact|e-?mail|follow)
@@ -38,9 +44,12 @@ _BIO = re.compile(
     re.IGNORECASE,
 )
 _WRITE_TO = re.compile(r"\s*write\s+to\b", re.IGNORECASE)
+# As "[at]" in text.lower() would find (lower-casing a paragraph costs more than these scans).
+_BRACKETED_AT = caseless("[at]", "(at)")
+_SPELLED_DOT_WORD = caseless(" dot ")
 
 _NAME_RUN = re.compile(
-    r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|van|von|der|bin|al|la|le|du))*"
+    r"[A-Z](?<![\w'’.-][A-Z])[\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|del|van|von|der|bin|al|la|le|du))*"
 )
 _PRONOUN = re.compile(r"\b(?:him|her|them|he|she|they|the\s+(?:reporter|author|writer))\b", re.I)
 _FILLER = frozenset(
@@ -68,9 +77,14 @@ _METADATA_AUTHOR = re.compile(r"\s*(?P<email>[^\s()<>]+@[^\s()<>]+)\s*\((?P<name
 
 def deobfuscate(text: str) -> str:
     """Restore obfuscated addresses: "jroe [at] example [dot] com" -> "jroe@example.com"."""
-    if "at" not in text.lower():
+    lowered = text.lower()
+    if "at" not in lowered:
         return text
-    text = _BRACKET_DOT.sub(".", _BRACKET_AT.sub("@", text))
+    if _OPENING_BRACKET.search(text) is not None:
+        text = _BRACKET_DOT.sub(".", _BRACKET_AT.sub("@", text))
+        lowered = text.lower()
+    if "dot" not in lowered:
+        return text  # _SPELLED needs a spelled-out "dot" (its letters have no other case forms)
     return _SPELLED.sub(
         lambda m: f"{m.group('user')}@{_SPELLED_DOT.sub('.', m.group('domain'))}", text
     )
@@ -83,12 +97,10 @@ def is_contact_line(paragraph: str) -> bool:
         return False
     if _WRITE_TO.match(text):
         return True
-    lowered = text.lower()
     has_address = (
         "@" in text
-        or "[at]" in lowered
-        or "(at)" in lowered
-        or (" dot " in lowered and _SPELLED.search(text) is not None)
+        or (("[" in text or "(" in text) and _BRACKETED_AT.search(text) is not None)
+        or (_SPELLED_DOT_WORD.search(text) is not None and _SPELLED.search(text) is not None)
     )
     if not has_address:
         return False
@@ -107,6 +119,8 @@ class _Item:
 
 def _items(line: str) -> list[_Item]:
     """The addresses and handles in a line, in order."""
+    if "@" not in line:
+        return []  # both patterns need one
     items = [
         _Item(m.start(), m.end(), handle=m.group().rstrip(".-")) for m in _HANDLE.finditer(line)
     ]
@@ -219,7 +233,15 @@ def normalise_metadata(
         if url and url.lower().startswith("mailto:"):
             email = email or url[7:].split("?", 1)[0].strip() or None
             url = None
-        found.append(replace(contact, email=email.lower() if email else None, url=url))
+        # As dataclasses.replace() would, without its per-call field introspection.
+        found.append(
+            Contact(
+                name=contact.name,
+                email=email.lower() if email else None,
+                url=url,
+                handle=contact.handle,
+            )
+        )
     return names, found
 
 

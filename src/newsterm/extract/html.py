@@ -6,7 +6,7 @@ import contextlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from newsterm.extract.text import normalize_paragraph, sanitize
+from newsterm.extract.text import clean_paragraph, sanitize
 
 BLOCK_TAGS = {
     "p",
@@ -81,7 +81,7 @@ class _Collector(HTMLParser):
         self._heading: list[str] = []
 
     def _flush(self) -> None:
-        text = normalize_paragraph(sanitize("".join(self._buffer)))
+        text = clean_paragraph("".join(self._buffer))
         self._buffer.clear()
         if not text:
             return
@@ -133,7 +133,7 @@ class _Collector(HTMLParser):
     def finish(self) -> HtmlText:
         self.close()
         self._flush()
-        self.result.title = normalize_paragraph(sanitize("".join(self._title)))
+        self.result.title = clean_paragraph("".join(self._title))
         return self.result
 
 

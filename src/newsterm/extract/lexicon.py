@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 
 def words(text: str) -> frozenset[str]:
     """A set of the whitespace-separated words in ``text``."""
     return frozenset(text.split())
+
+
+def caseless(*needles: str) -> re.Pattern[str]:
+    """A pattern that finds one of ``needles`` exactly where ``needle in text.lower()`` would.
+
+    It saves lower-casing a whole paragraph to look for a few words. Needles are lower-case
+    ASCII without "k" and not ending in "i": only ASCII letters lower into such a needle (the
+    other characters whose lower case holds an ASCII letter are İ, lowered to "i" and a
+    combining dot, and the Kelvin sign, lowered to "k"; a test checks there are no more), so
+    ASCII-only case-insensitive matching finds the same.
+    """
+    for needle in needles:
+        if not needle.isascii() or needle != needle.lower() or "k" in needle or needle[-1:] == "i":
+            raise ValueError(f"caseless() cannot stand in for lower() with {needle!r}")
+    return re.compile("|".join(map(re.escape, needles)), re.IGNORECASE | re.ASCII)
 
 
 PARTICLES = words("de da del della di do dos du van von der den ter la le bin bint ibn al el y mac")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from itertools import filterfalse
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (terminated by BEL or ST),
 # and two-byte escapes. The 8-bit forms (0x9B CSI, 0x9D OSC, ...) are C1 controls, removed below.
@@ -27,6 +28,11 @@ _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _NEEDS_SANITIZING = re.compile(f"[{_CONTROL_CHARS}{_INVISIBLE_CHARS}]")
 """Every character sanitize() acts on: text without one is returned unchanged, at once."""
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_OTHER_WHITESPACE_CHARS = "\x0b\x0c\r\x1c-\x1f\x85\u1680\u2028\u2029"
+"""The characters str.split() breaks at that are neither "\\n" nor in _SPACES (a test checks)."""
+_OTHER_WHITESPACE = re.compile(f"[{_OTHER_WHITESPACE_CHARS}]")
+_NOT_PLAIN = re.compile(f"[{_CONTROL_CHARS}{_INVISIBLE_CHARS}{_OTHER_WHITESPACE_CHARS}]")
+"""What sanitize() acts on, and the whitespace normalize_paragraph() keeps: one scan for both."""
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
@@ -62,17 +68,51 @@ def sanitize(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def _is_tidy(text: str) -> bool:
+    """Whether ``text`` needs no more than its end spaces stripped to be sanitised and normalised.
+
+    Printable text (``str.isprintable``) holds nothing that sanitize() acts on (controls and
+    format characters are not printable) and no whitespace but " " (tests check both over
+    every code point); without a double space its words are already single-spaced.
+    """
+    return text.isprintable() and "  " not in text
+
+
 def sanitize_line(text: str, limit: int = 1000) -> str:
     """Sanitise a one-line field (title, name): collapse whitespace, cap its length."""
-    text = " ".join(sanitize(text).split())
+    # Tidy text gives the same as the reference, its words joined by single spaces, at once.
+    text = text.strip(" ") if _is_tidy(text) else " ".join(sanitize(text).split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
 
 
 def normalize_paragraph(text: str) -> str:
-    """Collapse runs of whitespace inside a paragraph into single spaces."""
+    """Collapse runs of whitespace inside a paragraph into single spaces.
+
+    Fast path: when every whitespace character in the text is "\\n" or one of _SPACES (the
+    usual case), the reference below gives the words joined by single spaces, which
+    ``str.split`` finds in C. Any other whitespace (CR, form feed, line separator, ...) is
+    kept by the reference, which stays the definition.
+    """
+    if _OTHER_WHITESPACE.search(text) is None:
+        return " ".join(text.split())
     return _SPACES.sub(" ", " ".join(text.split("\n"))).strip()
+
+
+def clean_paragraph(text: str) -> str:
+    """``normalize_paragraph(sanitize(text))``: an untrusted paragraph made safe and tidy.
+
+    Fast paths: tidy text (see _is_tidy) needs only its end spaces stripped; text with nothing
+    for sanitize() to remove and no whitespace that normalize_paragraph() keeps needs only its
+    words joined by single spaces, and one regex scan tells. Anything else takes the two
+    reference functions.
+    """
+    if _is_tidy(text):
+        return text.strip(" ")
+    if _NOT_PLAIN.search(text) is None:
+        return " ".join(text.split())
+    return normalize_paragraph(sanitize(text))
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -83,11 +123,22 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+"""A word: what count_words() counts."""
+_NOT_WORD_EDGES = ".,;:!?“”‘’\"'()[]—–…"
+"""Characters that are not \\w: stripped from a token's ends, they never change its words."""
 
 
 def count_words(paragraphs: list[str]) -> int:
-    """Count the words in a list of paragraphs."""
-    return sum(len(_WORD.findall(p)) for p in paragraphs)
+    """Count the words (_WORD matches) in a list of paragraphs.
+
+    A word holds no whitespace, so the count adds up over whitespace-separated tokens. Most
+    tokens are letters and digits alone (str.isalnum: \\w less "_"), once their punctuation is
+    stripped, and so one word each; only the others go through the _WORD regex.
+    """
+    tokens = " ".join(paragraphs).split()
+    stripped = [token.strip(_NOT_WORD_EDGES) for token in filterfalse(str.isalnum, tokens)]
+    others = list(filterfalse(str.isalnum, stripped))
+    return len(tokens) - len(others) + len(_WORD.findall(" ".join(others)))
 
 
 WORDS_PER_MINUTE = 238

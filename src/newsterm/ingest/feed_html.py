@@ -13,7 +13,7 @@ import html
 import re
 
 from newsterm.extract.html import BLOCK_TAGS, html_to_text
-from newsterm.extract.text import normalize_paragraph, sanitize
+from newsterm.extract.text import clean_paragraph, sanitize
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)?>")
 _HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
@@ -52,54 +52,54 @@ INLINE = frozenset(
         "wbr",
     ]
 )
+KNOWN = BLOCK | INLINE
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def _simple(markup: str) -> tuple[list[str], list[str]] | None:
-    """Paragraphs and links of simple markup, or None when the reference must do it."""
+    """Paragraphs and links of simple markup, or None when the reference must do it.
+
+    One ``_TAG.split`` cuts the markup into texts and tags in C; the checks that send the
+    markup to the reference (a stray ``<``, an unknown tag, odd attributes, two hrefs) then
+    run over those lists, and the paragraphs are the texts between block tags.
+    """
     if "<!" in markup or "<?" in markup:
         return None
-    paragraphs: list[str] = []
-    links: list[str] = []
-    buffer: list[str] = []
-
-    def flush() -> None:
-        text = "".join(buffer)
-        buffer.clear()
-        if not text or text.isspace():
-            return
-        text = normalize_paragraph(sanitize(text))
-        if text:
-            paragraphs.append(text)
-
-    position = 0
-    for match in _TAG.finditer(markup):
-        text = markup[position : match.start()]
-        if "<" in text:
-            return None
-        if text:
-            buffer.append(html.unescape(text))
-        position = match.end()
-        closing, tag, attrs = match.group(1), match.group(2).lower(), match.group(3) or ""
+    # [text, closing, name, attrs, text, closing, name, attrs, ..., text]
+    parts = _TAG.split(markup)
+    texts = parts[0::4]
+    names = [name.lower() for name in parts[2::4]]
+    if markup.count("<") != len(names):
+        return None  # a "<" outside a tag (each tag holds exactly one)
+    if not KNOWN.issuperset(names):
+        return None
+    for attrs in parts[3::4]:
         if attrs and (attrs.count('"') % 2 or attrs.count("'") % 2 or "&" in attrs):
             return None
-        if tag in BLOCK:
-            flush()
-        elif tag not in INLINE:
-            return None
-        elif tag == "a" and not closing:
-            found = _HREF.findall(attrs)
+    links: list[str] = []
+    for index, name in enumerate(names):
+        if name == "a" and not parts[4 * index + 1]:
+            found = _HREF.findall(parts[4 * index + 3] or "")
             if len(found) > 1:
                 return None
             href = "".join(found[0]).strip() if found else ""
             if href.lower().startswith(LINK_SCHEMES) and href not in links:
                 links.append(sanitize(href))
-    tail = markup[position:]
-    if "<" in tail:
-        return None
-    if tail:
-        buffer.append(html.unescape(tail))
-    flush()
+    paragraphs: list[str] = []
+    # texts[i] stands before tag i: a block tag at i closes the paragraph texts[..i] make.
+    cuts = [index + 1 for index, name in enumerate(names) if name in BLOCK]
+    for first, last in zip([0, *cuts], [*cuts, len(texts)], strict=True):
+        text = "".join(texts[first:last])
+        if not text or text.isspace():
+            continue
+        if "&" in text:
+            # Entities are decoded text by text: one cut by a tag is not an entity.
+            text = "".join([html.unescape(part) for part in texts[first:last]])
+            if not text or text.isspace():
+                continue
+        text = clean_paragraph(text)
+        if text:
+            paragraphs.append(text)
     return paragraphs, links
 
 

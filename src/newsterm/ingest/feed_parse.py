@@ -244,10 +244,9 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
                 contacts.append(Contact(email=email))
     date_text = sanitize_line(item.date_text, 200)
     guid = sanitize_line(item.id, 2000) or link or f"{title} {date_text}".strip()
-    digest = hashlib.sha256()
-    for part in (title, link, *paragraphs, "\x00", *authors):
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\n")
+    # Each part and a newline, hashed in one call (the encoding is character by character).
+    hashed = "".join([f"{part}\n" for part in (title, link, *paragraphs, "\x00", *authors)])
+    digest = hashlib.sha256(hashed.encode("utf-8", "surrogatepass"))
     if not guid:
         guid = "sha256:" + digest.hexdigest()
     if not title:
