@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -72,25 +73,31 @@ class NewstermApp(App[None]):
         self.store: Store | None = None
         self.keymap: dict[str, str] = {}
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The main screen, composed with the app so its first frame is the first one drawn;
+        the error screen when the cache cannot be opened."""
         try:
             self.store = Store.open(self.db_path)
         except CacheError as exc:
             from newsterm.ui.screens.error import ErrorScreen
 
-            self.push_screen(
-                ErrorScreen(
-                    "newsterm cannot open its cache",
-                    exc.message,
-                    "Move the file away (newsterm starts a new cache), choose another one with "
-                    "--db FILE or $NEWSTERM_DB, or upgrade newsterm if a newer version wrote it. "
-                    "Press q to quit.",
-                )
+            return ErrorScreen(
+                "newsterm cannot open its cache",
+                exc.message,
+                "Move the file away (newsterm starts a new cache), choose another one with "
+                "--db FILE or $NEWSTERM_DB, or upgrade newsterm if a newer version wrote it. "
+                "Press q to quit.",
             )
-            return
         theme = self.store.get_meta("theme")
         if theme and theme in self.available_themes:
-            self.theme = theme
+            self.theme = theme  # before the main screen is styled, so it is styled once
+        from newsterm.ui.screens.main import MainScreen
+
+        return MainScreen(self.store, self.config)
+
+    def on_mount(self) -> None:
+        if self.store is None:
+            return
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.config is not None and self.config.keymap:
             self.apply_keymap(self.config.keymap)
@@ -98,9 +105,6 @@ class NewstermApp(App[None]):
             self.notify(
                 self.config_error, title="feeds.toml", severity="error", markup=False, timeout=10
             )
-        from newsterm.ui.screens.main import MainScreen
-
-        self.push_screen(MainScreen(self.store, self.config))
 
     def apply_keymap(self, keymap: dict[str, str]) -> None:
         """Remap keys by binding id; unknown ids are reported, not fatal."""
