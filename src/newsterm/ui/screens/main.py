@@ -135,7 +135,7 @@ class MainScreen(Screen[None]):
         self.articles_changed()
         self.articles.focus()
         # counts over the whole cache wait until the list is on screen
-        self.set_timer(0.05, lambda: self.load_sources(sync=self.config))
+        self.call_after_refresh(self.load_sources, sync=self.config)
         if self.newsterm.config_error:
             self.show_banner(self.newsterm.config_error)
         if self.config is not None and self.config.settings.refresh_on_start:
