@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -96,6 +97,7 @@ class NewstermApp(App[None]):
         return MainScreen(self.store, self.config)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._first_frame_drawn)
         if self.store is None:
             return
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -105,6 +107,16 @@ class NewstermApp(App[None]):
             self.notify(
                 self.config_error, title="feeds.toml", severity="error", markup=False, timeout=10
             )
+
+    def _first_frame_drawn(self) -> None:
+        """Resume the garbage collector if the launcher paused it for the start-up.
+
+        What the start-up built (modules, classes, the first screen) lives as long as the app:
+        frozen, it is left out of every later collection, which keeps them short.
+        """
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def apply_keymap(self, keymap: dict[str, str]) -> None:
         """Remap keys by binding id; unknown ids are reported, not fatal."""
