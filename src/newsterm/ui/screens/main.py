@@ -56,6 +56,14 @@ SHORT = 32
 """Rows under which quotes and contacts show only when focused (narrow layout)."""
 
 
+def layout_classes(width: int, height: int) -> list[str]:
+    """The classes of #panes for a terminal size: side by side or stacked, and short."""
+    classes = ["-wide" if width >= WIDE else "-narrow"]
+    if height < SHORT:
+        classes.append("-short")
+    return classes
+
+
 class MainScreen(Screen[None]):
     """Sources, articles, reader, quotations and contacts."""
 
@@ -90,9 +98,12 @@ class MainScreen(Screen[None]):
     # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The layout classes are set here rather than on mount: changing a class on #panes
+        # restyles every pane, which cost the first frame as much as composing two of them.
+        width, height = self.app.size
         yield Header()
         yield Static(Content(""), id="banner", markup=False)
-        with Container(id="panes"):
+        with Container(id="panes", classes=" ".join(layout_classes(width, height))):
             yield SourceList(id="sources")
             with Vertical(id="middle"):
                 yield SearchBar(id="search")
@@ -103,7 +114,7 @@ class MainScreen(Screen[None]):
                     yield QuotesPane(id="quotes")
                     yield ContactsPane(id="contacts")
         with Horizontal(id="statusbar"):
-            yield Footer()
+            yield Footer(compact=width < WIDE, show_command_palette=width >= WIDE)
             yield RefreshStatus(id="refresh-status")
 
     @property
@@ -130,7 +141,6 @@ class MainScreen(Screen[None]):
         for number, pane in enumerate(PANES, 1):
             widget = self.query_one(f"#{pane}")
             widget.border_title = Content(f"{number} {PANE_TITLES[pane]}")
-        self._layout(self.size.width, self.size.height)
         self.articles.set_rows(FilterRows(self.store, self.filter))
         self.articles_changed()
         self.articles.focus()
@@ -146,9 +156,9 @@ class MainScreen(Screen[None]):
 
     def _layout(self, width: int, height: int) -> None:
         panes = self.query_one("#panes")
-        panes.set_class(width >= WIDE, "-wide")
-        panes.set_class(width < WIDE, "-narrow")
-        panes.set_class(height < SHORT, "-short")
+        wanted = layout_classes(width, height)
+        for name in ("-wide", "-narrow", "-short"):
+            panes.set_class(name in wanted, name)
         # narrow: tighter key hints, and no docked ^p hint (the hints under it showed through)
         footer = self.query_one(Footer)
         footer.compact = width < WIDE
