@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,11 +19,21 @@ from newsterm.config import Config
 from newsterm.errors import CacheError, ConfigError, NewstermError
 from newsterm.links import open_in_browser, safe_url
 from newsterm.store import Store
-from newsterm.ui.commands import SourceCommands, main_screen_commands
-from newsterm.ui.screens.help import HelpScreen, Section
 from newsterm.ui.store_thread import StoreThread
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from newsterm.ui.screens.help import Section
+
 Opener = Callable[[str], bool]
+
+
+def source_commands() -> type[Provider]:
+    """The palette's ``Go to <source>`` provider, imported when the palette first opens."""
+    from newsterm.ui.commands import SourceCommands
+
+    return SourceCommands
 
 
 class NewstermApp(App[None]):
@@ -31,7 +41,7 @@ class NewstermApp(App[None]):
 
     CSS_PATH = "newsterm.tcss"
     TITLE = "newsterm"
-    COMMANDS = App.COMMANDS | {SourceCommands}
+    COMMANDS = App.COMMANDS | {source_commands}
     BINDINGS = [
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="List every key"),
         Binding(
@@ -169,6 +179,7 @@ class NewstermApp(App[None]):
 
     def binding_sections(self) -> list[Section]:
         """Every binding, by where it applies (for help, the keymap check and docs)."""
+        from newsterm.ui.screens.help import HelpScreen
         from newsterm.ui.screens.main import MainScreen
         from newsterm.ui.widgets.article_list import ArticleList
         from newsterm.ui.widgets.article_reader import ArticleReader
@@ -192,6 +203,8 @@ class NewstermApp(App[None]):
         ]
 
     def action_help(self) -> None:
+        from newsterm.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
@@ -199,6 +212,7 @@ class NewstermApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        from newsterm.ui.commands import main_screen_commands
         from newsterm.ui.screens.main import MainScreen
 
         if isinstance(screen, MainScreen):
