@@ -42,7 +42,6 @@ from newsterm.ui.screens.search import Searcher
 from newsterm.ui.widgets.article_list import ArticleList, FilterRows
 from newsterm.ui.widgets.article_reader import ArticleReader, LinkLine
 from newsterm.ui.widgets.refresh_status import RefreshStatus
-from newsterm.ui.widgets.search_bar import SearchBar
 from newsterm.ui.widgets.source_list import SourceList
 
 if TYPE_CHECKING:
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
     from newsterm.ui.app import NewstermApp
     from newsterm.ui.widgets.contacts_pane import ContactsPane
     from newsterm.ui.widgets.quotes_pane import QuotesPane
+    from newsterm.ui.widgets.search_bar import SearchBar
 
 WIDE = 120
 """Columns from which the panes sit side by side."""
@@ -109,8 +109,7 @@ class MainScreen(Screen[None]):
         yield Static(Content(""), id="banner", markup=False)
         with Container(id="panes", classes=" ".join(layout_classes(width, height))):
             yield SourceList(id="sources")
-            with Vertical(id="middle"):
-                yield SearchBar(id="search")
+            with Vertical(id="middle"):  # the search field goes on top when first opened
                 yield ArticleList(id="articles", clock=self.newsterm.clock)
             with Vertical(id="right"):
                 yield ArticleReader(id="reader")
@@ -353,8 +352,8 @@ class MainScreen(Screen[None]):
     async def action_previous_unread(self) -> None:
         await self.action_next_unread(forward=False)
 
-    def action_search(self) -> None:
-        self.searcher.open()
+    async def action_search(self) -> None:
+        await self.searcher.open()
 
     def action_refresh(self) -> None:
         self.refresher.start()
@@ -364,7 +363,7 @@ class MainScreen(Screen[None]):
             self.minimize()
             return
         focused = self.focused
-        if isinstance(focused, SearchBar):
+        if focused is not None and focused.id == "search":
             focused = self.articles
         if focused is not None:
             self.maximize(focused, container=False)
@@ -390,8 +389,7 @@ class MainScreen(Screen[None]):
 
     # -- search -----------------------------------------------------------------------------
 
-    @on(SearchBar.Cancelled)
-    def search_cancelled(self) -> None:
+    def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         self.searcher.cancel()
 
     @on(Input.Submitted, "#search")
