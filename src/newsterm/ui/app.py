@@ -121,8 +121,10 @@ class NewstermApp(App[None]):
     def _first_frame_drawn(self) -> None:
         """Resume the garbage collector if the launcher paused it for the start-up.
 
-        What the start-up built (modules, classes, the first screen) lives as long as the app:
-        frozen, it is left out of every later collection, which keeps them short.
+        What the start-up built (modules, classes, styles, the screen) lives as long as the
+        app: frozen, it is left out of every later collection, which keeps those short. Its
+        little cyclic garbage (~8,000 objects; RSS the same either way) is left in place: a
+        collection to free it first would stall the app for 50-150 ms.
         """
         if not gc.isenabled():
             gc.freeze()
