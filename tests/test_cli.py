@@ -236,3 +236,60 @@ def test_python_dash_m_runs(tmp_path: Path) -> None:
         [sys.executable, "-m", "newsterm", "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and "newsterm" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], {}),
+        (["tui"], {}),
+        (["--db", "a.db", "--config=b.toml"], {"db": "a.db", "config": "b.toml"}),
+        (["--config", "b.toml", "tui", "--db", "a.db"], {"db": "a.db", "config": "b.toml"}),
+        (["--db=", "tui"], {"db": ""}),
+        (["--help"], None),
+        (["--version"], None),
+        (["sources"], None),
+        (["--db", "a.db", "refresh"], None),
+        (["--db"], None),
+        (["--db", "--help"], None),
+        (["tui", "tui"], None),
+        (["--"], None),
+    ],
+)
+def test_only_a_plain_launch_skips_the_cli(args: list[str], expected: object) -> None:
+    from newsterm.launch import app_options
+
+    assert app_options(args) == expected
+
+
+def test_the_app_launch_imports_neither_click_nor_the_ingest_stack(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "import newsterm.ui.app as ui\n"
+        "ui.run = lambda **kw: print('run', kw['db_path'].name, kw['config_path'].name)\n"
+        "from newsterm.launch import main\n"
+        f"main(['--db', {str(tmp_path / 'x.db')!r}, '--config', {str(tmp_path / 'y.toml')!r}])\n"
+        "heavy = ['click', 'httpx', 'tomlkit', 'feedparser', 'trafilatura', 'newsterm.cli']\n"
+        "print('loaded', [m for m in heavy if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "run x.db y.toml" in result.stdout
+    assert "loaded []" in result.stdout
+
+
+def test_the_console_script_sends_commands_to_the_cli(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from newsterm.launch import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "assert 'textual' not in sys.modules, 'textual was imported'\n"
+        "print('clean')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "clean" in result.stdout and "Usage" in result.stdout

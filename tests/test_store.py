@@ -188,6 +188,28 @@ def test_refuses_a_newer_schema_without_touching_it(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_a_version_2_cache_is_upgraded_and_counts_sources_from_an_index(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    with Store.open(path) as store:
+        source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
+        store.save_articles(source.id, [item("1", "One", "x"), item("2", "Two", "y", when=2)])
+        store.set_read([store.list_articles(limit=1)[0].id])
+        store.conn.execute("DROP INDEX articles_by_source_read")
+        store.conn.execute("PRAGMA user_version = 2")
+    with Store.open(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        [counted] = store.sources()
+        assert (counted.unread, counted.total) == (1, 2)
+        plan = " ".join(
+            str(row[3])
+            for row in store.conn.execute(
+                "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM articles a "
+                "WHERE a.source_id = 1 AND a.read = 0"
+            )
+        )
+        assert "COVERING INDEX articles_by_source_read" in plan
+
+
 def test_refuses_a_folder(tmp_path: Path) -> None:
     with pytest.raises(CacheError, match="not a regular file"):
         Store.open(tmp_path)

@@ -1,6 +1,6 @@
 """Run newsterm with ``python -m newsterm``."""
 
-from newsterm.cli import main
+from newsterm.launch import main
 
 if __name__ == "__main__":
     main()

@@ -6,11 +6,8 @@
 from __future__ import annotations
 
 import json
-import os
-import sqlite3
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -19,59 +16,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsterm import __version__, locations
-from newsterm.config import Config, ensure_config, load_config
+from newsterm import __version__
 from newsterm.errors import NewstermError, UsageError
+from newsterm.launch import Context, report_errors
 from newsterm.store import ArticleFilter, Store
 
 if TYPE_CHECKING:
     from newsterm.ingest.fulltext import FullTextOutcome
 
 F = TypeVar("F", bound=Callable[..., Any])
-_opened: list[Path | None] = [None]
-"""The cache this command opened, to name it if SQLite reports damage mid-command."""
-
-
-@dataclass
-class Context:
-    """What every command needs: where feeds.toml and the cache are, opened on demand."""
-
-    config_override: str | None = None
-    db_override: str | None = None
-    _store: Store | None = field(default=None, repr=False)
-
-    @property
-    def config_path(self) -> Path:
-        """The feeds.toml in use."""
-        return locations.config_file(self.config_override)
-
-    @property
-    def db_path(self) -> Path:
-        """The cache in use."""
-        return locations.db_file(self.db_override)
-
-    def config(self) -> Config:
-        """Read feeds.toml; on first run at the default location, install the shipped one."""
-        path = self.config_path
-        explicit = bool(self.config_override or os.environ.get(locations.CONFIG_ENV))
-        if not explicit:
-            ensure_config(path)
-        if not path.exists() and not path.is_symlink():
-            return Config(path=path)
-        return load_config(path)
-
-    def store(self) -> Store:
-        """The cache, opened once per command."""
-        if self._store is None:
-            self._store = Store.open(self.db_path)
-            _opened[0] = self.db_path
-        return self._store
-
-    def close(self) -> None:
-        """Close the cache if it was opened."""
-        if self._store is not None:
-            self._store.close()
-            self._store = None
 
 
 def _set_config(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
@@ -477,27 +430,13 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """The console script: run the CLI, turning every user error into one line and an exit code."""
-    try:
-        cli.main(args=argv, prog_name="newsterm", standalone_mode=False)
-    except NewstermError as exc:
-        click.echo(f"newsterm: {exc.message}", err=True)
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("newsterm: aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as exc:
-        click.echo(f"newsterm: {exc.format_message()}", err=True)
-        sys.exit(exc.exit_code)
-    except sqlite3.DatabaseError as exc:
-        where = f"{_opened[0]}: " if _opened[0] else ""
-        click.echo(
-            f"newsterm: {where}the cache is damaged or unreadable ({exc}); move it away and "
-            "run `newsterm refresh` to rebuild it",
-            err=True,
-        )
-        sys.exit(1)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
+    """Run the CLI, turning every user error into one line and an exit code."""
+    with report_errors():
+        try:
+            cli.main(args=argv, prog_name="newsterm", standalone_mode=False)
+        except click.exceptions.Abort:
+            click.echo("newsterm: aborted", err=True)
+            sys.exit(130)
+        except click.ClickException as exc:
+            click.echo(f"newsterm: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)

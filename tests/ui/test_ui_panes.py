@@ -56,6 +56,30 @@ async def test_opens_on_the_cache_with_every_pane(make: AppFactory) -> None:
         assert "●" not in read_row and "1d" in read_row
 
 
+async def test_keys_typed_during_start_up_reach_the_quotations_and_contacts(
+    make: AppFactory,
+) -> None:
+    # The quotations and contacts panes are mounted once the first frame is drawn; a reader
+    # who presses 5 or Enter before that must not lose the key (or crash the app).
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        screen = app.screen  # type: ignore[attr-defined]
+        assert not screen.query("#quotes"), "mounted before the first frame: test is moot"
+        await pilot.press("5")
+        await settle(pilot)
+        assert focused_id(app) == "contacts"
+        assert str(screen.query_one("#contacts").border_title) == "5 Contacts"
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        screen = app.screen  # type: ignore[attr-defined]
+        assert not screen.query("#quotes"), "mounted before the first frame: test is moot"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.quotes.article is not None
+        assert screen.quotes.article.title == "Talks resume on the river treaty"
+        assert str(screen.quotes.border_title) == "4 Quotations"
+
+
 def focused_id(app: object) -> str | None:
     focused = app.focused  # type: ignore[attr-defined]
     return None if focused is None else focused.id

@@ -19,8 +19,12 @@ def main_screen_commands(screen: MainScreen) -> Iterable[SystemCommand]:
     """Every action of the panes, for the command palette."""
     from newsterm.ui.screens.main_keys import PANE_TITLES, PANES
 
-    def run(action: str, target: Widget | None = None) -> Callable[[], Any]:
-        return lambda: screen.app.run_action(action, target or screen)
+    def run(action: str, pane: str | None = None) -> Callable[[], Any]:
+        def go() -> Any:
+            target: Widget = screen.query_one(f"#{pane}") if pane else screen
+            return screen.app.run_action(action, target)
+
+        return go
 
     yield SystemCommand("Refresh", "Fetch feeds and re-read article files (R)", run("refresh"))
     yield SystemCommand("Search", "Full-text search over titles and text (/)", run("search"))
@@ -48,17 +52,17 @@ def main_screen_commands(screen: MainScreen) -> Iterable[SystemCommand]:
     yield SystemCommand(
         "Copy quotation",
         "Copy the highlighted quotation with its citation (y)",
-        run("copy_quote", screen.quotes),
+        run("copy_quote", "quotes"),
     )
     yield SystemCommand(
         "Write to author",
         "Open a mailto: link for the highlighted contact (Enter)",
-        run("write", screen.contacts),
+        run("write", "contacts"),
     )
     yield SystemCommand(
         "Copy address",
         "Copy the highlighted contact's address (c)",
-        run("copy_address", screen.contacts),
+        run("copy_address", "contacts"),
     )
     for number, pane in enumerate(PANES, 1):
         yield SystemCommand(

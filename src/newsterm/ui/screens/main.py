@@ -41,19 +41,29 @@ from newsterm.ui.screens.refresh import Refresher, RefreshMessage
 from newsterm.ui.screens.search import Searcher
 from newsterm.ui.widgets.article_list import ArticleList, FilterRows
 from newsterm.ui.widgets.article_reader import ArticleReader, LinkLine
-from newsterm.ui.widgets.contacts_pane import ContactsPane
-from newsterm.ui.widgets.quotes_pane import QuotesPane
 from newsterm.ui.widgets.refresh_status import RefreshStatus
-from newsterm.ui.widgets.search_bar import SearchBar
 from newsterm.ui.widgets.source_list import SourceList
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from newsterm.ui.app import NewstermApp
+    from newsterm.ui.widgets.contacts_pane import ContactsPane
+    from newsterm.ui.widgets.quotes_pane import QuotesPane
+    from newsterm.ui.widgets.search_bar import SearchBar
 
 WIDE = 120
 """Columns from which the panes sit side by side."""
 SHORT = 32
 """Rows under which quotes and contacts show only when focused (narrow layout)."""
+
+
+def layout_classes(width: int, height: int) -> list[str]:
+    """The classes of #panes for a terminal size: side by side or stacked, and short."""
+    classes = ["-wide" if width >= WIDE else "-narrow"]
+    if height < SHORT:
+        classes.append("-short")
+    return classes
 
 
 class MainScreen(Screen[None]):
@@ -77,6 +87,8 @@ class MainScreen(Screen[None]):
         self.article_actions = ArticleActions(self)
         self.searcher = Searcher(self)
         self.refresher = Refresher(self)
+        self._extras_mounted: AwaitMount | None = None
+        self._extras_ready = False
 
     @property
     def newsterm(self) -> NewstermApp:
@@ -90,20 +102,21 @@ class MainScreen(Screen[None]):
     # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The layout classes are set here rather than on mount: changing a class on #panes
+        # restyles every pane, which cost the first frame as much as composing two of them.
+        width, height = self.app.size
         yield Header()
         yield Static(Content(""), id="banner", markup=False)
-        with Container(id="panes"):
+        with Container(id="panes", classes=" ".join(layout_classes(width, height))):
             yield SourceList(id="sources")
-            with Vertical(id="middle"):
-                yield SearchBar(id="search")
+            with Vertical(id="middle"):  # the search field goes on top when first opened
                 yield ArticleList(id="articles", clock=self.newsterm.clock)
             with Vertical(id="right"):
                 yield ArticleReader(id="reader")
-                with Horizontal(id="extras"):
-                    yield QuotesPane(id="quotes")
-                    yield ContactsPane(id="contacts")
+                # quotations and contacts: mounted right after the first frame (mount_extras)
+                yield Horizontal(id="extras")
         with Horizontal(id="statusbar"):
-            yield Footer()
+            yield Footer(compact=width < WIDE, show_command_palette=width >= WIDE)
             yield RefreshStatus(id="refresh-status")
 
     @property
@@ -120,35 +133,66 @@ class MainScreen(Screen[None]):
 
     @property
     def quotes(self) -> QuotesPane:
+        """The quotations pane (mounted once the first frame is drawn: see ``extras_ready``)."""
+        from newsterm.ui.widgets.quotes_pane import QuotesPane
+
         return self.query_one("#quotes", QuotesPane)
 
     @property
     def contacts(self) -> ContactsPane:
+        """The contacts pane (mounted once the first frame is drawn: see ``extras_ready``)."""
+        from newsterm.ui.widgets.contacts_pane import ContactsPane
+
         return self.query_one("#contacts", ContactsPane)
 
     def on_mount(self) -> None:
-        for number, pane in enumerate(PANES, 1):
-            widget = self.query_one(f"#{pane}")
-            widget.border_title = Content(f"{number} {PANE_TITLES[pane]}")
-        self._layout(self.size.width, self.size.height)
+        for pane in ("sources", "articles", "reader"):
+            self._title_pane(self.query_one(f"#{pane}"), pane)
         self.articles.set_rows(FilterRows(self.store, self.filter))
         self.articles_changed()
         self.articles.focus()
-        # counts over the whole cache wait until the list is on screen
-        self.set_timer(0.05, lambda: self.load_sources(sync=self.config))
+        # What the first frame does not need waits until the list is on screen: the
+        # quotations and contacts panes (empty until an article is opened; their box is
+        # laid out from the start) and the counts over the whole cache.
+        self.call_after_refresh(self.mount_extras)
+        self.call_after_refresh(self.load_sources, sync=self.config)
         if self.newsterm.config_error:
             self.show_banner(self.newsterm.config_error)
         if self.config is not None and self.config.settings.refresh_on_start:
             self.call_after_refresh(self.action_refresh)
+
+    @staticmethod
+    def _title_pane(widget: Widget, pane: str) -> None:
+        number = PANES.index(pane) + 1
+        widget.border_title = Content(f"{number} {PANE_TITLES[pane]}")
+
+    def mount_extras(self) -> AwaitMount:
+        """Mount the quotations and contacts panes into their box (the first call does)."""
+        if self._extras_mounted is None:
+            from newsterm.ui.widgets.contacts_pane import ContactsPane
+            from newsterm.ui.widgets.quotes_pane import QuotesPane
+
+            quotes, contacts = QuotesPane(id="quotes"), ContactsPane(id="contacts")
+            self._title_pane(quotes, "quotes")
+            self._title_pane(contacts, "contacts")
+            self._extras_mounted = self.query_one("#extras").mount(quotes, contacts)
+        return self._extras_mounted
+
+    async def extras_ready(self) -> None:
+        """Wait until the quotations and contacts panes are mounted (a key typed during the
+        start-up can ask for them before the first frame is drawn)."""
+        if not self._extras_ready:
+            await self.mount_extras()
+            self._extras_ready = True
 
     def on_resize(self) -> None:
         self._layout(self.size.width, self.size.height)
 
     def _layout(self, width: int, height: int) -> None:
         panes = self.query_one("#panes")
-        panes.set_class(width >= WIDE, "-wide")
-        panes.set_class(width < WIDE, "-narrow")
-        panes.set_class(height < SHORT, "-short")
+        wanted = layout_classes(width, height)
+        for name in ("-wide", "-narrow", "-short"):
+            panes.set_class(name in wanted, name)
         # narrow: tighter key hints, and no docked ^p hint (the hints under it showed through)
         footer = self.query_one(Footer)
         footer.compact = width < WIDE
@@ -226,6 +270,7 @@ class MainScreen(Screen[None]):
             article.read = True
             self.article_actions.write_read([article.id], True)
         self.opened = article
+        await self.extras_ready()
         await self.reader.show(article)
         self.quotes.show(article)
         self.contacts.show(article)
@@ -235,12 +280,11 @@ class MainScreen(Screen[None]):
 
     # -- quotes, contacts and links ---------------------------------------------------------
 
-    @on(QuotesPane.QuoteChosen)
-    def quote_chosen(self, event: QuotesPane.QuoteChosen) -> None:
+    # (handled by name: the panes' modules load after the first frame)
+    def on_quotes_pane_quote_chosen(self, event: QuotesPane.QuoteChosen) -> None:
         self.reader.show_quote(event.index)
 
-    @on(ContactsPane.OpenRequested)
-    def contact_open(self, event: ContactsPane.OpenRequested) -> None:
+    def on_contacts_pane_open_requested(self, event: ContactsPane.OpenRequested) -> None:
         self.newsterm.open_link(event.url)
 
     @on(LinkLine.Clicked)
@@ -249,9 +293,10 @@ class MainScreen(Screen[None]):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def action_focus_pane(self, pane: str) -> None:
+    async def action_focus_pane(self, pane: str) -> None:
         panes = self.query_one("#panes")
         if pane in ("quotes", "contacts"):
+            await self.extras_ready()
             panes.add_class("-extras")
         widget = self.query_one(f"#{pane}", Widget)
         if self.maximized is not None and self.maximized is not widget:
@@ -307,8 +352,8 @@ class MainScreen(Screen[None]):
     async def action_previous_unread(self) -> None:
         await self.action_next_unread(forward=False)
 
-    def action_search(self) -> None:
-        self.searcher.open()
+    async def action_search(self) -> None:
+        await self.searcher.open()
 
     def action_refresh(self) -> None:
         self.refresher.start()
@@ -318,7 +363,7 @@ class MainScreen(Screen[None]):
             self.minimize()
             return
         focused = self.focused
-        if isinstance(focused, SearchBar):
+        if focused is not None and focused.id == "search":
             focused = self.articles
         if focused is not None:
             self.maximize(focused, container=False)
@@ -332,8 +377,10 @@ class MainScreen(Screen[None]):
             self.articles.focus()
             return
         focused = self.focused
-        if focused in (self.reader, self.quotes, self.contacts) or (
-            focused is not None and self.reader in focused.ancestors
+        if focused is not None and (
+            focused is self.reader
+            or self.reader in focused.ancestors
+            or self.query_one("#extras") in focused.ancestors
         ):
             self.articles.focus()
             return
@@ -342,8 +389,7 @@ class MainScreen(Screen[None]):
 
     # -- search -----------------------------------------------------------------------------
 
-    @on(SearchBar.Cancelled)
-    def search_cancelled(self) -> None:
+    def on_search_bar_cancelled(self, event: SearchBar.Cancelled) -> None:
         self.searcher.cancel()
 
     @on(Input.Submitted, "#search")

@@ -437,7 +437,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.visual_style.rich_style  # cached by Textual until the styles change
         if self._count == 0:
             return self._render_empty(y, width, base)
         line = round(self.scroll_y) + y

@@ -1,0 +1,138 @@
+"""The ``newsterm`` console script, and what every run shares (:class:`Context`, errors).
+
+``newsterm`` with no command opens the app, and how soon it shows the articles is what a
+reader feels, so that path imports no more than the app needs: not click (the CLI, ~60 ms of
+imports), and with the garbage collector paused until the first frame is on screen (the app
+resumes it; see ``NewstermApp.on_mount``). Anything else goes to :mod:`newsterm.cli`.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsterm import locations
+from newsterm.config import Config, ensure_config, load_config
+from newsterm.errors import NewstermError
+from newsterm.store import Store
+
+APP_OPTIONS = ("--config", "--db")
+"""The only options the app takes (the rest of the CLI's are the commands')."""
+
+_opened: list[Path | None] = [None]
+"""The cache this run opened, to name it if SQLite reports damage mid-command."""
+
+
+@dataclass
+class Context:
+    """What every command needs: where feeds.toml and the cache are, opened on demand."""
+
+    config_override: str | None = None
+    db_override: str | None = None
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def config_path(self) -> Path:
+        """The feeds.toml in use."""
+        return locations.config_file(self.config_override)
+
+    @property
+    def db_path(self) -> Path:
+        """The cache in use."""
+        return locations.db_file(self.db_override)
+
+    def config(self) -> Config:
+        """Read feeds.toml; on first run at the default location, install the shipped one."""
+        path = self.config_path
+        explicit = bool(self.config_override or os.environ.get(locations.CONFIG_ENV))
+        if not explicit:
+            ensure_config(path)
+        if not path.exists() and not path.is_symlink():
+            return Config(path=path)
+        return load_config(path)
+
+    def store(self) -> Store:
+        """The cache, opened once per command."""
+        if self._store is None:
+            self._store = Store.open(self.db_path)
+            _opened[0] = self.db_path
+        return self._store
+
+    def close(self) -> None:
+        """Close the cache if it was opened."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def _say(message: str) -> None:
+    print(f"newsterm: {message}", file=sys.stderr)
+
+
+@contextmanager
+def report_errors() -> Iterator[None]:
+    """Turn every user error into one line on stderr and an exit code."""
+    try:
+        yield
+    except NewstermError as exc:
+        _say(exc.message)
+        sys.exit(exc.exit_code)
+    except sqlite3.DatabaseError as exc:
+        where = f"{_opened[0]}: " if _opened[0] else ""
+        _say(
+            f"{where}the cache is damaged or unreadable ({exc}); move it away and "
+            "run `newsterm refresh` to rebuild it"
+        )
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+def app_options(args: Sequence[str]) -> dict[str, str] | None:
+    """The ``--config``/``--db`` values when ``args`` only open the app (no command, or
+    ``tui``), else None: then the CLI reads them, help, errors and all."""
+    options: dict[str, str] = {}
+    rest = list(args)
+    if rest.count("tui") > 1:
+        return None
+    while rest:
+        arg = rest.pop(0)
+        if arg == "tui":
+            continue
+        name, equals, value = arg.partition("=")
+        if name not in APP_OPTIONS:
+            return None
+        if not equals:
+            if not rest or rest[0].startswith("-"):
+                return None
+            value = rest.pop(0)
+        options[name.removeprefix("--")] = value
+    return options
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The console script: the app straight away, or the CLI for anything else."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    options = app_options(args)
+    if options is None:
+        from newsterm.cli import main as cli_main
+
+        cli_main(args)
+        return
+    # A start-up builds some 90,000 long-lived objects (modules, classes, styles, widgets)
+    # and little garbage: the collector would scan them again and again before the first
+    # frame (~10 % of the start-up). The app turns it back on after that frame.
+    gc.disable()
+    with report_errors():
+        context = Context(config_override=options.get("config"), db_override=options.get("db"))
+        from newsterm.ui.app import run
+
+        run(config_path=context.config_path, db_path=context.db_path, load_config=context.config)
