@@ -1,4 +1,4 @@
-"""The feed pipeline stays UI-free, and its worker module stays light."""
+"""The feed pipeline stays UI-free, its worker module light, its fetching process lighter."""
 
 from __future__ import annotations
 
@@ -19,6 +19,17 @@ def test_parse_worker_module_does_not_load_http_or_feedparser() -> None:
     code = (
         "import sys, newsterm.ingest.feed_parse;"
         "bad = {'httpx', 'feedparser', 'rich', 'click', 'textual'} & set(sys.modules);"
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_refreshing_process_does_not_load_the_analysis() -> None:
+    """The workers analyse; the process that fetches skips compiling the analysis patterns."""
+    code = (
+        "import sys, newsterm.cli, newsterm.ingest.service, newsterm.ingest.feeds;"
+        "import newsterm.ingest.fetch_loop, newsterm.progress;"
+        "bad = {'newsterm.extract.analyse', 'newsterm.ingest.feed_parse'} & set(sys.modules);"
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

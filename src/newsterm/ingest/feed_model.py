@@ -1,9 +1,15 @@
-"""What every feed parser yields: a feed title and its items, as written, before cleaning."""
+"""What every feed parser yields (a feed title and its items, as written, before cleaning), and
+what a parse job takes and gives back. Light on purpose: the refreshing process imports this,
+not the parsers and the analysis, which only its workers need.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from newsterm.errors import NewstermError
+from newsterm.models import Analysis, RawArticle
 
 
 class NotAFeed(ValueError):
@@ -40,3 +46,33 @@ class ParsedFeed:
     items: list[FeedItem] = field(default_factory=list)
     warning: str | None = None
     """Why a fallback parser had to be lenient (ill-formed XML, encoding guessed), or None."""
+
+
+class FeedError(NewstermError):
+    """A feed body that cannot be read: one line saying why."""
+
+
+@dataclass(slots=True)
+class FeedJob:
+    """What a worker needs to parse one feed body (picklable)."""
+
+    url: str
+    body: bytes
+    content_type: str = ""
+    known: dict[str, str] = field(default_factory=dict)
+    """guid -> content hash already cached: unchanged items are not analysed again."""
+    time_limit: float = 0.0
+    """Seconds allowed for parsing and analysing (0: no limit)."""
+
+
+@dataclass(slots=True)
+class FeedResult:
+    """A parsed feed: its title and its new or changed items, analysed."""
+
+    title: str
+    format: str
+    items: list[tuple[RawArticle, Analysis]]
+    seen: int
+    """Items in the feed, changed or not."""
+    warning: str | None = None
+    seconds: float = 0.0

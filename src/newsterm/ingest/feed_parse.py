@@ -18,18 +18,23 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from newsterm.errors import NewstermError
 from newsterm.extract import analyse
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import sanitize, sanitize_line, split_paragraphs
 from newsterm.ingest.feed_fast import parse_json, parse_person, parse_xml
 from newsterm.ingest.feed_html import paragraphs_and_links
-from newsterm.ingest.feed_model import FeedItem, NotAFeed, ParsedFeed
+from newsterm.ingest.feed_model import (
+    FeedError,
+    FeedItem,
+    FeedJob,
+    FeedResult,
+    NotAFeed,
+    ParsedFeed,
+)
 from newsterm.ingest.safexml import guard_xml
 from newsterm.models import Analysis, Contact, RawArticle
 
@@ -49,10 +54,6 @@ _LONG_PERSON = re.compile(
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
-
-
-class FeedError(NewstermError):
-    """A feed body that cannot be read: one line saying why."""
 
 
 class ParseTimeout(Exception):
@@ -267,32 +268,6 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
 
 
 # -- the worker job -------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class FeedJob:
-    """What a worker needs to parse one feed body (picklable)."""
-
-    url: str
-    body: bytes
-    content_type: str = ""
-    known: dict[str, str] = field(default_factory=dict)
-    """guid -> content hash already cached: unchanged items are not analysed again."""
-    time_limit: float = 0.0
-    """Seconds allowed for parsing and analysing (0: no limit)."""
-
-
-@dataclass(slots=True)
-class FeedResult:
-    """What a worker sends back: the feed title and its new or changed items, analysed."""
-
-    title: str
-    format: str
-    items: list[tuple[RawArticle, Analysis]]
-    seen: int
-    """Items in the feed, changed or not."""
-    warning: str | None = None
-    seconds: float = 0.0
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newsterm.ingest.feed_parse import FeedJob, FeedResult, process_feed
+from newsterm.ingest.feed_model import FeedJob, FeedResult
 from newsterm.models import Source, SourceStatus
 from newsterm.store import Store
 
@@ -117,6 +117,8 @@ def parse_and_save(job: SaveJob) -> SavedFeed:
 
     Raises FeedError for a body that is no feed, CacheError when the cache cannot be written.
     """
+    from newsterm.ingest.feed_parse import process_feed  # workers only: parsers and analysis
+
     with _store(job.db_path) as store:
         job.feed.known = store.known_hashes(job.source.id)
         parsed = process_feed(job.feed)

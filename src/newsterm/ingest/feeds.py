@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING, Any
 from newsterm import config as config_mod
 from newsterm.config import Config, FeedEntry, Settings
 from newsterm.errors import NewstermError
-from newsterm.ingest.discover import discover_feeds
-from newsterm.ingest.feed_parse import FeedError, FeedJob, FeedResult, looks_like_html, process_feed
+from newsterm.ingest.feed_model import FeedError, FeedJob, FeedResult
 from newsterm.ingest.feed_save import Answer, SavedFeed, moved_notice, save_feed
 from newsterm.ingest.fetch import Fetcher, FetchError, FetchResult, status_message
 from newsterm.ingest.fetch_loop import FeedLoop, FeedWrite
@@ -170,6 +169,9 @@ async def _probe(url: str, settings: Settings) -> tuple[str, FetchResult, FeedRe
     Returns the feed URL to subscribe to, its fetch and parse results, and the page's other
     feeds. Raises NewstermError with a clear reason otherwise.
     """
+    from newsterm.ingest.discover import discover_feeds
+    from newsterm.ingest.feed_parse import looks_like_html, process_feed
+
     async with Fetcher(settings) as fetcher:
         result = await _get(fetcher, url)
         try:

@@ -17,7 +17,7 @@ from pathlib import Path
 from newsterm.config import Settings
 from newsterm.errors import NewstermError
 from newsterm.ingest import parse_pool
-from newsterm.ingest.feed_parse import FeedJob
+from newsterm.ingest.feed_model import FeedJob
 from newsterm.ingest.feed_save import Answer, SavedFeed, SaveJob
 from newsterm.ingest.fetch import Fetcher, FetchResult
 from newsterm.models import Source

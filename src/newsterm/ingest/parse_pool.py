@@ -11,7 +11,7 @@ from collections.abc import Awaitable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from newsterm.ingest.feed_parse import FeedError
+from newsterm.ingest.feed_model import FeedError
 from newsterm.ingest.feed_save import SavedFeed, SaveJob, init_worker, parse_and_save
 
 MAX_WORKERS = 2

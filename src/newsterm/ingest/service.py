@@ -14,8 +14,6 @@ from urllib.parse import urlsplit
 from newsterm import config as config_mod
 from newsterm.config import Config, FeedEntry
 from newsterm.errors import NewstermError, UsageError
-from newsterm.extract import analyse
-from newsterm.ingest import files
 from newsterm.models import Analysis, RawArticle, Source, SourceKind, SourceStatus
 from newsterm.store import Store
 
@@ -94,6 +92,8 @@ def check_feed_url(url: str) -> str:
 
 def check_article_path(target: str) -> Path:
     """Validate an article file or folder path and make it absolute."""
+    from newsterm.ingest import files
+
     path = Path(target).expanduser()
     try:
         path = path.resolve(strict=True)
@@ -153,6 +153,9 @@ def _save(
 
 def refresh_files(store: Store, source: Source) -> SourceOutcome:
     """Re-read a files source: new and changed files are analysed, deleted ones marked gone."""
+    from newsterm.extract import analyse  # here: a feed refresh's own process never needs these
+    from newsterm.ingest import files
+
     outcome = SourceOutcome(source)
     root = Path(source.location)
     now = datetime.now(UTC)
