@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
@@ -27,6 +29,24 @@ async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:
         await asyncio.to_thread(app.writer.flush)
         await wait_for_workers(app)
         await pilot.pause()
+
+
+async def settle_until(
+    pilot: Pilot[Any], condition: Callable[[], bool], *, timeout: float = 20.0
+) -> None:
+    """Settle until ``condition()`` holds; fail after ``timeout`` seconds.
+
+    For outcomes that arrive through a chain of workers and timers, which a fixed number of
+    settle rounds may not cover on a loaded machine.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        await settle(pilot, rounds=1)
+        if condition():
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:g} s: {condition}")
+        await asyncio.sleep(0.05)
 
 
 def line_text(widget: Any, y: int) -> str:

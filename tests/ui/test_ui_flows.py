@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import HOSTILE, AppFactory, Opened, build_cache
-from helpers import line_text, settle
+from helpers import line_text, settle, settle_until
 
 from newsterm.config import Config, Settings
 from newsterm.store import ArticleFilter, Store
@@ -275,17 +275,19 @@ async def test_refresh_on_start_and_errors_on_the_source(tmp_path: Path, cache: 
     path = files_config(tmp_path, folder, refresh_on_start=True)
     app = make_app(config_path=path, db_path=cache, load_config=lambda: load_config(path))
     async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot, rounds=5)
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        assert screen.articles.count == 10
+        await settle_until(pilot, lambda: screen.articles.count == 10)
         for note in folder.iterdir():
             note.unlink()
         folder.rmdir()
         await pilot.press("R")
-        await settle(pilot, rounds=5)
-        text = "".join(line_text(screen.sources, y).strip() for y in range(40))
-        assert "⚠ Notes" in text and "no such file or folder" in text
+
+        def sources_text() -> str:
+            return "".join(line_text(screen.sources, y).strip() for y in range(40))
+
+        await settle_until(pilot, lambda: "no such file or folder" in sources_text())
+        assert "⚠ Notes" in sources_text()
 
 
 async def test_first_run_says_what_to_do(tmp_path: Path, config: Config) -> None:
