@@ -205,3 +205,15 @@ def test_refresh_from_a_worker_thread_with_processes(
     thread.join(60)
     assert results and results[0].new == 7 and not results[0].failed
     assert progress[-1] == (3, 3)
+    # The worker processes wrote the feeds: articles searchable, titles and state recorded.
+    with Store.open(tmp_path / "thread.db") as store:
+        assert store.count_articles() == 7
+        assert store.search("ferry"), "new articles are in the search index"
+        assert all(s.title and s.status is SourceStatus.OK for s in store.sources())
+    # A second refresh: the workers read what is cached and store nothing twice.
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(60)
+    assert len(results) == 2 and results[1].new == 0 and results[1].updated == 0
+    with Store.open(tmp_path / "thread.db") as store:
+        assert store.count_articles() == 7
