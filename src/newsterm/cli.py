@@ -92,9 +92,7 @@ def cli(ctx: click.Context) -> None:
 @pass_context
 def tui(context: Context) -> None:
     """Open the reading app (the default command)."""
-    from newsterm.ui.app import run
-
-    run(config_path=context.config_path, db_path=context.db_path, load_config=context.config)
+    context.open_app()
 
 
 @cli.command()

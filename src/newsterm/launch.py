@@ -64,6 +64,12 @@ class Context:
             _opened[0] = self.db_path
         return self._store
 
+    def open_app(self) -> None:
+        """Run the reading app on this feeds.toml and cache."""
+        from newsterm.ui.app import run
+
+        run(config_path=self.config_path, db_path=self.db_path, load_config=self.config)
+
     def close(self) -> None:
         """Close the cache if it was opened."""
         if self._store is not None:
@@ -132,7 +138,4 @@ def main(argv: Sequence[str] | None = None) -> None:
     # frame (~10 % of the start-up). The app turns it back on after that frame.
     gc.disable()
     with report_errors():
-        context = Context(config_override=options.get("config"), db_override=options.get("db"))
-        from newsterm.ui.app import run
-
-        run(config_path=context.config_path, db_path=context.db_path, load_config=context.config)
+        Context(config_override=options.get("config"), db_override=options.get("db")).open_app()
