@@ -60,6 +60,28 @@ class SaveJob:
     """Keep at most this many articles of the feed (0: all)."""
 
 
+def fetched_values(
+    source: Source, answer: Answer, now: datetime
+) -> tuple[dict[str, Any], str | None]:
+    """What a fetch that worked (200 or 304) records on its source, and the notice of a move.
+
+    Errors and waits are cleared; the validators are left to the caller (a 200 replaces them,
+    a 304 keeps those it does not repeat).
+    """
+    moved_to = answer.moved_to or source.moved_to
+    values: dict[str, Any] = {
+        "last_checked": now,
+        "last_error": None,
+        "retry_after": None,
+        "status": SourceStatus.MOVED if moved_to else SourceStatus.OK,
+    }
+    notice = None
+    if answer.moved_to:
+        values["moved_to"] = answer.moved_to
+        notice = moved_notice(answer.moved_to)
+    return values, notice
+
+
 def save_feed(
     store: Store,
     source: Source,
@@ -73,18 +95,8 @@ def save_feed(
     outcome = SavedFeed(new=saved.new, updated=saved.updated, new_ids=saved.new_ids)
     if max_articles:
         store.trim(source.id, max_articles)
-    moved_to = answer.moved_to or source.moved_to
-    values: dict[str, Any] = {
-        "etag": answer.etag,
-        "last_modified": answer.last_modified,
-        "last_checked": now,
-        "last_error": None,
-        "retry_after": None,
-        "status": SourceStatus.MOVED if moved_to else SourceStatus.OK,
-    }
-    if answer.moved_to:
-        values["moved_to"] = answer.moved_to
-        outcome.notice = moved_notice(answer.moved_to)
+    values, outcome.notice = fetched_values(source, answer, now)
+    values.update(etag=answer.etag, last_modified=answer.last_modified)
     if parsed.title and not source.title:
         values["title"] = outcome.title = parsed.title
     store.update_source(source.id, **values)

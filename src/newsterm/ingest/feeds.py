@@ -15,13 +15,13 @@ import queue
 import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from newsterm import config as config_mod
 from newsterm.config import Config, FeedEntry, Settings
 from newsterm.errors import NewstermError
 from newsterm.ingest.feed_model import FeedError, FeedJob, FeedResult
-from newsterm.ingest.feed_save import Answer, SavedFeed, moved_notice, save_feed
+from newsterm.ingest.feed_save import Answer, SavedFeed, fetched_values, save_feed
 from newsterm.ingest.fetch import Fetcher, FetchError, FetchResult, status_message
 from newsterm.ingest.fetch_loop import FeedLoop, FeedWrite
 from newsterm.models import Source, SourceKind, SourceStatus
@@ -128,22 +128,13 @@ def _answer(
 ) -> None:
     """Record what a non-200 answer means: not modified, gone, or come back later."""
     if result.status == 304:
-        moved_to = result.moved_to or source.moved_to
-        values: dict[str, Any] = {
-            "last_checked": now,
-            "last_error": None,
-            "retry_after": None,
-            "status": SourceStatus.MOVED if moved_to else SourceStatus.OK,
-        }
+        answer = Answer(result.etag, result.last_modified, result.moved_to)
+        values, notice = fetched_values(source, answer, now)
         if result.etag:
             values["etag"] = result.etag
         if result.last_modified:
             values["last_modified"] = result.last_modified
-        if result.moved_to:
-            values["moved_to"] = result.moved_to
-            outcome.notice = moved_notice(result.moved_to)
-        else:
-            outcome.notice = "not modified"
+        outcome.notice = notice or "not modified"
         store.update_source(source.id, **values)
         return
     if result.status == 410:
