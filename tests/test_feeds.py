@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsterm.config import load_config
-from newsterm.ingest import service
+from newsterm.ingest import feeds, service
 from newsterm.models import SourceStatus
 from newsterm.store import ArticleFilter, Store
 from tests.conftest import write_feeds
@@ -183,6 +183,9 @@ def test_refresh_from_a_worker_thread_with_processes(
     from newsterm.ingest import parse_pool
 
     monkeypatch.setattr(parse_pool, "default_workers", lambda: 2)
+    monkeypatch.setattr(feeds, "CHECKPOINT_EVERY", 2)
+    checkpoints: list[Path] = []
+    monkeypatch.setattr(Store, "checkpoint", lambda self: checkpoints.append(self.path))
     server.routes["/a"] = Answer(fixture("rss.xml"))
     server.routes["/b"] = Answer(fixture("atom.xml"))
     server.routes["/c"] = Answer(fixture("feed.json"), content_type="application/feed+json")
@@ -205,6 +208,8 @@ def test_refresh_from_a_worker_thread_with_processes(
     thread.join(60)
     assert results and results[0].new == 7 and not results[0].failed
     assert progress[-1] == (3, 3)
+    # The workers leave checkpoints to the refreshing thread: one per two feeds stored.
+    assert checkpoints == [tmp_path / "thread.db"]
     # The worker processes wrote the feeds: articles searchable, titles and state recorded.
     with Store.open(tmp_path / "thread.db") as store:
         assert store.count_articles() == 7

@@ -50,6 +50,26 @@ def test_new_cache_is_wal_and_versioned(store: Store) -> None:
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 
+def test_a_connection_that_leaves_checkpoints_lets_another_do_them(tmp_path: Path) -> None:
+    """A parse worker's commits never copy the log into the cache file; the refreshing
+    process's checkpoint does, and every committed article is then in the file."""
+    path = tmp_path / "cache.db"
+    with Store.open(path) as worker, Store.open(path) as owner:
+        worker.leave_checkpoints()
+        source = worker.upsert_source(SourceKind.FEED, "https://example.com/rss")
+        body = "word " * 20_000  # ~100 kB an article: 60 articles pass SQLite's 4 MB default
+        for n in range(60):
+            worker.save_articles(source.id, [item(f"g{n}", f"Title {n}", body)])
+        owner.checkpoint()
+        busy, frames, copied = worker.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        # An automatic checkpoint would have restarted the log at its 1000th page.
+        assert frames > 1000, "the worker's commits checkpointed the log themselves"
+        assert (busy, copied) == (0, frames), "the owner's checkpoint copied every page"
+    reopened = sqlite3.connect(path)  # the log was merged on close: the file holds it all
+    assert reopened.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 60
+    reopened.close()
+
+
 def test_save_then_update_keeps_read_and_star(store: Store) -> None:
     source = store.upsert_source(SourceKind.FEED, "https://example.com/rss", title="Ex")
     first = store.save_articles(source.id, [item("a", "Alpha", "words one")])

@@ -108,9 +108,16 @@ _worker_stores: dict[Path, Store] | None = None
 
 
 def init_worker() -> None:
-    """Mark this process as a parse worker: its cache connections stay open between feeds."""
+    """Make this process a parse worker: load the parsers and the analysis now (while the
+    refreshing process loads its HTTP stack and fetches the first feeds), and keep its cache
+    connections open between feeds."""
     global _worker_stores
     _worker_stores = {}
+    import newsterm.ingest.feed_parse  # noqa: F401
+
+
+def ready() -> None:
+    """Nothing: a job submitted once per worker, to start them all at once."""
 
 
 @contextlib.contextmanager
@@ -120,7 +127,8 @@ def _store(path: Path) -> Iterator[Store]:
             yield store
         return
     if path not in _worker_stores:
-        _worker_stores[path] = Store.open(path)
+        store = _worker_stores[path] = Store.open(path)
+        store.leave_checkpoints()  # the refreshing process does them (FeedLoop's owner)
     yield _worker_stores[path]
 
 

@@ -39,11 +39,19 @@ class FeedWrite:
 class FeedLoop(threading.Thread):
     """Fetch and parse ``sources`` on an event loop in this thread; results go to ``writes``."""
 
-    def __init__(self, db_path: Path, sources: list[Source], settings: Settings) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        sources: list[Source],
+        settings: Settings,
+        pool: parse_pool.ParsePool,
+    ) -> None:
         super().__init__(name="newsterm-fetch", daemon=True)
         self.db_path = db_path
         self.sources = sources
         self.settings = settings
+        self.pool = pool
+        """Where fetched bodies are parsed and stored (its owner starts and closes it)."""
         self.writes: queue.Queue[FeedWrite] = queue.Queue()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._slots: asyncio.Semaphore | None = None
@@ -79,20 +87,15 @@ class FeedLoop(threading.Thread):
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._slots = asyncio.Semaphore(max(1, self.settings.concurrency))
-        workers = parse_pool.default_workers() if len(self.sources) > 1 else 0
-        pool = parse_pool.ParsePool(workers)
-        try:
-            async with Fetcher(self.settings) as fetcher:
-                self._tasks = [
-                    asyncio.create_task(self._one(source, fetcher, pool)) for source in self.sources
-                ]
-                if self._stopping.is_set():
-                    self._cancel_tasks()
-                await asyncio.gather(*self._tasks, return_exceptions=True)
-        finally:
-            pool.close(cancel=self._stopping.is_set())
+        async with Fetcher(self.settings) as fetcher:
+            self._tasks = [
+                asyncio.create_task(self._one(source, fetcher)) for source in self.sources
+            ]
+            if self._stopping.is_set():
+                self._cancel_tasks()
+            await asyncio.gather(*self._tasks, return_exceptions=True)
 
-    async def _one(self, source: Source, fetcher: Fetcher, pool: parse_pool.ParsePool) -> None:
+    async def _one(self, source: Source, fetcher: Fetcher) -> None:
         assert self._slots is not None
         now = datetime.now(UTC)
         url = source.moved_to or source.location
@@ -113,7 +116,7 @@ class FeedLoop(threading.Thread):
                 job = SaveJob(
                     self.db_path, source, feed, answer, now, self.settings.max_articles_per_feed
                 )
-                write.saved = await pool.run(job, self.settings.parse_timeout)
+                write.saved = await self.pool.run(job, self.settings.parse_timeout)
         except asyncio.CancelledError:
             self._slots.release()
             raise

@@ -12,7 +12,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from newsterm.ingest.feed_model import FeedError
-from newsterm.ingest.feed_save import SavedFeed, SaveJob, init_worker, parse_and_save
+from newsterm.ingest.feed_save import SavedFeed, SaveJob, init_worker, parse_and_save, ready
 
 MAX_WORKERS = 2
 """Parse processes: parsing and analysis are CPU-bound; two cover the machines we target."""
@@ -48,7 +48,7 @@ def start_resource_tracker() -> None:
 
 
 class ParsePool:
-    """Runs :func:`parse_and_save` in worker processes started on first use; 0 workers: a thread.
+    """Runs :func:`parse_and_save` in worker processes (see :meth:`start`); 0 workers: a thread.
 
     Workers are spawned, not forked: the app calls refresh from a thread, and forking a
     threaded process can deadlock the child.
@@ -58,6 +58,22 @@ class ParsePool:
         self.workers = workers
         self._pool: Executor | None = None
 
+    @classmethod
+    def for_feeds(cls, count: int) -> ParsePool:
+        """The pool for a refresh of ``count`` feeds: processes for many, a thread for one."""
+        return cls(default_workers() if count > 1 else 0)
+
+    def start(self) -> None:
+        """Start every worker now: each takes ~0.3 s to load Python, the parsers and the
+        analysis, which then overlaps the refreshing process loading its HTTP stack."""
+        if self.workers <= 0 or self._pool is not None:
+            return
+        start_resource_tracker()
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=init_worker)
+        for _ in range(self.workers):  # a spawned pool starts a process per job it waits on
+            self._pool.submit(ready)
+
     async def run(self, job: SaveJob, timeout: float) -> SavedFeed:
         """Parse and store one feed; a worker that hangs past ``timeout`` (+ slack) fails just
         this feed."""
@@ -66,12 +82,8 @@ class ParsePool:
         if self.workers <= 0:
             future = asyncio.to_thread(parse_and_save, job)
         else:
-            if self._pool is None:
-                start_resource_tracker()
-                context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(
-                    self.workers, mp_context=context, initializer=init_worker
-                )
+            self.start()
+            assert self._pool is not None
             future = loop.run_in_executor(self._pool, parse_and_save, job)
         try:
             async with asyncio.timeout(timeout + 5 if timeout > 0 else None):

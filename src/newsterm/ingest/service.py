@@ -225,15 +225,24 @@ def refresh(
         if progress is not None:
             progress(outcome, len(report.outcomes), total)
 
-    for source in file_sources:
-        if cancel is not None and cancel.is_set():
-            record(SourceOutcome(source, notice="cancelled"))
-            continue
-        record(refresh_files(store, source))
-    if feed_sources:
-        from newsterm.ingest.feeds import refresh_feeds
+    from newsterm.ingest.parse_pool import ParsePool  # asyncio and multiprocessing: here only
 
-        refresh_feeds(store, feed_sources, cfg, record, cancel=cancel)
+    # The parse workers start first: they load while the files are read and the HTTP stack
+    # is imported (both take about as long as the workers' start-up).
+    pool = ParsePool.for_feeds(len(feed_sources))
+    pool.start()
+    try:
+        for source in file_sources:
+            if cancel is not None and cancel.is_set():
+                record(SourceOutcome(source, notice="cancelled"))
+                continue
+            record(refresh_files(store, source))
+        if feed_sources:
+            from newsterm.ingest.feeds import refresh_feeds
+
+            refresh_feeds(store, feed_sources, cfg, record, pool, cancel=cancel)
+    finally:
+        pool.close(cancel=cancel is not None and cancel.is_set())
     wanting = full_text_sources(sources, cfg.settings, requested=full_text)
     if wanting and not (cancel is not None and cancel.is_set()):
         report.full_text = fetch_missing_full_text(store, wanting, cfg.settings, full_text_progress)

@@ -7,7 +7,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,6 +128,18 @@ class Store:
     def close(self) -> None:
         """Close the connection."""
         self.conn.close()
+
+    def leave_checkpoints(self) -> None:
+        """Let other connections copy the log into the cache file: this one's commits never
+        checkpoint (a parse worker's, so that its cores parse while the refreshing process
+        does the copying and syncing; see :meth:`checkpoint`)."""
+        self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+
+    def checkpoint(self) -> None:
+        """Copy what the write-ahead log holds into the cache file, without waiting for or
+        holding up readers and writers (a passive checkpoint)."""
+        with suppress(sqlite3.Error):  # best effort: the next one copies it all
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def __enter__(self) -> Store:
         return self
