@@ -293,3 +293,12 @@ def test_the_console_script_sends_commands_to_the_cli(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "clean" in result.stdout and "Usage" in result.stdout
+
+
+def test_an_empty_list_says_what_to_do(run, fixtures: Path) -> None:  # type: ignore[no-untyped-def]
+    run.config.write_text("")
+    assert "`newsterm add URL|PATH`" in run("articles").out
+    run.config.write_text('[[feeds]]\nurl = "https://example.com/rss"\n')
+    assert "`newsterm refresh` fetches your 1 source." in run("articles").out
+    run("add", str(fixtures / "files" / "bridge.txt"))
+    assert "No starred articles." in run("articles", "--starred").out

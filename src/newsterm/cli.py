@@ -300,6 +300,24 @@ def export(context: Context, fmt: str, output: Path | None) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
+def _no_articles_hint(context: Context, flt: ArticleFilter) -> str:
+    """What an empty article list means, and what to do about it."""
+    if flt.starred_only:
+        return "No starred articles."
+    if flt.unread_only:
+        return "No unread articles."
+    if flt.source_id is not None:
+        return "No articles from this source yet: `newsterm refresh` fetches them."
+    try:
+        subscribed = len(context.config().feeds)
+    except NewstermError:  # a broken feeds.toml is for the commands that need it to say
+        subscribed = 0
+    if subscribed:
+        sources = "source" if subscribed == 1 else "sources"
+        return f"No articles yet: `newsterm refresh` fetches your {subscribed} {sources}."
+    return "No articles. Add some with `newsterm add URL|PATH`."
+
+
 def _resolve_source(store: Store, ref: str | None) -> int | None:
     if ref is None:
         return None
@@ -333,7 +351,7 @@ def articles(
         print_json([summary_json(r) for r in rows])
         return
     if not rows:
-        console.print("No articles. Add some with `newsterm add URL|PATH`.")
+        console.print(_no_articles_hint(context, flt))
         return
     table = Table(box=None, header_style="bold", expand=True)
     table.add_column("id", justify="right", no_wrap=True, min_width=3)
