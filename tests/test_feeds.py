@@ -222,3 +222,30 @@ def test_refresh_from_a_worker_thread_with_processes(
     assert len(results) == 2 and results[1].new == 0 and results[1].updated == 0
     with Store.open(tmp_path / "thread.db") as store:
         assert store.count_articles() == 7
+
+
+def test_worker_processes_start_only_when_bodies_are_coming(
+    server: FeedServer, store: Store, config_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first refresh starts the parse processes up front; one where every feed answers 304
+    starts none."""
+    from newsterm.ingest import parse_pool
+
+    monkeypatch.setattr(parse_pool, "default_workers", lambda: 2)
+    started: list[int] = []
+    real_executor = parse_pool.ProcessPoolExecutor
+
+    def counting_executor(workers: int, **kwargs: object) -> object:
+        started.append(workers)
+        return real_executor(workers, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parse_pool, "ProcessPoolExecutor", counting_executor)
+    server.routes["/a"] = Answer(fixture("rss.xml"), etag='"a1"')
+    server.routes["/b"] = Answer(fixture("atom.xml"), etag='"b1"')
+    write_feeds(config_path, [server.url("/a"), server.url("/b")])
+    first = refresh_all(store, config_path)
+    assert first.new == 5 and started == [2]
+    second = refresh_all(store, config_path)
+    assert second.new == 0 and not second.failed
+    assert [o.notice for o in second.outcomes] == ["not modified", "not modified"]
+    assert started == [2], "an all-304 refresh started worker processes"

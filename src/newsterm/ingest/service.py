@@ -227,10 +227,12 @@ def refresh(
 
     from newsterm.ingest.parse_pool import ParsePool  # asyncio and multiprocessing: here only
 
-    # The parse workers start first: they load while the files are read and the HTTP stack
-    # is imported (both take about as long as the workers' start-up).
     pool = ParsePool.for_feeds(len(feed_sources))
-    pool.start()
+    if any(s.etag is None and s.last_modified is None for s in feed_sources):
+        # A feed without validators answers with a body: the parse workers start first, and
+        # load while the files are read and the HTTP stack is imported. (Otherwise they start
+        # with the first body: a refresh where every feed answers 304 needs none.)
+        pool.start()
     try:
         for source in file_sources:
             if cancel is not None and cancel.is_set():
