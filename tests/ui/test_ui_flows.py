@@ -283,8 +283,8 @@ async def test_refresh_on_start_and_errors_on_the_source(tmp_path: Path, cache: 
         folder.rmdir()
         await pilot.press("R")
 
-        def sources_text() -> str:
-            return "".join(line_text(screen.sources, y).strip() for y in range(40))
+        def sources_text() -> str:  # wrapped lines joined back (a long path wraps the error)
+            return " ".join(line_text(screen.sources, y).strip() for y in range(40))
 
         await settle_until(pilot, lambda: "no such file or folder" in sources_text())
         assert "⚠ Notes" in sources_text()
