@@ -8,7 +8,8 @@ newsboat_reload.sh times newsboat (``apt-get install newsboat time sqlite3 bc``)
 
 - first refresh (fresh cache) at 0 ms and 50 ms latency per request;
 - a refresh where every feed answers 304 (newsboat: its third reload, see the harness README);
-- newsterm's peak resident memory, summed over its process tree (parse workers included).
+- newsterm's peak resident memory, summed over its process tree (parse workers included),
+  and the CPU time (user + system) of that tree.
 
 Prints each median and ratio, and writes them as JSON to ``bench/out/refresh.json``.
 """
@@ -21,6 +22,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -135,8 +137,9 @@ class Server:
         self.process.wait(10)
 
 
-def newsterm(work: Path, *args: str) -> tuple[float, int, int]:
-    """Run the newsterm CLI; return wall seconds, peak tree RSS (kB) and the exit code."""
+def newsterm(work: Path, *args: str) -> tuple[float, int, int, float]:
+    """Run the newsterm CLI; return wall seconds, peak tree RSS (kB), the exit code and the CPU
+    seconds (user + system) of its process tree, parse workers included."""
     env = dict(os.environ, NO_COLOR="1")
     for name in (
         "PYTHONDONTWRITEBYTECODE",
@@ -148,6 +151,7 @@ def newsterm(work: Path, *args: str) -> tuple[float, int, int]:
         env.pop(name, None)
     command = [sys.executable, "-m", "newsterm", "--config", str(work / "feeds.toml")]
     command += ["--db", str(work / "cache.db"), *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True
@@ -155,9 +159,11 @@ def newsterm(work: Path, *args: str) -> tuple[float, int, int]:
     with TreeMemory(process.pid) as memory:
         _, err = process.communicate()
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if process.returncode not in (0,):
         print(f"newsterm {' '.join(args)} exited {process.returncode}: {err[-500:]}")
-    return wall, memory.peak_kb, process.returncode
+    return wall, memory.peak_kb, process.returncode, cpu
 
 
 def compile_bytecode() -> None:
@@ -178,7 +184,7 @@ def fresh_newsterm(work: Path, feeds: Path) -> None:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     (work / "feeds.toml").write_text("[settings]\n", encoding="utf-8")
-    _, _, code = newsterm(work, "import", str(feeds / "urls"))
+    _, _, code, _ = newsterm(work, "import", str(feeds / "urls"))
     assert code == 0
 
 
@@ -219,7 +225,7 @@ def main() -> None:
     work = tmp / "newsterm"
     try:
         for delay in (0, 50):
-            ours, theirs = [], []
+            ours, theirs, cpu = [], [], []
             for _ in range(args.runs):
                 if have_newsboat:
                     theirs.append(newsboat(bench, feeds, delay))
@@ -227,14 +233,15 @@ def main() -> None:
                 server = Server(bench, feeds, port, delay)
                 try:
                     wait_quiet(30)
-                    wall, kb, code = newsterm(work, "refresh")
+                    wall, kb, code, seconds = newsterm(work, "refresh")
                 finally:
                     server.stop()
                 assert code == 0, "the first refresh failed"
                 ours.append(wall)
+                cpu.append(seconds)
                 peak_kb = max(peak_kb, kb)
-            results[f"first_{delay}ms"] = _summary(ours, theirs)
-        ours, theirs = [], []
+            results[f"first_{delay}ms"] = _summary(ours, theirs, cpu)
+        ours, theirs, cpu = [], [], []
         for _ in range(args.runs):
             if have_newsboat:
                 cache = tmp / "newsboat-cache"
@@ -247,12 +254,13 @@ def main() -> None:
             try:
                 newsterm(work, "refresh")
                 wait_quiet(30)
-                wall, kb, code = newsterm(work, "refresh")
+                wall, kb, code, seconds = newsterm(work, "refresh")
             finally:
                 server.stop()
             ours.append(wall)
+            cpu.append(seconds)
             peak_kb = max(peak_kb, kb)
-        results["all_304"] = _summary(ours, theirs)
+        results["all_304"] = _summary(ours, theirs, cpu)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     report = {
@@ -271,8 +279,9 @@ def main() -> None:
     (out / "refresh.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
-def _summary(ours: list[float], theirs: list[float]) -> dict[str, float]:
+def _summary(ours: list[float], theirs: list[float], cpu: list[float]) -> dict[str, float]:
     summary = {"newsterm_s": round(statistics.median(ours), 3)}
+    summary["newsterm_cpu_s"] = round(statistics.median(cpu), 2)
     if theirs:
         summary["newsboat_s"] = round(statistics.median(theirs), 3)
         summary["ratio"] = round(summary["newsterm_s"] / summary["newsboat_s"], 3)
@@ -285,7 +294,7 @@ def _print(report: dict[str, object]) -> None:
     results = report["results"]
     assert isinstance(results, dict)
     for name, row in results.items():
-        line = f"{name:>11}: newsterm {row['newsterm_s']:.2f} s"
+        line = f"{name:>11}: newsterm {row['newsterm_s']:.2f} s ({row['newsterm_cpu_s']:.1f} s CPU)"
         if "ratio" in row:
             verdict = "ok" if row["ratio"] <= AIMS[name] else "MISSED"
             line += f", newsboat {row['newsboat_s']:.2f} s, ratio {row['ratio']:.2f}"
