@@ -47,7 +47,7 @@ def test_refresh_with_a_failure_exits_1_and_summarises(
     code, out, err = run(capsys, config_path, tmp_path / "c.db", "refresh")
     assert code == 1
     assert "3 new, 0 updated, 1 failed" in out
-    assert "1 source(s) failed" in err and f"{server.url('/nope')}: HTTP 404" in err
+    assert "1 source failed:" in err and f"{server.url('/nope')}: HTTP 404" in err
 
 
 def test_refresh_one_source_and_unknown_source(
@@ -139,3 +139,20 @@ def test_add_no_fetch_skips_validation(
     )
     assert code == 0 and "not fetched" in out
     assert load_config(config_path).feeds[0].url == "http://127.0.0.1:9/feed"
+
+
+def test_the_progress_bar_counts_new_articles_and_failures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from newsterm.ingest.service import SourceOutcome
+    from newsterm.models import Source, SourceKind
+    from newsterm.progress import refresh_progress
+
+    good = Source(1, SourceKind.FEED, "https://example.com/a.xml", title="Good Feed")
+    bad = Source(2, SourceKind.FEED, "https://example.com/b.xml", title="Bad Feed")
+    with refresh_progress(2, interactive=True) as progress:
+        progress(SourceOutcome(good, new=3), 1, 2)
+        progress(SourceOutcome(bad, error="connection refused"), 2, 2)
+    err = capsys.readouterr().err
+    assert "Bad Feed" in err and "connection refused" in err  # the failure gets its line
+    assert "2/2" in err and "3 new · 1 failed" in err

@@ -75,7 +75,7 @@ def test_one_refresh_over_hostile_servers_finishes_in_time(
     assert done.returncode == 1, done.stderr
     assert elapsed < 12, elapsed  # feeds run side by side; each is cut at feed_timeout (3 s)
     errors = done.stderr.splitlines()
-    assert errors[0] == f"newsterm: {len(hostile)} source(s) failed:"
+    assert errors[0] == f"newsterm: {len(hostile)} sources failed:"
     failed = {line.strip().split(": ", 1)[0]: line for line in errors[1:]}
     assert len(errors) == 1 + len(hostile) and len(failed) == len(hostile), done.stderr
     for path in hostile:

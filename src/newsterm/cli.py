@@ -212,7 +212,8 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
             f"full text: {fetched} fetched, {len(report.full_text) - fetched} kept the summary"
         )
     if report.failed:
-        click.echo(f"newsterm: {len(report.failed)} source(s) failed:", err=True)
+        count = len(report.failed)
+        click.echo(f"newsterm: {count} {'source' if count == 1 else 'sources'} failed:", err=True)
         for outcome in report.failed:
             click.echo(f"  {outcome.source.display_title}: {outcome.error}", err=True)
         sys.exit(1)

@@ -47,12 +47,12 @@ def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
         TextColumn("refreshing"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[new]} new · {task.fields[errors]} errors"),
+        TextColumn("{task.fields[new]} new · {task.fields[failed]} failed"),
         TimeElapsedColumn(),
         console=console,
         transient=False,
     ) as bar:
-        task = bar.add_task("refresh", total=total, new=0, errors=0)
+        task = bar.add_task("refresh", total=total, new=0, failed=0)
 
         def fancy(outcome: SourceOutcome, done: int, total: int) -> None:
             nonlocal new, errors
@@ -61,6 +61,6 @@ def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
             if outcome.error or (outcome.notice and outcome.notice != "not modified"):
                 style = "red" if outcome.error else "yellow"
                 bar.console.print(Text(_line(outcome, done, total), style=style))
-            bar.update(task, completed=done, new=new, errors=errors)
+            bar.update(task, completed=done, new=new, failed=errors)
 
         yield fancy
