@@ -7,17 +7,18 @@ and the command palette in ``ui.commands``.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from newsterm.config import Config
 from newsterm.models import Article
@@ -40,17 +41,16 @@ from newsterm.ui.screens.main_keys import MAIN_BINDINGS, PANE_TITLES, PANES
 from newsterm.ui.screens.refresh import Refresher, RefreshMessage
 from newsterm.ui.screens.search import Searcher
 from newsterm.ui.widgets.article_list import ArticleList, FilterRows
-from newsterm.ui.widgets.article_reader import ArticleReader, LinkLine
+from newsterm.ui.widgets.boxes import BlankContainer, BlankHorizontal, BlankVertical, PaneBox
 from newsterm.ui.widgets.refresh_status import RefreshStatus
-from newsterm.ui.widgets.source_list import SourceList
 
 if TYPE_CHECKING:
-    from textual.widget import AwaitMount
-
     from newsterm.ui.app import NewstermApp
+    from newsterm.ui.widgets.article_reader import ArticleReader, LinkLine
     from newsterm.ui.widgets.contacts_pane import ContactsPane
     from newsterm.ui.widgets.quotes_pane import QuotesPane
     from newsterm.ui.widgets.search_bar import SearchBar
+    from newsterm.ui.widgets.source_list import SourceList
 
 WIDE = 120
 """Columns from which the panes sit side by side."""
@@ -70,6 +70,8 @@ class MainScreen(Screen[None]):
     """Sources, articles, reader, quotations and contacts."""
 
     BINDINGS = MAIN_BINDINGS
+    BLANK = True
+    """Its panes and bars cover it: its own lines are drawn as blank (see ``ui.widgets.boxes``)."""
 
     def __init__(self, store: Store, config: Config | None) -> None:
         super().__init__()
@@ -87,8 +89,8 @@ class MainScreen(Screen[None]):
         self.article_actions = ArticleActions(self)
         self.searcher = Searcher(self)
         self.refresher = Refresher(self)
-        self._extras_mounted: AwaitMount | None = None
-        self._extras_ready = False
+        self._panes_mounted: asyncio.Task[None] | None = None
+        self._panes_ready = False
 
     @property
     def newsterm(self) -> NewstermApp:
@@ -104,20 +106,26 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The layout classes are set here rather than on mount: changing a class on #panes
         # restyles every pane, which cost the first frame as much as composing two of them.
+        # The first frame holds the article list; every other pane is mounted right after it
+        # (mount_panes) into a box laid out from the start, drawn as the empty pane it becomes.
         width, height = self.app.size
-        yield Header()
+        yield Widget(id="header-box")  # the Header
         yield Static(Content(""), id="banner", markup=False)
-        with Container(id="panes", classes=" ".join(layout_classes(width, height))):
-            yield SourceList(id="sources")
-            with Vertical(id="middle"):  # the search field goes on top when first opened
+        with BlankContainer(id="panes", classes=" ".join(layout_classes(width, height))):
+            yield self._box("sources")  # the SourceList
+            with BlankVertical(id="middle"):  # the search field goes on top when first opened
                 yield ArticleList(id="articles", clock=self.newsterm.clock)
-            with Vertical(id="right"):
-                yield ArticleReader(id="reader")
-                # quotations and contacts: mounted right after the first frame (mount_extras)
-                yield Horizontal(id="extras")
-        with Horizontal(id="statusbar"):
-            yield Footer(compact=width < WIDE, show_command_palette=width >= WIDE)
+            with BlankVertical(id="right"):
+                yield self._box("reader")  # the ArticleReader
+                yield BlankHorizontal(id="extras")  # the quotations and contacts
+        with Horizontal(id="statusbar"):  # the Footer goes before the refresh status
             yield RefreshStatus(id="refresh-status")
+
+    def _box(self, pane: str) -> Widget:
+        """The box a pane is mounted in place of: its size, border and title, empty."""
+        box = PaneBox(id=f"{pane}-box", classes="pane-box")
+        self._title_pane(box, pane)
+        return box
 
     @property
     def articles(self) -> ArticleList:
@@ -125,36 +133,41 @@ class MainScreen(Screen[None]):
 
     @property
     def sources(self) -> SourceList:
+        """The sources pane (mounted once the first frame is drawn: see ``panes_ready``)."""
+        from newsterm.ui.widgets.source_list import SourceList
+
         return self.query_one("#sources", SourceList)
 
     @property
     def reader(self) -> ArticleReader:
+        """The reader (mounted once the first frame is drawn: see ``panes_ready``)."""
+        from newsterm.ui.widgets.article_reader import ArticleReader
+
         return self.query_one("#reader", ArticleReader)
 
     @property
     def quotes(self) -> QuotesPane:
-        """The quotations pane (mounted once the first frame is drawn: see ``extras_ready``)."""
+        """The quotations pane (mounted once the first frame is drawn: see ``panes_ready``)."""
         from newsterm.ui.widgets.quotes_pane import QuotesPane
 
         return self.query_one("#quotes", QuotesPane)
 
     @property
     def contacts(self) -> ContactsPane:
-        """The contacts pane (mounted once the first frame is drawn: see ``extras_ready``)."""
+        """The contacts pane (mounted once the first frame is drawn: see ``panes_ready``)."""
         from newsterm.ui.widgets.contacts_pane import ContactsPane
 
         return self.query_one("#contacts", ContactsPane)
 
     def on_mount(self) -> None:
-        for pane in ("sources", "articles", "reader"):
-            self._title_pane(self.query_one(f"#{pane}"), pane)
+        self._title_pane(self.articles, "articles")
         self.articles.set_rows(FilterRows(self.store, self.filter))
         self.articles_changed()
         self.articles.focus()
-        # What the first frame does not need waits until the list is on screen: the
-        # quotations and contacts panes (empty until an article is opened; their box is
-        # laid out from the start) and the counts over the whole cache.
-        self.call_after_refresh(self.mount_extras)
+        # What the first frame does not need waits until the list is on screen: the other
+        # panes (empty until the cache's sources are read or an article is opened; their
+        # boxes are laid out from the start) and the counts over the whole cache.
+        self.call_after_refresh(self.mount_panes)
         self.call_after_refresh(self.load_sources, sync=self.config)
         if self.newsterm.config_error:
             self.show_banner(self.newsterm.config_error)
@@ -166,24 +179,55 @@ class MainScreen(Screen[None]):
         number = PANES.index(pane) + 1
         widget.border_title = Content(f"{number} {PANE_TITLES[pane]}")
 
-    def mount_extras(self) -> AwaitMount:
-        """Mount the quotations and contacts panes into their box (the first call does)."""
-        if self._extras_mounted is None:
-            from newsterm.ui.widgets.contacts_pane import ContactsPane
-            from newsterm.ui.widgets.quotes_pane import QuotesPane
+    def mount_panes(self) -> asyncio.Task[None]:
+        """Mount the panes the first frame leaves out, in place of their boxes: the header,
+        sources, reader, quotations, contacts and footer (the first call does)."""
+        if self._panes_mounted is None:
+            self._panes_mounted = asyncio.create_task(self._mount_panes())
+        return self._panes_mounted
 
-            quotes, contacts = QuotesPane(id="quotes"), ContactsPane(id="contacts")
-            self._title_pane(quotes, "quotes")
-            self._title_pane(contacts, "contacts")
-            self._extras_mounted = self.query_one("#extras").mount(quotes, contacts)
-        return self._extras_mounted
+    async def _mount_panes(self) -> None:
+        from textual.widgets import Footer, Header
 
-    async def extras_ready(self) -> None:
-        """Wait until the quotations and contacts panes are mounted (a key typed during the
-        start-up can ask for them before the first frame is drawn)."""
-        if not self._extras_ready:
-            await self.mount_extras()
-            self._extras_ready = True
+        from newsterm.ui.widgets.article_reader import ArticleReader
+        from newsterm.ui.widgets.contacts_pane import ContactsPane
+        from newsterm.ui.widgets.quotes_pane import QuotesPane
+        from newsterm.ui.widgets.source_list import SourceList
+
+        width = self.app.size.width
+        panes: dict[str, Widget] = {
+            "sources": SourceList(id="sources"),
+            "reader": ArticleReader(id="reader"),
+            "quotes": QuotesPane(id="quotes"),
+            "contacts": ContactsPane(id="contacts"),
+        }
+        for name, pane in panes.items():
+            self._title_pane(pane, name)
+        header_box = self.query_one("#header-box")
+        sources_box = self.query_one("#sources-box")
+        reader_box = self.query_one("#reader-box")
+        with self.app.batch_update():  # one frame swaps every box for its pane
+            await asyncio.gather(
+                self.mount(Header(), before=header_box),
+                self.query_one("#panes").mount(panes["sources"], before=sources_box),
+                self.query_one("#right").mount(panes["reader"], before=reader_box),
+                self.query_one("#extras").mount(panes["quotes"], panes["contacts"]),
+                self.query_one("#statusbar").mount(
+                    Footer(compact=width < WIDE, show_command_palette=width >= WIDE),
+                    before=self.query_one(RefreshStatus),
+                ),
+                header_box.remove(),
+                sources_box.remove(),
+                reader_box.remove(),
+            )
+        self._panes_ready = True
+        self.refresh_bindings()  # the footer shows the keys once told they are known
+
+    async def panes_ready(self) -> None:
+        """Wait until every pane is mounted (a key typed during the start-up can ask for one
+        before the first frame is drawn)."""
+        if not self._panes_ready:
+            await self.mount_panes()
 
     def on_resize(self) -> None:
         self._layout(self.size.width, self.size.height)
@@ -194,6 +238,10 @@ class MainScreen(Screen[None]):
         for name in ("-wide", "-narrow", "-short"):
             panes.set_class(name in wanted, name)
         # narrow: tighter key hints, and no docked ^p hint (the hints under it showed through)
+        if not self._panes_ready:
+            return  # the footer is made for the size of the moment (mount_panes)
+        from textual.widgets import Footer
+
         footer = self.query_one(Footer)
         footer.compact = width < WIDE
         if footer.show_command_palette != (width >= WIDE):
@@ -249,8 +297,9 @@ class MainScreen(Screen[None]):
             self.articles_changed()
         self.load_sources()
 
-    @on(SourceList.Chosen)
-    def source_chosen(self, event: SourceList.Chosen) -> None:
+    # (handled by name, as are the quotations' and contacts' messages and the reader's links:
+    # the panes' modules load after the first frame)
+    def on_source_list_chosen(self, event: SourceList.Chosen) -> None:
         self.apply_filter(event.choice.filter, event.choice.title)
         if event.activate:
             self.articles.focus()
@@ -270,7 +319,7 @@ class MainScreen(Screen[None]):
             article.read = True
             self.article_actions.write_read([article.id], True)
         self.opened = article
-        await self.extras_ready()
+        await self.panes_ready()
         await self.reader.show(article)
         self.quotes.show(article)
         self.contacts.show(article)
@@ -280,23 +329,21 @@ class MainScreen(Screen[None]):
 
     # -- quotes, contacts and links ---------------------------------------------------------
 
-    # (handled by name: the panes' modules load after the first frame)
     def on_quotes_pane_quote_chosen(self, event: QuotesPane.QuoteChosen) -> None:
         self.reader.show_quote(event.index)
 
     def on_contacts_pane_open_requested(self, event: ContactsPane.OpenRequested) -> None:
         self.newsterm.open_link(event.url)
 
-    @on(LinkLine.Clicked)
-    def link_clicked(self, event: LinkLine.Clicked) -> None:
+    def on_link_line_clicked(self, event: LinkLine.Clicked) -> None:
         self.newsterm.open_link(event.url)
 
     # -- actions ----------------------------------------------------------------------------
 
     async def action_focus_pane(self, pane: str) -> None:
+        await self.panes_ready()
         panes = self.query_one("#panes")
         if pane in ("quotes", "contacts"):
-            await self.extras_ready()
             panes.add_class("-extras")
         widget = self.query_one(f"#{pane}", Widget)
         if self.maximized is not None and self.maximized is not widget:
@@ -329,6 +376,7 @@ class MainScreen(Screen[None]):
         self.articles_changed()
 
     async def action_next_unread(self, forward: bool = True) -> None:
+        await self.panes_ready()
         highlighted = self.articles.current
         if self.opened is None and highlighted is not None and not highlighted.read:
             target: int | None = highlighted.id  # nothing open yet: start where the cursor is
@@ -368,7 +416,8 @@ class MainScreen(Screen[None]):
         if focused is not None:
             self.maximize(focused, container=False)
 
-    def action_back(self, quit: bool = False) -> None:
+    async def action_back(self, quit: bool = False) -> None:
+        await self.panes_ready()
         if self.maximized is not None:
             self.minimize()
             return
@@ -413,7 +462,8 @@ class MainScreen(Screen[None]):
         )
 
     @on(SourcesLoaded)
-    def sources_loaded(self, event: SourcesLoaded) -> None:
+    async def sources_loaded(self, event: SourcesLoaded) -> None:
+        await self.panes_ready()
         first = self.source_count == 0 and event.sources
         self.source_count = len(event.sources)
         self.sources.show_sources(
