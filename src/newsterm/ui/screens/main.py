@@ -23,22 +23,10 @@ from textual.widgets import Input, OptionList, Static
 from newsterm.config import Config
 from newsterm.models import Article
 from newsterm.store import ArticleFilter, Store
-from newsterm.ui import workers
-from newsterm.ui.messages import (
-    FullTextFinished,
-    RefreshFailed,
-    RefreshFinished,
-    RefreshProgress,
-    RefreshStarted,
-    SearchFinished,
-    SourcesLoaded,
-    StoreFailed,
-    StoreWritten,
-)
 from newsterm.ui.screens.article_actions import ArticleActions
 from newsterm.ui.screens.list_heading import list_heading
 from newsterm.ui.screens.main_keys import MAIN_BINDINGS, PANE_TITLES, PANES
-from newsterm.ui.screens.refresh import Refresher, RefreshMessage
+from newsterm.ui.screens.refresh import Refresher
 from newsterm.ui.screens.search import Searcher
 from newsterm.ui.widgets.article_list import ArticleList, FilterRows
 from newsterm.ui.widgets.boxes import BlankContainer, BlankHorizontal, BlankVertical, PaneBox
@@ -46,6 +34,17 @@ from newsterm.ui.widgets.refresh_status import RefreshStatus
 
 if TYPE_CHECKING:
     from newsterm.ui.app import NewstermApp
+    from newsterm.ui.messages import (
+        FullTextFinished,
+        RefreshFailed,
+        RefreshFinished,
+        RefreshProgress,
+        RefreshStarted,
+        SearchFinished,
+        SourcesLoaded,
+        StoreFailed,
+        StoreWritten,
+    )
     from newsterm.ui.widgets.article_reader import ArticleReader, LinkLine
     from newsterm.ui.widgets.contacts_pane import ContactsPane
     from newsterm.ui.widgets.quotes_pane import QuotesPane
@@ -445,14 +444,16 @@ class MainScreen(Screen[None]):
     def search_submitted(self, event: Input.Submitted) -> None:
         self.searcher.submit(event.value)
 
-    @on(SearchFinished)
-    def search_finished(self, event: SearchFinished) -> None:
-        self.searcher.finished(event)
-
     # -- worker results ---------------------------------------------------------------------
+    # (handled by name: the workers and their messages load after the first frame)
+
+    def on_search_finished(self, event: SearchFinished) -> None:
+        self.searcher.finished(event)
 
     def load_sources(self, sync: Config | None = None) -> None:
         """Read sources and counts in a worker (counting 100k rows is not for the UI thread)."""
+        from newsterm.ui import workers
+
         self.run_worker(
             partial(workers.load_sources, self.post_message, self.store.path, sync),
             thread=True,
@@ -461,8 +462,7 @@ class MainScreen(Screen[None]):
             exit_on_error=False,
         )
 
-    @on(SourcesLoaded)
-    async def sources_loaded(self, event: SourcesLoaded) -> None:
+    async def on_sources_loaded(self, event: SourcesLoaded) -> None:
         await self.panes_ready()
         first = self.source_count == 0 and event.sources
         self.source_count = len(event.sources)
@@ -473,25 +473,27 @@ class MainScreen(Screen[None]):
             self.articles.reload()
         self.articles_changed()
 
-    @on(StoreWritten)
-    def store_written(self, event: StoreWritten) -> None:
+    def on_store_written(self, event: StoreWritten) -> None:
         if event.what == "mark-all":
             self.notify(f"Marked {event.changed:,} article(s) read.", timeout=3)
             self.articles.reload()
             self.articles_changed()
         self.load_sources()
 
-    @on(StoreFailed)
-    def store_failed(self, event: StoreFailed) -> None:
+    def on_store_failed(self, event: StoreFailed) -> None:
         self.notify(event.error, title="Cache", severity="error", markup=False)
 
-    @on(FullTextFinished)
-    async def full_text_finished(self, event: FullTextFinished) -> None:
+    async def on_full_text_finished(self, event: FullTextFinished) -> None:
         await self.article_actions.full_text_finished(event)
 
-    @on(RefreshStarted)
-    @on(RefreshProgress)
-    @on(RefreshFinished)
-    @on(RefreshFailed)
-    def refresh_message(self, event: RefreshMessage) -> None:
+    def on_refresh_started(self, event: RefreshStarted) -> None:
+        self.refresher.handle(event)
+
+    def on_refresh_progress(self, event: RefreshProgress) -> None:
+        self.refresher.handle(event)
+
+    def on_refresh_finished(self, event: RefreshFinished) -> None:
+        self.refresher.handle(event)
+
+    def on_refresh_failed(self, event: RefreshFailed) -> None:
         self.refresher.handle(event)
