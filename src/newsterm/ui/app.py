@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 Opener = Callable[[str], bool]
 
+PANE_STYLES = Path(__file__).with_name("panes.tcss")
+"""The styles of what the first frame does not show (see ``NewstermApp.load_pane_styles``)."""
+
 
 def source_commands() -> type[Provider]:
     """The palette's ``Go to <source>`` provider, imported when the palette first opens."""
@@ -92,6 +95,7 @@ class NewstermApp(App[None]):
         except CacheError as exc:
             from newsterm.ui.screens.error import ErrorScreen
 
+            self.load_pane_styles()
             return ErrorScreen(
                 "newsterm cannot open its cache",
                 exc.message,
@@ -117,6 +121,16 @@ class NewstermApp(App[None]):
             self.notify(
                 self.config_error, title="feeds.toml", severity="error", markup=False, timeout=10
             )
+
+    def load_pane_styles(self) -> None:
+        """Add the styles of the panes, search field and screens the first frame does not show
+        (``panes.tcss``): called before any of them is mounted, so that the first frame's
+        stylesheet is smaller. Parsed once, with the rest of the stylesheet, on the next
+        styling."""
+        stylesheet, path = self.stylesheet, str(PANE_STYLES)
+        if not stylesheet.has_source(path):
+            css = PANE_STYLES.read_text(encoding="utf-8")
+            stylesheet.add_source(css, read_from=(path, ""), is_default_css=False)
 
     def _first_frame_drawn(self) -> None:
         """Resume the garbage collector if the launcher paused it for the start-up.
@@ -207,6 +221,7 @@ class NewstermApp(App[None]):
     def action_help(self) -> None:
         from newsterm.ui.screens.help import HelpScreen
 
+        self.load_pane_styles()
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return

@@ -193,6 +193,7 @@ class MainScreen(Screen[None]):
         from newsterm.ui.widgets.quotes_pane import QuotesPane
         from newsterm.ui.widgets.source_list import SourceList
 
+        self.newsterm.load_pane_styles()
         width = self.app.size.width
         panes: dict[str, Widget] = {
             "sources": SourceList(id="sources"),

@@ -34,6 +34,7 @@ class Searcher:
     async def open(self) -> None:
         """Show the search field (mounting it the first time) and focus it."""
         screen = self.screen
+        screen.newsterm.load_pane_styles()
         middle = screen.query_one("#middle")
         if not middle.query("#search"):
             from newsterm.ui.widgets.search_bar import SearchBar
