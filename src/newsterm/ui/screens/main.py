@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
@@ -90,6 +90,7 @@ class MainScreen(Screen[None]):
         self.refresher = Refresher(self)
         self._panes_mounted: asyncio.Task[None] | None = None
         self._panes_ready = False
+        self._resumed = False
 
     @property
     def newsterm(self) -> NewstermApp:
@@ -172,6 +173,14 @@ class MainScreen(Screen[None]):
             self.show_banner(self.newsterm.config_error)
         if self.config is not None and self.config.settings.refresh_on_start:
             self.call_after_refresh(self.action_refresh)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles a resuming screen and all it holds, for styles that changed while
+        # it was covered. On the first resume nothing has: every widget was styled as it was
+        # mounted, a moment before. (This handler runs before Screen's own.)
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     @staticmethod
     def _title_pane(widget: Widget, pane: str) -> None:
