@@ -29,8 +29,7 @@ from newsterm.ui.screens.main_keys import MAIN_BINDINGS, PANE_TITLES, PANES
 from newsterm.ui.screens.refresh import Refresher
 from newsterm.ui.screens.search import Searcher
 from newsterm.ui.widgets.article_list import ArticleList, FilterRows
-from newsterm.ui.widgets.boxes import BlankContainer, BlankHorizontal, BlankVertical, PaneBox
-from newsterm.ui.widgets.refresh_status import RefreshStatus
+from newsterm.ui.widgets.boxes import Box
 
 if TYPE_CHECKING:
     from newsterm.ui.app import NewstermApp
@@ -109,21 +108,20 @@ class MainScreen(Screen[None]):
         # The first frame holds the article list; every other pane is mounted right after it
         # (mount_panes) into a box laid out from the start, drawn as the empty pane it becomes.
         width, height = self.app.size
-        yield Widget(id="header-box")  # the Header
+        yield Box(id="header-box")  # the Header
         yield Static(Content(""), id="banner", markup=False)
-        with BlankContainer(id="panes", classes=" ".join(layout_classes(width, height))):
+        with Box(id="panes", classes=" ".join(layout_classes(width, height))):
             yield self._box("sources")  # the SourceList
-            with BlankVertical(id="middle"):  # the search field goes on top when first opened
+            with Box(id="middle"):  # the search field goes on top when first opened
                 yield ArticleList(id="articles", clock=self.newsterm.clock)
-            with BlankVertical(id="right"):
+            with Box(id="right"):
                 yield self._box("reader")  # the ArticleReader
-                yield BlankHorizontal(id="extras")  # the quotations and contacts
-        with Horizontal(id="statusbar"):  # the Footer goes before the refresh status
-            yield RefreshStatus(id="refresh-status")
+                yield Box(id="extras")  # the quotations and contacts
+        yield Horizontal(id="statusbar")  # the Footer and the refresh status
 
     def _box(self, pane: str) -> Widget:
         """The box a pane is mounted in place of: its size, border and title, empty."""
-        box = PaneBox(id=f"{pane}-box", classes="pane-box")
+        box = Box(id=f"{pane}-box", classes="pane-box")
         self._title_pane(box, pane)
         return box
 
@@ -200,6 +198,7 @@ class MainScreen(Screen[None]):
         from newsterm.ui.widgets.article_reader import ArticleReader
         from newsterm.ui.widgets.contacts_pane import ContactsPane
         from newsterm.ui.widgets.quotes_pane import QuotesPane
+        from newsterm.ui.widgets.refresh_status import RefreshStatus
         from newsterm.ui.widgets.source_list import SourceList
 
         self.newsterm.load_pane_styles()
@@ -223,7 +222,7 @@ class MainScreen(Screen[None]):
                 self.query_one("#extras").mount(panes["quotes"], panes["contacts"]),
                 self.query_one("#statusbar").mount(
                     Footer(compact=width < WIDE, show_command_palette=width >= WIDE),
-                    before=self.query_one(RefreshStatus),
+                    RefreshStatus(id="refresh-status"),
                 ),
                 header_box.remove(),
                 sources_box.remove(),
@@ -412,7 +411,8 @@ class MainScreen(Screen[None]):
     async def action_search(self) -> None:
         await self.searcher.open()
 
-    def action_refresh(self) -> None:
+    async def action_refresh(self) -> None:
+        await self.panes_ready()  # (its progress shows in the status bar)
         self.refresher.start()
 
     def action_toggle_maximize(self) -> None:

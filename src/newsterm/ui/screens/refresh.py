@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsterm.config import Config
-from newsterm.ui.widgets.refresh_status import RefreshStatus
 
 if TYPE_CHECKING:
     from newsterm.ui.messages import (
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
         RefreshStarted,
     )
     from newsterm.ui.screens.main import MainScreen
+    from newsterm.ui.widgets.refresh_status import RefreshStatus
 
     RefreshMessage = RefreshStarted | RefreshProgress | RefreshFinished | RefreshFailed
 
@@ -34,6 +34,10 @@ class Refresher:
 
     @property
     def status(self) -> RefreshStatus:
+        """The status bar's refresh status (mounted after the first frame: see
+        ``MainScreen.panes_ready``)."""
+        from newsterm.ui.widgets.refresh_status import RefreshStatus
+
         return self.screen.query_one(RefreshStatus)
 
     def start(self) -> None:

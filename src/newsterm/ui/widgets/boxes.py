@@ -1,45 +1,24 @@
 """The main screen's layout boxes, drawn cheaply: the first frame draws every one of them.
 
-Textual draws each widget's whole region, line by line, even where its children cover it: a
-plain container cost as much to draw as a screenful of the article list. These boxes have no
-content of their own, so their lines are alike and are drawn once.
+Textual draws each widget's whole region line by line, even where its children cover it: a
+plain container cost as much to draw as a screenful of the article list. A box has no content
+of its own and no padding, so only its top and bottom lines (a border, a title) can differ
+from the others: those are drawn, and the one line between them is drawn once and repeated.
 """
 
 from __future__ import annotations
 
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Container
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.widget import Widget
 
 
-class BlankContainer(Container):
-    """A container with no border or padding (drawn as blank lines: ``Widget.BLANK``)."""
-
-    BLANK = True
-
-
-class BlankVertical(Vertical):
-    """A vertical box with no border or padding (drawn as blank lines: ``Widget.BLANK``)."""
-
-    BLANK = True
-
-
-class BlankHorizontal(Horizontal):
-    """A horizontal box with no border or padding (drawn as blank lines: ``Widget.BLANK``)."""
-
-    BLANK = True
-
-
-class PaneBox(Widget):
-    """Where a pane goes until it is mounted: its border and title around nothing.
-
-    Only the top and bottom lines differ (the border's edges and title); the one line
-    between them is drawn once and repeated. Its style must give it no padding.
-    """
+class Box(Container):
+    """A container, or the empty box a pane is mounted in place of (its style must give it no
+    padding)."""
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        last = self.size.height - 1
+        last = self.outer_size.height - 1
         inner: Strip | None = None
         lines: list[Strip] = []
         for y in crop.line_range:
