@@ -17,7 +17,6 @@ from textual.theme import Theme
 
 from newsterm.config import Config
 from newsterm.errors import CacheError, ConfigError, NewstermError
-from newsterm.links import open_in_browser, safe_url
 from newsterm.store import Store
 from newsterm.ui.store_thread import StoreThread
 
@@ -80,7 +79,8 @@ class NewstermApp(App[None]):
         self._load_config = load_config
         self.clock = clock
         """Where "now" comes from for relative dates (frozen in tests)."""
-        self.opener: Opener = opener if opener is not None else open_in_browser
+        self.opener: Opener | None = opener
+        """Opens a checked link (None: the system's handler, ``links.open_in_browser``)."""
         self.cancel_event = threading.Event()
         """Set when the app quits, so a running refresh stops early."""
         self.writer = StoreThread(db_path)
@@ -179,6 +179,8 @@ class NewstermApp(App[None]):
 
     def open_link(self, url: str) -> bool:
         """Open an http, https or mailto link with the system's handler; refuse anything else."""
+        from newsterm.links import open_in_browser, safe_url
+
         checked = safe_url(url)
         if checked is None:
             self.notify(
@@ -188,7 +190,10 @@ class NewstermApp(App[None]):
             )
             return False
         self.run_worker(
-            partial(self.opener, checked), thread=True, group="open", exit_on_error=False
+            partial(open_in_browser if self.opener is None else self.opener, checked),
+            thread=True,
+            group="open",
+            exit_on_error=False,
         )
         self.notify(f"Opening {checked[:200]}", timeout=3, markup=False)
         return True

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, cast
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -109,7 +108,6 @@ class MainScreen(Screen[None]):
         # (mount_panes) into a box laid out from the start, drawn as the empty pane it becomes.
         width, height = self.app.size
         yield Box(id="header-box")  # the Header
-        yield Static(Content(""), id="banner", markup=False)
         with Box(id="panes", classes=" ".join(layout_classes(width, height))):
             yield self._box("sources")  # the SourceList
             with Box(id="middle"):  # the search field goes on top when first opened
@@ -117,7 +115,7 @@ class MainScreen(Screen[None]):
             with Box(id="right"):
                 yield self._box("reader")  # the ArticleReader
                 yield Box(id="extras")  # the quotations and contacts
-        yield Horizontal(id="statusbar")  # the Footer and the refresh status
+        yield Box(id="statusbar")  # the Footer and the refresh status
 
     def _box(self, pane: str) -> Widget:
         """The box a pane is mounted in place of: its size, border and title, empty."""
@@ -264,7 +262,14 @@ class MainScreen(Screen[None]):
 
     def show_banner(self, message: str | None) -> None:
         """Show (or hide, with None) a one-line problem above the panes."""
-        banner = self.query_one("#banner", Static)
+        found = self.query("#banner")
+        if not found and not message:
+            return
+        if found:
+            banner = found.first(Static)
+        else:  # made the first time there is a problem to show
+            banner = Static(Content(""), id="banner", markup=False)
+            self.mount(banner, before="#panes")
         banner.set_class(bool(message), "-visible")
         if message:
             banner.update(
