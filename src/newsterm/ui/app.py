@@ -86,6 +86,7 @@ class NewstermApp(App[None]):
         self.writer = StoreThread(db_path)
         self.store: Store | None = None
         self.keymap: dict[str, str] = {}
+        self._theme_preset = False
 
     def get_default_screen(self) -> Screen[Any]:
         """The main screen, composed with the app so its first frame is the first one drawn;
@@ -105,10 +106,22 @@ class NewstermApp(App[None]):
             )
         theme = self.store.get_meta("theme")
         if theme and theme in self.available_themes:
-            self.theme = theme  # before the main screen is styled, so it is styled once
+            # Before anything is styled. Textual also queues a re-parse of the whole stylesheet
+            # and a restyle of everything for the new theme (refresh_css), which would parse it
+            # three times before the first frame: give the stylesheet the theme's variables
+            # before its first parse instead, and skip that one refresh.
+            self.theme = theme
+            self.stylesheet.set_variables(self.get_css_variables())
+            self._theme_preset = True
         from newsterm.ui.screens.main import MainScreen
 
         return MainScreen(self.store, self.config)
+
+    def refresh_css(self, animate: bool = True) -> None:
+        if self._theme_preset:  # the saved theme, set before the stylesheet was first parsed
+            self._theme_preset = False
+            return
+        super().refresh_css(animate)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_frame_drawn)
