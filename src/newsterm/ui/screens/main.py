@@ -227,6 +227,7 @@ class MainScreen(Screen[None]):
                 reader_box.remove(),
             )
         self._panes_ready = True
+        self._layout(self.size.width, self.size.height)  # (in case it was resized meanwhile)
         self.refresh_bindings()  # the footer shows the keys once told they are known
 
     async def panes_ready(self) -> None:
