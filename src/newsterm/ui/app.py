@@ -18,12 +18,12 @@ from textual.theme import Theme
 from newsterm.config import Config
 from newsterm.errors import CacheError, ConfigError, NewstermError
 from newsterm.store import Store
-from newsterm.ui.store_thread import StoreThread
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from newsterm.ui.screens.help import Section
+    from newsterm.ui.store_thread import StoreThread
 
 Opener = Callable[[str], bool]
 
@@ -83,10 +83,19 @@ class NewstermApp(App[None]):
         """Opens a checked link (None: the system's handler, ``links.open_in_browser``)."""
         self.cancel_event = threading.Event()
         """Set when the app quits, so a running refresh stops early."""
-        self.writer = StoreThread(db_path)
+        self._writer: StoreThread | None = None
         self.store: Store | None = None
         self.keymap: dict[str, str] = {}
         self._theme_preset = False
+
+    @property
+    def writer(self) -> StoreThread:
+        """The cache writer thread (made on first use: the first frame writes nothing)."""
+        if self._writer is None:
+            from newsterm.ui.store_thread import StoreThread
+
+            self._writer = StoreThread(self.db_path)
+        return self._writer
 
     def get_default_screen(self) -> Screen[Any]:
         """The main screen, composed with the app so its first frame is the first one drawn;
@@ -255,7 +264,8 @@ class NewstermApp(App[None]):
 
     def on_unmount(self) -> None:
         self.cancel_event.set()
-        self.writer.shutdown()
+        if self._writer is not None:
+            self._writer.shutdown()
         if self.store is not None:
             self.store.close()
 

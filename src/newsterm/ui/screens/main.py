@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from functools import partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, cast
 
 from textual import events, on
@@ -22,10 +22,8 @@ from textual.widgets import Input, OptionList, Static
 from newsterm.config import Config
 from newsterm.models import Article
 from newsterm.store import ArticleFilter, Store
-from newsterm.ui.screens.article_actions import ArticleActions
 from newsterm.ui.screens.list_heading import list_heading
 from newsterm.ui.screens.main_keys import MAIN_BINDINGS, PANE_TITLES, PANES
-from newsterm.ui.screens.refresh import Refresher
 from newsterm.ui.screens.search import Searcher
 from newsterm.ui.widgets.article_list import ArticleList, FilterRows
 from newsterm.ui.widgets.boxes import Box
@@ -43,6 +41,8 @@ if TYPE_CHECKING:
         StoreFailed,
         StoreWritten,
     )
+    from newsterm.ui.screens.article_actions import ArticleActions
+    from newsterm.ui.screens.refresh import Refresher
     from newsterm.ui.widgets.article_reader import ArticleReader, LinkLine
     from newsterm.ui.widgets.contacts_pane import ContactsPane
     from newsterm.ui.widgets.quotes_pane import QuotesPane
@@ -83,9 +83,7 @@ class MainScreen(Screen[None]):
         self.opened: Article | None = None
         """The article in the reader."""
         self.source_count = 0
-        self.article_actions = ArticleActions(self)
         self.searcher = Searcher(self)
-        self.refresher = Refresher(self)
         self._panes_mounted: asyncio.Task[None] | None = None
         self._panes_ready = False
         self._resumed = False
@@ -93,6 +91,20 @@ class MainScreen(Screen[None]):
     @property
     def newsterm(self) -> NewstermApp:
         return cast("NewstermApp", self.app)
+
+    @cached_property
+    def article_actions(self) -> ArticleActions:
+        """Read, star, links and full text (loaded on first use, after the first frame)."""
+        from newsterm.ui.screens.article_actions import ArticleActions
+
+        return ArticleActions(self)
+
+    @cached_property
+    def refresher(self) -> Refresher:
+        """The refresh and its progress (loaded on first use, after the first frame)."""
+        from newsterm.ui.screens.refresh import Refresher
+
+        return Refresher(self)
 
     @property
     def search_query(self) -> str | None:
