@@ -17,16 +17,18 @@ from textual.theme import Theme
 
 from newsterm.config import Config
 from newsterm.errors import CacheError, ConfigError, NewstermError
-from newsterm.links import open_in_browser, safe_url
 from newsterm.store import Store
-from newsterm.ui.store_thread import StoreThread
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from newsterm.ui.screens.help import Section
+    from newsterm.ui.store_thread import StoreThread
 
 Opener = Callable[[str], bool]
+
+PANE_STYLES = Path(__file__).with_name("panes.tcss")
+"""The styles of what the first frame does not show (see ``NewstermApp.load_pane_styles``)."""
 
 
 def source_commands() -> type[Provider]:
@@ -77,12 +79,23 @@ class NewstermApp(App[None]):
         self._load_config = load_config
         self.clock = clock
         """Where "now" comes from for relative dates (frozen in tests)."""
-        self.opener: Opener = opener if opener is not None else open_in_browser
+        self.opener: Opener | None = opener
+        """Opens a checked link (None: the system's handler, ``links.open_in_browser``)."""
         self.cancel_event = threading.Event()
         """Set when the app quits, so a running refresh stops early."""
-        self.writer = StoreThread(db_path)
+        self._writer: StoreThread | None = None
         self.store: Store | None = None
         self.keymap: dict[str, str] = {}
+        self._theme_preset = False
+
+    @property
+    def writer(self) -> StoreThread:
+        """The cache writer thread (made on first use: the first frame writes nothing)."""
+        if self._writer is None:
+            from newsterm.ui.store_thread import StoreThread
+
+            self._writer = StoreThread(self.db_path)
+        return self._writer
 
     def get_default_screen(self) -> Screen[Any]:
         """The main screen, composed with the app so its first frame is the first one drawn;
@@ -92,6 +105,7 @@ class NewstermApp(App[None]):
         except CacheError as exc:
             from newsterm.ui.screens.error import ErrorScreen
 
+            self.load_pane_styles()
             return ErrorScreen(
                 "newsterm cannot open its cache",
                 exc.message,
@@ -101,10 +115,22 @@ class NewstermApp(App[None]):
             )
         theme = self.store.get_meta("theme")
         if theme and theme in self.available_themes:
-            self.theme = theme  # before the main screen is styled, so it is styled once
+            # Before anything is styled. Textual also queues a re-parse of the whole stylesheet
+            # and a restyle of everything for the new theme (refresh_css), which would parse it
+            # three times before the first frame: give the stylesheet the theme's variables
+            # before its first parse instead, and skip that one refresh.
+            self.theme = theme
+            self.stylesheet.set_variables(self.get_css_variables())
+            self._theme_preset = True
         from newsterm.ui.screens.main import MainScreen
 
         return MainScreen(self.store, self.config)
+
+    def refresh_css(self, animate: bool = True) -> None:
+        if self._theme_preset:  # the saved theme, set before the stylesheet was first parsed
+            self._theme_preset = False
+            return
+        super().refresh_css(animate)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_frame_drawn)
@@ -117,6 +143,16 @@ class NewstermApp(App[None]):
             self.notify(
                 self.config_error, title="feeds.toml", severity="error", markup=False, timeout=10
             )
+
+    def load_pane_styles(self) -> None:
+        """Add the styles of the panes, search field and screens the first frame does not show
+        (``panes.tcss``): called before any of them is mounted, so that the first frame's
+        stylesheet is smaller. Parsed once, with the rest of the stylesheet, on the next
+        styling."""
+        stylesheet, path = self.stylesheet, str(PANE_STYLES)
+        if not stylesheet.has_source(path):
+            css = PANE_STYLES.read_text(encoding="utf-8")
+            stylesheet.add_source(css, read_from=(path, ""), is_default_css=False)
 
     def _first_frame_drawn(self) -> None:
         """Resume the garbage collector if the launcher paused it for the start-up.
@@ -165,6 +201,8 @@ class NewstermApp(App[None]):
 
     def open_link(self, url: str) -> bool:
         """Open an http, https or mailto link with the system's handler; refuse anything else."""
+        from newsterm.links import open_in_browser, safe_url
+
         checked = safe_url(url)
         if checked is None:
             self.notify(
@@ -174,7 +212,10 @@ class NewstermApp(App[None]):
             )
             return False
         self.run_worker(
-            partial(self.opener, checked), thread=True, group="open", exit_on_error=False
+            partial(open_in_browser if self.opener is None else self.opener, checked),
+            thread=True,
+            group="open",
+            exit_on_error=False,
         )
         self.notify(f"Opening {checked[:200]}", timeout=3, markup=False)
         return True
@@ -207,6 +248,7 @@ class NewstermApp(App[None]):
     def action_help(self) -> None:
         from newsterm.ui.screens.help import HelpScreen
 
+        self.load_pane_styles()
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return
@@ -222,7 +264,8 @@ class NewstermApp(App[None]):
 
     def on_unmount(self) -> None:
         self.cancel_event.set()
-        self.writer.shutdown()
+        if self._writer is not None:
+            self._writer.shutdown()
         if self.store is not None:
             self.store.close()
 

@@ -76,12 +76,13 @@ def main_screen_commands(screen: MainScreen) -> Iterable[SystemCommand]:
 class SourceCommands(Provider):
     """``Go to <source>`` for every source (titles come from feeds: shown as plain text)."""
 
-    def _sources(self) -> list[tuple[str, str]]:
+    async def _sources(self) -> list[tuple[str, str]]:
         from newsterm.ui.screens.main import MainScreen
 
         screen = self.screen
         if not isinstance(screen, MainScreen):
             return []
+        await screen.panes_ready()
         found = []
         sources = screen.sources
         for index in range(sources.option_count):
@@ -100,14 +101,14 @@ class SourceCommands(Provider):
             screen.articles.focus()
 
     async def discover(self) -> Hits:
-        for key, title in self._sources():
+        for key, title in await self._sources():
             yield DiscoveryHit(
                 Content("Go to ") + Content(title), partial(self._go, key), text=f"Go to {title}"
             )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for key, title in self._sources():
+        for key, title in await self._sources():
             text = f"Go to {title}"
             score = matcher.match(text)
             if score > 0:

@@ -7,50 +7,47 @@ and the command palette in ``ui.commands``.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
-from functools import partial
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from newsterm.config import Config
 from newsterm.models import Article
 from newsterm.store import ArticleFilter, Store
-from newsterm.ui import workers
-from newsterm.ui.messages import (
-    FullTextFinished,
-    RefreshFailed,
-    RefreshFinished,
-    RefreshProgress,
-    RefreshStarted,
-    SearchFinished,
-    SourcesLoaded,
-    StoreFailed,
-    StoreWritten,
-)
-from newsterm.ui.screens.article_actions import ArticleActions
 from newsterm.ui.screens.list_heading import list_heading
 from newsterm.ui.screens.main_keys import MAIN_BINDINGS, PANE_TITLES, PANES
-from newsterm.ui.screens.refresh import Refresher, RefreshMessage
 from newsterm.ui.screens.search import Searcher
 from newsterm.ui.widgets.article_list import ArticleList, FilterRows
-from newsterm.ui.widgets.article_reader import ArticleReader, LinkLine
-from newsterm.ui.widgets.refresh_status import RefreshStatus
-from newsterm.ui.widgets.source_list import SourceList
+from newsterm.ui.widgets.boxes import Box
 
 if TYPE_CHECKING:
-    from textual.widget import AwaitMount
-
     from newsterm.ui.app import NewstermApp
+    from newsterm.ui.messages import (
+        FullTextFinished,
+        RefreshFailed,
+        RefreshFinished,
+        RefreshProgress,
+        RefreshStarted,
+        SearchFinished,
+        SourcesLoaded,
+        StoreFailed,
+        StoreWritten,
+    )
+    from newsterm.ui.screens.article_actions import ArticleActions
+    from newsterm.ui.screens.refresh import Refresher
+    from newsterm.ui.widgets.article_reader import ArticleReader, LinkLine
     from newsterm.ui.widgets.contacts_pane import ContactsPane
     from newsterm.ui.widgets.quotes_pane import QuotesPane
     from newsterm.ui.widgets.search_bar import SearchBar
+    from newsterm.ui.widgets.source_list import SourceList
 
 WIDE = 120
 """Columns from which the panes sit side by side."""
@@ -70,6 +67,8 @@ class MainScreen(Screen[None]):
     """Sources, articles, reader, quotations and contacts."""
 
     BINDINGS = MAIN_BINDINGS
+    BLANK = True
+    """Its panes and bars cover it: its own lines are drawn as blank (see ``ui.widgets.boxes``)."""
 
     def __init__(self, store: Store, config: Config | None) -> None:
         super().__init__()
@@ -84,15 +83,28 @@ class MainScreen(Screen[None]):
         self.opened: Article | None = None
         """The article in the reader."""
         self.source_count = 0
-        self.article_actions = ArticleActions(self)
         self.searcher = Searcher(self)
-        self.refresher = Refresher(self)
-        self._extras_mounted: AwaitMount | None = None
-        self._extras_ready = False
+        self._panes_mounted: asyncio.Task[None] | None = None
+        self._panes_ready = False
+        self._resumed = False
 
     @property
     def newsterm(self) -> NewstermApp:
         return cast("NewstermApp", self.app)
+
+    @cached_property
+    def article_actions(self) -> ArticleActions:
+        """Read, star, links and full text (loaded on first use, after the first frame)."""
+        from newsterm.ui.screens.article_actions import ArticleActions
+
+        return ArticleActions(self)
+
+    @cached_property
+    def refresher(self) -> Refresher:
+        """The refresh and its progress (loaded on first use, after the first frame)."""
+        from newsterm.ui.screens.refresh import Refresher
+
+        return Refresher(self)
 
     @property
     def search_query(self) -> str | None:
@@ -104,20 +116,24 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The layout classes are set here rather than on mount: changing a class on #panes
         # restyles every pane, which cost the first frame as much as composing two of them.
+        # The first frame holds the article list; every other pane is mounted right after it
+        # (mount_panes) into a box laid out from the start, drawn as the empty pane it becomes.
         width, height = self.app.size
-        yield Header()
-        yield Static(Content(""), id="banner", markup=False)
-        with Container(id="panes", classes=" ".join(layout_classes(width, height))):
-            yield SourceList(id="sources")
-            with Vertical(id="middle"):  # the search field goes on top when first opened
+        yield Box(id="header-box")  # the Header
+        with Box(id="panes", classes=" ".join(layout_classes(width, height))):
+            yield self._box("sources")  # the SourceList
+            with Box(id="middle"):  # the search field goes on top when first opened
                 yield ArticleList(id="articles", clock=self.newsterm.clock)
-            with Vertical(id="right"):
-                yield ArticleReader(id="reader")
-                # quotations and contacts: mounted right after the first frame (mount_extras)
-                yield Horizontal(id="extras")
-        with Horizontal(id="statusbar"):
-            yield Footer(compact=width < WIDE, show_command_palette=width >= WIDE)
-            yield RefreshStatus(id="refresh-status")
+            with Box(id="right"):
+                yield self._box("reader")  # the ArticleReader
+                yield Box(id="extras")  # the quotations and contacts
+        yield Box(id="statusbar")  # the Footer and the refresh status
+
+    def _box(self, pane: str) -> Widget:
+        """The box a pane is mounted in place of: its size, border and title, empty."""
+        box = Box(id=f"{pane}-box", classes="pane-box")
+        self._title_pane(box, pane)
+        return box
 
     @property
     def articles(self) -> ArticleList:
@@ -125,65 +141,112 @@ class MainScreen(Screen[None]):
 
     @property
     def sources(self) -> SourceList:
+        """The sources pane (mounted once the first frame is drawn: see ``panes_ready``)."""
+        from newsterm.ui.widgets.source_list import SourceList
+
         return self.query_one("#sources", SourceList)
 
     @property
     def reader(self) -> ArticleReader:
+        """The reader (mounted once the first frame is drawn: see ``panes_ready``)."""
+        from newsterm.ui.widgets.article_reader import ArticleReader
+
         return self.query_one("#reader", ArticleReader)
 
     @property
     def quotes(self) -> QuotesPane:
-        """The quotations pane (mounted once the first frame is drawn: see ``extras_ready``)."""
+        """The quotations pane (mounted once the first frame is drawn: see ``panes_ready``)."""
         from newsterm.ui.widgets.quotes_pane import QuotesPane
 
         return self.query_one("#quotes", QuotesPane)
 
     @property
     def contacts(self) -> ContactsPane:
-        """The contacts pane (mounted once the first frame is drawn: see ``extras_ready``)."""
+        """The contacts pane (mounted once the first frame is drawn: see ``panes_ready``)."""
         from newsterm.ui.widgets.contacts_pane import ContactsPane
 
         return self.query_one("#contacts", ContactsPane)
 
     def on_mount(self) -> None:
-        for pane in ("sources", "articles", "reader"):
-            self._title_pane(self.query_one(f"#{pane}"), pane)
+        self._title_pane(self.articles, "articles")
         self.articles.set_rows(FilterRows(self.store, self.filter))
         self.articles_changed()
         self.articles.focus()
-        # What the first frame does not need waits until the list is on screen: the
-        # quotations and contacts panes (empty until an article is opened; their box is
-        # laid out from the start) and the counts over the whole cache.
-        self.call_after_refresh(self.mount_extras)
+        # What the first frame does not need waits until the list is on screen: the other
+        # panes (empty until the cache's sources are read or an article is opened; their
+        # boxes are laid out from the start) and the counts over the whole cache.
+        self.call_after_refresh(self.mount_panes)
         self.call_after_refresh(self.load_sources, sync=self.config)
         if self.newsterm.config_error:
             self.show_banner(self.newsterm.config_error)
         if self.config is not None and self.config.settings.refresh_on_start:
             self.call_after_refresh(self.action_refresh)
 
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles a resuming screen and all it holds, for styles that changed while
+        # it was covered. On the first resume nothing has: every widget was styled as it was
+        # mounted, a moment before. (This handler runs before Screen's own.)
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
     @staticmethod
     def _title_pane(widget: Widget, pane: str) -> None:
         number = PANES.index(pane) + 1
         widget.border_title = Content(f"{number} {PANE_TITLES[pane]}")
 
-    def mount_extras(self) -> AwaitMount:
-        """Mount the quotations and contacts panes into their box (the first call does)."""
-        if self._extras_mounted is None:
-            from newsterm.ui.widgets.contacts_pane import ContactsPane
-            from newsterm.ui.widgets.quotes_pane import QuotesPane
+    def mount_panes(self) -> asyncio.Task[None]:
+        """Mount the panes the first frame leaves out, in place of their boxes: the header,
+        sources, reader, quotations, contacts and footer (the first call does)."""
+        if self._panes_mounted is None:
+            self._panes_mounted = asyncio.create_task(self._mount_panes())
+        return self._panes_mounted
 
-            quotes, contacts = QuotesPane(id="quotes"), ContactsPane(id="contacts")
-            self._title_pane(quotes, "quotes")
-            self._title_pane(contacts, "contacts")
-            self._extras_mounted = self.query_one("#extras").mount(quotes, contacts)
-        return self._extras_mounted
+    async def _mount_panes(self) -> None:
+        from textual.widgets import Footer, Header
 
-    async def extras_ready(self) -> None:
-        """Wait until the quotations and contacts panes are mounted (a key typed during the
-        start-up can ask for them before the first frame is drawn)."""
-        if not self._extras_ready:
-            await self.mount_extras()
-            self._extras_ready = True
+        from newsterm.ui.widgets.article_reader import ArticleReader
+        from newsterm.ui.widgets.contacts_pane import ContactsPane
+        from newsterm.ui.widgets.quotes_pane import QuotesPane
+        from newsterm.ui.widgets.refresh_status import RefreshStatus
+        from newsterm.ui.widgets.source_list import SourceList
+
+        self.newsterm.load_pane_styles()
+        width = self.app.size.width
+        panes: dict[str, Widget] = {
+            "sources": SourceList(id="sources"),
+            "reader": ArticleReader(id="reader"),
+            "quotes": QuotesPane(id="quotes"),
+            "contacts": ContactsPane(id="contacts"),
+        }
+        for name, pane in panes.items():
+            self._title_pane(pane, name)
+        header_box = self.query_one("#header-box")
+        sources_box = self.query_one("#sources-box")
+        reader_box = self.query_one("#reader-box")
+        with self.app.batch_update():  # one frame swaps every box for its pane
+            await asyncio.gather(
+                self.mount(Header(), before=header_box),
+                self.query_one("#panes").mount(panes["sources"], before=sources_box),
+                self.query_one("#right").mount(panes["reader"], before=reader_box),
+                self.query_one("#extras").mount(panes["quotes"], panes["contacts"]),
+                self.query_one("#statusbar").mount(
+                    Footer(compact=width < WIDE, show_command_palette=width >= WIDE),
+                    RefreshStatus(id="refresh-status"),
+                ),
+                header_box.remove(),
+                sources_box.remove(),
+                reader_box.remove(),
+            )
+        self._panes_ready = True
+        self._layout(self.size.width, self.size.height)  # (in case it was resized meanwhile)
+        self.refresh_bindings()  # the footer shows the keys once told they are known
+
+    async def panes_ready(self) -> None:
+        """Wait until every pane is mounted (a key typed during the start-up can ask for one
+        before the first frame is drawn)."""
+        if not self._panes_ready:
+            await self.mount_panes()
 
     def on_resize(self) -> None:
         self._layout(self.size.width, self.size.height)
@@ -194,6 +257,10 @@ class MainScreen(Screen[None]):
         for name in ("-wide", "-narrow", "-short"):
             panes.set_class(name in wanted, name)
         # narrow: tighter key hints, and no docked ^p hint (the hints under it showed through)
+        if not self._panes_ready:
+            return  # the footer is made for the size of the moment (mount_panes)
+        from textual.widgets import Footer
+
         footer = self.query_one(Footer)
         footer.compact = width < WIDE
         if footer.show_command_palette != (width >= WIDE):
@@ -208,7 +275,14 @@ class MainScreen(Screen[None]):
 
     def show_banner(self, message: str | None) -> None:
         """Show (or hide, with None) a one-line problem above the panes."""
-        banner = self.query_one("#banner", Static)
+        found = self.query("#banner")
+        if not found and not message:
+            return
+        if found:
+            banner = found.first(Static)
+        else:  # made the first time there is a problem to show
+            banner = Static(Content(""), id="banner", markup=False)
+            self.mount(banner, before="#panes")
         banner.set_class(bool(message), "-visible")
         if message:
             banner.update(
@@ -249,8 +323,9 @@ class MainScreen(Screen[None]):
             self.articles_changed()
         self.load_sources()
 
-    @on(SourceList.Chosen)
-    def source_chosen(self, event: SourceList.Chosen) -> None:
+    # (handled by name, as are the quotations' and contacts' messages and the reader's links:
+    # the panes' modules load after the first frame)
+    def on_source_list_chosen(self, event: SourceList.Chosen) -> None:
         self.apply_filter(event.choice.filter, event.choice.title)
         if event.activate:
             self.articles.focus()
@@ -270,7 +345,7 @@ class MainScreen(Screen[None]):
             article.read = True
             self.article_actions.write_read([article.id], True)
         self.opened = article
-        await self.extras_ready()
+        await self.panes_ready()
         await self.reader.show(article)
         self.quotes.show(article)
         self.contacts.show(article)
@@ -280,23 +355,21 @@ class MainScreen(Screen[None]):
 
     # -- quotes, contacts and links ---------------------------------------------------------
 
-    # (handled by name: the panes' modules load after the first frame)
     def on_quotes_pane_quote_chosen(self, event: QuotesPane.QuoteChosen) -> None:
         self.reader.show_quote(event.index)
 
     def on_contacts_pane_open_requested(self, event: ContactsPane.OpenRequested) -> None:
         self.newsterm.open_link(event.url)
 
-    @on(LinkLine.Clicked)
-    def link_clicked(self, event: LinkLine.Clicked) -> None:
+    def on_link_line_clicked(self, event: LinkLine.Clicked) -> None:
         self.newsterm.open_link(event.url)
 
     # -- actions ----------------------------------------------------------------------------
 
     async def action_focus_pane(self, pane: str) -> None:
+        await self.panes_ready()
         panes = self.query_one("#panes")
         if pane in ("quotes", "contacts"):
-            await self.extras_ready()
             panes.add_class("-extras")
         widget = self.query_one(f"#{pane}", Widget)
         if self.maximized is not None and self.maximized is not widget:
@@ -329,6 +402,7 @@ class MainScreen(Screen[None]):
         self.articles_changed()
 
     async def action_next_unread(self, forward: bool = True) -> None:
+        await self.panes_ready()
         highlighted = self.articles.current
         if self.opened is None and highlighted is not None and not highlighted.read:
             target: int | None = highlighted.id  # nothing open yet: start where the cursor is
@@ -355,7 +429,8 @@ class MainScreen(Screen[None]):
     async def action_search(self) -> None:
         await self.searcher.open()
 
-    def action_refresh(self) -> None:
+    async def action_refresh(self) -> None:
+        await self.panes_ready()  # (its progress shows in the status bar)
         self.refresher.start()
 
     def action_toggle_maximize(self) -> None:
@@ -368,7 +443,8 @@ class MainScreen(Screen[None]):
         if focused is not None:
             self.maximize(focused, container=False)
 
-    def action_back(self, quit: bool = False) -> None:
+    async def action_back(self, quit: bool = False) -> None:
+        await self.panes_ready()
         if self.maximized is not None:
             self.minimize()
             return
@@ -396,14 +472,16 @@ class MainScreen(Screen[None]):
     def search_submitted(self, event: Input.Submitted) -> None:
         self.searcher.submit(event.value)
 
-    @on(SearchFinished)
-    def search_finished(self, event: SearchFinished) -> None:
-        self.searcher.finished(event)
-
     # -- worker results ---------------------------------------------------------------------
+    # (handled by name: the workers and their messages load after the first frame)
+
+    def on_search_finished(self, event: SearchFinished) -> None:
+        self.searcher.finished(event)
 
     def load_sources(self, sync: Config | None = None) -> None:
         """Read sources and counts in a worker (counting 100k rows is not for the UI thread)."""
+        from newsterm.ui import workers
+
         self.run_worker(
             partial(workers.load_sources, self.post_message, self.store.path, sync),
             thread=True,
@@ -412,8 +490,8 @@ class MainScreen(Screen[None]):
             exit_on_error=False,
         )
 
-    @on(SourcesLoaded)
-    def sources_loaded(self, event: SourcesLoaded) -> None:
+    async def on_sources_loaded(self, event: SourcesLoaded) -> None:
+        await self.panes_ready()
         first = self.source_count == 0 and event.sources
         self.source_count = len(event.sources)
         self.sources.show_sources(
@@ -423,25 +501,27 @@ class MainScreen(Screen[None]):
             self.articles.reload()
         self.articles_changed()
 
-    @on(StoreWritten)
-    def store_written(self, event: StoreWritten) -> None:
+    def on_store_written(self, event: StoreWritten) -> None:
         if event.what == "mark-all":
             self.notify(f"Marked {event.changed:,} article(s) read.", timeout=3)
             self.articles.reload()
             self.articles_changed()
         self.load_sources()
 
-    @on(StoreFailed)
-    def store_failed(self, event: StoreFailed) -> None:
+    def on_store_failed(self, event: StoreFailed) -> None:
         self.notify(event.error, title="Cache", severity="error", markup=False)
 
-    @on(FullTextFinished)
-    async def full_text_finished(self, event: FullTextFinished) -> None:
+    async def on_full_text_finished(self, event: FullTextFinished) -> None:
         await self.article_actions.full_text_finished(event)
 
-    @on(RefreshStarted)
-    @on(RefreshProgress)
-    @on(RefreshFinished)
-    @on(RefreshFailed)
-    def refresh_message(self, event: RefreshMessage) -> None:
+    def on_refresh_started(self, event: RefreshStarted) -> None:
+        self.refresher.handle(event)
+
+    def on_refresh_progress(self, event: RefreshProgress) -> None:
+        self.refresher.handle(event)
+
+    def on_refresh_finished(self, event: RefreshFinished) -> None:
+        self.refresher.handle(event)
+
+    def on_refresh_failed(self, event: RefreshFailed) -> None:
         self.refresher.handle(event)

@@ -9,11 +9,10 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from newsterm.ui import workers
-from newsterm.ui.messages import SearchFinished
 from newsterm.ui.widgets.article_list import SearchRows
 
 if TYPE_CHECKING:
+    from newsterm.ui.messages import SearchFinished
     from newsterm.ui.screens.main import MainScreen
     from newsterm.ui.widgets.search_bar import SearchBar
 
@@ -35,6 +34,7 @@ class Searcher:
     async def open(self) -> None:
         """Show the search field (mounting it the first time) and focus it."""
         screen = self.screen
+        screen.newsterm.load_pane_styles()
         middle = screen.query_one("#middle")
         if not middle.query("#search"):
             from newsterm.ui.widgets.search_bar import SearchBar
@@ -60,6 +60,8 @@ class Searcher:
         self.screen.articles.focus()
 
     def submit(self, value: str) -> None:
+        from newsterm.ui import workers  # (loaded after the first frame)
+
         query = value.strip()
         if not query:
             self.cancel()

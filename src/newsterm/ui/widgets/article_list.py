@@ -9,7 +9,6 @@ costs.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -20,7 +19,7 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -36,14 +35,25 @@ MAX_TITLE = 500
 """Characters of a title ever rendered (a hostile feed may send megabytes)."""
 
 
-@dataclass(slots=True)
 class Row:
-    """One article in the list, with search matches when the list shows results."""
+    """One article in the list, with search matches when the list shows results.
 
-    article: ArticleSummary
-    title_matches: Sequence[tuple[int, int]] = ()
-    snippet: str = ""
-    snippet_matches: Sequence[tuple[int, int]] = ()
+    (A plain class: a dataclass costs ~3 M instructions to define, on the way to the first
+    frame.)"""
+
+    __slots__ = ("article", "snippet", "snippet_matches", "title_matches")
+
+    def __init__(
+        self,
+        article: ArticleSummary,
+        title_matches: Sequence[tuple[int, int]] = (),
+        snippet: str = "",
+        snippet_matches: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        self.article = article
+        self.title_matches = title_matches
+        self.snippet = snippet
+        self.snippet_matches = snippet_matches
 
 
 class Rows(Protocol):
@@ -434,6 +444,46 @@ class ArticleList(ScrollView, can_focus=True):
         self._lines.clear()
 
     # -- rendering --------------------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The list's lines in its frame: Textual composes each line of a bordered widget
+        anew (edges, padding, tint, opacity); for the list's plain frame (a border, nothing
+        else) the edges are taken from one line Textual composed and joined to each row."""
+        width, height = self.outer_size
+        rows = range(max(crop.y, 1), min(crop.bottom, height - 1))  # inside the border
+        styles = self.styles
+        if (
+            not rows
+            or styles.gutter != Spacing(1, 1, 1, 1)
+            or not all(edge for edge, _ in styles.border)
+            or any(edge for edge, _ in styles.outline)
+            or styles.tint.a
+            or styles.text_opacity != 1.0
+            or self.opacity != 1.0
+            or styles.has_rule("hatch")
+        ):
+            return super().render_lines(crop)
+        content_width = self.scrollable_content_region.width
+        template = super().render_lines(Region(0, rows.start, width, 1))[0]
+        left, right = template.crop(0, 1), template.crop(1 + content_width, width)
+        background = self.background_colors[1]
+        filters = self.get_line_filters()
+        lines: list[Strip] = []
+        for y in crop.line_range:
+            if y not in rows:
+                lines += super().render_lines(Region(0, y, width, 1))
+                continue
+            content = self.render_line(y - 1)
+            if content.cell_length != content_width:
+                lines += super().render_lines(Region(0, y, width, 1))
+                continue
+            for line_filter in filters:
+                content = content.apply_filter(line_filter, background)
+            lines.append(Strip.join([left, content, right]))
+        if crop.column_span != (0, width):
+            x1, x2 = crop.column_span
+            lines = [line.crop(x1, x2) for line in lines]
+        return lines
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -1,0 +1,122 @@
+"""Instructions from launch to the first frame that shows the newest title (callgrind).
+
+    python bench/first_frame_instructions.py [--db bench/out/bench-10000.db] [--bare]
+
+Wall-clock first paints move by tens of milliseconds on a shared machine; instruction
+counts do not (±0.1 %). The app runs in a 200x50 tmux pane (a real terminal, as in
+``first_paint.py``) under ``valgrind --tool=callgrind``, exactly as ``newsterm --config
+--db`` starts it, except that ``App._display`` is wrapped: the process exits as soon as a
+frame holding the title has been handed to the terminal. ``--bare`` measures a Textual app
+showing one ``Static`` the same way (the floor). Needs valgrind and tmux; compile the
+bytecode first (``first_paint.py`` does) or the count includes the compiler.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TITLE = "Bench story 000000"
+
+RUNNER = """
+import os, sys
+from textual.app import App
+
+_display = App._display
+
+def display(self, screen, renderable):
+    driver, seen = self._driver, []
+    if driver is not None:
+        write = driver.write
+        driver.write = lambda data: (seen.append(TITLE in data), write(data))[1]
+    try:
+        _display(self, screen, renderable)
+    finally:
+        if driver is not None:
+            driver.write = write
+    if any(seen):
+        os._exit(0)
+
+App._display = display
+"""
+
+NEWSTERM = """
+from newsterm.launch import main
+main(sys.argv[1:])
+"""
+
+BARE = """
+import gc
+gc.disable()  # as the launcher does
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static(TITLE)
+
+Bare().run()
+"""
+
+
+def measure(args: list[str], bare: bool, title: str) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "runner.py"
+        body = BARE if bare else NEWSTERM
+        script.write_text(f"TITLE = {title!r}\n" + RUNNER + body, encoding="utf-8")
+        out = Path(tmp) / "callgrind.out"
+        command = shlex.join(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={out}",
+                f"--log-file={Path(tmp) / 'valgrind.log'}",
+                sys.executable,
+                str(script),
+                *args,
+            ]
+        )
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONHASHSEED"] = "0"
+        sock = f"ffi-{os.getpid()}"
+        tmux = ["tmux", "-L", sock, "-f", "/dev/null"]
+        subprocess.run(
+            [*tmux, "new-session", "-d", "-s", "m", "-x", "200", "-y", "50", command],
+            check=True,
+            env=env,
+        )
+        try:
+            while (
+                subprocess.run([*tmux, "has-session", "-t", "m"], capture_output=True).returncode
+                == 0
+            ):
+                time.sleep(0.5)
+        finally:
+            subprocess.run([*tmux, "kill-server"], capture_output=True)
+        found = re.search(r"^summary: (\d+)", out.read_text(errors="replace"), re.M)
+        if found is None:
+            raise SystemExit("no callgrind summary: did the app draw the title?")
+        return int(found.group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", default=str(ROOT / "bench" / "out" / "bench-10000.db"))
+    parser.add_argument("--config", default=str(ROOT / "bench" / "out" / "feeds.toml"))
+    parser.add_argument("--bare", action="store_true", help="a bare Textual app instead")
+    parser.add_argument("--title", default=TITLE)
+    options = parser.parse_args()
+    args = [] if options.bare else ["--config", options.config, "--db", options.db]
+    count = measure(args, options.bare, options.title)
+    print(f"{'bare Textual' if options.bare else options.db}: {count / 1e6:,.1f} M instructions")
+
+
+if __name__ == "__main__":
+    main()
