@@ -302,3 +302,9 @@ def test_an_empty_list_says_what_to_do(run, fixtures: Path) -> None:  # type: ig
     assert "`newsterm refresh` fetches your 1 source." in run("articles").out
     run("add", str(fixtures / "files" / "bridge.txt"))
     assert "No starred articles." in run("articles", "--starred").out
+
+
+def test_counted_says_one_source_and_two_sources() -> None:
+    from newsterm.timefmt import counted
+
+    assert [counted(n, "source") for n in (0, 1, 2)] == ["0 sources", "1 source", "2 sources"]

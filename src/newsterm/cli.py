@@ -20,6 +20,7 @@ from newsterm import __version__
 from newsterm.errors import NewstermError, UsageError
 from newsterm.launch import Context, report_errors
 from newsterm.store import ArticleFilter, Store
+from newsterm.timefmt import counted
 
 if TYPE_CHECKING:
     from newsterm.ingest.fulltext import FullTextOutcome
@@ -212,8 +213,7 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
             f"full text: {fetched} fetched, {len(report.full_text) - fetched} kept the summary"
         )
     if report.failed:
-        count = len(report.failed)
-        click.echo(f"newsterm: {count} {'source' if count == 1 else 'sources'} failed:", err=True)
+        click.echo(f"newsterm: {counted(len(report.failed), 'source')} failed:", err=True)
         for outcome in report.failed:
             click.echo(f"  {outcome.source.display_title}: {outcome.error}", err=True)
         sys.exit(1)
@@ -314,8 +314,7 @@ def _no_articles_hint(context: Context, flt: ArticleFilter) -> str:
     except NewstermError:  # a broken feeds.toml is for the commands that need it to say
         subscribed = 0
     if subscribed:
-        sources = "source" if subscribed == 1 else "sources"
-        return f"No articles yet: `newsterm refresh` fetches your {subscribed} {sources}."
+        return f"No articles yet: `newsterm refresh` fetches your {counted(subscribed, 'source')}."
     return "No articles. Add some with `newsterm add URL|PATH`."
 
 

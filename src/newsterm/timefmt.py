@@ -1,4 +1,4 @@
-"""Human date formats shared by the CLI and the app."""
+"""Human formats of dates and counts, shared by the CLI and the app."""
 
 from __future__ import annotations
 
@@ -33,3 +33,8 @@ def full(value: datetime | None) -> str:
         return ""
     local = value.astimezone()
     return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+
+
+def counted(count: int, noun: str) -> str:
+    """``1 source``, ``2 sources``: a count with its noun (plural by a final s)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

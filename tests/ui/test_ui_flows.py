@@ -288,6 +288,7 @@ async def test_refresh_on_start_and_errors_on_the_source(tmp_path: Path, cache: 
 
         await settle_until(pilot, lambda: "no such file or folder" in sources_text())
         assert "⚠ Notes" in sources_text()
+        assert "1 source failed" in [n.title for n in app._notifications]
 
 
 async def test_first_run_says_what_to_do(tmp_path: Path, config: Config) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsterm.config import Config
+from newsterm.timefmt import counted
 
 if TYPE_CHECKING:
     from newsterm.ui.messages import (
@@ -103,7 +104,7 @@ class Refresher:
             lines.append(f"… and {len(failed) - 5} more (see the sources pane)")
         self.screen.notify(
             "\n".join(lines),
-            title=f"{len(failed)} source(s) failed",
+            title=f"{counted(len(failed), 'source')} failed",
             severity="warning",
             markup=False,
             timeout=8,
