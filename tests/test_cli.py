@@ -308,3 +308,4 @@ def test_counted_says_one_source_and_two_sources() -> None:
     from newsterm.timefmt import counted
 
     assert [counted(n, "source") for n in (0, 1, 2)] == ["0 sources", "1 source", "2 sources"]
+    assert counted(10_000, "article") == "10,000 articles"

@@ -83,7 +83,7 @@ def test_add_feed_validates_and_stores_title_and_items(
     code, out, err = run(capsys, config_path, db, "add", server.url("/atom"), "--tag", "local")
     assert code == 0, err
     out = " ".join(out.split())
-    assert "added Valley Weekly" in out and "2 new article(s)" in out
+    assert "added Valley Weekly" in out and "2 new articles" in out
     entry = load_config(config_path).feeds[0]
     assert entry.url == server.url("/atom") and entry.tags == ("local",)
     with Store.open(db) as store:

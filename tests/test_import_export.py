@@ -85,10 +85,10 @@ def test_cli_import_is_idempotent_and_export_round_trips(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(capsys, tmp_path, "import", str(FIXTURES / "subscriptions.opml"))
-    assert code == 0 and "imported 3 feed(s), 0 already" in out
+    assert code == 0 and "imported 3 feeds, 0 already" in out
     assert "warning" in err
     code, out, _ = run(capsys, tmp_path, "import", str(FIXTURES / "urls"))
-    assert code == 0 and "imported 0 feed(s), 3 already" in out
+    assert code == 0 and "imported 0 feeds, 3 already" in out
     cfg = load_config(tmp_path / "feeds.toml")
     assert [e.tags for e in cfg.feeds][1] == ("News", "Local")
     assert (tmp_path / "feeds.toml").read_text().startswith("# my feeds")

@@ -114,7 +114,8 @@ def add(
     console.print(Text(outcome.message))
     if outcome.refresh is not None:
         refreshed = outcome.refresh
-        console.print(Text(f"{refreshed.new} new article(s) from {outcome.source.display_title}"))
+        new = counted(refreshed.new, "new article")
+        console.print(Text(f"{new} from {outcome.source.display_title}"))
         if refreshed.error:
             click.echo(f"newsterm: {refreshed.error}", err=True)
 
@@ -202,7 +203,7 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
             click.echo(f"moved {old} -> {new} (feeds.toml updated)")
     elif moved:
         click.echo(
-            f"{len(moved)} feed(s) moved permanently; `newsterm refresh --update-moved` "
+            f"{counted(len(moved), 'feed')} moved permanently; `newsterm refresh --update-moved` "
             "rewrites feeds.toml",
             err=True,
         )
@@ -240,7 +241,7 @@ def import_(context: Context, file: Path) -> None:
     for warning in report.warnings:
         click.echo(f"newsterm: warning: {warning}", err=True)
     click.echo(
-        f"imported {len(report.added)} feed(s), {len(report.already)} already subscribed; "
+        f"imported {counted(len(report.added), 'feed')}, {len(report.already)} already subscribed; "
         "`newsterm refresh` fetches them"
     )
 

@@ -36,5 +36,6 @@ def full(value: datetime | None) -> str:
 
 
 def counted(count: int, noun: str) -> str:
-    """``1 source``, ``2 sources``: a count with its noun (plural by a final s)."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    """``1 source``, ``2 sources``, ``10,000 articles``: a count with its noun (plural by a
+    final s)."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

@@ -22,6 +22,7 @@ from textual.widgets import Input, OptionList, Static
 from newsterm.config import Config
 from newsterm.models import Article
 from newsterm.store import ArticleFilter, Store
+from newsterm.timefmt import counted
 from newsterm.ui.screens.list_heading import list_heading
 from newsterm.ui.screens.main_keys import MAIN_BINDINGS, PANE_TITLES, PANES
 from newsterm.ui.screens.search import Searcher
@@ -503,7 +504,7 @@ class MainScreen(Screen[None]):
 
     def on_store_written(self, event: StoreWritten) -> None:
         if event.what == "mark-all":
-            self.notify(f"Marked {event.changed:,} article(s) read.", timeout=3)
+            self.notify(f"Marked {counted(event.changed, 'article')} read.", timeout=3)
             self.articles.reload()
             self.articles_changed()
         self.load_sources()
