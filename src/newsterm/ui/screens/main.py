@@ -26,7 +26,8 @@ from newsterm.timefmt import counted
 from newsterm.ui.screens.list_heading import list_heading
 from newsterm.ui.screens.main_keys import MAIN_BINDINGS, PANE_TITLES, PANES
 from newsterm.ui.screens.search import Searcher
-from newsterm.ui.widgets.article_list import ArticleList, FilterRows
+from newsterm.ui.widgets.article_list import ArticleList
+from newsterm.ui.widgets.article_rows import FilterRows
 from newsterm.ui.widgets.boxes import Box
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from newsterm.ui.widgets.article_list import SearchRows
+from newsterm.ui.widgets.article_rows import SearchRows
 
 if TYPE_CHECKING:
     from newsterm.ui.messages import SearchFinished
