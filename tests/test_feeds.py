@@ -249,3 +249,9 @@ def test_worker_processes_start_only_when_bodies_are_coming(
     assert second.new == 0 and not second.failed
     assert [o.notice for o in second.outcomes] == ["not modified", "not modified"]
     assert started == [2], "an all-304 refresh started worker processes"
+    # Feeds that failed last time (offline, say) start none before a body arrives either.
+    write_feeds(config_path, [server.url("/a"), "http://127.0.0.1:9/down.xml"])
+    failing = refresh_all(store, config_path)
+    assert len(failing.failed) == 1 and started == [2, 2]  # new feed: expected a body
+    again = refresh_all(store, config_path)
+    assert len(again.failed) == 1 and started == [2, 2], "a failing feed started workers"

@@ -228,10 +228,10 @@ def refresh(
     from newsterm.ingest.parse_pool import ParsePool  # asyncio and multiprocessing: here only
 
     pool = ParsePool.for_feeds(len(feed_sources))
-    if any(s.etag is None and s.last_modified is None for s in feed_sources):
-        # A feed without validators answers with a body: the parse workers start first, and
-        # load while the files are read and the HTTP stack is imported. (Otherwise they start
-        # with the first body: a refresh where every feed answers 304 needs none.)
+    if any(_expects_body(s) for s in feed_sources):
+        # The parse workers start first, and load while the files are read and the HTTP stack
+        # is imported. (Otherwise they start with the first body: a refresh where every feed
+        # answers 304, or fails as it did last time, needs none.)
         pool.start()
     try:
         for source in file_sources:
@@ -249,6 +249,14 @@ def refresh(
     if wanting and not (cancel is not None and cancel.is_set()):
         report.full_text = fetch_missing_full_text(store, wanting, cfg.settings, full_text_progress)
     return report
+
+
+def _expects_body(source: Source) -> bool:
+    """Whether a feed is sure to answer with a body: never fetched, or fetched fine last time
+    from a server that sends no validators (so no 304 is possible)."""
+    if source.last_checked is None:
+        return True
+    return source.last_error is None and source.etag is None and source.last_modified is None
 
 
 def update_moved(store: Store, cfg: Config) -> list[tuple[str, str]]:
