@@ -1,6 +1,8 @@
 """What the main screen's article keys do: read, star, mark all read, open the link, full text.
 
 Writes go to the app's cache writer thread, which posts ``StoreWritten`` or ``StoreFailed``.
+Loaded on the first use (``MainScreen.article_actions``), after the first frame, with the
+workers and messages it imports.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from newsterm.config import Settings
 from newsterm.models import Article, ArticleSummary
+from newsterm.ui import workers
+from newsterm.ui.messages import FullTextFinished, StoreFailed, StoreWritten
 
 if TYPE_CHECKING:
-    from newsterm.ui.messages import FullTextFinished
     from newsterm.ui.screens.main import MainScreen
 
 
@@ -30,8 +33,6 @@ class ArticleActions:
         return screen.opened
 
     def write_read(self, ids: list[int], read: bool) -> None:
-        from newsterm.ui.messages import StoreFailed, StoreWritten  # (loaded after the first frame)
-
         screen = self.screen
         for article_id in ids:
             screen.articles.update_article(article_id, read=read)
@@ -53,8 +54,6 @@ class ArticleActions:
         self.write_read([target.id], read)
 
     def toggle_star(self) -> None:
-        from newsterm.ui.messages import StoreFailed, StoreWritten  # (loaded after the first frame)
-
         screen = self.screen
         target = self.target()
         if target is None:
@@ -73,8 +72,6 @@ class ArticleActions:
         screen.notify("Starred." if starred else "Unstarred.", timeout=2)
 
     def mark_all_read(self) -> None:
-        from newsterm.ui.messages import StoreFailed, StoreWritten  # (loaded after the first frame)
-
         screen = self.screen
         if screen.search_query is not None:
             screen.notify("Leave the search (Esc) to mark a source read.", severity="warning")
@@ -102,8 +99,6 @@ class ArticleActions:
         screen.newsterm.open_link(url)
 
     def full_text(self) -> None:
-        from newsterm.ui import workers
-
         screen = self.screen
         target = self.target()
         if target is None:

@@ -1,4 +1,8 @@
-"""Refreshing from the main screen: start the worker, show progress, reload as articles land."""
+"""Refreshing from the main screen: start the worker, show progress, reload as articles land.
+
+Loaded on the first refresh (``MainScreen.refresher``), after the first frame, with the
+workers, messages and status widget it imports.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,14 @@ from typing import TYPE_CHECKING
 
 from newsterm.config import Config
 from newsterm.timefmt import counted
+from newsterm.ui import workers
+from newsterm.ui.messages import RefreshFailed, RefreshFinished, RefreshProgress, RefreshStarted
+from newsterm.ui.widgets.refresh_status import RefreshStatus
 
 if TYPE_CHECKING:
-    from newsterm.ui.messages import (
-        RefreshFailed,
-        RefreshFinished,
-        RefreshProgress,
-        RefreshStarted,
-    )
     from newsterm.ui.screens.main import MainScreen
-    from newsterm.ui.widgets.refresh_status import RefreshStatus
 
-    RefreshMessage = RefreshStarted | RefreshProgress | RefreshFinished | RefreshFailed
+RefreshMessage = RefreshStarted | RefreshProgress | RefreshFinished | RefreshFailed
 
 RELOAD_DELAY = 0.5
 """Seconds between list reloads while new articles arrive (one reload per burst)."""
@@ -37,14 +37,10 @@ class Refresher:
     def status(self) -> RefreshStatus:
         """The status bar's refresh status (mounted after the first frame: see
         ``MainScreen.panes_ready``)."""
-        from newsterm.ui.widgets.refresh_status import RefreshStatus
-
         return self.screen.query_one(RefreshStatus)
 
     def start(self) -> None:
         """Re-read feeds.toml (a broken file shows a banner and refreshes what is cached)."""
-        from newsterm.ui import workers  # (the worker and its messages load after the first frame)
-
         screen = self.screen
         if self.status.running:
             screen.notify("A refresh is already running.", timeout=2)
@@ -74,8 +70,6 @@ class Refresher:
 
     def handle(self, event: RefreshMessage) -> None:
         """Show a refresh message in the status bar; reload the list when new articles land."""
-        from newsterm.ui.messages import RefreshFinished, RefreshProgress, RefreshStarted
-
         status = self.status
         if isinstance(event, RefreshStarted):
             status.started(event.total)
