@@ -57,6 +57,12 @@ SHORT = 32
 """Rows under which quotes and contacts show only when focused (narrow layout)."""
 
 
+def narrow_footer(width: int) -> bool:
+    """Whether the footer is narrow at this width: tighter key hints, and no docked ^p hint
+    (the hints under it showed through)."""
+    return width < WIDE
+
+
 def layout_classes(width: int, height: int) -> list[str]:
     """The classes of #panes for a terminal size: side by side or stacked, and short."""
     classes = ["-wide" if width >= WIDE else "-narrow"]
@@ -214,7 +220,7 @@ class MainScreen(Screen[None]):
         from newsterm.ui.widgets.source_list import SourceList
 
         self.newsterm.load_pane_styles()
-        width = self.app.size.width
+        narrow = narrow_footer(self.app.size.width)
         panes: dict[str, Widget] = {
             "sources": SourceList(id="sources"),
             "reader": ArticleReader(id="reader"),
@@ -233,7 +239,7 @@ class MainScreen(Screen[None]):
                 self.query_one("#right").mount(panes["reader"], before=reader_box),
                 self.query_one("#extras").mount(panes["quotes"], panes["contacts"]),
                 self.query_one("#statusbar").mount(
-                    Footer(compact=width < WIDE, show_command_palette=width >= WIDE),
+                    Footer(compact=narrow, show_command_palette=not narrow),
                     RefreshStatus(id="refresh-status"),
                 ),
                 header_box.remove(),
@@ -258,15 +264,15 @@ class MainScreen(Screen[None]):
         wanted = layout_classes(width, height)
         for name in ("-wide", "-narrow", "-short"):
             panes.set_class(name in wanted, name)
-        # narrow: tighter key hints, and no docked ^p hint (the hints under it showed through)
         if not self._panes_ready:
             return  # the footer is made for the size of the moment (mount_panes)
         from textual.widgets import Footer
 
         footer = self.query_one(Footer)
-        footer.compact = width < WIDE
-        if footer.show_command_palette != (width >= WIDE):
-            footer.show_command_palette = width >= WIDE
+        narrow = narrow_footer(width)
+        footer.compact = narrow
+        if footer.show_command_palette == narrow:
+            footer.show_command_palette = not narrow
             footer.refresh(recompose=True)
 
     def on_descendant_focus(self) -> None:
