@@ -1,11 +1,10 @@
-"""Where newsterm keeps its files: the XDG folders, as platformdirs would name them."""
+"""Where newsterm keeps its files: the XDG folders, and the flags and variables over them."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import platformdirs
 import pytest
 
 from newsterm import locations
@@ -13,24 +12,6 @@ from newsterm import locations
 pytestmark = pytest.mark.skipif(
     sys.platform in ("darwin", "win32"), reason="the XDG folders are for Linux and the BSDs"
 )
-
-
-@pytest.mark.parametrize("xdg", [None, "", "   ", "/srv/xdg"])
-def test_xdg_folders_match_platformdirs(
-    xdg: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
-    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
-        if xdg is None:
-            monkeypatch.delenv(variable, raising=False)
-        else:
-            monkeypatch.setenv(variable, xdg)
-    config = Path(platformdirs.user_config_dir("newsterm", appauthor=False))
-    data = Path(platformdirs.user_data_dir("newsterm", appauthor=False))
-    assert locations.config_dir() == config
-    assert locations.data_dir() == data
-    expected_base = tmp_path / ".config" if not (xdg or "").strip() else Path("/srv/xdg")
-    assert config == expected_base / "newsterm"
 
 
 def test_flags_and_environment_override_the_folders(
@@ -45,11 +26,3 @@ def test_flags_and_environment_override_the_folders(
     monkeypatch.setenv(locations.DB_ENV, str(tmp_path / "elsewhere.db"))
     assert locations.db_file() == tmp_path / "elsewhere.db"
     assert locations.db_file("~/flag.db") == Path("~/flag.db").expanduser()
-
-
-def test_the_launch_path_does_not_import_platformdirs() -> None:
-    import subprocess
-
-    code = "import sys, newsterm.launch; print('platformdirs' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"

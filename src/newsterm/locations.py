@@ -6,38 +6,22 @@ Functions, not constants: nothing is computed or created at import time.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
+
+import platformdirs
 
 APP_NAME = "newsterm"
 CONFIG_ENV = "NEWSTERM_CONFIG"
 DB_ENV = "NEWSTERM_DB"
 
-_XDG = sys.platform not in ("darwin", "win32") and not hasattr(sys, "getandroidapilevel")
-"""Linux and the BSDs follow the XDG base directory spec, read here directly: platformdirs,
-which knows the other systems' folders, costs ~16 ms to import at every start."""
-
-
-def _xdg_dir(variable: str, default: str) -> Path:
-    base = os.environ.get(variable, "").strip()
-    return Path(base or os.path.expanduser(default)) / APP_NAME
-
 
 def config_dir() -> Path:
     """The user's newsterm configuration folder (``$XDG_CONFIG_HOME/newsterm``)."""
-    if _XDG:
-        return _xdg_dir("XDG_CONFIG_HOME", "~/.config")
-    import platformdirs
-
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def data_dir() -> Path:
     """The user's newsterm data folder (``$XDG_DATA_HOME/newsterm``)."""
-    if _XDG:
-        return _xdg_dir("XDG_DATA_HOME", "~/.local/share")
-    import platformdirs
-
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
