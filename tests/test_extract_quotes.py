@@ -240,3 +240,10 @@ def test_mark_positions_are_every_quote_mark_in_order(text: str) -> None:
     from newsterm.extract.quotes import _MARKS, _mark_positions
 
     assert _mark_positions(text) == [i for i, c in enumerate(text) if c in _MARKS]
+
+
+def test_a_mark_ending_a_paragraph_starts_the_quote_in_the_next_one() -> None:
+    # a stray “ at the end of a paragraph, then the quotation opening the next with its own “
+    (q,) = quotes("Mayor Lena Holt said: “", "“The ferry runs again on Monday,” she added.")
+    assert q.text == "The ferry runs again on Monday"
+    assert (q.paragraph, q.start) == (1, 1)

@@ -235,6 +235,9 @@ class _Span(NamedTuple):
 class _Candidate:
     parts: list[_Span]
     text: str
+    para: int
+    """The paragraph where the words start: a mark may end the one before (``“`` then a
+    paragraph that opens with its own ``“``)."""
     start: int
     fragment: bool = False
     speaker: str | None = None
@@ -611,7 +614,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 speaker = _last_subject(masked, starts, first.para, first.open)
                 if speaker is None and previous is not None and first.para - previous[0] <= 2:
                     speaker = previous[1]
-        quotes.append(Quote(cand.text, speaker, first.para, cand.fragment, cand.start))
+        quotes.append(Quote(cand.text, speaker, cand.para, cand.fragment, cand.start))
         previous = (final.para, speaker)
     return quotes
 
@@ -641,17 +644,17 @@ def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[
             if parts[-1].runs_on:
                 continue  # never closed: not a quotation we can trust
             texts = []
-            start = -1
+            first = start = -1
             for part in parts:
                 raw = paragraphs[part.para][part.open + 1 : part.close]
                 stripped = raw.strip()
-                if part is parts[0]:
-                    start = part.open + 1 + (len(raw) - len(raw.lstrip()))
+                if stripped and start < 0:
+                    first, start = part.para, part.open + 1 + (len(raw) - len(raw.lstrip()))
                 texts.append(stripped)
             text = " ".join(t for t in texts if t).rstrip(" ,")
             if not _WORD_CHARS.search(text):
                 continue
-            candidates.append(_Candidate(parts, text, start))
+            candidates.append(_Candidate(parts, text, first, start))
     return candidates
 
 
