@@ -2,8 +2,9 @@
 
 ``newsterm`` with no command opens the app, and how soon it shows the articles is what a
 reader feels, so that path imports no more than the app needs: not click (the CLI, ~60 ms of
-imports), and with the garbage collector paused until the first frame is on screen (the app
-resumes it; see ``NewstermApp.on_mount``). Anything else goes to :mod:`newsterm.cli`.
+imports), nor feeds.toml's parser (the app reads it after its first frame), and with the
+garbage collector paused until that frame is on screen (the app resumes it; see
+``NewstermApp._first_frame_drawn``). Anything else goes to :mod:`newsterm.cli`.
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsterm import locations
-from newsterm.config import Config, ensure_config, load_config
 from newsterm.errors import NewstermError
 from newsterm.store import Store
+
+if TYPE_CHECKING:
+    from newsterm.config import Config
 
 APP_OPTIONS = ("--config", "--db")
 """The only options the app takes (the rest of the CLI's are the commands')."""
@@ -49,6 +53,8 @@ class Context:
 
     def config(self) -> Config:
         """Read feeds.toml; on first run at the default location, install the shipped one."""
+        from newsterm.config import Config, ensure_config, load_config  # (the app reads it late)
+
         path = self.config_path
         explicit = bool(self.config_override or os.environ.get(locations.CONFIG_ENV))
         if not explicit:

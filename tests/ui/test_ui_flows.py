@@ -3,6 +3,7 @@ empty and error states, and untrusted text."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import HOSTILE, AppFactory, Opened, build_cache
@@ -289,6 +290,35 @@ async def test_refresh_on_start_and_errors_on_the_source(tmp_path: Path, cache: 
         await settle_until(pilot, lambda: "no such file or folder" in sources_text())
         assert "⚠ Notes" in sources_text()
         assert "1 source failed" in [n.title for n in app._notifications]
+
+
+async def test_feeds_toml_is_read_once_the_first_frame_is_drawn(
+    cache: Path, config: Config
+) -> None:
+    frames: list[object] = []
+    frames_when_read: list[int] = []
+
+    def load_config() -> Config:
+        frames_when_read.append(len(frames))
+        return replace(config, keymap={"toggle-star": "x"})
+
+    app = make_app(config_path=config.path, db_path=cache, load_config=load_config)
+    display = app._display
+
+    def counting(screen: object, renderable: object) -> None:
+        if renderable is not None:
+            frames.append(renderable)
+        display(screen, renderable)  # type: ignore[arg-type]
+
+    app._display = counting  # type: ignore[method-assign]
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert len(frames_when_read) == 1 and frames_when_read[0] >= 1  # once, after a frame
+        assert app.keymap == {"toggle-star": "x"}  # and applied
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("x")
+        assert screen.articles.row(0).article.starred  # type: ignore[union-attr]
 
 
 async def test_first_run_says_what_to_do(tmp_path: Path, config: Config) -> None:

@@ -19,7 +19,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
-from newsterm.config import Config
 from newsterm.models import Article
 from newsterm.store import ArticleFilter, Store
 from newsterm.timefmt import counted
@@ -31,6 +30,7 @@ from newsterm.ui.widgets.article_rows import FilterRows
 from newsterm.ui.widgets.boxes import Box
 
 if TYPE_CHECKING:
+    from newsterm.config import Config
     from newsterm.ui.app import NewstermApp
     from newsterm.ui.messages import (
         FullTextFinished,
@@ -78,11 +78,10 @@ class MainScreen(Screen[None]):
     BLANK = True
     """Its panes and bars cover it: its own lines are drawn as blank (see ``ui.widgets.boxes``)."""
 
-    def __init__(self, store: Store, config: Config | None) -> None:
+    def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
         """The UI thread's connection (small indexed queries only)."""
-        self.config = config
         self.filter = ArticleFilter()
         """The articles the list shows (outside search)."""
         self.filter_title = "All"
@@ -99,6 +98,11 @@ class MainScreen(Screen[None]):
     @property
     def newsterm(self) -> NewstermApp:
         return cast("NewstermApp", self.app)
+
+    @property
+    def config(self) -> Config | None:
+        """The app's feeds.toml: None until read (after the first frame), or when broken."""
+        return self.newsterm.config
 
     @cached_property
     def article_actions(self) -> ArticleActions:
@@ -182,12 +186,17 @@ class MainScreen(Screen[None]):
         self.articles.focus()
         # What the first frame does not need waits until the list is on screen: the other
         # panes (empty until the cache's sources are read or an article is opened; their
-        # boxes are laid out from the start) and the counts over the whole cache.
+        # boxes are laid out from the start), feeds.toml and the counts over the whole cache.
         self.call_after_refresh(self.mount_panes)
-        self.call_after_refresh(self.load_sources, sync=self.config)
-        if self.newsterm.config_error:
-            self.show_banner(self.newsterm.config_error)
-        if self.config is not None and self.config.settings.refresh_on_start:
+        self.call_after_refresh(self.settle_config)
+
+    def settle_config(self) -> None:
+        """Act on feeds.toml once the app has read it: its problem in the banner, its sources
+        synced with the cache's (and counted), and a refresh if it asks for one."""
+        config = self.newsterm.settle_config()
+        self.show_banner(self.newsterm.config_error)
+        self.load_sources(sync=config)
+        if config is not None and config.settings.refresh_on_start:
             self.call_after_refresh(self.action_refresh)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -309,7 +318,7 @@ class MainScreen(Screen[None]):
             filter_title=self.filter_title,
             unread_only=self.unread_only,
             source_count=self.source_count,
-            config_path=self.config.path if self.config is not None else None,
+            config_path=self.newsterm.config_path,
         )
         articles.border_title = Content(title)
         articles.empty_message = Content(empty)

@@ -48,8 +48,6 @@ class Refresher:
         app = screen.newsterm
         config, error = app.reload_config()
         screen.show_banner(error)
-        if config is not None:
-            screen.config = config
         self._seen_new = 0
         self.status.started(0)
         cfg = config or screen.config or Config(path=Path(app.config_path or "feeds.toml"))
