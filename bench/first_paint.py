@@ -5,8 +5,9 @@
 Builds the caches with direct inserts (bench/out/), compiles the bytecode, then times
 launch -> article list on screen in tmux with the shared harness (``tui_first_paint.sh``;
 found through ``$NEWSTERM_SHARED`` or ``<repo>/../shared``), newsboat on the same articles in
-the same run when it is installed, and ``j`` keypress -> repaint on the largest cache. Prints
-a Markdown table and writes bench/out/first_paint.json.
+the same run when it is installed, and ``j`` keypress -> repaint on the largest cache. The
+floor (``floor_app.py``: Textual and a Line-API ScrollView of as many rows, nothing else) is
+timed in the same rounds, one launch in turn with newsterm's. Writes bench/out/first_paint.json.
 """
 
 from __future__ import annotations
@@ -197,7 +198,8 @@ def compile_bytecode() -> None:
     )
 
 
-def first_paint(command: str, text: str, runs: int, cols: int = 200, rows: int = 50) -> dict:
+def harness(command: str, text: str, runs: int, cols: int = 200, rows: int = 50) -> str:
+    """The shared harness's output for ``runs`` launches of ``command`` (a line per run)."""
     script = shared_dir() / "bench" / "tui_first_paint.sh"
     env = {
         **os.environ,
@@ -210,16 +212,35 @@ def first_paint(command: str, text: str, runs: int, cols: int = 200, rows: int =
     result = subprocess.run(
         ["bash", str(script), command, text], capture_output=True, text=True, env=env
     )
-    summary = next((ln for ln in result.stdout.splitlines() if ln.startswith("summary")), "")
-    values = dict(re.findall(r"(\w+)=(\S+)", summary))
-    rss = [int(v) for v in re.findall(r"rss_main_kb=(\d+)", result.stdout)]
+    return "\n".join(ln for ln in result.stdout.splitlines() if ln.startswith("run="))
+
+
+def summary(raw: str) -> dict:
+    """Median, min and max first paint and median RSS of the harness's run lines."""
+    times = [int(v) for v in re.findall(r"first_paint_ms=(\d+)", raw)]
+    rss = [int(v) for v in re.findall(r"rss_main_kb=(\d+)", raw)]
     return {
-        "first_paint_ms": int(values.get("first_paint_ms_median", -1)),
-        "min_ms": int(values.get("min", -1)),
-        "max_ms": int(values.get("max", -1)),
+        "first_paint_ms": int(statistics.median(times)) if times else -1,
+        "min_ms": min(times, default=-1),
+        "max_ms": max(times, default=-1),
         "rss_mb": round(statistics.median(rss) / 1024, 1) if rss else None,
-        "raw": result.stdout.strip(),
+        "raw": raw,
     }
+
+
+def first_paint(command: str, text: str, runs: int) -> dict:
+    """``runs`` launches of one command in a row."""
+    return summary(harness(command, text, runs))
+
+
+def interleaved(commands: dict[str, tuple[str, str]], runs: int) -> dict[str, dict]:
+    """``runs`` rounds of one launch of each command in turn: a shared machine's speed drifts
+    by tens of milliseconds from one minute to the next, and so it drifts for all alike."""
+    raw: dict[str, list[str]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (command, text) in commands.items():
+            raw[name].append(harness(command, text, 1))
+    return {name: summary("\n".join(lines)) for name, lines in raw.items()}
 
 
 def key_latency(command: str, wait_text: str, presses: int = 30) -> dict:
@@ -316,10 +337,13 @@ def main() -> None:
         print(f"built {db.name} in {build_s:.1f}s", flush=True)
         newest = title_of(0)
         command = f"{newsterm} --config {config} --db {db}"
+        floor = f"{ROOT / '.venv' / 'bin' / 'python'} {ROOT / 'bench' / 'floor_app.py'} {count}"
         entry: dict[str, object] = {"build_s": round(build_s, 1)}
-        entry["newsterm"] = first_paint(command, newest, args.runs)
+        timed = interleaved({"newsterm": (command, newest), "floor": (floor, newest)}, args.runs)
+        entry.update(timed)
         entry["queries"] = in_process(db)
-        print(count, "newsterm", entry["newsterm"]["first_paint_ms"], flush=True)  # type: ignore[index]
+        for name in timed:
+            print(count, name, timed[name]["first_paint_ms"], flush=True)
         if use_newsboat:
             for analyze in (False, True):
                 folder = build_newsboat(OUT / f"newsboat-{count}-{int(analyze)}", count, analyze)
