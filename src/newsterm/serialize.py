@@ -6,7 +6,8 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from newsterm.models import Analysis, Article, ArticleSummary, Contact, Quote, Source
+from newsterm.analysis import Analysis, Contact, Quote
+from newsterm.models import Article, ArticleSummary, Source
 from newsterm.store import SearchHit
 
 

@@ -11,21 +11,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsterm.errors import CacheError
-from newsterm.models import (
-    Analysis,
-    Article,
-    ArticleSummary,
-    Contact,
-    Quote,
-    RawArticle,
-    Source,
-    SourceKind,
-    SourceStatus,
-)
+from newsterm.models import Article, ArticleSummary, Source, SourceKind, SourceStatus
 from newsterm.store import db
+
+if TYPE_CHECKING:
+    from newsterm.analysis import Analysis, RawArticle
 
 PARAGRAPH_SEPARATOR = "\n\n"
 MATCH_START = "\x01"
@@ -550,6 +543,8 @@ class Store:
 
     def article(self, article_id: int) -> Article | None:
         """One article with its body, quotations and contacts."""
+        from newsterm.analysis import Contact, Quote  # here: the app's first frame needs neither
+
         row = self.conn.execute(
             """SELECT a.id, a.source_id, COALESCE(s.title, s.location), a.guid, a.url, a.title,
                       a.authors, a.published, a.fetched_at, a.summary, a.body, a.credits,
