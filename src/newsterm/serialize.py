@@ -8,7 +8,7 @@ from typing import Any
 
 from newsterm.analysis import Analysis, Contact, Quote
 from newsterm.models import Article, ArticleSummary, Source
-from newsterm.store import SearchHit
+from newsterm.store.results import SearchHit
 
 
 def iso(value: datetime | None) -> str | None:
