@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsterm.analysis import Analysis, Contact
 from newsterm.extract import analyse
 from newsterm.extract.text import decode, parse_article_text
-from newsterm.models import Analysis, Contact
 
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
 

@@ -1,9 +1,11 @@
-"""The core never imports the UI: checked by import-linter's contract in pyproject.toml."""
+"""Layering: the core never imports the UI (import-linter's contract in pyproject.toml), and the
+modules of the app's first frame leave out the types it does not show."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,3 +20,12 @@ def test_import_contracts_hold() -> None:
     result = subprocess.run([lint_imports], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 kept, 0 broken" in result.stdout
+
+
+def test_the_first_frame_loads_neither_the_analysis_nor_the_store_results() -> None:
+    code = (
+        "import sys, newsterm.launch, newsterm.ui.app, newsterm.ui.screens.main\n"
+        "print([m for m in ('newsterm.analysis', 'newsterm.store.results') if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsterm.analysis import Contact
 from newsterm.extract import analyse
 from newsterm.extract.contacts import (
     deobfuscate,
@@ -14,7 +15,6 @@ from newsterm.extract.contacts import (
     normalise_metadata,
     parse_contact_line,
 )
-from newsterm.models import Contact
 
 BODY = "The council met on Tuesday and approved the budget for next year."
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsterm.analysis import Analysis
 from newsterm.extract import analyse
-from newsterm.models import Analysis
 
 _ALPHABET = st.sampled_from(
     [

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsterm.analysis import Quote
 from newsterm.extract.quotes import find_quotes
-from newsterm.models import Quote
 
 
 def quotes(*paragraphs: str) -> list[Quote]:

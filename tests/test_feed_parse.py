@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsterm.analysis import Contact
 from newsterm.ingest.feed_fast import parse_json, parse_xml
 from newsterm.ingest.feed_model import FeedItem
 from newsterm.ingest.feed_parse import (
@@ -19,7 +20,6 @@ from newsterm.ingest.feed_parse import (
     process_feed,
 )
 from newsterm.ingest.safexml import UnsafeXml, guard_xml
-from newsterm.models import Contact
 from tests.feedserver import fixture
 
 URL = "https://feeds.example/feed.xml"

@@ -16,6 +16,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from newsterm import __version__
+from newsterm.analysis import RawArticle
 from newsterm.cli import main
 from newsterm.config import Settings
 from newsterm.extract import analyse
@@ -29,7 +30,7 @@ from newsterm.ingest.fulltext import (
     fetch_full_text,
     fetch_full_texts,
 )
-from newsterm.models import RawArticle, Source, SourceKind
+from newsterm.models import Source, SourceKind
 from newsterm.store import Store
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from newsterm.analysis import Analysis, Contact, Quote, RawArticle
 from newsterm.errors import CacheError
-from newsterm.models import Analysis, Contact, Quote, RawArticle, SourceKind
+from newsterm.models import SourceKind
 from newsterm.store import ArticleFilter, Store
 from newsterm.store.db import SCHEMA_VERSION
 
@@ -238,7 +239,8 @@ def test_refuses_a_folder(tmp_path: Path) -> None:
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from newsterm.models import Analysis, RawArticle, SourceKind
+    from newsterm.analysis import Analysis, RawArticle
+    from newsterm.models import SourceKind
     from newsterm.store import Store
     store = Store.open(Path(sys.argv[1]))
     source = store.upsert_source(SourceKind.FEED, "https://w.example/" + sys.argv[2])

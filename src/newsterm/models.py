@@ -1,10 +1,30 @@
-"""Plain dataclasses that flow between ingest, extract, store, CLI and UI."""
+"""Plain dataclasses and enums that flow between ingest, store, CLI and UI: sources, list rows,
+cached articles.
+
+What extraction makes of an article (``Analysis``, ``Quote``, ``Contact``) and the raw article
+it starts from (``RawArticle``) are in ``newsterm.analysis``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsterm.analysis import Contact, Quote
+else:
+
+    def __getattr__(name: str) -> object:
+        """The classes that moved to ``newsterm.analysis``, for tests/ui until they import them
+        from there; looked up only when asked for, so importing this module does not load them.
+        """
+        if name in {"Analysis", "Contact", "Quote", "RawArticle"}:
+            from newsterm import analysis
+
+            return getattr(analysis, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class SourceKind(StrEnum):
@@ -76,68 +96,6 @@ def describe_full_text(status: str | None) -> str:
         return _FULL_TEXT_DESCRIPTIONS[FullTextStatus(status)]
     except ValueError:
         return status
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """A direct quotation in an article body."""
-
-    text: str
-    """The quoted words, without the quotation marks."""
-    speaker: str | None
-    """Who said it, as written (a name or a phrase), or None when unknown."""
-    paragraph: int
-    """Index of the paragraph where the quotation starts."""
-    fragment: bool = False
-    """True for a fragment embedded in a sentence rather than a full quotation."""
-    start: int = -1
-    """Character offset of ``text`` within its paragraph (-1 when unknown)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Contact:
-    """A way to reach an author."""
-
-    name: str | None = None
-    email: str | None = None
-    url: str | None = None
-    handle: str | None = None
-
-
-@dataclass(slots=True)
-class Analysis:
-    """What ``newsterm.extract`` makes of one article: clean text and the journalism in it."""
-
-    title: str
-    paragraphs: list[str]
-    authors: list[str] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    contacts: list[Contact] = field(default_factory=list)
-    credits: list[str] = field(default_factory=list)
-    """Editors and contributors ("Editing by …", "… contributed to this report")."""
-    dateline: str | None = None
-    word_count: int = 0
-    reading_minutes: int = 1
-
-
-@dataclass(slots=True)
-class RawArticle:
-    """An article as read from a file or a feed item, before analysis."""
-
-    guid: str
-    """Stable identity within its source: feed id, else link, else title + date; path for files."""
-    title: str
-    paragraphs: list[str]
-    url: str | None = None
-    published: datetime | None = None
-    authors: list[str] = field(default_factory=list)
-    contacts: list[Contact] = field(default_factory=list)
-    """Contacts known from metadata (feed author e-mail, mailto: links)."""
-    summary: str = ""
-    content_hash: str = ""
-    """Hash of the content; an article whose hash changes is updated in the cache."""
-    links: list[str] = field(default_factory=list)
-    """Links found in the content (feed HTML)."""
 
 
 @dataclass(slots=True)

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from newsterm.models import Analysis, Article, Contact, Quote
+from newsterm.analysis import Analysis, Contact, Quote
+from newsterm.models import Article
 from newsterm.timefmt import full
 
 QUOTE_STYLE = "italic cyan"

@@ -6,8 +6,9 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from newsterm.models import Analysis, Article, ArticleSummary, Contact, Quote, Source
-from newsterm.store import SearchHit
+from newsterm.analysis import Analysis, Contact, Quote
+from newsterm.models import Article, ArticleSummary, Source
+from newsterm.store.results import SearchHit
 
 
 def iso(value: datetime | None) -> str | None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsterm.models import Analysis, RawArticle, SourceKind
+from newsterm.analysis import Analysis, RawArticle
+from newsterm.models import SourceKind
 from newsterm.store import ArticleFilter, Store
 
 

@@ -1,6 +1,6 @@
 """Pure analysis of article text: clean paragraphs, quotations, authors and contacts.
 
-No I/O and no UI here: text in, :class:`newsterm.models.Analysis` out.
+No I/O and no UI here: text in, :class:`newsterm.analysis.Analysis` out.
 """
 
 from newsterm.extract.analyse import analyse

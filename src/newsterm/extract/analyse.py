@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsterm.analysis import Analysis, Contact
 from newsterm.extract.boilerplate import credit_clauses, is_boilerplate, reporting_names
 from newsterm.extract.byline import find_dateline, parse_byline
 from newsterm.extract.contacts import (
@@ -14,7 +15,6 @@ from newsterm.extract.contacts import (
 )
 from newsterm.extract.quotes import find_quotes
 from newsterm.extract.text import count_words, reading_minutes
-from newsterm.models import Analysis, Contact
 
 # Bylines and datelines are looked for near the top only.
 _BYLINE_ZONE = 4

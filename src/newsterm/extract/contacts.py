@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from newsterm.analysis import Contact
 from newsterm.extract.byline import clean_name
 from newsterm.extract.lexicon import caseless
-from newsterm.models import Contact
 
 _MAX_LINE = 600
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
 
+from newsterm.analysis import Quote
 from newsterm.extract.lexicon import (
     ABBREVIATIONS,
     MONTHS_AND_DAYS,
@@ -37,7 +38,6 @@ from newsterm.extract.lexicon import (
     TITLES,
     words,
 )
-from newsterm.models import Quote
 
 _MASK = "\ue000"
 _WINDOW = 300

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from newsterm.analysis import Analysis, RawArticle
 from newsterm.errors import NewstermError
-from newsterm.models import Analysis, RawArticle
 
 
 class NotAFeed(ValueError):

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
+from newsterm.analysis import Analysis, Contact, RawArticle
 from newsterm.extract import analyse
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import sanitize, sanitize_line, split_paragraphs
@@ -36,7 +37,6 @@ from newsterm.ingest.feed_model import (
     ParsedFeed,
 )
 from newsterm.ingest.safexml import guard_xml
-from newsterm.models import Analysis, Contact, RawArticle
 
 SUMMARY_LIMIT = 600
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from newsterm.analysis import RawArticle
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import (
     decode,
@@ -16,7 +17,6 @@ from newsterm.extract.text import (
     sanitize_line,
     split_paragraphs,
 )
-from newsterm.models import RawArticle
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newsterm import config as config_mod
+from newsterm.analysis import Analysis, RawArticle
 from newsterm.config import Config, FeedEntry
 from newsterm.errors import NewstermError, UsageError
-from newsterm.models import Analysis, RawArticle, Source, SourceKind, SourceStatus
+from newsterm.models import Source, SourceKind, SourceStatus
 from newsterm.store import Store
 
 if TYPE_CHECKING:

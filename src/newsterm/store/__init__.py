@@ -1,5 +1,6 @@
-"""The SQLite cache: connection and migrations (db), typed queries (repo)."""
+"""The SQLite cache: connection and migrations (db), typed queries (repo), what a save and a
+search give back (results)."""
 
-from newsterm.store.repo import ArticleFilter, SaveResult, SearchHit, Store
+from newsterm.store.repo import ArticleFilter, Store
 
-__all__ = ["ArticleFilter", "SaveResult", "SearchHit", "Store"]
+__all__ = ["ArticleFilter", "Store"]

@@ -8,24 +8,18 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsterm.errors import CacheError
-from newsterm.models import (
-    Analysis,
-    Article,
-    ArticleSummary,
-    Contact,
-    Quote,
-    RawArticle,
-    Source,
-    SourceKind,
-    SourceStatus,
-)
+from newsterm.models import Article, ArticleSummary, Source, SourceKind, SourceStatus
 from newsterm.store import db
+
+if TYPE_CHECKING:
+    from newsterm.analysis import Analysis, RawArticle
+    from newsterm.store.results import SaveResult, SearchHit
 
 PARAGRAPH_SEPARATOR = "\n\n"
 MATCH_START = "\x01"
@@ -55,27 +49,6 @@ class ArticleFilter:
     tag: str | None = None
     unread_only: bool = False
     starred_only: bool = False
-
-
-@dataclass(slots=True)
-class SaveResult:
-    """What a save did to the cache."""
-
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    new_ids: list[int] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class SearchHit:
-    """A search result: the article row and where the query matched."""
-
-    article: ArticleSummary
-    title_matches: list[tuple[int, int]]
-    """(start, end) offsets of matches in the title."""
-    snippet: str
-    snippet_matches: list[tuple[int, int]]
 
 
 def split_marked(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -312,6 +285,8 @@ class Store:
         alone; a changed one is rewritten with its read and starred state kept, and its
         full text is to be fetched again (the body is the feed's text once more).
         """
+        from newsterm.store.results import SaveResult  # here: the app's first frame saves nothing
+
         now = to_timestamp(fetched_at) or time.time()
         result = SaveResult()
         items = list(items)
@@ -550,6 +525,8 @@ class Store:
 
     def article(self, article_id: int) -> Article | None:
         """One article with its body, quotations and contacts."""
+        from newsterm.analysis import Contact, Quote  # here: the app's first frame needs neither
+
         row = self.conn.execute(
             """SELECT a.id, a.source_id, COALESCE(s.title, s.location), a.guid, a.url, a.title,
                       a.authors, a.published, a.fetched_at, a.summary, a.body, a.credits,
@@ -629,6 +606,8 @@ class Store:
 
     def search(self, text: str, *, limit: int = 100, offset: int = 0) -> list[SearchHit]:
         """Full-text search over titles and bodies, best matches first."""
+        from newsterm.store.results import SearchHit  # here: the app's first frame searches nothing
+
         query = fts_query(text)
         if query is None:
             return []

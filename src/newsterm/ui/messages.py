@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from textual.message import Message
 
 from newsterm.models import Source
-from newsterm.store import SearchHit
+from newsterm.store.results import SearchHit
 
 
 @dataclass

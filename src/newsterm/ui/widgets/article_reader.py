@@ -12,7 +12,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from newsterm.models import Article, FullTextStatus, Quote, describe_full_text
+from newsterm.analysis import Quote
+from newsterm.models import Article, FullTextStatus, describe_full_text
 from newsterm.timefmt import full
 
 MAX_PARAGRAPHS = 2000

@@ -4,10 +4,13 @@ hits, or nothing yet. No Textual here: the list widget asks these for a window o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from newsterm.models import ArticleSummary
-from newsterm.store import ArticleFilter, SearchHit, Store
+from newsterm.store import ArticleFilter, Store
+
+if TYPE_CHECKING:
+    from newsterm.store.results import SearchHit
 
 
 class Row:

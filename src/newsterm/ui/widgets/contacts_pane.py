@@ -7,8 +7,9 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from newsterm.analysis import Contact
 from newsterm.links import mailto
-from newsterm.models import Article, Contact
+from newsterm.models import Article
 
 MAX_CELL = 200
 

@@ -8,7 +8,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newsterm.models import Article, Quote
+from newsterm.analysis import Quote
+from newsterm.models import Article
 
 MAX_QUOTE = 2000
 
