@@ -14,17 +14,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from newsterm.analysis import Contact, Quote
-else:
-
-    def __getattr__(name: str) -> object:
-        """The classes that moved to ``newsterm.analysis``, for tests/ui until they import them
-        from there; looked up only when asked for, so importing this module does not load them.
-        """
-        if name in {"Analysis", "Contact", "Quote", "RawArticle"}:
-            from newsterm import analysis
-
-            return getattr(analysis, name)
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class SourceKind(StrEnum):

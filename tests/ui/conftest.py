@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from newsterm.analysis import Analysis, Contact, Quote, RawArticle
 from newsterm.config import Config, Settings
-from newsterm.models import Analysis, Contact, Quote, RawArticle, SourceKind
+from newsterm.models import SourceKind
 from newsterm.store import Store
 
 NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)

@@ -9,9 +9,10 @@ from conftest import NOW, Opened
 from helpers import settle, wait_for_workers
 from pytest_httpserver import HTTPServer
 
+from newsterm.analysis import RawArticle
 from newsterm.config import Config, Settings
 from newsterm.extract import analyse
-from newsterm.models import RawArticle, SourceKind
+from newsterm.models import SourceKind
 from newsterm.store import Store
 from newsterm.ui.app import NewstermApp
 

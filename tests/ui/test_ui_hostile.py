@@ -15,8 +15,9 @@ from helpers import line_text, settle
 from textual.message import Message
 from textual.notifications import Notify
 
+from newsterm.analysis import Contact, Quote
 from newsterm.config import Config, load_config
-from newsterm.models import Contact, Quote, SourceKind
+from newsterm.models import SourceKind
 from newsterm.store import Store
 from newsterm.ui.app import NewstermApp, make_app
 from newsterm.ui.screens.error import ErrorScreen

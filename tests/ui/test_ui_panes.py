@@ -298,7 +298,7 @@ def test_now_is_frozen() -> None:
 async def test_contacts_show_a_whole_address_at_160x45(make: AppFactory) -> None:
     from dataclasses import replace
 
-    from newsterm.models import Contact
+    from newsterm.analysis import Contact
 
     app = make()
     async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsterm.models import Quote
+from newsterm.analysis import Quote
 from newsterm.ui.widgets.article_reader import NAMED_STYLE, SPEAKER_STYLE, paragraph_content
 
 
