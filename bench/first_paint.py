@@ -18,6 +18,7 @@ import os
 import platform
 import random
 import re
+import shlex
 import shutil
 import sqlite3
 import statistics
@@ -337,7 +338,8 @@ def main() -> None:
         print(f"built {db.name} in {build_s:.1f}s", flush=True)
         newest = title_of(0)
         command = f"{newsterm} --config {config} --db {db}"
-        floor = f"{ROOT / '.venv' / 'bin' / 'python'} {ROOT / 'bench' / 'floor_app.py'} {count}"
+        python, floor_app = ROOT / ".venv" / "bin" / "python", ROOT / "bench" / "floor_app.py"
+        floor = shlex.join([str(python), str(floor_app), str(count), newest])
         entry: dict[str, object] = {"build_s": round(build_s, 1)}
         timed = interleaved({"newsterm": (command, newest), "floor": (floor, newest)}, args.runs)
         entry.update(timed)
