@@ -1,14 +1,15 @@
 """Instructions from launch to the first frame that shows the newest title (callgrind).
 
-    python bench/first_frame_instructions.py [--db bench/out/bench-10000.db] [--bare]
+    python bench/first_frame_instructions.py [--db bench/out/bench-10000.db] [--floor]
 
 Wall-clock first paints move by tens of milliseconds on a shared machine; instruction
 counts do not (±0.1 %). The app runs in a 200x50 tmux pane (a real terminal, as in
 ``first_paint.py``) under ``valgrind --tool=callgrind``, exactly as ``newsterm --config
 --db`` starts it, except that ``App._display`` is wrapped: the process exits as soon as a
-frame holding the title has been handed to the terminal. ``--bare`` measures a Textual app
-showing one ``Static`` the same way (the floor). Needs valgrind and tmux; compile the
-bytecode first (``first_paint.py`` does) or the count includes the compiler.
+frame holding the title has been handed to the terminal. ``--floor`` measures the floor
+(``floor_app.py``: Textual and one Line-API ScrollView of 10,000 rows) the same way. Needs
+valgrind and tmux; compile the bytecode first (``first_paint.py`` does) or the count
+includes the compiler.
 """
 
 from __future__ import annotations
@@ -53,24 +54,20 @@ from newsterm.launch import main
 main(sys.argv[1:])
 """
 
-BARE = """
-import gc
-gc.disable()  # as the launcher does
-from textual.widgets import Static
+FLOOR = """
+sys.path.insert(0, BENCH)
+from floor_app import Floor
 
-class Bare(App):
-    def compose(self):
-        yield Static(TITLE)
-
-Bare().run()
+Floor(10_000, TITLE).run()
 """
 
 
-def measure(args: list[str], bare: bool, title: str) -> int:
+def measure(args: list[str], floor: bool, title: str) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "runner.py"
-        body = BARE if bare else NEWSTERM
-        script.write_text(f"TITLE = {title!r}\n" + RUNNER + body, encoding="utf-8")
+        body = FLOOR if floor else NEWSTERM
+        header = f"TITLE = {title!r}\nBENCH = {str(ROOT / 'bench')!r}\n"
+        script.write_text(header + RUNNER + body, encoding="utf-8")
         out = Path(tmp) / "callgrind.out"
         command = shlex.join(
             [
@@ -110,12 +107,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", default=str(ROOT / "bench" / "out" / "bench-10000.db"))
     parser.add_argument("--config", default=str(ROOT / "bench" / "out" / "feeds.toml"))
-    parser.add_argument("--bare", action="store_true", help="a bare Textual app instead")
+    parser.add_argument("--floor", action="store_true", help="the floor app (floor_app.py)")
     parser.add_argument("--title", default=TITLE)
     options = parser.parse_args()
-    args = [] if options.bare else ["--config", options.config, "--db", options.db]
-    count = measure(args, options.bare, options.title)
-    print(f"{'bare Textual' if options.bare else options.db}: {count / 1e6:,.1f} M instructions")
+    args = [] if options.floor else ["--config", options.config, "--db", options.db]
+    count = measure(args, options.floor, options.title)
+    print(f"{'floor' if options.floor else options.db}: {count / 1e6:,.1f} M instructions")
 
 
 if __name__ == "__main__":

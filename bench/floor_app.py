@@ -48,7 +48,7 @@ class Floor(App[None]):
         yield Rows(self.count, self.first)
 
     def on_mount(self) -> None:
-        gc.enable()
+        self.call_after_refresh(gc.enable)  # after the first frame, as newsterm does
 
 
 if __name__ == "__main__":
