@@ -42,7 +42,7 @@ def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
         yield plain
         return
     console = Console(stderr=True, highlight=False)
-    new = errors = 0
+    new = failed = 0
     with Progress(
         TextColumn("refreshing"),
         BarColumn(),
@@ -55,12 +55,12 @@ def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
         task = bar.add_task("refresh", total=total, new=0, failed=0)
 
         def fancy(outcome: SourceOutcome, done: int, total: int) -> None:
-            nonlocal new, errors
+            nonlocal new, failed
             new += outcome.new
-            errors += bool(outcome.error)
+            failed += bool(outcome.error)
             if outcome.error or (outcome.notice and outcome.notice != "not modified"):
                 style = "red" if outcome.error else "yellow"
                 bar.console.print(Text(_line(outcome, done, total), style=style))
-            bar.update(task, completed=done, new=new, failed=errors)
+            bar.update(task, completed=done, new=new, failed=failed)
 
         yield fancy
