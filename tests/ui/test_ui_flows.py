@@ -274,11 +274,18 @@ async def test_refresh_on_start_and_errors_on_the_source(tmp_path: Path, cache: 
     folder = tmp_path / "notes"
     write_articles(folder, 3)
     path = files_config(tmp_path, folder, refresh_on_start=True)
-    app = make_app(config_path=path, db_path=cache, load_config=lambda: load_config(path))
+    reads: list[Path] = []
+
+    def read() -> Config:
+        reads.append(path)
+        return load_config(path)
+
+    app = make_app(config_path=path, db_path=cache, load_config=read)
     async with app.run_test(size=(160, 45)) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await settle_until(pilot, lambda: screen.articles.count == 10)
+        assert len(reads) == 1  # the refresh on start uses what the app has just read
         for note in folder.iterdir():
             note.unlink()
         folder.rmdir()
@@ -288,6 +295,7 @@ async def test_refresh_on_start_and_errors_on_the_source(tmp_path: Path, cache: 
             return " ".join(line_text(screen.sources, y).strip() for y in range(40))
 
         await settle_until(pilot, lambda: "no such file or folder" in sources_text())
+        assert len(reads) == 2  # R reads it again
         assert "⚠ Notes" in sources_text()
         assert "1 source failed" in [n.title for n in app._notifications]
 

@@ -197,7 +197,7 @@ class MainScreen(Screen[None]):
         self.show_banner(self.newsterm.config_error)
         self.load_sources(sync=config)
         if config is not None and config.settings.refresh_on_start:
-            self.call_after_refresh(self.action_refresh)
+            self.call_after_refresh(self.action_refresh, reread=False)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles a resuming screen and all it holds, for styles that changed while
@@ -446,9 +446,9 @@ class MainScreen(Screen[None]):
     async def action_search(self) -> None:
         await self.searcher.open()
 
-    async def action_refresh(self) -> None:
+    async def action_refresh(self, reread: bool = True) -> None:
         await self.panes_ready()  # (its progress shows in the status bar)
-        self.refresher.start()
+        self.refresher.start(reread=reread)
 
     def action_toggle_maximize(self) -> None:
         if self.maximized is not None:

@@ -39,25 +39,28 @@ class Refresher:
         ``MainScreen.panes_ready``)."""
         return self.screen.query_one(RefreshStatus)
 
-    def start(self) -> None:
-        """Re-read feeds.toml (a broken file shows a banner and refreshes what is cached)."""
+    def start(self, *, reread: bool = True) -> None:
+        """Refresh every source, reading feeds.toml again first unless ``reread`` is False
+        (the refresh on start: the app has just read it). A broken file shows a banner and
+        refreshes what is cached."""
         screen = self.screen
         if self.status.running:
             screen.notify("A refresh is already running.", timeout=2)
             return
         app = screen.newsterm
-        config, error = app.reload_config()
-        screen.show_banner(error)
+        if reread:
+            app.reload_config()
+            screen.show_banner(app.config_error)
         self._seen_new = 0
         self.status.started(0)
-        cfg = config or screen.config or Config(path=Path(app.config_path or "feeds.toml"))
+        readable = app.config is not None and app.config_error is None
         screen.run_worker(
             partial(
                 workers.refresh,
                 screen.post_message,
                 screen.store.path,
-                cfg,
-                sync=config is not None,
+                app.config or Config(path=Path(app.config_path or "feeds.toml")),
+                sync=readable,
                 cancel=app.cancel_event,
             ),
             thread=True,
