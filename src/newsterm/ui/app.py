@@ -142,7 +142,7 @@ class NewstermApp(App[None]):
         the config, or None when it is broken (the cache still shows).
 
         The main screen calls this once its first frame is drawn, as the cache alone makes that
-        frame: reading a 200-feed file and loading the TOML parser took ~25 ms before it.
+        frame: loading the TOML parser and reading a 200-feed file cost it 72 M instructions.
         """
         if self.config is None and self.config_error is None:
             self.reload_config()
