@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsterm.store import ArticleFilter
+from newsterm.timefmt import counted
 
 
 def list_heading(
@@ -19,7 +20,7 @@ def list_heading(
 ) -> tuple[str, str]:
     """The list's border title and the message it shows when it has no rows."""
     if search_query is not None:
-        title = f"2 Search “{search_query[:60]}” · {count:,} result{'s' * (count != 1)}"
+        title = f"2 Search “{search_query[:60]}” · {counted(count, 'result')}"
         return title, f"No articles match “{search_query}”. Press Esc to go back."
     title = f"2 {filter_title[:60]} · {count:,}"
     if unread_only:
