@@ -8,8 +8,8 @@ counts do not (±0.1 %). The app runs in a 200x50 tmux pane (a real terminal, as
 --db`` starts it, except that ``App._display`` is wrapped: the process exits as soon as a
 frame holding the title has been handed to the terminal. ``--floor`` measures the floor
 (``floor_app.py``: Textual and one Line-API ScrollView of 10,000 rows) the same way. Needs
-valgrind and tmux; compile the bytecode first (``first_paint.py`` does) or the count
-includes the compiler.
+valgrind and tmux, and the caches ``first_paint.py`` builds; the bytecode is compiled first,
+or the count would include the compiler.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import ROOT, compile_bytecode
+
 TITLE = "Bench story 000000"
 
 RUNNER = """
@@ -110,6 +111,7 @@ def main() -> None:
     parser.add_argument("--floor", action="store_true", help="the floor app (floor_app.py)")
     parser.add_argument("--title", default=TITLE)
     options = parser.parse_args()
+    compile_bytecode()
     args = [] if options.floor else ["--config", options.config, "--db", options.db]
     count = measure(args, options.floor, options.title)
     print(f"{'floor' if options.floor else options.db}: {count / 1e6:,.1f} M instructions")

@@ -29,7 +29,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import ROOT, compile_bytecode, shared_dir
+
 OUT = ROOT / "bench" / "out"
 FEEDS = 200
 BASE = datetime(2026, 3, 3, 12, 0, tzinfo=UTC).timestamp()
@@ -39,17 +40,6 @@ _VOCABULARY = (
     "steward families jobs decade mayor deciding review decision carefully banner hall"
 )
 WORDS = _VOCABULARY.split()
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("NEWSTERM_SHARED")
-    if env:
-        return Path(env)
-    # <repo>/../shared; a git worktree under <project>/wt/NAME looks two levels up as well
-    for candidate in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
-        if (candidate / "bench" / "tui_first_paint.sh").exists():
-            return candidate
-    return ROOT.parent / "shared"
 
 
 def title_of(i: int) -> str:
@@ -173,30 +163,6 @@ def build_newsboat(folder: Path, count: int, analyze: bool) -> Path:
         conn.execute("ANALYZE")
     conn.close()
     return folder
-
-
-def compile_bytecode() -> None:
-    """Write the .pyc files an installed newsterm runs from.
-
-    With ``PYTHONDONTWRITEBYTECODE`` set (as it is in some shells and containers), every
-    launch would otherwise compile newsterm, Textual and Rich from source again: about a
-    second on this machine, which the bench would report as first paint.
-    """
-    site = next(p for p in (ROOT / ".venv" / "lib").glob("python3*/site-packages") if p.is_dir())
-    subprocess.run(
-        [
-            str(ROOT / ".venv" / "bin" / "python"),
-            "-m",
-            "compileall",
-            "-q",
-            "-j",
-            "0",
-            str(ROOT / "src"),
-            str(site),
-        ],
-        check=True,
-        capture_output=True,
-    )
 
 
 def harness(command: str, text: str, runs: int, cols: int = 200, rows: int = 50) -> str:

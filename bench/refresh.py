@@ -33,19 +33,10 @@ import threading
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from common import ROOT, compile_bytecode, shared_dir
+
 AIMS = {"first_0ms": 0.5, "first_50ms": 0.25, "all_304": 0.5}
 MEMORY_AIM_MB = 150
-
-
-def shared_bench() -> Path:
-    """Where the shared harness lives."""
-    candidates = [os.environ.get("NEWSTERM_SHARED", ""), REPO / ".." / "shared"]
-    candidates += [REPO / ".." / ".." / "shared"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "bench" / "genfeeds.py").exists():
-            return (Path(candidate) / "bench").resolve()
-    sys.exit("shared bench harness not found: set NEWSTERM_SHARED")
 
 
 def free_port() -> int:
@@ -166,20 +157,6 @@ def newsterm(work: Path, *args: str) -> tuple[float, int, int, float]:
     return wall, memory.peak_kb, process.returncode, cpu
 
 
-def compile_bytecode() -> None:
-    """Write .pyc files, as an installed package has them (this machine sets
-    PYTHONDONTWRITEBYTECODE, which would make every process, workers too, compile
-    newsterm, httpx and feedparser from source: ~0.5 s each)."""
-    import sysconfig
-
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    paths = [str(REPO / "src"), sysconfig.get_paths()["purelib"]]
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", "-j", "0", *paths],
-        env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-
-
 def fresh_newsterm(work: Path, feeds: Path) -> None:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -209,7 +186,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-newsboat", action="store_true")
     args = parser.parse_args()
-    bench = shared_bench()
+    bench = shared_dir() / "bench"
     compile_bytecode()
     have_newsboat = not args.no_newsboat and shutil.which("newsboat") is not None
     tmp = Path(tempfile.mkdtemp(prefix="newsterm-bench-"))
@@ -274,7 +251,7 @@ def main() -> None:
         "peak_rss_mb": round(peak_kb / 1024, 1),
     }
     _print(report)
-    out = REPO / "bench" / "out"
+    out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     (out / "refresh.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 

@@ -1,0 +1,37 @@
+"""What the benchmarks share: where the repository and the shared harness are, and the
+bytecode an installed newsterm runs from. (The scripts run as ``python bench/NAME.py``, so
+this module is imported as ``common``.)"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    """The shared folder (``$NEWSTERM_SHARED``, else ``<repo>/../shared``; a git worktree under
+    ``<project>/wt/NAME`` looks two levels up as well); exits when it has no ``bench/``."""
+    env = os.environ.get("NEWSTERM_SHARED")
+    candidates = [Path(env)] if env else [ROOT.parent / "shared", ROOT.parent.parent / "shared"]
+    for candidate in candidates:
+        if (candidate / "bench").is_dir():
+            return candidate.resolve()
+    sys.exit("the shared bench harness was not found: set NEWSTERM_SHARED")
+
+
+def compile_bytecode() -> None:
+    """Write .pyc files, as an installed package has them. With ``PYTHONDONTWRITEBYTECODE`` set
+    (as on this machine), every process, parse workers too, would otherwise compile newsterm,
+    Textual, httpx and feedparser from source again: 0.5-1 s each, which a bench would report
+    as start-up or refresh time."""
+    paths = [str(ROOT / "src"), sysconfig.get_paths()["purelib"]]
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "-j", "0", *paths],
+        check=True,
+        capture_output=True,
+    )
