@@ -242,6 +242,37 @@ def files_config(tmp_path: Path, folder: Path, refresh_on_start: bool) -> Path:
     return path
 
 
+async def test_a_search_typed_in_one_burst_lands_in_the_field(
+    make: AppFactory, opened: Opened
+) -> None:
+    from textual import events
+
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+
+        def states() -> list[tuple[bool, bool]]:
+            rows = [screen.articles.row(i) for i in range(screen.articles.count)]
+            return [(r.article.read, r.article.starred) for r in rows if r is not None]
+
+        before = states()
+        # as a terminal delivers a paste (or tmux send-keys): every key queued before the first
+        # is handled, so "/" must have moved the focus before "s", "t", "o", "r", "m" arrive
+        keys = [events.Key("slash", "/"), *(events.Key(c, c) for c in "storm")]
+        for key in [*keys, events.Key("enter", "\r")]:
+            app.post_message(key)  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert screen.search_query == "storm"
+        assert screen.articles.count == 2
+        assert not opened  # "o" did not open a link, nor "s" star, nor "r" mark read
+        await pilot.press("escape")
+        await settle(pilot)
+        assert states() == before
+        await pilot.press("slash", "a", "/", "b")  # and "/" in the field is typed, not bound
+        assert screen.query_one("#search").value == "a/b"
+
+
 async def test_refresh_adds_new_articles_and_keeps_the_selection(
     tmp_path: Path, cache: Path, opened: Opened
 ) -> None:

@@ -265,6 +265,10 @@ class MainScreen(Screen[None]):
         if not self._panes_ready:
             await self.mount_panes()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" is a priority binding (see main_keys): in the search field it is typed, not bound
+        return not (action == "search" and self.focused is not None and self.focused.id == "search")
+
     def on_resize(self) -> None:
         self._layout(self.size.width, self.size.height)
 

@@ -81,6 +81,10 @@ MAIN_BINDINGS: list[BindingType] = [
         "Search",
         id="search",
         tooltip="Full-text search over titles and text",
+        # Handled as it arrives, ahead of the keys after it: otherwise those are already queued
+        # to the article list, not the search field, when "/" and a query come as one burst (a
+        # paste, a fast typist). MainScreen.check_action lets "/" through in the field.
+        priority=True,
     ),
     Binding(
         "R",

@@ -43,9 +43,10 @@ class Searcher:
         middle.add_class("-searching")
         if screen.maximized is not None:
             screen.minimize()
-        # focus now, not after a refresh: keys typed right after "/" must reach the field
+        # Focus now (Widget.focus waits for the keys already queued): the keys typed right
+        # after "/" must reach the field, which "/" being a priority binding makes possible.
         self.bar.display = True
-        self.bar.focus()
+        screen.set_focus(self.bar)
 
     def hide_bar(self) -> None:
         middle = self.screen.query_one("#middle")
