@@ -367,7 +367,12 @@ class MainScreen(Screen[None]):
             self.article_actions.write_read([article.id], True)
         self.opened = article
         await self.panes_ready()
-        await self.reader.show(article)
+        matches = None
+        if self.search_query is not None:  # opened from search results: mark the matches
+            from newsterm.store.search import spans_by_paragraph
+
+            matches = spans_by_paragraph(self.store.match_spans(article.id, self.search_query))
+        await self.reader.show(article, matches)
         self.quotes.show(article)
         self.contacts.show(article)
         self.app.sub_title = article.title[:200]
@@ -469,16 +474,16 @@ class MainScreen(Screen[None]):
         if self.maximized is not None:
             self.minimize()
             return
-        if self.search_query is not None:
-            self.searcher.leave()
-            self.articles.focus()
-            return
         focused = self.focused
         if focused is not None and (
             focused is self.reader
             or self.reader in focused.ancestors
             or self.query_one("#extras") in focused.ancestors
         ):
+            self.articles.focus()  # (to the search results, when the article came from them)
+            return
+        if self.search_query is not None:
+            self.searcher.leave()
             self.articles.focus()
             return
         if quit:

@@ -418,9 +418,12 @@ class ArticleList(ScrollView, can_focus=True):
         match = part("article-list--match")
         meta = base + part("article-list--meta")
         if sub:
+            from newsterm.query.snippet import centre  # (search only: not on the first frame)
+
             snippet = row.snippet.replace("\n", " ").replace("\t", " ")
-            text = _fit(snippet, width - 5)
-            segments = [Segment("     ", base), *_styled(text, row.snippet_matches, meta, match)]
+            centred, spans = centre(snippet, row.snippet_matches, width - 5)
+            text = _fit(centred, width - 5)
+            segments = [Segment("     ", base), *_styled(text, spans, meta, match)]
             return Strip(segments).adjust_cell_length(width, base)
         title_style = base + part("article-list--read" if article.read else "article-list--unread")
         marker = Segment(" ●" if not article.read else "  ", base + part("article-list--marker"))
