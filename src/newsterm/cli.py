@@ -321,6 +321,15 @@ def _no_articles_hint(context: Context, flt: ArticleFilter) -> str:
     return "No articles. Add some with `newsterm add URL|PATH`."
 
 
+def _ignored(context: Context) -> tuple[str, ...]:
+    """feeds.toml's ``[[ignore]]`` queries (none when it cannot be read: listing the cache
+    does not need it)."""
+    try:
+        return context.config().ignore
+    except NewstermError:
+        return ()
+
+
 def _resolve_source(store: Store, ref: str | None) -> int | None:
     if ref is None:
         return None
@@ -338,6 +347,9 @@ def _resolve_source(store: Store, ref: str | None) -> int | None:
 @click.option(
     "--query", "query", metavar="QUERY", help="Only those a query matches (see docs/queries.md)."
 )
+@click.option(
+    "--include-ignored", is_flag=True, help="Also those feeds.toml's [[ignore]] queries hide."
+)
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @json_option
 @pass_context
@@ -347,6 +359,7 @@ def articles(
     unread: bool,
     starred: bool,
     query: str | None,
+    include_ignored: bool,
     limit: int,
     as_json: bool,
 ) -> None:
@@ -360,6 +373,7 @@ def articles(
         unread_only=unread,
         starred_only=starred,
         query=query,
+        hide=() if include_ignored else _ignored(context),
     )
     rows = store.list_articles(flt, limit=limit)
     if as_json:
@@ -465,6 +479,15 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
         console.print(title)
         console.print(Text(f"        {hit.article.source_title}", style="dim"))
         console.print(snippet)
+
+
+def _register() -> None:
+    from newsterm.cli_views import view
+
+    cli.add_command(view)
+
+
+_register()
 
 
 def main(argv: list[str] | None = None) -> None:

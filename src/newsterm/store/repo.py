@@ -53,6 +53,8 @@ class ArticleFilter:
     """A query in the query language (docs/queries.md): a view's, or ``--query``."""
     now: float | None = None
     """The time ``age:`` counts from (epoch seconds; None: the clock's)."""
+    hide: tuple[str, ...] = ()
+    """Queries whose articles are left out (feeds.toml's ``[[ignore]]``)."""
 
 
 def split_marked(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -469,12 +471,19 @@ class Store:
             clauses.append("a.read = 0")
         if flt.starred_only:
             clauses.append("a.starred = 1")
-        if flt.query is not None:
-            from newsterm.query import compile_query
+        if flt.query is not None or flt.hide:
+            from newsterm.query import compile_query, parse
+            from newsterm.query.syntax import Or
 
-            compiled = compile_query(flt.query, time.time() if flt.now is None else flt.now)
-            clauses.append(compiled.where)
-            params.extend(compiled.params)
+            now = time.time() if flt.now is None else flt.now
+            if flt.query is not None:
+                compiled = compile_query(flt.query, now)
+                clauses.append(compiled.where)
+                params.extend(compiled.params)
+            if flt.hide:
+                hidden = compile_query(Or(tuple(parse(q) for q in flt.hide)), now)
+                clauses.append(f"NOT ({hidden.where})")
+                params.extend(hidden.params)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     @staticmethod
