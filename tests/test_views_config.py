@@ -100,7 +100,10 @@ def test_view_add_list_remove_keeps_comments_and_order(run, fixtures: Path) -> N
 
     before = config.read_bytes()
     bad = run("view", "add", "Broken", "bridge (")
-    assert bad.code == 2 and bad.err.strip() == "newsterm: query column 9: the query ends too soon, after ("
+    assert (
+        bad.code == 2
+        and bad.err.strip() == "newsterm: query column 9: the query ends too soon, after ("
+    )
     taken = run("view", "add", "bridges", "x")
     assert taken.code == 2 and "there is a view of that title already" in taken.err
     missing = run("view", "remove", "Nope")

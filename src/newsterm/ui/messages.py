@@ -22,6 +22,10 @@ class SourcesLoaded(Message):
     """Unread articles in the cache."""
     starred: int
     """Starred articles in the cache."""
+    views: list[tuple[str, str, int]] = field(default_factory=list)
+    """Each view of feeds.toml, in order: its title, query and unread count."""
+    ignored: int = 0
+    """Articles that feeds.toml's ``[[ignore]]`` queries hide."""
 
 
 @dataclass

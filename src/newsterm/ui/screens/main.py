@@ -90,6 +90,10 @@ class MainScreen(Screen[None]):
         self.opened: Article | None = None
         """The article in the reader."""
         self.source_count = 0
+        self.show_ignored = False
+        """The ``I`` switch: show what feeds.toml's ``[[ignore]]`` queries hide."""
+        self.ignored_count = 0
+        """Articles those queries hide (as last counted)."""
         self.searcher = Searcher(self)
         self._panes_mounted: asyncio.Task[None] | None = None
         self._panes_ready = False
@@ -195,6 +199,8 @@ class MainScreen(Screen[None]):
         synced with the cache's (and counted), and a refresh if it asks for one."""
         config = self.newsterm.settle_config()
         self.show_banner(self.newsterm.config_error)
+        if config is not None and config.ignore and self.search_query is None:
+            self.apply_filter(self.filter, self.filter_title, keep_id=self.articles.current_id)
         self.load_sources(sync=config)
         if config is not None and config.settings.refresh_on_start:
             self.call_after_refresh(self.action_refresh, reread=False)
@@ -323,6 +329,8 @@ class MainScreen(Screen[None]):
             unread_only=self.unread_only,
             source_count=self.source_count,
             config_path=self.newsterm.config_path,
+            ignored=self.ignored_count,
+            show_ignored=self.show_ignored,
         )
         articles.border_title = Content(title)
         articles.empty_message = Content(empty)
@@ -332,10 +340,18 @@ class MainScreen(Screen[None]):
         """Show a filter's articles (leaving search)."""
         self.searcher.query = None
         self.searcher.hide_bar()
-        self.filter = replace(flt, unread_only=self.unread_only or flt.unread_only)
+        self.filter = replace(
+            flt, unread_only=self.unread_only or flt.unread_only, hide=self.hidden_queries()
+        )
         self.filter_title = title
         self.articles.set_rows(FilterRows(self.store, self.filter), keep_id=keep_id)
         self.articles_changed()
+
+    def hidden_queries(self) -> tuple[str, ...]:
+        """The ``[[ignore]]`` queries the lists leave out (none while ``I`` shows them)."""
+        if self.show_ignored or self.config is None:
+            return ()
+        return self.config.ignore
 
     def reload_list(self) -> None:
         """Re-read the list (search results stay as they are) and the sources' counts."""
@@ -449,6 +465,15 @@ class MainScreen(Screen[None]):
             self.apply_filter(ArticleFilter(), "All", keep_id=target)
         await self.open_article(target, focus_reader=False)
 
+    def action_toggle_ignored(self) -> None:
+        if self.config is None or not self.config.ignore:
+            self.notify("No [[ignore]] queries in feeds.toml.", timeout=3)
+            return
+        self.show_ignored = not self.show_ignored
+        if self.search_query is None:
+            self.apply_filter(self.filter, self.filter_title, keep_id=self.articles.current_id)
+        self.load_sources()
+
     async def action_previous_unread(self) -> None:
         await self.action_next_unread(forward=False)
 
@@ -508,8 +533,16 @@ class MainScreen(Screen[None]):
         """Read sources and counts in a worker (counting 100k rows is not for the UI thread)."""
         from newsterm.ui import workers
 
+        views = self.config.views if self.config is not None else ()
         self.run_worker(
-            partial(workers.load_sources, self.post_message, self.store.path, sync),
+            partial(
+                workers.load_sources,
+                self.post_message,
+                self.store.path,
+                sync,
+                views,
+                self.hidden_queries(),
+            ),
             thread=True,
             exclusive=True,
             group="sources",
@@ -520,8 +553,13 @@ class MainScreen(Screen[None]):
         await self.panes_ready()
         first = self.source_count == 0 and event.sources
         self.source_count = len(event.sources)
+        self.ignored_count = event.ignored
         self.sources.show_sources(
-            event.sources, total=event.total, unread=event.unread, starred=event.starred
+            event.sources,
+            total=event.total,
+            unread=event.unread,
+            starred=event.starred,
+            views=event.views,
         )
         if first and self.articles.count == 0:
             self.articles.reload()
