@@ -72,3 +72,28 @@ async def test_ignored_articles_are_hidden_counted_and_shown_with_I(
         assert len(_titles(screen)) == 5
     with Store.open(cache) as store:  # type: ignore[arg-type]
         assert store.count_articles() == 7  # kept in the cache
+
+
+async def test_highlight_rules_colour_matching_rows_only(make: AppFactory, config: Config) -> None:
+    from newsterm.config_rules import HighlightEntry
+
+    rules = (HighlightEntry("title:storm", "italic $error"),)
+    app = make(config=replace(config, highlight=rules))
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        articles = screen.articles
+        error = app.theme_variables["error"]  # type: ignore[attr-defined]
+        seen = {}
+        for index in range(articles.count):
+            row = articles.row(index)
+            strip = articles._render_row(row, 0, 120, False, articles.visual_style.rich_style)
+            title = next(seg for seg in strip if row.article.title[:10] in seg.text)
+            seen[row.article.title] = (
+                bool(title.style.italic),
+                title.style.color is not None and title.style.color.name == error.lower(),
+            )
+        storms = {t for t in seen if "storm" in t.lower()}
+        assert len(storms) == 2
+        assert all(seen[t] == (True, True) for t in storms)
+        assert not any(seen[t][0] for t in seen if t not in storms)

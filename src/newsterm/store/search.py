@@ -88,3 +88,24 @@ def spans_by_paragraph(
     for paragraph, start, end in spans:
         grouped.setdefault(paragraph, []).append((start, end))
     return grouped
+
+
+def first_matching(
+    store: Store, article_ids: Sequence[int], queries: Sequence[str], *, now: float | None = None
+) -> dict[int, int]:
+    """For the articles of one page, the index of the first query each matches (those that
+    match none are left out): one indexed query per rule, over that page only."""
+    found: dict[int, int] = {}
+    if not article_ids:
+        return found
+    marks = ", ".join("?" for _ in article_ids)
+    moment = time.time() if now is None else now
+    for index, query in enumerate(queries):
+        compiled = compile_query(query, moment)
+        rows = store.conn.execute(
+            f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND {compiled.where}",
+            (*article_ids, *compiled.params),
+        )
+        for (article_id,) in rows:
+            found.setdefault(int(article_id), index)
+    return found

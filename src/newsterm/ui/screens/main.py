@@ -185,7 +185,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._title_pane(self.articles, "articles")
-        self.articles.set_rows(FilterRows(self.store, self.filter))
+        self.articles.set_rows(self.filter_rows())
         self.articles_changed()
         self.articles.focus()
         # What the first frame does not need waits until the list is on screen: the other
@@ -199,7 +199,8 @@ class MainScreen(Screen[None]):
         synced with the cache's (and counted), and a refresh if it asks for one."""
         config = self.newsterm.settle_config()
         self.show_banner(self.newsterm.config_error)
-        if config is not None and config.ignore and self.search_query is None:
+        rules = config is not None and (config.ignore or config.highlight)
+        if rules and self.search_query is None:
             self.apply_filter(self.filter, self.filter_title, keep_id=self.articles.current_id)
         self.load_sources(sync=config)
         if config is not None and config.settings.refresh_on_start:
@@ -344,8 +345,13 @@ class MainScreen(Screen[None]):
             flt, unread_only=self.unread_only or flt.unread_only, hide=self.hidden_queries()
         )
         self.filter_title = title
-        self.articles.set_rows(FilterRows(self.store, self.filter), keep_id=keep_id)
+        self.articles.set_rows(self.filter_rows(), keep_id=keep_id)
         self.articles_changed()
+
+    def filter_rows(self) -> FilterRows:
+        """The list's rows for the filter shown, coloured by feeds.toml's highlight rules."""
+        highlights = self.config.highlight if self.config is not None else ()
+        return FilterRows(self.store, self.filter, highlights)
 
     def hidden_queries(self) -> tuple[str, ...]:
         """The ``[[ignore]]`` queries the lists leave out (none while ``I`` shows them)."""
@@ -440,7 +446,7 @@ class MainScreen(Screen[None]):
             self.notify("Unread only applies when you leave the search.", timeout=3)
             return
         self.filter = replace(self.filter, unread_only=self.unread_only)
-        self.articles.set_rows(FilterRows(self.store, self.filter), keep_id=keep)
+        self.articles.set_rows(self.filter_rows(), keep_id=keep)
         self.articles_changed()
 
     async def action_next_unread(self, forward: bool = True) -> None:
