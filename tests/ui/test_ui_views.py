@@ -97,3 +97,16 @@ async def test_highlight_rules_colour_matching_rows_only(make: AppFactory, confi
         assert len(storms) == 2
         assert all(seen[t] == (True, True) for t in storms)
         assert not any(seen[t][0] for t in seen if t not in storms)
+
+
+async def test_search_leaves_ignored_articles_out_until_I(make: AppFactory, config: Config) -> None:
+    app = make(config=replace(config, ignore=("title:ferry",)))
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        await pilot.press("slash", *"storm", "enter")
+        await settle(pilot)
+        assert _titles(screen) == {"Storm closes northern ports for a second day"}
+        await pilot.press("escape", "I", "slash", *"storm", "enter")
+        await settle(pilot)
+        assert len(_titles(screen)) == 2

@@ -614,13 +614,20 @@ class Store:
         return None if row is None else int(row[0])
 
     def search(
-        self, text: str, *, limit: int = 100, offset: int = 0, now: float | None = None
+        self,
+        text: str,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        now: float | None = None,
+        hide: tuple[str, ...] = (),
     ) -> list[SearchHit]:
         """Search with the query language (docs/queries.md): best matches first, their matches
-        marked; raises ``QueryError`` for a bad query."""
+        marked, what the ``hide`` queries match left out; raises ``QueryError`` for a bad
+        query."""
         from newsterm.store import search  # here: the app's first frame searches nothing
 
-        return search.search(self, text, limit=limit, offset=offset, now=now)
+        return search.search(self, text, limit=limit, offset=offset, now=now, hide=hide)
 
     def match_spans(self, article_id: int, text: str) -> list[tuple[int, int, int]]:
         """Where a query's full-text terms match in an article's body: (paragraph, start,

@@ -28,20 +28,38 @@ to the width they have)."""
 
 
 def search(
-    store: Store, text: str, *, limit: int = 100, offset: int = 0, now: float | None = None
+    store: Store,
+    text: str,
+    *,
+    limit: int = 100,
+    offset: int = 0,
+    now: float | None = None,
+    hide: tuple[str, ...] = (),
 ) -> list[SearchHit]:
-    """A query's articles: best matches first when it has full-text terms, else newest first."""
-    compiled = compile_query(text, time.time() if now is None else now)
+    """A query's articles: best matches first when it has full-text terms, else newest first;
+    those the ``hide`` queries match (feeds.toml's ``[[ignore]]``) left out."""
+    moment = time.time() if now is None else now
+    compiled = compile_query(text, moment)
+    hidden = ""
+    hidden_params: tuple[object, ...] = ()
+    if hide:
+        from newsterm.query import parse
+        from newsterm.query.syntax import Or
+
+        rule = compile_query(Or(tuple(parse(q) for q in hide)), moment)
+        hidden, hidden_params = f"AND NOT ({rule.where})", rule.params
     if compiled.match is None:
         rows = store.conn.execute(
             f"""SELECT {SUMMARY_COLUMNS}, a.title, substr(a.body, 1, ?)
-                FROM articles a JOIN sources s ON s.id = a.source_id WHERE {compiled.where}
+                FROM articles a JOIN sources s ON s.id = a.source_id
+                WHERE {compiled.where} {hidden}
                 ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?""",
-            (SNIPPET_CHARS, *compiled.params, limit, offset),
+            (SNIPPET_CHARS, *compiled.params, *hidden_params, limit, offset),
         ).fetchall()
     else:
         where = "" if compiled.match_is_query else f"AND {compiled.where}"
-        params = () if compiled.match_is_query else compiled.params
+        where += f" {hidden}"
+        params = (() if compiled.match_is_query else compiled.params) + hidden_params
         marks = (MATCH_START, MATCH_END)
         rows = store.conn.execute(
             f"""SELECT {SUMMARY_COLUMNS}, highlight(articles_fts, 0, ?, ?),

@@ -72,11 +72,12 @@ def view_filter(view: ViewEntry, hide: tuple[str, ...]) -> ArticleFilter:
     return ArticleFilter(query=view.query, hide=hide, unread_only=True)
 
 
-def search(post: Post, db_path: Path, query: str) -> None:
-    """Full-text search (FTS5 can take a while on big caches)."""
+def search(post: Post, db_path: Path, query: str, hide: tuple[str, ...] = ()) -> None:
+    """Search with the query language (FTS5 can take a while on big caches); what ``hide``
+    matches is left out."""
     try:
         with Store.open(db_path) as store:
-            hits = store.search(query, limit=SEARCH_LIMIT)
+            hits = store.search(query, limit=SEARCH_LIMIT, hide=hide)
     except Exception as exc:
         post(SearchFinished(query, [], error=str(exc)))
         return

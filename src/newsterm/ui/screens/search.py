@@ -69,7 +69,13 @@ class Searcher:
             return
         screen = self.screen
         screen.run_worker(
-            partial(workers.search, screen.post_message, screen.store.path, query),
+            partial(
+                workers.search,
+                screen.post_message,
+                screen.store.path,
+                query,
+                screen.hidden_queries(),
+            ),
             thread=True,
             exclusive=True,
             group="search",
