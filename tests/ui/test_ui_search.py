@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import AppFactory, simple_article
-from helpers import line_text, settle
+from helpers import line_text, settle, settle_until
 
 from newsterm.store import Store
 from newsterm.ui.widgets.article_reader import MATCH_STYLE
@@ -96,9 +96,42 @@ async def test_the_query_language_in_slash_and_a_bad_query_in_one_line(
             "Storm closes northern ports for a second day",
             "A faster way to search old newspapers",
         }
+        screen.searcher.debounce = 3600.0  # what is typed is searched on Enter only
         notes: list[str] = []
         app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[attr-defined,method-assign]
         await pilot.press("slash", *"storm (ferry", "enter")
         await settle(pilot)
         assert notes == ["query column 7: this ( is not closed"]
         assert screen.search_query == '"northern ports" OR newspap*'  # the results stay
+
+
+async def test_the_list_follows_what_is_typed_and_keeps_the_focus_in_the_field(
+    make: AppFactory,
+) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        searcher = screen.searcher
+        await pilot.press("slash", *"newspap*")
+        await settle_until(pilot, lambda: screen.search_query == "newspap*")
+        assert screen.articles.count == 1
+        assert app.focused.id == "search"  # type: ignore[attr-defined]
+        # an unfinished query (an open phrase) is not searched, nor reported, until Enter
+        started = searcher._started
+        await pilot.press("space", '"', "n")
+        await settle(pilot)
+        assert searcher._started == started and searcher._timer is None
+        assert screen.search_query == "newspap*"
+        # a search answered after a later one started is dropped
+        from newsterm.ui.messages import SearchFinished
+
+        stale = SearchFinished("zebra", [], number=searcher._started - 1, live=True)
+        searcher.finished(stale)
+        assert screen.search_query == "newspap*" and screen.articles.count == 1
+        searcher.debounce = 3600.0  # (typing pauses no more: Enter searches at once)
+        await pilot.press("backspace", "backspace", *"OR storm", "enter")
+        await settle(pilot)
+        assert screen.search_query == "newspap* OR storm"
+        assert screen.articles.count == 3
+        assert app.focused is screen.articles  # type: ignore[attr-defined]

@@ -96,6 +96,10 @@ class SearchFinished(Message):
     query: str
     hits: list[SearchHit]
     error: str | None = None
+    number: int = 0
+    """Which search of the screen's this answers (a later one supersedes it)."""
+    live: bool = False
+    """Started while typing (the focus stays in the field; an error waits for Enter)."""
 
 
 @dataclass

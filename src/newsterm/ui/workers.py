@@ -72,16 +72,23 @@ def view_filter(view: ViewEntry, hide: tuple[str, ...]) -> ArticleFilter:
     return ArticleFilter(query=view.query, hide=hide, unread_only=True)
 
 
-def search(post: Post, db_path: Path, query: str, hide: tuple[str, ...] = ()) -> None:
+def search(
+    post: Post,
+    db_path: Path,
+    query: str,
+    hide: tuple[str, ...] = (),
+    number: int = 0,
+    live: bool = False,
+) -> None:
     """Search with the query language (FTS5 can take a while on big caches); what ``hide``
-    matches is left out."""
+    matches is left out. ``number`` and ``live`` go back with the result."""
     try:
         with Store.open(db_path) as store:
             hits = store.search(query, limit=SEARCH_LIMIT, hide=hide)
     except Exception as exc:
-        post(SearchFinished(query, [], error=str(exc)))
+        post(SearchFinished(query, [], error=str(exc), number=number, live=live))
         return
-    post(SearchFinished(query, hits))
+    post(SearchFinished(query, hits, number=number, live=live))
 
 
 def full_text(post: Post, db_path: Path, article_id: int, settings: Settings) -> None:

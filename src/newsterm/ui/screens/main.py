@@ -529,6 +529,10 @@ class MainScreen(Screen[None]):
     def search_submitted(self, event: Input.Submitted) -> None:
         self.searcher.submit(event.value)
 
+    @on(Input.Changed, "#search")
+    def search_typed(self, event: Input.Changed) -> None:
+        self.searcher.typed(event.value)
+
     # -- worker results ---------------------------------------------------------------------
     # (handled by name: the workers and their messages load after the first frame)
 
