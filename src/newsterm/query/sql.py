@@ -8,6 +8,7 @@ merged into one MATCH so that ``tariff OR levy -steel`` costs one index lookup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsterm.query.syntax import And, Compare, Flag, Node, Not, Or, Text, parse
@@ -74,6 +75,11 @@ def compile_query(query: str | Node, now: float) -> CompiledQuery:
     positive = _positive_terms(node, negated=False)
     match = " OR ".join(positive) if positive and _requires_text(node) else None
     return CompiledQuery(where, tuple(params), match, False)
+
+
+def compile_any(queries: Sequence[str], now: float) -> CompiledQuery:
+    """The articles any of ``queries`` matches, as one condition (``[[ignore]]`` rules)."""
+    return compile_query(Or(tuple(parse(q) for q in queries)), now)
 
 
 def _phrase(term: Text) -> str:

@@ -472,8 +472,7 @@ class Store:
         if flt.starred_only:
             clauses.append("a.starred = 1")
         if flt.query is not None or flt.hide:
-            from newsterm.query import compile_query, parse
-            from newsterm.query.syntax import Or
+            from newsterm.query import compile_any, compile_query
 
             now = time.time() if flt.now is None else flt.now
             if flt.query is not None:
@@ -481,7 +480,7 @@ class Store:
                 clauses.append(compiled.where)
                 params.extend(compiled.params)
             if flt.hide:
-                hidden = compile_query(Or(tuple(parse(q) for q in flt.hide)), now)
+                hidden = compile_any(flt.hide, now)
                 clauses.append(f"NOT ({hidden.where})")
                 params.extend(hidden.params)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params

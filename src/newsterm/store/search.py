@@ -7,7 +7,7 @@ import sqlite3
 import time
 from typing import TYPE_CHECKING
 
-from newsterm.query import compile_query
+from newsterm.query import compile_any, compile_query
 from newsterm.query.snippet import centre
 from newsterm.store.repo import (
     MATCH_END,
@@ -43,10 +43,7 @@ def search(
     hidden = ""
     hidden_params: tuple[object, ...] = ()
     if hide:
-        from newsterm.query import parse
-        from newsterm.query.syntax import Or
-
-        rule = compile_query(Or(tuple(parse(q) for q in hide)), moment)
+        rule = compile_any(hide, moment)
         hidden, hidden_params = f"AND NOT ({rule.where})", rule.params
     if compiled.match is None:
         rows = store.conn.execute(
