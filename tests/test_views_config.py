@@ -90,6 +90,8 @@ def test_view_add_list_remove_keeps_comments_and_order(run, fixtures: Path) -> N
     text = config.read_text()
     assert text.startswith("# keep me\n") and "# and me at the end" in text
     assert text.index("Bridges") < text.index("Quoted")
+    assert '\n\n[[views]]\ntitle = "Bridges"' in text  # each view after a blank line
+    assert '"title:bridge"\n\n[[views]]\ntitle = "Quoted"' in text
     assert load_config(config).views == (
         ViewEntry("Bridges", "title:bridge"),
         ViewEntry("Quoted", "has:quotes is:unread"),

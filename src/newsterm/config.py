@@ -348,8 +348,11 @@ def add_view(path: Path, title: str, query: str) -> None:
     def change(document: tomlkit.TOMLDocument) -> None:
         views = document.get("views")
         if views is None:
+            document.add(tomlkit.nl())  # a blank line before the first view
             views = tomlkit.aot()
             document.append("views", views)
+        elif not views[-1].as_string().endswith("\n\n"):
+            views[-1].add(tomlkit.nl())  # ... and between views
         table = tomlkit.table()
         table["title"] = title
         table["query"] = query
