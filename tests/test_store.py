@@ -14,6 +14,7 @@ import pytest
 from newsterm.analysis import Analysis, Contact, Quote, RawArticle
 from newsterm.errors import CacheError
 from newsterm.models import SourceKind
+from newsterm.query import QueryError
 from newsterm.store import ArticleFilter, Store
 from newsterm.store.db import SCHEMA_VERSION
 
@@ -138,9 +139,11 @@ def test_search_finds_body_and_title_with_spans(store: Store) -> None:
     assert [h.article.title for h in hits] == ["Harbor tunnel approved"]
     assert hits[0].title_matches == [(7, 13)]
     assert hits[0].snippet[slice(*hits[0].snippet_matches[0])].lower() == "tunnel"
-    assert [h.article.title for h in store.search("clea")] == ["Weather"]  # prefix
-    assert store.search('"; DROP TABLE articles; --') == []
-    assert store.search("") == []
+    assert [h.article.title for h in store.search("clea*")] == ["Weather"]  # prefix
+    assert store.search('"; DROP TABLE articles; --"') == []
+    assert store.count_articles() == 2
+    with pytest.raises(QueryError, match="column 1: the query is empty"):
+        store.search("")
 
 
 def test_search_index_follows_inserts_updates_and_later_saves(store: Store) -> None:

@@ -304,6 +304,8 @@ def export(context: Context, fmt: str, output: Path | None) -> None:
 
 def _no_articles_hint(context: Context, flt: ArticleFilter) -> str:
     """What an empty article list means, and what to do about it."""
+    if flt.query is not None:
+        return "No articles match the query."
     if flt.starred_only:
         return "No starred articles."
     if flt.unread_only:
@@ -317,6 +319,15 @@ def _no_articles_hint(context: Context, flt: ArticleFilter) -> str:
     if subscribed:
         return f"No articles yet: `newsterm refresh` fetches your {counted(subscribed, 'source')}."
     return "No articles. Add some with `newsterm add URL|PATH`."
+
+
+def _ignored(context: Context) -> tuple[str, ...]:
+    """feeds.toml's ``[[ignore]]`` queries (none when it cannot be read: listing the cache
+    does not need it)."""
+    try:
+        return context.config().ignore
+    except NewstermError:
+        return ()
 
 
 def _resolve_source(store: Store, ref: str | None) -> int | None:
@@ -333,11 +344,24 @@ def _resolve_source(store: Store, ref: str | None) -> int | None:
 @click.option("--source", "source_ref", metavar="SOURCE", help="Only this source.")
 @click.option("--unread", is_flag=True, help="Only unread articles.")
 @click.option("--starred", is_flag=True, help="Only starred articles.")
+@click.option(
+    "--query", "query", metavar="QUERY", help="Only those a query matches (see docs/queries.md)."
+)
+@click.option(
+    "--include-ignored", is_flag=True, help="Also those feeds.toml's [[ignore]] queries hide."
+)
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @json_option
 @pass_context
 def articles(
-    context: Context, source_ref: str | None, unread: bool, starred: bool, limit: int, as_json: bool
+    context: Context,
+    source_ref: str | None,
+    unread: bool,
+    starred: bool,
+    query: str | None,
+    include_ignored: bool,
+    limit: int,
+    as_json: bool,
 ) -> None:
     """List cached articles, newest first."""
     from newsterm.serialize import summary_json
@@ -345,7 +369,11 @@ def articles(
 
     store = context.store()
     flt = ArticleFilter(
-        source_id=_resolve_source(store, source_ref), unread_only=unread, starred_only=starred
+        source_id=_resolve_source(store, source_ref),
+        unread_only=unread,
+        starred_only=starred,
+        query=query,
+        hide=() if include_ignored else _ignored(context),
     )
     rows = store.list_articles(flt, limit=limit)
     if as_json:
@@ -424,9 +452,15 @@ def parse(file: Path, as_json: bool) -> None:
 @json_option
 @pass_context
 def search(context: Context, query: str, limit: int, as_json: bool) -> None:
-    """Full-text search over cached titles and bodies."""
+    """Search cached articles with the query language (docs/queries.md): words, "phrases",
+    prefix*, OR, NOT, fields such as title: or speaker:."""
+    from newsterm.query import parse
+    from newsterm.query.snippet import centre
     from newsterm.serialize import search_json
 
+    if not query.strip():
+        raise UsageError("search needs a query (see docs/queries.md)")
+    parse(query)  # a bad query is one line before the cache is opened
     hits = context.store().search(query, limit=limit)
     if as_json:
         print_json([search_json(h) for h in hits])
@@ -438,12 +472,22 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
         title = Text(f"{hit.article.id:>6}  ", style="dim") + Text(hit.article.title, style="bold")
         for start, end in hit.title_matches:
             title.stylize("reverse", start + 8, end + 8)
-        snippet = Text("        ") + Text(hit.snippet)
-        for start, end in hit.snippet_matches:
+        text, spans = centre(hit.snippet, hit.snippet_matches, max(20, console.width - 8))
+        snippet = Text("        ") + Text(text)
+        for start, end in spans:
             snippet.stylize("reverse", start + 8, end + 8)
         console.print(title)
         console.print(Text(f"        {hit.article.source_title}", style="dim"))
         console.print(snippet)
+
+
+def _register() -> None:
+    from newsterm.cli_views import view
+
+    cli.add_command(view)
+
+
+_register()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -22,6 +22,8 @@ from newsterm.errors import ConfigError
 if TYPE_CHECKING:  # tomlkit is imported only when feeds.toml is edited: start-up stays lean
     import tomlkit
 
+    from newsterm.config_rules import HighlightEntry, ViewEntry
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -75,6 +77,12 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     feeds: tuple[FeedEntry, ...] = ()
     keymap: dict[str, str] = field(default_factory=dict)
+    views: tuple[ViewEntry, ...] = ()
+    """Saved queries shown as sources (``[[views]]``)."""
+    ignore: tuple[str, ...] = ()
+    """Queries whose articles every list hides (``[[ignore]]``)."""
+    highlight: tuple[HighlightEntry, ...] = ()
+    """Queries whose rows the list draws in a style (``[[highlight]]``)."""
 
     def resolve_path(self, entry: FeedEntry) -> Path:
         """An entry's path made absolute, relative to the folder of feeds.toml."""
@@ -94,7 +102,7 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     for f in fields(Settings)
 }
 _FEED_KEYS = {"url", "path", "title", "tags", "full_text"}
-_TOP_KEYS = {"settings", "feeds", "keymap"}
+_TOP_KEYS = {"settings", "feeds", "keymap", "views", "ignore", "highlight"}
 
 
 def _line_of(text: str, pattern: str, start: int = 0) -> tuple[int, int]:
@@ -137,7 +145,17 @@ def parse_config(text: str, path: Path) -> Config:
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict) or not all(isinstance(v, str) for v in keymap.values()):
         raise _fail(path, text, "[keymap] maps binding ids to key strings", r"^\s*\[keymap\]")
-    return Config(path=path, settings=settings, feeds=feeds, keymap=dict(keymap))
+    rules: dict[str, Any] = {}
+    if any(name in data for name in ("views", "ignore", "highlight")):
+        from newsterm.config_rules import RULE_TABLES, parse_rules
+
+        def fail(message: str, pattern: str, start: int) -> ConfigError:
+            return _fail(path, text, message, pattern, start)
+
+        for name in RULE_TABLES:
+            if name in data:
+                rules[name] = parse_rules(name, data[name], text, fail)
+    return Config(path=path, settings=settings, feeds=feeds, keymap=dict(keymap), **rules)
 
 
 def _parse_settings(raw: Any, text: str, path: Path) -> Settings:
@@ -317,6 +335,48 @@ def remove_feed(path: Path, location: str) -> bool:
             if location in (table.get("url"), table.get("path")):
                 del feeds[index]
                 removed = True
+                return
+
+    _edit(path, change)
+    return removed
+
+
+def add_view(path: Path, title: str, query: str) -> None:
+    """Append a ``[[views]]`` table (validated: a bad query or a taken title changes nothing)."""
+    import tomlkit
+
+    def change(document: tomlkit.TOMLDocument) -> None:
+        views = document.get("views")
+        if views is None:
+            document.add(tomlkit.nl())  # a blank line before the first view
+            views = tomlkit.aot()
+            document.append("views", views)
+        elif not views[-1].as_string().endswith("\n\n"):
+            views[-1].add(tomlkit.nl())  # ... and between views
+        table = tomlkit.table()
+        table["title"] = title
+        table["query"] = query
+        views.append(table)
+
+    _edit(path, change)
+
+
+def remove_view(path: Path, title: str) -> str | None:
+    """Remove the ``[[views]]`` table titled ``title`` (case-insensitively); its title, or
+    None when there is none."""
+    from tomlkit.items import AoT
+
+    removed: str | None = None
+
+    def change(document: tomlkit.TOMLDocument) -> None:
+        nonlocal removed
+        views = document.get("views")
+        if not isinstance(views, AoT):
+            return
+        for index, table in enumerate(views):
+            if str(table.get("title", "")).strip().lower() == title.strip().lower():
+                removed = str(table.get("title"))
+                del views[index]
                 return
 
     _edit(path, change)

@@ -49,6 +49,12 @@ class ArticleFilter:
     tag: str | None = None
     unread_only: bool = False
     starred_only: bool = False
+    query: str | None = None
+    """A query in the query language (docs/queries.md): a view's, or ``--query``."""
+    now: float | None = None
+    """The time ``age:`` counts from (epoch seconds; None: the clock's)."""
+    hide: tuple[str, ...] = ()
+    """Queries whose articles are left out (feeds.toml's ``[[ignore]]``)."""
 
 
 def split_marked(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -70,17 +76,7 @@ def split_marked(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), spans
 
 
-def fts_query(text: str) -> str | None:
-    """Turn what a user typed into a safe FTS5 query: every word must match, last as a prefix."""
-    words = re.findall(r"\w+", text)
-    if not words:
-        return None
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-_SUMMARY_COLUMNS = """
+SUMMARY_COLUMNS = """
     a.id, a.source_id, COALESCE(s.title, s.location), a.title, a.published, a.read, a.starred,
     a.gone
 """
@@ -475,10 +471,22 @@ class Store:
             clauses.append("a.read = 0")
         if flt.starred_only:
             clauses.append("a.starred = 1")
+        if flt.query is not None or flt.hide:
+            from newsterm.query import compile_any, compile_query
+
+            now = time.time() if flt.now is None else flt.now
+            if flt.query is not None:
+                compiled = compile_query(flt.query, now)
+                clauses.append(compiled.where)
+                params.extend(compiled.params)
+            if flt.hide:
+                hidden = compile_any(flt.hide, now)
+                clauses.append(f"NOT ({hidden.where})")
+                params.extend(hidden.params)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     @staticmethod
-    def _summary(row: Sequence[Any]) -> ArticleSummary:
+    def summary_row(row: Sequence[Any]) -> ArticleSummary:
         return ArticleSummary(
             id=row[0],
             source_id=row[1],
@@ -502,11 +510,11 @@ class Store:
         """A window of a filter's articles, newest first."""
         where, params = self._where(flt)
         rows = self.conn.execute(
-            f"""SELECT {_SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+            f"""SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
                 {where} ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?""",
             (*params, limit, offset),
         ).fetchall()
-        return [self._summary(r) for r in rows]
+        return [self.summary_row(r) for r in rows]
 
     def article_position(self, article_id: int, flt: ArticleFilter = ArticleFilter()) -> int | None:
         """The index of an article in a filter's list, or None when it is not shown."""
@@ -604,28 +612,28 @@ class Store:
         row = self.conn.execute(query, (article_id, current[0], current[0], current[1])).fetchone()
         return None if row is None else int(row[0])
 
-    def search(self, text: str, *, limit: int = 100, offset: int = 0) -> list[SearchHit]:
-        """Full-text search over titles and bodies, best matches first."""
-        from newsterm.store.results import SearchHit  # here: the app's first frame searches nothing
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        now: float | None = None,
+        hide: tuple[str, ...] = (),
+    ) -> list[SearchHit]:
+        """Search with the query language (docs/queries.md): best matches first, their matches
+        marked, what the ``hide`` queries match left out; raises ``QueryError`` for a bad
+        query."""
+        from newsterm.store import search  # here: the app's first frame searches nothing
 
-        query = fts_query(text)
-        if query is None:
-            return []
-        rows = self.conn.execute(
-            f"""SELECT {_SUMMARY_COLUMNS},
-                       highlight(articles_fts, 0, ?, ?),
-                       snippet(articles_fts, 1, ?, ?, '…', 16)
-                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                JOIN sources s ON s.id = a.source_id
-                WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?""",
-            (MATCH_START, MATCH_END, MATCH_START, MATCH_END, query, limit, offset),
-        ).fetchall()
-        hits = []
-        for row in rows:
-            _, title_spans = split_marked(row[8])
-            snippet, snippet_spans = split_marked(row[9])
-            hits.append(SearchHit(self._summary(row), title_spans, snippet, snippet_spans))
-        return hits
+        return search.search(self, text, limit=limit, offset=offset, now=now, hide=hide)
+
+    def match_spans(self, article_id: int, text: str) -> list[tuple[int, int, int]]:
+        """Where a query's full-text terms match in an article's body: (paragraph, start,
+        end) character offsets."""
+        from newsterm.store import search
+
+        return search.match_spans(self.conn, article_id, text)
 
     # -- full text (issue 7) ----------------------------------------------------------------
 
@@ -660,11 +668,11 @@ class Store:
         count = min(limit, total - offset)
         where, params = self._where(flt)
         rows = self.conn.execute(
-            f"""SELECT {_SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+            f"""SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
                 {where} ORDER BY a.sort_key ASC, a.id ASC LIMIT ? OFFSET ?""",
             (*params, count, total - offset - count),
         ).fetchall()
-        return [self._summary(r) for r in reversed(rows)]
+        return [self.summary_row(r) for r in reversed(rows)]
 
     def list_articles_after(
         self, flt: ArticleFilter, article_id: int, *, limit: int = 100, older: bool = True
@@ -676,9 +684,9 @@ class Store:
         keyset = f"(a.sort_key, a.id) {op} (SELECT sort_key, id FROM articles WHERE id = ?)"
         where = f"{where} AND {keyset}" if where else f"WHERE {keyset}"
         rows = self.conn.execute(
-            f"""SELECT {_SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+            f"""SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
                 {where} ORDER BY a.sort_key {order}, a.id {order} LIMIT ?""",
             (*params, article_id, limit),
         ).fetchall()
-        found = [self._summary(r) for r in rows]
+        found = [self.summary_row(r) for r in rows]
         return found if older else found[::-1]

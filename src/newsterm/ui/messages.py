@@ -22,6 +22,10 @@ class SourcesLoaded(Message):
     """Unread articles in the cache."""
     starred: int
     """Starred articles in the cache."""
+    views: list[tuple[str, str, int]] = field(default_factory=list)
+    """Each view of feeds.toml, in order: its title, query and unread count."""
+    ignored: int = 0
+    """Articles that feeds.toml's ``[[ignore]]`` queries hide."""
 
 
 @dataclass
@@ -92,6 +96,10 @@ class SearchFinished(Message):
     query: str
     hits: list[SearchHit]
     error: str | None = None
+    number: int = 0
+    """Which search of the screen's this answers (a later one supersedes it)."""
+    live: bool = False
+    """Started while typing (the focus stays in the field; an error waits for Enter)."""
 
 
 @dataclass

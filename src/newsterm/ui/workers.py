@@ -7,8 +7,9 @@ a widget, so every widget and reactive change stays in an ``@on`` handler on the
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.worker import get_current_worker
@@ -27,14 +28,24 @@ from newsterm.ui.messages import (
     StoreFailed,
 )
 
+if TYPE_CHECKING:
+    from newsterm.config_rules import ViewEntry
+
 Post = Callable[[Message], object]
 """Where a worker sends its results (a widget's ``post_message``; safe from any thread)."""
 
 SEARCH_LIMIT = 500
 
 
-def load_sources(post: Post, db_path: Path, sync: Config | None = None) -> None:
-    """Read sources and counts (counting 100k rows is not for the UI thread)."""
+def load_sources(
+    post: Post,
+    db_path: Path,
+    sync: Config | None = None,
+    views: Sequence[ViewEntry] = (),
+    hide: tuple[str, ...] = (),
+) -> None:
+    """Read sources and counts (counting 100k rows is not for the UI thread): the views'
+    unread counts, and every count but the sources' without what ``hide`` matches."""
     try:
         with Store.open(db_path) as store:
             if sync is not None and sync.feeds:
@@ -42,24 +53,42 @@ def load_sources(post: Post, db_path: Path, sync: Config | None = None) -> None:
 
                 sync_sources(store, sync)
             sources = store.sources()
-            total = store.count_articles()
-            unread = store.count_articles(ArticleFilter(unread_only=True))
-            starred = store.count_articles(ArticleFilter(starred_only=True))
+            total = store.count_articles(ArticleFilter(hide=hide))
+            unread = store.count_articles(ArticleFilter(unread_only=True, hide=hide))
+            starred = store.count_articles(ArticleFilter(starred_only=True, hide=hide))
+            counts = [
+                (view.title, view.query, store.count_articles(view_filter(view, hide)))
+                for view in views
+            ]
+            ignored = store.count_articles() - total if hide else 0
     except NewstermError as exc:
         post(StoreFailed(exc.message))
         return
-    post(SourcesLoaded(sources, total, unread, starred))
+    post(SourcesLoaded(sources, total, unread, starred, counts, ignored))
 
 
-def search(post: Post, db_path: Path, query: str) -> None:
-    """Full-text search (FTS5 can take a while on big caches)."""
+def view_filter(view: ViewEntry, hide: tuple[str, ...]) -> ArticleFilter:
+    """A view's unread articles (what its count in the sources pane counts)."""
+    return ArticleFilter(query=view.query, hide=hide, unread_only=True)
+
+
+def search(
+    post: Post,
+    db_path: Path,
+    query: str,
+    hide: tuple[str, ...] = (),
+    number: int = 0,
+    live: bool = False,
+) -> None:
+    """Search with the query language (FTS5 can take a while on big caches); what ``hide``
+    matches is left out. ``number`` and ``live`` go back with the result."""
     try:
         with Store.open(db_path) as store:
-            hits = store.search(query, limit=SEARCH_LIMIT)
+            hits = store.search(query, limit=SEARCH_LIMIT, hide=hide)
     except Exception as exc:
-        post(SearchFinished(query, [], error=str(exc)))
+        post(SearchFinished(query, [], error=str(exc), number=number, live=live))
         return
-    post(SearchFinished(query, hits))
+    post(SearchFinished(query, hits, number=number, live=live))
 
 
 def full_text(post: Post, db_path: Path, article_id: int, settings: Settings) -> None:

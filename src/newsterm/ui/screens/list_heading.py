@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from newsterm.store import ArticleFilter
@@ -17,15 +18,22 @@ def list_heading(
     unread_only: bool,
     source_count: int,
     config_path: Path | None,
+    ignored: int = 0,
+    show_ignored: bool = False,
 ) -> tuple[str, str]:
-    """The list's border title and the message it shows when it has no rows."""
+    """The list's border title and the message it shows when it has no rows; ``ignored``
+    articles are hidden by feeds.toml's ``[[ignore]]`` (shown while ``show_ignored``)."""
     if search_query is not None:
         title = f"2 Search “{search_query[:60]}” · {counted(count, 'result')}"
         return title, f"No articles match “{search_query}”. Press Esc to go back."
     title = f"2 {filter_title[:60]} · {count:,}"
     if unread_only:
         title += " · unread only"
-    if flt == ArticleFilter() and source_count == 0:
+    if ignored and not show_ignored:
+        title += f" · {ignored:,} ignored (I shows)"
+    elif show_ignored:
+        title += " · ignored shown"
+    if replace(flt, hide=()) == ArticleFilter() and source_count == 0:
         empty = (
             "Nothing here yet.\n\nAdd a feed or a folder of articles from a shell:\n"
             "  newsterm add https://example.com/feed.xml\n"
@@ -38,6 +46,8 @@ def list_heading(
         empty = "No unread articles here. Press u to show every article."
     elif flt.starred_only:
         empty = "No starred articles yet. Press s on an article to star it."
+    elif flt.query is not None:
+        empty = "No articles match this view's query."
     else:
         empty = "No articles in this source yet. Press R to refresh."
     return title, empty

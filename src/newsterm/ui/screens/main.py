@@ -90,6 +90,10 @@ class MainScreen(Screen[None]):
         self.opened: Article | None = None
         """The article in the reader."""
         self.source_count = 0
+        self.show_ignored = False
+        """The ``I`` switch: show what feeds.toml's ``[[ignore]]`` queries hide."""
+        self.ignored_count = 0
+        """Articles those queries hide (as last counted)."""
         self.searcher = Searcher(self)
         self._panes_mounted: asyncio.Task[None] | None = None
         self._panes_ready = False
@@ -181,7 +185,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._title_pane(self.articles, "articles")
-        self.articles.set_rows(FilterRows(self.store, self.filter))
+        self.articles.set_rows(self.filter_rows())
         self.articles_changed()
         self.articles.focus()
         # What the first frame does not need waits until the list is on screen: the other
@@ -195,6 +199,9 @@ class MainScreen(Screen[None]):
         synced with the cache's (and counted), and a refresh if it asks for one."""
         config = self.newsterm.settle_config()
         self.show_banner(self.newsterm.config_error)
+        rules = config is not None and (config.ignore or config.highlight)
+        if rules and self.search_query is None:
+            self.apply_filter(self.filter, self.filter_title, keep_id=self.articles.current_id)
         self.load_sources(sync=config)
         if config is not None and config.settings.refresh_on_start:
             self.call_after_refresh(self.action_refresh, reread=False)
@@ -323,6 +330,8 @@ class MainScreen(Screen[None]):
             unread_only=self.unread_only,
             source_count=self.source_count,
             config_path=self.newsterm.config_path,
+            ignored=self.ignored_count,
+            show_ignored=self.show_ignored,
         )
         articles.border_title = Content(title)
         articles.empty_message = Content(empty)
@@ -332,10 +341,23 @@ class MainScreen(Screen[None]):
         """Show a filter's articles (leaving search)."""
         self.searcher.query = None
         self.searcher.hide_bar()
-        self.filter = replace(flt, unread_only=self.unread_only or flt.unread_only)
+        self.filter = replace(
+            flt, unread_only=self.unread_only or flt.unread_only, hide=self.hidden_queries()
+        )
         self.filter_title = title
-        self.articles.set_rows(FilterRows(self.store, self.filter), keep_id=keep_id)
+        self.articles.set_rows(self.filter_rows(), keep_id=keep_id)
         self.articles_changed()
+
+    def filter_rows(self) -> FilterRows:
+        """The list's rows for the filter shown, coloured by feeds.toml's highlight rules."""
+        highlights = self.config.highlight if self.config is not None else ()
+        return FilterRows(self.store, self.filter, highlights)
+
+    def hidden_queries(self) -> tuple[str, ...]:
+        """The ``[[ignore]]`` queries the lists leave out (none while ``I`` shows them)."""
+        if self.show_ignored or self.config is None:
+            return ()
+        return self.config.ignore
 
     def reload_list(self) -> None:
         """Re-read the list (search results stay as they are) and the sources' counts."""
@@ -367,7 +389,12 @@ class MainScreen(Screen[None]):
             self.article_actions.write_read([article.id], True)
         self.opened = article
         await self.panes_ready()
-        await self.reader.show(article)
+        matches = None
+        if self.search_query is not None:  # opened from search results: mark the matches
+            from newsterm.store.search import spans_by_paragraph
+
+            matches = spans_by_paragraph(self.store.match_spans(article.id, self.search_query))
+        await self.reader.show(article, matches)
         self.quotes.show(article)
         self.contacts.show(article)
         self.app.sub_title = article.title[:200]
@@ -419,7 +446,7 @@ class MainScreen(Screen[None]):
             self.notify("Unread only applies when you leave the search.", timeout=3)
             return
         self.filter = replace(self.filter, unread_only=self.unread_only)
-        self.articles.set_rows(FilterRows(self.store, self.filter), keep_id=keep)
+        self.articles.set_rows(self.filter_rows(), keep_id=keep)
         self.articles_changed()
 
     async def action_next_unread(self, forward: bool = True) -> None:
@@ -443,6 +470,15 @@ class MainScreen(Screen[None]):
                 self.sources.choose("all")
             self.apply_filter(ArticleFilter(), "All", keep_id=target)
         await self.open_article(target, focus_reader=False)
+
+    def action_toggle_ignored(self) -> None:
+        if self.config is None or not self.config.ignore:
+            self.notify("No [[ignore]] queries in feeds.toml.", timeout=3)
+            return
+        self.show_ignored = not self.show_ignored
+        if self.search_query is None:
+            self.apply_filter(self.filter, self.filter_title, keep_id=self.articles.current_id)
+        self.load_sources()
 
     async def action_previous_unread(self) -> None:
         await self.action_next_unread(forward=False)
@@ -469,16 +505,16 @@ class MainScreen(Screen[None]):
         if self.maximized is not None:
             self.minimize()
             return
-        if self.search_query is not None:
-            self.searcher.leave()
-            self.articles.focus()
-            return
         focused = self.focused
         if focused is not None and (
             focused is self.reader
             or self.reader in focused.ancestors
             or self.query_one("#extras") in focused.ancestors
         ):
+            self.articles.focus()  # (to the search results, when the article came from them)
+            return
+        if self.search_query is not None:
+            self.searcher.leave()
             self.articles.focus()
             return
         if quit:
@@ -493,6 +529,10 @@ class MainScreen(Screen[None]):
     def search_submitted(self, event: Input.Submitted) -> None:
         self.searcher.submit(event.value)
 
+    @on(Input.Changed, "#search")
+    def search_typed(self, event: Input.Changed) -> None:
+        self.searcher.typed(event.value)
+
     # -- worker results ---------------------------------------------------------------------
     # (handled by name: the workers and their messages load after the first frame)
 
@@ -503,8 +543,16 @@ class MainScreen(Screen[None]):
         """Read sources and counts in a worker (counting 100k rows is not for the UI thread)."""
         from newsterm.ui import workers
 
+        views = self.config.views if self.config is not None else ()
         self.run_worker(
-            partial(workers.load_sources, self.post_message, self.store.path, sync),
+            partial(
+                workers.load_sources,
+                self.post_message,
+                self.store.path,
+                sync,
+                views,
+                self.hidden_queries(),
+            ),
             thread=True,
             exclusive=True,
             group="sources",
@@ -515,8 +563,13 @@ class MainScreen(Screen[None]):
         await self.panes_ready()
         first = self.source_count == 0 and event.sources
         self.source_count = len(event.sources)
+        self.ignored_count = event.ignored
         self.sources.show_sources(
-            event.sources, total=event.total, unread=event.unread, starred=event.starred
+            event.sources,
+            total=event.total,
+            unread=event.unread,
+            starred=event.starred,
+            views=event.views,
         )
         if first and self.articles.count == 0:
             self.articles.reload()

@@ -101,6 +101,14 @@ MAIN_BINDINGS: list[BindingType] = [
         tooltip="Show only unread articles, or all of them",
     ),
     Binding(
+        "I",
+        "toggle_ignored",
+        "Ignored",
+        show=False,
+        id="show-ignored",
+        tooltip="Show or hide the articles feeds.toml's [[ignore]] queries hide",
+    ),
+    Binding(
         "z",
         "toggle_maximize",
         "Maximise",

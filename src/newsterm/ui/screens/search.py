@@ -1,7 +1,9 @@
 """Searching from the main screen: the search field, the worker, and leaving the results.
 
 The field is mounted the first time it is opened: a start-up without it draws its first
-frame sooner (the Input's styles and widgets cost about as much as a pane).
+frame sooner (the Input's styles and widgets cost about as much as a pane). The list follows
+what is typed: a query that parses is searched ``debounce`` seconds after the last key, each
+search supersedes the ones before it (their results are dropped), and Enter searches at once.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import TYPE_CHECKING
 from newsterm.ui.widgets.article_rows import SearchRows
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from newsterm.ui.messages import SearchFinished
     from newsterm.ui.screens.main import MainScreen
     from newsterm.ui.widgets.search_bar import SearchBar
@@ -24,6 +28,11 @@ class Searcher:
         self.screen = screen
         self.query: str | None = None
         """The search whose results the list shows, or None."""
+        self.debounce = 0.15
+        """Seconds after the last key before what is typed is searched."""
+        self._timer: Timer | None = None
+        self._started = 0
+        """Searches started so far: a result answering an earlier one is dropped."""
 
     @property
     def bar(self) -> SearchBar:
@@ -49,6 +58,9 @@ class Searcher:
         screen.set_focus(self.bar)
 
     def hide_bar(self) -> None:
+        """Close the field; a search still running is dropped when it ends."""
+        self._stop_timer()
+        self._started += 1
         middle = self.screen.query_one("#middle")
         middle.remove_class("-searching")
         for bar in middle.query("#search"):
@@ -56,35 +68,74 @@ class Searcher:
 
     def cancel(self) -> None:
         """Esc in the field: close it unless results are shown, and go back to the list."""
+        self._stop_timer()
         if self.query is None:
             self.hide_bar()
         self.screen.articles.focus()
 
-    def submit(self, value: str) -> None:
-        from newsterm.ui import workers  # (loaded after the first frame)
+    def typed(self, value: str) -> None:
+        """A key changed the field: search what it holds once typing pauses, if it parses (an
+        unfinished query, such as an open phrase, waits for more keys)."""
+        from newsterm.query import QueryError, parse
 
+        self._stop_timer()
+        query = value.strip()
+        if not query:
+            return
+        try:
+            parse(query)
+        except QueryError:
+            return
+        self._timer = self.screen.set_timer(self.debounce, partial(self._start, query, True))
+
+    def submit(self, value: str) -> None:
+        self._stop_timer()
         query = value.strip()
         if not query:
             self.cancel()
             return
+        self._start(query, False)
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _start(self, query: str, live: bool) -> None:
+        from newsterm.ui import workers  # (loaded after the first frame)
+
+        self._timer = None
+        self._started += 1
         screen = self.screen
         screen.run_worker(
-            partial(workers.search, screen.post_message, screen.store.path, query),
+            partial(
+                workers.search,
+                screen.post_message,
+                screen.store.path,
+                query,
+                screen.hidden_queries(),
+                self._started,
+                live,
+            ),
             thread=True,
-            exclusive=True,
+            exclusive=True,  # (a thread cannot be stopped: its result is dropped in finished)
             group="search",
             exit_on_error=False,
         )
 
     def finished(self, event: SearchFinished) -> None:
+        if event.number != self._started:
+            return  # superseded by a later search
         screen = self.screen
         if event.error:
-            screen.notify(event.error, title="Search failed", severity="error", markup=False)
+            if not event.live:
+                screen.notify(event.error, title="Search failed", severity="error", markup=False)
             return
         self.query = event.query
         screen.articles.set_rows(SearchRows(event.hits))
         screen.articles_changed()
-        screen.articles.focus()
+        if not event.live:
+            screen.articles.focus()
 
     def leave(self) -> None:
         """Go back from search results to the filter that was shown."""

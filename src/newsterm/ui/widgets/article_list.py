@@ -8,6 +8,7 @@ costs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -136,6 +137,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._count = 0
         self._pages: LRUCache[int, list[Row]] = LRUCache(64)
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._rule_styles: dict[str, Style] = {}
         self._generation = 0
         self.cursor = 0
         """Index of the highlighted row."""
@@ -399,6 +401,20 @@ class ArticleList(ScrollView, can_focus=True):
             self._lines[key] = strip
         return strip
 
+    def _rule_style(self, style: str) -> Style:
+        """A ``[[highlight]]`` style (checked when feeds.toml was read) with the theme's
+        variables put in; a style the theme cannot resolve adds nothing."""
+        resolved = self._rule_styles.get(style)
+        if resolved is None:
+            variables = self.app.theme_variables
+            text = re.sub(r"\$([\w-]+)", lambda m: variables.get(m.group(1), "default"), style)
+            try:
+                resolved = Style.parse(text)
+            except Exception:
+                resolved = Style()
+            self._rule_styles[style] = resolved
+        return resolved
+
     def _render_empty(self, y: int, width: int, base: Style) -> Strip:
         style = base + self.get_component_rich_style("article-list--empty", partial=True)
         lines = self.empty_message.wrap(max(1, width - 4))
@@ -418,11 +434,16 @@ class ArticleList(ScrollView, can_focus=True):
         match = part("article-list--match")
         meta = base + part("article-list--meta")
         if sub:
+            from newsterm.query.snippet import centre  # (search only: not on the first frame)
+
             snippet = row.snippet.replace("\n", " ").replace("\t", " ")
-            text = _fit(snippet, width - 5)
-            segments = [Segment("     ", base), *_styled(text, row.snippet_matches, meta, match)]
+            centred, spans = centre(snippet, row.snippet_matches, width - 5)
+            text = _fit(centred, width - 5)
+            segments = [Segment("     ", base), *_styled(text, spans, meta, match)]
             return Strip(segments).adjust_cell_length(width, base)
         title_style = base + part("article-list--read" if article.read else "article-list--unread")
+        if row.highlight:
+            title_style += self._rule_style(row.highlight)
         marker = Segment(" ●" if not article.read else "  ", base + part("article-list--marker"))
         star = Segment("★ " if article.starred else "  ", base + part("article-list--star"))
         date = relative(article.published, self._clock() if self._clock else None)

@@ -24,6 +24,8 @@ QUOTE_STYLE = "$text-accent"
 ACTIVE_STYLE = "bold $text-accent on $accent-muted"
 SPEAKER_STYLE = "italic $text-secondary on $secondary-muted"
 NO_SPEAKER_STYLE = "italic $text-muted"
+MATCH_STYLE = "bold $text-warning on $warning-muted"
+"""A search's matches, in an article opened from its results."""
 NAMED_STYLE = "italic $text-secondary"
 """The speaker's name where the text gives it next to the quotation."""
 NAME_WINDOW = 60
@@ -68,9 +70,13 @@ def speaker_mention(
 
 
 def paragraph_content(
-    paragraph: str, quotes: Sequence[tuple[int, Quote]], active: int | None = None
+    paragraph: str,
+    quotes: Sequence[tuple[int, Quote]],
+    active: int | None = None,
+    matches: Sequence[tuple[int, int]] = (),
 ) -> Content:
-    """A paragraph with each quotation highlighted and its speaker made plain.
+    """A paragraph with each quotation highlighted and its speaker made plain, and a
+    search's ``matches`` (character spans) marked.
 
     When the text names the speaker next to the quotation, that name is styled as the
     speaker; otherwise a speaker tag follows the quotation (no "“…,” [Ana Ruiz] said Ana
@@ -106,6 +112,8 @@ def paragraph_content(
         else:
             tags.append((after, Content(" ") + Content.styled("(unattributed)", NO_SPEAKER_STYLE)))
         position = after
+    for start, end in matches:
+        content = content.stylize(MATCH_STYLE, start, min(end, len(paragraph)))
     parts: list[Content] = []
     previous = 0
     for offset, tag in tags:
@@ -155,6 +163,8 @@ class ArticleReader(VerticalScroll):
         """The article shown, or None."""
         self.active_quote: int | None = None
         """The quotation last jumped to."""
+        self.matches: dict[int, list[tuple[int, int]]] = {}
+        """A search's matches in the article, by paragraph (opened from search results)."""
         self._paragraphs: list[Static] = []
 
     def compose(self):  # type: ignore[no-untyped-def]
@@ -162,10 +172,14 @@ class ArticleReader(VerticalScroll):
             Content("Select an article and press Enter to read it here."), classes="placeholder"
         )
 
-    async def show(self, article: Article | None) -> None:
-        """Show an article (None clears the reader)."""
+    async def show(
+        self, article: Article | None, matches: dict[int, list[tuple[int, int]]] | None = None
+    ) -> None:
+        """Show an article (None clears the reader); with a search's ``matches`` (spans by
+        paragraph), mark every one and scroll to the first."""
         self.article = article
         self.active_quote = None
+        self.matches = matches or {}
         await self.remove_children()
         self._paragraphs = []
         if article is None:
@@ -191,8 +205,10 @@ class ArticleReader(VerticalScroll):
             by_paragraph.setdefault(quote.paragraph, []).append((index, quote))
         paragraphs = article.paragraphs[:MAX_PARAGRAPHS] or [article.summary]
         for number, text in enumerate(paragraphs):
+            found = self.matches.get(number, ())
             widget = Static(
-                paragraph_content(text, by_paragraph.get(number, [])), classes="paragraph"
+                paragraph_content(text, by_paragraph.get(number, []), None, found),
+                classes="paragraph",
             )
             self._paragraphs.append(widget)
             widgets.append(widget)
@@ -204,6 +220,28 @@ class ArticleReader(VerticalScroll):
             )
         await self.mount_all(widgets)
         self.scroll_home(animate=False, immediate=True)
+        first = min(((p, spans[0][0]) for p, spans in self.matches.items() if spans), default=None)
+        if first is not None:
+            self.scroll_to_offset(*first)
+
+    def scroll_to_offset(self, number: int, offset: int) -> None:
+        """Scroll so that a character of a paragraph shows near the top (after a refresh:
+        the paragraph must be laid out)."""
+        article = self.article
+        if article is None or not 0 <= number < len(self._paragraphs):
+            return
+        widget = self._paragraphs[number]
+        text = article.paragraphs[number] if number < len(article.paragraphs) else ""
+
+        def scroll() -> None:
+            lines_before = 0
+            if widget.content_region.width > 0:
+                prefix = paragraph_content(text[:offset] + "x", [])
+                lines_before = max(0, len(prefix.wrap(widget.content_region.width)) - 1)
+            target = widget.virtual_region.y + lines_before - 2
+            self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+        self.call_after_refresh(scroll)
 
     def show_quote(self, index: int) -> None:
         """Highlight one quotation and scroll it into view."""
@@ -216,21 +254,10 @@ class ArticleReader(VerticalScroll):
         ):
             self._rerender(number)
         quote = article.quotes[index]
-        if not 0 <= quote.paragraph < len(self._paragraphs):
+        if not 0 <= quote.paragraph < len(article.paragraphs):
             return
-        widget = self._paragraphs[quote.paragraph]
-
-        def scroll() -> None:
-            text = article.paragraphs[quote.paragraph]
-            span = quote_span(text, quote)
-            lines_before = 0
-            if span is not None and widget.content_region.width > 0:
-                prefix = paragraph_content(text[: span[0]] + "x", [])
-                lines_before = max(0, len(prefix.wrap(widget.content_region.width)) - 1)
-            target = widget.virtual_region.y + lines_before - 2
-            self.scroll_to(y=max(0, target), animate=False, immediate=True)
-
-        self.call_after_refresh(scroll)
+        span = quote_span(article.paragraphs[quote.paragraph], quote)
+        self.scroll_to_offset(quote.paragraph, span[0] if span is not None else 0)
 
     def _rerender(self, number: int) -> None:
         article = self.article
@@ -238,5 +265,7 @@ class ArticleReader(VerticalScroll):
             return
         quotes = [(i, q) for i, q in enumerate(article.quotes) if q.paragraph == number]
         self._paragraphs[number].update(
-            paragraph_content(article.paragraphs[number], quotes, self.active_quote)
+            paragraph_content(
+                article.paragraphs[number], quotes, self.active_quote, self.matches.get(number, ())
+            )
         )

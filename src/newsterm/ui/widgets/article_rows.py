@@ -10,6 +10,7 @@ from newsterm.models import ArticleSummary
 from newsterm.store import ArticleFilter, Store
 
 if TYPE_CHECKING:
+    from newsterm.config_rules import HighlightEntry
     from newsterm.store.results import SearchHit
 
 
@@ -19,7 +20,7 @@ class Row:
     (A plain class: a dataclass costs ~3 M instructions to define, on the way to the first
     frame.)"""
 
-    __slots__ = ("article", "snippet", "snippet_matches", "title_matches")
+    __slots__ = ("article", "highlight", "snippet", "snippet_matches", "title_matches")
 
     def __init__(
         self,
@@ -32,6 +33,8 @@ class Row:
         self.title_matches = title_matches
         self.snippet = snippet
         self.snippet_matches = snippet_matches
+        self.highlight: str | None = None
+        """The style of the first ``[[highlight]]`` rule that matches it, if any."""
 
 
 class Rows(Protocol):
@@ -70,9 +73,13 @@ class FilterRows:
 
     row_height = 1
 
-    def __init__(self, store: Store, flt: ArticleFilter) -> None:
+    def __init__(
+        self, store: Store, flt: ArticleFilter, highlights: Sequence[HighlightEntry] = ()
+    ) -> None:
         self.store = store
         self.filter = flt
+        self.highlights = highlights
+        """feeds.toml's ``[[highlight]]`` rules, applied to each page fetched."""
         self.total = 0
         """The count, as last read (rows are fetched from whichever end is nearer)."""
 
@@ -84,12 +91,26 @@ class FilterRows:
         found = self.store.list_articles_window(
             self.filter, offset=offset, limit=limit, total=self.total
         )
-        return [Row(a) for a in found]
+        return self._styled([Row(a) for a in found])
 
     def fetch_next_to(self, article_id: int, limit: int, older: bool) -> list[Row]:
         """The rows right after (older) or before (newer) an article: keyset paging."""
         found = self.store.list_articles_after(self.filter, article_id, limit=limit, older=older)
-        return [Row(a) for a in found]
+        return self._styled([Row(a) for a in found])
+
+    def _styled(self, rows: list[Row]) -> list[Row]:
+        """Rows with the style of the first highlight rule each matches."""
+        if self.highlights:
+            from newsterm.store.search import first_matching
+
+            ids = [r.article.id for r in rows]
+            queries = [h.query for h in self.highlights]
+            found = first_matching(self.store, ids, queries, now=self.filter.now)
+            for row in rows:
+                rule = found.get(row.article.id)
+                if rule is not None:
+                    row.highlight = self.highlights[rule].style
+        return rows
 
     def position(self, article_id: int) -> int | None:
         index = self.store.article_position(article_id, self.filter)

@@ -19,7 +19,7 @@ class SearchBar(Input):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(
-            placeholder="Search titles and text, then Enter (Esc to cancel)",
+            placeholder='Search: words, "phrases", prefix*, OR, -word, title: … then Enter',
             id=id,
             classes=classes,
             select_on_focus=True,

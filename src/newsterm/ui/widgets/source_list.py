@@ -1,7 +1,9 @@
-"""The sources pane: All, Unread, Starred, then every source with its unread count, by tag."""
+"""The sources pane: All, Unread, Starred, the views of feeds.toml, then every source with its
+unread count, by tag."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.table import Table
@@ -83,6 +85,19 @@ class SourceList(OptionList):
     def on_mount(self) -> None:
         self.show_sources([], total=0, unread=0, starred=0)
 
+    def _view_lines(
+        self, views: Sequence[tuple[str, str, int]]
+    ) -> list[tuple[str, Choice, Table | Text] | None]:
+        """The views' heading and lines (title, query, unread count), none without views."""
+        if not views:
+            return []
+        lines: list[tuple[str, Choice, Table | Text] | None] = [None]
+        for index, (title, query, unread) in enumerate(views):
+            style = "" if unread else "dim"
+            line = _line(f"  {title}", unread, style=style, count_style="bold")
+            lines.append((f"view:{index}", Choice(ArticleFilter(query=query), title), line))
+        return lines
+
     @property
     def choice(self) -> Choice | None:
         """What the highlighted line stands for."""
@@ -91,8 +106,17 @@ class SourceList(OptionList):
         option = self.get_option_at_index(self.highlighted)
         return self._choices.get(option.id or "")
 
-    def show_sources(self, sources: list[Source], *, total: int, unread: int, starred: int) -> None:
-        """(Re)build the list, keeping the highlighted line."""
+    def show_sources(
+        self,
+        sources: list[Source],
+        *,
+        total: int,
+        unread: int,
+        starred: int,
+        views: Sequence[tuple[str, str, int]] = (),
+    ) -> None:
+        """(Re)build the list, keeping the highlighted line; ``views`` are (title, query,
+        unread count) of feeds.toml's views."""
         options: list[Option | None] = []
         choices: dict[str, Choice] = {}
 
@@ -111,6 +135,12 @@ class SourceList(OptionList):
             Choice(ArticleFilter(starred_only=True), "Starred"),
             _line("★ Starred", starred, style="bold"),
         )
+        for line in self._view_lines(views):
+            if line is None:
+                options.append(None)
+                options.append(Option(Text("Views", style="bold italic"), disabled=True))
+            else:
+                add(*line)
         groups: dict[str, list[Source]] = {}
         for source in sources:
             for tag in source.tags or [UNTAGGED]:
@@ -176,6 +206,9 @@ class SourceList(OptionList):
 
     def key_for(self, flt: ArticleFilter) -> str:
         """The key of the line that shows ``flt`` (ignoring the unread-only switch)."""
+        if flt.query is not None:
+            found = (k for k, c in self._choices.items() if c.filter.query == flt.query)
+            return next(found, "all")
         if flt.source_id is not None:
             return f"source:{flt.source_id}"
         if flt.tag is not None:

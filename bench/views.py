@@ -1,0 +1,180 @@
+"""Views and the query language on a 100,000-article cache: the sources pane's unread counts
+for 20 views, each view's first page, and searches as typed in ``/``.
+
+    uv run python bench/views.py [--count 100000] [--rounds 5]
+
+Builds the cache with first_paint's direct inserts (bench/out/views-N.db), then gives the
+bodies news-like word frequencies (``--corpus zipf``, the default: 30,000 filler words drawn
+by Zipf's law and two topic words of the bench vocabulary an article, so a topic word is in
+about 2.5 % of articles; ``--corpus small`` keeps first_paint's 80-word bodies, where every
+word is in nearly every article), adds quotations to one article in ten and indexes the text.
+Then times the store calls the app makes, in one process, best and median of the rounds, and
+prints the figures as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from common import ROOT
+from first_paint import BASE, WORDS, build_newsterm
+
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsterm.store import ArticleFilter, Store
+
+OUT = ROOT / "bench" / "out"
+VIEWS = (
+    "storm",
+    "storm is:unread",
+    "tag:tag3",
+    "tag:tag1 is:unread",
+    "harbour OR ferry",
+    '"coal plant"',
+    "title:council",
+    'speaker:"Ben Hart"',
+    "has:quotes is:unread",
+    "age:<7d",
+    "words:>100 is:unread",
+    "storm -ferry",
+    "is:starred",
+    'source:"Feed 0012"',
+    "(grain OR harvest) tag:tag2",
+    "quote:tariff",
+    "elect*",
+    "title:minister is:unread",
+    "after:2026-03-01 is:unread",
+    "minister -is:read -tag:tag0",
+)
+TYPED = "harbour tunnel"
+SPEAKERS = ("Ben Hart", "Ana Ruiz", "Tom Becker", "Lee Chan")
+
+
+def zipf_bodies(store: Store) -> None:
+    """Replace the bodies with news-like word frequencies (see the module's docstring)."""
+    rng = random.Random(11)
+    filler = [f"w{n}" for n in range(30_000)]
+    weights = [1 / (n + 1) for n in range(len(filler))]
+    conn = store.conn
+    conn.execute("BEGIN")
+    # The index is built afterwards: its update trigger must not "delete" rows never indexed.
+    (trigger,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'articles_fts_update'"
+    ).fetchone()
+    conn.execute("DROP TRIGGER articles_fts_update")
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
+    for chunk in range(0, len(ids), 5000):
+        rows = []
+        for article_id in ids[chunk : chunk + 5000]:
+            words = rng.choices(filler, weights, k=150)
+            for topic in rng.sample(WORDS, 2):
+                words[rng.randrange(150)] = topic
+            rows.append((" ".join(words), article_id))
+        conn.executemany("UPDATE articles SET body = ? WHERE id = ?", rows)
+    conn.execute(trigger)
+    conn.execute("COMMIT")
+
+
+def add_quotes_and_index(path: Path, corpus: str) -> None:
+    """Quotations for one article in ten, some stars, and the full-text index built."""
+    rng = random.Random(7)
+    with Store.open(path) as store:
+        if corpus == "zipf":
+            zipf_bodies(store)
+        conn = store.conn
+        conn.execute("BEGIN")
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles WHERE id % 10 = 0")]
+        conn.executemany(
+            "INSERT INTO quotes (article_id, position, text, speaker, paragraph) "
+            "VALUES (?, 0, ?, ?, 0)",
+            [
+                (i, " ".join(rng.choice(WORDS) for _ in range(8)) + " tariff", rng.choice(SPEAKERS))
+                for i in ids
+            ],
+        )
+        conn.execute("UPDATE articles SET starred = 1 WHERE id % 97 = 0")
+        conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+        conn.execute("COMMIT")
+        conn.execute("ANALYZE")
+
+
+def timed(rounds: int, call: Callable[[], object]) -> dict[str, float]:
+    """Best and median milliseconds of ``rounds`` calls (after one warm-up)."""
+    call()
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    return {"best_ms": round(min(times), 2), "median_ms": round(statistics.median(times), 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--corpus", choices=("zipf", "small"), default="zipf")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    db = OUT / f"views-{args.count}-{args.corpus}.db"
+    start = time.perf_counter()
+    build_newsterm(db, args.count)
+    add_quotes_and_index(db, args.corpus)
+    print(f"built {db.name} in {time.perf_counter() - start:.1f}s", file=sys.stderr)
+    now = BASE  # the newest article's time: age: counts from it
+    results: dict[str, object] = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python "
+        f"{platform.python_version()}, load {os.getloadavg()[0]:.1f}",
+        "articles": args.count,
+        "corpus": args.corpus,
+        "views": len(VIEWS),
+    }
+    with Store.open(db) as store:
+        filters = [ArticleFilter(query=q, now=now) for q in VIEWS]
+        unread = [ArticleFilter(query=q, now=now, unread_only=True) for q in VIEWS]
+
+        def all_counts() -> None:
+            for flt in unread:
+                store.count_articles(flt)
+
+        results["counts_all_views"] = timed(args.rounds, all_counts)
+        pages = {}
+        for query, flt in zip(VIEWS, filters, strict=True):
+
+            def first_page(flt: ArticleFilter = flt) -> None:
+                store.count_articles(flt)
+                store.list_articles(flt, limit=100)
+
+            pages[query] = timed(args.rounds, first_page)
+        results["first_page"] = {
+            "worst_median_ms": max(p["median_ms"] for p in pages.values()),
+            "median_of_medians_ms": round(
+                statistics.median(p["median_ms"] for p in pages.values()), 2
+            ),
+            "by_view": pages,
+        }
+        typing = {}
+        for end in range(3, len(TYPED) + 1):
+            typed = TYPED[:end].strip()
+            query = typed + "*"  # as typed: the last word still a prefix
+            typing[query] = timed(args.rounds, lambda q=query: store.search(q, limit=500, now=now))
+        results["search_as_typed"] = {
+            "worst_median_ms": max(t["median_ms"] for t in typing.values()),
+            "by_query": typing,
+        }
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Search the cache with the query language: ranked hits with their matches marked, and the
+matches inside one article (for the reader)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from typing import TYPE_CHECKING
+
+from newsterm.query import compile_any, compile_query
+from newsterm.query.snippet import centre
+from newsterm.store.repo import (
+    MATCH_END,
+    MATCH_START,
+    PARAGRAPH_SEPARATOR,
+    SUMMARY_COLUMNS,
+    Store,
+    split_marked,
+)
+from newsterm.store.results import SearchHit
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+SNIPPET_CHARS = 400
+"""Characters of text kept around a hit's first match (the list and the CLI centre it again
+to the width they have)."""
+
+
+def search(
+    store: Store,
+    text: str,
+    *,
+    limit: int = 100,
+    offset: int = 0,
+    now: float | None = None,
+    hide: tuple[str, ...] = (),
+) -> list[SearchHit]:
+    """A query's articles: best matches first when it has full-text terms, else newest first;
+    those the ``hide`` queries match (feeds.toml's ``[[ignore]]``) left out."""
+    moment = time.time() if now is None else now
+    compiled = compile_query(text, moment)
+    hidden = ""
+    hidden_params: tuple[object, ...] = ()
+    if hide:
+        rule = compile_any(hide, moment)
+        hidden, hidden_params = f"AND NOT ({rule.where})", rule.params
+    if compiled.match is None:
+        rows = store.conn.execute(
+            f"""SELECT {SUMMARY_COLUMNS}, a.title, substr(a.body, 1, ?)
+                FROM articles a JOIN sources s ON s.id = a.source_id
+                WHERE {compiled.where} {hidden}
+                ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?""",
+            (SNIPPET_CHARS, *compiled.params, *hidden_params, limit, offset),
+        ).fetchall()
+    else:
+        where = "" if compiled.match_is_query else f"AND {compiled.where}"
+        where += f" {hidden}"
+        params = (() if compiled.match_is_query else compiled.params) + hidden_params
+        marks = (MATCH_START, MATCH_END)
+        rows = store.conn.execute(
+            f"""SELECT {SUMMARY_COLUMNS}, highlight(articles_fts, 0, ?, ?),
+                       highlight(articles_fts, 1, ?, ?)
+                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                JOIN sources s ON s.id = a.source_id
+                WHERE articles_fts MATCH ? {where} ORDER BY rank LIMIT ? OFFSET ?""",
+            (*marks, *marks, compiled.match, *params, limit, offset),
+        ).fetchall()
+    hits = []
+    for row in rows:
+        _, title_spans = split_marked(row[8])
+        body, body_spans = split_marked(row[9])
+        snippet, snippet_spans = centre(body.replace("\n", " "), body_spans, SNIPPET_CHARS)
+        hits.append(SearchHit(Store.summary_row(row), title_spans, snippet, snippet_spans))
+    return hits
+
+
+def match_spans(
+    conn: sqlite3.Connection, article_id: int, text: str, *, now: float | None = None
+) -> list[tuple[int, int, int]]:
+    """Where a query's full-text terms match in an article's body: (paragraph, start, end)."""
+    compiled = compile_query(text, time.time() if now is None else now)
+    if compiled.match is None:
+        return []
+    row = conn.execute(
+        """SELECT highlight(articles_fts, 1, ?, ?) FROM articles_fts
+           WHERE articles_fts MATCH ? AND rowid = ?""",
+        (MATCH_START, MATCH_END, compiled.match, article_id),
+    ).fetchone()
+    if row is None or not row[0]:
+        return []
+    found: list[tuple[int, int, int]] = []
+    for number, paragraph in enumerate(str(row[0]).split(PARAGRAPH_SEPARATOR)):
+        found.extend((number, start, end) for start, end in split_marked(paragraph)[1])
+    return found
+
+
+def spans_by_paragraph(
+    spans: Sequence[tuple[int, int, int]],
+) -> dict[int, list[tuple[int, int]]]:
+    """``match_spans`` grouped by paragraph."""
+    grouped: dict[int, list[tuple[int, int]]] = {}
+    for paragraph, start, end in spans:
+        grouped.setdefault(paragraph, []).append((start, end))
+    return grouped
+
+
+def first_matching(
+    store: Store, article_ids: Sequence[int], queries: Sequence[str], *, now: float | None = None
+) -> dict[int, int]:
+    """For the articles of one page, the index of the first query each matches (those that
+    match none are left out): one indexed query per rule, over that page only."""
+    found: dict[int, int] = {}
+    if not article_ids:
+        return found
+    marks = ", ".join("?" for _ in article_ids)
+    moment = time.time() if now is None else now
+    for index, query in enumerate(queries):
+        compiled = compile_query(query, moment)
+        rows = store.conn.execute(
+            f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND {compiled.where}",
+            (*article_ids, *compiled.params),
+        )
+        for (article_id,) in rows:
+            found.setdefault(int(article_id), index)
+    return found

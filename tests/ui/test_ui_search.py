@@ -1,0 +1,137 @@
+"""Pilot tests for search (issue 17, point 8): the query language in ``/``, snippets centred on
+the first match, the reader scrolled to the match with every hit marked, and esc back to the
+results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import AppFactory, simple_article
+from helpers import line_text, settle, settle_until
+
+from newsterm.store import Store
+from newsterm.ui.widgets.article_reader import MATCH_STYLE
+
+HIT = "At last the old lighthouse keeper spoke: the lighthouse will stay lit."
+FILLER = " ".join(["Quiet weather along the coast is forecast for the week."] * 12)
+
+
+def _add_long_article(cache: Path) -> None:
+    """An article whose only mention of the lighthouse is deep in its body."""
+    paragraphs = [FILLER] * 6 + [HIT, FILLER]
+    raw, analysis = simple_article("long", "Coastal week ahead", 2)
+    raw.paragraphs = paragraphs
+    analysis.paragraphs = paragraphs
+    with Store.open(cache) as store:
+        source = store.sources()[0]
+        store.save_articles(source.id, [(raw, analysis)])
+
+
+async def test_snippet_centres_the_match_and_the_reader_marks_every_hit(
+    make: AppFactory, cache: Path
+) -> None:
+    _add_long_article(cache)
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        await pilot.press("slash", *"lighthouse", "enter")
+        await settle(pilot)
+        assert screen.articles.count == 1
+        snippet_line = next(
+            line_text(screen.articles, y)
+            for y in range(4)
+            if "lighthouse" in line_text(screen.articles, y)
+        )
+        assert "…" in snippet_line  # cut before the match: the body starts far earlier
+        row = screen.articles.row(0)
+        assert row.snippet_matches
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = screen.reader
+        assert screen.opened.title == "Coastal week ahead"
+        first = HIT.index("lighthouse")
+        second = HIT.index("lighthouse", first + 1)
+        assert reader.matches == {6: [(first, first + 10), (second, second + 10)]}
+        paragraph = reader._paragraphs[6].visual  # the rendered Content
+        styled = [
+            str(paragraph)[span.start : span.end]
+            for span in paragraph.spans
+            if str(span.style) == MATCH_STYLE
+        ]
+        assert styled == ["lighthouse", "lighthouse"]
+        assert reader.scroll_y > 0  # scrolled down to the match
+        region = reader._paragraphs[6].virtual_region
+        assert reader.scroll_y <= region.y <= reader.scroll_y + reader.size.height
+
+        # esc from the article goes back to the results, a second esc leaves the search
+        reader.focus()
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.focused is screen.articles  # type: ignore[attr-defined]
+        assert screen.search_query == "lighthouse" and screen.articles.count == 1
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.search_query is None
+        assert screen.articles.count == 8
+
+
+async def test_the_query_language_in_slash_and_a_bad_query_in_one_line(
+    make: AppFactory,
+) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        await pilot.press("slash", *"storm -ferry", "enter")
+        await settle(pilot)
+        assert screen.search_query == "storm -ferry"
+        titles = {screen.articles.row(i).article.title for i in range(screen.articles.count)}
+        assert titles == {"Storm closes northern ports for a second day"}  # not the ferry app
+        await pilot.press("slash", *'"northern ports" OR newspap*', "enter")
+        await settle(pilot)
+        titles = {screen.articles.row(i).article.title for i in range(screen.articles.count)}
+        assert titles == {
+            "Storm closes northern ports for a second day",
+            "A faster way to search old newspapers",
+        }
+        screen.searcher.debounce = 3600.0  # what is typed is searched on Enter only
+        notes: list[str] = []
+        app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[attr-defined,method-assign]
+        await pilot.press("slash", *"storm (ferry", "enter")
+        await settle(pilot)
+        assert notes == ["query column 7: this ( is not closed"]
+        assert screen.search_query == '"northern ports" OR newspap*'  # the results stay
+
+
+async def test_the_list_follows_what_is_typed_and_keeps_the_focus_in_the_field(
+    make: AppFactory,
+) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        searcher = screen.searcher
+        await pilot.press("slash", *"newspap*")
+        await settle_until(pilot, lambda: screen.search_query == "newspap*")
+        assert screen.articles.count == 1
+        assert app.focused.id == "search"  # type: ignore[attr-defined]
+        # an unfinished query (an open phrase) is not searched, nor reported, until Enter
+        started = searcher._started
+        await pilot.press("space", '"', "n")
+        await settle(pilot)
+        assert searcher._started == started and searcher._timer is None
+        assert screen.search_query == "newspap*"
+        # a search answered after a later one started is dropped
+        from newsterm.ui.messages import SearchFinished
+
+        stale = SearchFinished("zebra", [], number=searcher._started - 1, live=True)
+        searcher.finished(stale)
+        assert screen.search_query == "newspap*" and screen.articles.count == 1
+        searcher.debounce = 3600.0  # (typing pauses no more: Enter searches at once)
+        await pilot.press("backspace", "backspace", *"OR storm", "enter")
+        await settle(pilot)
+        assert screen.search_query == "newspap* OR storm"
+        assert screen.articles.count == 3
+        assert app.focused is screen.articles  # type: ignore[attr-defined]
