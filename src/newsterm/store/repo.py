@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsterm.errors import CacheError
 from newsterm.models import Article, ArticleSummary, Source, SourceKind, SourceStatus
-from newsterm.store import db
+from newsterm.store import db, sync_queue
 
 if TYPE_CHECKING:
     from newsterm.analysis import Analysis, RawArticle
@@ -434,26 +434,29 @@ class Store:
         return cursor.rowcount
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
-        """Mark articles read or unread."""
+        """Mark articles read or unread (queued for the sync server in the same transaction)."""
+        ids = json.dumps(list(article_ids))
         with self.write() as conn:
-            conn.executemany(
-                "UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in article_ids]
+            sync_queue.enqueue(conn, "read", read, "SELECT value FROM json_each(?)", (ids,))
+            conn.execute(
+                "UPDATE articles SET read = ? WHERE id IN (SELECT value FROM json_each(?))",
+                (int(read), ids),
             )
 
     def set_starred(self, article_id: int, starred: bool) -> None:
-        """Star or unstar an article."""
+        """Star or unstar an article (queued for the sync server in the same transaction)."""
         with self.write() as conn:
+            sync_queue.enqueue(conn, "starred", starred, "SELECT ?", (article_id,))
             conn.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
 
     def mark_all_read(self, flt: ArticleFilter) -> int:
         """Mark every article a filter shows as read; returns how many changed."""
         where, params = self._where(flt)
         where = f"{where} AND a.read = 0" if where else "WHERE a.read = 0"
+        chosen = f"SELECT a.id FROM articles a {where}"
         with self.write() as conn:
-            cursor = conn.execute(
-                f"UPDATE articles SET read = 1 WHERE id IN (SELECT a.id FROM articles a {where})",
-                params,
-            )
+            sync_queue.enqueue(conn, "read", True, chosen, params)
+            cursor = conn.execute(f"UPDATE articles SET read = 1 WHERE id IN ({chosen})", params)
         return cursor.rowcount
 
     # -- reading articles -------------------------------------------------------------------
