@@ -109,21 +109,21 @@ CREATE INDEX articles_by_source_read ON articles (source_id, read);
 every article row (bodies and all), 0.3 s for 100k articles; with it, under 10 ms."""
 
 _V4_SYNC = """
-CREATE TABLE sync_items (
+CREATE TABLE IF NOT EXISTS sync_items (
     item INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     url TEXT
 );
-CREATE INDEX sync_items_by_article ON sync_items (article_id);
-CREATE INDEX sync_items_by_url ON sync_items (url);
-CREATE TABLE sync_queue (
+CREATE INDEX IF NOT EXISTS sync_items_by_article ON sync_items (article_id);
+CREATE INDEX IF NOT EXISTS sync_items_by_url ON sync_items (url);
+CREATE TABLE IF NOT EXISTS sync_queue (
     item INTEGER NOT NULL,
     state TEXT NOT NULL,
     value INTEGER NOT NULL,
     changed_at REAL NOT NULL,
     PRIMARY KEY (item, state)
 ) WITHOUT ROWID;
-CREATE INDEX articles_by_url ON articles (url);
+CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url);
 """
 """Two-way sync (issue 18): which server item each synced article is (``item``: the Google
 Reader item id as a signed 64-bit integer), and the read/starred changes made here that the

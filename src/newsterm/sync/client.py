@@ -142,6 +142,11 @@ class GReaderClient:
                 "and the password",
                 AuthError,
             )
+        if response.status_code in (405, 501):
+            raise self._fail(
+                f"HTTP {response.status_code} for {path.split('?')[0]}: not a Google Reader API "
+                "(check [sync] url)"
+            )
         if response.status_code >= 500:
             raise self._fail(f"server error (HTTP {response.status_code}); try again later")
         if 300 <= response.status_code < 400:
