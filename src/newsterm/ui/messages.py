@@ -22,6 +22,8 @@ class SourcesLoaded(Message):
     """Unread articles in the cache."""
     starred: int
     """Starred articles in the cache."""
+    waiting: int = 0
+    """Read/starred changes queued for the sync server."""
 
 
 @dataclass

@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from newsterm.config import Config, Settings
 from newsterm.errors import NewstermError
 from newsterm.store import ArticleFilter, Store
+from newsterm.store.sync_queue import pending_count
 from newsterm.ui.messages import (
     FullTextFinished,
     RefreshFailed,
@@ -45,10 +46,11 @@ def load_sources(post: Post, db_path: Path, sync: Config | None = None) -> None:
             total = store.count_articles()
             unread = store.count_articles(ArticleFilter(unread_only=True))
             starred = store.count_articles(ArticleFilter(starred_only=True))
+            waiting = pending_count(store.conn)
     except NewstermError as exc:
         post(StoreFailed(exc.message))
         return
-    post(SourcesLoaded(sources, total, unread, starred))
+    post(SourcesLoaded(sources, total, unread, starred, waiting))
 
 
 def search(post: Post, db_path: Path, query: str) -> None:

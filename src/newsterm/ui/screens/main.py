@@ -518,6 +518,7 @@ class MainScreen(Screen[None]):
         self.sources.show_sources(
             event.sources, total=event.total, unread=event.unread, starred=event.starred
         )
+        self.refresher.status.waiting(event.waiting)
         if first and self.articles.count == 0:
             self.articles.reload()
         self.articles_changed()
