@@ -305,3 +305,22 @@ def test_an_item_also_in_a_local_feed_is_stored_once_and_its_state_syncs(env: En
     assert env.run("mark", str(alpha), "--read").code == 0
     assert env.run("refresh").code == 0
     assert env.item_of(alpha) not in env.account.ids(READING_LIST, exclude=READ)
+
+
+def test_a_local_feed_added_after_the_sync_takes_its_items_over(env: Env) -> None:
+    assert env.run("refresh").code == 0
+    beta = env.article_ids()["Story beta"]
+    assert env.run("mark", str(beta), "--star").code == 0
+    added = env.run("add", env.feeds.url("/news.xml"), "--local")
+    assert added.code == 0, added.err
+    assert env.run("refresh").code == 0
+    with env.store() as store:
+        rows = store.list_articles(limit=100)
+        assert sorted(a.title for a in rows) == ["Story alpha", "Story beta", "Story gamma"]
+        assert {a.source_title for a in rows} == {"City News"}
+        local = store.source_by_location(env.feeds.url("/news.xml"))
+        assert local is not None and local.total == 3
+        article = store.article(beta)
+        assert article is not None and article.starred  # the same article, its state kept
+        assert pending_count(store.conn) == 0
+    assert env.account.ids(STARRED) == {env.item_of(beta)}

@@ -281,9 +281,11 @@ class Store:
     ) -> SaveResult:
         """Insert new articles and update changed ones, in one transaction.
 
-        An article is matched by (source, guid); one whose content hash is unchanged is left
-        alone; a changed one is rewritten with its read and starred state kept, and its
-        full text is to be fetched again (the body is the feed's text once more).
+        An article is matched by (source, guid); a new one of a local source whose link is that
+        of a synced article takes that article over (read state and server item kept: an item
+        is stored once); one whose content hash is unchanged is left alone; a changed one is
+        rewritten with its read and starred state kept, and its full text is to be fetched
+        again (the body is the feed's text once more).
         """
         from newsterm.store.results import SaveResult  # here: the app's first frame saves nothing
 
@@ -300,8 +302,11 @@ class Store:
                     (source_id,),
                 )
             }
+            adopting = sync_queue.has_synced_items(conn, source_id)
             for raw, analysis in items:
                 row = existing.get(raw.guid)
+                if row is None and adopting and raw.url:
+                    row = sync_queue.adopt(conn, source_id, raw.guid, raw.url)
                 if row is not None and row[1] == raw.content_hash:
                     if row[2]:
                         conn.execute("UPDATE articles SET gone = 0 WHERE id = ?", (row[0],))

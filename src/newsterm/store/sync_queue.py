@@ -73,13 +73,16 @@ def link(conn: sqlite3.Connection, links: Iterable[tuple[int, int, str | None]])
     )
 
 
-def known_items(conn: sqlite3.Connection, items: Sequence[int]) -> dict[int, int]:
-    """item -> article id for the items already in the cache."""
+def known_items(conn: sqlite3.Connection, items: Sequence[int]) -> dict[int, bool]:
+    """item -> whether its article is stored under a sync source (False: under a local feed,
+    which also brings it), for the items already in the cache."""
     rows = conn.execute(
-        "SELECT item, article_id FROM sync_items WHERE item IN (SELECT value FROM json_each(?))",
+        """SELECT si.item, s.kind = 'sync' FROM sync_items si
+           JOIN articles a ON a.id = si.article_id JOIN sources s ON s.id = a.source_id
+           WHERE si.item IN (SELECT value FROM json_each(?))""",
         (json.dumps(list(items)),),
     )
-    return {item: article_id for item, article_id in rows}
+    return {item: bool(synced) for item, synced in rows}
 
 
 def articles_by_url(
@@ -94,6 +97,38 @@ def articles_by_url(
         (json.dumps(list(urls)), exclude_kind),
     )
     return {url: article_id for url, article_id in rows}
+
+
+def has_synced_items(conn: sqlite3.Connection, source_id: int) -> bool:
+    """Whether saving to this source may meet items the sync stored: it is a local source and
+    the cache has synced items."""
+    row = conn.execute(
+        """SELECT EXISTS (SELECT 1 FROM sync_items)
+             AND (SELECT kind FROM sources WHERE id = ?) != 'sync'""",
+        (source_id,),
+    ).fetchone()
+    return bool(row[0])
+
+
+def adopt(
+    conn: sqlite3.Connection, source_id: int, guid: str, url: str
+) -> tuple[int, str, int] | None:
+    """Move the synced article with this link (stored by the sync under a server subscription)
+    to a local source that has just met the same item; returns its (id, content hash, gone)
+    for the caller to update, or None."""
+    row = conn.execute(
+        """SELECT a.id, a.content_hash, a.gone FROM sync_items si
+           JOIN articles a ON a.id = si.article_id JOIN sources s ON s.id = a.source_id
+           WHERE si.url = ? AND s.kind = 'sync' LIMIT 1""",
+        (url,),
+    ).fetchone()
+    if row is None:
+        return None
+    conn.execute(
+        "UPDATE articles SET source_id = ?, guid = ?, content_hash = '' WHERE id = ?",
+        (source_id, guid, row[0]),
+    )
+    return int(row[0]), "", int(row[2])
 
 
 def apply_remote(

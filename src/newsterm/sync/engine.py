@@ -249,6 +249,8 @@ def _save_page(
     links: list[tuple[int, int, str | None]] = []
     by_source: dict[int, list[tuple[RawArticle, Analysis]]] = defaultdict(list)
     for number, source_id, raw in parsed:
+        if known.get(number) is False:
+            continue  # stored once, under the local feed that also brings it
         if number not in known and raw.url in local:
             links.append((number, local[raw.url], raw.url))  # also arrives through a local feed
             continue
