@@ -324,3 +324,32 @@ def test_a_local_feed_added_after_the_sync_takes_its_items_over(env: Env) -> Non
         assert article is not None and article.starred  # the same article, its state kept
         assert pending_count(store.conn) == 0
     assert env.account.ids(STARRED) == {env.item_of(beta)}
+
+
+def test_a_kept_session_needs_no_password_until_the_server_changes_it(
+    env: Env, freshrss: FreshRSS, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert env.run("refresh").code == 0
+    monkeypatch.delenv("NEWSTERM_SYNC_PASSWORD")
+    alpha = env.article_ids()["Story alpha"]
+    assert env.run("mark", str(alpha), "--read").code == 0
+    assert env.run("refresh").code == 0  # the session of the last login, no password asked
+    assert env.item_of(alpha) not in env.account.ids(READING_LIST, exclude=READ)
+    # The API password is changed on the server: the kept session stops working.
+    changed = freshrss.php(
+        "cli/update-user.php", "--user", env.account.user, "--api-password", "new-api-pass"
+    )
+    assert changed.returncode == 0, changed.stderr.decode()
+    assert env.run("mark", str(alpha), "--unread").code == 0
+    monkeypatch.setenv("NEWSTERM_SYNC_PASSWORD", env.account.password)  # the old one
+    refused = env.run("refresh")
+    assert refused.code == 1
+    assert "refused the user name or password" in refused.err
+    with env.store() as store:
+        assert store.count_articles() == 3
+        article = store.article(alpha)
+        assert article is not None and not article.read
+    monkeypatch.setenv("NEWSTERM_SYNC_PASSWORD", "new-api-pass")
+    assert env.run("refresh").code == 0
+    device = Account(freshrss, env.account.user, "new-api-pass")
+    assert env.item_of(alpha) in device.ids(READING_LIST, exclude=READ)

@@ -140,11 +140,11 @@ def test_a_tls_failure_is_told_apart(server: FeedServer) -> None:
     assert "TLS error" in message and "s3cret" not in message
 
 
-def test_sync_login_without_sync_table_is_a_usage_error(tmp_path: Path) -> None:
+def test_sync_login_without_sync_table_is_a_usage_error(tmp_path: Path, store: Store) -> None:
     from newsterm.errors import UsageError
 
     with pytest.raises(UsageError, match="sync is off"):
-        check_login(Config(path=tmp_path / "feeds.toml"))
+        check_login(store, Config(path=tmp_path / "feeds.toml"))
 
 
 # -- the queue --------------------------------------------------------------------------------

@@ -526,10 +526,10 @@ def sync_now(context: Context) -> None:
 @common_options
 @pass_context
 def sync_login(context: Context) -> None:
-    """Check the [sync] server, user and password; say in one line what is wrong."""
+    """Log in to the [sync] server afresh; say in one line what is wrong."""
     from newsterm.sync.engine import check_login
 
-    click.echo(check_login(context.config()))
+    click.echo(check_login(context.store(), context.config()))
 
 
 @sync_group.command(name="status")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import ssl
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -79,13 +79,15 @@ class GReaderClient:
 
     url: str
     user: str
-    password: str = field(repr=False)
+    password: str | Callable[[], str] = field(repr=False)
+    """The password, or how to get it (asked only when a login is needed)."""
     timeout: float = 30.0
     connect_timeout: float = 10.0
     transport: httpx.BaseTransport | None = None
     requests: int = 0
     """HTTP requests made (for the benchmark)."""
     _auth: str | None = field(default=None, repr=False)
+    _resumed: bool = field(default=False, repr=False)
     _token: str | None = field(default=None, repr=False)
     _http: httpx.Client | None = field(default=None, repr=False)
 
@@ -123,9 +125,23 @@ class GReaderClient:
     def _fail(self, message: str, kind: type[SyncError] = SyncError) -> SyncError:
         return kind(f"sync: {self.host}: {message}")
 
+    @property
+    def session(self) -> str | None:
+        """The session token of the last login (for the cache to resume from), or None."""
+        return self._auth
+
+    def resume(self, session: str) -> None:
+        """Use a session token kept from an earlier sync; a 401 logs in again once."""
+        self._auth = session
+        self._resumed = True
+        self._token = None
+
     def _send(
         self, method: str, path: str, *, extra_headers: dict[str, str] | None = None, **kwargs: Any
     ) -> httpx.Response:
+        login = path.startswith("accounts/")
+        if not login and self._auth is None:
+            self.login()
         headers = {"Authorization": f"GoogleLogin auth={self._auth}"} if self._auth else {}
         headers.update(extra_headers or {})
         self.requests += 1
@@ -135,6 +151,12 @@ class GReaderClient:
             )
         except httpx.HTTPError as exc:
             raise self._fail(_transport_message(exc)) from None
+        if response.status_code == 401 and not login and self._resumed:
+            self._resumed = False  # the kept session expired (a password change): log in again
+            self.login()
+            if "data" in kwargs or "content" in kwargs:
+                kwargs = self._retokened(kwargs)
+            return self._send(method, path, extra_headers=extra_headers, **kwargs)
         if response.status_code in (401, 403):
             what = "the user name or password" if path.startswith("accounts/") else "the login"
             raise self._fail(
@@ -177,11 +199,23 @@ class GReaderClient:
 
     # -- the API --------------------------------------------------------------------------
 
+    def _retokened(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """A write's form with the token of the new session."""
+        old = self._token
+        self._token = None
+        body = kwargs["content"].decode("ascii")
+        if old:
+            body = body.replace(urlencode([("T", old)]), urlencode([("T", self.token())]))
+        return {**kwargs, "content": body.encode("ascii")}
+
     def login(self) -> None:
         """ClientLogin: exchange the user name and password for a session token."""
         self._auth = None
+        self._resumed = False
+        self._token = None
+        password = self.password() if callable(self.password) else self.password
         response = self._send(
-            "POST", "accounts/ClientLogin", data={"Email": self.user, "Passwd": self.password}
+            "POST", "accounts/ClientLogin", data={"Email": self.user, "Passwd": password}
         )
         for line in response.text.splitlines():
             if line.startswith("Auth="):
