@@ -215,3 +215,39 @@ def test_the_queue_is_committed_with_the_change(store: Store, tmp_path: Path) ->
     other.close()
     assert json.dumps([c.item for c in pending(store.conn)]) == "[101]"
     assert isinstance(pending(store.conn)[0], Change)
+
+
+def test_mark_works_without_sync(
+    tmp_path: Path, fixtures: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsterm.cli import main
+
+    config, db = tmp_path / "feeds.toml", tmp_path / "cache.db"
+
+    def run(*args: str) -> int:
+        try:
+            main([*args, "--config", str(config), "--db", str(db)])
+        except SystemExit as exc:
+            return int(exc.code or 0)
+        return 0
+
+    assert run("add", str(fixtures / "files" / "bridge.txt")) == 0
+    with Store.open(db) as store:
+        (article,) = store.list_articles()
+    assert run("mark", str(article.id), "--read") == 0
+    assert run("mark", str(article.id), "--star") == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "marked 1 article read",
+        "marked 1 article starred",
+    ]
+    with Store.open(db) as store:
+        marked = store.article(article.id)
+        assert marked is not None and marked.read and marked.starred
+        assert pending_count(store.conn) == 0
+    assert run("mark", str(article.id)) == 2
+    assert run("mark", "999", "--read") == 2
+    errors = capsys.readouterr().err.splitlines()
+    assert errors == [
+        "newsterm: say what to do: --read, --unread, --star or --unstar",
+        "newsterm: 999: no such article (see `newsterm articles`)",
+    ]

@@ -489,7 +489,8 @@ def mark(context: Context, article_ids: tuple[int, ...], action: str | None) -> 
     else:
         for article_id in article_ids:
             store.set_starred(article_id, action == "star")
-    click.echo(f"marked {counted(len(article_ids), 'article')} {action}")
+    done = {"star": "starred", "unstar": "unstarred"}.get(action, action)
+    click.echo(f"marked {counted(len(article_ids), 'article')} {done}")
 
 
 @cli.group(name="sync", invoke_without_command=True)
