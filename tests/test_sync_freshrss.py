@@ -353,3 +353,16 @@ def test_a_kept_session_needs_no_password_until_the_server_changes_it(
     assert env.run("refresh").code == 0
     device = Account(freshrss, env.account.user, "new-api-pass")
     assert env.item_of(alpha) in device.ids(READING_LIST, exclude=READ)
+
+
+def test_the_first_sync_takes_at_most_max_items_then_only_what_is_new(env: Env) -> None:
+    text = env.config.read_text(encoding="utf-8")
+    env.config.write_text(text + "max_items = 2\n", encoding="utf-8")
+    first = env.run("refresh")
+    assert first.code == 0 and "2 new" in first.out
+    assert len(env.article_ids()) == 2
+    # A feed subscribed elsewhere (FreshRSS fetches it at once): its item comes next time.
+    env.feeds.routes["/later.xml"] = Answer(rss("Later News", [("delta", "Di Fox")]))
+    env.account.subscribe(env.feeds.url("/later.xml"))
+    assert env.run("refresh").code == 0
+    assert "Story delta" in env.article_ids()
