@@ -366,3 +366,13 @@ def test_the_first_sync_takes_at_most_max_items_then_only_what_is_new(env: Env) 
     env.account.subscribe(env.feeds.url("/later.xml"))
     assert env.run("refresh").code == 0
     assert "Story delta" in env.article_ids()
+
+
+def test_a_subscription_dropped_elsewhere_is_marked_gone_and_its_articles_kept(env: Env) -> None:
+    assert env.run("refresh").code == 0
+    (sub,) = env.account.subscriptions()
+    env.account.post("subscription/edit", [("ac", "unsubscribe"), ("s", str(sub["id"]))])
+    assert env.run("refresh").code == 0
+    (city,) = [s for s in json.loads(env.run("sources", "--json").out) if s["title"] == "City News"]
+    assert city["status"] == "gone" and city["last_error"] == "no longer subscribed on the server"
+    assert len(env.article_ids()) == 3

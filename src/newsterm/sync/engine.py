@@ -215,17 +215,28 @@ def push(store: Store, client: GReaderClient) -> int:
 def pull_subscriptions(store: Store, client: GReaderClient, sync: SyncConfig) -> dict[str, int]:
     """Mirror the server's subscriptions as sources (folders as tags); stream id -> source id.
 
-    A subscription the server no longer has is removed here too, with its articles.
+    A subscription the server no longer lists is marked gone, its articles kept (as a feed
+    answering 410 is): a server's passing glitch must not cost the reading history;
+    ``newsterm remove`` deletes it.
     """
     subscriptions = client.subscriptions()
     streams: dict[str, int] = {}
     for sub in subscriptions:
         source = _subscription_source(store, sync, sub)
         streams[sub.id] = source.id
+        if source.status is SourceStatus.GONE:
+            store.update_source(source.id, status=SourceStatus.OK, last_error=None)
     prefix = subscription_location(sync, "")
     for source in store.sources():
-        if source.location.startswith(prefix) and source.id not in streams.values():
-            store.remove_source(source.id)
+        listed = source.id in streams.values()
+        if (
+            source.location.startswith(prefix)
+            and not listed
+            and source.status is not SourceStatus.GONE
+        ):
+            store.update_source(
+                source.id, status=SourceStatus.GONE, last_error="no longer subscribed on the server"
+            )
     return streams
 
 
