@@ -102,15 +102,28 @@ def tui(context: Context) -> None:
 @click.option("--title", help="A title for the source.")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--no-fetch", is_flag=True, help="Do not fetch a feed to validate it.")
+@click.option(
+    "--local", is_flag=True, help="With [sync] on: keep the feed in feeds.toml, not on the server."
+)
 @pass_context
 def add(
-    context: Context, target: str, title: str | None, tags: tuple[str, ...], no_fetch: bool
+    context: Context,
+    target: str,
+    title: str | None,
+    tags: tuple[str, ...],
+    no_fetch: bool,
+    local: bool,
 ) -> None:
-    """Subscribe to a feed URL, or add an article file or a folder of them."""
+    """Subscribe to a feed URL, or add an article file or a folder of them.
+
+    With [sync] on, a feed is subscribed on the sync server (unless --local).
+    """
     from newsterm.ingest import service
 
     cfg = context.config()
-    outcome = service.add(context.store(), cfg, target, title=title, tags=tags, fetch=not no_fetch)
+    outcome = service.add(
+        context.store(), cfg, target, title=title, tags=tags, fetch=not no_fetch, local=local
+    )
     console.print(Text(outcome.message))
     if outcome.refresh is not None:
         refreshed = outcome.refresh
@@ -125,7 +138,10 @@ def add(
 @click.argument("source", metavar="SOURCE")
 @pass_context
 def remove(context: Context, source: str) -> None:
-    """Unsubscribe from a source (by id, URL, path or title) and drop its articles."""
+    """Unsubscribe from a source (by id, URL, path or title) and drop its articles.
+
+    A subscription of the sync server is unsubscribed there.
+    """
     from newsterm.ingest import service
 
     removed = service.remove(context.store(), context.config(), source)
@@ -137,7 +153,10 @@ def remove(context: Context, source: str) -> None:
 @json_option
 @pass_context
 def sources(context: Context, as_json: bool) -> None:
-    """List subscriptions with their unread counts."""
+    """List subscriptions with their unread counts.
+
+    kind "sync" marks the sync server and its subscriptions; "feed" and "files" are local.
+    """
     from newsterm.ingest.service import sync_sources
     from newsterm.serialize import source_json
 
@@ -481,10 +500,40 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
         console.print(snippet)
 
 
+@cli.command()
+@common_options
+@click.argument("article_ids", metavar="ID...", type=int, nargs=-1, required=True)
+@click.option("--read", "action", flag_value="read", help="Mark read.")
+@click.option("--unread", "action", flag_value="unread", help="Mark unread.")
+@click.option("--star", "action", flag_value="star", help="Star.")
+@click.option("--unstar", "action", flag_value="unstar", help="Unstar.")
+@pass_context
+def mark(context: Context, article_ids: tuple[int, ...], action: str | None) -> None:
+    """Mark articles read, unread, starred or not (as r and s do in the app).
+
+    With [sync] on, the change is queued and reaches the server at the next refresh.
+    """
+    if action is None:
+        raise UsageError("say what to do: --read, --unread, --star or --unstar")
+    store = context.store()
+    missing = [str(i) for i in article_ids if store.article(i) is None]
+    if missing:
+        raise UsageError(f"{', '.join(missing)}: no such article (see `newsterm articles`)")
+    if action in ("read", "unread"):
+        store.set_read(article_ids, action == "read")
+    else:
+        for article_id in article_ids:
+            store.set_starred(article_id, action == "star")
+    done = {"star": "starred", "unstar": "unstarred"}.get(action, action)
+    click.echo(f"marked {counted(len(article_ids), 'article')} {done}")
+
+
 def _register() -> None:
+    from newsterm.cli_sync import sync_group
     from newsterm.cli_views import view
 
     cli.add_command(view)
+    cli.add_command(sync_group)
 
 
 _register()

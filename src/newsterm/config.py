@@ -69,6 +69,24 @@ class FeedEntry:
         return self.url or self.path or ""
 
 
+SYNC_SERVICES = ("greader",)
+SYNC_MAX_ITEMS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class SyncConfig:
+    """The ``[sync]`` table: a Google Reader API server. The password is never stored here:
+    it comes from ``password_command`` or ``$NEWSTERM_SYNC_PASSWORD`` when needed."""
+
+    url: str
+    """The API base, e.g. ``https://rss.example.org/api/greader.php``."""
+    user: str
+    service: str = "greader"
+    password_command: str | None = None
+    max_items: int = SYNC_MAX_ITEMS
+    """Items fetched at most on the first sync (``SYNC_MAX_ITEMS`` unless set)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """Everything feeds.toml says."""
@@ -83,6 +101,7 @@ class Config:
     """Queries whose articles every list hides (``[[ignore]]``)."""
     highlight: tuple[HighlightEntry, ...] = ()
     """Queries whose rows the list draws in a style (``[[highlight]]``)."""
+    sync: SyncConfig | None = None
 
     def resolve_path(self, entry: FeedEntry) -> Path:
         """An entry's path made absolute, relative to the folder of feeds.toml."""
@@ -102,7 +121,8 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     for f in fields(Settings)
 }
 _FEED_KEYS = {"url", "path", "title", "tags", "full_text"}
-_TOP_KEYS = {"settings", "feeds", "keymap", "views", "ignore", "highlight"}
+_TOP_KEYS = {"settings", "feeds", "keymap", "views", "ignore", "highlight", "sync"}
+_SYNC_KEYS = {"service", "url", "user", "password_command", "max_items"}
 
 
 def _line_of(text: str, pattern: str, start: int = 0) -> tuple[int, int]:
@@ -155,7 +175,43 @@ def parse_config(text: str, path: Path) -> Config:
         for name in RULE_TABLES:
             if name in data:
                 rules[name] = parse_rules(name, data[name], text, fail)
-    return Config(path=path, settings=settings, feeds=feeds, keymap=dict(keymap), **rules)
+    sync = _parse_sync(data["sync"], text, path) if "sync" in data else None
+    return Config(
+        path=path, settings=settings, feeds=feeds, keymap=dict(keymap), sync=sync, **rules
+    )
+
+
+def _parse_sync(raw: Any, text: str, path: Path) -> SyncConfig:
+    where = r"^\s*\[sync\]"
+    if not isinstance(raw, dict):
+        raise _fail(path, text, "'sync' must be a table", r"^\s*sync\b")
+    start = _line_offset(text, where)
+    for key, value in raw.items():
+        at = rf"^\s*{re.escape(key)}\s*="
+        if key not in _SYNC_KEYS:
+            raise _fail(path, text, f"unknown key '{key}' in [sync]", at, start)
+        if key == "max_items":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise _fail(path, text, "[sync] max_items must be a positive integer", at, start)
+        elif not isinstance(value, str):
+            raise _fail(path, text, f"[sync] {key} must be a string", at, start)
+    for key in ("url", "user"):
+        if not raw.get(key):
+            raise _fail(path, text, f"[sync] needs '{key}'", where)
+    service = raw.get("service", "greader")
+    if service not in SYNC_SERVICES:
+        message = f"[sync] service '{service}' is not supported (use \"greader\")"
+        raise _fail(path, text, message, r"^\s*service\s*=", start)
+    url = raw["url"].strip().rstrip("/")
+    if not url.lower().startswith(("http://", "https://")):
+        raise _fail(path, text, "[sync] url must be http or https", r"^\s*url\s*=", start)
+    return SyncConfig(
+        url=url,
+        user=raw["user"],
+        service=service,
+        password_command=raw.get("password_command") or None,
+        max_items=raw.get("max_items", SYNC_MAX_ITEMS),
+    )
 
 
 def _parse_settings(raw: Any, text: str, path: Path) -> Settings:

@@ -23,6 +23,9 @@ class SourceKind(StrEnum):
     """An RSS, Atom, RDF or JSON feed over HTTP(S)."""
     FILES = "files"
     """An article file, or a folder of them, on the local disk."""
+    SYNC = "sync"
+    """A sync server (its location is the API URL) or one of its subscriptions (the API URL,
+    ``#`` and the stream id): articles arrive through ``newsterm.sync``, not a fetch."""
 
 
 class SourceStatus(StrEnum):

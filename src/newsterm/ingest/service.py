@@ -128,6 +128,10 @@ def sync_sources(store: Store, cfg: Config) -> list[Source]:
                 kind, location, title=entry.title, tags=entry.tags, full_text=entry.full_text
             )
         )
+    if cfg.sync is not None:
+        from newsterm.sync.engine import account_source
+
+        sources.append(account_source(store, cfg.sync))
     return sources
 
 
@@ -219,7 +223,8 @@ def refresh(
     report = RefreshReport()
     file_sources = [s for s in sources if s.kind is SourceKind.FILES]
     feed_sources = [s for s in sources if s.kind is SourceKind.FEED]
-    total = len(sources)
+    wants_sync = cfg.sync is not None and any(s.kind is SourceKind.SYNC for s in sources)
+    total = len(file_sources) + len(feed_sources) + int(wants_sync)
 
     def record(outcome: SourceOutcome) -> None:
         report.outcomes.append(outcome)
@@ -246,10 +251,32 @@ def refresh(
             refresh_feeds(store, feed_sources, cfg, record, pool, cancel=cancel)
     finally:
         pool.close(cancel=cancel is not None and cancel.is_set())
+    if wants_sync:
+        record(_sync_outcome(store, cfg, cancel))
     wanting = full_text_sources(sources, cfg.settings, requested=full_text)
     if wanting and not (cancel is not None and cancel.is_set()):
         report.full_text = fetch_missing_full_text(store, wanting, cfg.settings, full_text_progress)
     return report
+
+
+def _sync_outcome(store: Store, cfg: Config, cancel: threading.Event | None) -> SourceOutcome:
+    """Sync with the server (after the local feeds, so that an item that also arrives through
+    one of them is recognised by its link and not stored twice)."""
+    from newsterm.sync.engine import account_source, run_sync
+
+    assert cfg.sync is not None
+    if cancel is not None and cancel.is_set():
+        return SourceOutcome(account_source(store, cfg.sync), notice="cancelled")
+    synced = run_sync(store, cfg)
+    notice = f"{synced.waiting} changes wait for the server" if synced.waiting else None
+    return SourceOutcome(
+        synced.source,
+        new=synced.new,
+        updated=synced.updated,
+        error=synced.error,
+        notice=notice,
+        new_ids=synced.new_ids,
+    )
 
 
 def _expects_body(source: Source) -> bool:
@@ -373,13 +400,22 @@ def add(
     title: str | None = None,
     tags: Sequence[str] = (),
     fetch: bool = True,
+    local: bool = False,
 ) -> AddOutcome:
     """Subscribe to a feed URL or an article file/folder; record it in feeds.toml and ingest it.
 
-    Validation happens first: on any error neither feeds.toml nor the cache is changed.
+    With ``[sync]`` on, a feed URL is subscribed on the server (``local`` keeps it in
+    feeds.toml instead). Validation happens first: on any error neither feeds.toml nor the
+    cache is changed.
     """
     if is_url(target):
         url = check_feed_url(target)
+        if cfg.sync is not None and not local:
+            from newsterm.sync.engine import subscribe
+
+            source = subscribe(store, cfg, url)
+            message = f"subscribed on {urlsplit(cfg.sync.url).hostname}: {source.display_title}"
+            return AddOutcome(source, added=True, message=message)
         if any(entry.url == url for entry in cfg.feeds):
             source = store.upsert_source(SourceKind.FEED, url)
             return AddOutcome(source, added=False, message=f"{url} is already subscribed")
@@ -399,7 +435,8 @@ def add(
 
 
 def remove(store: Store, cfg: Config, ref: str) -> Source:
-    """Unsubscribe: remove the source from feeds.toml and its articles from the cache."""
+    """Unsubscribe: remove the source from feeds.toml (or the sync server) and its articles
+    from the cache."""
     source = store.find_source(ref)
     if source is None:
         path = Path(ref).expanduser()
@@ -407,6 +444,13 @@ def remove(store: Store, cfg: Config, ref: str) -> Source:
         source = store.source_by_location(candidate)
     if source is None:
         raise UsageError(f"{ref}: no such source (see `newsterm sources`)")
+    if source.kind is SourceKind.SYNC:
+        from newsterm.sync.engine import is_subscription, unsubscribe
+
+        if not is_subscription(source):
+            raise UsageError(f"{ref}: the sync server itself; remove the [sync] table instead")
+        unsubscribe(store, cfg, source)
+        return source
     in_config = [
         e.location
         for e in cfg.feeds

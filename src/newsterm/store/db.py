@@ -108,7 +108,34 @@ CREATE INDEX articles_by_source_read ON articles (source_id, read);
 """Each source's unread and total counts read from this index alone: without it they read
 every article row (bodies and all), 0.3 s for 100k articles; with it, under 10 ms."""
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _V2_FTS_BY_STATEMENT, _V3_SOURCE_COUNTS)
+_V4_SYNC = """
+CREATE TABLE IF NOT EXISTS sync_items (
+    item INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    url TEXT
+);
+CREATE INDEX IF NOT EXISTS sync_items_by_article ON sync_items (article_id);
+CREATE INDEX IF NOT EXISTS sync_items_by_url ON sync_items (url);
+CREATE TABLE IF NOT EXISTS sync_queue (
+    item INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    changed_at REAL NOT NULL,
+    PRIMARY KEY (item, state)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url);
+"""
+"""Two-way sync (issue 18): which server item each synced article is (``item``: the Google
+Reader item id as a signed 64-bit integer), and the read/starred changes made here that the
+server has not had yet, one row per item and state (the latest change wins), written in the
+same transaction as the change itself."""
+
+MIGRATIONS: tuple[str, ...] = (
+    _SCHEMA_V1,
+    _V2_FTS_BY_STATEMENT,
+    _V3_SOURCE_COUNTS,
+    _V4_SYNC,
+)
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

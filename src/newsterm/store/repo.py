@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsterm.errors import CacheError
 from newsterm.models import Article, ArticleSummary, Source, SourceKind, SourceStatus
-from newsterm.store import db
+from newsterm.store import db, sync_queue
 
 if TYPE_CHECKING:
     from newsterm.analysis import Analysis, RawArticle
@@ -277,9 +277,11 @@ class Store:
     ) -> SaveResult:
         """Insert new articles and update changed ones, in one transaction.
 
-        An article is matched by (source, guid); one whose content hash is unchanged is left
-        alone; a changed one is rewritten with its read and starred state kept, and its
-        full text is to be fetched again (the body is the feed's text once more).
+        An article is matched by (source, guid); a new one of a local source whose link is that
+        of a synced article takes that article over (read state and server item kept: an item
+        is stored once); one whose content hash is unchanged is left alone; a changed one is
+        rewritten with its read and starred state kept, and its full text is to be fetched
+        again (the body is the feed's text once more).
         """
         from newsterm.store.results import SaveResult  # here: the app's first frame saves nothing
 
@@ -296,8 +298,11 @@ class Store:
                     (source_id,),
                 )
             }
+            adopting = sync_queue.has_synced_items(conn, source_id)
             for raw, analysis in items:
                 row = existing.get(raw.guid)
+                if row is None and adopting and raw.url:
+                    row = sync_queue.adopt(conn, source_id, raw.guid, raw.url)
                 if row is not None and row[1] == raw.content_hash:
                     if row[2]:
                         conn.execute("UPDATE articles SET gone = 0 WHERE id = ?", (row[0],))
@@ -430,26 +435,29 @@ class Store:
         return cursor.rowcount
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
-        """Mark articles read or unread."""
+        """Mark articles read or unread (queued for the sync server in the same transaction)."""
+        ids = json.dumps(list(article_ids))
         with self.write() as conn:
-            conn.executemany(
-                "UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in article_ids]
+            sync_queue.enqueue(conn, "read", read, "SELECT value FROM json_each(?)", (ids,))
+            conn.execute(
+                "UPDATE articles SET read = ? WHERE id IN (SELECT value FROM json_each(?))",
+                (int(read), ids),
             )
 
     def set_starred(self, article_id: int, starred: bool) -> None:
-        """Star or unstar an article."""
+        """Star or unstar an article (queued for the sync server in the same transaction)."""
         with self.write() as conn:
+            sync_queue.enqueue(conn, "starred", starred, "SELECT ?", (article_id,))
             conn.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
 
     def mark_all_read(self, flt: ArticleFilter) -> int:
         """Mark every article a filter shows as read; returns how many changed."""
         where, params = self._where(flt)
         where = f"{where} AND a.read = 0" if where else "WHERE a.read = 0"
+        chosen = f"SELECT a.id FROM articles a {where}"
         with self.write() as conn:
-            cursor = conn.execute(
-                f"UPDATE articles SET read = 1 WHERE id IN (SELECT a.id FROM articles a {where})",
-                params,
-            )
+            sync_queue.enqueue(conn, "read", True, chosen, params)
+            cursor = conn.execute(f"UPDATE articles SET read = 1 WHERE id IN ({chosen})", params)
         return cursor.rowcount
 
     # -- reading articles -------------------------------------------------------------------

@@ -26,6 +26,8 @@ class SourcesLoaded(Message):
     """Each view of feeds.toml, in order: its title, query and unread count."""
     ignored: int = 0
     """Articles that feeds.toml's ``[[ignore]]`` queries hide."""
+    waiting: int = 0
+    """Read/starred changes queued for the sync server."""
 
 
 @dataclass

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from newsterm.config import Config, Settings
 from newsterm.errors import NewstermError
 from newsterm.store import ArticleFilter, Store
+from newsterm.store.sync_queue import pending_count
 from newsterm.ui.messages import (
     FullTextFinished,
     RefreshFailed,
@@ -61,10 +62,11 @@ def load_sources(
                 for view in views
             ]
             ignored = store.count_articles() - total if hide else 0
+            waiting = pending_count(store.conn)
     except NewstermError as exc:
         post(StoreFailed(exc.message))
         return
-    post(SourcesLoaded(sources, total, unread, starred, counts, ignored))
+    post(SourcesLoaded(sources, total, unread, starred, counts, ignored, waiting))
 
 
 def view_filter(view: ViewEntry, hide: tuple[str, ...]) -> ArticleFilter:

@@ -571,6 +571,7 @@ class MainScreen(Screen[None]):
             starred=event.starred,
             views=event.views,
         )
+        self.refresher.status.waiting(event.waiting)
         if first and self.articles.count == 0:
             self.articles.reload()
         self.articles_changed()

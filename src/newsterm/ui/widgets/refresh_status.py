@@ -1,4 +1,4 @@
-"""Refresh progress, shown at the right of the footer."""
+"""Refresh progress, shown at the right of the footer, with the sync changes still to send."""
 
 from __future__ import annotations
 
@@ -7,36 +7,51 @@ from textual.widgets import Static
 
 
 class RefreshStatus(Static):
-    """``Refreshing 3/12 · BBC News`` while a refresh runs; its outcome afterwards."""
+    """``Refreshing 3/12 · BBC News`` while a refresh runs; its outcome afterwards; and
+    ``· 3 to sync`` while changes made here wait for the sync server."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Content(""), id=id, markup=False)
         self.running = False
         """True while a refresh runs."""
+        self._text = Content("")
+        self._waiting = 0
+
+    def _show(self, text: Content) -> None:
+        self._text = text
+        if self._waiting:
+            text = text + Content.styled(f" · {self._waiting} to sync", "$text-warning")
+        self.update(text)
+
+    def waiting(self, count: int) -> None:
+        """How many read/starred changes wait for the sync server."""
+        if count != self._waiting:
+            self._waiting = count
+            self._show(self._text)
 
     def started(self, total: int) -> None:
         """A refresh of ``total`` sources began."""
         self.running = True
-        self.update(Content.styled(f"⟳ Refreshing 0/{total}", "$text-accent"))
+        self._show(Content.styled(f"⟳ Refreshing 0/{total}", "$text-accent"))
 
     def progress(self, done: int, total: int, title: str, new: int) -> None:
         """Another source is done."""
         text = Content.styled(f"⟳ Refreshing {done}/{total}", "$text-accent")
         text = text + Content(f" · {new} new · " + title[:40])
-        self.update(text)
+        self._show(text)
 
     def finished(self, new: int, failed: int, cancelled: bool = False) -> None:
         """The refresh ended."""
         self.running = False
         if cancelled:
-            self.update(Content.styled("Refresh cancelled", "$text-warning"))
+            self._show(Content.styled("Refresh cancelled", "$text-warning"))
             return
         text = Content(f"✓ {new} new")
         if failed:
             text = text + Content.styled(f" · {failed} failed", "$text-error")
-        self.update(text)
+        self._show(text)
 
     def failed(self, message: str) -> None:
         """The refresh could not run."""
         self.running = False
-        self.update(Content.styled("Refresh failed", "$text-error"))
+        self._show(Content.styled("Refresh failed", "$text-error"))

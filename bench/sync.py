@@ -1,0 +1,177 @@
+"""Sync benchmark against the real FreshRSS (``../shared/servers``; needs PHP).
+
+    uv run python bench/sync.py [--items 10000] [--runs 2]
+
+Serves ``--items`` items on 127.0.0.1 as 50 feeds, subscribes a fresh FreshRSS user to them (the
+server fetches them), then, interleaved in the same run:
+
+- raw: the API calls alone (ClientLogin, then stream/contents pages of 1,000 until the end),
+  bodies read and dropped;
+- first sync: ``newsterm.sync.engine.run_sync`` into an empty cache (``max_items`` = all):
+  login, subscriptions, every page, HTML to paragraphs, analysis, cache writes, the state lists;
+
+then an incremental sync with nothing new (same cache, the session of the last login kept), and
+1,000 articles marked read here and pushed on a logged-in client: the requests that push takes.
+Prints the medians and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+
+from common import ROOT, compile_bytecode
+
+sys.path.insert(0, str(ROOT))
+
+import httpx
+
+from newsterm.config import Config, Settings, SyncConfig
+from newsterm.store import Store
+from newsterm.sync.client import READING_LIST, GReaderClient
+from newsterm.sync.engine import OVERLAP, SINCE_KEY, push, run_sync
+from tests.feedserver import Answer, FeedServer
+from tests.freshrss import FreshRSS, unavailable
+
+FEEDS = 50
+AIMS = {"first_sync_ratio": 1.5, "noop_seconds": 0.3, "mark_requests": 2}
+
+
+def feed_body(feed: int, items: int, now: datetime) -> bytes:
+    parts = []
+    for i in range(items):
+        when = format_datetime(now - timedelta(minutes=feed * items + i))
+        body = (
+            f"&lt;p&gt;Item {i} of feed {feed}: the council met on Tuesday to discuss the "
+            f"budget.&lt;/p&gt;&lt;p&gt;&quot;We will not cut the libraries,&quot; said Mayor "
+            f"Ana Ruiz.&lt;/p&gt;&lt;p&gt;Write to jane.doe@example.com.&lt;/p&gt;"
+        )
+        parts.append(
+            f"<item><title>Feed {feed} story {i}</title>"
+            f"<link>http://bench.example/{feed}/{i}</link><guid>f{feed}-{i}</guid>"
+            f"<pubDate>{when}</pubDate><description>{body}</description></item>"
+        )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Bench {feed}</title>'
+        f"<link>http://bench.example/</link>{''.join(parts)}</channel></rss>"
+    ).encode()
+
+
+def raw_pull(api: str, user: str, password: str) -> tuple[float, int]:
+    """The API calls alone: login and every contents page. Returns (seconds, items)."""
+    start = time.perf_counter()
+    with httpx.Client(timeout=300) as client:
+        answer = client.post(
+            f"{api}/accounts/ClientLogin", data={"Email": user, "Passwd": password}
+        )
+        auth = next(x[5:] for x in answer.text.splitlines() if x.startswith("Auth="))
+        headers = {"Authorization": f"GoogleLogin auth={auth}"}
+        count, continuation = 0, None
+        while True:
+            params: dict[str, object] = {"n": 1000, "output": "json"}
+            if continuation:
+                params["c"] = continuation
+            page = client.get(
+                f"{api}/reader/api/0/stream/contents/{READING_LIST}", params=params, headers=headers
+            ).json()
+            count += len(page["items"])
+            continuation = page.get("continuation")
+            if not continuation or not page["items"]:
+                break
+    return time.perf_counter() - start, count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=2)
+    args = parser.parse_args()
+    if reason := unavailable():
+        sys.exit(f"bench/sync.py: {reason}")
+    compile_bytecode()
+    per_feed = args.items // FEEDS
+    with tempfile.TemporaryDirectory(prefix="newsterm-sync-bench-") as tmp:
+        folder = Path(tmp)
+        server = FreshRSS(folder / "freshrss")
+        feeds = FeedServer().start()
+        try:
+            account = server.account()
+            now = datetime.now(UTC)
+            for feed in range(FEEDS):
+                feeds.routes[f"/f{feed}.xml"] = Answer(feed_body(feed, per_feed, now))
+                account.subscribe(feeds.url(f"/f{feed}.xml"))
+            served = len(account.ids(READING_LIST))
+            print(f"FreshRSS holds {served} items in {FEEDS} feeds")
+            sync = SyncConfig(url=server.api, user=account.user, max_items=args.items + 1000)
+            settings = Settings(read_timeout=300.0)
+
+            def factory(cfg: SyncConfig, _: Config) -> GReaderClient:
+                return GReaderClient(cfg.url, cfg.user, account.password, timeout=300.0)
+
+            raw_times, first_times = [], []
+            last_db = folder / "cache-0.db"
+            for run in range(args.runs):
+                seconds, count = raw_pull(server.api, account.user, account.password)
+                raw_times.append(seconds)
+                last_db = folder / f"cache-{run}.db"
+                cfg = Config(path=folder / "feeds.toml", settings=settings, sync=sync)
+                with Store.open(last_db) as store:
+                    start = time.perf_counter()
+                    report = run_sync(store, cfg, factory)
+                    first_times.append(time.perf_counter() - start)
+                    assert report.error is None, report.error
+                    stored = store.count_articles()
+                print(
+                    f"run {run + 1}: raw API {seconds:.2f} s ({count} items); "
+                    f"first sync {first_times[-1]:.2f} s ({stored} articles)"
+                )
+            raw, first = statistics.median(raw_times), statistics.median(first_times)
+            noops = []
+            with Store.open(last_db) as store:
+                for _ in range(max(3, args.runs)):
+                    # As if the last sync were more than OVERLAP seconds after FreshRSS fetched
+                    # the feeds (here it was seconds after): otherwise every item falls in the
+                    # window each sync reads again.
+                    store.set_meta(SINCE_KEY, str(time.time() + OVERLAP))
+                    start = time.perf_counter()
+                    report = run_sync(store, cfg, factory)
+                    noops.append(time.perf_counter() - start)
+                    assert report.error is None and report.new == 0, report
+                ids = [a.id for a in store.list_articles(limit=1000)]
+                store.set_read(ids)
+                with factory(sync, cfg) as client:
+                    client.login()
+                    before = client.requests
+                    sent = push(store, client)
+                    mark_requests = client.requests - before
+                unread = len(account.ids(READING_LIST, exclude="user/-/state/com.google/read"))
+            noop = statistics.median(noops)
+        finally:
+            feeds.stop()
+            server.stop()
+    print()
+    print(f"machine: {platform.node()} {platform.machine()}, Python {platform.python_version()}")
+    print(f"date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    print(
+        f"first sync of {args.items} items: {first:.2f} s; raw API calls {raw:.2f} s; "
+        f"ratio {first / raw:.2f} (aim <= {AIMS['first_sync_ratio']})"
+    )
+    print(
+        f"incremental sync, nothing new: {noop * 1000:.0f} ms median of {len(noops)} "
+        f"(aim <= {AIMS['noop_seconds'] * 1000:.0f} ms; the kept session, no login)"
+    )
+    print(
+        f"1,000 marks read: {sent} changes in {mark_requests} requests (token + edit-tag; "
+        f"aim <= {AIMS['mark_requests']}); server now has {unread} unread of {served}"
+    )
+
+
+if __name__ == "__main__":
+    main()
