@@ -49,6 +49,10 @@ class Settings:
     """Keep at most this many articles a feed, trimming the oldest read ones (0 keeps all)."""
     full_text: bool = False
     """Fetch the full article page for new items of every feed at refresh."""
+    reader_width: int = 80
+    """Columns of text a line of the reader holds at most, centred (0: the pane's width)."""
+    animate: bool = False
+    """Scroll smoothly in the app; by default the keys jump at once."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -531,7 +531,7 @@ class Store:
             """SELECT a.id, a.source_id, COALESCE(s.title, s.location), a.guid, a.url, a.title,
                       a.authors, a.published, a.fetched_at, a.summary, a.body, a.credits,
                       a.dateline, a.word_count, a.reading_minutes, a.read, a.starred, a.gone,
-                      a.full_text_status
+                      a.full_text_status, s.kind
                FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?""",
             (article_id,),
         ).fetchone()
@@ -577,6 +577,7 @@ class Store:
             starred=bool(row[16]),
             gone=bool(row[17]),
             full_text_status=row[18],
+            from_disk=row[19] == SourceKind.FILES.value,
         )
 
     def adjacent_unread(self, article_id: int | None, forward: bool = True) -> int | None:

@@ -55,6 +55,8 @@ WIDE = 120
 """Columns from which the panes sit side by side."""
 SHORT = 32
 """Rows under which quotes and contacts show only when focused (narrow layout)."""
+TINY = 20
+"""Rows under which the list keeps one row while the reader is focused (narrow layout)."""
 
 
 def narrow_footer(width: int) -> bool:
@@ -68,6 +70,8 @@ def layout_classes(width: int, height: int) -> list[str]:
     classes = ["-wide" if width >= WIDE else "-narrow"]
     if height < SHORT:
         classes.append("-short")
+    if height < TINY:
+        classes.append("-tiny")
     return classes
 
 
@@ -224,6 +228,7 @@ class MainScreen(Screen[None]):
 
         from newsterm.ui.widgets.article_reader import ArticleReader
         from newsterm.ui.widgets.contacts_pane import ContactsPane
+        from newsterm.ui.widgets.help_hint import HelpHint
         from newsterm.ui.widgets.quotes_pane import QuotesPane
         from newsterm.ui.widgets.refresh_status import RefreshStatus
         from newsterm.ui.widgets.source_list import SourceList
@@ -250,6 +255,7 @@ class MainScreen(Screen[None]):
                 self.query_one("#statusbar").mount(
                     Footer(compact=narrow, show_command_palette=not narrow),
                     RefreshStatus(id="refresh-status"),
+                    HelpHint(id="help-hint"),
                 ),
                 header_box.remove(),
                 sources_box.remove(),
@@ -275,7 +281,7 @@ class MainScreen(Screen[None]):
     def _layout(self, width: int, height: int) -> None:
         panes = self.query_one("#panes")
         wanted = layout_classes(width, height)
-        for name in ("-wide", "-narrow", "-short"):
+        for name in ("-wide", "-narrow", "-short", "-tiny"):
             panes.set_class(name in wanted, name)
         if not self._panes_ready:
             return  # the footer is made for the size of the moment (mount_panes)
@@ -292,7 +298,10 @@ class MainScreen(Screen[None]):
         focused = self.focused
         extras = self.query_one("#extras")
         in_extras = focused is not None and extras in focused.ancestors_with_self
-        self.query_one("#panes").set_class(in_extras, "-extras")
+        reading = focused is not None and focused.id == "reader"
+        panes = self.query_one("#panes")
+        panes.set_class(in_extras, "-extras")
+        panes.set_class(reading, "-reading")  # the focused reader takes the room (stacked)
 
     def show_banner(self, message: str | None) -> None:
         """Show (or hide, with None) a one-line problem above the panes."""
@@ -367,6 +376,9 @@ class MainScreen(Screen[None]):
             self.article_actions.write_read([article.id], True)
         self.opened = article
         await self.panes_ready()
+        if self.config is not None:
+            self.reader.measure = self.config.settings.reader_width
+            self.reader.smooth = self.config.settings.animate
         await self.reader.show(article)
         self.quotes.show(article)
         self.contacts.show(article)
@@ -377,6 +389,12 @@ class MainScreen(Screen[None]):
     # -- quotes, contacts and links ---------------------------------------------------------
 
     def on_quotes_pane_quote_chosen(self, event: QuotesPane.QuoteChosen) -> None:
+        panes = self.query_one("#panes")
+        if self.maximized is not None or panes.has_class("-short", "-narrow"):
+            # the reader is hidden (stacked on a short terminal, or a pane maximised): show it
+            if self.maximized is not None:
+                self.minimize()
+            self.reader.focus()
         self.reader.show_quote(event.index)
 
     def on_contacts_pane_open_requested(self, event: ContactsPane.OpenRequested) -> None:

@@ -284,6 +284,10 @@ class ArticleList(ScrollView, can_focus=True):
     def _refresh_row(self, index: int) -> None:
         self.refresh_lines(index * self.row_height, self.row_height)
 
+    def on_resize(self) -> None:
+        # (the stacked layout shrinks the list to a few rows while the reader is focused)
+        self.call_after_refresh(self._scroll_to_cursor)
+
     def _scroll_to_cursor(self, center: bool = False) -> None:
         if self._count == 0:
             return

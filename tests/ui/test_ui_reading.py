@@ -1,0 +1,134 @@
+"""Reading at every size: the measure, the room the reader gets, the summary line, quotations
+shown from a stacked layout, and keys that jump."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import AppFactory, tolls_cache
+from helpers import settle
+
+from newsterm.config import Config, Settings
+from newsterm.ui.widgets.reader_paragraph import GUTTER, ReaderParagraph
+
+
+def page_width(app: Any) -> int:
+    return int(app.screen.reader.query_one(".page").region.width)
+
+
+async def test_speakers_not_named_in_the_text_sit_in_the_margin(
+    make: AppFactory, tmp_path: Path
+) -> None:
+    app: Any = make(db_path=tolls_cache(tmp_path / "tolls.db"))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "z")
+        await settle(pilot)
+        paragraphs = list(app.screen.reader.query(ReaderParagraph))
+        lines = [[line.plain for line in p._lay_out(p.content_region.width)[0]] for p in paragraphs]
+        margin = GUTTER - 2
+        # the quotation's first line carries the name, right-aligned in the margin, whole
+        assert lines[1][0][:margin].strip() == "Councillor"
+        assert lines[1][1][:margin].strip() == "Ben Hart"
+        assert lines[1][0][GUTTER:].startswith("“Residents are already paying")
+        assert lines[2][0][:margin].strip() == "Mayor Ana Ruiz"
+        # named in its own sentence ("said Hart"): no margin note
+        assert lines[3][0][:margin].strip() == ""
+        # the text never carries a tag
+        assert all("Ben Hart" not in line[GUTTER:] for line in lines[1])
+
+
+async def test_a_maximised_reader_keeps_an_80_column_measure_centred(make: AppFactory) -> None:
+    app: Any = make()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter", "z")
+        await settle(pilot)
+        reader = app.screen.reader
+        page = reader.query_one(".page")
+        assert page_width(app) == 80  # the council article needs no margin
+        left = page.region.x - reader.content_region.x
+        right = reader.content_region.right - page.region.right
+        assert left > 30 and abs(left - right) <= 2
+
+
+async def test_the_measure_is_a_setting(make: AppFactory, tmp_path: Path) -> None:
+    wide = Config(path=tmp_path / "feeds.toml", settings=Settings(reader_width=0))
+    app: Any = make(config=wide)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter", "z")
+        await settle(pilot)
+        assert page_width(app) == app.screen.reader.content_region.width
+
+
+async def test_small_terminals_give_the_focused_reader_the_room(make: AppFactory) -> None:
+    app: Any = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert screen.focused is screen.reader
+        assert screen.reader.region.height >= 16  # of 22 rows between header and footer
+        # the open article's row stays in view in the three rows the list keeps
+        assert screen.articles.current_id == screen.opened.id
+        row = screen.articles.cursor * screen.articles.row_height - screen.articles.scroll_y
+        assert 0 <= row < screen.articles.scrollable_content_region.height
+        hint = screen.query_one("#help-hint")
+        assert hint.region.right <= 80 and "? Help" in str(hint.render())
+        await pilot.press("2")  # the list focused takes its room back
+        await pilot.pause()
+        assert screen.articles.region.height >= 8
+        await pilot.resize_terminal(60, 16)
+        await pilot.press("3")
+        await settle(pilot)
+        assert screen.reader.region.height >= 10  # of 14
+        assert hint.region.right <= 60 and hint.region.width > 0
+
+
+async def test_enter_on_a_quotation_at_80x24_shows_the_reader_there(make: AppFactory) -> None:
+    app: Any = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("j", "enter", "4")
+        await settle(pilot)
+        assert not screen.reader.display  # stacked: the quotations took the reader's place
+        await pilot.press("G", "enter")
+        await settle(pilot)
+        reader = screen.reader
+        assert reader.display and screen.focused is reader
+        assert reader.active_quote == 4
+        paragraph = reader.query(ReaderParagraph)[4]
+        assert paragraph.region.overlaps(reader.content_region)  # the quotation is on screen
+        assert reader.scroll_y > 0
+
+
+async def test_g_G_and_space_jump_at_once(make: AppFactory, tmp_path: Path) -> None:
+    app: Any = make(db_path=tolls_cache(tmp_path / "tolls.db"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.reader
+        assert reader.max_scroll_y > 10
+        await pilot.press("G")
+        assert reader.scroll_y == reader.max_scroll_y  # no animation: there on the keypress
+        await pilot.press("g")
+        assert reader.scroll_y == 0
+        await pilot.press("space")
+        assert reader.scroll_y == reader.scrollable_content_region.height
+        assert app.animation_level == "none"
+
+
+async def test_smooth_scrolling_is_a_setting(make: AppFactory, tmp_path: Path) -> None:
+    smooth = Config(path=tmp_path / "feeds.toml", settings=Settings(animate=True))
+    app: Any = make(config=smooth, db_path=tolls_cache(tmp_path / "tolls.db"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.animation_level == "full"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.reader.smooth
