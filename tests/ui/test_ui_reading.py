@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import AppFactory, tolls_cache
+from conftest import NOW, AppFactory, tolls_cache
 from helpers import settle
 
+from newsterm.analysis import Analysis, RawArticle
 from newsterm.config import Config, Settings
+from newsterm.models import SourceKind
+from newsterm.store import Store
 from newsterm.ui.widgets.reader_paragraph import GUTTER, ReaderParagraph
 
 
@@ -132,3 +135,71 @@ async def test_smooth_scrolling_is_a_setting(make: AppFactory, tmp_path: Path) -
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.reader.smooth
+
+
+def summary_cache(path: Path, *, kind: SourceKind, url: str | None) -> Path:
+    text = "The lighthouse on Marrow Point will be restored, the county said on Friday."
+    with Store.open(path) as store:
+        source = store.upsert_source(kind, "https://coast.example.com/rss", title="Coast")
+        raw = RawArticle(
+            guid="lighthouse",
+            title="Lighthouse to be restored",
+            paragraphs=[text],
+            url=url,
+            summary=text,
+            published=NOW,
+            content_hash="lighthouse",
+        )
+        analysis = Analysis(raw.title, [text], word_count=13, reading_minutes=1)
+        store.save_articles(source.id, [(raw, analysis)], fetched_at=NOW)
+    return path
+
+
+async def reader_notes(app: Any) -> list[str]:
+    return [str(w.render()) for w in app.screen.reader.query(".status")]
+
+
+async def test_a_summary_only_item_says_so_before_f(make: AppFactory, tmp_path: Path) -> None:
+    db = summary_cache(tmp_path / "s.db", kind=SourceKind.FEED, url="https://coast.example.com/l")
+    app: Any = make(db_path=db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert await reader_notes(app) == ["Summary only · 13 words · f: whole article"]
+        # the note sits right under the byline
+        kinds = [w.classes for w in app.screen.reader.query(".page > *")][:3]
+        assert "meta" in kinds[1] and "status" in kinds[2]
+
+
+async def test_without_a_link_the_note_and_o_use_one_wording(
+    make: AppFactory, tmp_path: Path
+) -> None:
+    app: Any = make(db_path=summary_cache(tmp_path / "s.db", kind=SourceKind.FEED, url=None))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert await reader_notes(app) == ["Summary only · 13 words · the article has no web link"]
+        await pilot.press("o")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "The article has no web link." in messages
+
+
+async def test_a_local_file_is_never_called_a_summary(make: AppFactory, tmp_path: Path) -> None:
+    app: Any = make(db_path=summary_cache(tmp_path / "s.db", kind=SourceKind.FILES, url=None))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert await reader_notes(app) == []
+
+
+async def test_an_article_with_its_whole_text_has_no_note(make: AppFactory) -> None:
+    app: Any = make()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert await reader_notes(app) == []
