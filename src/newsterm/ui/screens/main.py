@@ -25,6 +25,7 @@ from newsterm.timefmt import counted
 from newsterm.ui.screens.list_heading import list_heading
 from newsterm.ui.screens.main_keys import MAIN_BINDINGS, PANE_TITLES, PANES
 from newsterm.ui.screens.search import Searcher
+from newsterm.ui.screens.unread import unread_target
 from newsterm.ui.widgets.article_list import ArticleList
 from newsterm.ui.widgets.article_rows import FilterRows
 from newsterm.ui.widgets.boxes import Box
@@ -442,15 +443,18 @@ class MainScreen(Screen[None]):
 
     async def action_next_unread(self, forward: bool = True) -> None:
         await self.panes_ready()
-        highlighted = self.articles.current
-        if self.opened is None and highlighted is not None and not highlighted.read:
-            target: int | None = highlighted.id  # nothing open yet: start where the cursor is
-        else:
-            current = self.opened.id if self.opened is not None else self.articles.current_id
-            target = self.store.adjacent_unread(current, forward)
+        target, note = unread_target(
+            self.store,
+            opened=self.opened.id if self.opened is not None else None,
+            cursor=self.articles.current,
+            from_list=self.focused is self.articles,
+            forward=forward,
+        )
         if target is None:
-            self.notify("No more unread articles." if forward else "No earlier unread articles.")
+            self.notify(note or "No unread articles.", timeout=3)
             return
+        if note:
+            self.notify(note, timeout=3)
         if self.search_query is not None:
             self.apply_filter(self.filter, self.filter_title)
         else:
