@@ -9,6 +9,7 @@ from conftest import AppFactory
 from helpers import line_text, settle
 
 from newsterm.store import ArticleFilter, Store
+from newsterm.ui.screens.main_keys import PANES
 
 
 def notes(app: Any) -> list[str]:
@@ -72,3 +73,23 @@ async def test_n_with_nothing_unread_says_so(make: AppFactory) -> None:
         await settle(pilot)
         assert "No unread articles." in notes(app)
         assert app.screen.opened is None
+
+
+async def test_z_maximises_every_pane_to_the_whole_screen(make: AppFactory) -> None:
+    app: Any = make()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        screen = app.screen
+        for key, pane in zip("12345", PANES, strict=True):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.press("z")
+            await pilot.pause()
+            widget = screen.query_one(f"#{pane}")
+            assert screen.maximized is widget, pane
+            assert widget.region.width == 160 and widget.region.height >= 40, pane
+            await pilot.press("z")
+            await pilot.pause()
+            assert screen.maximized is None

@@ -86,6 +86,27 @@ class TestReader:
         assert snap_compare(make(), terminal_size=(80, 24), run_before=run_before)
 
 
+class TestPanes:
+    def test_sources_maximised(self, snap_compare: Any, make: AppFactory) -> None:
+        # z gives any pane the whole screen (the sources pane used to stay 28 columns wide)
+        async def run_before(pilot: Any) -> None:
+            await settled(pilot)
+            await pilot.press("1", "z")
+            await settled(pilot)
+
+        assert snap_compare(make(), terminal_size=(100, 24), run_before=run_before)
+
+    def test_one_source_list_has_no_source_column(
+        self, snap_compare: Any, make: AppFactory
+    ) -> None:
+        async def run_before(pilot: Any) -> None:
+            await settled(pilot)
+            pilot.app.screen.sources.choose("source:1")
+            await settled(pilot)
+
+        assert snap_compare(make(), terminal_size=(160, 45), run_before=run_before)
+
+
 class TestContacts:
     def test_contacts_pane(self, snap_compare: Any, make: AppFactory) -> None:
         async def run_before(pilot: Any) -> None:

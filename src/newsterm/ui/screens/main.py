@@ -537,6 +537,8 @@ class MainScreen(Screen[None]):
         await self.panes_ready()
         first = self.source_count == 0 and event.sources
         self.source_count = len(event.sources)
+        names = [len(s.title or s.location) for s in event.sources]
+        self.articles.set_source_names(max(names) if len(names) > 1 else 0)
         self.sources.show_sources(
             event.sources, total=event.total, unread=event.unread, starred=event.starred
         )
