@@ -198,6 +198,17 @@ class NewstermApp(App[None]):
             )
         self.keymap = {k: v for k, v in keymap.items() if k in known}
         self.set_keymap(self.keymap)
+        from newsterm.ui.keymap_check import key_clashes
+
+        clashes = key_clashes(self.binding_sections(), self.keymap)
+        if clashes:
+            self.notify(
+                "\n".join(clashes),
+                title="[keymap]: a key does two things",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
 
     def _remember_theme(self, theme: Theme) -> None:
         name = theme.name
