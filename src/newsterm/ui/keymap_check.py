@@ -30,7 +30,8 @@ def key_clashes(
     live = [(name, b) for name, b in live if name == GLOBAL or name.startswith(PANES)]
 
     def keys_of(binding: Binding) -> set[str]:
-        return _keys(keymap[binding.id]) if binding.id in keymap else _keys(binding.key)
+        remapped = keymap.get(binding.id or "")
+        return _keys(remapped) if remapped is not None else _keys(binding.key)
 
     lines: list[str] = []
     for name, binding in live:
