@@ -19,6 +19,7 @@ from rich.text import Text
 from newsterm import __version__
 from newsterm.errors import NewstermError, UsageError
 from newsterm.launch import Context, report_errors
+from newsterm.models import Source, SourceKind
 from newsterm.store import ArticleFilter, Store
 from newsterm.timefmt import counted
 
@@ -30,7 +31,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _set_config(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
     if value:
-        ctx.ensure_object(Context).config_override = value
+        context = ctx.ensure_object(Context)
+        context.config_override = value
+        context.note_missing_config = True  # (add and import create it: they turn this off)
 
 
 def _set_db(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
@@ -66,6 +69,12 @@ def json_option(command: F) -> F:
 
 pass_context = click.make_pass_decorator(Context, ensure=True)
 console = Console(highlight=False)
+
+
+def print_article(renderable: Any) -> None:
+    """An article on the terminal, wrapped to its width; piped (to a file, ``less``), one
+    line a paragraph, as long as it is, with no padding (Rich would wrap at 80 columns)."""
+    console.print(renderable, soft_wrap=not console.is_terminal)
 
 
 def print_json(value: Any) -> None:
@@ -109,6 +118,7 @@ def add(
     """Subscribe to a feed URL, or add an article file or a folder of them."""
     from newsterm.ingest import service
 
+    context.note_missing_config = False  # add starts a new feeds.toml
     cfg = context.config()
     outcome = service.add(context.store(), cfg, target, title=title, tags=tags, fetch=not no_fetch)
     console.print(Text(outcome.message))
@@ -142,20 +152,38 @@ def sources(context: Context, as_json: bool) -> None:
     from newsterm.serialize import source_json
 
     store = context.store()
-    sync_sources(store, context.config())
+    cfg = context.config()
+    configured = {s.id for s in sync_sources(store, cfg)}
     found = store.sources()
     if as_json:
-        print_json([source_json(s) for s in found])
+        print_json([source_json(s, in_config=s.id in configured) for s in found])
         return
+    console.print(_sources_table([s for s in found if s.id in configured]))
+    others = [s for s in found if s.id not in configured]
+    if others:
+        # sources a refresh does not fetch: added with another feeds.toml, or removed from it
+        # by hand; `newsterm remove` drops them with their articles
+        console.print(
+            Text(f"\nNot in {cfg.path} (not refreshed; `newsterm remove ID` drops one):")
+        )
+        console.print(_sources_table(others))
+
+
+def _sources_table(found: list[Source]) -> Table:
     table = Table(box=None, header_style="bold")
     for column in ("id", "unread", "total", "kind", "title", "status"):
         table.add_column(column, justify="right" if column in ("id", "unread", "total") else "left")
     for s in found:
-        status = Text(s.last_error or s.status.value, style="red" if s.last_error else "")
+        if s.last_error:
+            status = Text(s.last_error, style="red")
+        elif s.last_checked is None:
+            status = Text("never fetched" if s.kind is SourceKind.FEED else "never read")
+        else:
+            status = Text(s.status.value)
         table.add_row(
             str(s.id), str(s.unread), str(s.total), s.kind.value, Text(s.display_title), status
         )
-    console.print(table)
+    return table
 
 
 @cli.command()
@@ -237,6 +265,7 @@ def import_(context: Context, file: Path) -> None:
 
     if not file.exists():
         raise UsageError(f"{file}: no such file")
+    context.note_missing_config = False  # import starts a new feeds.toml
     report = service.import_subscriptions(context.store(), context.config(), file)
     for warning in report.warnings:
         click.echo(f"newsterm: warning: {warning}", err=True)
@@ -388,7 +417,7 @@ def show(context: Context, article_id: int, as_json: bool) -> None:
     if as_json:
         print_json(article_json(article))
         return
-    console.print(render_article(article))
+    print_article(render_article(article))
 
 
 @cli.command()
@@ -398,6 +427,7 @@ def show(context: Context, article_id: int, as_json: bool) -> None:
 def parse(file: Path, as_json: bool) -> None:
     """Analyse one article file without touching the cache."""
     from newsterm.extract import analyse
+    from newsterm.extract.text import looks_binary
     from newsterm.ingest import files
     from newsterm.ingest.service import check_article_path
     from newsterm.render import render_analysis
@@ -407,14 +437,17 @@ def parse(file: Path, as_json: bool) -> None:
     if path.is_dir():
         raise UsageError(f"{file}: is a folder; parse takes one article file")
     try:
-        raw = files.read_article(path)
+        data = path.read_bytes()
     except OSError as exc:
         raise NewstermError(f"{file}: cannot read: {exc.strerror}") from None
+    if looks_binary(data):
+        raise NewstermError(f"{file}: not a text article (binary or compressed data)")
+    raw = files.read_article(path, data)
     analysis = analyse(raw.title, raw.paragraphs)
     if as_json:
         print_json(analysis_json(analysis, source=str(path), published=raw.published))
         return
-    console.print(render_analysis(analysis))
+    print_article(render_analysis(analysis))
 
 
 @cli.command()

@@ -71,6 +71,10 @@ Progress = Callable[[SourceOutcome, int, int], None]
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 
+_HOST_LIKE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[:/]|$)", re.I)
+"""A scheme-less address ("example.com/feed.xml"), as opposed to a file name."""
+
+
 def is_url(target: str) -> bool:
     """Whether a CLI argument names a URL (any scheme) rather than an existing path."""
     return bool(_SCHEME.match(target)) and not Path(target).exists()
@@ -99,6 +103,11 @@ def check_article_path(target: str) -> Path:
     try:
         path = path.resolve(strict=True)
     except FileNotFoundError:
+        if _HOST_LIKE.match(target):
+            raise UsageError(
+                f"{target}: no such file or folder; for a feed, give its address with the "
+                f"scheme: newsterm add https://{target}"
+            ) from None
         raise UsageError(f"{target}: no such file or folder") from None
     except (OSError, RuntimeError) as exc:
         raise UsageError(f"{target}: cannot use this path: {exc}") from None
@@ -401,6 +410,9 @@ def add(
 def remove(store: Store, cfg: Config, ref: str) -> Source:
     """Unsubscribe: remove the source from feeds.toml and its articles from the cache."""
     source = store.find_source(ref)
+    if source is None and len(titled := store.sources_titled(ref)) > 1:
+        ids = ", ".join(str(s.id) for s in titled)
+        raise UsageError(f"{ref}: {len(titled)} sources have this title (ids {ids}); give the id")
     if source is None:
         path = Path(ref).expanduser()
         candidate = str(path.resolve()) if not is_url(ref) else ref

@@ -260,8 +260,12 @@ class Store:
             return found
         if found := self.source_by_location(ref):
             return found
-        matches = self._sources("WHERE lower(s.title) = lower(?)", (ref,))
+        matches = self.sources_titled(ref)
         return matches[0] if len(matches) == 1 else None
+
+    def sources_titled(self, title: str) -> list[Source]:
+        """The sources with this title, in any case."""
+        return self._sources("WHERE lower(s.title) = lower(?)", (title,))
 
     # -- writing articles -------------------------------------------------------------------
 
