@@ -163,9 +163,7 @@ def sources(context: Context, as_json: bool) -> None:
     if others:
         # sources a refresh does not fetch: added with another feeds.toml, or removed from it
         # by hand; `newsterm remove` drops them with their articles
-        console.print(
-            Text(f"\nNot in {cfg.path} (not refreshed; `newsterm remove ID` drops one):")
-        )
+        console.print(Text(f"\nNot in {cfg.path} (not refreshed; `newsterm remove ID` drops one):"))
         console.print(_sources_table(others))
 
 

@@ -17,8 +17,10 @@ def list_heading(
     unread_only: bool,
     source_count: int,
     config_path: Path | None,
+    source_error: str | None = None,
 ) -> tuple[str, str]:
-    """The list's border title and the message it shows when it has no rows."""
+    """The list's border title and the message it shows when it has no rows (for a source
+    whose last refresh failed, its error)."""
     if search_query is not None:
         title = f"2 Search “{search_query[:60]}” · {counted(count, 'result')}"
         return title, f"No articles match “{search_query}”. Press Esc to go back."
@@ -38,6 +40,8 @@ def list_heading(
         empty = "No unread articles here. Press u to show every article."
     elif flt.starred_only:
         empty = "No starred articles yet. Press s on an article to star it."
+    elif source_error:
+        empty = f"This source failed: {source_error[:500]}\n\nPress R to try again."
     else:
         empty = "No articles in this source yet. Press R to refresh."
     return title, empty

@@ -95,6 +95,8 @@ class MainScreen(Screen[None]):
         self.opened: Article | None = None
         """The article in the reader."""
         self.source_count = 0
+        self.source_errors: dict[int, str] = {}
+        """The last error of each source whose last refresh failed."""
         self.searcher = Searcher(self)
         self._panes_mounted: asyncio.Task[None] | None = None
         self._panes_ready = False
@@ -333,6 +335,7 @@ class MainScreen(Screen[None]):
             unread_only=self.unread_only,
             source_count=self.source_count,
             config_path=self.newsterm.config_path,
+            source_error=self.source_errors.get(self.filter.source_id or 0),
         )
         articles.border_title = Content(title)
         articles.empty_message = Content(empty)
@@ -537,6 +540,7 @@ class MainScreen(Screen[None]):
         await self.panes_ready()
         first = self.source_count == 0 and event.sources
         self.source_count = len(event.sources)
+        self.source_errors = {s.id: s.last_error for s in event.sources if s.last_error}
         names = [len(s.title or s.location) for s in event.sources]
         self.articles.set_source_names(max(names) if len(names) > 1 else 0)
         self.sources.show_sources(
