@@ -149,3 +149,34 @@ def test_add_writes_entries_apart_after_the_comments(run, fixtures: Path) -> Non
         '[[feeds]]\nurl = "https://c.example.com/rss"\n\n'
         '[[feeds]]\nurl = "https://d.example.com/rss"\n'
     )
+
+
+def test_a_local_feed_file_is_a_feed_read_from_disk(run, fixtures: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes((fixtures / "feeds" / "rss.xml").read_bytes())
+    added = run("add", str(feed))
+    assert added.code == 0, added.err
+    assert "3 new articles from Harbour Town Gazette" in added.out
+    source = run("sources", "--json").json()[0]
+    assert (source["kind"], source["title"]) == ("files", "Harbour Town Gazette")
+    assert len(run("articles", "--json").json()) == 3
+    # a refresh reads it again from disk: a new item arrives, the old ones stay
+    text = feed.read_text(encoding="utf-8")
+    item = "<item><title>Ferry timetable changes</title><guid>new-1</guid>"
+    feed.write_text(text.replace("<item>", item + "</item><item>", 1), encoding="utf-8")
+    refreshed = run("refresh")
+    assert refreshed.code == 0 and "1 new" in refreshed.out
+    assert len(run("articles", "--json").json()) == 4
+    with Store.open(run.db) as store:
+        assert all(store.article(a["id"]).from_disk for a in run("articles", "--json").json())
+    json_feed = tmp_path / "notes.json"
+    json_feed.write_bytes((fixtures / "feeds" / "feed.json").read_bytes())
+    assert run("add", str(json_feed)).code == 0
+
+
+def test_a_local_file_that_is_no_feed_is_refused(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "feed.xml"
+    bad.write_text("this is not a feed\n", encoding="utf-8")
+    result = run("add", str(bad))
+    assert result.code == 2 and "not a feed" in result.err
+    assert not run.config.exists()

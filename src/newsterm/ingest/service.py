@@ -20,6 +20,7 @@ from newsterm.store import Store
 
 if TYPE_CHECKING:
     from newsterm.config import Settings
+    from newsterm.ingest.feed_model import FeedResult
     from newsterm.ingest.fulltext import FullTextOutcome, PageLimits
 
 FEED_SCHEMES = ("http", "https")
@@ -112,8 +113,8 @@ def check_article_path(target: str) -> Path:
     except (OSError, RuntimeError) as exc:
         raise UsageError(f"{target}: cannot use this path: {exc}") from None
     if path.is_file():
-        if not files.is_article_file(path):
-            kinds = ", ".join(sorted(files.ARTICLE_SUFFIXES))
+        if not files.is_article_file(path) and not files.is_feed_file(path):
+            kinds = ", ".join(sorted(files.ARTICLE_SUFFIXES | files.FEED_SUFFIXES))
             raise UsageError(f"{target}: unsupported file type (newsterm reads {kinds})")
     elif not path.is_dir():
         raise UsageError(f"{target}: not a regular file or folder")
@@ -161,8 +162,28 @@ def _save(
     items.clear()
 
 
+def read_feed_file(path: Path, known: dict[str, str] | None = None) -> FeedResult:
+    """Parse a feed file on disk and analyse its new and changed items; raise NewstermError
+    when it cannot be read or is no feed."""
+    from newsterm.ingest import files
+    from newsterm.ingest.feed_model import FeedJob
+    from newsterm.ingest.feed_parse import process_feed
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NewstermError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > files.MAX_FILE_BYTES:
+        raise NewstermError(f"{path}: larger than {files.MAX_FILE_BYTES} bytes")
+    try:
+        return process_feed(FeedJob(url=path.as_uri(), body=data, known=known or {}))
+    except NewstermError as exc:
+        raise NewstermError(f"{path}: {exc.message}") from None
+
+
 def refresh_files(store: Store, source: Source) -> SourceOutcome:
-    """Re-read a files source: new and changed files are analysed, deleted ones marked gone."""
+    """Re-read a files source: new and changed files are analysed, deleted ones marked gone
+    (a feed file: its new and changed items)."""
     from newsterm.extract import analyse  # here: a feed refresh's own process never needs these
     from newsterm.ingest import files
 
@@ -173,6 +194,20 @@ def refresh_files(store: Store, source: Source) -> SourceOutcome:
         outcome.error = f"{root}: no such file or folder"
         store.update_source(
             source.id, status=SourceStatus.ERROR, last_error=outcome.error, last_checked=now
+        )
+        return outcome
+    if files.is_feed_file(root):
+        try:
+            parsed = read_feed_file(root, store.known_hashes(source.id))
+        except NewstermError as exc:
+            outcome.error = exc.message
+        else:
+            _save(store, source.id, parsed.items, now, outcome)
+        store.update_source(
+            source.id,
+            status=SourceStatus.ERROR if outcome.error else SourceStatus.OK,
+            last_error=outcome.error,
+            last_checked=now,
         )
         return outcome
     known = store.known_hashes(source.id)
@@ -395,10 +430,17 @@ def add(
         from newsterm.ingest.feeds import add_feed
 
         return add_feed(store, cfg, url, title=title, tags=tags, fetch=fetch)
+    from newsterm.ingest import files
+
     path = check_article_path(target)
     if any(entry.path and cfg.resolve_path(entry).resolve() == path for entry in cfg.feeds):
         source = store.upsert_source(SourceKind.FILES, str(path))
         return AddOutcome(source, added=False, message=f"{path} is already subscribed")
+    if files.is_feed_file(path):
+        try:  # checked before anything is written
+            title = title or read_feed_file(path).title or path.stem
+        except NewstermError as exc:
+            raise UsageError(exc.message) from None
     title = title or path.stem
     entry = FeedEntry(path=str(path), title=title, tags=tuple(tags))
     config_mod.add_feed(cfg.path, entry)
