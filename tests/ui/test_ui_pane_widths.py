@@ -47,6 +47,13 @@ async def test_a_blank_line_separates_quotations(make: AppFactory) -> None:
         strip = quotes.render_line(speaker + 1)
         inked = [seg for seg in strip if seg.text.strip()]
         assert inked and all(seg.style.color == seg.style.bgcolor for seg in inked)
+        # every quotation after the first has its divider above it (none pushed out of view
+        # by a line that wraps once a scrollbar takes a column)
+        await pilot.press("4", "z")
+        await settle(pilot)
+        rows = [line_text(quotes, y).strip() for y in range(quotes.virtual_size.height)]
+        starts = [y for y, row in enumerate(rows) if row.startswith("“")]
+        assert len(starts) == 5 and all(set(rows[y - 1]) == {"─"} for y in starts[1:])
 
 
 async def test_one_source_lists_drop_the_source_column_for_the_title(
