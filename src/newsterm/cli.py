@@ -31,9 +31,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _set_config(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
     if value:
-        context = ctx.ensure_object(Context)
-        context.config_override = value
-        context.note_missing_config = True  # (add and import create it: they turn this off)
+        ctx.ensure_object(Context).config_override = value
 
 
 def _set_db(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
@@ -118,7 +116,6 @@ def add(
     """Subscribe to a feed URL, or add an article file or a folder of them."""
     from newsterm.ingest import service
 
-    context.note_missing_config = False  # add starts a new feeds.toml
     cfg = context.config()
     outcome = service.add(context.store(), cfg, target, title=title, tags=tags, fetch=not no_fetch)
     console.print(Text(outcome.message))
@@ -152,6 +149,7 @@ def sources(context: Context, as_json: bool) -> None:
     from newsterm.serialize import source_json
 
     store = context.store()
+    context.note_missing_config = True
     cfg = context.config()
     configured = {s.id for s in sync_sources(store, cfg)}
     found = store.sources()
@@ -207,6 +205,7 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
     from newsterm.progress import refresh_progress
 
     store = context.store()
+    context.note_missing_config = True
     cfg = context.config()
     all_sources = service.sync_sources(store, cfg)
     if source is not None:
@@ -263,7 +262,6 @@ def import_(context: Context, file: Path) -> None:
 
     if not file.exists():
         raise UsageError(f"{file}: no such file")
-    context.note_missing_config = False  # import starts a new feeds.toml
     report = service.import_subscriptions(context.store(), context.config(), file)
     for warning in report.warnings:
         click.echo(f"newsterm: warning: {warning}", err=True)

@@ -42,8 +42,8 @@ class Context:
         self.config_override = config_override
         self.db_override = db_override
         self.note_missing_config = False
-        """Say on stderr when ``--config`` names a file that does not exist (the CLI does; a
-        command that writes feeds.toml creates it instead)."""
+        """Say on stderr when ``--config`` names a file that does not exist (the commands
+        that list or fetch the sources do; ``add`` and ``import`` create it)."""
         self._store: Store | None = None
 
     @property
