@@ -7,6 +7,8 @@ from newsterm.ui.widgets.reader_paragraph import (
     NAMED_STYLE,
     MarginNote,
     ReaderParagraph,
+    gutter_width,
+    margin_for,
     paragraph_content,
 )
 
@@ -84,7 +86,7 @@ def test_the_margin_name_sits_beside_the_first_line_of_its_quotation_never_split
     )
     quote = "We are paying for them, and we deserve to know what they cost"
     widget = ReaderParagraph(
-        text, quotes_of(text, (quote, "Councillor Ben Hartington-Smythe")), margin=True
+        text, quotes_of(text, (quote, "Councillor Ben Hartington-Smythe")), margin=12
     )
     lines = lay_out(widget, 56)
     text_lines = [line[12:] for line in lines]
@@ -95,10 +97,21 @@ def test_the_margin_name_sits_beside_the_first_line_of_its_quotation_never_split
     assert margin[start_row] == "Councillor"
     assert margin[start_row + 1] == "Ben"
     assert margin[start_row + 2].startswith("Hartingto") and margin[start_row + 2].endswith("…")
-    widget = ReaderParagraph(text, quotes_of(text, (quote, "Councillor Ben Hart")), margin=True)
+    widget = ReaderParagraph(text, quotes_of(text, (quote, "Councillor Ben Hart")), margin=12)
     margin = [line[:12].strip() for line in lay_out(widget, 56)]
     assert margin[start_row : start_row + 2] == ["Councillor", "Ben Hart"]
     assert all(len(line) <= 56 for line in lines)
+
+
+def test_the_margin_is_as_wide_as_the_longest_speaker_needs_within_limits() -> None:
+    assert margin_for([]) == 0
+    assert margin_for(["Ana Ruiz"]) == 12  # at least
+    assert margin_for(["Ana Ruiz", "Councillor Ben Hart"]) == 21  # one line for the longest
+    assert margin_for(["a spokesperson for the State Department of the US"]) == 26  # at most
+    assert gutter_width(160, 21) == 21
+    assert gutter_width(62, 21) == 15  # a quarter of a narrow reader
+    assert gutter_width(56, 21) == 12
+    assert gutter_width(30, 21) == 0  # no room: no margin
 
 
 def test_no_margin_without_notes_keeps_the_full_width() -> None:

@@ -13,7 +13,7 @@ from newsterm.analysis import Analysis, RawArticle
 from newsterm.config import Config, Settings
 from newsterm.models import SourceKind
 from newsterm.store import Store
-from newsterm.ui.widgets.reader_paragraph import GUTTER, ReaderParagraph
+from newsterm.ui.widgets.reader_paragraph import ReaderParagraph
 
 
 def page_width(app: Any) -> int:
@@ -30,16 +30,16 @@ async def test_speakers_not_named_in_the_text_sit_in_the_margin(
         await settle(pilot)
         paragraphs = list(app.screen.reader.query(ReaderParagraph))
         lines = [[line.plain for line in p._lay_out(p.content_region.width)[0]] for p in paragraphs]
-        margin = GUTTER - 2
+        gutter = len("Councillor Ben Hart") + 2  # as wide as the longest name needs
+        assert page_width(app) == 80 + gutter
         # the quotation's first line carries the name, right-aligned in the margin, whole
-        assert lines[1][0][:margin].strip() == "Councillor"
-        assert lines[1][1][:margin].strip() == "Ben Hart"
-        assert lines[1][0][GUTTER:].startswith("“Residents are already paying")
-        assert lines[2][0][:margin].strip() == "Mayor Ana Ruiz"
+        assert lines[1][0][:gutter].strip() == "Councillor Ben Hart"
+        assert lines[1][0][gutter:].startswith("“Residents are already paying")
+        assert lines[2][0][:gutter].strip() == "Mayor Ana Ruiz"
         # named in its own sentence ("said Hart"): no margin note
-        assert lines[3][0][:margin].strip() == ""
+        assert lines[3][0][:gutter].strip() == ""
         # the text never carries a tag
-        assert all("Ben Hart" not in line[GUTTER:] for line in lines[1])
+        assert all("Ben Hart" not in line[gutter:] for line in lines[1])
 
 
 async def test_a_maximised_reader_keeps_an_80_column_measure_centred(make: AppFactory) -> None:

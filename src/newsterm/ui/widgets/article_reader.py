@@ -14,8 +14,8 @@ from newsterm.analysis import Quote
 from newsterm.models import NO_LINK, Article, FullTextStatus, describe_full_text
 from newsterm.timefmt import counted, full
 from newsterm.ui.widgets.reader_paragraph import (
-    GUTTER,
     ReaderParagraph,
+    margin_for,
     paragraph_content,
     quote_span,
 )
@@ -119,10 +119,13 @@ class ArticleReader(VerticalScroll):
         for index, quote in enumerate(article.quotes):
             by_paragraph.setdefault(quote.paragraph, []).append((index, quote))
         paragraphs = article.paragraphs[:MAX_PARAGRAPHS] or [article.summary]
-        margin = any(
-            paragraph_content(text, by_paragraph[number]).notes
-            for number, text in enumerate(paragraphs)
-            if number in by_paragraph
+        margin = margin_for(
+            [
+                note.label
+                for number, text in enumerate(paragraphs)
+                if number in by_paragraph
+                for note in paragraph_content(text, by_paragraph[number]).notes
+            ]
         )
         for number, text in enumerate(paragraphs):
             widget = ReaderParagraph(text, by_paragraph.get(number, []), margin=margin)
@@ -137,8 +140,8 @@ class ArticleReader(VerticalScroll):
         page = Vertical(*widgets, classes="page")
         if self.measure:
             # the measure is a setting, so it is set here rather than in the stylesheet
-            page.styles.max_width = self.measure + (GUTTER if margin else 0)
-        page.set_class(margin, "-margin")
+            page.styles.max_width = self.measure + margin
+        page.set_class(bool(margin), "-margin")
         await self.mount(page)
         self.scroll_home(animate=False, immediate=True)
 

@@ -30,8 +30,11 @@ NAMED_STYLE = "italic $text-secondary"
 NAME_WINDOW = 60
 """Characters after a quotation (and before it, in its sentence) searched for the speaker."""
 SENTENCE_END = re.compile(r"[.!?][’”\"»]?\s")
-GUTTER = 16
-"""Columns of the speakers' margin (its last two are the gap before the text)."""
+GUTTER = 12
+"""Fewest columns of the speakers' margin (its last two are the gap before the text)."""
+MAX_GUTTER = 26
+"""Most columns of the margin: it is as wide as the article's longest speaker needs (so that a
+name stays on one line), up to this and a quarter of the reader."""
 NARROW_GUTTER = 12
 """The margin when the reader has fewer than ``NARROW_FROM`` columns."""
 NARROW_FROM = 60
@@ -144,10 +147,21 @@ def paragraph_content(
     return Annotated(content, notes)
 
 
-def gutter_width(width: int) -> int:
-    """The margin's columns for a reader ``width`` columns wide (0 when there is no room)."""
-    gutter = GUTTER if width >= NARROW_FROM else NARROW_GUTTER
-    return gutter if width - gutter >= MIN_TEXT else 0
+def margin_for(labels: Sequence[str]) -> int:
+    """The margin an article's speakers want: room for the longest on one line (0: none)."""
+    if not labels:
+        return 0
+    return max(GUTTER, min(MAX_GUTTER, max(len(label) for label in labels) + 2))
+
+
+def gutter_width(width: int, wanted: int) -> int:
+    """The margin's columns for a reader ``width`` columns wide that wants ``wanted`` (0 when
+    there is no room)."""
+    if width < NARROW_FROM:
+        gutter = min(wanted, NARROW_GUTTER)
+    else:
+        gutter = min(wanted, max(GUTTER, width // 4))
+    return gutter if gutter and width - gutter >= MIN_TEXT else 0
 
 
 def _label_lines(label: str, width: int) -> list[str]:
@@ -174,14 +188,13 @@ class ReaderParagraph(Widget):
 
     DEFAULT_CLASSES = "paragraph"
 
-    def __init__(
-        self, text: str, quotes: Sequence[tuple[int, Quote]], *, margin: bool = False
-    ) -> None:
+    def __init__(self, text: str, quotes: Sequence[tuple[int, Quote]], *, margin: int = 0) -> None:
         super().__init__()
         self.text = text[:MAX_PARAGRAPH]
         self.quotes = list(quotes)
         self.margin = margin
-        """Whether a speakers' margin is drawn (the same for every paragraph of an article)."""
+        """The speakers' margin wanted, in columns (0: none; the same for every paragraph of an
+        article: see ``margin_for``)."""
         self.active: int | None = None
         """The quotation highlighted as the one jumped to."""
         self._laid_out: tuple[int, list[Content], list[int]] | None = None
@@ -201,7 +214,7 @@ class ReaderParagraph(Widget):
         if self._laid_out is not None and self._laid_out[0] == width:
             return self._laid_out[1], self._laid_out[2]
         annotated = self.annotated()
-        gutter = gutter_width(width) if self.margin else 0
+        gutter = gutter_width(width, self.margin)
         text_lines = annotated.content.wrap(max(1, width - gutter))
         starts: list[int] = []
         offset = 0
