@@ -185,6 +185,10 @@ async def test_without_a_link_the_note_and_o_use_one_wording(
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert "The article has no web link." in messages
+        await pilot.press("f")  # the full text cannot be fetched: the same words, no "f" hint
+        await settle(pilot)
+        assert await reader_notes(app) == ["Summary only: the article has no web link"]
+        assert any("the article has no web link" in str(n.message) for n in app._notifications)
 
 
 async def test_a_local_file_is_never_called_a_summary(make: AppFactory, tmp_path: Path) -> None:

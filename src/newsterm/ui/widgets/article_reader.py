@@ -29,7 +29,8 @@ def summary_note(article: Article) -> str | None:
     """The quiet line under the byline saying the text is a summary (or why it still is)."""
     status = article.full_text_status
     if status is not None and status != FullTextStatus.OK and not article.from_disk:
-        return f"Summary only: {describe_full_text(status)} · f: try again"
+        again = "" if status == FullTextStatus.NO_URL else " · f: try again"
+        return f"Summary only: {describe_full_text(status)}{again}"
     if article.summary_only:
         words = counted(article.word_count, "word")
         hint = "f: whole article" if article.url else NO_LINK
