@@ -19,6 +19,7 @@ from rich.text import Text
 from newsterm import __version__
 from newsterm.errors import NewstermError, UsageError
 from newsterm.launch import Context, report_errors
+from newsterm.models import Source, SourceKind
 from newsterm.store import ArticleFilter, Store
 from newsterm.timefmt import counted
 
@@ -66,6 +67,12 @@ def json_option(command: F) -> F:
 
 pass_context = click.make_pass_decorator(Context, ensure=True)
 console = Console(highlight=False)
+
+
+def print_article(renderable: Any) -> None:
+    """An article on the terminal, wrapped to its width; piped (to a file, ``less``), one
+    line a paragraph, as long as it is, with no padding (Rich would wrap at 80 columns)."""
+    console.print(renderable, soft_wrap=not console.is_terminal)
 
 
 def print_json(value: Any) -> None:
@@ -161,20 +168,37 @@ def sources(context: Context, as_json: bool) -> None:
     from newsterm.serialize import source_json
 
     store = context.store()
-    sync_sources(store, context.config())
+    context.note_missing_config = True
+    cfg = context.config()
+    configured = {s.id for s in sync_sources(store, cfg)}
     found = store.sources()
     if as_json:
-        print_json([source_json(s) for s in found])
+        print_json([source_json(s, in_config=s.id in configured) for s in found])
         return
+    console.print(_sources_table([s for s in found if s.id in configured]))
+    others = [s for s in found if s.id not in configured]
+    if others:
+        # sources a refresh does not fetch: added with another feeds.toml, or removed from it
+        # by hand; `newsterm remove` drops them with their articles
+        console.print(Text(f"\nNot in {cfg.path} (not refreshed; `newsterm remove ID` drops one):"))
+        console.print(_sources_table(others))
+
+
+def _sources_table(found: list[Source]) -> Table:
     table = Table(box=None, header_style="bold")
     for column in ("id", "unread", "total", "kind", "title", "status"):
         table.add_column(column, justify="right" if column in ("id", "unread", "total") else "left")
     for s in found:
-        status = Text(s.last_error or s.status.value, style="red" if s.last_error else "")
+        if s.last_error:
+            status = Text(s.last_error, style="red")
+        elif s.last_checked is None:
+            status = Text("never fetched" if s.kind is SourceKind.FEED else "never read")
+        else:
+            status = Text(s.status.value)
         table.add_row(
             str(s.id), str(s.unread), str(s.total), s.kind.value, Text(s.display_title), status
         )
-    console.print(table)
+    return table
 
 
 @cli.command()
@@ -200,6 +224,7 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
     from newsterm.progress import refresh_progress
 
     store = context.store()
+    context.note_missing_config = True
     cfg = context.config()
     all_sources = service.sync_sources(store, cfg)
     if source is not None:
@@ -435,7 +460,7 @@ def show(context: Context, article_id: int, as_json: bool) -> None:
     if as_json:
         print_json(article_json(article))
         return
-    console.print(render_article(article))
+    print_article(render_article(article))
 
 
 @cli.command()
@@ -445,6 +470,7 @@ def show(context: Context, article_id: int, as_json: bool) -> None:
 def parse(file: Path, as_json: bool) -> None:
     """Analyse one article file without touching the cache."""
     from newsterm.extract import analyse
+    from newsterm.extract.text import looks_binary
     from newsterm.ingest import files
     from newsterm.ingest.service import check_article_path
     from newsterm.render import render_analysis
@@ -454,14 +480,17 @@ def parse(file: Path, as_json: bool) -> None:
     if path.is_dir():
         raise UsageError(f"{file}: is a folder; parse takes one article file")
     try:
-        raw = files.read_article(path)
+        data = path.read_bytes()
     except OSError as exc:
         raise NewstermError(f"{file}: cannot read: {exc.strerror}") from None
+    if looks_binary(data):
+        raise NewstermError(f"{file}: not a text article (binary or compressed data)")
+    raw = files.read_article(path, data)
     analysis = analyse(raw.title, raw.paragraphs)
     if as_json:
         print_json(analysis_json(analysis, source=str(path), published=raw.published))
         return
-    console.print(render_analysis(analysis))
+    print_article(render_analysis(analysis))
 
 
 @cli.command()

@@ -51,6 +51,10 @@ class Settings:
     """Keep at most this many articles a feed, trimming the oldest read ones (0 keeps all)."""
     full_text: bool = False
     """Fetch the full article page for new items of every feed at refresh."""
+    reader_width: int = 80
+    """Columns of text a line of the reader holds at most, centred (0: the pane's width)."""
+    animate: bool = False
+    """Scroll smoothly in the app; by default the keys jump at once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,10 +360,15 @@ def add_feeds(path: Path, entries: Sequence[FeedEntry]) -> None:
 
     def change(document: tomlkit.TOMLDocument) -> None:
         feeds = document.get("feeds")
+        fresh = feeds is None  # (tomlkit separates the tables of a new array itself)
         if feeds is None:
+            if document.as_string().strip() and not document.as_string().endswith("\n\n"):
+                document.add(tomlkit.nl())  # a blank line after the comments and settings
             feeds = tomlkit.aot()
             document.append("feeds", feeds)
         for entry in entries:
+            if not fresh and len(feeds) and not feeds[-1].as_string().endswith("\n\n"):
+                feeds[-1].add(tomlkit.nl())  # a blank line between two tables
             table = tomlkit.table()
             if entry.url:
                 table["url"] = entry.url

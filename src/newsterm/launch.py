@@ -41,6 +41,9 @@ class Context:
     def __init__(self, config_override: str | None = None, db_override: str | None = None) -> None:
         self.config_override = config_override
         self.db_override = db_override
+        self.note_missing_config = False
+        """Say on stderr when ``--config`` names a file that does not exist (the commands
+        that list or fetch the sources do; ``add`` and ``import`` create it)."""
         self._store: Store | None = None
 
     @property
@@ -62,6 +65,8 @@ class Context:
         if not explicit:
             ensure_config(path)
         if not path.exists() and not path.is_symlink():
+            if self.note_missing_config and self.config_override:
+                _say(f"{path}: no such file (named by --config): no sources configured")
             return Config(path=path)
         return load_config(path)
 

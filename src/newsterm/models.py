@@ -64,6 +64,9 @@ class FullTextStatus(StrEnum):
     """The article has no http(s) link."""
 
 
+NO_LINK = "the article has no web link"
+"""The one wording, everywhere, for an article without an http(s) address."""
+
 _FULL_TEXT_DESCRIPTIONS = {
     FullTextStatus.OK: "full text fetched",
     FullTextStatus.PAYWALLED: "the page is behind a paywall",
@@ -76,7 +79,7 @@ _FULL_TEXT_DESCRIPTIONS = {
     FullTextStatus.UNREACHABLE: "the site could not be reached",
     FullTextStatus.TIMEOUT: "the site did not answer in time",
     FullTextStatus.NO_TEXT: "no article text was found on the page",
-    FullTextStatus.NO_URL: "the article has no web link",
+    FullTextStatus.NO_URL: NO_LINK,
 }
 
 
@@ -157,3 +160,15 @@ class Article:
     gone: bool = False
     full_text_status: str | None = None
     """None (never tried), "ok", or the reason the last full-text fetch failed."""
+    from_disk: bool = False
+    """Read from a file on disk (an article file), not from a feed over the network."""
+
+    @property
+    def summary_only(self) -> bool:
+        """A feed item that carried only its summary, its page not fetched: the feed gave no
+        body apart from the summary, which is then the start of the text."""
+        if self.from_disk or self.full_text_status == FullTextStatus.OK or not self.summary:
+            return False
+        body = " ".join(self.paragraphs)
+        head = self.summary.rstrip("…").strip()[:200]
+        return not body or body.startswith(head)

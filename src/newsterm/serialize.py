@@ -113,8 +113,9 @@ def search_json(hit: SearchHit) -> dict[str, Any]:
     return {**summary_json(hit.article), "snippet": hit.snippet}
 
 
-def source_json(source: Source) -> dict[str, Any]:
-    """One row of ``newsterm sources --json``."""
+def source_json(source: Source, *, in_config: bool = True) -> dict[str, Any]:
+    """One row of ``newsterm sources --json`` (``in_config``: listed in the feeds.toml in
+    use, so refreshed; else added with another one, or removed from it by hand)."""
     return {
         "id": source.id,
         "kind": source.kind.value,
@@ -126,4 +127,5 @@ def source_json(source: Source) -> dict[str, Any]:
         "last_checked": iso(source.last_checked),
         "unread": source.unread,
         "total": source.total,
+        "in_config": in_config,
     }

@@ -108,6 +108,50 @@ def simple_article(
     return raw, Analysis(title=title, paragraphs=paragraphs, word_count=12, reading_minutes=1)
 
 
+TOLLS_LONG = " ".join(["The tunnel would run under the harbour from the ferry terminal."] * 12)
+
+
+def tolls_article() -> tuple[RawArticle, Analysis]:
+    """Quotations whose speakers the paragraphs do not name: they go to the margin."""
+    paragraphs = [
+        "Councillor Ben Hart opened the debate by asking who would pay for the tunnel.",
+        "“Residents are already paying for roads they never use, and now we are asked to pay "
+        "twice for a tunnel they will never see the inside of,” he said.",
+        "The mayor disagreed. “The tunnel pays for itself within twenty years,” she said, "
+        "pointing to the council's own figures.",
+        "“We will see,” said Hart.",
+        TOLLS_LONG,
+    ]
+
+    def quote(index: int, text: str, speaker: str) -> Quote:
+        return Quote(text, speaker, index, start=paragraphs[index].index(text))
+
+    quotes = [
+        quote(1, paragraphs[1][1 : paragraphs[1].index("”")], "Councillor Ben Hart"),
+        quote(2, "The tunnel pays for itself within twenty years,", "Mayor Ana Ruiz"),
+        quote(3, "We will see,", "Councillor Ben Hart"),
+    ]
+    title = "Tunnel tolls split the council"
+    raw = RawArticle(
+        guid="tolls",
+        title=title,
+        paragraphs=paragraphs,
+        url="https://city.example.com/tolls",
+        published=NOW - timedelta(hours=1),
+        authors=["Jane Doe"],
+        content_hash="tolls",
+    )
+    analysis = Analysis(title, paragraphs, quotes=quotes, word_count=180, reading_minutes=1)
+    return raw, analysis
+
+
+def tolls_cache(path: Path) -> Path:
+    with Store.open(path) as store:
+        city = store.upsert_source(SourceKind.FEED, "https://city.example.com/rss", title="City")
+        store.save_articles(city.id, [tolls_article()], fetched_at=NOW)
+    return path
+
+
 def build_cache(path: Path, *, hostile: bool = False) -> Path:
     """A cache with three sources (two tags), eight articles and one source in error."""
     with Store.open(path) as store:

@@ -10,7 +10,7 @@ from conftest import AppFactory, simple_article
 from helpers import line_text, settle, settle_until
 
 from newsterm.store import Store
-from newsterm.ui.widgets.article_reader import MATCH_STYLE
+from newsterm.ui.widgets.reader_paragraph import MATCH_STYLE
 
 HIT = "At last the old lighthouse keeper spoke: the lighthouse will stay lit."
 FILLER = " ".join(["Quiet weather along the coast is forecast for the week."] * 12)
@@ -53,7 +53,7 @@ async def test_snippet_centres_the_match_and_the_reader_marks_every_hit(
         first = HIT.index("lighthouse")
         second = HIT.index("lighthouse", first + 1)
         assert reader.matches == {6: [(first, first + 10), (second, second + 10)]}
-        paragraph = reader._paragraphs[6].visual  # the rendered Content
+        paragraph = reader._paragraphs[6].annotated().content  # what is rendered
         styled = [
             str(paragraph)[span.start : span.end]
             for span in paragraph.spans
@@ -61,8 +61,9 @@ async def test_snippet_centres_the_match_and_the_reader_marks_every_hit(
         ]
         assert styled == ["lighthouse", "lighthouse"]
         assert reader.scroll_y > 0  # scrolled down to the match
-        region = reader._paragraphs[6].virtual_region
-        assert reader.scroll_y <= region.y <= reader.scroll_y + reader.size.height
+        shown = reader._paragraphs[6]
+        top = shown.virtual_region.y + shown.parent.virtual_region.y  # in the reader's page
+        assert reader.scroll_y <= top <= reader.scroll_y + reader.size.height
 
         # esc from the article goes back to the results, a second esc leaves the search
         reader.focus()

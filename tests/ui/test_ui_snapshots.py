@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import AppFactory, build_cache
+from conftest import AppFactory, build_cache, tolls_cache
 from helpers import settle
 
 from newsterm.config import Config
@@ -32,7 +32,12 @@ class TestMainScreen:
         assert snap_compare(make(), terminal_size=(80, 24), run_before=settled)
 
     def test_narrow_80x24_reading(self, snap_compare: Any, make: AppFactory) -> None:
+        # the focused reader takes the room; the list keeps the open article's row in view
         assert snap_compare(make(), terminal_size=(80, 24), run_before=open_council)
+
+    def test_tiny_60x16_reading(self, snap_compare: Any, make: AppFactory) -> None:
+        # one list row above a reader of most of the screen; "? Help" still in the status bar
+        assert snap_compare(make(), terminal_size=(60, 16), run_before=open_council)
 
 
 class TestReader:
@@ -43,6 +48,60 @@ class TestReader:
         async def run_before(pilot: Any) -> None:
             await open_council(pilot)
             await pilot.press("4", "j", "j", "enter")
+            await settled(pilot)
+
+        assert snap_compare(make(), terminal_size=(160, 45), run_before=run_before)
+
+    def test_speakers_in_the_margin(
+        self, snap_compare: Any, make: AppFactory, tmp_path: Path
+    ) -> None:
+        # who said what where the text does not say it: beside the quotation, never in it
+        async def run_before(pilot: Any) -> None:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settled(pilot)
+
+        app = make(db_path=tolls_cache(tmp_path / "tolls.db"))
+        assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+    def test_maximised_reader_keeps_its_measure(self, snap_compare: Any, make: AppFactory) -> None:
+        # lines of at most 80 columns (and the speakers' margin), centred in 156
+        async def run_before(pilot: Any) -> None:
+            await open_council(pilot)
+            await pilot.press("z")
+            await settled(pilot)
+
+        assert snap_compare(make(), terminal_size=(160, 45), run_before=run_before)
+
+    def test_quote_chosen_at_80x24_shows_the_reader(
+        self, snap_compare: Any, make: AppFactory
+    ) -> None:
+        async def run_before(pilot: Any) -> None:
+            await open_council(pilot)
+            await pilot.press("4")
+            await pilot.pause()
+            await pilot.press("G", "enter")
+            await settled(pilot)
+
+        assert snap_compare(make(), terminal_size=(80, 24), run_before=run_before)
+
+
+class TestPanes:
+    def test_sources_maximised(self, snap_compare: Any, make: AppFactory) -> None:
+        # z gives any pane the whole screen (the sources pane used to stay 28 columns wide)
+        async def run_before(pilot: Any) -> None:
+            await settled(pilot)
+            await pilot.press("1", "z")
+            await settled(pilot)
+
+        assert snap_compare(make(), terminal_size=(100, 24), run_before=run_before)
+
+    def test_one_source_list_has_no_source_column(
+        self, snap_compare: Any, make: AppFactory
+    ) -> None:
+        async def run_before(pilot: Any) -> None:
+            await settled(pilot)
+            pilot.app.screen.sources.choose("source:1")
             await settled(pilot)
 
         assert snap_compare(make(), terminal_size=(160, 45), run_before=run_before)

@@ -36,6 +36,33 @@ _NOT_PLAIN = re.compile(f"[{_CONTROL_CHARS}{_INVISIBLE_CHARS}{_OTHER_WHITESPACE_
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
+_BINARY_MAGIC = (
+    b"\x1f\x8b",  # gzip
+    b"PK\x03\x04",  # zip (docx, epub, ...)
+    b"BZh",  # bzip2
+    b"\xfd7zXZ\x00",  # xz
+    b"(\xb5/\xfd",  # zstd
+    b"%PDF-",
+    b"\x89PNG",
+    b"\xff\xd8\xff",  # JPEG
+)
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\x1b")
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether file bytes are binary or compressed rather than text: a known magic number,
+    a NUL (outside UTF-16), or many control bytes at the start."""
+    if data.startswith(_BINARY_MAGIC):
+        return True
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
+    return controls > len(head) // 20
+
+
 def decode(data: bytes) -> str:
     """Decode file bytes: UTF-8 with or without BOM, UTF-16 with BOM, else cp1252."""
     if data.startswith(codecs.BOM_UTF8):

@@ -25,6 +25,15 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf", ".json", ".feed"}
+"""A feed file on disk (RSS, Atom, RDF or JSON Feed), read as a feed: one source, its items."""
+
+
+def is_feed_file(path: Path) -> bool:
+    """Whether this file is read as a feed (by its suffix; its content is checked on read)."""
+    return path.suffix.lower() in FEED_SUFFIXES and path.is_file()
+
+
 def is_article_file(path: Path) -> bool:
     """Whether newsterm reads this file as an article."""
     return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")

@@ -29,7 +29,7 @@ from newsterm.extract import analyse
 from newsterm.extract.fulltext import FullText, extract_full_text, paywall_marker
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import count_words, decode, split_paragraphs
-from newsterm.models import Article, FullTextStatus, describe_full_text
+from newsterm.models import NO_LINK, Article, FullTextStatus, describe_full_text
 from newsterm.store import Store
 
 USER_AGENT = f"newsterm/{__version__} (+https://github.com/newsterm)"
@@ -130,7 +130,7 @@ class HostGate:
 def check_page_url(url: str | None) -> str:
     """The article's URL if it is http(s) with a host; else raise _Failed(NO_URL)."""
     if not url:
-        raise _Failed(Status.NO_URL, "the article has no link to fetch")
+        raise _Failed(Status.NO_URL, NO_LINK)
     parts = urlsplit(url.strip())
     if parts.scheme.lower() not in SCHEMES or not parts.hostname:
         raise _Failed(Status.NO_URL, f"{url}: only http and https pages are fetched")

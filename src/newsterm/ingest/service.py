@@ -20,6 +20,7 @@ from newsterm.store import Store
 
 if TYPE_CHECKING:
     from newsterm.config import Settings
+    from newsterm.ingest.feed_model import FeedResult
     from newsterm.ingest.fulltext import FullTextOutcome, PageLimits
 
 FEED_SCHEMES = ("http", "https")
@@ -71,6 +72,10 @@ Progress = Callable[[SourceOutcome, int, int], None]
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 
+_HOST_LIKE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[:/]|$)", re.I)
+"""A scheme-less address ("example.com/feed.xml"), as opposed to a file name."""
+
+
 def is_url(target: str) -> bool:
     """Whether a CLI argument names a URL (any scheme) rather than an existing path."""
     return bool(_SCHEME.match(target)) and not Path(target).exists()
@@ -99,12 +104,17 @@ def check_article_path(target: str) -> Path:
     try:
         path = path.resolve(strict=True)
     except FileNotFoundError:
+        if _HOST_LIKE.match(target):
+            raise UsageError(
+                f"{target}: no such file or folder; for a feed, give its address with the "
+                f"scheme: newsterm add https://{target}"
+            ) from None
         raise UsageError(f"{target}: no such file or folder") from None
     except (OSError, RuntimeError) as exc:
         raise UsageError(f"{target}: cannot use this path: {exc}") from None
     if path.is_file():
-        if not files.is_article_file(path):
-            kinds = ", ".join(sorted(files.ARTICLE_SUFFIXES))
+        if not files.is_article_file(path) and not files.is_feed_file(path):
+            kinds = ", ".join(sorted(files.ARTICLE_SUFFIXES | files.FEED_SUFFIXES))
             raise UsageError(f"{target}: unsupported file type (newsterm reads {kinds})")
     elif not path.is_dir():
         raise UsageError(f"{target}: not a regular file or folder")
@@ -156,8 +166,28 @@ def _save(
     items.clear()
 
 
+def read_feed_file(path: Path, known: dict[str, str] | None = None) -> FeedResult:
+    """Parse a feed file on disk and analyse its new and changed items; raise NewstermError
+    when it cannot be read or is no feed."""
+    from newsterm.ingest import files
+    from newsterm.ingest.feed_model import FeedJob
+    from newsterm.ingest.feed_parse import process_feed
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NewstermError(f"{path}: cannot read: {exc.strerror}") from None
+    if len(data) > files.MAX_FILE_BYTES:
+        raise NewstermError(f"{path}: larger than {files.MAX_FILE_BYTES} bytes")
+    try:
+        return process_feed(FeedJob(url=path.as_uri(), body=data, known=known or {}))
+    except NewstermError as exc:
+        raise NewstermError(f"{path}: {exc.message}") from None
+
+
 def refresh_files(store: Store, source: Source) -> SourceOutcome:
-    """Re-read a files source: new and changed files are analysed, deleted ones marked gone."""
+    """Re-read a files source: new and changed files are analysed, deleted ones marked gone
+    (a feed file: its new and changed items)."""
     from newsterm.extract import analyse  # here: a feed refresh's own process never needs these
     from newsterm.ingest import files
 
@@ -168,6 +198,20 @@ def refresh_files(store: Store, source: Source) -> SourceOutcome:
         outcome.error = f"{root}: no such file or folder"
         store.update_source(
             source.id, status=SourceStatus.ERROR, last_error=outcome.error, last_checked=now
+        )
+        return outcome
+    if files.is_feed_file(root):
+        try:
+            parsed = read_feed_file(root, store.known_hashes(source.id))
+        except NewstermError as exc:
+            outcome.error = exc.message
+        else:
+            _save(store, source.id, parsed.items, now, outcome)
+        store.update_source(
+            source.id,
+            status=SourceStatus.ERROR if outcome.error else SourceStatus.OK,
+            last_error=outcome.error,
+            last_checked=now,
         )
         return outcome
     known = store.known_hashes(source.id)
@@ -422,10 +466,17 @@ def add(
         from newsterm.ingest.feeds import add_feed
 
         return add_feed(store, cfg, url, title=title, tags=tags, fetch=fetch)
+    from newsterm.ingest import files
+
     path = check_article_path(target)
     if any(entry.path and cfg.resolve_path(entry).resolve() == path for entry in cfg.feeds):
         source = store.upsert_source(SourceKind.FILES, str(path))
         return AddOutcome(source, added=False, message=f"{path} is already subscribed")
+    if files.is_feed_file(path):
+        try:  # checked before anything is written
+            title = title or read_feed_file(path).title or path.stem
+        except NewstermError as exc:
+            raise UsageError(exc.message) from None
     title = title or path.stem
     entry = FeedEntry(path=str(path), title=title, tags=tuple(tags))
     config_mod.add_feed(cfg.path, entry)
@@ -438,6 +489,9 @@ def remove(store: Store, cfg: Config, ref: str) -> Source:
     """Unsubscribe: remove the source from feeds.toml (or the sync server) and its articles
     from the cache."""
     source = store.find_source(ref)
+    if source is None and len(titled := store.sources_titled(ref)) > 1:
+        ids = ", ".join(str(s.id) for s in titled)
+        raise UsageError(f"{ref}: {len(titled)} sources have this title (ids {ids}); give the id")
     if source is None:
         path = Path(ref).expanduser()
         candidate = str(path.resolve()) if not is_url(ref) else ref

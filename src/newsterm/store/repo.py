@@ -256,8 +256,12 @@ class Store:
             return found
         if found := self.source_by_location(ref):
             return found
-        matches = self._sources("WHERE lower(s.title) = lower(?)", (ref,))
+        matches = self.sources_titled(ref)
         return matches[0] if len(matches) == 1 else None
+
+    def sources_titled(self, title: str) -> list[Source]:
+        """The sources with this title, in any case."""
+        return self._sources("WHERE lower(s.title) = lower(?)", (title,))
 
     # -- writing articles -------------------------------------------------------------------
 
@@ -547,7 +551,7 @@ class Store:
             """SELECT a.id, a.source_id, COALESCE(s.title, s.location), a.guid, a.url, a.title,
                       a.authors, a.published, a.fetched_at, a.summary, a.body, a.credits,
                       a.dateline, a.word_count, a.reading_minutes, a.read, a.starred, a.gone,
-                      a.full_text_status
+                      a.full_text_status, s.kind
                FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?""",
             (article_id,),
         ).fetchone()
@@ -593,6 +597,7 @@ class Store:
             starred=bool(row[16]),
             gone=bool(row[17]),
             full_text_status=row[18],
+            from_disk=row[19] == SourceKind.FILES.value,
         )
 
     def adjacent_unread(self, article_id: int | None, forward: bool = True) -> int | None:

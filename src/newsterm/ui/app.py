@@ -45,7 +45,14 @@ class NewstermApp(App[None]):
     TITLE = "newsterm"
     COMMANDS = App.COMMANDS | {source_commands}
     BINDINGS = [
-        Binding("question_mark,f1", "help", "Help", id="help", tooltip="List every key"),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Help",
+            show=False,  # the status bar's HelpHint shows it at every width
+            id="help",
+            tooltip="List every key",
+        ),
         Binding(
             "ctrl+q", "quit", "Quit", show=False, priority=True, id="quit", tooltip="Quit newsterm"
         ),
@@ -86,6 +93,7 @@ class NewstermApp(App[None]):
         self.store: Store | None = None
         self.keymap: dict[str, str] = {}
         self._theme_preset = False
+        self.animation_level = "none"  # until feeds.toml says otherwise (settings.animate)
 
     @property
     def writer(self) -> StoreThread:
@@ -146,6 +154,8 @@ class NewstermApp(App[None]):
         """
         if self.config is None and self.config_error is None:
             self.reload_config()
+        if self.config is not None:
+            self.animation_level = "full" if self.config.settings.animate else "none"
         if self.config is not None and self.config.keymap:
             self.apply_keymap(self.config.keymap)
         if self.config_error:
@@ -188,6 +198,17 @@ class NewstermApp(App[None]):
             )
         self.keymap = {k: v for k, v in keymap.items() if k in known}
         self.set_keymap(self.keymap)
+        from newsterm.ui.keymap_check import key_clashes
+
+        clashes = key_clashes(self.binding_sections(), self.keymap)
+        if clashes:
+            self.notify(
+                "\n".join(clashes),
+                title="[keymap]: a key does two things",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
 
     def _remember_theme(self, theme: Theme) -> None:
         name = theme.name

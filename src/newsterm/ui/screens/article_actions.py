@@ -11,7 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from newsterm.config import Settings
-from newsterm.models import Article, ArticleSummary
+from newsterm.models import NO_LINK, Article, ArticleSummary
 from newsterm.ui import workers
 from newsterm.ui.messages import FullTextFinished, StoreFailed, StoreWritten
 
@@ -94,7 +94,7 @@ class ArticleActions:
             article = screen.store.article(target.id)
             url = article.url if article else None
         if not url:
-            screen.notify("This article has no link.", severity="warning")
+            screen.notify(NO_LINK[:1].upper() + NO_LINK[1:] + ".", severity="warning")
             return
         screen.newsterm.open_link(url)
 

@@ -20,9 +20,11 @@ def list_heading(
     config_path: Path | None,
     ignored: int = 0,
     show_ignored: bool = False,
+    source_error: str | None = None,
 ) -> tuple[str, str]:
     """The list's border title and the message it shows when it has no rows; ``ignored``
-    articles are hidden by feeds.toml's ``[[ignore]]`` (shown while ``show_ignored``)."""
+    articles are hidden by feeds.toml's ``[[ignore]]`` (shown while ``show_ignored``); for a
+    source whose last refresh failed, the message is its error."""
     if search_query is not None:
         title = f"2 Search “{search_query[:60]}” · {counted(count, 'result')}"
         return title, f"No articles match “{search_query}”. Press Esc to go back."
@@ -48,6 +50,8 @@ def list_heading(
         empty = "No starred articles yet. Press s on an article to star it."
     elif flt.query is not None:
         empty = "No articles match this view's query."
+    elif source_error:
+        empty = f"This source failed: {source_error[:500]}\n\nPress R to try again."
     else:
         empty = "No articles in this source yet. Press R to refresh."
     return title, empty

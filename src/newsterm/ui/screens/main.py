@@ -25,6 +25,7 @@ from newsterm.timefmt import counted
 from newsterm.ui.screens.list_heading import list_heading
 from newsterm.ui.screens.main_keys import MAIN_BINDINGS, PANE_TITLES, PANES
 from newsterm.ui.screens.search import Searcher
+from newsterm.ui.screens.unread import unread_target
 from newsterm.ui.widgets.article_list import ArticleList
 from newsterm.ui.widgets.article_rows import FilterRows
 from newsterm.ui.widgets.boxes import Box
@@ -55,6 +56,8 @@ WIDE = 120
 """Columns from which the panes sit side by side."""
 SHORT = 32
 """Rows under which quotes and contacts show only when focused (narrow layout)."""
+TINY = 20
+"""Rows under which the list keeps one row while the reader is focused (narrow layout)."""
 
 
 def narrow_footer(width: int) -> bool:
@@ -68,6 +71,8 @@ def layout_classes(width: int, height: int) -> list[str]:
     classes = ["-wide" if width >= WIDE else "-narrow"]
     if height < SHORT:
         classes.append("-short")
+    if height < TINY:
+        classes.append("-tiny")
     return classes
 
 
@@ -94,6 +99,8 @@ class MainScreen(Screen[None]):
         """The ``I`` switch: show what feeds.toml's ``[[ignore]]`` queries hide."""
         self.ignored_count = 0
         """Articles those queries hide (as last counted)."""
+        self.source_errors: dict[int, str] = {}
+        """The last error of each source whose last refresh failed."""
         self.searcher = Searcher(self)
         self._panes_mounted: asyncio.Task[None] | None = None
         self._panes_ready = False
@@ -231,6 +238,7 @@ class MainScreen(Screen[None]):
 
         from newsterm.ui.widgets.article_reader import ArticleReader
         from newsterm.ui.widgets.contacts_pane import ContactsPane
+        from newsterm.ui.widgets.help_hint import HelpHint
         from newsterm.ui.widgets.quotes_pane import QuotesPane
         from newsterm.ui.widgets.refresh_status import RefreshStatus
         from newsterm.ui.widgets.source_list import SourceList
@@ -257,6 +265,7 @@ class MainScreen(Screen[None]):
                 self.query_one("#statusbar").mount(
                     Footer(compact=narrow, show_command_palette=not narrow),
                     RefreshStatus(id="refresh-status"),
+                    HelpHint(id="help-hint"),
                 ),
                 header_box.remove(),
                 sources_box.remove(),
@@ -282,7 +291,7 @@ class MainScreen(Screen[None]):
     def _layout(self, width: int, height: int) -> None:
         panes = self.query_one("#panes")
         wanted = layout_classes(width, height)
-        for name in ("-wide", "-narrow", "-short"):
+        for name in ("-wide", "-narrow", "-short", "-tiny"):
             panes.set_class(name in wanted, name)
         if not self._panes_ready:
             return  # the footer is made for the size of the moment (mount_panes)
@@ -299,7 +308,10 @@ class MainScreen(Screen[None]):
         focused = self.focused
         extras = self.query_one("#extras")
         in_extras = focused is not None and extras in focused.ancestors_with_self
-        self.query_one("#panes").set_class(in_extras, "-extras")
+        reading = focused is not None and focused.id == "reader"
+        panes = self.query_one("#panes")
+        panes.set_class(in_extras, "-extras")
+        panes.set_class(reading, "-reading")  # the focused reader takes the room (stacked)
 
     def show_banner(self, message: str | None) -> None:
         """Show (or hide, with None) a one-line problem above the panes."""
@@ -332,6 +344,7 @@ class MainScreen(Screen[None]):
             config_path=self.newsterm.config_path,
             ignored=self.ignored_count,
             show_ignored=self.show_ignored,
+            source_error=self.source_errors.get(self.filter.source_id or 0),
         )
         articles.border_title = Content(title)
         articles.empty_message = Content(empty)
@@ -389,6 +402,9 @@ class MainScreen(Screen[None]):
             self.article_actions.write_read([article.id], True)
         self.opened = article
         await self.panes_ready()
+        if self.config is not None:
+            self.reader.measure = self.config.settings.reader_width
+            self.reader.smooth = self.config.settings.animate
         matches = None
         if self.search_query is not None:  # opened from search results: mark the matches
             from newsterm.store.search import spans_by_paragraph
@@ -404,6 +420,12 @@ class MainScreen(Screen[None]):
     # -- quotes, contacts and links ---------------------------------------------------------
 
     def on_quotes_pane_quote_chosen(self, event: QuotesPane.QuoteChosen) -> None:
+        panes = self.query_one("#panes")
+        if self.maximized is not None or panes.has_class("-short", "-narrow"):
+            # the reader is hidden (stacked on a short terminal, or a pane maximised): show it
+            if self.maximized is not None:
+                self.minimize()
+            self.reader.focus()
         self.reader.show_quote(event.index)
 
     def on_contacts_pane_open_requested(self, event: ContactsPane.OpenRequested) -> None:
@@ -451,15 +473,18 @@ class MainScreen(Screen[None]):
 
     async def action_next_unread(self, forward: bool = True) -> None:
         await self.panes_ready()
-        highlighted = self.articles.current
-        if self.opened is None and highlighted is not None and not highlighted.read:
-            target: int | None = highlighted.id  # nothing open yet: start where the cursor is
-        else:
-            current = self.opened.id if self.opened is not None else self.articles.current_id
-            target = self.store.adjacent_unread(current, forward)
+        target, note = unread_target(
+            self.store,
+            opened=self.opened.id if self.opened is not None else None,
+            cursor=self.articles.current,
+            from_list=self.focused is self.articles,
+            forward=forward,
+        )
         if target is None:
-            self.notify("No more unread articles." if forward else "No earlier unread articles.")
+            self.notify(note or "No unread articles.", timeout=3)
             return
+        if note:
+            self.notify(note, timeout=3)
         if self.search_query is not None:
             self.apply_filter(self.filter, self.filter_title)
         else:
@@ -564,6 +589,9 @@ class MainScreen(Screen[None]):
         first = self.source_count == 0 and event.sources
         self.source_count = len(event.sources)
         self.ignored_count = event.ignored
+        self.source_errors = {s.id: s.last_error for s in event.sources if s.last_error}
+        names = [len(s.title or s.location) for s in event.sources]
+        self.articles.set_source_names(max(names) if len(names) > 1 else 0)
         self.sources.show_sources(
             event.sources,
             total=event.total,

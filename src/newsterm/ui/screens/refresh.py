@@ -6,6 +6,7 @@ workers, messages and status widget it imports.
 
 from __future__ import annotations
 
+import json
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 RefreshMessage = RefreshStarted | RefreshProgress | RefreshFinished | RefreshFailed
 
+REPORTED_KEY = "reported_failures"
+"""Where the cache keeps the failures last told, as JSON [[title, error], ...]."""
 RELOAD_DELAY = 0.5
 """Seconds between list reloads while new articles arrive (one reload per burst)."""
 
@@ -30,6 +33,9 @@ class Refresher:
 
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
+        self.on_start = False
+        """The running refresh is the one on start (its failures are told once, not on every
+        start while they stay the same)."""
         self._seen_new = 0
         self._reload_pending = False
 
@@ -52,6 +58,7 @@ class Refresher:
             app.reload_config()
             screen.show_banner(app.config_error)
         self._seen_new = 0
+        self.on_start = not reread
         self.status.started(0)
         readable = app.config is not None and app.config_error is None
         screen.run_worker(
@@ -83,8 +90,7 @@ class Refresher:
         elif isinstance(event, RefreshFinished):
             status.finished(event.new, len(event.failed), event.cancelled)
             self._reload()
-            if event.failed:
-                self._report_failures(event.failed)
+            self._report_failures(event.failed)
         else:
             status.failed(event.error)
             self.screen.notify(event.error, title="Refresh failed", severity="error", markup=False)
@@ -93,7 +99,19 @@ class Refresher:
         self._reload_pending = False
         self.screen.reload_list()
 
-    def _report_failures(self, failed: list[tuple[str, str]]) -> None:
+    def _report_failures(self, failures: list[tuple[str, str]]) -> None:
+        """Tell the failures, except (on start) those told before and unchanged since: the
+        cache remembers the last ones (an offline start does not toast them every time)."""
+        screen = self.screen
+        failed = failures
+        if self.on_start:
+            told = screen.store.get_meta(REPORTED_KEY)
+            known = {tuple(pair) for pair in json.loads(told)} if told else set()
+            failed = [pair for pair in failures if tuple(pair) not in known]
+        current = json.dumps(sorted([list(pair) for pair in failures]))
+        screen.newsterm.writer.submit(lambda store: store.set_meta(REPORTED_KEY, current))
+        if not failed:
+            return
         lines = [f"{title}: {error}" for title, error in failed[:5]]
         if len(failed) > 5:
             lines.append(f"… and {len(failed) - 5} more (see the sources pane)")

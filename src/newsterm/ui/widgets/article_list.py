@@ -133,6 +133,8 @@ class ArticleList(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._clock = clock
+        self._source_names = 22
+        """Cells the longest source title takes (0: one source only, no source column)."""
         self._rows: Rows = NoRows()
         self._count = 0
         self._pages: LRUCache[int, list[Row]] = LRUCache(64)
@@ -285,6 +287,24 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _refresh_row(self, index: int) -> None:
         self.refresh_lines(index * self.row_height, self.row_height)
+
+    def set_source_names(self, longest: int) -> None:
+        """Fit the source column to the longest source title (0 hides it: one source)."""
+        if longest != self._source_names:
+            self._source_names = longest
+            self._lines.clear()
+            self.refresh()
+
+    def _source_width(self, width: int) -> int:
+        """The source column's cells: none when the list shows one source (or is narrow)."""
+        rows = self._rows
+        if isinstance(rows, FilterRows) and rows.filter.source_id is not None:
+            return 0
+        return 0 if width < 60 else min(22, (width - 20) // 4, self._source_names)
+
+    def on_resize(self) -> None:
+        # (the stacked layout shrinks the list to a few rows while the reader is focused)
+        self.call_after_refresh(self._scroll_to_cursor)
 
     def _scroll_to_cursor(self, center: bool = False) -> None:
         if self._count == 0:
@@ -449,7 +469,7 @@ class ArticleList(ScrollView, can_focus=True):
         date = relative(article.published, self._clock() if self._clock else None)
         if len(date) > DATE_WIDTH - 1 and article.published is not None:
             date = article.published.astimezone().strftime("%b %Y")  # an earlier year
-        source_width = 0 if width < 60 else min(22, (width - 20) // 4)
+        source_width = self._source_width(width)
         title_width = width - 4 - DATE_WIDTH - (source_width + 2 if source_width else 0)
         title = _fit(article.title[:MAX_TITLE].replace("\n", " "), title_width)
         segments = [marker, star, *_styled(title, row.title_matches, title_style, match)]

@@ -2,125 +2,40 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from newsterm.analysis import Quote
-from newsterm.models import Article, FullTextStatus, describe_full_text
-from newsterm.timefmt import full
+from newsterm.models import NO_LINK, Article, FullTextStatus, describe_full_text
+from newsterm.timefmt import counted, full
+from newsterm.ui.widgets.reader_paragraph import (
+    ReaderParagraph,
+    margin_for,
+    paragraph_content,
+    quote_span,
+)
 
 MAX_PARAGRAPHS = 2000
-MAX_PARAGRAPH = 20_000
-"""Characters of one paragraph ever rendered."""
-CLOSING = ',.;:!?’”"»'
-QUOTE_STYLE = "$text-accent"
-ACTIVE_STYLE = "bold $text-accent on $accent-muted"
-SPEAKER_STYLE = "italic $text-secondary on $secondary-muted"
-NO_SPEAKER_STYLE = "italic $text-muted"
-MATCH_STYLE = "bold $text-warning on $warning-muted"
-"""A search's matches, in an article opened from its results."""
-NAMED_STYLE = "italic $text-secondary"
-"""The speaker's name where the text gives it next to the quotation."""
-NAME_WINDOW = 60
-"""Characters after a quotation (and before it, in its sentence) searched for the speaker."""
-SENTENCE_END = re.compile(r"[.!?][’”\"»]?\s")
+MEASURE = 80
+"""Columns of text a line holds at most, unless the settings say otherwise (0: no cap)."""
 
 
-def quote_span(paragraph: str, quote: Quote) -> tuple[int, int] | None:
-    """Where a quotation sits in its paragraph: its recorded offset, else the first match."""
-    start = quote.start
-    if start < 0 or paragraph[start : start + len(quote.text)] != quote.text:
-        start = paragraph.find(quote.text)
-    if start < 0 or not quote.text:
-        return None
-    return start, start + len(quote.text)
-
-
-def speaker_mention(
-    paragraph: str, speaker: str, start: int, end: int, limit: int | None = None
-) -> tuple[int, int] | None:
-    """Where the text names a quotation's speaker next to it, or None.
-
-    Looks in the ``NAME_WINDOW`` characters after the quotation (up to ``limit``, the next
-    quotation) and earlier in its own sentence, for the whole speaker or, for a name, the
-    surname ("said Ruiz").
-    """
-    words = speaker.split()
-    names = [speaker]
-    if len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) >= 3:
-        names.append(words[-1])
-    stop = min(end + NAME_WINDOW, len(paragraph) if limit is None else limit)
-    ends = list(SENTENCE_END.finditer(paragraph, max(0, start - NAME_WINDOW), start))
-    sentence = ends[-1].end() if ends else max(0, start - NAME_WINDOW)
-    for name in names:
-        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-        found = pattern.search(paragraph, end, stop)
-        if found is None:
-            found = next(reversed(list(pattern.finditer(paragraph, sentence, start))), None)
-        if found is not None:
-            return found.span()
+def summary_note(article: Article) -> str | None:
+    """The quiet line under the byline saying the text is a summary (or why it still is)."""
+    status = article.full_text_status
+    if status is not None and status != FullTextStatus.OK and not article.from_disk:
+        again = "" if status == FullTextStatus.NO_URL else " · f: try again"
+        return f"Summary only: {describe_full_text(status)}{again}"
+    if article.summary_only:
+        words = counted(article.word_count, "word")
+        hint = "f: whole article" if article.url else NO_LINK
+        return f"Summary only · {words} · {hint}"
     return None
-
-
-def paragraph_content(
-    paragraph: str,
-    quotes: Sequence[tuple[int, Quote]],
-    active: int | None = None,
-    matches: Sequence[tuple[int, int]] = (),
-) -> Content:
-    """A paragraph with each quotation highlighted and its speaker made plain, and a
-    search's ``matches`` (character spans) marked.
-
-    When the text names the speaker next to the quotation, that name is styled as the
-    speaker; otherwise a speaker tag follows the quotation (no "“…,” [Ana Ruiz] said Ana
-    Ruiz" stutter).
-    """
-    paragraph = paragraph[:MAX_PARAGRAPH]
-    placed = []
-    for index, quote in quotes:
-        span = quote_span(paragraph, quote)
-        if span is not None:
-            placed.append((span, index, quote))
-    placed.sort(key=lambda item: item[0])
-    content = Content(paragraph)
-    tags: list[tuple[int, Content]] = []
-    position = 0
-    for number, ((start, end), index, quote) in enumerate(placed):
-        if start < position:
-            continue
-        after = end
-        while after < len(paragraph) and after - end < 3 and paragraph[after] in CLOSING:
-            after += 1
-        content = content.stylize(ACTIVE_STYLE if index == active else QUOTE_STYLE, start, end)
-        following = next((s for (s, _), _, _ in placed[number + 1 :] if s >= after), None)
-        mention = None
-        if quote.speaker:
-            mention = speaker_mention(paragraph, quote.speaker, start, end, following)
-        if mention is not None and mention[0] >= position:
-            content = content.stylize(NAMED_STYLE, *mention)
-        elif quote.speaker:
-            tags.append(
-                (after, Content(" ") + Content.styled(f" {quote.speaker[:200]} ", SPEAKER_STYLE))
-            )
-        else:
-            tags.append((after, Content(" ") + Content.styled("(unattributed)", NO_SPEAKER_STYLE)))
-        position = after
-    for start, end in matches:
-        content = content.stylize(MATCH_STYLE, start, min(end, len(paragraph)))
-    parts: list[Content] = []
-    previous = 0
-    for offset, tag in tags:
-        parts += [content[previous:offset], tag]
-        previous = offset
-    parts.append(content[previous:])
-    return Content.assemble(*parts)
 
 
 class LinkLine(Static):
@@ -144,7 +59,11 @@ class LinkLine(Static):
 
 
 class ArticleReader(VerticalScroll):
-    """One article, with its quotations highlighted where they are said."""
+    """One article, with its quotations highlighted where they are said.
+
+    The text sits in a page at most ``measure`` columns wide (plus the speakers' margin when
+    an article needs one), centred in the pane.
+    """
 
     ALLOW_MAXIMIZE = True
 
@@ -163,9 +82,13 @@ class ArticleReader(VerticalScroll):
         """The article shown, or None."""
         self.active_quote: int | None = None
         """The quotation last jumped to."""
+        self.measure = MEASURE
+        """Columns of text a line holds at most (0: the pane's width)."""
+        self.smooth = False
+        """Whether the keys scroll smoothly (the ``animate`` setting); else they jump."""
         self.matches: dict[int, list[tuple[int, int]]] = {}
         """A search's matches in the article, by paragraph (opened from search results)."""
-        self._paragraphs: list[Static] = []
+        self._paragraphs: list[ReaderParagraph] = []
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(
@@ -175,8 +98,8 @@ class ArticleReader(VerticalScroll):
     async def show(
         self, article: Article | None, matches: dict[int, list[tuple[int, int]]] | None = None
     ) -> None:
-        """Show an article (None clears the reader); with a search's ``matches`` (spans by
-        paragraph), mark every one and scroll to the first."""
+        """Show an article (None clears the reader), with a search's ``matches`` marked and
+        the first of them scrolled into view."""
         self.article = article
         self.active_quote = None
         self.matches = matches or {}
@@ -185,7 +108,7 @@ class ArticleReader(VerticalScroll):
         if article is None:
             await self.mount(Static(Content("Select an article."), classes="placeholder"))
             return
-        widgets: list[Static] = [Static(Content(article.title[:2000]), classes="title")]
+        widgets: list[Widget] = [Static(Content(article.title[:2000]), classes="title")]
         byline = ", ".join(article.authors)
         meta = [
             f"By {byline}" if byline else "",
@@ -194,52 +117,64 @@ class ArticleReader(VerticalScroll):
             f"{article.reading_minutes} min read",
         ]
         widgets.append(Static(Content(" · ".join(m for m in meta if m)), classes="meta"))
+        note = summary_note(article)
+        if note is not None:
+            widgets.append(Static(Content(note), classes="status"))
         if article.url:
             widgets.append(LinkLine(article.url))
-        status = article.full_text_status
-        if status is not None and status != FullTextStatus.OK:
-            note = f"Summary only: {describe_full_text(status)} (f tries again)."
-            widgets.append(Static(Content(note), classes="status"))
         by_paragraph: dict[int, list[tuple[int, Quote]]] = {}
         for index, quote in enumerate(article.quotes):
             by_paragraph.setdefault(quote.paragraph, []).append((index, quote))
         paragraphs = article.paragraphs[:MAX_PARAGRAPHS] or [article.summary]
+        margin = margin_for(
+            [
+                note.label
+                for number, text in enumerate(paragraphs)
+                if number in by_paragraph
+                for note in paragraph_content(text, by_paragraph[number]).notes
+            ]
+        )
         for number, text in enumerate(paragraphs):
-            found = self.matches.get(number, ())
-            widget = Static(
-                paragraph_content(text, by_paragraph.get(number, []), None, found),
-                classes="paragraph",
+            widget = ReaderParagraph(
+                text,
+                by_paragraph.get(number, []),
+                margin=margin,
+                matches=self.matches.get(number, ()),
             )
             self._paragraphs.append(widget)
-            widgets.append(widget)
+        widgets += self._paragraphs
         if article.credits:
             widgets.append(Static(Content("\n".join(article.credits)), classes="credits"))
         if article.gone:
             widgets.append(
                 Static(Content("This article is no longer in its feed."), classes="credits")
             )
-        await self.mount_all(widgets)
+        page = Vertical(*widgets, classes="page")
+        if self.measure:
+            # the measure is a setting, so it is set here rather than in the stylesheet
+            page.styles.max_width = self.measure + margin
+        page.set_class(bool(margin), "-margin")
+        await self.mount(page)
         self.scroll_home(animate=False, immediate=True)
         first = min(((p, spans[0][0]) for p, spans in self.matches.items() if spans), default=None)
         if first is not None:
             self.scroll_to_offset(*first)
 
     def scroll_to_offset(self, number: int, offset: int) -> None:
-        """Scroll so that a character of a paragraph shows near the top (after a refresh:
-        the paragraph must be laid out)."""
-        article = self.article
-        if article is None or not 0 <= number < len(self._paragraphs):
+        """Scroll so that a character of a paragraph shows near the top (once laid out: a
+        reader hidden a moment ago, stacked, has no region yet)."""
+        if not 0 <= number < len(self._paragraphs):
             return
         widget = self._paragraphs[number]
-        text = article.paragraphs[number] if number < len(article.paragraphs) else ""
 
-        def scroll() -> None:
-            lines_before = 0
-            if widget.content_region.width > 0:
-                prefix = paragraph_content(text[:offset] + "x", [])
-                lines_before = max(0, len(prefix.wrap(widget.content_region.width)) - 1)
-            target = widget.virtual_region.y + lines_before - 2
-            self.scroll_to(y=max(0, target), animate=False, immediate=True)
+        def scroll(tries: int = 5) -> None:
+            if not self.region and tries:
+                self.call_after_refresh(scroll, tries - 1)
+                return
+            top = widget.virtual_region.y + widget.row_of(offset)
+            if isinstance(widget.parent, Widget):
+                top += widget.parent.virtual_region.y
+            self.scroll_to(y=max(0, top - 2), animate=False, immediate=True)
 
         self.call_after_refresh(scroll)
 
@@ -248,24 +183,26 @@ class ArticleReader(VerticalScroll):
         article = self.article
         if article is None or not 0 <= index < len(article.quotes):
             return
-        previous, self.active_quote = self.active_quote, index
-        for number in {article.quotes[index].paragraph} | (
-            {article.quotes[previous].paragraph} if previous is not None else set()
-        ):
-            self._rerender(number)
+        self.active_quote = index
+        for widget in self._paragraphs:
+            widget.set_active(index)
         quote = article.quotes[index]
-        if not 0 <= quote.paragraph < len(article.paragraphs):
+        if not 0 <= quote.paragraph < len(self._paragraphs):
             return
-        span = quote_span(article.paragraphs[quote.paragraph], quote)
+        span = quote_span(self._paragraphs[quote.paragraph].text, quote)
         self.scroll_to_offset(quote.paragraph, span[0] if span is not None else 0)
 
-    def _rerender(self, number: int) -> None:
-        article = self.article
-        if article is None or not 0 <= number < len(self._paragraphs):
-            return
-        quotes = [(i, q) for i, q in enumerate(article.quotes) if q.paragraph == number]
-        self._paragraphs[number].update(
-            paragraph_content(
-                article.paragraphs[number], quotes, self.active_quote, self.matches.get(number, ())
-            )
-        )
+    # The keys jump unless the settings ask for smooth scrolling.
+    def action_scroll_home(self) -> None:
+        self.scroll_to(y=0, animate=self.smooth, immediate=not self.smooth)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=self.smooth, immediate=not self.smooth)
+
+    def action_page_down(self) -> None:
+        y = min(self.max_scroll_y, self.scroll_y + self.scrollable_content_region.height)
+        self.scroll_to(y=y, animate=self.smooth, immediate=not self.smooth)
+
+    def action_page_up(self) -> None:
+        y = max(0, self.scroll_y - self.scrollable_content_region.height)
+        self.scroll_to(y=y, animate=self.smooth, immediate=not self.smooth)

@@ -15,13 +15,14 @@ MAX_QUOTE = 2000
 
 
 def citation(article: Article, quote: Quote) -> str:
-    """A quotation with its source: “…” — Speaker, in "Title" (Source, date)."""
+    """A quotation with its source, in one quote style: “…” — Speaker, in “Title” (Source,
+    date)."""
     speaker = quote.speaker or "unattributed"
     where = article.source_title
     if article.published is not None:
         local = article.published.astimezone()
         where += f", {local.day} {local:%b %Y}"
-    return f'“{quote.text}” — {speaker}, in "{article.title}" ({where})'
+    return f"“{quote.text}” — {speaker}, in “{article.title}” ({where})"
 
 
 class QuotesPane(OptionList):
@@ -79,8 +80,10 @@ class QuotesPane(OptionList):
             text = "No quotations in this article." if article else "No article open."
             self.add_option(Option(Content.styled(text, "italic $text-muted"), disabled=True))
             return
-        options = []
+        options: list[Option | None] = []
         for index, quote in enumerate(quotes):
+            if options:
+                options.append(None)  # a divider, drawn as a blank line (panes.tcss)
             prompt = Content.assemble(
                 ("“", "$text-accent"),
                 (quote.text[:MAX_QUOTE], "$text-accent"),
