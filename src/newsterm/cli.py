@@ -5,20 +5,18 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from newsterm import __version__
 from newsterm.errors import NewstermError, UsageError
 from newsterm.launch import Context, report_errors
+from newsterm.output import clean, console, fail, json_text, plain, print_text, say
 from newsterm.store import ArticleFilter, Store
 from newsterm.timefmt import counted
 
@@ -65,12 +63,11 @@ def json_option(command: F) -> F:
 
 
 pass_context = click.make_pass_decorator(Context, ensure=True)
-console = Console(highlight=False)
 
 
 def print_json(value: Any) -> None:
-    """Write JSON to stdout."""
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    """Write JSON to stdout (controls escaped: it is valid JSON and safe on a terminal)."""
+    click.echo(json_text(value))
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -111,13 +108,13 @@ def add(
 
     cfg = context.config()
     outcome = service.add(context.store(), cfg, target, title=title, tags=tags, fetch=not no_fetch)
-    console.print(Text(outcome.message))
+    console.print(plain(outcome.message))
     if outcome.refresh is not None:
         refreshed = outcome.refresh
         new = counted(refreshed.new, "new article")
-        console.print(Text(f"{new} from {outcome.source.display_title}"))
+        console.print(plain(f"{new} from {outcome.source.display_title}"))
         if refreshed.error:
-            click.echo(f"newsterm: {refreshed.error}", err=True)
+            fail(refreshed.error)
 
 
 @cli.command()
@@ -129,7 +126,7 @@ def remove(context: Context, source: str) -> None:
     from newsterm.ingest import service
 
     removed = service.remove(context.store(), context.config(), source)
-    console.print(Text(f"removed {removed.display_title}"))
+    console.print(plain(f"removed {removed.display_title}"))
 
 
 @cli.command()
@@ -151,9 +148,9 @@ def sources(context: Context, as_json: bool) -> None:
     for column in ("id", "unread", "total", "kind", "title", "status"):
         table.add_column(column, justify="right" if column in ("id", "unread", "total") else "left")
     for s in found:
-        status = Text(s.last_error or s.status.value, style="red" if s.last_error else "")
+        status = plain(s.last_error or s.status.value, style="red" if s.last_error else "")
         table.add_row(
-            str(s.id), str(s.unread), str(s.total), s.kind.value, Text(s.display_title), status
+            str(s.id), str(s.unread), str(s.total), s.kind.value, plain(s.display_title), status
         )
     console.print(table)
 
@@ -200,23 +197,21 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
     moved = [o for o in report.outcomes if (o.notice or "").startswith("moved")]
     if update_moved:
         for old, new in service.update_moved(store, cfg):
-            click.echo(f"moved {old} -> {new} (feeds.toml updated)")
+            say(f"moved {old} -> {new} (feeds.toml updated)")
     elif moved:
-        click.echo(
+        say(
             f"{counted(len(moved), 'feed')} moved permanently; `newsterm refresh --update-moved` "
             "rewrites feeds.toml",
             err=True,
         )
-    click.echo(f"{report.new} new, {report.updated} updated, {len(report.failed)} failed")
+    say(f"{report.new} new, {report.updated} updated, {len(report.failed)} failed")
     if report.full_text:
         fetched = sum(o.ok for o in report.full_text)
-        click.echo(
-            f"full text: {fetched} fetched, {len(report.full_text) - fetched} kept the summary"
-        )
+        say(f"full text: {fetched} fetched, {len(report.full_text) - fetched} kept the summary")
     if report.failed:
-        click.echo(f"newsterm: {counted(len(report.failed), 'source')} failed:", err=True)
+        fail(f"{counted(len(report.failed), 'source')} failed:")
         for outcome in report.failed:
-            click.echo(f"  {outcome.source.display_title}: {outcome.error}", err=True)
+            say(f"  {outcome.source.display_title}: {outcome.error}", err=True)
         sys.exit(1)
 
 
@@ -224,7 +219,7 @@ def _full_text_line(outcome: FullTextOutcome, done: int, total: int) -> None:
     """One line per full-text fetch made after a refresh."""
     line = f"full text [{done}/{total}] article {outcome.article_id}: "
     line += f"{outcome.paragraphs} paragraphs" if outcome.ok else f"{outcome.error}"
-    click.echo(line, err=not outcome.ok)
+    say(line, err=not outcome.ok)
 
 
 @cli.command(name="import")
@@ -239,8 +234,8 @@ def import_(context: Context, file: Path) -> None:
         raise UsageError(f"{file}: no such file")
     report = service.import_subscriptions(context.store(), context.config(), file)
     for warning in report.warnings:
-        click.echo(f"newsterm: warning: {warning}", err=True)
-    click.echo(
+        fail(f"warning: {warning}")
+    say(
         f"imported {counted(len(report.added), 'feed')}, {len(report.already)} already subscribed; "
         "`newsterm refresh` fetches them"
     )
@@ -264,14 +259,12 @@ def fulltext(context: Context, article_id: int, again: bool) -> None:
     if article is None:
         raise UsageError(f"{article_id}: no such article (see `newsterm articles`)")
     if article.full_text_status == "ok" and not again:
-        click.echo(
-            f"{article_id}: full text already fetched ({len(article.paragraphs)} paragraphs)"
-        )
+        say(f"{article_id}: full text already fetched ({len(article.paragraphs)} paragraphs)")
         return
     outcome = fetch_full_text(store, article_id, context.config().settings)
     if not outcome.ok:
         raise NewstermError(f"{article_id}: full text not fetched: {outcome.error}")
-    click.echo(f"{article_id}: fetched {outcome.paragraphs} paragraphs")
+    say(f"{article_id}: fetched {outcome.paragraphs} paragraphs")
 
 
 @cli.command()
@@ -293,13 +286,13 @@ def export(context: Context, fmt: str, output: Path | None) -> None:
 
     text = service.export_subscriptions(context.store(), context.config(), fmt)
     if output is None:
-        click.echo(text, nl=False)
+        print_text(text)
         return
     try:
-        write_atomically(output, text)
+        write_atomically(output, clean(text))  # the file is as safe to `cat` as stdout
     except OSError as exc:
         raise NewstermError(f"{output}: cannot write: {exc.strerror}") from None
-    click.echo(f"wrote {output}", err=True)
+    say(f"wrote {output}", err=True)
 
 
 def _no_articles_hint(context: Context, flt: ArticleFilter) -> str:
@@ -366,8 +359,8 @@ def articles(
             str(r.id),
             marks,
             relative(r.published),
-            Text(r.source_title),
-            Text(r.title, style="" if r.read else "bold"),
+            plain(r.source_title),
+            plain(r.title, style="" if r.read else "bold"),
         )
     console.print(table)
 
@@ -432,17 +425,19 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
         print_json([search_json(h) for h in hits])
         return
     if not hits:
-        console.print(Text(f"No articles match {query!r}."))
+        console.print(plain(f"No articles match {query!r}."))
         return
     for hit in hits:
-        title = Text(f"{hit.article.id:>6}  ", style="dim") + Text(hit.article.title, style="bold")
+        title = plain(f"{hit.article.id:>6}  ", style="dim") + plain(
+            hit.article.title, style="bold"
+        )
         for start, end in hit.title_matches:
             title.stylize("reverse", start + 8, end + 8)
-        snippet = Text("        ") + Text(hit.snippet)
+        snippet = plain("        ") + plain(hit.snippet)
         for start, end in hit.snippet_matches:
             snippet.stylize("reverse", start + 8, end + 8)
         console.print(title)
-        console.print(Text(f"        {hit.article.source_title}", style="dim"))
+        console.print(plain(f"        {hit.article.source_title}", style="dim"))
         console.print(snippet)
 
 
@@ -452,8 +447,8 @@ def main(argv: list[str] | None = None) -> None:
         try:
             cli.main(args=argv, prog_name="newsterm", standalone_mode=False)
         except click.exceptions.Abort:
-            click.echo("newsterm: aborted", err=True)
+            fail("aborted")
             sys.exit(130)
         except click.ClickException as exc:
-            click.echo(f"newsterm: {exc.format_message()}", err=True)
+            fail(exc.format_message())
             sys.exit(exc.exit_code)

@@ -86,7 +86,9 @@ class Context:
 
 
 def _say(message: str) -> None:
-    print(f"newsterm: {message}", file=sys.stderr)
+    from newsterm.output import fail  # Rich: only when there is an error to report
+
+    fail(message)
 
 
 @contextmanager
