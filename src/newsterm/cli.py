@@ -65,6 +65,12 @@ def json_option(command: F) -> F:
 pass_context = click.make_pass_decorator(Context, ensure=True)
 
 
+def _as_path(_: click.Context, __: click.Parameter, value: str | None) -> Path | None:
+    """A path as written: commands check it with one stat (``newsterm.paths``), where
+    ``click.Path`` raises on a NUL byte and lets a FIFO through."""
+    return None if value is None else Path(value)
+
+
 def print_json(value: Any) -> None:
     """Write JSON to stdout (controls escaped: it is valid JSON and safe on a terminal)."""
     click.echo(json_text(value))
@@ -224,14 +230,12 @@ def _full_text_line(outcome: FullTextOutcome, done: int, total: int) -> None:
 
 @cli.command(name="import")
 @common_options
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", metavar="FILE", callback=_as_path)
 @pass_context
 def import_(context: Context, file: Path) -> None:
     """Subscribe to the feeds of an OPML file or a newsboat urls file (nothing is fetched)."""
     from newsterm.ingest import service
 
-    if not file.exists():
-        raise UsageError(f"{file}: no such file")
     report = service.import_subscriptions(context.store(), context.config(), file)
     for warning in report.warnings:
         fail(f"warning: {warning}")
@@ -277,13 +281,16 @@ def fulltext(context: Context, article_id: int, again: bool) -> None:
     show_default=True,
     help="OPML 2.0, or newsboat's urls file.",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File.")
+@click.option("-o", "--output", metavar="FILE", callback=_as_path, help="File.")
 @pass_context
 def export(context: Context, fmt: str, output: Path | None) -> None:
     """Write the feed subscriptions (with tags) to stdout or a file."""
     from newsterm.config import write_atomically
     from newsterm.ingest import service
+    from newsterm.paths import check_output_file
 
+    if output is not None:
+        check_output_file(output)
     text = service.export_subscriptions(context.store(), context.config(), fmt)
     if output is None:
         print_text(text)
@@ -386,7 +393,7 @@ def show(context: Context, article_id: int, as_json: bool) -> None:
 
 @cli.command()
 @common_options
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", metavar="FILE", callback=_as_path)
 @json_option
 def parse(file: Path, as_json: bool) -> None:
     """Analyse one article file without touching the cache."""
@@ -399,10 +406,7 @@ def parse(file: Path, as_json: bool) -> None:
     path = check_article_path(str(file))
     if path.is_dir():
         raise UsageError(f"{file}: is a folder; parse takes one article file")
-    try:
-        raw = files.read_article(path)
-    except OSError as exc:
-        raise NewstermError(f"{file}: cannot read: {exc.strerror}") from None
+    raw = files.read_article(path)
     analysis = analyse(raw.title, raw.paragraphs)
     if as_json:
         print_json(analysis_json(analysis, source=str(path), published=raw.published))

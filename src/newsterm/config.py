@@ -49,6 +49,13 @@ class Settings:
     """Keep at most this many articles a feed, trimming the oldest read ones (0 keeps all)."""
     full_text: bool = False
     """Fetch the full article page for new items of every feed at refresh."""
+    max_folder_files: int = 10_000
+    """Files and folders a folder source may hold; a larger one is refused (``add /``)."""
+    max_folder_depth: int = 8
+    """Folders a folder source may nest; a deeper one is refused."""
+    allow_private_hosts: tuple[str, ...] = ()
+    """Hosts that links from elsewhere (redirects, discovery, OPML, article pages) may lead to
+    even though they are private, loopback or link-local (a NAS, a home server)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +96,8 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
         if f.type in ("float", float)
         else (bool,)
         if f.type in ("bool", bool)
+        else (list,)
+        if str(f.type).startswith("tuple")
         else (int,)
     )
     for f in fields(Settings)
@@ -152,7 +161,12 @@ def _parse_settings(raw: Any, text: str, path: Path) -> Settings:
         if (isinstance(value, bool) and bool not in expected) or not isinstance(value, expected):
             name = expected[-1].__name__
             raise _fail(path, text, f"setting '{key}' must be {name}", rf"^\s*{key}\s*=", start)
-        if not isinstance(value, bool) and isinstance(value, int | float) and value < 0:
+        if isinstance(value, list):
+            if not all(isinstance(item, str) for item in value):
+                message = f"setting '{key}' must be a list of strings"
+                raise _fail(path, text, message, rf"^\s*{key}\s*=", start)
+            value = tuple(value)
+        elif not isinstance(value, bool) and isinstance(value, int | float) and value < 0:
             raise _fail(
                 path, text, f"setting '{key}' must not be negative", rf"^\s*{key}\s*=", start
             )
@@ -193,18 +207,18 @@ def _parse_feed(index: int, raw: Any, text: str, path: Path, start: int) -> Feed
     )
 
 
+MAX_CONFIG_BYTES = 16 * 1024 * 1024
+"""Largest feeds.toml read."""
+
+
 def read_text(path: Path) -> str:
     """Read feeds.toml as text, turning OS errors into one-line ConfigErrors."""
-    if path.exists() and not path.is_file():
-        raise ConfigError(f"{path}: not a regular file")
+    from newsterm.paths import read_regular
+
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such file") from None
+        return read_regular(path, MAX_CONFIG_BYTES, ConfigError).decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def load_config(path: Path) -> Config:
@@ -262,13 +276,19 @@ def _edit(path: Path, change: Any) -> None:
     """Apply ``change(document)`` to feeds.toml, validate the result, then write it atomically."""
     import tomlkit
 
-    text = read_text(path) if path.exists() else _EMPTY_CONFIG
+    from newsterm.paths import reason, stat_or_none
+
+    present = stat_or_none(path, ConfigError) is not None or path.is_symlink()
+    text = read_text(path) if present else _EMPTY_CONFIG
     parse_config(text, path)  # refuse to edit a file that is already broken
     document = tomlkit.parse(text)
     change(document)
     new_text = tomlkit.dumps(document)
     parse_config(new_text, path)
-    write_atomically(path, new_text)
+    try:
+        write_atomically(path, new_text)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write: {reason(exc)}") from None
 
 
 def add_feed(path: Path, entry: FeedEntry) -> None:

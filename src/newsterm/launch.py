@@ -56,12 +56,14 @@ class Context:
     def config(self) -> Config:
         """Read feeds.toml; on first run at the default location, install the shipped one."""
         from newsterm.config import Config, ensure_config, load_config  # (the app reads it late)
+        from newsterm.errors import ConfigError
+        from newsterm.paths import stat_or_none
 
         path = self.config_path
         explicit = bool(self.config_override or os.environ.get(locations.CONFIG_ENV))
         if not explicit:
             ensure_config(path)
-        if not path.exists() and not path.is_symlink():
+        if stat_or_none(path, ConfigError) is None and not path.is_symlink():
             return Config(path=path)
         return load_config(path)
 
@@ -110,6 +112,10 @@ def report_errors() -> Iterator[None]:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # a path problem no command foresaw: still one line, not a trace
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"{where}{exc.strerror or exc}")
+        sys.exit(1)
 
 
 def app_options(args: Sequence[str]) -> dict[str, str] | None:

@@ -45,9 +45,21 @@ def say(message: str, *, err: bool = False) -> None:
     print(one_line(message), file=sys.stderr if err else sys.stdout, flush=err)
 
 
+MAX_ERROR = 600
+"""Longest error line: a 100,000-character argument echoed whole would bury the reason."""
+
+
 def fail(message: str) -> None:
-    """Print an error or warning line on stderr, prefixed with the program's name."""
-    say(f"newsterm: {message}", err=True)
+    """Print an error or warning line on stderr, prefixed with the program's name.
+
+    A line over MAX_ERROR characters loses its middle, so both what it names and the reason
+    (at the end) stay.
+    """
+    line = one_line(message)
+    if len(line) > MAX_ERROR:
+        half = MAX_ERROR // 2
+        line = f"{line[:half]} … {line[-half:]}"
+    say(f"newsterm: {line}", err=True)
 
 
 def print_text(text: str) -> None:

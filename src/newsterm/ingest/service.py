@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newsterm import config as config_mod
+from newsterm import paths
 from newsterm.analysis import Analysis, RawArticle
 from newsterm.config import Config, FeedEntry
 from newsterm.errors import NewstermError, UsageError
@@ -20,9 +21,12 @@ from newsterm.store import Store
 
 if TYPE_CHECKING:
     from newsterm.config import Settings
+    from newsterm.ingest import files as files_mod
     from newsterm.ingest.fulltext import FullTextOutcome, PageLimits
 
 FEED_SCHEMES = ("http", "https")
+MAX_URL_LENGTH = 8192
+"""Longest feed URL accepted (HTTP libraries refuse 64 KiB)."""
 
 
 @dataclass(slots=True)
@@ -73,7 +77,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 def is_url(target: str) -> bool:
     """Whether a CLI argument names a URL (any scheme) rather than an existing path."""
-    return bool(_SCHEME.match(target)) and not Path(target).exists()
+    return bool(_SCHEME.match(target)) and not paths.exists(Path(target))
 
 
 def check_feed_url(url: str) -> str:
@@ -83,9 +87,14 @@ def check_feed_url(url: str) -> str:
         url = "https://" + url[len("feed://") :]
     elif url.lower().startswith("feed:"):
         url = url[len("feed:") :]
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[x": an unclosed IPv6 address
+        raise UsageError(f"{url}: not a valid URL") from None
     if parts.scheme.lower() not in FEED_SCHEMES:
         raise UsageError(f"{url}: only http and https feeds are supported")
+    if len(url) > MAX_URL_LENGTH:
+        raise UsageError(f"{url[:100]}…: longer than {MAX_URL_LENGTH} characters")
     if not parts.hostname or any(c.isspace() or ord(c) < 32 for c in url):
         raise UsageError(f"{url}: not a valid URL")
     return url
@@ -95,13 +104,14 @@ def check_article_path(target: str) -> Path:
     """Validate an article file or folder path and make it absolute."""
     from newsterm.ingest import files
 
-    path = Path(target).expanduser()
     try:
-        path = path.resolve(strict=True)
+        path = Path(target).expanduser().resolve(strict=True)
     except FileNotFoundError:
         raise UsageError(f"{target}: no such file or folder") from None
-    except (OSError, RuntimeError) as exc:
-        raise UsageError(f"{target}: cannot use this path: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot use this path: {paths.reason(exc)}") from None
+    except (RuntimeError, ValueError) as exc:  # a symlink loop; a NUL byte
+        raise UsageError(f"{target!r}: cannot use this path: {exc}") from None
     if path.is_file():
         if not files.is_article_file(path):
             kinds = ", ".join(sorted(files.ARTICLE_SUFFIXES))
@@ -152,8 +162,14 @@ def _save(
     items.clear()
 
 
-def refresh_files(store: Store, source: Source) -> SourceOutcome:
-    """Re-read a files source: new and changed files are analysed, deleted ones marked gone."""
+def refresh_files(
+    store: Store, source: Source, limits: files_mod.FolderLimits | None = None
+) -> SourceOutcome:
+    """Re-read a files source: new and changed files are analysed, deleted ones marked gone.
+
+    A folder over ``limits`` is an error and changes nothing; unreadable files and folders are
+    skipped and named in the error, the rest is read.
+    """
     from newsterm.extract import analyse  # here: a feed refresh's own process never needs these
     from newsterm.ingest import files
 
@@ -166,20 +182,25 @@ def refresh_files(store: Store, source: Source) -> SourceOutcome:
             source.id, status=SourceStatus.ERROR, last_error=outcome.error, last_checked=now
         )
         return outcome
+    try:
+        scan = files.article_files(root, limits)
+    except files.FolderTooLarge as exc:
+        outcome.error = exc.message
+        store.update_source(
+            source.id, status=SourceStatus.ERROR, last_error=outcome.error, last_checked=now
+        )
+        return outcome
     known = store.known_hashes(source.id)
     present: list[str] = []
     items: list[tuple[RawArticle, Analysis]] = []
-    problems: list[str] = []
-    for path in files.article_files(root):
+    problems: list[str] = list(scan.skipped)
+    for path in scan.files:
         guid = str(path.resolve())
         present.append(guid)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            problems.append(f"{path}: cannot read: {exc.strerror}")
-            continue
-        if len(data) > files.MAX_FILE_BYTES:
-            problems.append(f"{path}: larger than {files.MAX_FILE_BYTES} bytes, skipped")
+            data = paths.read_regular(path, files.MAX_FILE_BYTES)
+        except NewstermError as exc:
+            problems.append(f"{exc.message}, skipped")
             continue
         if known.get(guid) != files.content_hash(data):
             raw = files.read_article(path, data)
@@ -226,6 +247,7 @@ def refresh(
         if progress is not None:
             progress(outcome, len(report.outcomes), total)
 
+    from newsterm.ingest.files import FolderLimits
     from newsterm.ingest.parse_pool import ParsePool  # asyncio and multiprocessing: here only
 
     pool = ParsePool.for_feeds(len(feed_sources))
@@ -239,7 +261,7 @@ def refresh(
             if cancel is not None and cancel.is_set():
                 record(SourceOutcome(source, notice="cancelled"))
                 continue
-            record(refresh_files(store, source))
+            record(refresh_files(store, source, FolderLimits.of(cfg.settings)))
         if feed_sources:
             from newsterm.ingest.feeds import refresh_feeds
 
@@ -287,6 +309,10 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
 
 
+MAX_IMPORT_BYTES = 16 * 1024 * 1024
+"""Largest OPML or urls file read by ``import``."""
+
+
 def import_subscriptions(store: Store, cfg: Config, path: Path) -> ImportReport:
     """Subscribe to the feeds of an OPML file or a newsboat urls file (idempotent, no fetch).
 
@@ -295,10 +321,7 @@ def import_subscriptions(store: Store, cfg: Config, path: Path) -> ImportReport:
     from newsterm.ingest.opml import OpmlError, read_opml
     from newsterm.ingest.urlsfile import read_urls
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+    data = paths.read_regular(path, MAX_IMPORT_BYTES)
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
     if head.startswith(b"<"):
         try:
@@ -390,11 +413,15 @@ def add(
     if any(entry.path and cfg.resolve_path(entry).resolve() == path for entry in cfg.feeds):
         source = store.upsert_source(SourceKind.FILES, str(path))
         return AddOutcome(source, added=False, message=f"{path} is already subscribed")
+    from newsterm.ingest import files
+
+    limits = files.FolderLimits.of(cfg.settings)
+    files.article_files(path, limits)  # a folder too large is refused before any change
     title = title or path.stem
     entry = FeedEntry(path=str(path), title=title, tags=tuple(tags))
     config_mod.add_feed(cfg.path, entry)
     source = store.upsert_source(SourceKind.FILES, str(path), title=title, tags=tags)
-    outcome = refresh_files(store, source)
+    outcome = refresh_files(store, source, limits)
     return AddOutcome(source, added=True, refresh=outcome, message=f"added {path}")
 
 
