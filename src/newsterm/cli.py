@@ -265,7 +265,8 @@ def fulltext(context: Context, article_id: int, again: bool) -> None:
     if article.full_text_status == "ok" and not again:
         say(f"{article_id}: full text already fetched ({len(article.paragraphs)} paragraphs)")
         return
-    outcome = fetch_full_text(store, article_id, context.config().settings)
+    cfg = context.config()
+    outcome = fetch_full_text(store, article_id, cfg.settings, untrusted=cfg.imported_urls)
     if not outcome.ok:
         raise NewstermError(f"{article_id}: full text not fetched: {outcome.error}")
     say(f"{article_id}: fetched {outcome.paragraphs} paragraphs")

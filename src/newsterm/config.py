@@ -67,6 +67,9 @@ class FeedEntry:
     title: str | None = None
     tags: tuple[str, ...] = ()
     full_text: bool = False
+    imported: bool = False
+    """Came from an imported OPML or urls file (a stranger's list): its host is not trusted to
+    be private (see ``ingest.netguard``); deleting the line trusts it."""
 
     @property
     def location(self) -> str:
@@ -82,6 +85,11 @@ class Config:
     settings: Settings = field(default_factory=Settings)
     feeds: tuple[FeedEntry, ...] = ()
     keymap: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def imported_urls(self) -> frozenset[str]:
+        """The feed URLs that came from an imported list, not from the user."""
+        return frozenset(e.url for e in self.feeds if e.url and e.imported)
 
     def resolve_path(self, entry: FeedEntry) -> Path:
         """An entry's path made absolute, relative to the folder of feeds.toml."""
@@ -102,7 +110,7 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     )
     for f in fields(Settings)
 }
-_FEED_KEYS = {"url", "path", "title", "tags", "full_text"}
+_FEED_KEYS = {"url", "path", "title", "tags", "full_text", "imported"}
 _TOP_KEYS = {"settings", "feeds", "keymap"}
 
 
@@ -193,8 +201,9 @@ def _parse_feed(index: int, raw: Any, text: str, path: Path, start: int) -> Feed
     tags = raw.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise _fail(path, text, "'tags' must be a list of strings", r"^\s*tags\s*=", start)
-    if not isinstance(raw.get("full_text", False), bool):
-        raise _fail(path, text, "'full_text' must be true or false", r"^\s*full_text\s*=", start)
+    for key in ("full_text", "imported"):
+        if not isinstance(raw.get(key, False), bool):
+            raise _fail(path, text, f"'{key}' must be true or false", rf"^\s*{key}\s*=", start)
     if ("url" in raw) == ("path" in raw):
         message = f"[[feeds]] #{index + 1} needs exactly one of 'url' or 'path'"
         raise _fail(path, text, message, where, start)
@@ -204,6 +213,7 @@ def _parse_feed(index: int, raw: Any, text: str, path: Path, start: int) -> Feed
         title=raw.get("title"),
         tags=tuple(tags),
         full_text=raw.get("full_text", False),
+        imported=raw.get("imported", False),
     )
 
 
@@ -317,6 +327,8 @@ def add_feeds(path: Path, entries: Sequence[FeedEntry]) -> None:
                 table["tags"] = list(entry.tags)
             if entry.full_text:
                 table["full_text"] = True
+            if entry.imported:
+                table["imported"] = True
             feeds.append(table)
 
     _edit(path, change)

@@ -270,7 +270,9 @@ def refresh(
         pool.close(cancel=cancel is not None and cancel.is_set())
     wanting = full_text_sources(sources, cfg.settings, requested=full_text)
     if wanting and not (cancel is not None and cancel.is_set()):
-        report.full_text = fetch_missing_full_text(store, wanting, cfg.settings, full_text_progress)
+        report.full_text = fetch_missing_full_text(
+            store, wanting, cfg.settings, full_text_progress, untrusted=cfg.imported_urls
+        )
     return report
 
 
@@ -330,8 +332,11 @@ def import_subscriptions(store: Store, cfg: Config, path: Path) -> ImportReport:
             raise UsageError(f"{path}: {exc}") from None
     else:
         found = read_urls(data)
+    from newsterm.ingest import netguard
+
     report = ImportReport(warnings=list(found.warnings))
     known = {entry.url for entry in cfg.feeds if entry.url}
+    allowed = {netguard.normal_host(h) for h in cfg.settings.allow_private_hosts}
     entries: list[FeedEntry] = []
     for feed in found.feeds:
         try:
@@ -339,11 +344,18 @@ def import_subscriptions(store: Store, cfg: Config, path: Path) -> ImportReport:
         except UsageError as exc:
             report.warnings.append(exc.message)
             continue
+        host = netguard.host_of(url)
+        if (kind := netguard.named_kind(host)) and host not in allowed:
+            report.warnings.append(
+                f"skipped {url}: a {kind} address; an imported list may not point newsterm "
+                f'there (allow it with allow_private_hosts = ["{host}"] in [settings])'
+            )
+            continue
         if url in known:
             report.already.append(url)
             continue
         known.add(url)
-        entries.append(FeedEntry(url=url, title=feed.title, tags=feed.tags))
+        entries.append(FeedEntry(url=url, title=feed.title, tags=feed.tags, imported=True))
     if entries:
         config_mod.add_feeds(cfg.path, entries)
         for entry in entries:
@@ -472,6 +484,7 @@ def fetch_missing_full_text(
     *,
     limit: int = 50,
     limits: PageLimits | None = None,
+    untrusted: frozenset[str] = frozenset(),
 ) -> list[FullTextOutcome]:
     """Fetch the full text of these sources' articles that never had it tried (newest first).
 
@@ -485,7 +498,11 @@ def fetch_missing_full_text(
     ids = store.articles_needing_full_text([s.id for s in sources], limit)
     if not ids:
         return []
-    return asyncio.run(fetch_full_texts(store, ids, settings, limits=limits, progress=progress))
+    return asyncio.run(
+        fetch_full_texts(
+            store, ids, settings, limits=limits, progress=progress, untrusted=untrusted
+        )
+    )
 
 
 __all__ = [
