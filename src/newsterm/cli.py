@@ -185,6 +185,9 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
 
     store = context.store()
     cfg = context.config()
+    named = (source in (e.url, e.path, e.title) for e in cfg.feeds)
+    if source is not None and store.find_source(source) is None and not any(named):
+        raise UsageError(f"{source}: no such source (see `newsterm sources`)")  # nothing written
     all_sources = service.sync_sources(store, cfg)
     if source is not None:
         found = store.find_source(source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -441,8 +442,10 @@ def remove(store: Store, cfg: Config, ref: str) -> Source:
     """Unsubscribe: remove the source from feeds.toml and its articles from the cache."""
     source = store.find_source(ref)
     if source is None:
-        path = Path(ref).expanduser()
-        candidate = str(path.resolve()) if not is_url(ref) else ref
+        candidate = ref
+        if not is_url(ref):
+            with contextlib.suppress(OSError, RuntimeError, ValueError):  # long, looping, NUL
+                candidate = str(Path(ref).expanduser().resolve())
         source = store.source_by_location(candidate)
     if source is None:
         raise UsageError(f"{ref}: no such source (see `newsterm sources`)")
