@@ -140,3 +140,14 @@ def test_the_progress_bar_shows_titles_clean(monkeypatch: pytest.MonkeyPatch) ->
     assert "Evil" in written and "\x1b[" in written  # Rich's own styles are there
     for hostile in ("]52;", "\x9b", "\u202e", "\x07", "]8;;file", "[2J", "[31mred"):
         assert hostile not in written, hostile
+
+
+def test_the_cli_prints_only_through_the_output_module() -> None:
+    """One output path: cli.py, launch.py and progress.py never print another way."""
+    package = Path(__file__).parents[1] / "src" / "newsterm"
+    for name in ("cli.py", "launch.py", "progress.py"):
+        source = (package / name).read_text(encoding="utf-8")
+        for call in (r"(?<![.\w])print\(", r"sys\.std(out|err)\.write", r"\bConsole\("):
+            assert not re.search(call, source), (name, call)
+        echoes = re.findall(r"click\.echo\((.*)\)", source)
+        assert echoes in ([], ["json_text(value)"]), (name, echoes)
