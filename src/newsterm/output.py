@@ -19,14 +19,22 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Text
 
-from newsterm.extract.text import sanitize
-
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 """What ``json.dumps(ensure_ascii=False)`` leaves raw and a terminal acts on (it escapes C0)."""
 
 
+def _printable(text: str) -> bool:
+    """Whether ``text`` holds nothing ``sanitize`` acts on (it acts on no printable character)."""
+    return text.replace("\n", "").replace("\t", "").isprintable()
+
+
 def clean(text: str) -> str:
     """``text`` safe for a terminal; newlines and tabs kept."""
+    if _printable(text):
+        return text
+    # Here only: importing ``extract`` loads the analysis, which a refresh's process never needs.
+    from newsterm.extract.text import sanitize
+
     return sanitize(text)
 
 
@@ -86,10 +94,10 @@ class SafeConsole(Console):
     ) -> Iterable[Segment]:
         """Render as Rich does, then clean every text segment."""
         for segment in super().render(renderable, options):
-            if segment.control or segment.text.isprintable():
+            if segment.control or _printable(segment.text):
                 yield segment
             else:
-                yield Segment(sanitize(segment.text), segment.style)
+                yield Segment(clean(segment.text), segment.style)
 
 
 console = SafeConsole(highlight=False)
