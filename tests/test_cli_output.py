@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from newsterm.cli import main
 from newsterm.models import Source, SourceKind, SourceStatus
+from tests.clirun import CliRun
 from tests.feedserver import Answer, FeedServer
 
 HOSTILE = "Evil \x1b]52;c;aGVsbG8=\x07 \x9b2J \x1b[31mred\x1b[0m \u202eright\u202c \x07bell"
@@ -33,24 +33,11 @@ def toml_string(text: str) -> str:
 
 
 @pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    config = tmp_path / "feeds.toml"
-    db = tmp_path / "cache.db"
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        try:
-            main([*args, "--config", str(config), "--db", str(db)])
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    invoke.config = config  # type: ignore[attr-defined]
-    return invoke
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> CliRun:
+    return CliRun(tmp_path, capsys, "")
 
 
-def test_echoed_arguments_are_clean(run) -> None:  # type: ignore[no-untyped-def]
+def test_echoed_arguments_are_clean(run: CliRun) -> None:
     for args in (
         ("add", "https://example.com/\x1b[2J"),
         ("add", "/no/such/\x1b]0;owned\x07folder"),
@@ -70,9 +57,7 @@ def test_echoed_arguments_are_clean(run) -> None:  # type: ignore[no-untyped-def
     assert code == 2 and err == "newsterm: https://example.com/: not a valid URL\n"
 
 
-def test_feeds_toml_titles_and_server_errors_are_clean(  # type: ignore[no-untyped-def]
-    run, server: FeedServer
-) -> None:
+def test_feeds_toml_titles_and_server_errors_are_clean(run: CliRun, server: FeedServer) -> None:
     server.routes["/bad"] = Answer(b"x", 500, content_type="text/plain")
     url = server.url("/bad")
     run.config.write_text(
@@ -102,7 +87,7 @@ def test_feeds_toml_titles_and_server_errors_are_clean(  # type: ignore[no-untyp
     assert_safe(out + err)
 
 
-def test_opml_titles_and_warnings_are_clean(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_opml_titles_and_warnings_are_clean(run: CliRun, tmp_path: Path) -> None:
     opml = tmp_path / "list.opml"
     opml.write_text(
         '<opml version="2.0"><body>'

@@ -11,36 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from newsterm.cli import main
+from tests.clirun import CliRun
 
 LONG = "a" * 100_000
 ARTICLE = "A Title\n\nThe first paragraph of the article, with some words in it.\n"
 
 
-class Run:
-    def __init__(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.config = tmp_path / "feeds.toml"
-        self.db = tmp_path / "cache.db"
-        self.capsys = capsys
-        self.config.write_text("# mine\n[settings]\n", encoding="utf-8")
-
-    def __call__(self, *args: str, config: str | None = None, db: str | None = None) -> tuple:
-        argv = [*args, "--config", config or str(self.config), "--db", db or str(self.db)]
-        try:
-            main(argv)
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        captured = self.capsys.readouterr()
-        return code, captured.out, captured.err
-
-    def files(self) -> tuple[bytes, bytes]:
-        return self.config.read_bytes(), self.db.read_bytes() if self.db.exists() else b""
-
-
 @pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    runner = Run(tmp_path, capsys)
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> CliRun:
+    runner = CliRun(tmp_path, capsys, "# mine\n[settings]\n")
     runner("sources")  # the cache exists: failures below must leave it as it is
     return runner
 
@@ -73,7 +52,7 @@ def odd(tmp_path: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("command", ["add", "parse", "import"])
 def test_every_odd_path_is_one_line_and_changes_nothing(
-    run: Run, odd: dict[str, str], command: str
+    run: CliRun, odd: dict[str, str], command: str
 ) -> None:
     before = run.files()
     for kind, path in odd.items():
@@ -83,7 +62,7 @@ def test_every_odd_path_is_one_line_and_changes_nothing(
 
 
 def test_export_to_an_odd_place_fails_and_creates_nothing(
-    run: Run, odd: dict[str, str], tmp_path: Path
+    run: CliRun, odd: dict[str, str], tmp_path: Path
 ) -> None:
     before = run.files()
     for kind, path in odd.items():
@@ -99,7 +78,7 @@ def test_export_to_an_odd_place_fails_and_creates_nothing(
     assert code == 0 and (tmp_path / "subs.opml").read_text().startswith("<?xml")
 
 
-def test_odd_config_and_cache_paths_are_one_line(run: Run, odd: dict[str, str]) -> None:
+def test_odd_config_and_cache_paths_are_one_line(run: CliRun, odd: dict[str, str]) -> None:
     before = run.files()
     for kind, path in odd.items():
         if kind != "/dev/null":  # an empty feeds.toml is allowed: /dev/null reads as one
@@ -112,7 +91,7 @@ def test_odd_config_and_cache_paths_are_one_line(run: Run, odd: dict[str, str]) 
         assert run.files() == before, kind
 
 
-def test_a_long_url_is_one_line(run: Run) -> None:
+def test_a_long_url_is_one_line(run: CliRun) -> None:
     before = run.files()
     for target in ("https://" + LONG, "https://example.com/" + LONG, "example.com/" + LONG):
         code, _out, err = run("add", target)
@@ -120,14 +99,14 @@ def test_a_long_url_is_one_line(run: Run) -> None:
     assert run.files() == before
 
 
-def test_add_of_the_whole_disk_is_refused_and_changes_nothing(run: Run) -> None:
+def test_add_of_the_whole_disk_is_refused_and_changes_nothing(run: CliRun) -> None:
     before = run.files()
     code, _out, err = run("add", "/")
     one_error_line(code, err, "max_folder_")
     assert run.files() == before
 
 
-def test_folder_limits_are_settings(run: Run, tmp_path: Path) -> None:
+def test_folder_limits_are_settings(run: CliRun, tmp_path: Path) -> None:
     wide = tmp_path / "wide"
     wide.mkdir()
     for n in range(6):
@@ -147,7 +126,7 @@ def test_folder_limits_are_settings(run: Run, tmp_path: Path) -> None:
     assert run("add", str(deep))[0] == 0
 
 
-def test_a_symlink_loop_is_walked_once(run: Run, tmp_path: Path) -> None:
+def test_a_symlink_loop_is_walked_once(run: CliRun, tmp_path: Path) -> None:
     folder = tmp_path / "news"
     (folder / "sub").mkdir(parents=True)
     (folder / "sub" / "story.txt").write_text(ARTICLE, encoding="utf-8")
@@ -160,7 +139,7 @@ def test_a_symlink_loop_is_walked_once(run: Run, tmp_path: Path) -> None:
 
 
 def test_unreadable_folders_are_skipped_and_named(
-    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: CliRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Tests run as root, where chmod 000 still reads: the refusal is simulated."""
     folder = tmp_path / "news"

@@ -15,29 +15,14 @@ from typing import Any
 
 import pytest
 
-from newsterm.cli import main
 from newsterm.ingest import netguard
+from tests.clirun import CliRun
 from tests.feedserver import Answer, FeedServer, fixture
 
 SETTINGS = "[settings]\nconnect_timeout = 2.0\nread_timeout = 2.0\nfeed_timeout = 10.0\n"
 
 
-class Cli:
-    def __init__(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.config = tmp_path / "feeds.toml"
-        self.db = tmp_path / "cache.db"
-        self.capsys = capsys
-        self.config.write_text(SETTINGS, encoding="utf-8")
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        try:
-            main([*args, "--config", str(self.config), "--db", str(self.db)])
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        captured = self.capsys.readouterr()
-        return code, captured.out, captured.err
-
+class Cli(CliRun):
     def settings(self, extra: str) -> None:
         self.config.write_text(SETTINGS + extra, encoding="utf-8")
 
@@ -49,7 +34,7 @@ class Cli:
 
 @pytest.fixture
 def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], in_threads: None) -> Cli:
-    return Cli(tmp_path, capsys)
+    return Cli(tmp_path, capsys, SETTINGS)
 
 
 def redirect(to: str) -> Answer:
