@@ -157,3 +157,19 @@ def test_unreadable_folders_are_skipped_and_named(
     code, out, err = run("add", str(folder))
     assert code == 0 and "1 new article" in out
     one_error_line(1, err, "locked: cannot read: Permission denied")
+
+
+def test_a_folder_grown_past_the_limit_keeps_its_articles(run: CliRun, tmp_path: Path) -> None:
+    """A refresh refuses the grown folder and marks nothing gone: the articles stay."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"a{n}.txt").write_text(ARTICLE, encoding="utf-8")
+    run.config.write_text("[settings]\nmax_folder_files = 4\n")
+    assert run("add", str(folder))[0] == 0
+    for n in range(3, 6):
+        (folder / f"a{n}.txt").write_text(ARTICLE, encoding="utf-8")
+    code, _out, err = run("refresh")
+    assert code == 1 and "more than 4 files and folders" in err, err
+    listed = run("articles", "--json")[1]
+    assert listed.count('"gone": false') == 3 and '"gone": true' not in listed, listed
