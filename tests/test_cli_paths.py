@@ -173,3 +173,32 @@ def test_a_folder_grown_past_the_limit_keeps_its_articles(run: CliRun, tmp_path:
     assert code == 1 and "more than 4 files and folders" in err, err
     listed = run("articles", "--json")[1]
     assert listed.count('"gone": false') == 3 and '"gone": true' not in listed, listed
+
+
+def test_permission_denied_is_one_line(
+    run: CliRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests run as root, where chmod 000 still reads: the refusal is simulated at open."""
+    from newsterm import paths
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text(ARTICLE, encoding="utf-8")
+    locked_config = tmp_path / "locked.toml"
+    locked_config.write_text("[settings]\n", encoding="utf-8")
+    real_open = os.open
+
+    def refuse(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if Path(path).name.startswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(paths.os, "open", refuse)
+    before = run.files()
+    for args, config in (
+        (("parse", str(locked)), None),
+        (("import", str(locked)), None),
+        (("sources",), str(locked_config)),
+    ):
+        code, _out, err = run(*args, config=config)
+        one_error_line(code, err, "Permission denied")
+    assert run.files() == before
