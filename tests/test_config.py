@@ -119,7 +119,7 @@ def test_failed_write_leaves_file_and_no_temp(
         raise OSError("disk full")
 
     monkeypatch.setattr(config.os, "replace", explode)
-    with pytest.raises(OSError):
+    with pytest.raises(ConfigError, match=r"feeds\.toml: cannot write: disk full"):
         config.add_feed(feeds_file, FeedEntry(url="https://c.example/rss"))
     assert feeds_file.read_bytes() == before
     assert sorted(p.name for p in feeds_file.parent.iterdir()) == ["feeds.toml"]

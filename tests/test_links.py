@@ -53,3 +53,21 @@ def test_mailto_and_email_validation() -> None:
     assert mailto("Jane <jane@example.com>") is None
     assert not is_valid_email("jane@example")
     assert not is_valid_email("jane@example.com\r\nBcc: x@y.z")
+
+
+def test_open_in_browser_is_false_when_nothing_can_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No browser (a server, a container): False, so the app copies the link instead."""
+    import webbrowser
+
+    from newsterm.links import open_in_browser
+
+    monkeypatch.setattr(webbrowser, "open", lambda *a, **k: False)
+    assert open_in_browser("https://example.com/a") is False
+
+    def broken(*args: object, **kwargs: object) -> bool:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "open", broken)
+    assert open_in_browser("https://example.com/a") is False
+    monkeypatch.setattr(webbrowser, "open", lambda *a, **k: True)
+    assert open_in_browser("https://example.com/a") is True

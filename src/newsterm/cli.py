@@ -5,21 +5,19 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from newsterm import __version__
 from newsterm.errors import NewstermError, UsageError
 from newsterm.launch import Context, report_errors
 from newsterm.models import Source, SourceKind
+from newsterm.output import clean, console, fail, json_text, plain, print_text, say
 from newsterm.store import ArticleFilter, Store
 from newsterm.timefmt import counted
 
@@ -66,7 +64,12 @@ def json_option(command: F) -> F:
 
 
 pass_context = click.make_pass_decorator(Context, ensure=True)
-console = Console(highlight=False)
+
+
+def _as_path(_: click.Context, __: click.Parameter, value: str | None) -> Path | None:
+    """A path as written: commands check it with one stat (``newsterm.paths``), where
+    ``click.Path`` raises on a NUL byte and lets a FIFO through."""
+    return None if value is None else Path(value)
 
 
 def print_article(renderable: Any) -> None:
@@ -76,8 +79,8 @@ def print_article(renderable: Any) -> None:
 
 
 def print_json(value: Any) -> None:
-    """Write JSON to stdout."""
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    """Write JSON to stdout (controls escaped: it is valid JSON and safe on a terminal)."""
+    click.echo(json_text(value))
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -131,13 +134,13 @@ def add(
     outcome = service.add(
         context.store(), cfg, target, title=title, tags=tags, fetch=not no_fetch, local=local
     )
-    console.print(Text(outcome.message))
+    console.print(plain(outcome.message))
     if outcome.refresh is not None:
         refreshed = outcome.refresh
         new = counted(refreshed.new, "new article")
-        console.print(Text(f"{new} from {outcome.source.display_title}"))
+        console.print(plain(f"{new} from {outcome.source.display_title}"))
         if refreshed.error:
-            click.echo(f"newsterm: {refreshed.error}", err=True)
+            fail(refreshed.error)
 
 
 @cli.command()
@@ -152,7 +155,7 @@ def remove(context: Context, source: str) -> None:
     from newsterm.ingest import service
 
     removed = service.remove(context.store(), context.config(), source)
-    console.print(Text(f"removed {removed.display_title}"))
+    console.print(plain(f"removed {removed.display_title}"))
 
 
 @cli.command()
@@ -180,7 +183,9 @@ def sources(context: Context, as_json: bool) -> None:
     if others:
         # sources a refresh does not fetch: added with another feeds.toml, or removed from it
         # by hand; `newsterm remove` drops them with their articles
-        console.print(Text(f"\nNot in {cfg.path} (not refreshed; `newsterm remove ID` drops one):"))
+        console.print(
+            plain(f"\nNot in {cfg.path} (not refreshed; `newsterm remove ID` drops one):")
+        )
         console.print(_sources_table(others))
 
 
@@ -190,13 +195,13 @@ def _sources_table(found: list[Source]) -> Table:
         table.add_column(column, justify="right" if column in ("id", "unread", "total") else "left")
     for s in found:
         if s.last_error:
-            status = Text(s.last_error, style="red")
+            status = plain(s.last_error, style="red")
         elif s.last_checked is None:
-            status = Text("never fetched" if s.kind is SourceKind.FEED else "never read")
+            status = plain("never fetched" if s.kind is SourceKind.FEED else "never read")
         else:
-            status = Text(s.status.value)
+            status = plain(s.status.value)
         table.add_row(
-            str(s.id), str(s.unread), str(s.total), s.kind.value, Text(s.display_title), status
+            str(s.id), str(s.unread), str(s.total), s.kind.value, plain(s.display_title), status
         )
     return table
 
@@ -226,6 +231,9 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
     store = context.store()
     context.note_missing_config = True
     cfg = context.config()
+    named = (source in (e.url, e.path, e.title) for e in cfg.feeds)
+    if source is not None and store.find_source(source) is None and not any(named):
+        raise UsageError(f"{source}: no such source (see `newsterm sources`)")  # nothing written
     all_sources = service.sync_sources(store, cfg)
     if source is not None:
         found = store.find_source(source)
@@ -244,23 +252,21 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
     moved = [o for o in report.outcomes if (o.notice or "").startswith("moved")]
     if update_moved:
         for old, new in service.update_moved(store, cfg):
-            click.echo(f"moved {old} -> {new} (feeds.toml updated)")
+            say(f"moved {old} -> {new} (feeds.toml updated)")
     elif moved:
-        click.echo(
+        say(
             f"{counted(len(moved), 'feed')} moved permanently; `newsterm refresh --update-moved` "
             "rewrites feeds.toml",
             err=True,
         )
-    click.echo(f"{report.new} new, {report.updated} updated, {len(report.failed)} failed")
+    say(f"{report.new} new, {report.updated} updated, {len(report.failed)} failed")
     if report.full_text:
         fetched = sum(o.ok for o in report.full_text)
-        click.echo(
-            f"full text: {fetched} fetched, {len(report.full_text) - fetched} kept the summary"
-        )
+        say(f"full text: {fetched} fetched, {len(report.full_text) - fetched} kept the summary")
     if report.failed:
-        click.echo(f"newsterm: {counted(len(report.failed), 'source')} failed:", err=True)
+        fail(f"{counted(len(report.failed), 'source')} failed:")
         for outcome in report.failed:
-            click.echo(f"  {outcome.source.display_title}: {outcome.error}", err=True)
+            say(f"  {outcome.source.display_title}: {outcome.error}", err=True)
         sys.exit(1)
 
 
@@ -268,23 +274,21 @@ def _full_text_line(outcome: FullTextOutcome, done: int, total: int) -> None:
     """One line per full-text fetch made after a refresh."""
     line = f"full text [{done}/{total}] article {outcome.article_id}: "
     line += f"{outcome.paragraphs} paragraphs" if outcome.ok else f"{outcome.error}"
-    click.echo(line, err=not outcome.ok)
+    say(line, err=not outcome.ok)
 
 
 @cli.command(name="import")
 @common_options
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", metavar="FILE", callback=_as_path)
 @pass_context
 def import_(context: Context, file: Path) -> None:
     """Subscribe to the feeds of an OPML file or a newsboat urls file (nothing is fetched)."""
     from newsterm.ingest import service
 
-    if not file.exists():
-        raise UsageError(f"{file}: no such file")
     report = service.import_subscriptions(context.store(), context.config(), file)
     for warning in report.warnings:
-        click.echo(f"newsterm: warning: {warning}", err=True)
-    click.echo(
+        fail(f"warning: {warning}")
+    say(
         f"imported {counted(len(report.added), 'feed')}, {len(report.already)} already subscribed; "
         "`newsterm refresh` fetches them"
     )
@@ -308,14 +312,13 @@ def fulltext(context: Context, article_id: int, again: bool) -> None:
     if article is None:
         raise UsageError(f"{article_id}: no such article (see `newsterm articles`)")
     if article.full_text_status == "ok" and not again:
-        click.echo(
-            f"{article_id}: full text already fetched ({len(article.paragraphs)} paragraphs)"
-        )
+        say(f"{article_id}: full text already fetched ({len(article.paragraphs)} paragraphs)")
         return
-    outcome = fetch_full_text(store, article_id, context.config().settings)
+    cfg = context.config()
+    outcome = fetch_full_text(store, article_id, cfg.settings, untrusted=cfg.imported_urls)
     if not outcome.ok:
         raise NewstermError(f"{article_id}: full text not fetched: {outcome.error}")
-    click.echo(f"{article_id}: fetched {outcome.paragraphs} paragraphs")
+    say(f"{article_id}: fetched {outcome.paragraphs} paragraphs")
 
 
 @cli.command()
@@ -328,22 +331,25 @@ def fulltext(context: Context, article_id: int, again: bool) -> None:
     show_default=True,
     help="OPML 2.0, or newsboat's urls file.",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File.")
+@click.option("-o", "--output", metavar="FILE", callback=_as_path, help="File.")
 @pass_context
 def export(context: Context, fmt: str, output: Path | None) -> None:
     """Write the feed subscriptions (with tags) to stdout or a file."""
     from newsterm.config import write_atomically
     from newsterm.ingest import service
+    from newsterm.paths import check_output_file
 
+    if output is not None:
+        check_output_file(output)
     text = service.export_subscriptions(context.store(), context.config(), fmt)
     if output is None:
-        click.echo(text, nl=False)
+        print_text(text)
         return
     try:
-        write_atomically(output, text)
+        write_atomically(output, clean(text))  # the file is as safe to `cat` as stdout
     except OSError as exc:
         raise NewstermError(f"{output}: cannot write: {exc.strerror}") from None
-    click.echo(f"wrote {output}", err=True)
+    say(f"wrote {output}", err=True)
 
 
 def _no_articles_hint(context: Context, flt: ArticleFilter) -> str:
@@ -438,8 +444,8 @@ def articles(
             str(r.id),
             marks,
             relative(r.published),
-            Text(r.source_title),
-            Text(r.title, style="" if r.read else "bold"),
+            plain(r.source_title),
+            plain(r.title, style="" if r.read else "bold"),
         )
     console.print(table)
 
@@ -465,10 +471,11 @@ def show(context: Context, article_id: int, as_json: bool) -> None:
 
 @cli.command()
 @common_options
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", metavar="FILE", callback=_as_path)
 @json_option
 def parse(file: Path, as_json: bool) -> None:
     """Analyse one article file without touching the cache."""
+    from newsterm import paths
     from newsterm.extract import analyse
     from newsterm.extract.text import looks_binary
     from newsterm.ingest import files
@@ -479,10 +486,7 @@ def parse(file: Path, as_json: bool) -> None:
     path = check_article_path(str(file))
     if path.is_dir():
         raise UsageError(f"{file}: is a folder; parse takes one article file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise NewstermError(f"{file}: cannot read: {exc.strerror}") from None
+    data = paths.read_regular(path, files.MAX_FILE_BYTES)
     if looks_binary(data):
         raise NewstermError(f"{file}: not a text article (binary or compressed data)")
     raw = files.read_article(path, data)
@@ -514,18 +518,20 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
         print_json([search_json(h) for h in hits])
         return
     if not hits:
-        console.print(Text(f"No articles match {query!r}."))
+        console.print(plain(f"No articles match {query!r}."))
         return
     for hit in hits:
-        title = Text(f"{hit.article.id:>6}  ", style="dim") + Text(hit.article.title, style="bold")
+        title = plain(f"{hit.article.id:>6}  ", style="dim") + plain(
+            hit.article.title, style="bold"
+        )
         for start, end in hit.title_matches:
             title.stylize("reverse", start + 8, end + 8)
         text, spans = centre(hit.snippet, hit.snippet_matches, max(20, console.width - 8))
-        snippet = Text("        ") + Text(text)
+        snippet = plain("        ") + plain(text)
         for start, end in spans:
             snippet.stylize("reverse", start + 8, end + 8)
         console.print(title)
-        console.print(Text(f"        {hit.article.source_title}", style="dim"))
+        console.print(plain(f"        {hit.article.source_title}", style="dim"))
         console.print(snippet)
 
 
@@ -554,7 +560,7 @@ def mark(context: Context, article_ids: tuple[int, ...], action: str | None) -> 
         for article_id in article_ids:
             store.set_starred(article_id, action == "star")
     done = {"star": "starred", "unstar": "unstarred"}.get(action, action)
-    click.echo(f"marked {counted(len(article_ids), 'article')} {done}")
+    say(f"marked {counted(len(article_ids), 'article')} {done}")
 
 
 def _register() -> None:
@@ -574,8 +580,8 @@ def main(argv: list[str] | None = None) -> None:
         try:
             cli.main(args=argv, prog_name="newsterm", standalone_mode=False)
         except click.exceptions.Abort:
-            click.echo("newsterm: aborted", err=True)
+            fail("aborted")
             sys.exit(130)
         except click.ClickException as exc:
-            click.echo(f"newsterm: {exc.format_message()}", err=True)
+            fail(exc.format_message())
             sys.exit(exc.exit_code)

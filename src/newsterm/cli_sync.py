@@ -7,6 +7,7 @@ import click
 from newsterm.cli import common_options, pass_context
 from newsterm.errors import NewstermError
 from newsterm.launch import Context
+from newsterm.output import say
 from newsterm.timefmt import counted
 
 
@@ -32,7 +33,7 @@ def sync_now(context: Context) -> None:
     cfg = context.config()
     service.sync_sources(store, cfg)
     report = run_sync(store, cfg)
-    click.echo(
+    say(
         f"{report.new} new, {report.updated} updated, {report.sent} changes sent, "
         f"{report.received} received, {report.waiting} waiting"
     )
@@ -47,7 +48,7 @@ def sync_login(context: Context) -> None:
     """Log in to the [sync] server afresh; say in one line what is wrong."""
     from newsterm.sync.engine import check_login
 
-    click.echo(check_login(context.store(), context.config()))
+    say(check_login(context.store(), context.config()))
 
 
 @sync_group.command(name="status")
@@ -62,8 +63,8 @@ def sync_status(context: Context) -> None:
     store = context.store()
     waiting = pending_count(store.conn)
     if cfg.sync is None:
-        click.echo(f"sync is off; {counted(waiting, 'change')} queued")
+        say(f"sync is off; {counted(waiting, 'change')} queued")
         return
     source = account_source(store, cfg.sync)
     last = source.last_error or ("ok" if source.last_checked else "never synced")
-    click.echo(f"{source.display_title}: {last}; {counted(waiting, 'change')} waiting")
+    say(f"{source.display_title}: {last}; {counted(waiting, 'change')} waiting")

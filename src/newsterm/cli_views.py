@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 from rich.table import Table
-from rich.text import Text
 
-from newsterm.cli import common_options, console, json_option, pass_context, print_json
+from newsterm.cli import common_options, json_option, pass_context, print_json
 from newsterm.errors import UsageError
 from newsterm.launch import Context
+from newsterm.output import console, plain
 from newsterm.store import ArticleFilter
 
 
@@ -36,7 +36,7 @@ def list_(context: Context, as_json: bool) -> None:
         print_json([{"title": t, "query": q, "unread": u, "total": n} for t, q, u, n in rows])
         return
     if not rows:
-        console.print(Text('No views. Add one with `newsterm view add TITLE "QUERY"`.'))
+        console.print(plain('No views. Add one with `newsterm view add TITLE "QUERY"`.'))
         return
     table = Table(box=None, header_style="bold")
     for name, justify in (
@@ -47,7 +47,7 @@ def list_(context: Context, as_json: bool) -> None:
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for title, query, unread, total in rows:
-        table.add_row(Text(title), Text(query), str(unread), str(total))
+        table.add_row(plain(title), plain(query), str(unread), str(total))
     console.print(table)
 
 
@@ -68,7 +68,7 @@ def add(context: Context, title: str, query: str) -> None:
     if any(v.title.strip().lower() == title.strip().lower() for v in config.views):
         raise UsageError(f"{title}: there is a view of that title already")
     add_view(context.config_path, title.strip(), query)
-    console.print(Text(f"added view {title.strip()}"))
+    console.print(plain(f"added view {title.strip()}"))
 
 
 @view.command()
@@ -83,4 +83,4 @@ def remove(context: Context, title: str) -> None:
     removed = remove_view(context.config_path, title)
     if removed is None:
         raise UsageError(f"{title}: no such view (see `newsterm view list`)")
-    console.print(Text(f"removed view {removed}"))
+    console.print(plain(f"removed view {removed}"))

@@ -55,6 +55,13 @@ class Settings:
     """Columns of text a line of the reader holds at most, centred (0: the pane's width)."""
     animate: bool = False
     """Scroll smoothly in the app; by default the keys jump at once."""
+    max_folder_files: int = 10_000
+    """Files and folders a folder source may hold; a larger one is refused (``add /``)."""
+    max_folder_depth: int = 8
+    """Folders a folder source may nest; a deeper one is refused."""
+    allow_private_hosts: tuple[str, ...] = ()
+    """Hosts that links from elsewhere (redirects, discovery, OPML, article pages) may lead to
+    even though they are private, loopback or link-local (a NAS, a home server)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +73,9 @@ class FeedEntry:
     title: str | None = None
     tags: tuple[str, ...] = ()
     full_text: bool = False
+    imported: bool = False
+    """Came from an imported OPML or urls file (a stranger's list): its host is not trusted to
+    be private (see ``ingest.netguard``); deleting the line trusts it."""
 
     @property
     def location(self) -> str:
@@ -107,6 +117,11 @@ class Config:
     """Queries whose rows the list draws in a style (``[[highlight]]``)."""
     sync: SyncConfig | None = None
 
+    @property
+    def imported_urls(self) -> frozenset[str]:
+        """The feed URLs that came from an imported list, not from the user."""
+        return frozenset(e.url for e in self.feeds if e.url and e.imported)
+
     def resolve_path(self, entry: FeedEntry) -> Path:
         """An entry's path made absolute, relative to the folder of feeds.toml."""
         assert entry.path is not None
@@ -120,11 +135,13 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
         if f.type in ("float", float)
         else (bool,)
         if f.type in ("bool", bool)
+        else (list,)
+        if str(f.type).startswith("tuple")
         else (int,)
     )
     for f in fields(Settings)
 }
-_FEED_KEYS = {"url", "path", "title", "tags", "full_text"}
+_FEED_KEYS = {"url", "path", "title", "tags", "full_text", "imported"}
 _TOP_KEYS = {"settings", "feeds", "keymap", "views", "ignore", "highlight", "sync"}
 _SYNC_KEYS = {"service", "url", "user", "password_command", "max_items"}
 
@@ -230,7 +247,12 @@ def _parse_settings(raw: Any, text: str, path: Path) -> Settings:
         if (isinstance(value, bool) and bool not in expected) or not isinstance(value, expected):
             name = expected[-1].__name__
             raise _fail(path, text, f"setting '{key}' must be {name}", rf"^\s*{key}\s*=", start)
-        if not isinstance(value, bool) and isinstance(value, int | float) and value < 0:
+        if isinstance(value, list):
+            if not all(isinstance(item, str) for item in value):
+                message = f"setting '{key}' must be a list of strings"
+                raise _fail(path, text, message, rf"^\s*{key}\s*=", start)
+            value = tuple(value)
+        elif not isinstance(value, bool) and isinstance(value, int | float) and value < 0:
             raise _fail(
                 path, text, f"setting '{key}' must not be negative", rf"^\s*{key}\s*=", start
             )
@@ -257,8 +279,9 @@ def _parse_feed(index: int, raw: Any, text: str, path: Path, start: int) -> Feed
     tags = raw.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise _fail(path, text, "'tags' must be a list of strings", r"^\s*tags\s*=", start)
-    if not isinstance(raw.get("full_text", False), bool):
-        raise _fail(path, text, "'full_text' must be true or false", r"^\s*full_text\s*=", start)
+    for key in ("full_text", "imported"):
+        if not isinstance(raw.get(key, False), bool):
+            raise _fail(path, text, f"'{key}' must be true or false", rf"^\s*{key}\s*=", start)
     if ("url" in raw) == ("path" in raw):
         message = f"[[feeds]] #{index + 1} needs exactly one of 'url' or 'path'"
         raise _fail(path, text, message, where, start)
@@ -268,21 +291,22 @@ def _parse_feed(index: int, raw: Any, text: str, path: Path, start: int) -> Feed
         title=raw.get("title"),
         tags=tuple(tags),
         full_text=raw.get("full_text", False),
+        imported=raw.get("imported", False),
     )
+
+
+MAX_CONFIG_BYTES = 16 * 1024 * 1024
+"""Largest feeds.toml read."""
 
 
 def read_text(path: Path) -> str:
     """Read feeds.toml as text, turning OS errors into one-line ConfigErrors."""
-    if path.exists() and not path.is_file():
-        raise ConfigError(f"{path}: not a regular file")
+    from newsterm.paths import read_regular
+
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such file") from None
+        return read_regular(path, MAX_CONFIG_BYTES, ConfigError).decode("utf-8")
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def load_config(path: Path) -> Config:
@@ -340,13 +364,19 @@ def _edit(path: Path, change: Any) -> None:
     """Apply ``change(document)`` to feeds.toml, validate the result, then write it atomically."""
     import tomlkit
 
-    text = read_text(path) if path.exists() else _EMPTY_CONFIG
+    from newsterm.paths import reason, stat_or_none
+
+    present = stat_or_none(path, ConfigError) is not None or path.is_symlink()
+    text = read_text(path) if present else _EMPTY_CONFIG
     parse_config(text, path)  # refuse to edit a file that is already broken
     document = tomlkit.parse(text)
     change(document)
     new_text = tomlkit.dumps(document)
     parse_config(new_text, path)
-    write_atomically(path, new_text)
+    try:
+        write_atomically(path, new_text)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write: {reason(exc)}") from None
 
 
 def add_feed(path: Path, entry: FeedEntry) -> None:
@@ -380,6 +410,8 @@ def add_feeds(path: Path, entries: Sequence[FeedEntry]) -> None:
                 table["tags"] = list(entry.tags)
             if entry.full_text:
                 table["full_text"] = True
+            if entry.imported:
+                table["imported"] = True
             feeds.append(table)
 
     _edit(path, change)

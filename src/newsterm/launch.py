@@ -59,12 +59,14 @@ class Context:
     def config(self) -> Config:
         """Read feeds.toml; on first run at the default location, install the shipped one."""
         from newsterm.config import Config, ensure_config, load_config  # (the app reads it late)
+        from newsterm.errors import ConfigError
+        from newsterm.paths import stat_or_none
 
         path = self.config_path
         explicit = bool(self.config_override or os.environ.get(locations.CONFIG_ENV))
         if not explicit:
             ensure_config(path)
-        if not path.exists() and not path.is_symlink():
+        if stat_or_none(path, ConfigError) is None and not path.is_symlink():
             if self.note_missing_config and self.config_override:
                 _say(f"{path}: no such file (named by --config): no sources configured")
             return Config(path=path)
@@ -91,7 +93,9 @@ class Context:
 
 
 def _say(message: str) -> None:
-    print(f"newsterm: {message}", file=sys.stderr)
+    from newsterm.output import fail  # Rich: only when there is an error to report
+
+    fail(message)
 
 
 @contextmanager
@@ -113,6 +117,10 @@ def report_errors() -> Iterator[None]:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # a path problem no command foresaw: still one line, not a trace
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"{where}{exc.strerror or exc}")
+        sys.exit(1)
 
 
 def app_options(args: Sequence[str]) -> dict[str, str] | None:

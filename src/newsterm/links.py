@@ -55,10 +55,17 @@ def safe_url(url: str | None) -> str | None:
 
 
 def open_in_browser(url: str | None) -> bool:
-    """Hand a safe URL to the system's handler (``webbrowser``, never a shell)."""
+    """Hand a safe URL to the system's handler (``webbrowser``, never a shell).
+
+    False when the URL is refused or nothing could open it (no browser or mail program, as on
+    a server or in a container): the caller then says so instead of claiming it opened.
+    """
     checked = safe_url(url)
     if checked is None:
         return False
     import webbrowser
 
-    return webbrowser.open(checked, new=2)
+    try:
+        return webbrowser.open(checked, new=2)
+    except (webbrowser.Error, OSError):
+        return False

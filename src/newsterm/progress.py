@@ -6,10 +6,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-import click
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.text import Text
+
+from newsterm.output import err_console, plain, say
 
 if TYPE_CHECKING:
     from newsterm.ingest.service import SourceOutcome
@@ -36,12 +35,11 @@ def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
     """
     if not interactive:
 
-        def plain(outcome: SourceOutcome, done: int, total: int) -> None:
-            click.echo(_line(outcome, done, total))
+        def line(outcome: SourceOutcome, done: int, total: int) -> None:
+            say(_line(outcome, done, total))
 
-        yield plain
+        yield line
         return
-    console = Console(stderr=True, highlight=False)
     new = failed = 0
     with Progress(
         TextColumn("refreshing"),
@@ -49,7 +47,7 @@ def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
         MofNCompleteColumn(),
         TextColumn("{task.fields[new]} new · {task.fields[failed]} failed"),
         TimeElapsedColumn(),
-        console=console,
+        console=err_console,
         transient=False,
     ) as bar:
         task = bar.add_task("refresh", total=total, new=0, failed=0)
@@ -60,7 +58,7 @@ def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
             failed += bool(outcome.error)
             if outcome.error or (outcome.notice and outcome.notice != "not modified"):
                 style = "red" if outcome.error else "yellow"
-                bar.console.print(Text(_line(outcome, done, total), style=style))
+                bar.console.print(plain(_line(outcome, done, total), style=style))
             bar.update(task, completed=done, new=new, failed=failed)
 
         yield fancy

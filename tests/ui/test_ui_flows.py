@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import HOSTILE, AppFactory, Opened, build_cache
 from helpers import line_text, settle, settle_until
 
@@ -110,6 +112,61 @@ async def test_o_opens_http_links_only(tmp_path: Path, opened: Opened, config: C
         await pilot.press("j", "o")
         await settle(pilot)
         assert opened == ["https://news.example.com/w1"]
+
+
+def said(app: NewstermApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notification the app posts, kept (toasts expire; this list does not)."""
+    messages: list[str] = []
+    notify = app.notify
+
+    def record(message: str, **options: Any) -> None:
+        messages.append(str(message))
+        notify(message, **options)
+
+    monkeypatch.setattr(app, "notify", record)
+    return messages
+
+
+async def test_a_link_nothing_can_open_is_copied_instead(
+    tmp_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No browser (webbrowser.open is False, as in a container): the app says so and copies
+    the link; it never claims the link opened."""
+    import webbrowser
+
+    asked: list[str] = []
+
+    def no_browser(url: str, new: int = 0, autoraise: bool = True) -> bool:
+        asked.append(url)
+        return False
+
+    monkeypatch.setattr(webbrowser, "open", no_browser)
+    db = build_cache(tmp_path / "hostile.db", hostile=True)
+    app = NewstermApp(db_path=db, config=config)  # the real opener: links.open_in_browser
+    messages = said(app, monkeypatch)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "o")
+        await settle(pilot)
+        assert asked == ["https://news.example.com/w1"]
+        assert app.clipboard == "https://news.example.com/w1"
+        assert any("No browser could open" in m and "copied" in m for m in messages), messages
+        assert not any(m.startswith(("Opened", "Opening")) for m in messages), messages
+
+
+async def test_a_link_that_opens_says_so(
+    tmp_path: Path, config: Config, opened: Opened, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = build_cache(tmp_path / "hostile.db", hostile=True)
+    app = NewstermApp(db_path=db, config=config, opener=opened)
+    messages = said(app, monkeypatch)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "o")
+        await settle(pilot)
+        assert opened == ["https://news.example.com/w1"]
+        assert app.clipboard == ""
+        assert "Opened https://news.example.com/w1" in messages
 
 
 async def test_untrusted_text_is_shown_literally_and_clicks_do_nothing(

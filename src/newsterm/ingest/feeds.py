@@ -24,6 +24,7 @@ from newsterm.ingest.feed_model import FeedError, FeedJob, FeedResult
 from newsterm.ingest.feed_save import Answer, SavedFeed, fetched_values, save_feed
 from newsterm.ingest.fetch import Fetcher, FetchError, FetchResult, status_message
 from newsterm.ingest.fetch_loop import FeedLoop, FeedWrite
+from newsterm.ingest.netguard import host_of
 from newsterm.ingest.parse_pool import ParsePool
 from newsterm.models import Source, SourceKind, SourceStatus
 from newsterm.store import Store
@@ -70,7 +71,7 @@ def refresh_feeds(
             todo.append(source)
     if not todo:
         return
-    loop = FeedLoop(store.path, todo, cfg.settings, pool)
+    loop = FeedLoop(store.path, todo, cfg.settings, pool, cfg.imported_urls)
     loop.start()
     pending = {s.id for s in todo}
     stored = 0
@@ -190,7 +191,8 @@ async def _probe(url: str, settings: Settings) -> tuple[str, FetchResult, FeedRe
                 f'{url}: an HTML page that links to no feed (no <link rel="alternate">)'
             )
         feed_url = found[0]
-        feed_result = await _get(fetcher, feed_url)
+        # The page's link is the page's word, not the user's: only the typed host is trusted.
+        feed_result = await _get(fetcher, feed_url, trusted=(host_of(url),))
         try:
             parsed = await asyncio.to_thread(process_feed, _job(feed_result, settings))
         except FeedError as exc:
@@ -198,9 +200,9 @@ async def _probe(url: str, settings: Settings) -> tuple[str, FetchResult, FeedRe
         return feed_result.moved_to or feed_url, feed_result, parsed, found[1:]
 
 
-async def _get(fetcher: Fetcher, url: str) -> FetchResult:
+async def _get(fetcher: Fetcher, url: str, trusted: Sequence[str] | None = None) -> FetchResult:
     try:
-        result = await fetcher.fetch(url)
+        result = await fetcher.fetch(url, trusted=trusted)
     except FetchError as exc:
         raise NewstermError(f"{url}: {exc.message}") from None
     if result.status != 200:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,6 +21,7 @@ import httpx
 from newsterm import __version__
 from newsterm.config import Settings
 from newsterm.errors import NewstermError
+from newsterm.ingest import netguard
 
 USER_AGENT = f"newsterm/{__version__} (terminal news reader; +https://github.com/newsterm)"
 ACCEPT = (
@@ -173,8 +174,16 @@ def _describe(exc: Exception) -> str:
 class Fetcher:
     """An HTTP client for feeds, shared by the feeds of one refresh."""
 
-    def __init__(self, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        untrusted: Collection[str] = (),
+    ):
         self.settings = settings
+        self._untrusted = untrusted
+        """Feed URLs whose own host is not trusted (they came from an imported list)."""
         self._global = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[str, asyncio.Semaphore] = {}
         timeout = httpx.Timeout(
@@ -195,6 +204,7 @@ class Fetcher:
             trust_env=True,  # HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE, as users expect
             transport=transport,
         )
+        netguard.protect(self._client, settings.allow_private_hosts)
 
     async def aclose(self) -> None:
         """Close the connections."""
@@ -217,17 +227,30 @@ class Fetcher:
             yield
 
     async def fetch(
-        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        trusted: Iterable[str] | None = None,
     ) -> FetchResult:
         """GET a feed with conditional headers, following at most 5 redirects.
 
         Non-2xx/304 answers are returned (the caller decides what 410 or 429 mean); transport
-        failures, oversized bodies and redirect loops raise FetchError. The whole exchange is
-        bounded by ``feed_timeout``.
+        failures, oversized bodies, redirect loops and links to private addresses raise
+        FetchError. The whole exchange is bounded by ``feed_timeout``. ``trusted`` are the
+        hosts the user named (default: the URL's own, unless it came from an imported list).
         """
+        if trusted is None:
+            trusted = () if url in self._untrusted else (netguard.host_of(url),)
         try:
-            async with asyncio.timeout(self.settings.feed_timeout or None):
-                return await self._fetch(url, etag, last_modified)
+            with netguard.trusting(trusted):
+                async with asyncio.timeout(self.settings.feed_timeout or None):
+                    return await self._fetch(url, etag, last_modified)
+        except netguard.BlockedAddress as exc:
+            raise FetchError(exc.message) from None
+        except httpx.InvalidURL as exc:
+            raise FetchError(f"not a valid URL ({exc})") from None
         except TimeoutError:
             raise FetchError(
                 f"took longer than {self.settings.feed_timeout:g} s in total (gave up)"

@@ -45,11 +45,14 @@ class FeedLoop(threading.Thread):
         sources: list[Source],
         settings: Settings,
         pool: parse_pool.ParsePool,
+        untrusted: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(name="newsterm-fetch", daemon=True)
         self.db_path = db_path
         self.sources = sources
         self.settings = settings
+        self.untrusted = untrusted
+        """Feed URLs from an imported list: their hosts are not trusted (``netguard``)."""
         self.pool = pool
         """Where fetched bodies are parsed and stored (its owner starts and closes it)."""
         self.writes: queue.Queue[FeedWrite] = queue.Queue()
@@ -87,7 +90,7 @@ class FeedLoop(threading.Thread):
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._slots = asyncio.Semaphore(max(1, self.settings.concurrency))
-        async with Fetcher(self.settings) as fetcher:
+        async with Fetcher(self.settings, untrusted=self.untrusted) as fetcher:
             self._tasks = [
                 asyncio.create_task(self._one(source, fetcher)) for source in self.sources
             ]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from newsterm import paths
 from newsterm.analysis import RawArticle
+from newsterm.config import Settings
+from newsterm.errors import UsageError
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import (
     decode,
@@ -39,16 +43,87 @@ def is_article_file(path: Path) -> bool:
     return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
 
 
-def article_files(root: Path) -> Iterator[Path]:
-    """The article files at ``root``: itself if a file, else every one below it, sorted."""
+@dataclass(frozen=True, slots=True)
+class FolderLimits:
+    """How much of a folder source is walked (``[settings] max_folder_*``)."""
+
+    files: int = Settings().max_folder_files
+    """Files and folders (hidden ones aside) below the root, at most."""
+    depth: int = Settings().max_folder_depth
+    """Folders nested below the root, at most."""
+
+    @classmethod
+    def of(cls, settings: Settings) -> FolderLimits:
+        """The limits feeds.toml sets."""
+        return cls(settings.max_folder_files, settings.max_folder_depth)
+
+
+class FolderTooLarge(UsageError):
+    """A folder source holds more than the limits allow (``newsterm add /``)."""
+
+
+@dataclass(slots=True)
+class FolderScan:
+    """The article files found below a root, and what could not be read on the way."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def article_files(root: Path, limits: FolderLimits | None = None) -> FolderScan:
+    """The article files at ``root``: itself if a file, else every one below it, sorted.
+
+    Hidden files and folders are left out; symlinked folders are followed once each (a loop
+    ends there); folders that cannot be read are skipped and named in ``skipped``. More entries
+    or deeper nesting than ``limits`` raises FolderTooLarge before anything is read.
+    """
+    limits = limits or FolderLimits()
+    scan = FolderScan()
     if root.is_file():
-        yield root
-        return
-    for path in sorted(root.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
-            continue
-        if path.is_file() and is_article_file(path):
-            yield path
+        scan.files.append(root)
+        return scan
+    seen: set[tuple[int, int]] = set()
+    count = 0
+
+    def walk(folder: Path, depth: int) -> None:
+        nonlocal count
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen:
+                return  # a symlink back to a folder already walked
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as entries:
+                children = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            scan.skipped.append(f"{folder}: cannot read: {paths.reason(exc)}")
+            return
+        for entry in children:
+            if entry.name.startswith("."):
+                continue
+            count += 1
+            if count > limits.files:
+                raise FolderTooLarge(
+                    f"{root}: more than {limits.files} files and folders below it "
+                    "(see max_folder_files in [settings]); add a smaller folder"
+                )
+            try:
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                if depth >= limits.depth:
+                    raise FolderTooLarge(
+                        f"{root}: folders nested more than {limits.depth} deep "
+                        "(see max_folder_depth in [settings]); add a smaller folder"
+                    )
+                walk(Path(entry.path), depth + 1)
+            elif is_file and is_article_file(Path(entry.name)):
+                scan.files.append(Path(entry.path))
+
+    walk(root, 0)
+    scan.files.sort()
+    return scan
 
 
 def content_hash(data: bytes) -> str:
@@ -103,7 +178,7 @@ def parse_article_bytes(data: bytes, suffix: str) -> tuple[str, list[str]]:
 def read_article(path: Path, data: bytes | None = None) -> RawArticle:
     """Read one article file; its absolute path is its identity, its bytes' hash its version."""
     if data is None:
-        data = path.read_bytes()
+        data = paths.read_regular(path, MAX_FILE_BYTES)
     title, paragraphs = parse_article_bytes(data, path.suffix)
     try:
         published = datetime.fromtimestamp(path.stat().st_mtime, UTC)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -29,6 +29,7 @@ from newsterm.extract import analyse
 from newsterm.extract.fulltext import FullText, extract_full_text, paywall_marker
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import count_words, decode, split_paragraphs
+from newsterm.ingest import netguard
 from newsterm.models import NO_LINK, Article, FullTextStatus, describe_full_text
 from newsterm.store import Store
 
@@ -86,8 +87,11 @@ class _Failed(Exception):
 
 
 def make_client(settings: Settings) -> httpx.AsyncClient:
-    """The HTTP client for page fetches. The one place to switch to the shared feed client."""
-    return httpx.AsyncClient(
+    """The HTTP client for page fetches. The one place to switch to the shared feed client.
+
+    Guarded (``netguard``): pages may not lead to private addresses the user did not name.
+    """
+    client = httpx.AsyncClient(
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
         timeout=httpx.Timeout(
             settings.read_timeout, connect=settings.connect_timeout, pool=settings.read_timeout
@@ -95,6 +99,7 @@ def make_client(settings: Settings) -> httpx.AsyncClient:
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
     )
+    return netguard.protect(client, settings.allow_private_hosts)
 
 
 class HostGate:
@@ -192,6 +197,10 @@ async def download_page(client: httpx.AsyncClient, url: str, max_bytes: int) -> 
             if not media and not _looks_like_html(data):
                 raise _Failed(Status.NOT_HTML, f"{url}: not a web page (no content type)")
             return decode_page(data, response.charset_encoding)
+    except netguard.BlockedAddress as exc:
+        raise _Failed(Status.UNREACHABLE, f"{url}: {exc.message}") from None
+    except httpx.InvalidURL:
+        raise _Failed(Status.NO_URL, f"{url}: not a valid URL") from None
     except httpx.TooManyRedirects:
         raise _Failed(Status.HTTP_ERROR, f"{url}: more than {MAX_REDIRECTS} redirects") from None
     except httpx.UnsupportedProtocol:
@@ -246,14 +255,28 @@ def judge(extracted: FullText, markup: str, article: Article, url: str) -> list[
     return paragraphs
 
 
+def _trusted_hosts(store: Store, article: Article, untrusted: Collection[str]) -> tuple[str, ...]:
+    """The host the user named for this article: its feed's, unless the feed was imported."""
+    source = store.source(article.source_id)
+    if source is None or source.location in untrusted:
+        return ()
+    return (netguard.host_of(source.location),)
+
+
 async def _fetch_article(
-    store: Store, article: Article, client: httpx.AsyncClient, gate: HostGate, settings: Settings
+    store: Store,
+    article: Article,
+    client: httpx.AsyncClient,
+    gate: HostGate,
+    settings: Settings,
+    untrusted: Collection[str] = (),
 ) -> FullTextOutcome:
     try:
         url = check_page_url(article.url)
         host = (urlsplit(url).hostname or "").lower()
         async with gate.slot(host):
-            markup = await download_page(client, url, settings.max_feed_bytes)
+            with netguard.trusting(_trusted_hosts(store, article, untrusted)):
+                markup = await download_page(client, url, settings.max_feed_bytes)
         try:
             extracted = await asyncio.to_thread(
                 extract_full_text, markup, url=url, title=article.title
@@ -277,12 +300,16 @@ async def fetch_full_texts(
     *,
     limits: PageLimits | None = None,
     progress: Progress | None = None,
+    untrusted: Collection[str] = (),
 ) -> list[FullTextOutcome]:
     """Fetch the full text of articles, politely (see PageLimits); outcomes in input order.
 
     Runs in the caller's event loop; ``store`` is used from this loop's thread only (page
     parsing runs in worker threads). Pass the refresh's ``client`` to share its connections;
-    without one a client from :func:`make_client` is opened and closed here. Articles are
+    without one a client from :func:`make_client` is opened and closed here (a client passed in
+    should come from it too: it is the guarded one). An article page is trusted to be on a
+    private address only on its feed's host, and not when the feed URL is in ``untrusted``
+    (imported). Articles are
     fetched whatever their status: choosing which to fetch is the caller's business
     (``Store.articles_needing_full_text`` for the automatic path).
     """
@@ -300,7 +327,7 @@ async def fetch_full_texts(
                 article_id, Status.NO_URL, error=f"{article_id}: no such article"
             )
         else:
-            outcome = await _fetch_article(store, article, http, gate, settings)
+            outcome = await _fetch_article(store, article, http, gate, settings, untrusted)
         done += 1
         if progress is not None:
             progress(outcome, done, total)
@@ -314,7 +341,12 @@ async def fetch_full_texts(
 
 
 def fetch_full_text(
-    store: Store, article_id: int, settings: Settings, *, force: bool = True
+    store: Store,
+    article_id: int,
+    settings: Settings,
+    *,
+    force: bool = True,
+    untrusted: Collection[str] = (),
 ) -> FullTextOutcome:
     """Fetch one article's full text now (an explicit request: failures are retried).
 
@@ -327,4 +359,4 @@ def fetch_full_text(
         return FullTextOutcome(article_id, Status.NO_URL, error=f"{article_id}: no such article")
     if not force and article.full_text_status == Status.OK.value:
         return FullTextOutcome(article_id, Status.OK, paragraphs=len(article.paragraphs))
-    return asyncio.run(fetch_full_texts(store, [article_id], settings))[0]
+    return asyncio.run(fetch_full_texts(store, [article_id], settings, untrusted=untrusted))[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newsterm import config as config_mod
+from newsterm import paths
 from newsterm.analysis import Analysis, RawArticle
 from newsterm.config import Config, FeedEntry
 from newsterm.errors import NewstermError, UsageError
@@ -20,10 +22,13 @@ from newsterm.store import Store
 
 if TYPE_CHECKING:
     from newsterm.config import Settings
+    from newsterm.ingest import files as files_mod
     from newsterm.ingest.feed_model import FeedResult
     from newsterm.ingest.fulltext import FullTextOutcome, PageLimits
 
 FEED_SCHEMES = ("http", "https")
+MAX_URL_LENGTH = 8192
+"""Longest feed URL accepted (HTTP libraries refuse 64 KiB)."""
 
 
 @dataclass(slots=True)
@@ -78,7 +83,7 @@ _HOST_LIKE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[:
 
 def is_url(target: str) -> bool:
     """Whether a CLI argument names a URL (any scheme) rather than an existing path."""
-    return bool(_SCHEME.match(target)) and not Path(target).exists()
+    return bool(_SCHEME.match(target)) and not paths.exists(Path(target))
 
 
 def check_feed_url(url: str) -> str:
@@ -88,9 +93,14 @@ def check_feed_url(url: str) -> str:
         url = "https://" + url[len("feed://") :]
     elif url.lower().startswith("feed:"):
         url = url[len("feed:") :]
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[x": an unclosed IPv6 address
+        raise UsageError(f"{url}: not a valid URL") from None
     if parts.scheme.lower() not in FEED_SCHEMES:
         raise UsageError(f"{url}: only http and https feeds are supported")
+    if len(url) > MAX_URL_LENGTH:
+        raise UsageError(f"{url[:100]}…: longer than {MAX_URL_LENGTH} characters")
     if not parts.hostname or any(c.isspace() or ord(c) < 32 for c in url):
         raise UsageError(f"{url}: not a valid URL")
     return url
@@ -100,9 +110,8 @@ def check_article_path(target: str) -> Path:
     """Validate an article file or folder path and make it absolute."""
     from newsterm.ingest import files
 
-    path = Path(target).expanduser()
     try:
-        path = path.resolve(strict=True)
+        path = Path(target).expanduser().resolve(strict=True)
     except FileNotFoundError:
         if _HOST_LIKE.match(target):
             raise UsageError(
@@ -110,8 +119,10 @@ def check_article_path(target: str) -> Path:
                 f"scheme: newsterm add https://{target}"
             ) from None
         raise UsageError(f"{target}: no such file or folder") from None
-    except (OSError, RuntimeError) as exc:
-        raise UsageError(f"{target}: cannot use this path: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot use this path: {paths.reason(exc)}") from None
+    except (RuntimeError, ValueError) as exc:  # a symlink loop; a NUL byte
+        raise UsageError(f"{target!r}: cannot use this path: {exc}") from None
     if path.is_file():
         if not files.is_article_file(path) and not files.is_feed_file(path):
             kinds = ", ".join(sorted(files.ARTICLE_SUFFIXES | files.FEED_SUFFIXES))
@@ -173,21 +184,22 @@ def read_feed_file(path: Path, known: dict[str, str] | None = None) -> FeedResul
     from newsterm.ingest.feed_model import FeedJob
     from newsterm.ingest.feed_parse import process_feed
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise NewstermError(f"{path}: cannot read: {exc.strerror}") from None
-    if len(data) > files.MAX_FILE_BYTES:
-        raise NewstermError(f"{path}: larger than {files.MAX_FILE_BYTES} bytes")
+    data = paths.read_regular(path, files.MAX_FILE_BYTES, NewstermError)
     try:
         return process_feed(FeedJob(url=path.as_uri(), body=data, known=known or {}))
     except NewstermError as exc:
         raise NewstermError(f"{path}: {exc.message}") from None
 
 
-def refresh_files(store: Store, source: Source) -> SourceOutcome:
+def refresh_files(
+    store: Store, source: Source, limits: files_mod.FolderLimits | None = None
+) -> SourceOutcome:
     """Re-read a files source: new and changed files are analysed, deleted ones marked gone
-    (a feed file: its new and changed items)."""
+    (a feed file: its new and changed items).
+
+    A folder over ``limits`` is an error and changes nothing; unreadable files and folders are
+    skipped and named in the error, the rest is read.
+    """
     from newsterm.extract import analyse  # here: a feed refresh's own process never needs these
     from newsterm.ingest import files
 
@@ -214,20 +226,25 @@ def refresh_files(store: Store, source: Source) -> SourceOutcome:
             last_checked=now,
         )
         return outcome
+    try:
+        scan = files.article_files(root, limits)
+    except files.FolderTooLarge as exc:
+        outcome.error = exc.message
+        store.update_source(
+            source.id, status=SourceStatus.ERROR, last_error=outcome.error, last_checked=now
+        )
+        return outcome
     known = store.known_hashes(source.id)
     present: list[str] = []
     items: list[tuple[RawArticle, Analysis]] = []
-    problems: list[str] = []
-    for path in files.article_files(root):
+    problems: list[str] = list(scan.skipped)
+    for path in scan.files:
         guid = str(path.resolve())
         present.append(guid)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            problems.append(f"{path}: cannot read: {exc.strerror}")
-            continue
-        if len(data) > files.MAX_FILE_BYTES:
-            problems.append(f"{path}: larger than {files.MAX_FILE_BYTES} bytes, skipped")
+            data = paths.read_regular(path, files.MAX_FILE_BYTES)
+        except NewstermError as exc:
+            problems.append(f"{exc.message}, skipped")
             continue
         if known.get(guid) != files.content_hash(data):
             raw = files.read_article(path, data)
@@ -275,6 +292,7 @@ def refresh(
         if progress is not None:
             progress(outcome, len(report.outcomes), total)
 
+    from newsterm.ingest.files import FolderLimits
     from newsterm.ingest.parse_pool import ParsePool  # asyncio and multiprocessing: here only
 
     pool = ParsePool.for_feeds(len(feed_sources))
@@ -288,7 +306,7 @@ def refresh(
             if cancel is not None and cancel.is_set():
                 record(SourceOutcome(source, notice="cancelled"))
                 continue
-            record(refresh_files(store, source))
+            record(refresh_files(store, source, FolderLimits.of(cfg.settings)))
         if feed_sources:
             from newsterm.ingest.feeds import refresh_feeds
 
@@ -299,7 +317,9 @@ def refresh(
         record(_sync_outcome(store, cfg, cancel))
     wanting = full_text_sources(sources, cfg.settings, requested=full_text)
     if wanting and not (cancel is not None and cancel.is_set()):
-        report.full_text = fetch_missing_full_text(store, wanting, cfg.settings, full_text_progress)
+        report.full_text = fetch_missing_full_text(
+            store, wanting, cfg.settings, full_text_progress, untrusted=cfg.imported_urls
+        )
     return report
 
 
@@ -358,6 +378,10 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
 
 
+MAX_IMPORT_BYTES = 16 * 1024 * 1024
+"""Largest OPML or urls file read by ``import``."""
+
+
 def import_subscriptions(store: Store, cfg: Config, path: Path) -> ImportReport:
     """Subscribe to the feeds of an OPML file or a newsboat urls file (idempotent, no fetch).
 
@@ -366,10 +390,7 @@ def import_subscriptions(store: Store, cfg: Config, path: Path) -> ImportReport:
     from newsterm.ingest.opml import OpmlError, read_opml
     from newsterm.ingest.urlsfile import read_urls
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+    data = paths.read_regular(path, MAX_IMPORT_BYTES)
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
     if head.startswith(b"<"):
         try:
@@ -378,8 +399,11 @@ def import_subscriptions(store: Store, cfg: Config, path: Path) -> ImportReport:
             raise UsageError(f"{path}: {exc}") from None
     else:
         found = read_urls(data)
+    from newsterm.ingest import netguard
+
     report = ImportReport(warnings=list(found.warnings))
     known = {entry.url for entry in cfg.feeds if entry.url}
+    allowed = {netguard.normal_host(h) for h in cfg.settings.allow_private_hosts}
     entries: list[FeedEntry] = []
     for feed in found.feeds:
         try:
@@ -387,11 +411,18 @@ def import_subscriptions(store: Store, cfg: Config, path: Path) -> ImportReport:
         except UsageError as exc:
             report.warnings.append(exc.message)
             continue
+        host = netguard.host_of(url)
+        if (kind := netguard.named_kind(host)) and host not in allowed:
+            report.warnings.append(
+                f"skipped {url}: a {kind} address; an imported list may not point newsterm "
+                f'there (allow it with allow_private_hosts = ["{host}"] in [settings])'
+            )
+            continue
         if url in known:
             report.already.append(url)
             continue
         known.add(url)
-        entries.append(FeedEntry(url=url, title=feed.title, tags=feed.tags))
+        entries.append(FeedEntry(url=url, title=feed.title, tags=feed.tags, imported=True))
     if entries:
         config_mod.add_feeds(cfg.path, entries)
         for entry in entries:
@@ -472,16 +503,19 @@ def add(
     if any(entry.path and cfg.resolve_path(entry).resolve() == path for entry in cfg.feeds):
         source = store.upsert_source(SourceKind.FILES, str(path))
         return AddOutcome(source, added=False, message=f"{path} is already subscribed")
+    limits = files.FolderLimits.of(cfg.settings)
     if files.is_feed_file(path):
         try:  # checked before anything is written
             title = title or read_feed_file(path).title or path.stem
         except NewstermError as exc:
             raise UsageError(exc.message) from None
+    else:
+        files.article_files(path, limits)  # a folder too large is refused before any change
     title = title or path.stem
     entry = FeedEntry(path=str(path), title=title, tags=tuple(tags))
     config_mod.add_feed(cfg.path, entry)
     source = store.upsert_source(SourceKind.FILES, str(path), title=title, tags=tags)
-    outcome = refresh_files(store, source)
+    outcome = refresh_files(store, source, limits)
     return AddOutcome(source, added=True, refresh=outcome, message=f"added {path}")
 
 
@@ -493,8 +527,10 @@ def remove(store: Store, cfg: Config, ref: str) -> Source:
         ids = ", ".join(str(s.id) for s in titled)
         raise UsageError(f"{ref}: {len(titled)} sources have this title (ids {ids}); give the id")
     if source is None:
-        path = Path(ref).expanduser()
-        candidate = str(path.resolve()) if not is_url(ref) else ref
+        candidate = ref
+        if not is_url(ref):
+            with contextlib.suppress(OSError, RuntimeError, ValueError):  # long, looping, NUL
+                candidate = str(Path(ref).expanduser().resolve())
         source = store.source_by_location(candidate)
     if source is None:
         raise UsageError(f"{ref}: no such source (see `newsterm sources`)")
@@ -543,6 +579,7 @@ def fetch_missing_full_text(
     *,
     limit: int = 50,
     limits: PageLimits | None = None,
+    untrusted: frozenset[str] = frozenset(),
 ) -> list[FullTextOutcome]:
     """Fetch the full text of these sources' articles that never had it tried (newest first).
 
@@ -556,7 +593,11 @@ def fetch_missing_full_text(
     ids = store.articles_needing_full_text([s.id for s in sources], limit)
     if not ids:
         return []
-    return asyncio.run(fetch_full_texts(store, ids, settings, limits=limits, progress=progress))
+    return asyncio.run(
+        fetch_full_texts(
+            store, ids, settings, limits=limits, progress=progress, untrusted=untrusted
+        )
+    )
 
 
 __all__ = [

@@ -153,8 +153,10 @@ def _check_file(path: Path) -> None:
         info = path.stat()
     except FileNotFoundError:
         return
-    except OSError as exc:  # symlink loops, permission problems
+    except OSError as exc:  # symlink loops, permission problems, a name too long
         raise CacheError(f"{path}: cannot open the cache: {exc.strerror}") from None
+    except ValueError:  # a NUL byte
+        raise CacheError(f"{path!r}: cannot open the cache: not a valid path") from None
     if not stat.S_ISREG(info.st_mode):
         raise CacheError(f"{path}: the cache is not a regular file")
 

@@ -240,13 +240,35 @@ class NewstermApp(App[None]):
             )
             return False
         self.run_worker(
-            partial(open_in_browser if self.opener is None else self.opener, checked),
+            partial(
+                self._open_checked, open_in_browser if self.opener is None else self.opener, checked
+            ),
             thread=True,
             group="open",
             exit_on_error=False,
         )
-        self.notify(f"Opening {checked[:200]}", timeout=3, markup=False)
         return True
+
+    def _open_checked(self, opener: Opener, url: str) -> None:
+        """In a worker thread: hand ``url`` to the system, then say what came of it."""
+        try:
+            opened = opener(url)
+        except Exception:  # a broken browser setup is "nothing opened", not a crash
+            opened = False
+        self.call_from_thread(self._link_opened, url, opened)
+
+    def _link_opened(self, url: str, opened: bool) -> None:
+        """Say a link opened, or copy it to the clipboard when nothing could open it."""
+        if opened:
+            self.notify(f"Opened {url[:200]}", timeout=3, markup=False)
+            return
+        self.copy_to_clipboard(url)
+        kind = "mail program" if url.startswith("mailto:") else "browser"
+        self.notify(
+            f"No {kind} could open {url[:200]}; the link is copied to the clipboard.",
+            severity="warning",
+            markup=False,
+        )
 
     def binding_sections(self) -> list[Section]:
         """Every binding, by where it applies (for help, the keymap check and docs)."""

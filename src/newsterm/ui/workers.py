@@ -93,13 +93,19 @@ def search(
     post(SearchFinished(query, hits, number=number, live=live))
 
 
-def full_text(post: Post, db_path: Path, article_id: int, settings: Settings) -> None:
-    """Fetch one article's page through the ingest API."""
+def full_text(
+    post: Post,
+    db_path: Path,
+    article_id: int,
+    settings: Settings,
+    untrusted: frozenset[str] = frozenset(),
+) -> None:
+    """Fetch one article's page through the ingest API (``untrusted``: imported feed URLs)."""
     from newsterm.ingest.fulltext import fetch_full_text
 
     try:
         with Store.open(db_path) as store:
-            outcome = fetch_full_text(store, article_id, settings)
+            outcome = fetch_full_text(store, article_id, settings, untrusted=untrusted)
     except NewstermError as exc:
         post(FullTextFinished(article_id, exc.message))
         return

@@ -106,8 +106,16 @@ class ArticleActions:
             return
         screen.notify("Fetching the full article…", timeout=3)
         settings = screen.config.settings if screen.config else Settings()
+        untrusted = screen.config.imported_urls if screen.config else frozenset()
         screen.run_worker(
-            partial(workers.full_text, screen.post_message, screen.store.path, target.id, settings),
+            partial(
+                workers.full_text,
+                screen.post_message,
+                screen.store.path,
+                target.id,
+                settings,
+                untrusted,
+            ),
             thread=True,
             group="full-text",
             exit_on_error=False,

@@ -1,0 +1,106 @@
+"""The one way the command line writes for people: every string made terminal-safe first.
+
+Anything printed may hold text from outside: a feeds.toml edited by hand, an argument echoed in
+an error, a path, a server's error text, an OPML title. Lines go through :func:`say`, Rich
+renderables through :data:`console` (a :class:`SafeConsole`, the backstop) built from
+:func:`plain` text, JSON through :func:`json_text`; each removes what a terminal could act on
+(``extract.text.sanitize``: escape sequences, C0/C1 controls, bidi and zero-width characters).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
+from rich.text import Text
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+"""What ``json.dumps(ensure_ascii=False)`` leaves raw and a terminal acts on (it escapes C0)."""
+
+
+def _printable(text: str) -> bool:
+    """Whether ``text`` holds nothing ``sanitize`` acts on (it acts on no printable character)."""
+    return text.replace("\n", "").replace("\t", "").isprintable()
+
+
+def clean(text: str) -> str:
+    """``text`` safe for a terminal; newlines and tabs kept."""
+    if _printable(text):
+        return text
+    # Here only: importing ``extract`` loads the analysis, which a refresh's process never needs.
+    from newsterm.extract.text import sanitize
+
+    return sanitize(text)
+
+
+def one_line(text: str) -> str:
+    """``text`` safe for a terminal, on one line (newlines and tabs become spaces)."""
+    return clean(text).replace("\n", " ").replace("\t", " ")
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Rich Text of ``text`` cleaned first (Rich itself drops BEL, which ends an OSC)."""
+    return Text(clean(text), style=style)
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """Print one line for people, on stdout or (``err``) stderr."""
+    print(one_line(message), file=sys.stderr if err else sys.stdout, flush=err)
+
+
+MAX_ERROR = 600
+"""Longest error line: a 100,000-character argument echoed whole would bury the reason."""
+
+
+def fail(message: str) -> None:
+    """Print an error or warning line on stderr, prefixed with the program's name.
+
+    A line over MAX_ERROR characters loses its middle, so both what it names and the reason
+    (at the end) stay.
+    """
+    line = one_line(message)
+    if len(line) > MAX_ERROR:
+        half = MAX_ERROR // 2
+        line = f"{line[:half]} … {line[-half:]}"
+    say(f"newsterm: {line}", err=True)
+
+
+def print_text(text: str) -> None:
+    """Print a document (an export) as it is, less what a terminal could act on."""
+    sys.stdout.write(clean(text))
+    sys.stdout.flush()
+
+
+def json_text(value: Any) -> str:
+    """``value`` as indented JSON whose every control or invisible character is escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class SafeConsole(Console):
+    """A Rich console that sanitises the text of every segment it renders.
+
+    Rich's own control segments (cursor moves of a live progress bar) pass untouched; styles
+    are added after this, so colours and bold still work.
+    """
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        """Render as Rich does, then clean every text segment."""
+        for segment in super().render(renderable, options):
+            if segment.control or _printable(segment.text):
+                yield segment
+            else:
+                yield Segment(clean(segment.text), segment.style)
+
+
+console = SafeConsole(highlight=False)
+"""Rich output on stdout."""
+err_console = SafeConsole(stderr=True, highlight=False)
+"""Rich output on stderr (the refresh progress bar)."""
