@@ -7,6 +7,7 @@ The input must already have passed :func:`newsterm.ingest.safexml.guard_xml`.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -26,10 +27,48 @@ DCTERMS = "{http://purl.org/dc/terms/}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
-_PUBLISHED = ("pubDate", "published", "issued", f"{DCTERMS}issued")
-_UPDATED = ("updated", "modified", f"{DC}date", f"{DCTERMS}modified")
+_PUBLISHED = ("pubDate", "published", "issued", f"{DCTERMS}issued", f"{ATOM}published")
+_UPDATED = ("updated", "modified", f"{DC}date", f"{DCTERMS}modified", f"{ATOM}updated")
+"""Item date elements, RSS's own first; Atom's inside RSS (``<a10:updated>``) date items too."""
+_LOOKS_HTML = re.compile(r"</[A-Za-z][\w:-]*\s*>|&#?\w+;")
+"""A closing tag or an entity: an RSS title that holds markup (feedparser's test, simplified)."""
 _PREFIX = re.compile(r"<(/?)[A-Za-z_][\w.-]*:")
 _XMLNS = re.compile(r"\s+xmlns(?::[\w.-]+)?=\"[^\"]*\"")
+
+
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
+_LEAD = b"\xef\xbb\xbf \t\r\n"
+
+
+def _codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def fast_bytes(data: bytes, content_type: str = "") -> bytes | None:
+    """``data`` as the fast path can read it, or None to leave it to feedparser.
+
+    Blank lines or a byte-order mark before ``<?xml`` are dropped (expat refuses them). An
+    HTTP charset (RFC 7303: it wins) is used when the document declares no encoding: the bytes
+    are transcoded to UTF-8. A document declaring another encoding than the header goes to
+    feedparser, which weighs the two.
+    """
+    if data[:1] in b"\xef \t\r\n" and (trimmed := data.lstrip(_LEAD)).startswith(b"<?xml"):
+        data = trimmed
+    match = _CHARSET.search(content_type)
+    header = _codec(match.group(1)) if match else None
+    if header is None or header == "utf-8":
+        return data
+    declared = _DECLARED.match(data[:200])
+    if declared:
+        return data if _codec(declared.group(1).decode("ascii")) == header else None
+    try:
+        return data.decode(header).encode("utf-8")
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def resolve(base: str, href: str) -> str:
@@ -77,6 +116,16 @@ def _text(elem: ET.Element | None) -> str:
     return elem.text or ""
 
 
+def _person_text(elem: ET.Element) -> str:
+    """A person element as text: its ``name`` child when it has one, else all its text."""
+    if not len(elem):
+        return elem.text or ""
+    for child in elem:
+        if child.tag.rsplit("}", 1)[-1] == "name" and (child.text or "").strip():
+            return child.text or ""
+    return " ".join("".join(elem.itertext()).split())
+
+
 def _first(parent: ET.Element, *tags: str) -> ET.Element | None:
     for tag in tags:
         found = parent.find(tag)
@@ -118,13 +167,17 @@ def _rss_item(item: ET.Element, ns: str, base: str) -> FeedItem:
         link = ident
     published = _first_text(item, *(t if t.startswith("{") else ns + t for t in _PUBLISHED))
     updated = _first_text(item, *(t if t.startswith("{") else ns + t for t in _UPDATED))
-    authors = [parse_person(_text(a)) for a in item.findall(f"{ns}author") if _text(a).strip()]
-    authors += [(_text(c).strip(), "") for c in item.findall(f"{DC}creator") if _text(c).strip()]
+    people = [_person_text(a).strip() for a in item.findall(f"{ns}author")]
+    authors = [parse_person(text) for text in people if text]
+    people = [_person_text(c).strip() for c in item.findall(f"{DC}creator")]
+    authors += [(text, "") for text in people if text]
     content = _first_text(item, f"{CONTENT}encoded")
+    title = _first_text(item, f"{ns}title", f"{DC}title")
     return FeedItem(
         id=ident,
         link=resolve(base, link),
-        title=_first_text(item, f"{ns}title", f"{DC}title"),
+        title=title,
+        title_is_html=bool(_LOOKS_HTML.search(title)),
         date_text=published or updated,
         published=parse_date(published or updated),
         authors=authors,

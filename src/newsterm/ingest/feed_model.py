@@ -63,6 +63,8 @@ class FeedJob:
     """guid -> content hash already cached: unchanged items are not analysed again."""
     time_limit: float = 0.0
     """Seconds allowed for parsing and analysing (0: no limit)."""
+    body_limit: int = 500_000
+    """Characters kept of an item's body (``max_body_chars``; 0: no limit)."""
 
 
 @dataclass(slots=True)

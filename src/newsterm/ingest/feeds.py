@@ -209,7 +209,14 @@ async def _get(fetcher: Fetcher, url: str) -> FetchResult:
 
 
 def _job(result: FetchResult, settings: Settings) -> FeedJob:
-    return FeedJob(result.url, result.body, result.content_type, {}, settings.parse_timeout)
+    return FeedJob(
+        result.url,
+        result.body,
+        result.content_type,
+        {},
+        settings.parse_timeout,
+        settings.max_body_chars,
+    )
 
 
 def add_feed(

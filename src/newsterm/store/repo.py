@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 import time
@@ -284,6 +285,9 @@ class Store:
         An article is matched by (source, guid); one whose content hash is unchanged is left
         alone; a changed one is rewritten with its read and starred state kept, and its
         full text is to be fetched again (the body is the feed's text once more).
+
+        An undated article sorts at the time it was first seen (kept when it changes), but
+        just below the source's newest dated article when that is older.
         """
         from newsterm.store.results import SaveResult  # here: the app's first frame saves nothing
 
@@ -294,12 +298,21 @@ class Store:
             return result
         with self.write() as conn:
             existing = {
-                guid: (article_id, content_hash, gone)
-                for article_id, guid, content_hash, gone in conn.execute(
-                    "SELECT id, guid, content_hash, gone FROM articles WHERE source_id = ?",
+                guid: (article_id, content_hash, gone, sort_key)
+                for article_id, guid, content_hash, gone, sort_key in conn.execute(
+                    """SELECT id, guid, content_hash, gone, sort_key FROM articles
+                       WHERE source_id = ?""",
                     (source_id,),
                 )
             }
+            undated_key = now
+            if any(raw.published is None for raw, _ in items):
+                newest = conn.execute(
+                    "SELECT MAX(published) FROM articles WHERE source_id = ?", (source_id,)
+                ).fetchone()[0]
+                dated = [to_timestamp(raw.published) for raw, _ in items]
+                known = [key for key in (newest, *dated) if key is not None]
+                undated_key = min(now, math.nextafter(max(known), 0)) if known else now
             for raw, analysis in items:
                 row = existing.get(raw.guid)
                 if row is not None and row[1] == raw.content_hash:
@@ -314,7 +327,9 @@ class Store:
                     json.dumps(analysis.authors),
                     published,
                     now,
-                    published if published is not None else now,
+                    published
+                    if published is not None
+                    else (undated_key if row is None else row[3]),
                     raw.summary,
                     PARAGRAPH_SEPARATOR.join(analysis.paragraphs),
                     json.dumps(analysis.credits),
@@ -332,7 +347,7 @@ class Store:
                         (*values, source_id, raw.guid),
                     )
                     article_id = int(cursor.lastrowid or 0)
-                    existing[raw.guid] = (article_id, raw.content_hash, 0)
+                    existing[raw.guid] = (article_id, raw.content_hash, 0, values[5])
                     result.new += 1
                     result.new_ids.append(article_id)
                     self._write_analysis(conn, article_id, analysis, fresh=True)
