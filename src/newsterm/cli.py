@@ -152,6 +152,8 @@ def sources(context: Context, as_json: bool) -> None:
         table.add_column(column, justify="right" if column in ("id", "unread", "total") else "left")
     for s in found:
         status = Text(s.last_error or s.status.value, style="red" if s.last_error else "")
+        if s.parse_note and not s.last_error:
+            status.append(f" (read leniently: {s.parse_note})", style="dim")
         table.add_row(
             str(s.id), str(s.unread), str(s.total), s.kind.value, Text(s.display_title), status
         )

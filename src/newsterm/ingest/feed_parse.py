@@ -60,6 +60,7 @@ _LONG_PERSON = re.compile(
     rb"|name|email)\b[^<>]*>(?:<!\[CDATA\[)?)([^<\]]{%d})[^<\]]*" % PERSON_LIMIT,
     re.IGNORECASE,
 )
+_SAX_PLACE = re.compile(r"<unknown>:(\d+):(\d+):\s*(.*)")
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
@@ -118,7 +119,7 @@ def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFee
         link=doc.feed.get("link", ""),
     )
     if doc.get("bozo"):
-        feed.warning = str(doc.get("bozo_exception") or "ill-formed feed")[:200]
+        feed.warning = lenient_note(doc.get("bozo_exception"))
     # An Atom feed's authors stand for its entries'; an RSS channel's editor does not.
     feed_authors = _fp_people(doc.feed) if version.startswith("atom") else []
     for entry in doc.entries:
@@ -152,6 +153,14 @@ def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFee
             )
         )
     return feed
+
+
+def lenient_note(reason: object) -> str:
+    """feedparser's reason for reading a feed leniently, as one short line."""
+    text = sanitize_line(str(reason or "ill-formed feed"), 300)
+    if match := _SAX_PLACE.match(text):
+        text = f"{match.group(3)} (line {match.group(1)}, column {match.group(2)})"
+    return text[:200]
 
 
 def _fp_text(detail: Any, value: str) -> tuple[str, bool]:

@@ -108,7 +108,17 @@ CREATE INDEX articles_by_source_read ON articles (source_id, read);
 """Each source's unread and total counts read from this index alone: without it they read
 every article row (bodies and all), 0.3 s for 100k articles; with it, under 10 ms."""
 
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _V2_FTS_BY_STATEMENT, _V3_SOURCE_COUNTS)
+_SOURCE_PARSE_NOTE = """
+ALTER TABLE sources ADD COLUMN parse_note TEXT;
+"""
+"""Why the last refresh could read a feed only leniently (feedparser's "bozo" reason), or NULL."""
+
+MIGRATIONS: tuple[str, ...] = (
+    _SCHEMA_V1,
+    _V2_FTS_BY_STATEMENT,
+    _V3_SOURCE_COUNTS,
+    _SOURCE_PARSE_NOTE,
+)
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

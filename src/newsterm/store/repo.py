@@ -178,6 +178,7 @@ class Store:
             "last_modified",
             "moved_to",
             "retry_after",
+            "parse_note",
         }
         unknown = set(values) - allowed
         if unknown:
@@ -216,7 +217,8 @@ class Store:
                        s.last_checked, s.etag, s.last_modified, s.moved_to, s.retry_after,
                        s.full_text,
                        (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.read = 0),
-                       (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id)
+                       (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id),
+                       s.parse_note
                 FROM sources s {where} ORDER BY s.id""",
             params,
         ).fetchall()
@@ -237,6 +239,7 @@ class Store:
                 full_text=bool(r[12]),
                 unread=r[13],
                 total=r[14],
+                parse_note=r[15],
             )
             for r in rows
         ]
