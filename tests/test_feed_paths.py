@@ -72,6 +72,7 @@ def test_the_fixtures_cover_every_class() -> None:
         "rss-blank-line.xml",
         "rss-latin1-header.xml",
         "rss-illformed.xml",
+        "rss-extensions.xml",
     }
     assert classes <= set(XML_FIXTURES)
 
@@ -295,3 +296,22 @@ def test_undated_items_sort_below_their_feeds_dated_news_and_keep_their_place(
             "SELECT sort_key FROM articles WHERE source_id = ?", (lone.id,)
         ).fetchone()
         assert key == first_seen.timestamp()
+
+
+@pytest.mark.parametrize("slow", [False, True])
+def test_extensions_feedparser_reads_are_read_by_the_fast_path_too(slow: bool) -> None:
+    frost, seeds = read("rss-extensions.xml", slow=slow)
+    assert frost.guid == "tag:almanac.example,2024:frost"
+    assert frost.url == "https://almanac.example/news/frost-dates"  # the channel's xml:base
+    assert frost.authors == ["Rosa Field"]
+    assert frost.paragraphs == ["Last frost came a week late this spring."]
+    assert seeds.url == "https://almanac.example/episodes/12"  # the item's own xml:base
+    assert seeds.paragraphs == ["Neighbours trade seeds at the hall."]
+
+
+def test_an_item_once_known_by_its_link_keeps_that_identity() -> None:
+    fresh = process_feed(FeedJob(URL, fixture("rss-extensions.xml")))
+    frost = next(raw for raw, _ in fresh.items if raw.title.startswith("Frost"))
+    cached = {"https://almanac.example/news/frost-dates": frost.content_hash}
+    again = process_feed(FeedJob(URL, fixture("rss-extensions.xml"), known=cached))
+    assert [raw.title for raw, _ in again.items] == ["Episode 12: seed swaps"]

@@ -7,6 +7,7 @@ The input must already have passed :func:`newsterm.ingest.safexml.guard_xml`.
 
 from __future__ import annotations
 
+import base64
 import codecs
 import json
 import re
@@ -26,6 +27,13 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 DCTERMS = "{http://purl.org/dc/terms/}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+ITUNES = (
+    "{http://www.itunes.com/dtds/podcast-1.0.dtd}",
+    "{http://www.itunes.com/DTDs/Podcast-1.0.dtd}",
+)
+MEDIA = "{http://search.yahoo.com/mrss/}"
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 _PUBLISHED = ("pubDate", "published", "issued", f"{DCTERMS}issued", f"{ATOM}published")
 _UPDATED = ("updated", "modified", f"{DC}date", f"{DCTERMS}modified", f"{ATOM}updated")
@@ -158,21 +166,45 @@ def parse_person(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def _link_href(item: ET.Element, ns: str) -> str:
+    """An Atom-style ``<link href>`` inside an RSS item: the alternate HTML one."""
+    for link in [*item.findall(f"{ns}link"), *item.findall(f"{ATOM}link")]:
+        rel, kind = link.get("rel", "alternate"), link.get("type", "text/html")
+        if rel == "alternate" and kind in _HTML_TYPES and link.get("href"):
+            return link.get("href", "")
+    return ""
+
+
+def _base(base: str, elem: ET.Element) -> str:
+    """The base URL inside ``elem``: its ``xml:base`` resolved against ``base``."""
+    href = elem.get(XML_BASE, "").strip()
+    return urljoin(base, href) if href else base
+
+
 def _rss_item(item: ET.Element, ns: str, base: str) -> FeedItem:
+    base = _base(base, item)
     guid = _first(item, f"{ns}guid", "guid")
     about = item.get(f"{RDF}about", "")
-    link = _first_text(item, f"{ns}link")
-    ident = _text(guid).strip() if guid is not None else about.strip()
+    link = _first_text(item, f"{ns}link") or _link_href(item, ns)
+    if guid is not None:
+        ident = _text(guid).strip()
+    else:  # RDF's about, else an Atom id (namespaced or not) as feedparser reads it
+        ident = about.strip() or _first_text(item, f"{ATOM}id", f"{ns}id")
     if not link and guid is not None and guid.get("isPermaLink", "true") == "true":
         link = ident
     published = _first_text(item, *(t if t.startswith("{") else ns + t for t in _PUBLISHED))
     updated = _first_text(item, *(t if t.startswith("{") else ns + t for t in _UPDATED))
     people = [_person_text(a).strip() for a in item.findall(f"{ns}author")]
     authors = [parse_person(text) for text in people if text]
-    people = [_person_text(c).strip() for c in item.findall(f"{DC}creator")]
-    authors += [(text, "") for text in people if text]
-    content = _first_text(item, f"{CONTENT}encoded")
-    title = _first_text(item, f"{ns}title", f"{DC}title")
+    creators = (f"{DC}creator", f"{DC}author", *(f"{i}author" for i in ITUNES))
+    people = [_person_text(c).strip() for tag in creators for c in item.findall(tag)]
+    authors += [parse_person(text) for text in people if text]
+    content = _first_text(item, f"{CONTENT}encoded", f"{XHTML}body", f"{ns}body", f"{ns}fullitem")
+    summary = _first_text(item, f"{ns}description", f"{DC}description")
+    second = _first_text(item, f"{ns}summary", *(f"{i}summary" for i in ITUNES))
+    if not summary:
+        summary, second = second, ""
+    title = _first_text(item, f"{ns}title", f"{DC}title", f"{MEDIA}title")
     return FeedItem(
         id=ident,
         link=resolve(base, link),
@@ -181,8 +213,8 @@ def _rss_item(item: ET.Element, ns: str, base: str) -> FeedItem:
         date_text=published or updated,
         published=parse_date(published or updated),
         authors=authors,
-        content=content,
-        summary=_first_text(item, f"{ns}description", f"{DC}description"),
+        content=content or second,  # a <summary> beside <description> is the fuller text
+        summary=summary,
     )
 
 
@@ -191,16 +223,34 @@ def _atom_text(elem: ET.Element | None) -> tuple[str, bool]:
     if elem is None:
         return "", False
     kind = (elem.get("type") or "text").lower()
+    if not len(elem) and (elem.get("mode") == "base64" or _is_binary(kind)):
+        try:
+            return base64.b64decode(elem.text or "").decode("utf-8"), "html" in kind
+        except (ValueError, UnicodeDecodeError):
+            return "", False
     if kind == "xhtml" or len(elem):
         return _inner_markup(elem), True
     return elem.text or "", kind in ("html", "text/html")
 
 
+def _is_binary(kind: str) -> bool:
+    """An Atom content type whose content is base64 (RFC 4287 4.1.3.3)."""
+    if kind in ("text", "html", "xhtml") or kind.startswith("text/"):
+        return False
+    return "/" in kind and not kind.endswith(("+xml", "/xml"))
+
+
 def _atom_link(entry: ET.Element, base: str) -> str:
-    for link in entry.findall(f"{ATOM}link"):
-        if link.get("rel", "alternate") == "alternate" and link.get("href"):
+    """The alternate link, an HTML one first (as feedparser prefers it)."""
+    alternates = [
+        link
+        for link in entry.findall(f"{ATOM}link")
+        if link.get("rel", "alternate") == "alternate" and link.get("href")
+    ]
+    for link in alternates:
+        if link.get("type", "text/html") in _HTML_TYPES:
             return resolve(base, link.get("href", ""))
-    return ""
+    return resolve(base, alternates[0].get("href", "")) if alternates else ""
 
 
 def _atom_people(parent: ET.Element) -> list[tuple[str, str]]:
@@ -253,7 +303,8 @@ def parse_xml(data: bytes, url: str) -> ParsedFeed:
         channel = root.find("channel")
         if channel is None:
             raise NotAFeed("<rss> without <channel>")
-        items = [_rss_item(i, "", url) for i in channel.findall("item")]
+        base = _base(_base(url, root), channel)
+        items = [_rss_item(i, "", base) for i in channel.findall("item")]
         return ParsedFeed("rss", _first_text(channel, "title"), _first_text(channel, "link"), items)
     if tag == f"{RDF}RDF":
         for ns in (RSS10, RSS090):

@@ -42,12 +42,15 @@ def legacy_identities(identity: str, feed_url: str) -> list[str]:
 
 def known_identity(article: RawArticle, feed_url: str, known: Mapping[str, str]) -> str:
     """The identity under which the cache (``known``: guid -> content hash) already holds
-    ``article``: its own when known or new, else the first known legacy form."""
-    if article.guid in known:
+    ``article``: its own when known or new, else the first known legacy form, else its link
+    (the identity before the fast path read ``<atom:id>`` inside RSS items)."""
+    if article.guid in known or not known:
         return article.guid
     for legacy in legacy_identities(article.guid, feed_url):
         if legacy in known:
             return legacy
+    if article.url and article.url in known:
+        return article.url
     return article.guid
 
 
