@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import base64
 import codecs
+import functools
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parseaddr, parsedate_to_datetime
 from typing import Any
@@ -181,39 +183,88 @@ def _base(base: str, elem: ET.Element) -> str:
     return urljoin(base, href) if href else base
 
 
+@dataclass(frozen=True, slots=True)
+class _RssTags:
+    """The element names an RSS or RDF item is read from, in order of preference."""
+
+    guid: tuple[str, ...]
+    link: str
+    ids: tuple[str, ...]
+    published: tuple[str, ...]
+    updated: tuple[str, ...]
+    people: frozenset[str]
+    content: tuple[str, ...]
+    summary: tuple[str, ...]
+    second: tuple[str, ...]
+    title: tuple[str, ...]
+
+
+@functools.cache
+def _rss_tags(ns: str) -> _RssTags:
+    def named(tags: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(t if t.startswith("{") else ns + t for t in tags)
+
+    itunes = [f"{i}summary" for i in ITUNES]
+    return _RssTags(
+        guid=(f"{ns}guid", "guid"),
+        link=f"{ns}link",
+        ids=(f"{ATOM}id", f"{ns}id"),
+        published=named(_PUBLISHED),
+        updated=named(_UPDATED),
+        people=frozenset(
+            [f"{ns}author", f"{DC}creator", f"{DC}author", *(f"{i}author" for i in ITUNES)]
+        ),
+        content=(f"{CONTENT}encoded", f"{XHTML}body", f"{ns}body", f"{ns}fullitem"),
+        summary=(f"{ns}description", f"{DC}description"),
+        second=(f"{ns}summary", *itunes),
+        title=(f"{ns}title", f"{DC}title", f"{MEDIA}title"),
+    )
+
+
+def _pick(first: dict[str, ET.Element], tags: tuple[str, ...]) -> str:
+    """The stripped text of the first of ``tags`` present with some text."""
+    for tag in tags:
+        found = first.get(tag)
+        if found is not None and (value := _text(found).strip()):
+            return value
+    return ""
+
+
 def _rss_item(item: ET.Element, ns: str, base: str) -> FeedItem:
+    tags = _rss_tags(ns)
+    first: dict[str, ET.Element] = {}
+    people: list[str] = []
+    for child in item:  # one pass: each child's first element by name, and the people
+        first.setdefault(child.tag, child)
+        if child.tag in tags.people and (person := _person_text(child).strip()):
+            people.append(person)
     base = _base(base, item)
-    guid = _first(item, f"{ns}guid", "guid")
-    about = item.get(f"{RDF}about", "")
-    link = _first_text(item, f"{ns}link") or _link_href(item, ns)
+    guid = first.get(tags.guid[0])
+    if guid is None:
+        guid = first.get(tags.guid[1])
+    link = _pick(first, (tags.link,)) or _link_href(item, ns)
     if guid is not None:
         ident = _text(guid).strip()
     else:  # RDF's about, else an Atom id (namespaced or not) as feedparser reads it
-        ident = about.strip() or _first_text(item, f"{ATOM}id", f"{ns}id")
+        ident = item.get(f"{RDF}about", "").strip() or _pick(first, tags.ids)
     if not link and guid is not None and guid.get("isPermaLink", "true") == "true":
         link = ident
-    published = _first_text(item, *(t if t.startswith("{") else ns + t for t in _PUBLISHED))
-    updated = _first_text(item, *(t if t.startswith("{") else ns + t for t in _UPDATED))
-    people = [_person_text(a).strip() for a in item.findall(f"{ns}author")]
-    authors = [parse_person(text) for text in people if text]
-    creators = (f"{DC}creator", f"{DC}author", *(f"{i}author" for i in ITUNES))
-    people = [_person_text(c).strip() for tag in creators for c in item.findall(tag)]
-    authors += [parse_person(text) for text in people if text]
-    content = _first_text(item, f"{CONTENT}encoded", f"{XHTML}body", f"{ns}body", f"{ns}fullitem")
-    summary = _first_text(item, f"{ns}description", f"{DC}description")
-    second = _first_text(item, f"{ns}summary", *(f"{i}summary" for i in ITUNES))
+    date_text = _pick(first, tags.published) or _pick(first, tags.updated)
+    summary = _pick(first, tags.summary)
+    second = _pick(first, tags.second)
     if not summary:
         summary, second = second, ""
-    title = _first_text(item, f"{ns}title", f"{DC}title", f"{MEDIA}title")
+    title = _pick(first, tags.title)
     return FeedItem(
         id=ident,
         link=resolve(base, link),
         title=title,
         title_is_html=bool(_LOOKS_HTML.search(title)),
-        date_text=published or updated,
-        published=parse_date(published or updated),
-        authors=authors,
-        content=content or second,  # a <summary> beside <description> is the fuller text
+        date_text=date_text,
+        published=parse_date(date_text),
+        authors=[parse_person(person) for person in people],
+        # a <summary> beside a <description> is the fuller text
+        content=_pick(first, tags.content) or second,
         summary=summary,
     )
 

@@ -35,6 +35,7 @@ from newsterm.ingest.feed_fast import (
 )
 from newsterm.ingest.feed_html import drop_style_text, paragraphs_and_links
 from newsterm.ingest.feed_model import (
+    BODY_LIMIT,
     FeedError,
     FeedItem,
     FeedJob,
@@ -46,8 +47,6 @@ from newsterm.ingest.identity import article_identity, keep_richer, known_identi
 from newsterm.ingest.safexml import guard_xml
 
 SUMMARY_LIMIT = 600
-BODY_LIMIT = 500_000
-"""Characters of an item body kept by default (``max_body_chars``): a long read is 100,000."""
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _SKIPPED = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _EMAIL = re.compile(r"[^@\s<>()\"',;:]+@[^@\s<>()\"',;:]+\.[^@\s<>()\"',;:]+")
