@@ -245,6 +245,8 @@ def test_latin1_bytes_with_a_charset_header_stay_on_the_fast_path() -> None:
     feed = parse_feed(fixture("rss-latin1-header.xml"), URL, CONTENT_TYPES["rss-latin1-header.xml"])
     assert feed.format == "rss"
     assert feed.items[0].title == "Città e lago: la festa di giovedì"
+    (festa,) = read("rss-latin1-header.xml")  # ISO-8859-1 read as windows-1252, as browsers do
+    assert festa.paragraphs == ["Musica sul lungolago, caffè e fuochi sull’acqua alle 22."]
     # without the header the bytes are not UTF-8: feedparser guesses, and says so
     guessed = parse_feed(fixture("rss-latin1-header.xml"), URL)
     assert guessed.format.startswith("feedparser") and guessed.warning

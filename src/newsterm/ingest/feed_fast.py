@@ -48,7 +48,9 @@ _XMLNS = re.compile(r"\s+xmlns(?::[\w.-]+)?=\"[^\"]*\"")
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
+_DECLARED_ENCODING = re.compile(rb"""^(<\?xml[^>]*?encoding\s*=\s*)["'][\w.:-]+["']""")
 _LEAD = b"\xef\xbb\xbf \t\r\n"
+_LATIN1 = "iso8859-1"
 
 
 def _codec(name: str) -> str | None:
@@ -64,21 +66,33 @@ def fast_bytes(data: bytes, content_type: str = "") -> bytes | None:
     Blank lines or a byte-order mark before ``<?xml`` are dropped (expat refuses them). An
     HTTP charset (RFC 7303: it wins) is used when the document declares no encoding: the bytes
     are transcoded to UTF-8. A document declaring another encoding than the header goes to
-    feedparser, which weighs the two.
+    feedparser, which weighs the two. ISO-8859-1 is read as windows-1252, as browsers and
+    feedparser read it (its curly quotes are not control characters).
     """
     if data[:1] in b"\xef \t\r\n" and (trimmed := data.lstrip(_LEAD)).startswith(b"<?xml"):
         data = trimmed
     match = _CHARSET.search(content_type)
     header = _codec(match.group(1)) if match else None
-    if header is None or header == "utf-8":
-        return data
     declared = _DECLARED.match(data[:200])
+    stated = _codec(declared.group(1).decode("ascii")) if declared else None
+    if header is None or header == "utf-8":
+        return _to_utf8(data, "cp1252") if stated == _LATIN1 else data
     if declared:
-        return data if _codec(declared.group(1).decode("ascii")) == header else None
+        return data if stated == header else None
+    return _to_utf8(data, "cp1252" if header == _LATIN1 else header)
+
+
+def _to_utf8(data: bytes, codec: str) -> bytes | None:
+    """The document transcoded to UTF-8, its encoding declaration too (None: not ``codec``)."""
     try:
-        return data.decode(header).encode("utf-8")
-    except (UnicodeDecodeError, LookupError):
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        if codec != "cp1252":
+            return None
+        text = data.decode("latin-1")  # one of the five bytes windows-1252 leaves undefined
+    except LookupError:
         return None
+    return _DECLARED_ENCODING.sub(rb'\1"utf-8"', text.encode("utf-8"), count=1)
 
 
 def resolve(base: str, href: str) -> str:
@@ -103,8 +117,8 @@ def parse_date(text: str) -> datetime | None:
             return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    try:
-        return value.astimezone(UTC)
+    try:  # to the second, as feedparser reads dates
+        return value.astimezone(UTC).replace(microsecond=0)
     except (OverflowError, ValueError):
         return None
 
@@ -304,6 +318,11 @@ def _atom_link(entry: ET.Element, base: str) -> str:
     return resolve(base, alternates[0].get("href", "")) if alternates else ""
 
 
+def id_as_link(ident: str) -> str:
+    """An Atom id that is an http(s) URL serves as the link of an entry that has none."""
+    return ident if ident.lower().startswith(("http://", "https://")) else ""
+
+
 def _atom_people(parent: ET.Element) -> list[tuple[str, str]]:
     people = []
     for person in parent.findall(f"{ATOM}author"):
@@ -324,12 +343,13 @@ def _atom(root: ET.Element, url: str) -> ParsedFeed:
         title, title_html = _atom_text(entry.find(f"{ATOM}title"))
         content, content_html = _atom_text(entry.find(f"{ATOM}content"))
         summary, summary_html = _atom_text(entry.find(f"{ATOM}summary"))
+        ident = _first_text(entry, f"{ATOM}id")
         published = _first_text(entry, f"{ATOM}published", f"{DCTERMS}issued")
         updated = _first_text(entry, f"{ATOM}updated", f"{DC}date", f"{DCTERMS}modified")
         feed.items.append(
             FeedItem(
-                id=_first_text(entry, f"{ATOM}id"),
-                link=_atom_link(entry, entry_base),
+                id=ident,
+                link=_atom_link(entry, entry_base) or id_as_link(ident),
                 title=title.strip(),
                 title_is_html=title_html,
                 date_text=published or updated,

@@ -28,6 +28,7 @@ from newsterm.extract.html import html_to_text
 from newsterm.extract.text import sanitize, sanitize_line, split_paragraphs
 from newsterm.ingest.feed_fast import (
     fast_bytes,
+    id_as_link,
     parse_date,
     parse_json,
     parse_person,
@@ -120,7 +121,8 @@ def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFee
     if doc.get("bozo"):
         feed.warning = lenient_note(doc.get("bozo_exception"))
     # An Atom feed's authors stand for its entries'; an RSS channel's editor does not.
-    feed_authors = _fp_people(doc.feed) if version.startswith("atom") else []
+    atom = version.startswith("atom")
+    feed_authors = _fp_people(doc.feed) if atom else []
     for entry in doc.entries:
         title, title_html = _fp_text(entry.get("title_detail"), entry.get("title", ""))
         contents = entry.get("content") or []
@@ -134,10 +136,13 @@ def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFee
         date_text = entry.get("published") or entry.get("updated") or ""
         # dict.get: FeedParserDict.get warns when it maps a missing key to another
         parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+        link = entry.get("link", "") or ""
+        if atom and entry.get("guidislink"):  # feedparser took the id for the link
+            link = id_as_link(link)
         feed.items.append(
             FeedItem(
                 id=entry.get("id", "") or "",
-                link=entry.get("link", "") or "",
+                link=link,
                 title=title,
                 title_is_html=title_html,
                 date_text=date_text,
