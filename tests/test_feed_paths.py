@@ -90,6 +90,24 @@ def test_bare_ids_are_kept_as_written_by_both_paths(slow: bool) -> None:
     assert kayak.url == "https://board.example/r/rivers/comments/k2m9qa/kayak_launch/"
 
 
+@pytest.mark.parametrize(
+    ("name", "spoil"),
+    [
+        ("rss-relative-guid.xml", (b"<title>Orchard Lane Weekly", b"<title>Orchard & Lane")),
+        ("atom-relative-id.xml", (b"<title>Rivers board", b"<title>Rivers & board")),
+        ("rss-extensions.xml", (b"<title>Almanac Radio", b"<title>Almanac & Radio")),
+    ],
+)
+def test_a_feed_that_flips_parser_adds_nothing_again(name: str, spoil: tuple[bytes, bytes]) -> None:
+    fast = process_feed(FeedJob(URL, fixture(name)))
+    assert fast.format in ("rss", "atom")
+    known = {raw.guid: raw.content_hash for raw, _ in fast.items}
+    ill_formed = fixture(name).replace(*spoil)  # one stray "&" in the channel title
+    slow = process_feed(FeedJob(URL, ill_formed, known=known))
+    assert slow.format.startswith("feedparser") and slow.warning
+    assert slow.items == [] and slow.seen == len(known)
+
+
 def test_identity_order_is_id_link_title_and_date_then_content() -> None:
     assert article_identity("7", "https://a.example/x", "T", "D", "ff") == "7"
     assert article_identity("", "https://a.example/x", "T", "D", "ff") == "https://a.example/x"
