@@ -226,6 +226,17 @@ def test_escaped_style_sheets_are_dropped_from_bodies(slow: bool) -> None:
     ]
 
 
+def test_the_text_after_an_embed_is_kept() -> None:
+    from newsterm.extract.html import html_to_text
+
+    assert html_to_text("safe<embed src='https://a.example/x'> description").paragraphs == [
+        "safe description"
+    ]
+    assert html_to_text("<object><embed src=x></embed>inside</object><p>after</p>").paragraphs == [
+        "after"
+    ]
+
+
 def test_bodies_are_bounded_by_the_setting() -> None:
     (item,) = parse_feed(fixture("rss-style-body.xml"), URL).items
     article = item_to_article(item, URL, body_limit=60)
