@@ -294,39 +294,41 @@ def test_a_feed_read_only_leniently_carries_feedparsers_reason() -> None:
 # -- 3. undated items in the cache ----------------------------------------------------------
 
 
-def test_undated_items_sort_below_their_feeds_dated_news_and_keep_their_place(
-    tmp_path: Path,
-) -> None:
+def test_undated_items_never_sort_above_dated_news_and_keep_their_place(tmp_path: Path) -> None:
     from newsterm.models import SourceKind
     from newsterm.store import Store
 
     first_seen = datetime(2024, 6, 10, 12, 0, tzinfo=UTC)
+    items = process_feed(FeedJob(URL, fixture("rss-undated.xml"))).items
+    undated = [(raw, a) for raw, a in items if raw.published is None]
     with Store.open(tmp_path / "cache.db") as store:
+        # a cache without dated news: an undated item sorts when it was first seen
+        lone = store.upsert_source(SourceKind.FEED, "https://lone.example/rss")
+        store.save_articles(lone.id, undated[:1], fetched_at=first_seen)
+        keys = dict(store.conn.execute("SELECT title, sort_key FROM articles"))
+        assert keys == {"About the parish": first_seen.timestamp()}
+        # with dated news (the bells, 6 June): just below the newest of it
         source = store.upsert_source(SourceKind.FEED, URL)
-        items = process_feed(FeedJob(URL, fixture("rss-undated.xml"))).items
         store.save_articles(source.id, items, fetched_at=first_seen)
         titles = [a.title for a in store.list_articles(ArticleFilter(source_id=source.id))]
         assert titles[0] == "Bell ringing practice moves to Fridays"
+        below = math.nextafter(datetime(2024, 6, 6, 19, 0, tzinfo=UTC).timestamp(), 0)
         keys = dict(
-            store.conn.execute("SELECT title, sort_key FROM articles WHERE published IS NULL")
+            store.conn.execute(
+                "SELECT title, sort_key FROM articles WHERE source_id = ? AND published IS NULL",
+                (source.id,),
+            )
         )
-        bells = math.nextafter(datetime(2024, 6, 6, 19, 0, tzinfo=UTC).timestamp(), 0)
-        assert keys == {"About the parish": bells, "Contact the office": bells}
-        # changed later: it keeps its place
-        about = next((raw, a) for raw, a in items if raw.title == "About the parish")
+        assert keys == {"About the parish": below, "Contact the office": below}
+        # changed three days later: it keeps its place
+        about = undated[0]
         about[0].content_hash = "changed"
         store.save_articles(source.id, [about], fetched_at=first_seen + timedelta(days=3))
         (key,) = store.conn.execute(
-            "SELECT sort_key FROM articles WHERE title = 'About the parish'"
+            "SELECT sort_key FROM articles WHERE source_id = ? AND title = 'About the parish'",
+            (source.id,),
         ).fetchone()
-        assert key == bells
-        # a feed with no dated item at all: first seen
-        lone = store.upsert_source(SourceKind.FEED, "https://lone.example/rss")
-        store.save_articles(lone.id, items[1:2], fetched_at=first_seen)
-        (key,) = store.conn.execute(
-            "SELECT sort_key FROM articles WHERE source_id = ?", (lone.id,)
-        ).fetchone()
-        assert key == first_seen.timestamp()
+        assert key == below
 
 
 @pytest.mark.parametrize("slow", [False, True])

@@ -290,7 +290,7 @@ class Store:
         full text is to be fetched again (the body is the feed's text once more).
 
         An undated article sorts at the time it was first seen (kept when it changes), but
-        just below the source's newest dated article when that is older.
+        never above dated news: just below the newest dated article when that is older.
         """
         from newsterm.store.results import SaveResult  # here: the app's first frame saves nothing
 
@@ -310,11 +310,12 @@ class Store:
             }
             undated_key = now
             if any(raw.published is None for raw, _ in items):
-                newest = conn.execute(
-                    "SELECT MAX(published) FROM articles WHERE source_id = ?", (source_id,)
-                ).fetchone()[0]
+                newest = conn.execute(  # the newest dated article, found by articles_by_time
+                    """SELECT sort_key FROM articles WHERE published IS NOT NULL
+                       ORDER BY sort_key DESC, id DESC LIMIT 1"""
+                ).fetchone()
                 dated = [to_timestamp(raw.published) for raw, _ in items]
-                known = [key for key in (newest, *dated) if key is not None]
+                known = [key for key in (newest and newest[0], *dated) if key is not None]
                 undated_key = min(now, math.nextafter(max(known), 0)) if known else now
             for raw, analysis in items:
                 row = existing.get(raw.guid)
