@@ -348,3 +348,35 @@ def test_an_item_once_known_by_its_link_keeps_that_identity() -> None:
     cached = {"https://almanac.example/news/frost-dates": frost.content_hash}
     again = process_feed(FeedJob(URL, fixture("rss-extensions.xml"), known=cached))
     assert [raw.title for raw, _ in again.items] == ["Episode 12: seed swaps"]
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "expected"),
+    [
+        (b"\n\n<?xml version='1.0'?><a/>", "", b"<?xml version='1.0'?><a/>"),
+        (
+            b"\xef\xbb\xbf<a>\xc3\xa9</a>",
+            "text/xml; charset=iso-8859-1",
+            b"\xef\xbb\xbf<a>\xc3\xa9</a>",
+        ),
+        (b"<a>\xe9</a>", "text/xml; charset=ISO-8859-1", "<a>é</a>".encode()),
+        (b"<a>\xe9</a>", "text/xml; charset=utf-8", b"<a>\xe9</a>"),  # expat refuses it later
+        # a UTF-8 header leaves the document to its own declaration (as before)
+        (
+            b'<?xml version="1.0" encoding="koi8-r"?><a/>',
+            "text/xml; charset=utf-8",
+            b'<?xml version="1.0" encoding="koi8-r"?><a/>',
+        ),
+        (
+            b'<?xml version="1.0" encoding="koi8-r"?><a/>',
+            "text/xml; charset=koi8-r",
+            b'<?xml version="1.0" encoding="koi8-r"?><a/>',
+        ),
+        (b'<?xml version="1.0" encoding="utf-8"?><a/>', "text/xml; charset=koi8-r", None),
+        (b"<a>\xff</a>", "text/xml; charset=us-ascii", None),
+    ],
+)
+def test_fast_bytes(data: bytes, content_type: str, expected: bytes | None) -> None:
+    from newsterm.ingest.feed_fast import fast_bytes
+
+    assert fast_bytes(data, content_type) == expected

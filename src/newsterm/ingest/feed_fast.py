@@ -71,6 +71,8 @@ def fast_bytes(data: bytes, content_type: str = "") -> bytes | None:
     """
     if data[:1] in b"\xef \t\r\n" and (trimmed := data.lstrip(_LEAD)).startswith(b"<?xml"):
         data = trimmed
+    if data.startswith(codecs.BOM_UTF8):
+        return data  # a byte-order mark says UTF-8 whatever the header says
     match = _CHARSET.search(content_type)
     header = _codec(match.group(1)) if match else None
     declared = _DECLARED.match(data[:200])
