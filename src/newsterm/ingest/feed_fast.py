@@ -152,14 +152,6 @@ def _person_text(elem: ET.Element) -> str:
     return " ".join("".join(elem.itertext()).split())
 
 
-def _first(parent: ET.Element, *tags: str) -> ET.Element | None:
-    for tag in tags:
-        found = parent.find(tag)
-        if found is not None:
-            return found
-    return None
-
-
 def _first_text(parent: ET.Element, *tags: str) -> str:
     for tag in tags:
         found = parent.find(tag)

@@ -5,9 +5,9 @@ Every parser hands over the raw id as written (an RSS ``<guid>``, an Atom ``<id>
 rewritten. :func:`article_identity` is the one function that turns those values into the
 ``guid`` a cache keys articles by, so the fast path and feedparser agree by construction.
 
-Until issue 15 feedparser resolved a relative id (``12345``, ``t3_abc``)
-against the feed URL; :func:`legacy_identities` names that older form, so a cache that stored
-it keeps matching the article instead of adding it again.
+Until issue 15 feedparser resolved a relative id (``12345``, ``t3_abc``) against the feed URL;
+:func:`legacy_identities` names that older form, so a cache that stored it keeps matching the
+article instead of adding it again (:func:`known_identity`).
 """
 
 from __future__ import annotations
