@@ -374,6 +374,8 @@ def test_an_item_once_known_by_its_link_keeps_that_identity() -> None:
         ),
         (b'<?xml version="1.0" encoding="utf-8"?><a/>', "text/xml; charset=koi8-r", None),
         (b"<a>\xff</a>", "text/xml; charset=us-ascii", None),
+        # C1 controls in UTF-8 text stand for windows-1252 characters (0x81 is undefined there)
+        ("<a>don\x92t \x81 \xa0</a>".encode(), "", "<a>don’t \x81 \xa0</a>".encode()),
     ],
 )
 def test_fast_bytes(data: bytes, content_type: str, expected: bytes | None) -> None:

@@ -51,6 +51,7 @@ _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
 _DECLARED_ENCODING = re.compile(rb"""^(<\?xml[^>]*?encoding\s*=\s*)["'][\w.:-]+["']""")
 _LEAD = b"\xef\xbb\xbf \t\r\n"
 _LATIN1 = "iso8859-1"
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def _codec(name: str) -> str | None:
@@ -72,16 +73,33 @@ def fast_bytes(data: bytes, content_type: str = "") -> bytes | None:
     if data[:1] in b"\xef \t\r\n" and (trimmed := data.lstrip(_LEAD)).startswith(b"<?xml"):
         data = trimmed
     if data.startswith(codecs.BOM_UTF8):
-        return data  # a byte-order mark says UTF-8 whatever the header says
+        return _c1_as_cp1252(data)  # a byte-order mark says UTF-8 whatever the header says
     match = _CHARSET.search(content_type)
     header = _codec(match.group(1)) if match else None
     declared = _DECLARED.match(data[:200])
     stated = _codec(declared.group(1).decode("ascii")) if declared else None
     if header is None or header == "utf-8":
-        return _to_utf8(data, "cp1252") if stated == _LATIN1 else data
+        if stated == _LATIN1:
+            return _to_utf8(data, "cp1252")
+        return _c1_as_cp1252(data) if stated in (None, "utf-8") else data
     if declared:
         return data if stated == header else None
     return _to_utf8(data, "cp1252" if header == _LATIN1 else header)
+
+
+def _c1_as_cp1252(data: bytes) -> bytes:
+    """UTF-8 text whose C1 controls stand for windows-1252 characters (U+0092 for ’, as text
+    once read as ISO-8859-1 carries them) gets those characters, as feedparser gives them."""
+    if not _C1.search(data):
+        return data
+    return _C1.sub(_cp1252_char, data)
+
+
+def _cp1252_char(match: re.Match[bytes]) -> bytes:
+    try:
+        return match.group(0)[1:].decode("cp1252").encode("utf-8")
+    except UnicodeDecodeError:
+        return match.group(0)  # one of the five codes windows-1252 leaves undefined
 
 
 def _to_utf8(data: bytes, codec: str) -> bytes | None:
