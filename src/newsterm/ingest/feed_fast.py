@@ -318,16 +318,18 @@ def _is_binary(kind: str) -> bool:
 
 
 def _atom_link(entry: ET.Element, base: str) -> str:
-    """The alternate link, an HTML one first (as feedparser prefers it)."""
+    """The alternate link, an HTML one first (as feedparser prefers it); a ``<link>`` that
+    holds its URL as text instead of ``href`` counts too, as feedparser reads it."""
     alternates = [
-        link
+        (link.get("type", "text/html"), href)
         for link in entry.findall(f"{ATOM}link")
-        if link.get("rel", "alternate") == "alternate" and link.get("href")
+        if link.get("rel", "alternate") == "alternate"
+        and (href := link.get("href") or (link.text or "").strip())
     ]
-    for link in alternates:
-        if link.get("type", "text/html") in _HTML_TYPES:
-            return resolve(base, link.get("href", ""))
-    return resolve(base, alternates[0].get("href", "")) if alternates else ""
+    for kind, href in alternates:
+        if kind in _HTML_TYPES:
+            return resolve(base, href)
+    return resolve(base, alternates[0][1]) if alternates else ""
 
 
 def id_as_link(ident: str) -> str:
