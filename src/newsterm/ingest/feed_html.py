@@ -115,7 +115,7 @@ def drop_style_text(paragraphs: list[str]) -> list[str]:
     for paragraph in paragraphs:
         if "<" in paragraph and _STYLE_TEXT.search(paragraph):
             paragraph = " ".join(_STYLE_TEXT.sub(" ", paragraph).split())
-        if not paragraph or _CSS_AT_RULE.match(paragraph):
+        if not paragraph or ("@" in paragraph and _CSS_AT_RULE.match(paragraph)):
             continue
         if "{" in paragraph and "}" in paragraph:
             rules = sum(len(block) for block in _CSS_BLOCK.findall(paragraph))
