@@ -95,7 +95,7 @@ def instructions(src: Path, mode: str, paths: list[str], reps: int = 5) -> float
             capture_output=True,
             text=True,
             check=True,
-            env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"},
+            env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"},
         )
         found = re.search(r"Collected : (\d+)", done.stderr)
         assert found, done.stderr[-500:]
