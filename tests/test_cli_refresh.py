@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,26 @@ def test_the_progress_bar_counts_new_articles_and_failures(
     err = capsys.readouterr().err
     assert "Bad Feed" in err and "connection refused" in err  # the failure gets its line
     assert "2/2" in err and "3 new · 1 failed" in err
+
+
+def test_a_feed_read_only_leniently_gets_a_quiet_note_in_sources(
+    server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/rss"] = Answer(fixture("rss-illformed.xml"))
+    server.routes["/good"] = Answer(fixture("rss.xml"))
+    write_feeds(config_path, [server.url("/rss"), server.url("/good")])
+    db = tmp_path / "c.db"
+    code, _, err = run(capsys, config_path, db, "refresh")
+    assert code == 0, err
+    code, out, _ = run(capsys, config_path, db, "sources")
+    noted = [line for line in out.splitlines() if "read leniently" in line]
+    assert len(noted) == 1 and "Fields & Furrows" in noted[0]  # the rest wraps in the table
+    code, out, _ = run(capsys, config_path, db, "sources", "--json")
+    notes = {s["location"]: s["parse_note"] for s in json.loads(out)}
+    assert notes[server.url("/good")] is None
+    assert "not well-formed (invalid token) (line 4" in notes[server.url("/rss")]
+    # fixed at the source: the note goes with the next refresh
+    server.routes["/rss"] = Answer(fixture("rss.xml"))
+    run(capsys, config_path, db, "refresh")
+    _, out, _ = run(capsys, config_path, db, "sources", "--json")
+    assert all(s["parse_note"] is None for s in json.loads(out))

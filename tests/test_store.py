@@ -219,11 +219,15 @@ def test_a_version_2_cache_is_upgraded_and_counts_sources_from_an_index(tmp_path
         store.save_articles(source.id, [item("1", "One", "x"), item("2", "Two", "y", when=2)])
         store.set_read([store.list_articles(limit=1)[0].id])
         store.conn.execute("DROP INDEX articles_by_source_read")
+        store.conn.execute("ALTER TABLE sources DROP COLUMN parse_note")  # added later too
         store.conn.execute("PRAGMA user_version = 2")
     with Store.open(path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         [counted] = store.sources()
         assert (counted.unread, counted.total) == (1, 2)
+        assert counted.parse_note is None
+        store.update_source(counted.id, parse_note="not well-formed")
+        assert store.sources()[0].parse_note == "not well-formed"
         plan = " ".join(
             str(row[3])
             for row in store.conn.execute(

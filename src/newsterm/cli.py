@@ -200,6 +200,8 @@ def _sources_table(found: list[Source]) -> Table:
             status = plain("never fetched" if s.kind is SourceKind.FEED else "never read")
         else:
             status = plain(s.status.value)
+        if s.parse_note and not s.last_error:
+            status.append(f" (read leniently: {clean(s.parse_note)})", style="dim")
         table.add_row(
             str(s.id), str(s.unread), str(s.total), s.kind.value, plain(s.display_title), status
         )

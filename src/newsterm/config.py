@@ -47,6 +47,8 @@ class Settings:
     """Seconds parsing and analysing one feed may take; 0 for no limit."""
     max_feed_bytes: int = 10 * 1024 * 1024
     """Largest feed body accepted, after decompression."""
+    max_body_chars: int = 500_000
+    """Characters kept of one feed item's body (a long read is 100,000); 0 for no limit."""
     max_articles_per_feed: int = 0
     """Keep at most this many articles a feed, trimming the oldest read ones (0 keeps all)."""
     full_text: bool = False

@@ -113,6 +113,8 @@ class Source:
     full_text: bool = False
     unread: int = 0
     total: int = 0
+    parse_note: str | None = None
+    """Why the last refresh read the feed only leniently (ill-formed XML, encoding guessed)."""
 
     @property
     def display_title(self) -> str:

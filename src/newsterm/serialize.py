@@ -124,6 +124,7 @@ def source_json(source: Source, *, in_config: bool = True) -> dict[str, Any]:
         "tags": list(source.tags),
         "status": source.status.value,
         "last_error": source.last_error,
+        "parse_note": source.parse_note,
         "last_checked": iso(source.last_checked),
         "unread": source.unread,
         "total": source.total,

@@ -313,3 +313,19 @@ async def test_contacts_show_a_whole_address_at_160x45(make: AppFactory) -> None
         lines = [screen.contacts.render_line(y).text for y in range(4)]
         assert any(address in line for line in lines), lines
         assert any("@mquinlan" in line for line in lines), lines
+
+
+async def test_a_feed_read_leniently_has_a_quiet_note_in_the_sources_pane(
+    make: AppFactory, cache: Path
+) -> None:
+    with Store.open(cache) as store:
+        world = next(s for s in store.sources() if s.title == "World Desk")
+        store.update_source(world.id, parse_note="not well-formed (invalid token)")
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        sources = app.screen.sources  # type: ignore[attr-defined]
+        lines = [line_text(sources, y) for y in range(sources.scrollable_content_region.height)]
+        at = next(i for i, line in enumerate(lines) if "World Desk" in line)
+        assert "⚠" not in lines[at]
+        assert lines[at + 1].strip().startswith("read leniently: not w")  # cut to the pane

@@ -224,9 +224,10 @@ def normalise_metadata(
         if match:
             names.append(match.group("name").strip())
             found.append(Contact(name=match.group("name").strip(), email=match.group("email")))
-        elif "@" in author and " " not in author:
+        elif "@" in author and " " not in author and _EMAIL.fullmatch(author):
+            names.append(author)  # an address alone is the byline, and a contact
             found.append(Contact(email=author.lower()))
-        elif author:
+        elif author:  # a name, or a handle-like "X@" (no address: not a contact)
             names.append(author)
     for contact in contacts:
         url, email = contact.url, contact.email

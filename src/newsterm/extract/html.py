@@ -55,7 +55,10 @@ SKIP_TAGS = {
     "aside",
     "footer",
 }
-_VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "base", "col"}
+_VOID = {
+    *("br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "base", "col"),
+    "embed",  # void in HTML: the text after an <embed> is not inside it
+}
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
@@ -113,7 +116,7 @@ class _Collector(HTMLParser):
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP_TAGS:
+        if tag in SKIP_TAGS and tag not in _VOID:
             self._skip_depth = max(0, self._skip_depth - 1)
             return
         if tag == "title":

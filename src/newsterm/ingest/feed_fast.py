@@ -7,9 +7,13 @@ The input must already have passed :func:`newsterm.ingest.safexml.guard_xml`.
 
 from __future__ import annotations
 
+import base64
+import codecs
+import functools
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parseaddr, parsedate_to_datetime
 from typing import Any
@@ -25,11 +29,90 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 DCTERMS = "{http://purl.org/dc/terms/}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+ITUNES = (
+    "{http://www.itunes.com/dtds/podcast-1.0.dtd}",
+    "{http://www.itunes.com/DTDs/Podcast-1.0.dtd}",
+)
+MEDIA = "{http://search.yahoo.com/mrss/}"
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
-_PUBLISHED = ("pubDate", "published", "issued", f"{DCTERMS}issued")
-_UPDATED = ("updated", "modified", f"{DC}date", f"{DCTERMS}modified")
+_PUBLISHED = ("pubDate", "published", "issued", f"{DCTERMS}issued", f"{ATOM}published")
+_UPDATED = ("updated", "modified", f"{DC}date", f"{DCTERMS}modified", f"{ATOM}updated")
+"""Item date elements, RSS's own first; Atom's inside RSS (``<a10:updated>``) date items too."""
+_LOOKS_HTML = re.compile(r"</[A-Za-z][\w:-]*\s*>|&#?\w+;")
+"""A closing tag or an entity: an RSS title that holds markup (feedparser's test, simplified)."""
 _PREFIX = re.compile(r"<(/?)[A-Za-z_][\w.-]*:")
 _XMLNS = re.compile(r"\s+xmlns(?::[\w.-]+)?=\"[^\"]*\"")
+
+
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
+_DECLARED_ENCODING = re.compile(rb"""^(<\?xml[^>]*?encoding\s*=\s*)["'][\w.:-]+["']""")
+_LEAD = b"\xef\xbb\xbf \t\r\n"
+_LATIN1 = "iso8859-1"
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def _codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def fast_bytes(data: bytes, content_type: str = "") -> bytes | None:
+    """``data`` as the fast path can read it, or None to leave it to feedparser.
+
+    Blank lines or a byte-order mark before ``<?xml`` are dropped (expat refuses them). An
+    HTTP charset (RFC 7303: it wins) is used when the document declares no encoding: the bytes
+    are transcoded to UTF-8. A document declaring another encoding than the header goes to
+    feedparser, which weighs the two. ISO-8859-1 is read as windows-1252, as browsers and
+    feedparser read it (its curly quotes are not control characters).
+    """
+    if data[:1] in b"\xef \t\r\n" and (trimmed := data.lstrip(_LEAD)).startswith(b"<?xml"):
+        data = trimmed
+    if data.startswith(codecs.BOM_UTF8):
+        return _c1_as_cp1252(data)  # a byte-order mark says UTF-8 whatever the header says
+    match = _CHARSET.search(content_type)
+    header = _codec(match.group(1)) if match else None
+    declared = _DECLARED.match(data[:200])
+    stated = _codec(declared.group(1).decode("ascii")) if declared else None
+    if header is None or header == "utf-8":
+        if stated == _LATIN1:
+            return _to_utf8(data, "cp1252")
+        return _c1_as_cp1252(data) if stated in (None, "utf-8") else data
+    if declared:
+        return data if stated == header else None
+    return _to_utf8(data, "cp1252" if header == _LATIN1 else header)
+
+
+def _c1_as_cp1252(data: bytes) -> bytes:
+    """UTF-8 text whose C1 controls stand for windows-1252 characters (U+0092 for ’, as text
+    once read as ISO-8859-1 carries them) gets those characters, as feedparser gives them."""
+    if b"\xc2" not in data or not _C1.search(data):  # the first test is ~100 times cheaper
+        return data
+    return _C1.sub(_cp1252_char, data)
+
+
+def _cp1252_char(match: re.Match[bytes]) -> bytes:
+    try:
+        return match.group(0)[1:].decode("cp1252").encode("utf-8")
+    except UnicodeDecodeError:
+        return match.group(0)  # one of the five codes windows-1252 leaves undefined
+
+
+def _to_utf8(data: bytes, codec: str) -> bytes | None:
+    """The document transcoded to UTF-8, its encoding declaration too (None: not ``codec``)."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        if codec != "cp1252":
+            return None
+        text = data.decode("latin-1")  # one of the five bytes windows-1252 leaves undefined
+    except LookupError:
+        return None
+    return _DECLARED_ENCODING.sub(rb'\1"utf-8"', text.encode("utf-8"), count=1)
 
 
 def resolve(base: str, href: str) -> str:
@@ -54,8 +137,8 @@ def parse_date(text: str) -> datetime | None:
             return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    try:
-        return value.astimezone(UTC)
+    try:  # to the second, as feedparser reads dates
+        return value.astimezone(UTC).replace(microsecond=0)
     except (OverflowError, ValueError):
         return None
 
@@ -77,12 +160,14 @@ def _text(elem: ET.Element | None) -> str:
     return elem.text or ""
 
 
-def _first(parent: ET.Element, *tags: str) -> ET.Element | None:
-    for tag in tags:
-        found = parent.find(tag)
-        if found is not None:
-            return found
-    return None
+def _person_text(elem: ET.Element) -> str:
+    """A person element as text: its ``name`` child when it has one, else all its text."""
+    if not len(elem):
+        return elem.text or ""
+    for child in elem:
+        if child.tag.rsplit("}", 1)[-1] == "name" and (child.text or "").strip():
+            return child.text or ""
+    return " ".join("".join(elem.itertext()).split())
 
 
 def _first_text(parent: ET.Element, *tags: str) -> str:
@@ -109,27 +194,104 @@ def parse_person(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def _link_href(item: ET.Element, ns: str) -> str:
+    """An Atom-style ``<link href>`` inside an RSS item: the alternate HTML one."""
+    for link in [*item.findall(f"{ns}link"), *item.findall(f"{ATOM}link")]:
+        rel, kind = link.get("rel", "alternate"), link.get("type", "text/html")
+        if rel == "alternate" and kind in _HTML_TYPES and link.get("href"):
+            return link.get("href", "")
+    return ""
+
+
+def _base(base: str, elem: ET.Element) -> str:
+    """The base URL inside ``elem``: its ``xml:base`` resolved against ``base``."""
+    href = elem.get(XML_BASE, "").strip()
+    return urljoin(base, href) if href else base
+
+
+@dataclass(frozen=True, slots=True)
+class _RssTags:
+    """The element names an RSS or RDF item is read from, in order of preference."""
+
+    guid: tuple[str, ...]
+    link: str
+    ids: tuple[str, ...]
+    published: tuple[str, ...]
+    updated: tuple[str, ...]
+    people: frozenset[str]
+    content: tuple[str, ...]
+    summary: tuple[str, ...]
+    second: tuple[str, ...]
+    title: tuple[str, ...]
+
+
+@functools.cache
+def _rss_tags(ns: str) -> _RssTags:
+    def named(tags: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(t if t.startswith("{") else ns + t for t in tags)
+
+    itunes = [f"{i}summary" for i in ITUNES]
+    return _RssTags(
+        guid=(f"{ns}guid", "guid"),
+        link=f"{ns}link",
+        ids=(f"{ATOM}id", f"{ns}id"),
+        published=named(_PUBLISHED),
+        updated=named(_UPDATED),
+        people=frozenset(
+            [f"{ns}author", f"{DC}creator", f"{DC}author", *(f"{i}author" for i in ITUNES)]
+        ),
+        content=(f"{CONTENT}encoded", f"{XHTML}body", f"{ns}body", f"{ns}fullitem"),
+        summary=(f"{ns}description", f"{DC}description"),
+        second=(f"{ns}summary", *itunes),
+        title=(f"{ns}title", f"{DC}title", f"{MEDIA}title"),
+    )
+
+
+def _pick(first: dict[str, ET.Element], tags: tuple[str, ...]) -> str:
+    """The stripped text of the first of ``tags`` present with some text."""
+    for tag in tags:
+        found = first.get(tag)
+        if found is not None and (value := _text(found).strip()):
+            return value
+    return ""
+
+
 def _rss_item(item: ET.Element, ns: str, base: str) -> FeedItem:
-    guid = _first(item, f"{ns}guid", "guid")
-    about = item.get(f"{RDF}about", "")
-    link = _first_text(item, f"{ns}link")
-    ident = _text(guid).strip() if guid is not None else about.strip()
+    tags = _rss_tags(ns)
+    first: dict[str, ET.Element] = {}
+    people: list[str] = []
+    for child in item:  # one pass: each child's first element by name, and the people
+        first.setdefault(child.tag, child)
+        if child.tag in tags.people and (person := _person_text(child).strip()):
+            people.append(person)
+    base = _base(base, item)
+    guid = first.get(tags.guid[0])
+    if guid is None:
+        guid = first.get(tags.guid[1])
+    link = _pick(first, (tags.link,)) or _link_href(item, ns)
+    if guid is not None:
+        ident = _text(guid).strip()
+    else:  # RDF's about, else an Atom id (namespaced or not) as feedparser reads it
+        ident = item.get(f"{RDF}about", "").strip() or _pick(first, tags.ids)
     if not link and guid is not None and guid.get("isPermaLink", "true") == "true":
         link = ident
-    published = _first_text(item, *(t if t.startswith("{") else ns + t for t in _PUBLISHED))
-    updated = _first_text(item, *(t if t.startswith("{") else ns + t for t in _UPDATED))
-    authors = [parse_person(_text(a)) for a in item.findall(f"{ns}author") if _text(a).strip()]
-    authors += [(_text(c).strip(), "") for c in item.findall(f"{DC}creator") if _text(c).strip()]
-    content = _first_text(item, f"{CONTENT}encoded")
+    date_text = _pick(first, tags.published) or _pick(first, tags.updated)
+    summary = _pick(first, tags.summary)
+    second = _pick(first, tags.second)
+    if not summary:
+        summary, second = second, ""
+    title = _pick(first, tags.title)
     return FeedItem(
         id=ident,
         link=resolve(base, link),
-        title=_first_text(item, f"{ns}title", f"{DC}title"),
-        date_text=published or updated,
-        published=parse_date(published or updated),
-        authors=authors,
-        content=content,
-        summary=_first_text(item, f"{ns}description", f"{DC}description"),
+        title=title,
+        title_is_html=bool(_LOOKS_HTML.search(title)),
+        date_text=date_text,
+        published=parse_date(date_text),
+        authors=[parse_person(person) for person in people],
+        # a <summary> beside a <description> is the fuller text
+        content=_pick(first, tags.content) or second,
+        summary=summary,
     )
 
 
@@ -138,16 +300,41 @@ def _atom_text(elem: ET.Element | None) -> tuple[str, bool]:
     if elem is None:
         return "", False
     kind = (elem.get("type") or "text").lower()
+    if not len(elem) and (elem.get("mode") == "base64" or _is_binary(kind)):
+        try:
+            return base64.b64decode(elem.text or "").decode("utf-8"), "html" in kind
+        except (ValueError, UnicodeDecodeError):
+            return "", False
     if kind == "xhtml" or len(elem):
         return _inner_markup(elem), True
     return elem.text or "", kind in ("html", "text/html")
 
 
+def _is_binary(kind: str) -> bool:
+    """An Atom content type whose content is base64 (RFC 4287 4.1.3.3)."""
+    if kind in ("text", "html", "xhtml") or kind.startswith("text/"):
+        return False
+    return "/" in kind and not kind.endswith(("+xml", "/xml"))
+
+
 def _atom_link(entry: ET.Element, base: str) -> str:
-    for link in entry.findall(f"{ATOM}link"):
-        if link.get("rel", "alternate") == "alternate" and link.get("href"):
-            return resolve(base, link.get("href", ""))
-    return ""
+    """The alternate link, an HTML one first (as feedparser prefers it); a ``<link>`` that
+    holds its URL as text instead of ``href`` counts too, as feedparser reads it."""
+    alternates = [
+        (link.get("type", "text/html"), href)
+        for link in entry.findall(f"{ATOM}link")
+        if link.get("rel", "alternate") == "alternate"
+        and (href := link.get("href") or (link.text or "").strip())
+    ]
+    for kind, href in alternates:
+        if kind in _HTML_TYPES:
+            return resolve(base, href)
+    return resolve(base, alternates[0][1]) if alternates else ""
+
+
+def id_as_link(ident: str) -> str:
+    """An Atom id that is an http(s) URL serves as the link of an entry that has none."""
+    return ident if ident.lower().startswith(("http://", "https://")) else ""
 
 
 def _atom_people(parent: ET.Element) -> list[tuple[str, str]]:
@@ -170,12 +357,13 @@ def _atom(root: ET.Element, url: str) -> ParsedFeed:
         title, title_html = _atom_text(entry.find(f"{ATOM}title"))
         content, content_html = _atom_text(entry.find(f"{ATOM}content"))
         summary, summary_html = _atom_text(entry.find(f"{ATOM}summary"))
+        ident = _first_text(entry, f"{ATOM}id")
         published = _first_text(entry, f"{ATOM}published", f"{DCTERMS}issued")
         updated = _first_text(entry, f"{ATOM}updated", f"{DC}date", f"{DCTERMS}modified")
         feed.items.append(
             FeedItem(
-                id=_first_text(entry, f"{ATOM}id"),
-                link=_atom_link(entry, entry_base),
+                id=ident,
+                link=_atom_link(entry, entry_base) or id_as_link(ident),
                 title=title.strip(),
                 title_is_html=title_html,
                 date_text=published or updated,
@@ -200,7 +388,8 @@ def parse_xml(data: bytes, url: str) -> ParsedFeed:
         channel = root.find("channel")
         if channel is None:
             raise NotAFeed("<rss> without <channel>")
-        items = [_rss_item(i, "", url) for i in channel.findall("item")]
+        base = _base(_base(url, root), channel)
+        items = [_rss_item(i, "", base) for i in channel.findall("item")]
         return ParsedFeed("rss", _first_text(channel, "title"), _first_text(channel, "link"), items)
     if tag == f"{RDF}RDF":
         for ns in (RSS10, RSS090):

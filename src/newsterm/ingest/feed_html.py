@@ -103,6 +103,28 @@ def _simple(markup: str) -> tuple[list[str], list[str]] | None:
     return paragraphs, links
 
 
+_STYLE_TEXT = re.compile(r"<(style|script)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
+_CSS_AT_RULE = re.compile(r"\s*@(?:font-face|media|import|charset|keyframes|supports|page)\b")
+_CSS_BLOCK = re.compile(r"\{[^{}]*:[^{}]*\}")
+
+
+def drop_style_text(paragraphs: list[str]) -> list[str]:
+    """Paragraphs without text that is clearly a style sheet or a script: an escaped
+    ``<style>`` block shown as text, an ``@font-face`` rule, a run of ``{prop: value}`` rules."""
+    out = []
+    for paragraph in paragraphs:
+        if "<" in paragraph and _STYLE_TEXT.search(paragraph):
+            paragraph = " ".join(_STYLE_TEXT.sub(" ", paragraph).split())
+        if not paragraph or ("@" in paragraph and _CSS_AT_RULE.match(paragraph)):
+            continue
+        if "{" in paragraph and "}" in paragraph:
+            rules = sum(len(block) for block in _CSS_BLOCK.findall(paragraph))
+            if rules * 2 > len(paragraph):
+                continue
+        out.append(paragraph)
+    return out
+
+
 def paragraphs_and_links(markup: str) -> tuple[list[str], list[str]]:
     """Clean paragraphs and http(s)/mailto links of an item's HTML."""
     fast = _simple(markup)

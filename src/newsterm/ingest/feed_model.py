@@ -11,6 +11,9 @@ from datetime import datetime
 from newsterm.analysis import Analysis, RawArticle
 from newsterm.errors import NewstermError
 
+BODY_LIMIT = 500_000
+"""Characters kept of an item's body by default (``max_body_chars``): a long read is 100,000."""
+
 
 class NotAFeed(ValueError):
     """The bytes are no feed this parser understands (the next parser may)."""
@@ -63,6 +66,8 @@ class FeedJob:
     """guid -> content hash already cached: unchanged items are not analysed again."""
     time_limit: float = 0.0
     """Seconds allowed for parsing and analysing (0: no limit)."""
+    body_limit: int = BODY_LIMIT
+    """Characters kept of an item's body (``max_body_chars``; 0: no limit)."""
 
 
 @dataclass(slots=True)

@@ -26,9 +26,17 @@ from newsterm.analysis import Analysis, Contact, RawArticle
 from newsterm.extract import analyse
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import sanitize, sanitize_line, split_paragraphs
-from newsterm.ingest.feed_fast import parse_json, parse_person, parse_xml
-from newsterm.ingest.feed_html import paragraphs_and_links
+from newsterm.ingest.feed_fast import (
+    fast_bytes,
+    id_as_link,
+    parse_date,
+    parse_json,
+    parse_person,
+    parse_xml,
+)
+from newsterm.ingest.feed_html import drop_style_text, paragraphs_and_links
 from newsterm.ingest.feed_model import (
+    BODY_LIMIT,
     FeedError,
     FeedItem,
     FeedJob,
@@ -36,6 +44,7 @@ from newsterm.ingest.feed_model import (
     NotAFeed,
     ParsedFeed,
 )
+from newsterm.ingest.identity import article_identity, keep_richer, known_identity
 from newsterm.ingest.safexml import guard_xml
 
 SUMMARY_LIMIT = 600
@@ -51,6 +60,7 @@ _LONG_PERSON = re.compile(
     rb"|name|email)\b[^<>]*>(?:<!\[CDATA\[)?)([^<\]]{%d})[^<\]]*" % PERSON_LIMIT,
     re.IGNORECASE,
 )
+_SAX_PLACE = re.compile(r"<unknown>:(\d+):(\d+):\s*(.*)")
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
@@ -65,10 +75,35 @@ def looks_like_html(data: bytes) -> bool:
     return bool(_HTML_START.match(data[:4096]))
 
 
+def _feedparser() -> Any:
+    """feedparser, told to read items as the fast path does (once per process).
+
+    Ids are kept as written (not resolved against the feed URL or ``xml:base``), so
+    :func:`newsterm.ingest.identity.article_identity` sees the same raw id from both paths;
+    ``<media:description>`` (a photo caption) is ignored instead of becoming the item body.
+    """
+    import feedparser
+    from feedparser.mixin import _FeedParserMixin
+    from feedparser.namespaces.mediarss import Namespace as MediaRss
+
+    if "id" in _FeedParserMixin.can_be_relative_uri:
+        _FeedParserMixin.can_be_relative_uri = _FeedParserMixin.can_be_relative_uri - {"id"}
+        MediaRss._start_media_description = _skip_start
+        MediaRss._end_media_description = _skip_end
+    return feedparser
+
+
+def _skip_start(parser: Any, attrs: Any) -> None:
+    parser.push("newsterm_ignored", 0)
+
+
+def _skip_end(parser: Any) -> None:
+    parser.pop("newsterm_ignored")
+
+
 def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFeed:
     """The lenient path: feedparser over the (already guarded) bytes; it never fetches."""
-    import feedparser
-
+    feedparser = _feedparser()
     data = _LONG_PERSON.sub(rb"\1\2", data)
     headers = {"content-location": url}
     if content_type:
@@ -84,8 +119,10 @@ def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFee
         link=doc.feed.get("link", ""),
     )
     if doc.get("bozo"):
-        feed.warning = str(doc.get("bozo_exception") or "ill-formed feed")[:200]
-    feed_authors = _fp_people(doc.feed)
+        feed.warning = lenient_note(doc.get("bozo_exception"))
+    # An Atom feed's authors stand for its entries'; an RSS channel's editor does not.
+    atom = version.startswith("atom")
+    feed_authors = _fp_people(doc.feed) if atom else []
     for entry in doc.entries:
         title, title_html = _fp_text(entry.get("title_detail"), entry.get("title", ""))
         contents = entry.get("content") or []
@@ -97,15 +134,21 @@ def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFee
         if content and content == summary:
             summary = ""
         date_text = entry.get("published") or entry.get("updated") or ""
-        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        # dict.get: FeedParserDict.get warns when it maps a missing key to another
+        parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+        link = entry.get("link", "") or ""
+        if atom and entry.get("guidislink"):  # feedparser took the id for the link
+            link = id_as_link(link)
         feed.items.append(
             FeedItem(
                 id=entry.get("id", "") or "",
-                link=entry.get("link", "") or "",
+                link=link,
                 title=title,
                 title_is_html=title_html,
                 date_text=date_text,
-                published=_fp_date(parsed),
+                # a date feedparser cannot read (day names in Italian) is read as the fast
+                # path reads it
+                published=_fp_date(parsed) or parse_date(date_text),
                 authors=_fp_people(entry) or list(feed_authors),
                 content=content,
                 content_is_html=content_html,
@@ -114,6 +157,14 @@ def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFee
             )
         )
     return feed
+
+
+def lenient_note(reason: object) -> str:
+    """feedparser's reason for reading a feed leniently, as one short line."""
+    text = sanitize_line(str(reason or "ill-formed feed"), 300)
+    if match := _SAX_PLACE.match(text):
+        text = f"{match.group(3)} (line {match.group(1)}, column {match.group(2)})"
+    return text[:200]
 
 
 def _fp_text(detail: Any, value: str) -> tuple[str, bool]:
@@ -163,24 +214,16 @@ def parse_feed(data: bytes, url: str, content_type: str = "") -> ParsedFeed:
     if looks_like_html(data):
         raise FeedError("not a feed (an HTML page)")
     data = guard_xml(data)
-    if _trust_declared_encoding(content_type):
+    fast = fast_bytes(data, content_type)
+    if fast is not None:
         try:
-            return parse_xml(data, url)
+            return parse_xml(fast, url)
         except (ET.ParseError, NotAFeed, LookupError, ValueError):
             pass
     try:
         return parse_with_feedparser(data, url, content_type)
     except NotAFeed as exc:
         raise FeedError(str(exc)) from None
-
-
-def _trust_declared_encoding(content_type: str) -> bool:
-    """The fast path reads the document's own encoding; an HTTP charset sends it to feedparser.
-
-    Exception: a UTF-8 charset, which the fast path would use anyway for most feeds.
-    """
-    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
-    return match is None or match.group(1).lower() in ("utf-8", "utf8")
 
 
 # -- items to articles ----------------------------------------------------------------------
@@ -191,8 +234,24 @@ def _reduce(text: str, is_html: bool) -> tuple[list[str], list[str]]:
     if not text.strip():
         return [], []
     if is_html or _TAG.search(text):
-        return paragraphs_and_links(text)
-    return split_paragraphs(sanitize(text)), []
+        paragraphs, links = paragraphs_and_links(text)
+    else:
+        paragraphs, links = split_paragraphs(sanitize(text)), []
+    return drop_style_text(paragraphs), links
+
+
+def bounded(paragraphs: list[str], limit: int) -> list[str]:
+    """The paragraphs cut to ``limit`` characters in all (0: no limit), the last one short."""
+    if limit <= 0 or sum(map(len, paragraphs)) <= limit:
+        return paragraphs
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if len(paragraph) >= limit:
+            out.append(paragraph[:limit].rstrip() + "…")
+            break
+        out.append(paragraph)
+        limit -= len(paragraph)
+    return out
 
 
 def _summary_line(text: str, is_html: bool) -> str:
@@ -209,8 +268,11 @@ def _clean_email(value: str) -> str | None:
     return value if _EMAIL.fullmatch(value) else None
 
 
-def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
-    """Turn a parsed item into a sanitised RawArticle with a parser-independent identity."""
+def item_to_article(item: FeedItem, base_url: str, body_limit: int = BODY_LIMIT) -> RawArticle:
+    """Turn a parsed item into a sanitised RawArticle with a parser-independent identity.
+
+    The body keeps at most ``body_limit`` characters (0: no limit).
+    """
     title = item.title
     if item.title_is_html and ("<" in title or "&" in title):
         title = " ".join(html_to_text(title).paragraphs)
@@ -226,14 +288,16 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
     else:
         paragraphs, links = _reduce(item.summary, item.summary_is_html)
         summary = sanitize_line(" ".join(paragraphs), SUMMARY_LIMIT)
+    paragraphs = bounded(paragraphs, body_limit)
     authors: list[str] = []
     contacts: list[Contact] = []
     seen_emails: set[str] = set()
     for raw_name, raw_email in item.authors:
         name = sanitize_line(raw_name, 200)
         email = _clean_email(raw_email) if raw_email else None
-        if name and name not in authors:
-            authors.append(name)
+        byline = name or email or ""  # an address alone is the byline too
+        if byline and byline not in authors:
+            authors.append(byline)
         if email and email.lower() not in seen_emails:
             seen_emails.add(email.lower())
             contacts.append(Contact(name=name or None, email=email))
@@ -244,12 +308,11 @@ def item_to_article(item: FeedItem, base_url: str) -> RawArticle:
                 seen_emails.add(email.lower())
                 contacts.append(Contact(email=email))
     date_text = sanitize_line(item.date_text, 200)
-    guid = sanitize_line(item.id, 2000) or link or f"{title} {date_text}".strip()
     # Each part and a newline, hashed in one call (the encoding is character by character).
     hashed = "".join([f"{part}\n" for part in (title, link, *paragraphs, "\x00", *authors)])
     digest = hashlib.sha256(hashed.encode("utf-8", "surrogatepass"))
-    if not guid:
-        guid = "sha256:" + digest.hexdigest()
+    raw_id = sanitize_line(item.id, 2000)
+    guid = article_identity(raw_id, link, title, date_text, digest.hexdigest())
     if not title:
         first = paragraphs[0] if paragraphs else ""
         title = sanitize_line(first, 80) if first else "(untitled)"
@@ -302,15 +365,12 @@ def process_feed(job: FeedJob) -> FeedResult:
         with time_limit(job.time_limit):
             feed = parse_feed(job.body, job.url, job.content_type)
             items: list[tuple[RawArticle, Analysis]] = []
-            seen: set[str] = set()
-            for item in feed.items:
+            raws = keep_richer([item_to_article(i, job.url, job.body_limit) for i in feed.items])
+            for raw in raws:
                 # The alarm can be swallowed (raised inside a GC callback): check here too.
                 if time.perf_counter() > deadline:
                     raise ParseTimeout
-                raw = item_to_article(item, job.url)
-                if raw.guid in seen:
-                    continue
-                seen.add(raw.guid)
+                raw.guid = known_identity(raw, job.url, job.known)
                 if job.known.get(raw.guid) == raw.content_hash:
                     continue
                 analysis = analyse(
@@ -326,7 +386,7 @@ def process_feed(job: FeedJob) -> FeedResult:
         title=sanitize_line(feed.title, 300),
         format=feed.format,
         items=items,
-        seen=len(seen),
+        seen=len(raws),
         warning=feed.warning,
         seconds=time.perf_counter() - start,
     )

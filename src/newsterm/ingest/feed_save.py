@@ -96,7 +96,7 @@ def save_feed(
     if max_articles:
         store.trim(source.id, max_articles)
     values, outcome.notice = fetched_values(source, answer, now)
-    values.update(etag=answer.etag, last_modified=answer.last_modified)
+    values.update(etag=answer.etag, last_modified=answer.last_modified, parse_note=parsed.warning)
     if parsed.title and not source.title:
         values["title"] = outcome.title = parsed.title
     store.update_source(source.id, **values)

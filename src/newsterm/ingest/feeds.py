@@ -211,7 +211,14 @@ async def _get(fetcher: Fetcher, url: str, trusted: Sequence[str] | None = None)
 
 
 def _job(result: FetchResult, settings: Settings) -> FeedJob:
-    return FeedJob(result.url, result.body, result.content_type, {}, settings.parse_timeout)
+    return FeedJob(
+        result.url,
+        result.body,
+        result.content_type,
+        {},
+        settings.parse_timeout,
+        settings.max_body_chars,
+    )
 
 
 def add_feed(

@@ -112,7 +112,12 @@ class FeedLoop(threading.Thread):
             write.result = result
             if result.status == 200:
                 feed = FeedJob(
-                    result.url, result.body, result.content_type, {}, self.settings.parse_timeout
+                    result.url,
+                    result.body,
+                    result.content_type,
+                    {},
+                    self.settings.parse_timeout,
+                    self.settings.max_body_chars,
                 )
                 result.body = b""
                 answer = Answer(result.etag, result.last_modified, result.moved_to)

@@ -129,12 +129,17 @@ CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url);
 Reader item id as a signed 64-bit integer), and the read/starred changes made here that the
 server has not had yet, one row per item and state (the latest change wins), written in the
 same transaction as the change itself."""
+_SOURCE_PARSE_NOTE = """
+ALTER TABLE sources ADD COLUMN parse_note TEXT;
+"""
+"""Why the last refresh could read a feed only leniently (feedparser's "bozo" reason), or NULL."""
 
 MIGRATIONS: tuple[str, ...] = (
     _SCHEMA_V1,
     _V2_FTS_BY_STATEMENT,
     _V3_SOURCE_COUNTS,
     _V4_SYNC,
+    _SOURCE_PARSE_NOTE,
 )
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 import time
@@ -173,6 +174,7 @@ class Store:
             "last_modified",
             "moved_to",
             "retry_after",
+            "parse_note",
         }
         unknown = set(values) - allowed
         if unknown:
@@ -211,7 +213,8 @@ class Store:
                        s.last_checked, s.etag, s.last_modified, s.moved_to, s.retry_after,
                        s.full_text,
                        (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.read = 0),
-                       (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id)
+                       (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id),
+                       s.parse_note
                 FROM sources s {where} ORDER BY s.id""",
             params,
         ).fetchall()
@@ -232,6 +235,7 @@ class Store:
                 full_text=bool(r[12]),
                 unread=r[13],
                 total=r[14],
+                parse_note=r[15],
             )
             for r in rows
         ]
@@ -286,6 +290,9 @@ class Store:
         is stored once); one whose content hash is unchanged is left alone; a changed one is
         rewritten with its read and starred state kept, and its full text is to be fetched
         again (the body is the feed's text once more).
+
+        An undated article sorts at the time it was first seen (kept when it changes), but
+        never above dated news: just below the newest dated article when that is older.
         """
         from newsterm.store.results import SaveResult  # here: the app's first frame saves nothing
 
@@ -296,13 +303,23 @@ class Store:
             return result
         with self.write() as conn:
             existing = {
-                guid: (article_id, content_hash, gone)
-                for article_id, guid, content_hash, gone in conn.execute(
-                    "SELECT id, guid, content_hash, gone FROM articles WHERE source_id = ?",
+                guid: (article_id, content_hash, gone, sort_key)
+                for article_id, guid, content_hash, gone, sort_key in conn.execute(
+                    """SELECT id, guid, content_hash, gone, sort_key FROM articles
+                       WHERE source_id = ?""",
                     (source_id,),
                 )
             }
             adopting = sync_queue.has_synced_items(conn, source_id)
+            undated_key = now
+            if any(raw.published is None for raw, _ in items):
+                newest = conn.execute(  # the newest dated article, found by articles_by_time
+                    """SELECT sort_key FROM articles WHERE published IS NOT NULL
+                       ORDER BY sort_key DESC, id DESC LIMIT 1"""
+                ).fetchone()
+                dated = [to_timestamp(raw.published) for raw, _ in items]
+                known = [key for key in (newest and newest[0], *dated) if key is not None]
+                undated_key = min(now, math.nextafter(max(known), 0)) if known else now
             for raw, analysis in items:
                 row = existing.get(raw.guid)
                 if row is None and adopting and raw.url:
@@ -319,7 +336,9 @@ class Store:
                     json.dumps(analysis.authors),
                     published,
                     now,
-                    published if published is not None else now,
+                    published
+                    if published is not None
+                    else (undated_key if row is None else row[3]),
                     raw.summary,
                     PARAGRAPH_SEPARATOR.join(analysis.paragraphs),
                     json.dumps(analysis.credits),
@@ -337,7 +356,7 @@ class Store:
                         (*values, source_id, raw.guid),
                     )
                     article_id = int(cursor.lastrowid or 0)
-                    existing[raw.guid] = (article_id, raw.content_hash, 0)
+                    existing[raw.guid] = (article_id, raw.content_hash, 0, values[5])
                     result.new += 1
                     result.new_ids.append(article_id)
                     self._write_analysis(conn, article_id, analysis, fresh=True)

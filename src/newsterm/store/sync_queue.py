@@ -112,12 +112,12 @@ def has_synced_items(conn: sqlite3.Connection, source_id: int) -> bool:
 
 def adopt(
     conn: sqlite3.Connection, source_id: int, guid: str, url: str
-) -> tuple[int, str, int] | None:
+) -> tuple[int, str, int, float] | None:
     """Move the synced article with this link (stored by the sync under a server subscription)
-    to a local source that has just met the same item; returns its (id, content hash, gone)
-    for the caller to update, or None."""
+    to a local source that has just met the same item; returns its (id, content hash, gone,
+    sort key) for the caller to update, or None."""
     row = conn.execute(
-        """SELECT a.id, a.content_hash, a.gone FROM sync_items si
+        """SELECT a.id, a.content_hash, a.gone, a.sort_key FROM sync_items si
            JOIN articles a ON a.id = si.article_id JOIN sources s ON s.id = a.source_id
            WHERE si.url = ? AND s.kind = 'sync' LIMIT 1""",
         (url,),
@@ -128,7 +128,7 @@ def adopt(
         "UPDATE articles SET source_id = ?, guid = ?, content_hash = '' WHERE id = ?",
         (source_id, guid, row[0]),
     )
-    return int(row[0]), "", int(row[2])
+    return int(row[0]), "", int(row[2]), float(row[3])
 
 
 def apply_remote(

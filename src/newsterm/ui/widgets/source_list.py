@@ -168,6 +168,17 @@ class SourceList(OptionList):
                     if len(source.last_error) > MAX_ERROR:
                         error += "…"
                     prompt.add_row(Text("  " + error, style="red", overflow="fold"))
+                elif source.parse_note:  # read, but only leniently: a quiet note
+                    prompt = Table.grid(expand=True)
+                    prompt.add_column(ratio=1)
+                    style = "" if source.unread else "dim"
+                    prompt.add_row(
+                        _line(f"  {name}", source.unread, style=style, count_style="bold")
+                    )
+                    note = f"  read leniently: {source.parse_note[:MAX_ERROR]}"
+                    prompt.add_row(
+                        Text(note, style="dim italic", no_wrap=True, overflow="ellipsis")
+                    )
                 else:
                     style = "" if source.unread else "dim"
                     prompt = _line(f"  {name}", source.unread, style=style, count_style="bold")
