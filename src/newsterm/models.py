@@ -154,3 +154,5 @@ class Article:
     gone: bool = False
     full_text_status: str | None = None
     """None (never tried), "ok", or the reason the last full-text fetch failed."""
+    analysed_version: int = 0
+    """The analysis version that found its quotations and contacts (0: not analysed yet)."""

@@ -64,3 +64,35 @@ def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
             bar.update(task, completed=done, new=new, failed=failed)
 
         yield fancy
+
+
+@contextmanager
+def analysis_progress(*, interactive: bool) -> Iterator[Callable[[int, int], None]]:
+    """Yield the progress callback for ``backlog.finish`` (articles analysed, backlog size): a
+    bar on stderr on a terminal, otherwise one line on stderr every tenth of the way."""
+    if not interactive:
+        shown = -1
+
+        def plain(done: int, total: int) -> None:
+            nonlocal shown
+            tenth = done * 10 // max(total, 1)
+            if tenth != shown:
+                shown = tenth
+                click.echo(f"analysing: {done:,}/{total:,} articles", err=True)
+
+        yield plain
+        return
+    with Progress(
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True, highlight=False),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("analysis", total=None)
+
+        def fancy(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield fancy

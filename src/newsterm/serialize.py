@@ -8,7 +8,7 @@ from typing import Any
 
 from newsterm.analysis import Analysis, Contact, Quote
 from newsterm.models import Article, ArticleSummary, Source
-from newsterm.store.results import SearchHit
+from newsterm.store.results import QuoteHit, SearchHit
 
 
 def iso(value: datetime | None) -> str | None:
@@ -126,4 +126,15 @@ def source_json(source: Source) -> dict[str, Any]:
         "last_checked": iso(source.last_checked),
         "unread": source.unread,
         "total": source.total,
+    }
+
+
+def quote_hit_json(hit: QuoteHit) -> dict[str, Any]:
+    """One row of ``newsterm quotes --json``."""
+    return {
+        "article_id": hit.article_id,
+        "title": hit.title,
+        "speaker": hit.speaker,
+        "text": hit.text,
+        "fragment": hit.fragment,
     }

@@ -1,5 +1,5 @@
-"""Where feed bodies are parsed, analysed and written: worker processes, or a thread for one
-feed."""
+"""Where feed bodies are parsed and written, and then the analysis backlog analysed: worker
+processes, or a thread for one feed."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ import asyncio
 import multiprocessing
 import os
 import sys
-from collections.abc import Awaitable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Awaitable, Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from newsterm.ingest.feed_model import FeedError
 from newsterm.ingest.feed_save import SavedFeed, SaveJob, init_worker, parse_and_save, ready
+
+J = TypeVar("J")
+R = TypeVar("R")
 
 MAX_WORKERS = 2
 """Parse processes: parsing and analysis are CPU-bound; two cover the machines we target."""
@@ -73,6 +77,14 @@ class ParsePool:
         self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=init_worker)
         for _ in range(self.workers):  # a spawned pool starts a process per job it waits on
             self._pool.submit(ready)
+
+    def submit(self, func: Callable[[J], R], job: J) -> Future[R]:
+        """Run ``func(job)`` in a worker (the pool is started if it was not); a process pool
+        only (``workers`` > 0)."""
+        assert self.workers > 0
+        self.start()
+        assert self._pool is not None
+        return self._pool.submit(func, job)
 
     async def run(self, job: SaveJob, timeout: float) -> SavedFeed:
         """Parse and store one feed; a worker that hangs past ``timeout`` (+ slack) fails just

@@ -18,8 +18,8 @@ from newsterm.models import Article, ArticleSummary, Source, SourceKind, SourceS
 from newsterm.store import db
 
 if TYPE_CHECKING:
-    from newsterm.analysis import Analysis, RawArticle
-    from newsterm.store.results import SaveResult, SearchHit
+    from newsterm.analysis import Analysis, AnalysisInput, Contact, RawArticle
+    from newsterm.store.results import QuoteHit, SaveResult, SearchHit
 
 PARAGRAPH_SEPARATOR = "\n\n"
 MATCH_START = "\x01"
@@ -78,6 +78,43 @@ def fts_query(text: str) -> str | None:
     quoted = [f'"{w}"' for w in words]
     quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def _input_json(
+    paragraphs: Sequence[str] | None, authors: Sequence[str], contacts: Sequence[Contact]
+) -> str | None:
+    """``articles.analysis_input``: what the analysis starts from besides the title and, when
+    ``paragraphs`` is None, the body (see the migration that added it)."""
+    extra: dict[str, Any] = {}
+    if paragraphs is not None:
+        extra["paragraphs"] = list(paragraphs)
+    if authors:
+        extra["authors"] = list(authors)
+    if contacts:
+        extra["contacts"] = [[c.name, c.email, c.url, c.handle] for c in contacts]
+    return json.dumps(extra) if extra else None
+
+
+def _index(conn: sqlite3.Connection, article_ids: Sequence[int]) -> None:
+    """Index these articles' titles and bodies for search, in one statement: FTS5 writes an
+    index segment per statement, so a row at a time would write (and later merge) one each."""
+    if article_ids:
+        conn.execute(
+            """INSERT INTO articles_fts (rowid, title, body)
+               SELECT id, title, body FROM articles WHERE id IN (SELECT value FROM json_each(?))""",
+            (json.dumps(list(article_ids)),),
+        )
+
+
+def _unindex(conn: sqlite3.Connection, article_ids: Sequence[int]) -> None:
+    """Take these articles out of the search index, before their title or body changes."""
+    if article_ids:
+        conn.execute(
+            """INSERT INTO articles_fts (articles_fts, rowid, title, body)
+               SELECT 'delete', id, title, body FROM articles
+               WHERE id IN (SELECT value FROM json_each(?))""",
+            (json.dumps(list(article_ids)),),
+        )
 
 
 _SUMMARY_COLUMNS = """
@@ -275,15 +312,16 @@ class Store:
     def save_articles(
         self,
         source_id: int,
-        items: Iterable[tuple[RawArticle, Analysis]],
+        items: Iterable[RawArticle],
         *,
         fetched_at: datetime | None = None,
     ) -> SaveResult:
-        """Insert new articles and update changed ones, in one transaction.
+        """Insert new articles and update changed ones, in one transaction, not analysed yet.
 
         An article is matched by (source, guid); one whose content hash is unchanged is left
-        alone; a changed one is rewritten with its read and starred state kept, and its
-        full text is to be fetched again (the body is the feed's text once more).
+        alone; a changed one is rewritten with its read and starred state kept, its analysis
+        dropped (the backlog has it again) and its full text to be fetched again (the body is
+        the feed's text once more). Its paragraphs are the body until the analysis cleans it.
         """
         from newsterm.store.results import SaveResult  # here: the app's first frame saves nothing
 
@@ -300,7 +338,9 @@ class Store:
                     (source_id,),
                 )
             }
-            for raw, analysis in items:
+            inserts: list[tuple[Any, ...]] = []
+            updates: list[tuple[Any, ...]] = []
+            for raw in items:
                 row = existing.get(raw.guid)
                 if row is not None and row[1] == raw.content_hash:
                     if row[2]:
@@ -310,60 +350,174 @@ class Store:
                 published = to_timestamp(raw.published)
                 values = (
                     raw.url,
-                    analysis.title or raw.title,
-                    json.dumps(analysis.authors),
+                    raw.title,
+                    json.dumps(raw.authors),
                     published,
                     now,
                     published if published is not None else now,
                     raw.summary,
-                    PARAGRAPH_SEPARATOR.join(analysis.paragraphs),
-                    json.dumps(analysis.credits),
-                    analysis.dateline,
+                    PARAGRAPH_SEPARATOR.join(raw.paragraphs),
                     raw.content_hash,
-                    analysis.word_count,
-                    analysis.reading_minutes,
+                    _input_json(None, raw.authors, raw.contacts),
                 )
                 if row is None:
-                    cursor = conn.execute(
-                        """INSERT INTO articles (url, title, authors, published, fetched_at,
-                             sort_key, summary, body, credits, dateline, content_hash,
-                             word_count, reading_minutes, source_id, guid)
-                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        (*values, source_id, raw.guid),
-                    )
-                    article_id = int(cursor.lastrowid or 0)
-                    existing[raw.guid] = (article_id, raw.content_hash, 0)
-                    result.new += 1
-                    result.new_ids.append(article_id)
-                    self._write_analysis(conn, article_id, analysis, fresh=True)
+                    inserts.append((*values, source_id, raw.guid))
+                    existing[raw.guid] = (0, raw.content_hash, 0)
                 else:
-                    article_id = int(row[0])
-                    conn.execute(
-                        """UPDATE articles SET url = ?, title = ?, authors = ?, published = ?,
-                             fetched_at = ?, sort_key = ?, summary = ?, body = ?, credits = ?,
-                             dateline = ?, content_hash = ?, word_count = ?,
-                             reading_minutes = ?, gone = 0, full_text_status = NULL
-                           WHERE id = ?""",
-                        (*values, article_id),
-                    )
-                    result.updated += 1
-                    self._write_analysis(conn, article_id, analysis)
-            if result.new_ids:
-                conn.execute(
-                    """INSERT INTO articles_fts (rowid, title, body)
-                       SELECT id, title, body FROM articles
-                       WHERE id IN (SELECT value FROM json_each(?))""",
-                    (json.dumps(result.new_ids),),
+                    updates.append((*values, row[0]))
+                    existing[raw.guid] = (row[0], raw.content_hash, 0)
+            if updates:
+                changed = [u[-1] for u in updates]
+                _unindex(conn, changed)
+                conn.executemany(
+                    """UPDATE articles SET url = ?, title = ?, authors = ?, published = ?,
+                         fetched_at = ?, sort_key = ?, summary = ?, body = ?, content_hash = ?,
+                         analysis_input = ?, credits = '[]', dateline = NULL, word_count = 0,
+                         reading_minutes = 1, analysed_version = 0, gone = 0,
+                         full_text_status = NULL
+                       WHERE id = ?""",
+                    updates,
                 )
+                marks = json.dumps(changed)
+                conn.execute(
+                    "DELETE FROM quotes WHERE article_id IN (SELECT value FROM json_each(?))",
+                    (marks,),
+                )
+                conn.execute(
+                    "DELETE FROM contacts WHERE article_id IN (SELECT value FROM json_each(?))",
+                    (marks,),
+                )
+                _index(conn, changed)
+                result.updated = len(updates)
+            for insert in inserts:
+                cursor = conn.execute(
+                    """INSERT INTO articles (url, title, authors, published, fetched_at,
+                         sort_key, summary, body, content_hash, analysis_input, source_id, guid)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    insert,
+                )
+                result.new_ids.append(int(cursor.lastrowid or 0))
+            result.new = len(inserts)
+            _index(conn, result.new_ids)
         return result
 
+    # -- the analysis -----------------------------------------------------------------------
+
+    def count_unanalysed(self, version: int, *, part: int = 0, parts: int = 1) -> int:
+        """How many articles no analysis of ``version`` (or later) has seen (in one part of
+        ``parts``, by id)."""
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM articles WHERE analysed_version < ? AND id % ? = ?",
+            (version, parts, part),
+        ).fetchone()
+        return int(row[0])
+
+    def unanalysed(self, version: int, limit: int, *, part: int = 0, parts: int = 1) -> list[int]:
+        """The backlog: articles analysed by no version or an older one, the oldest version
+        first and within it the newest articles (in one part of ``parts``, by id)."""
+        rows = self.conn.execute(
+            """SELECT id FROM articles WHERE analysed_version < ? AND id % ? = ?
+               ORDER BY analysed_version, sort_key DESC, id DESC LIMIT ?""",
+            (version, parts, part, limit),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def analysed_version(self, article_id: int) -> int | None:
+        """The analysis version an article was analysed by (0: none), or None if not cached."""
+        row = self.conn.execute(
+            "SELECT analysed_version FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def analysis_inputs(self, article_ids: Sequence[int]) -> list[AnalysisInput]:
+        """What the analysis of these articles starts from (missing ids are left out)."""
+        from newsterm.analysis import AnalysisInput, Contact
+
+        rows = self.conn.execute(
+            """SELECT id, content_hash, title, body, analysis_input FROM articles
+               WHERE id IN (SELECT value FROM json_each(?))""",
+            (json.dumps(list(article_ids)),),
+        ).fetchall()
+        found = []
+        for article_id, content_hash, title, body, stored in rows:
+            extra = json.loads(stored) if stored else {}
+            paragraphs = extra.get("paragraphs")
+            if paragraphs is None:
+                paragraphs = body.split(PARAGRAPH_SEPARATOR) if body else []
+            found.append(
+                AnalysisInput(
+                    article_id=article_id,
+                    content_hash=content_hash,
+                    title=title,
+                    paragraphs=paragraphs,
+                    authors=extra.get("authors") or [],
+                    contacts=[Contact(*c) for c in extra.get("contacts") or []],
+                )
+            )
+        return found
+
+    def save_analyses(
+        self, analysed: Sequence[tuple[AnalysisInput, Analysis]], version: int
+    ) -> int:
+        """Write the analyses of a batch in one transaction; returns how many were written.
+
+        An article changed since its input was read, or analysed by ``version`` meanwhile, is
+        left alone. Bodies the analysis changed are indexed again for search.
+        """
+        if not analysed:
+            return 0
+        with self.write() as conn:
+            current = {
+                article_id: (content_hash, seen, body)
+                for article_id, content_hash, seen, body in conn.execute(
+                    """SELECT id, content_hash, analysed_version, body FROM articles
+                       WHERE id IN (SELECT value FROM json_each(?))""",
+                    (json.dumps([item.article_id for item, _ in analysed]),),
+                )
+            }
+            todo = []
+            for item, analysis in analysed:
+                row = current.get(item.article_id)
+                if row is None or row[0] != item.content_hash or row[1] >= version:
+                    continue
+                todo.append((item, analysis, PARAGRAPH_SEPARATOR.join(analysis.paragraphs)))
+            changed = [
+                item.article_id for item, _, body in todo if body != current[item.article_id][2]
+            ]
+            _unindex(conn, changed)
+            conn.executemany(
+                """UPDATE articles SET body = ?, authors = ?, credits = ?, dateline = ?,
+                     word_count = ?, reading_minutes = ?, analysis_input = ?,
+                     analysed_version = ?
+                   WHERE id = ?""",
+                [
+                    (
+                        body,
+                        json.dumps(analysis.authors),
+                        json.dumps(analysis.credits),
+                        analysis.dateline,
+                        analysis.word_count,
+                        analysis.reading_minutes,
+                        _input_json(
+                            None if analysis.paragraphs == item.paragraphs else item.paragraphs,
+                            item.authors,
+                            item.contacts,
+                        ),
+                        version,
+                        item.article_id,
+                    )
+                    for item, analysis, body in todo
+                ],
+            )
+            _index(conn, changed)
+            for item, analysis, _ in todo:
+                self._write_analysis(conn, item.article_id, analysis)
+        return len(todo)
+
     @staticmethod
-    def _write_analysis(
-        conn: sqlite3.Connection, article_id: int, analysis: Analysis, *, fresh: bool = False
-    ) -> None:
-        if not fresh:  # a new article has nothing to replace
-            conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-            conn.execute("DELETE FROM contacts WHERE article_id = ?", (article_id,))
+    def _write_analysis(conn: sqlite3.Connection, article_id: int, analysis: Analysis) -> None:
+        conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        conn.execute("DELETE FROM contacts WHERE article_id = ?", (article_id,))
         conn.executemany(
             """INSERT INTO quotes (article_id, position, text, speaker, paragraph, fragment, start)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
@@ -381,24 +535,46 @@ class Store:
             ],
         )
 
-    def replace_body(self, article_id: int, analysis: Analysis, status: str = "ok") -> None:
-        """Replace an article's body and analysis (full text fetched); the summary stays."""
+    def replace_body(
+        self,
+        article_id: int,
+        analysis: Analysis,
+        status: str = "ok",
+        *,
+        source: AnalysisInput,
+        version: int,
+    ) -> None:
+        """Replace an article's body and analysis (full text fetched); the summary stays.
+
+        ``source`` is what ``analysis`` was made from (the page's paragraphs), kept for the
+        next analysis version; ``version`` is the analysis version that made it.
+        """
+        body = PARAGRAPH_SEPARATOR.join(analysis.paragraphs)
         with self.write() as conn:
+            _unindex(conn, [article_id])
             conn.execute(
                 """UPDATE articles SET body = ?, authors = ?, credits = ?, dateline = ?,
-                     word_count = ?, reading_minutes = ?, full_text_status = ?
+                     word_count = ?, reading_minutes = ?, full_text_status = ?,
+                     analysis_input = ?, analysed_version = ?
                    WHERE id = ?""",
                 (
-                    PARAGRAPH_SEPARATOR.join(analysis.paragraphs),
+                    body,
                     json.dumps(analysis.authors),
                     json.dumps(analysis.credits),
                     analysis.dateline,
                     analysis.word_count,
                     analysis.reading_minutes,
                     status,
+                    _input_json(
+                        None if analysis.paragraphs == source.paragraphs else source.paragraphs,
+                        source.authors,
+                        source.contacts,
+                    ),
+                    version,
                     article_id,
                 ),
             )
+            _index(conn, [article_id])
             self._write_analysis(conn, article_id, analysis)
 
     def set_full_text_status(self, article_id: int, status: str) -> None:
@@ -531,7 +707,7 @@ class Store:
             """SELECT a.id, a.source_id, COALESCE(s.title, s.location), a.guid, a.url, a.title,
                       a.authors, a.published, a.fetched_at, a.summary, a.body, a.credits,
                       a.dateline, a.word_count, a.reading_minutes, a.read, a.starred, a.gone,
-                      a.full_text_status
+                      a.full_text_status, a.analysed_version
                FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?""",
             (article_id,),
         ).fetchone()
@@ -577,6 +753,7 @@ class Store:
             starred=bool(row[16]),
             gone=bool(row[17]),
             full_text_status=row[18],
+            analysed_version=row[19],
         )
 
     def adjacent_unread(self, article_id: int | None, forward: bool = True) -> int | None:
@@ -603,6 +780,20 @@ class Store:
                        ORDER BY sort_key ASC, id ASC LIMIT 1"""
         row = self.conn.execute(query, (article_id, current[0], current[0], current[1])).fetchone()
         return None if row is None else int(row[0])
+
+    def quotations(self, *, speaker: str | None = None, limit: int = 50) -> list[QuoteHit]:
+        """Quotations across the cache, newest articles first; with ``speaker``, those whose
+        speaker contains it (any case)."""
+        from newsterm.store.results import QuoteHit  # here: the app's first frame needs none
+
+        where = "WHERE instr(lower(q.speaker), lower(?)) > 0" if speaker is not None else ""
+        rows = self.conn.execute(
+            f"""SELECT a.id, a.title, q.text, q.speaker, q.fragment
+                FROM quotes q JOIN articles a ON a.id = q.article_id {where}
+                ORDER BY a.sort_key DESC, a.id DESC, q.position LIMIT ?""",
+            (speaker, limit) if speaker is not None else (limit,),
+        ).fetchall()
+        return [QuoteHit(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
 
     def search(self, text: str, *, limit: int = 100, offset: int = 0) -> list[SearchHit]:
         """Full-text search over titles and bodies, best matches first."""

@@ -17,6 +17,8 @@ from newsterm.config import Config, Settings
 from newsterm.errors import NewstermError
 from newsterm.store import ArticleFilter, Store
 from newsterm.ui.messages import (
+    AnalysisFinished,
+    AnalysisProgress,
     FullTextFinished,
     RefreshFailed,
     RefreshFinished,
@@ -96,7 +98,15 @@ def refresh(
                 new_total += outcome.new
                 post(RefreshProgress(done, total, outcome.source.display_title, new_total))
 
-            report = service.refresh(store, sources, config, progress=progress, cancel=cancel)
+            report = service.refresh(
+                store,
+                sources,
+                config,
+                progress=progress,
+                cancel=cancel,
+                analyse=True,
+                analysis_progress=lambda done, total: post(AnalysisProgress(done, total)),
+            )
     except NewstermError as exc:
         post(RefreshFailed(exc.message))
         return
@@ -105,3 +115,32 @@ def refresh(
         return
     failed = [(o.source.display_title, o.error or "") for o in report.failed]
     post(RefreshFinished(report.new, report.updated, failed, cancelled=worker.is_cancelled))
+
+
+def analyse_backlog(post: Post, db_path: Path, cancel: threading.Event) -> None:
+    """Analyse the articles the current analysis has not seen (after an upgrade, or a refresh
+    by the CLI), in worker processes: the UI thread keeps the interpreter to itself."""
+    from newsterm.extract import ANALYSIS_VERSION
+    from newsterm.ingest import backlog
+    from newsterm.ingest.parse_pool import ParsePool, default_workers
+
+    try:
+        with Store.open(db_path) as store:
+            waiting = store.count_unanalysed(ANALYSIS_VERSION)
+            if not waiting:
+                return
+            pool = ParsePool(default_workers())
+            try:
+                done = backlog.finish(
+                    db_path,
+                    pool=pool,
+                    progress=lambda done, total: post(AnalysisProgress(done, total)),
+                    cancel=cancel,
+                )
+            finally:
+                pool.close(cancel=cancel.is_set())
+            store.checkpoint()
+    except Exception as exc:  # the analysis must never take the app down
+        post(AnalysisFinished(0, f"{type(exc).__name__}: {exc}"))
+        return
+    post(AnalysisFinished(done))

@@ -25,6 +25,15 @@ class RefreshStatus(Static):
         text = text + Content(f" · {new} new · " + title[:40])
         self.update(text)
 
+    def analysing(self, done: int, total: int) -> None:
+        """The analysis after a refresh (or after an upgrade) has done ``done`` of ``total``."""
+        self.update(Content.styled(f"analysing {done:,}/{total:,}", "$text-muted"))
+
+    def analysed(self) -> None:
+        """The background analysis ended (a refresh's own outcome stays as it is)."""
+        if not self.running:
+            self.update(Content(""))
+
     def finished(self, new: int, failed: int, cancelled: bool = False) -> None:
         """The refresh ended."""
         self.running = False
