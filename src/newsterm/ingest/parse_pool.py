@@ -51,11 +51,31 @@ def start_resource_tracker() -> None:
         sys.stderr = saved
 
 
+PRELOAD = ("newsterm.ingest.feed_parse", "newsterm.extract", "newsterm.ingest.backlog")
+"""What the fork server imports once, so that each worker it forks starts with it loaded."""
+
+
+def start_context() -> multiprocessing.context.BaseContext:
+    """How workers start: forked from a fork server that has loaded the parsers and the
+    analysis (where there is one), else spawned.
+
+    Never forked from the refreshing process itself: the app's has a UI thread, and a child
+    forked with an open SQLite connection in its memory shares that connection's lock records
+    while holding none of its locks, which SQLite warns can corrupt the cache.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(PRELOAD))
+    return context
+
+
 class ParsePool:
     """Runs :func:`parse_and_save` in worker processes (see :meth:`start`); 0 workers: a thread.
 
-    Workers are spawned, not forked: the app calls refresh from a thread, and forking a
-    threaded process can deadlock the child.
+    Workers come from a fork server (:func:`start_context`), never forked from the calling
+    process: the app calls refresh from a thread, and forking a threaded process can deadlock
+    the child.
     """
 
     def __init__(self, workers: int) -> None:
@@ -73,8 +93,9 @@ class ParsePool:
         if self.workers <= 0 or self._pool is not None:
             return
         start_resource_tracker()
-        context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=init_worker)
+        self._pool = ProcessPoolExecutor(
+            self.workers, mp_context=start_context(), initializer=init_worker
+        )
         for _ in range(self.workers):  # a spawned pool starts a process per job it waits on
             self._pool.submit(ready)
 
