@@ -132,20 +132,20 @@ def test_a_failure_inside_a_batch_writes_nothing_of_it(
     path = tmp_path / "cache.db"
     fill(path, 9)
     writes = 0
-    original = Store._write_analysis
+    original = Store._write_analyses
 
-    def failing(conn: sqlite3.Connection, article_id: int, analysis: object) -> None:
+    def failing(conn: sqlite3.Connection, analysed: object) -> None:
         nonlocal writes
         writes += 1
-        if writes == 6:  # the second article of the second batch
+        if writes == 2:  # the second batch: bodies and versions written, quotations not yet
             raise RuntimeError("boom")
-        original(conn, article_id, analysis)  # type: ignore[arg-type]
+        original(conn, analysed)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Store, "_write_analysis", staticmethod(failing))
+    monkeypatch.setattr(Store, "_write_analyses", staticmethod(failing))
     with pytest.raises(RuntimeError):
         backlog.finish(path, batch=4)
     assert assert_whole(path) == (4, 5)
-    monkeypatch.setattr(Store, "_write_analysis", staticmethod(original))
+    monkeypatch.setattr(Store, "_write_analyses", staticmethod(original))
     assert backlog.finish(path, batch=4) == 5
     assert assert_whole(path) == (9, 0)
 
@@ -156,18 +156,18 @@ KILLED_CHILD = textwrap.dedent("""
     from newsterm.ingest import backlog
     from newsterm.store import Store
 
-    original = Store._write_analysis
+    original = Store._write_analyses
     writes = 0
 
-    def stalling(conn, article_id, analysis):
+    def stalling(conn, analysed):
         global writes
         writes += 1
-        original(conn, article_id, analysis)
+        original(conn, analysed)
         if writes == int(sys.argv[2]):
-            print("inside", flush=True)  # in the middle of a batch's transaction
+            print("inside", flush=True)  # the batch written, its transaction not committed
             sys.stdin.read()  # until killed
 
-    Store._write_analysis = staticmethod(stalling)
+    Store._write_analyses = staticmethod(stalling)
     backlog.finish(Path(sys.argv[1]), batch=4)
 """)
 
@@ -179,7 +179,7 @@ def test_a_process_killed_during_the_analysis_leaves_no_article_half_analysed(
     path = tmp_path / "cache.db"
     fill(path, 10)
     child = subprocess.Popen(
-        [sys.executable, "-c", KILLED_CHILD, str(path), "7"],
+        [sys.executable, "-c", KILLED_CHILD, str(path), "2"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -188,7 +188,7 @@ def test_a_process_killed_during_the_analysis_leaves_no_article_half_analysed(
     assert child.stdout.readline() == "inside\n"  # the kill point comes from its progress
     child.send_signal(signal.SIGKILL)
     child.wait()
-    # Batch one (4 articles) committed; batch two had written 3 articles when killed.
+    # Batch one (4 articles) committed; batch two was written, not committed, when killed.
     assert assert_whole(path) == (4, 6)
     assert backlog.finish(path) == 6
     assert assert_whole(path) == (10, 0)

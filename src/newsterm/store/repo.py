@@ -510,19 +510,27 @@ class Store:
                 ],
             )
             _index(conn, changed)
-            for item, analysis, _ in todo:
-                self._write_analysis(conn, item.article_id, analysis)
+            self._write_analyses(conn, [(item.article_id, analysis) for item, analysis, _ in todo])
         return len(todo)
 
     @staticmethod
-    def _write_analysis(conn: sqlite3.Connection, article_id: int, analysis: Analysis) -> None:
-        conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-        conn.execute("DELETE FROM contacts WHERE article_id = ?", (article_id,))
+    def _write_analyses(
+        conn: sqlite3.Connection, analysed: Sequence[tuple[int, Analysis]]
+    ) -> None:
+        """Replace the quotations and contacts of these articles (ids with their analysis)."""
+        ids = json.dumps([article_id for article_id, _ in analysed])
+        conn.execute(
+            "DELETE FROM quotes WHERE article_id IN (SELECT value FROM json_each(?))", (ids,)
+        )
+        conn.execute(
+            "DELETE FROM contacts WHERE article_id IN (SELECT value FROM json_each(?))", (ids,)
+        )
         conn.executemany(
             """INSERT INTO quotes (article_id, position, text, speaker, paragraph, fragment, start)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
             [
                 (article_id, i, q.text, q.speaker, q.paragraph, int(q.fragment), q.start)
+                for article_id, analysis in analysed
                 for i, q in enumerate(analysis.quotes)
             ],
         )
@@ -531,6 +539,7 @@ class Store:
                VALUES (?, ?, ?, ?, ?, ?)""",
             [
                 (article_id, i, c.name, c.email, c.url, c.handle)
+                for article_id, analysis in analysed
                 for i, c in enumerate(analysis.contacts)
             ],
         )
@@ -575,7 +584,7 @@ class Store:
                 ),
             )
             _index(conn, [article_id])
-            self._write_analysis(conn, article_id, analysis)
+            self._write_analyses(conn, [(article_id, analysis)])
 
     def set_full_text_status(self, article_id: int, status: str) -> None:
         """Record the outcome of a full-text fetch that did not replace the body."""
