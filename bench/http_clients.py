@@ -6,8 +6,8 @@ Serves the generated bench feeds with the shared harness's serve.py on 127.0.0.1
 every feed once per round, 16 at a time, with each client in turn (interleaved rounds, so a
 busy machine weighs on both alike). Prints the median CPU seconds of this process per round
 (the client's cost: the server is another process), the wall time, and each import's cost
-measured in a fresh interpreter (bytecode compiled first, as installed packages have it). aiohttp is not a newsterm dependency: without it only httpx
-is measured.
+measured in a fresh interpreter (bytecode compiled first, as installed packages have it).
+aiohttp is not a newsterm dependency: without it only httpx is measured.
 """
 
 from __future__ import annotations
