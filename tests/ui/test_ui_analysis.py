@@ -75,3 +75,20 @@ async def test_the_backlog_is_analysed_in_the_background_at_start(
             "Four hundred families depend on that plant",
             "Nobody has told them what comes next.",
         ]
+
+
+async def test_a_refresh_that_brings_nothing_new_still_finishes_the_backlog(
+    make: AppFactory, unanalysed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgrade's backlog, with refresh on start and feeds that have nothing new."""
+    from newsterm.config import Settings
+
+    monkeypatch.setattr(parse_pool, "default_workers", lambda: 0)  # a thread, in tests
+    path = tmp_path / "refreshing.toml"
+    path.write_text("[settings]\nrefresh_on_start = true\n", encoding="utf-8")
+    config = Config(path=path, settings=Settings(refresh_on_start=True))
+    app = make(db_path=unanalysed, config=config, config_path=path)
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        for _ in range(3):
+            await settle(pilot)
+        assert waiting(unanalysed) == 0

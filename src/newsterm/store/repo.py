@@ -514,9 +514,7 @@ class Store:
         return len(todo)
 
     @staticmethod
-    def _write_analyses(
-        conn: sqlite3.Connection, analysed: Sequence[tuple[int, Analysis]]
-    ) -> None:
+    def _write_analyses(conn: sqlite3.Connection, analysed: Sequence[tuple[int, Analysis]]) -> None:
         """Replace the quotations and contacts of these articles (ids with their analysis)."""
         ids = json.dumps([article_id for article_id, _ in analysed])
         conn.execute(

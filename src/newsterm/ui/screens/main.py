@@ -200,7 +200,7 @@ class MainScreen(Screen[None]):
         self.load_sources(sync=config)
         if config is not None and config.settings.refresh_on_start:
             self.call_after_refresh(self.action_refresh, reread=False)
-        else:  # (a refresh analyses the backlog after its feeds)
+        else:  # (a refresh analyses the backlog after its feeds, and then what is left)
             self.call_after_refresh(self.analyse_backlog)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
