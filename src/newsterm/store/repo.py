@@ -467,50 +467,59 @@ class Store:
         if not analysed:
             return 0
         with self.write() as conn:
-            current = {
-                article_id: (content_hash, seen, body)
-                for article_id, content_hash, seen, body in conn.execute(
-                    """SELECT id, content_hash, analysed_version, body FROM articles
-                       WHERE id IN (SELECT value FROM json_each(?))""",
-                    (json.dumps([item.article_id for item, _ in analysed]),),
-                )
-            }
-            todo = []
-            for item, analysis in analysed:
-                row = current.get(item.article_id)
-                if row is None or row[0] != item.content_hash or row[1] >= version:
-                    continue
-                todo.append((item, analysis, PARAGRAPH_SEPARATOR.join(analysis.paragraphs)))
-            changed = [
-                item.article_id for item, _, body in todo if body != current[item.article_id][2]
-            ]
-            _unindex(conn, changed)
-            conn.executemany(
-                """UPDATE articles SET body = ?, authors = ?, credits = ?, dateline = ?,
-                     word_count = ?, reading_minutes = ?, analysis_input = ?,
-                     analysed_version = ?
-                   WHERE id = ?""",
-                [
-                    (
-                        body,
-                        json.dumps(analysis.authors),
-                        json.dumps(analysis.credits),
-                        analysis.dateline,
-                        analysis.word_count,
-                        analysis.reading_minutes,
-                        _input_json(
-                            None if analysis.paragraphs == item.paragraphs else item.paragraphs,
-                            item.authors,
-                            item.contacts,
-                        ),
-                        version,
-                        item.article_id,
-                    )
-                    for item, analysis, body in todo
-                ],
+            return self._apply_analyses(conn, analysed, version, check=True)
+
+    def _apply_analyses(
+        self,
+        conn: sqlite3.Connection,
+        analysed: Sequence[tuple[AnalysisInput, Analysis]],
+        version: int,
+        *,
+        check: bool,
+    ) -> int:
+        """Write analyses (body, authors, quotations, contacts, input, version) in the open
+        transaction; with ``check``, only for articles unchanged and not analysed meanwhile."""
+        current = {
+            article_id: (content_hash, seen, body)
+            for article_id, content_hash, seen, body in conn.execute(
+                """SELECT id, content_hash, analysed_version, body FROM articles
+                   WHERE id IN (SELECT value FROM json_each(?))""",
+                (json.dumps([item.article_id for item, _ in analysed]),),
             )
-            _index(conn, changed)
-            self._write_analyses(conn, [(item.article_id, analysis) for item, analysis, _ in todo])
+        }
+        todo = []
+        for item, analysis in analysed:
+            row = current.get(item.article_id)
+            if row is None or (check and (row[0] != item.content_hash or row[1] >= version)):
+                continue
+            todo.append((item, analysis, PARAGRAPH_SEPARATOR.join(analysis.paragraphs)))
+        changed = [item.article_id for item, _, body in todo if body != current[item.article_id][2]]
+        _unindex(conn, changed)
+        conn.executemany(
+            """UPDATE articles SET body = ?, authors = ?, credits = ?, dateline = ?,
+                 word_count = ?, reading_minutes = ?, analysis_input = ?, analysed_version = ?
+               WHERE id = ?""",
+            [
+                (
+                    body,
+                    json.dumps(analysis.authors),
+                    json.dumps(analysis.credits),
+                    analysis.dateline,
+                    analysis.word_count,
+                    analysis.reading_minutes,
+                    _input_json(
+                        None if analysis.paragraphs == item.paragraphs else item.paragraphs,
+                        item.authors,
+                        item.contacts,
+                    ),
+                    version,
+                    item.article_id,
+                )
+                for item, analysis, body in todo
+            ],
+        )
+        _index(conn, changed)
+        self._write_analyses(conn, [(item.article_id, analysis) for item, analysis, _ in todo])
         return len(todo)
 
     @staticmethod
@@ -556,33 +565,11 @@ class Store:
         ``source`` is what ``analysis`` was made from (the page's paragraphs), kept for the
         next analysis version; ``version`` is the analysis version that made it.
         """
-        body = PARAGRAPH_SEPARATOR.join(analysis.paragraphs)
         with self.write() as conn:
-            _unindex(conn, [article_id])
             conn.execute(
-                """UPDATE articles SET body = ?, authors = ?, credits = ?, dateline = ?,
-                     word_count = ?, reading_minutes = ?, full_text_status = ?,
-                     analysis_input = ?, analysed_version = ?
-                   WHERE id = ?""",
-                (
-                    body,
-                    json.dumps(analysis.authors),
-                    json.dumps(analysis.credits),
-                    analysis.dateline,
-                    analysis.word_count,
-                    analysis.reading_minutes,
-                    status,
-                    _input_json(
-                        None if analysis.paragraphs == source.paragraphs else source.paragraphs,
-                        source.authors,
-                        source.contacts,
-                    ),
-                    version,
-                    article_id,
-                ),
+                "UPDATE articles SET full_text_status = ? WHERE id = ?", (status, article_id)
             )
-            _index(conn, [article_id])
-            self._write_analyses(conn, [(article_id, analysis)])
+            self._apply_analyses(conn, [(source, analysis)], version, check=False)
 
     def set_full_text_status(self, article_id: int, status: str) -> None:
         """Record the outcome of a full-text fetch that did not replace the body."""
