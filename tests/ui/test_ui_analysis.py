@@ -92,3 +92,32 @@ async def test_a_refresh_that_brings_nothing_new_still_finishes_the_backlog(
         for _ in range(3):
             await settle(pilot)
         assert waiting(unanalysed) == 0
+
+
+def test_the_start_up_check_loads_the_analysis_only_when_there_may_be_work(
+    unanalysed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from newsterm import __version__
+    from newsterm.ui import workers
+
+    monkeypatch.setattr(parse_pool, "default_workers", lambda: 0)
+    posted: list[object] = []
+    workers.analyse_backlog(posted.append, unanalysed, threading.Event())  # first analyses
+    assert waiting(unanalysed) == 0 and [type(m).__name__ for m in posted][-1] == "AnalysisFinished"
+    with Store.open(unanalysed) as store:
+        assert store.get_meta(workers.CHECKED_KEY) == __version__
+
+    def counted(*args: object, **kwargs: object) -> int:
+        raise AssertionError("the version was checked")
+
+    monkeypatch.setattr(Store, "count_unanalysed", counted)
+    posted.clear()
+    workers.analyse_backlog(posted.append, unanalysed, threading.Event())
+    assert posted == []  # nothing loaded, nothing to say
+    with Store.open(unanalysed) as store:  # another newsterm version: it looks again
+        store.set_meta(workers.CHECKED_KEY, "0.0.0")
+    workers.analyse_backlog(posted.append, unanalysed, threading.Event())
+    [finished] = posted
+    assert "the version was checked" in str(getattr(finished, "error", ""))

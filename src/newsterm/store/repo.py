@@ -412,6 +412,13 @@ class Store:
         ).fetchone()
         return int(row[0])
 
+    def has_unanalysed(self) -> bool:
+        """Whether any article waits for its first analysis (cheap: no version needed)."""
+        row = self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE analysed_version = 0)"
+        ).fetchone()
+        return bool(row[0])
+
     def unanalysed(self, version: int, limit: int, *, part: int = 0, parts: int = 1) -> list[int]:
         """The backlog: articles analysed by no version or an older one, the oldest version
         first and within it the newest articles (in one part of ``parts``, by id)."""

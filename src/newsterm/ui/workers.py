@@ -117,29 +117,44 @@ def refresh(
     post(RefreshFinished(report.new, report.updated, failed, cancelled=worker.is_cancelled))
 
 
+CHECKED_KEY = "analysis-checked-by"
+"""meta: the newsterm version whose analysis last went over the whole cache in the app."""
+
+
 def analyse_backlog(post: Post, db_path: Path, cancel: threading.Event) -> None:
-    """Analyse the articles the current analysis has not seen (after an upgrade, or a refresh
-    by the CLI), in worker processes: the UI thread keeps the interpreter to itself."""
-    from newsterm.extract import ANALYSIS_VERSION
-    from newsterm.ingest import backlog
-    from newsterm.ingest.parse_pool import ParsePool, default_workers
+    """Analyse the articles the current analysis has not seen (a CLI refresh's, or all of them
+    after an upgrade), in worker processes: the UI thread keeps the interpreter to itself.
+
+    Loading the analysis to read its version holds the interpreter for a few tenths of a
+    second, so it is skipped when no article waits for a first analysis and this version of
+    newsterm has been over the cache before (``newsterm reanalyse`` and every refresh with
+    new articles check the version itself).
+    """
+    from newsterm import __version__
 
     try:
         with Store.open(db_path) as store:
-            waiting = store.count_unanalysed(ANALYSIS_VERSION)
-            if not waiting:
+            if not store.has_unanalysed() and store.get_meta(CHECKED_KEY) == __version__:
                 return
-            pool = ParsePool(default_workers())
-            try:
-                done = backlog.finish(
-                    db_path,
-                    pool=pool,
-                    progress=lambda done, total: post(AnalysisProgress(done, total)),
-                    cancel=cancel,
-                )
-            finally:
-                pool.close(cancel=cancel.is_set())
-            store.checkpoint()
+            from newsterm.extract import ANALYSIS_VERSION
+            from newsterm.ingest import backlog
+            from newsterm.ingest.parse_pool import ParsePool, default_workers
+
+            done = 0
+            if store.count_unanalysed(ANALYSIS_VERSION):
+                pool = ParsePool(default_workers())
+                try:
+                    done = backlog.finish(
+                        db_path,
+                        pool=pool,
+                        progress=lambda done, total: post(AnalysisProgress(done, total)),
+                        cancel=cancel,
+                    )
+                finally:
+                    pool.close(cancel=cancel.is_set())
+                store.checkpoint()
+            if not cancel.is_set():
+                store.set_meta(CHECKED_KEY, __version__)
     except Exception as exc:  # the analysis must never take the app down
         post(AnalysisFinished(0, f"{type(exc).__name__}: {exc}"))
         return
