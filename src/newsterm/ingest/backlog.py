@@ -164,14 +164,15 @@ def ensure_analysed(store: Store, article_id: int) -> None:
 
 
 def analysed_article(store: Store, article_id: int) -> Article | None:
-    """An article as the current analysis sees it, analysed in memory when its turn in the
-    backlog has not come yet (nothing is written: the app's reader, whose writes go through
-    its writer thread)."""
+    """An article as the app's reader shows it: one never analysed is analysed now, in memory
+    (nothing is written: the reader's writes go through the app's writer thread, and the
+    background pass writes it). One an older version analysed is shown as that version left
+    it until the background pass reaches it: the analysis is not even loaded for it."""
+    article = store.article(article_id)
+    if article is None or article.analysed_version > 0:
+        return article
     from newsterm.extract import ANALYSIS_VERSION
 
-    article = store.article(article_id)
-    if article is None or article.analysed_version >= ANALYSIS_VERSION:
-        return article
     inputs = store.analysis_inputs([article_id])
     if not inputs:
         return article
