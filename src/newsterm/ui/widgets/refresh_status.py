@@ -13,6 +13,8 @@ class RefreshStatus(Static):
         super().__init__(Content(""), id=id, markup=False)
         self.running = False
         """True while a refresh runs."""
+        self.analysing_shown = False
+        """True while the status shows the background analysis's progress."""
 
     def started(self, total: int) -> None:
         """A refresh of ``total`` sources began."""
@@ -27,16 +29,19 @@ class RefreshStatus(Static):
 
     def analysing(self, done: int, total: int) -> None:
         """The analysis after a refresh (or after an upgrade) has done ``done`` of ``total``."""
+        self.analysing_shown = True
         self.update(Content.styled(f"analysing {done:,}/{total:,}", "$text-muted"))
 
     def analysed(self) -> None:
-        """The background analysis ended (a refresh's own outcome stays as it is)."""
-        if not self.running:
+        """The background analysis ended: its note goes (a refresh's outcome stays)."""
+        if self.analysing_shown and not self.running:
             self.update(Content(""))
+        self.analysing_shown = False
 
     def finished(self, new: int, failed: int, cancelled: bool = False) -> None:
         """The refresh ended."""
         self.running = False
+        self.analysing_shown = False
         if cancelled:
             self.update(Content.styled("Refresh cancelled", "$text-warning"))
             return
