@@ -146,8 +146,8 @@ def test_add_writes_entries_apart_after_the_comments(run, fixtures: Path) -> Non
     assert run("import", str(urls)).code == 0
     assert run.config.read_text(encoding="utf-8").endswith(
         '[[feeds]]\nurl = "https://b.example.com/rss"\n\n'
-        '[[feeds]]\nurl = "https://c.example.com/rss"\n\n'
-        '[[feeds]]\nurl = "https://d.example.com/rss"\n'
+        '[[feeds]]\nurl = "https://c.example.com/rss"\nimported = true\n\n'
+        '[[feeds]]\nurl = "https://d.example.com/rss"\nimported = true\n'
     )
 
 

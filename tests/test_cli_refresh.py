@@ -180,3 +180,79 @@ def test_a_feed_read_only_leniently_gets_a_quiet_note_in_sources(
     run(capsys, config_path, db, "refresh")
     _, out, _ = run(capsys, config_path, db, "sources", "--json")
     assert all(s["parse_note"] is None for s in json.loads(out))
+
+
+def _analysis_state(db: Path) -> tuple[int, int]:
+    """(articles not analysed by the current version, quotations stored)."""
+    from newsterm.extract import ANALYSIS_VERSION
+
+    with Store.open(db) as store:
+        waiting = store.count_unanalysed(ANALYSIS_VERSION)
+        quotes = store.conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
+    return waiting, int(quotes)
+
+
+def test_refresh_stores_and_lists_without_analysing_unless_asked(
+    server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/rss"] = Answer(fixture("rss.xml"))
+    write_feeds(config_path, [server.url("/rss")])
+    db = tmp_path / "c.db"
+    code, out, err = run(capsys, config_path, db, "refresh")
+    assert code == 0, err
+    assert "analys" not in out + err
+    assert _analysis_state(db) == (3, 0)
+    code, out, _ = run(capsys, config_path, db, "articles")
+    assert code == 0 and "Ferry timetable changes" in out
+    # Another refresh with --analyse: nothing new came in, so nothing is analysed here...
+    code, out, _ = run(capsys, config_path, db, "refresh", "--analyse")
+    assert code == 0 and "analysed" not in out and _analysis_state(db) == (3, 0)
+    # ...but after a change, the whole backlog is.
+    server.routes["/rss"] = Answer(fixture("rss.xml").replace(b"are free", b"cost nothing"))
+    code, out, err = run(capsys, config_path, db, "refresh", "--analyse")
+    assert code == 0, err
+    assert "1 updated" in out and "analysed 3 articles" in out
+    assert "analysing: 3/3 articles" in err
+    assert _analysis_state(db) == (0, 1)
+
+
+def test_quotes_by_speaker_finish_the_analysis_first(
+    server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/rss"] = Answer(fixture("rss.xml"))
+    write_feeds(config_path, [server.url("/rss")])
+    db = tmp_path / "c.db"
+    assert run(capsys, config_path, db, "refresh")[0] == 0
+    assert _analysis_state(db) == (3, 0)
+    code, out, err = run(capsys, config_path, db, "quotes", "--speaker", "ken obi", "--json")
+    assert code == 0, err
+    assert "analysing: 3/3 articles" in err
+    [quote] = json.loads(out)
+    assert quote["speaker"] == "harbour master Ken Obi"
+    assert quote["text"] == "We listened to commuters"
+    assert _analysis_state(db) == (0, 1)
+    code, out, err = run(capsys, config_path, db, "quotes", "--speaker", "nobody")
+    assert code == 0 and "No quotations by 'nobody'." in out and "analysing" not in err
+
+
+def test_show_analyses_an_article_before_its_turn_and_reanalyse_the_rest(
+    server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/rss"] = Answer(fixture("rss.xml"))
+    write_feeds(config_path, [server.url("/rss")])
+    db = tmp_path / "c.db"
+    assert run(capsys, config_path, db, "refresh")[0] == 0
+    with Store.open(db) as store:
+        [ferry] = [a.id for a in store.list_articles() if a.title.startswith("Ferry")]
+        store.set_starred(ferry, True)
+    code, out, err = run(capsys, config_path, db, "show", str(ferry), "--json")
+    assert code == 0, err
+    assert [q["speaker"] for q in json.loads(out)["quotes"]] == ["harbour master Ken Obi"]
+    assert _analysis_state(db) == (2, 1)
+    code, out, err = run(capsys, config_path, db, "reanalyse")
+    assert code == 0 and "analysed 2 articles" in out
+    code, out, err = run(capsys, config_path, db, "reanalyse")
+    assert code == 0 and "analysed 0 articles" in out
+    with Store.open(db) as store:
+        article = store.article(ferry)
+        assert article is not None and article.starred and not article.read

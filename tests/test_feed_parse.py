@@ -163,7 +163,7 @@ def test_process_feed_skips_unchanged_items_and_duplicates() -> None:
     body = fixture("rss.xml")
     first = process_feed(FeedJob(URL, body))
     assert first.seen == 3 and len(first.items) == 3
-    known = {raw.guid: raw.content_hash for raw, _ in first.items}
+    known = {raw.guid: raw.content_hash for raw in first.items}
     again = process_feed(FeedJob(URL, body, known=known))
     assert again.items == [] and again.seen == 3
     doubled = body.replace(b"</channel>", body.split(b"<channel>")[1].split(b"</title>", 1)[1])

@@ -32,6 +32,7 @@ from newsterm.ingest.fulltext import (
 )
 from newsterm.models import Source, SourceKind
 from newsterm.store import Store
+from tests.cached import save_analysed
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 SUMMARY = (
@@ -110,7 +111,7 @@ def add_article(
         summary=SUMMARY,
         content_hash=guid or url or "x",
     )
-    result = store.save_articles(source.id, [(raw, analyse(raw.title, [SUMMARY]))])
+    result = save_analysed(store, source.id, [(raw, analyse(raw.title, [SUMMARY]))])
     return result.new_ids[0]
 
 
@@ -524,7 +525,7 @@ def test_a_changed_feed_item_gets_its_full_text_again(server: HTTPServer, store:
     assert fetch_full_text(store, article_id, SETTINGS).ok
     # An unchanged item leaves the full text alone.
     same = RawArticle(guid="item-1", title="T", paragraphs=[SUMMARY], content_hash="item-1")
-    assert store.save_articles(source.id, [(same, analyse("T", [SUMMARY]))]).unchanged == 1
+    assert save_analysed(store, source.id, [(same, analyse("T", [SUMMARY]))]).unchanged == 1
     assert store.articles_needing_full_text([source.id]) == []
     # The feed rewrites the item: its body is the feed's text again, so fetch it again.
     raw = RawArticle(
@@ -535,7 +536,7 @@ def test_a_changed_feed_item_gets_its_full_text_again(server: HTTPServer, store:
         summary=SUMMARY,
         content_hash="changed",
     )
-    store.save_articles(source.id, [(raw, analyse(raw.title, [SUMMARY]))])
+    save_analysed(store, source.id, [(raw, analyse(raw.title, [SUMMARY]))])
     article = store.article(article_id)
     assert article is not None and article.full_text_status is None
     assert store.articles_needing_full_text([source.id]) == [article_id]

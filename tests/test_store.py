@@ -17,6 +17,7 @@ from newsterm.models import SourceKind
 from newsterm.query import QueryError
 from newsterm.store import ArticleFilter, Store
 from newsterm.store.db import SCHEMA_VERSION
+from tests.cached import save_analysed
 
 
 def item(
@@ -61,7 +62,7 @@ def test_a_connection_that_leaves_checkpoints_lets_another_do_them(tmp_path: Pat
         source = worker.upsert_source(SourceKind.FEED, "https://example.com/rss")
         body = "word " * 20_000  # ~100 kB an article: 60 articles pass SQLite's 4 MB default
         for n in range(60):
-            worker.save_articles(source.id, [item(f"g{n}", f"Title {n}", body)])
+            save_analysed(worker, source.id, [item(f"g{n}", f"Title {n}", body)])
         owner.checkpoint()
         busy, frames, copied = worker.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
         # An automatic checkpoint would have restarted the log at its 1000th page.
@@ -74,14 +75,14 @@ def test_a_connection_that_leaves_checkpoints_lets_another_do_them(tmp_path: Pat
 
 def test_save_then_update_keeps_read_and_star(store: Store) -> None:
     source = store.upsert_source(SourceKind.FEED, "https://example.com/rss", title="Ex")
-    first = store.save_articles(source.id, [item("a", "Alpha", "words one")])
+    first = save_analysed(store, source.id, [item("a", "Alpha", "words one")])
     assert (first.new, first.updated) == (1, 0)
     article_id = first.new_ids[0]
     store.set_read([article_id])
     store.set_starred(article_id, True)
-    again = store.save_articles(source.id, [item("a", "Alpha", "words one")])
+    again = save_analysed(store, source.id, [item("a", "Alpha", "words one")])
     assert (again.new, again.updated, again.unchanged) == (0, 0, 1)
-    changed = store.save_articles(source.id, [item("a", "Alpha 2", "new words", version="v2")])
+    changed = save_analysed(store, source.id, [item("a", "Alpha 2", "new words", version="v2")])
     assert changed.updated == 1
     article = store.article(article_id)
     assert article is not None
@@ -99,8 +100,8 @@ def test_save_then_update_keeps_read_and_star(store: Store) -> None:
 def test_lists_filter_and_order(store: Store) -> None:
     a = store.upsert_source(SourceKind.FEED, "https://a.example/rss", tags=["world"])
     b = store.upsert_source(SourceKind.FEED, "https://b.example/rss", tags=["tech"])
-    store.save_articles(a.id, [item("1", "Old", "x", when=1), item("2", "New", "y", when=5)])
-    result = store.save_articles(b.id, [item("3", "Middle", "z", when=3)])
+    save_analysed(store, a.id, [item("1", "Old", "x", when=1), item("2", "New", "y", when=5)])
+    result = save_analysed(store, b.id, [item("3", "Middle", "z", when=3)])
     titles = [r.title for r in store.list_articles()]
     assert titles == ["New", "Middle", "Old"]
     assert [r.title for r in store.list_articles(ArticleFilter(tag="world"))] == ["New", "Old"]
@@ -116,8 +117,8 @@ def test_lists_filter_and_order(store: Store) -> None:
 def test_next_unread_walks_across_sources(store: Store) -> None:
     a = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
     b = store.upsert_source(SourceKind.FEED, "https://b.example/rss")
-    ids = store.save_articles(a.id, [item("1", "One", "x", when=9), item("2", "Two", "x", when=5)])
-    other = store.save_articles(b.id, [item("3", "Three", "x", when=7)])
+    ids = save_analysed(store, a.id, [item("1", "One", "x", when=9), item("2", "Two", "x", when=5)])
+    other = save_analysed(store, b.id, [item("3", "Three", "x", when=7)])
     first = store.adjacent_unread(None)
     assert first == ids.new_ids[0]
     assert store.adjacent_unread(first) == other.new_ids[0]
@@ -128,7 +129,8 @@ def test_next_unread_walks_across_sources(store: Store) -> None:
 
 def test_search_finds_body_and_title_with_spans(store: Store) -> None:
     source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
-    store.save_articles(
+    save_analysed(
+        store,
         source.id,
         [
             item("1", "Harbor tunnel approved", "The council approved the tunnel."),
@@ -148,8 +150,9 @@ def test_search_finds_body_and_title_with_spans(store: Store) -> None:
 
 def test_search_index_follows_inserts_updates_and_later_saves(store: Store) -> None:
     source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
-    store.save_articles(source.id, [item("1", "Ferry timetable", "Boats leave at dawn.")])
-    store.save_articles(
+    save_analysed(store, source.id, [item("1", "Ferry timetable", "Boats leave at dawn.")])
+    save_analysed(
+        store,
         source.id,
         [
             item("1", "Ferry timetable", "Boats now leave at noon.", version="v2"),
@@ -179,14 +182,14 @@ def test_a_version_1_cache_is_migrated_and_stays_searchable(tmp_path: Path) -> N
     conn.close()
     with Store.open(path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        store.save_articles(1, [item("h", "Lamp makers", "A new lamp for the pier.")])
+        save_analysed(store, 1, [item("h", "Lamp makers", "A new lamp for the pier.")])
         titles = sorted(h.article.title for h in store.search("lamp"))
         assert titles == ["Lamp makers", "Lighthouse restored"]
 
 
 def test_remove_source_cascades(store: Store) -> None:
     source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
-    store.save_articles(source.id, [item("1", "One", "x")])
+    save_analysed(store, source.id, [item("1", "One", "x")])
     store.remove_source(source.id)
     assert store.count_articles() == 0
     assert store.conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0] == 0
@@ -216,10 +219,14 @@ def test_a_version_2_cache_is_upgraded_and_counts_sources_from_an_index(tmp_path
     path = tmp_path / "cache.db"
     with Store.open(path) as store:
         source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
-        store.save_articles(source.id, [item("1", "One", "x"), item("2", "Two", "y", when=2)])
+        save_analysed(store, source.id, [item("1", "One", "x"), item("2", "Two", "y", when=2)])
         store.set_read([store.list_articles(limit=1)[0].id])
         store.conn.execute("DROP INDEX articles_by_source_read")
         store.conn.execute("ALTER TABLE sources DROP COLUMN parse_note")  # added later too
+        # and what migration 4 added, to be a version 2 cache again
+        store.conn.execute("DROP INDEX articles_unanalysed")
+        store.conn.execute("ALTER TABLE articles DROP COLUMN analysed_version")
+        store.conn.execute("ALTER TABLE articles DROP COLUMN analysis_input")
         store.conn.execute("PRAGMA user_version = 2")
     with Store.open(path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -246,14 +253,14 @@ def test_refuses_a_folder(tmp_path: Path) -> None:
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from newsterm.analysis import Analysis, RawArticle
+    from newsterm.analysis import RawArticle
     from newsterm.models import SourceKind
     from newsterm.store import Store
     store = Store.open(Path(sys.argv[1]))
     source = store.upsert_source(SourceKind.FEED, "https://w.example/" + sys.argv[2])
     for n in range(60):
         raw = RawArticle(guid=f"{sys.argv[2]}-{n}", title=f"t{n}", paragraphs=["b"])
-        store.save_articles(source.id, [(raw, Analysis(title=f"t{n}", paragraphs=["b"]))])
+        store.save_articles(source.id, [raw])
 """)
 
 

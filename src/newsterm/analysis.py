@@ -71,3 +71,16 @@ class RawArticle:
     """Hash of the content; an article whose hash changes is updated in the cache."""
     links: list[str] = field(default_factory=list)
     """Links found in the content (feed HTML)."""
+
+
+@dataclass(slots=True)
+class AnalysisInput:
+    """What the analysis of a cached article starts from (``Store.analysis_inputs``)."""
+
+    article_id: int
+    content_hash: str
+    """The article's version when read: its analysis is written only if it is still this."""
+    title: str
+    paragraphs: list[str]
+    authors: list[str] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)

@@ -221,14 +221,22 @@ def _sources_table(found: list[Source]) -> Table:
     is_flag=True,
     help="Rewrite feeds.toml (and the cache) for feeds that moved permanently (301/308).",
 )
+@click.option(
+    "--analyse",
+    is_flag=True,
+    help="Then find the quotations, speakers and contacts of what came in (otherwise the "
+    "commands that show them do it first).",
+)
 @pass_context
-def refresh(context: Context, source: str | None, full_text: bool, update_moved: bool) -> None:
+def refresh(
+    context: Context, source: str | None, full_text: bool, update_moved: bool, analyse: bool
+) -> None:
     """Fetch feeds and re-read article files (all sources, or one).
 
     Exits 0 when every source succeeded, 1 when some failed.
     """
     from newsterm.ingest import service
-    from newsterm.progress import refresh_progress
+    from newsterm.progress import analysis_progress, refresh_progress
 
     store = context.store()
     context.note_missing_config = True
@@ -242,7 +250,11 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
         if found is None:
             raise UsageError(f"{source}: no such source (see `newsterm sources`)")
         all_sources = [found]
-    with refresh_progress(len(all_sources), interactive=sys.stderr.isatty()) as progress:
+    interactive = sys.stderr.isatty()
+    with (
+        refresh_progress(len(all_sources), interactive=interactive) as progress,
+        analysis_progress(interactive=interactive) as analysing,
+    ):
         report = service.refresh(
             store,
             all_sources,
@@ -250,6 +262,8 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
             progress=progress,
             full_text=full_text,
             full_text_progress=_full_text_line,
+            analyse=analyse,
+            analysis_progress=analysing,
         )
     moved = [o for o in report.outcomes if (o.notice or "").startswith("moved")]
     if update_moved:
@@ -262,6 +276,8 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
             err=True,
         )
     say(f"{report.new} new, {report.updated} updated, {len(report.failed)} failed")
+    if report.analysed:
+        say(f"analysed {counted(report.analysed, 'article')}")
     if report.full_text:
         fetched = sum(o.ok for o in report.full_text)
         say(f"full text: {fetched} fetched, {len(report.full_text) - fetched} kept the summary")
@@ -459,10 +475,13 @@ def articles(
 @pass_context
 def show(context: Context, article_id: int, as_json: bool) -> None:
     """Show one cached article with its quotations and contacts."""
+    from newsterm.ingest.backlog import ensure_analysed
     from newsterm.render import render_article
     from newsterm.serialize import article_json
 
-    article = context.store().article(article_id)
+    store = context.store()
+    ensure_analysed(store, article_id)
+    article = store.article(article_id)
     if article is None:
         raise UsageError(f"{article_id}: no such article (see `newsterm articles`)")
     if as_json:
@@ -535,6 +554,63 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
         console.print(title)
         console.print(plain(f"        {hit.article.source_title}", style="dim"))
         console.print(snippet)
+
+
+def _finish_analysis(store: Store) -> int:
+    """Analyse every article the current analysis has not seen, with a progress bar (worker
+    processes for a big backlog); returns how many."""
+    from newsterm.extract import ANALYSIS_VERSION
+    from newsterm.ingest import backlog
+    from newsterm.ingest.parse_pool import ParsePool, default_workers
+    from newsterm.progress import analysis_progress
+
+    waiting = store.count_unanalysed(ANALYSIS_VERSION)
+    if not waiting:
+        return 0
+    pool = ParsePool(default_workers() if waiting > backlog.BATCH else 0)
+    try:
+        with analysis_progress(interactive=sys.stderr.isatty()) as progress:
+            done = backlog.finish(store.path, pool=pool, progress=progress)
+    finally:
+        pool.close()
+    store.checkpoint()
+    return done
+
+
+@cli.command()
+@common_options
+@pass_context
+def reanalyse(context: Context) -> None:
+    """Analyse the cached articles that the current analysis has not seen (new ones, and all
+    those an older version analysed), keeping their read and starred state."""
+    done = _finish_analysis(context.store())
+    say(f"analysed {counted(done, 'article')}")
+
+
+@cli.command()
+@common_options
+@click.option("--speaker", help="Only quotations whose speaker contains this (any case).")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@json_option
+@pass_context
+def quotes(context: Context, speaker: str | None, limit: int, as_json: bool) -> None:
+    """Quotations across the cache, newest articles first (the analysis is finished first)."""
+    from newsterm.serialize import quote_hit_json
+
+    store = context.store()
+    _finish_analysis(store)
+    found = store.quotations(speaker=speaker, limit=limit)
+    if as_json:
+        print_json([quote_hit_json(q) for q in found])
+        return
+    if not found:
+        console.print(
+            plain("No quotations." if speaker is None else f"No quotations by {speaker!r}.")
+        )
+        return
+    for q in found:
+        console.print(plain(f"{q.article_id:>6}  ", style="dim") + plain(f"“{q.text}”"))
+        console.print(plain(f"        {q.speaker or 'unknown speaker'} · {q.title}", style="dim"))
 
 
 @cli.command()

@@ -165,6 +165,9 @@ class Article:
     from_disk: bool = False
     """Read from a file on disk (an article file), not from a feed over the network."""
 
+    analysed_version: int = 0
+    """The analysis version that found its quotations and contacts (0: not analysed yet)."""
+
     @property
     def summary_only(self) -> bool:
         """A feed item that carried only its summary, its page not fetched: the feed gave no

@@ -62,3 +62,35 @@ def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
             bar.update(task, completed=done, new=new, failed=failed)
 
         yield fancy
+
+
+@contextmanager
+def analysis_progress(*, interactive: bool) -> Iterator[Callable[[int, int], None]]:
+    """Yield the progress callback for ``backlog.finish`` (articles analysed, backlog size): a
+    bar on stderr on a terminal, otherwise one line on stderr every tenth of the way."""
+    if not interactive:
+        shown = -1
+
+        def lines(done: int, total: int) -> None:
+            nonlocal shown
+            tenth = done * 10 // max(total, 1)
+            if tenth != shown:
+                shown = tenth
+                say(f"analysing: {done:,}/{total:,} articles", err=True)
+
+        yield lines
+        return
+    with Progress(
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("analysis", total=None)
+
+        def fancy(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield fancy

@@ -8,7 +8,7 @@ from typing import Any
 
 from newsterm.analysis import Analysis, Contact, Quote
 from newsterm.models import Article, ArticleSummary, Source
-from newsterm.store.results import SearchHit
+from newsterm.store.results import QuoteHit, SearchHit
 
 
 def iso(value: datetime | None) -> str | None:
@@ -129,4 +129,15 @@ def source_json(source: Source, *, in_config: bool = True) -> dict[str, Any]:
         "unread": source.unread,
         "total": source.total,
         "in_config": in_config,
+    }
+
+
+def quote_hit_json(hit: QuoteHit) -> dict[str, Any]:
+    """One row of ``newsterm quotes --json``."""
+    return {
+        "article_id": hit.article_id,
+        "title": hit.title,
+        "speaker": hit.speaker,
+        "text": hit.text,
+        "fragment": hit.fragment,
     }

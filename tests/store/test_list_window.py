@@ -10,6 +10,7 @@ import pytest
 from newsterm.analysis import Analysis, RawArticle
 from newsterm.models import SourceKind
 from newsterm.store import ArticleFilter, Store
+from tests.cached import save_analysed
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def store(tmp_path: Path) -> Store:
             content_hash=str(i),
         )
         items.append((raw, Analysis(title=raw.title, paragraphs=["x"])))
-    store.save_articles(source.id, items)
+    save_analysed(store, source.id, items)
     store.set_read([1, 5, 9, 30, 44], True)
     return store
 

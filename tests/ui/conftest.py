@@ -17,6 +17,7 @@ from newsterm.analysis import Analysis, Contact, Quote, RawArticle
 from newsterm.config import Config, Settings
 from newsterm.models import SourceKind
 from newsterm.store import Store
+from tests.cached import save_analysed
 
 NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
 HOSTILE = "[bold red]pwned[/] [@click=app.quit]click me[/]"
@@ -165,8 +166,9 @@ def build_cache(path: Path, *, hostile: bool = False) -> Path:
             SourceKind.FEED, "https://tech.example.com/atom", title="Tech Notes", tags=["tech"]
         )
         store.update_source(tech.id, last_error="tech.example.com: connection refused")
-        store.save_articles(city.id, [council_article()], fetched_at=NOW)
-        store.save_articles(
+        save_analysed(store, city.id, [council_article()], fetched_at=NOW)
+        save_analysed(
+            store,
             world.id,
             [
                 simple_article("w1", "Talks resume on the river treaty", 1),
@@ -181,7 +183,8 @@ def build_cache(path: Path, *, hostile: bool = False) -> Path:
             ],
             fetched_at=NOW,
         )
-        store.save_articles(
+        save_analysed(
+            store,
             tech.id,
             [
                 simple_article("t1", "A faster way to search old newspapers", 3),
@@ -193,7 +196,8 @@ def build_cache(path: Path, *, hostile: bool = False) -> Path:
             evil = store.upsert_source(
                 SourceKind.FEED, "https://evil.example.com/rss", title="[b]Evil[/b] feed"
             )
-            store.save_articles(
+            save_analysed(
+                store,
                 evil.id,
                 [simple_article("e1", HOSTILE, 0.5, url="javascript:alert(1)")],
                 fetched_at=NOW,

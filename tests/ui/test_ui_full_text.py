@@ -15,6 +15,7 @@ from newsterm.extract import analyse
 from newsterm.models import SourceKind
 from newsterm.store import Store
 from newsterm.ui.app import NewstermApp
+from tests.cached import save_analysed
 
 SUMMARY = "The lighthouse on Marrow Point will be restored, the county said on Friday."
 PAGE = """<!doctype html><html><head><title>Lighthouse to be restored | Coast Herald</title></head>
@@ -51,7 +52,7 @@ def summary_cache(path: Path, url: str) -> Path:
             published=NOW - timedelta(hours=1),
             content_hash="lighthouse",
         )
-        store.save_articles(source.id, [(raw, analyse(title, [SUMMARY]))], fetched_at=NOW)
+        save_analysed(store, source.id, [(raw, analyse(title, [SUMMARY]))], fetched_at=NOW)
     return path
 
 

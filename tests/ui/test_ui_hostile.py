@@ -22,6 +22,7 @@ from newsterm.store import Store
 from newsterm.ui.app import NewstermApp, make_app
 from newsterm.ui.screens.error import ErrorScreen
 from newsterm.ui.screens.main import MainScreen
+from tests.cached import save_analysed
 from tests.feedserver import Answer, FeedServer
 
 MARKUP = "[bold]b[/] [/] [link=file:///etc/passwd]l[/link] [@click=app.quit]q[/] [unbalanced"
@@ -60,7 +61,7 @@ def hostile_cache(path: Path, feed_url: str = "https://evil.example/rss") -> Pat
                     ),
                 )
             )
-        store.save_articles(evil.id, articles, fetched_at=NOW)
+        save_analysed(store, evil.id, articles, fetched_at=NOW)
         # The link checker is the app's last line: put the raw links back as a feed might.
         for n, link in enumerate(links):
             store.conn.execute("UPDATE articles SET url = ? WHERE guid = ?", (link, f"evil{n}"))

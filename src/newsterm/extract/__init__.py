@@ -3,6 +3,6 @@
 No I/O and no UI here: text in, :class:`newsterm.analysis.Analysis` out.
 """
 
-from newsterm.extract.analyse import analyse
+from newsterm.extract.analyse import ANALYSIS_VERSION, analyse
 
-__all__ = ["analyse"]
+__all__ = ["ANALYSIS_VERSION", "analyse"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsterm.analysis import Analysis, RawArticle
+from newsterm.analysis import RawArticle
 from newsterm.errors import NewstermError
 
 BODY_LIMIT = 500_000
@@ -63,20 +63,20 @@ class FeedJob:
     body: bytes
     content_type: str = ""
     known: dict[str, str] = field(default_factory=dict)
-    """guid -> content hash already cached: unchanged items are not analysed again."""
+    """guid -> content hash already cached: unchanged items are not stored again."""
     time_limit: float = 0.0
-    """Seconds allowed for parsing and analysing (0: no limit)."""
+    """Seconds allowed for parsing (0: no limit)."""
     body_limit: int = BODY_LIMIT
     """Characters kept of an item's body (``max_body_chars``; 0: no limit)."""
 
 
 @dataclass(slots=True)
 class FeedResult:
-    """A parsed feed: its title and its new or changed items, analysed."""
+    """A parsed feed: its title and its new or changed items (not analysed yet)."""
 
     title: str
     format: str
-    items: list[tuple[RawArticle, Analysis]]
+    items: list[RawArticle]
     seen: int
     """Items in the feed, changed or not."""
     warning: str | None = None

@@ -1,4 +1,4 @@
-"""Feed bytes to RawArticles and Analyses: the CPU-bound half of a refresh.
+"""Feed bytes to RawArticles: the CPU-bound half of a refresh.
 
 Runs in a worker process. The fast parsers (:mod:`newsterm.ingest.feed_fast`) take well-formed
 RSS, RDF, Atom 1.0 and JSON Feed; feedparser takes what they cannot (ill-formed XML, CDF,
@@ -22,8 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from newsterm.analysis import Analysis, Contact, RawArticle
-from newsterm.extract import analyse
+from newsterm.analysis import Contact, RawArticle
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import sanitize, sanitize_line, split_paragraphs
 from newsterm.ingest.feed_fast import (
@@ -358,13 +357,13 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def process_feed(job: FeedJob) -> FeedResult:
-    """Parse a feed body and analyse its new and changed items; raise FeedError on failure."""
+    """Parse a feed body into its new and changed items; raise FeedError on failure."""
     start = time.perf_counter()
     deadline = start + job.time_limit if job.time_limit > 0 else float("inf")
     try:
         with time_limit(job.time_limit):
             feed = parse_feed(job.body, job.url, job.content_type)
-            items: list[tuple[RawArticle, Analysis]] = []
+            items: list[RawArticle] = []
             raws = keep_richer([item_to_article(i, job.url, job.body_limit) for i in feed.items])
             for raw in raws:
                 # The alarm can be swallowed (raised inside a GC callback): check here too.
@@ -373,11 +372,7 @@ def process_feed(job: FeedJob) -> FeedResult:
                 raw.guid = known_identity(raw, job.url, job.known)
                 if job.known.get(raw.guid) == raw.content_hash:
                     continue
-                analysis = analyse(
-                    raw.title, raw.paragraphs, authors=raw.authors, contacts=raw.contacts
-                )
-                raw.paragraphs = []  # the analysis carries the body; halve what is pickled
-                items.append((raw, analysis))
+                items.append(raw)
     except ParseTimeout:
         raise FeedError(f"parsing took longer than {job.time_limit:g} s (gave up)") from None
     except RecursionError:

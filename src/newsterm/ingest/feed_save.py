@@ -1,7 +1,7 @@
 """Parse one fetched feed and write it to the cache, in the process that parsed it.
 
-A refresh's parse workers write their own feed (one connection each, WAL): the parsed and
-analysed items never cross a process boundary, so nothing is pickled twice, and the cache
+A refresh's parse workers write their own feed (one connection each, WAL): the parsed items
+never cross a process boundary, so nothing is pickled twice, and the cache
 writes (FTS indexing most of all) run on the workers' cores instead of queueing in the
 process that fetches. Nothing here imports the HTTP stack.
 """
@@ -113,6 +113,7 @@ def init_worker() -> None:
     connections open between feeds."""
     global _worker_stores
     _worker_stores = {}
+    import newsterm.extract
     import newsterm.ingest.feed_parse  # noqa: F401
 
 
@@ -121,7 +122,9 @@ def ready() -> None:
 
 
 @contextlib.contextmanager
-def _store(path: Path) -> Iterator[Store]:
+def worker_store(path: Path) -> Iterator[Store]:
+    """The cache at ``path``: a parse worker's own connection, kept across jobs; in a thread
+    of the refreshing process, a connection for this job."""
     if _worker_stores is None:  # a thread of the refreshing process: a connection per feed
         with Store.open(path) as store:
             yield store
@@ -133,13 +136,14 @@ def _store(path: Path) -> Iterator[Store]:
 
 
 def parse_and_save(job: SaveJob) -> SavedFeed:
-    """Parse and analyse a feed body, then write its new and changed items to the cache.
+    """Parse a feed body, then write its new and changed items to the cache (not analysed:
+    see :mod:`newsterm.ingest.backlog`).
 
     Raises FeedError for a body that is no feed, CacheError when the cache cannot be written.
     """
     from newsterm.ingest.feed_parse import process_feed  # workers only: parsers and analysis
 
-    with _store(job.db_path) as store:
+    with worker_store(job.db_path) as store:
         job.feed.known = store.known_hashes(job.source.id)
         parsed = process_feed(job.feed)
         return save_feed(store, job.source, parsed, job.answer, job.now, job.max_articles)

@@ -24,8 +24,9 @@ from urllib.parse import urlsplit
 import httpx
 
 from newsterm import __version__
+from newsterm.analysis import AnalysisInput
 from newsterm.config import Settings
-from newsterm.extract import analyse
+from newsterm.extract import ANALYSIS_VERSION, analyse
 from newsterm.extract.fulltext import FullText, extract_full_text, paywall_marker
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import count_words, decode, split_paragraphs
@@ -287,8 +288,13 @@ async def _fetch_article(
     except _Failed as failed:
         store.set_full_text_status(article.id, failed.status.value)
         return FullTextOutcome(article.id, failed.status, error=failed.message)
-    analysis = analyse(article.title, paragraphs, authors=article.authors or extracted.authors)
-    store.replace_body(article.id, analysis, status=Status.OK.value)
+    source = AnalysisInput(
+        article.id, "", article.title, paragraphs, authors=article.authors or extracted.authors
+    )
+    analysis = analyse(source.title, source.paragraphs, authors=source.authors)
+    store.replace_body(
+        article.id, analysis, status=Status.OK.value, source=source, version=ANALYSIS_VERSION
+    )
     return FullTextOutcome(article.id, Status.OK, paragraphs=len(analysis.paragraphs))
 
 

@@ -1,5 +1,5 @@
-"""Where feed bodies are parsed, analysed and written: worker processes, or a thread for one
-feed."""
+"""Where feed bodies are parsed and written, and then the analysis backlog analysed: worker
+processes, or a thread for one feed."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ import asyncio
 import multiprocessing
 import os
 import sys
-from collections.abc import Awaitable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections.abc import Awaitable, Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from newsterm.ingest.feed_model import FeedError
 from newsterm.ingest.feed_save import SavedFeed, SaveJob, init_worker, parse_and_save, ready
+
+J = TypeVar("J")
+R = TypeVar("R")
 
 MAX_WORKERS = 2
 """Parse processes: parsing and analysis are CPU-bound; two cover the machines we target."""
@@ -47,11 +51,31 @@ def start_resource_tracker() -> None:
         sys.stderr = saved
 
 
+PRELOAD = ("newsterm.ingest.feed_parse", "newsterm.extract", "newsterm.ingest.backlog")
+"""What the fork server imports once, so that each worker it forks starts with it loaded."""
+
+
+def start_context() -> multiprocessing.context.BaseContext:
+    """How workers start: forked from a fork server that has loaded the parsers and the
+    analysis (where there is one), else spawned.
+
+    Never forked from the refreshing process itself: the app's has a UI thread, and a child
+    forked with an open SQLite connection in its memory shares that connection's lock records
+    while holding none of its locks, which SQLite warns can corrupt the cache.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(PRELOAD))
+    return context
+
+
 class ParsePool:
     """Runs :func:`parse_and_save` in worker processes (see :meth:`start`); 0 workers: a thread.
 
-    Workers are spawned, not forked: the app calls refresh from a thread, and forking a
-    threaded process can deadlock the child.
+    Workers come from a fork server (:func:`start_context`), never forked from the calling
+    process: the app calls refresh from a thread, and forking a threaded process can deadlock
+    the child.
     """
 
     def __init__(self, workers: int) -> None:
@@ -69,10 +93,19 @@ class ParsePool:
         if self.workers <= 0 or self._pool is not None:
             return
         start_resource_tracker()
-        context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=init_worker)
+        self._pool = ProcessPoolExecutor(
+            self.workers, mp_context=start_context(), initializer=init_worker
+        )
         for _ in range(self.workers):  # a spawned pool starts a process per job it waits on
             self._pool.submit(ready)
+
+    def submit(self, func: Callable[[J], R], job: J) -> Future[R]:
+        """Run ``func(job)`` in a worker (the pool is started if it was not); a process pool
+        only (``workers`` > 0)."""
+        assert self.workers > 0
+        self.start()
+        assert self._pool is not None
+        return self._pool.submit(func, job)
 
     async def run(self, job: SaveJob, timeout: float) -> SavedFeed:
         """Parse and store one feed; a worker that hangs past ``timeout`` (+ slack) fails just

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from newsterm import config as config_mod
 from newsterm import paths
-from newsterm.analysis import Analysis, RawArticle
+from newsterm.analysis import RawArticle
 from newsterm.config import Config, FeedEntry
 from newsterm.errors import NewstermError, UsageError
 from newsterm.models import Source, SourceKind, SourceStatus
@@ -23,6 +23,7 @@ from newsterm.store import Store
 if TYPE_CHECKING:
     from newsterm.config import Settings
     from newsterm.ingest import files as files_mod
+    from newsterm.ingest.backlog import BacklogProgress
     from newsterm.ingest.feed_model import FeedResult
     from newsterm.ingest.fulltext import FullTextOutcome, PageLimits
 
@@ -53,6 +54,8 @@ class RefreshReport:
     outcomes: list[SourceOutcome] = field(default_factory=list)
     full_text: list[FullTextOutcome] = field(default_factory=list)
     """Full-text fetches made after the refresh (feeds that want full text)."""
+    analysed: int = 0
+    """Articles analysed after the feeds (``analyse``)."""
 
     @property
     def new(self) -> int:
@@ -161,13 +164,9 @@ SAVE_BATCH = 100
 
 
 def _save(
-    store: Store,
-    source_id: int,
-    items: list[tuple[RawArticle, Analysis]],
-    now: datetime,
-    outcome: SourceOutcome,
+    store: Store, source_id: int, items: list[RawArticle], now: datetime, outcome: SourceOutcome
 ) -> None:
-    """Save a batch of analysed articles, add the counts to ``outcome``, empty the batch."""
+    """Save a batch of articles, add the counts to ``outcome``, empty the batch."""
     if not items:
         return
     result = store.save_articles(source_id, items, fetched_at=now)
@@ -178,7 +177,7 @@ def _save(
 
 
 def read_feed_file(path: Path, known: dict[str, str] | None = None) -> FeedResult:
-    """Parse a feed file on disk and analyse its new and changed items; raise NewstermError
+    """Parse a feed file on disk into its new and changed items; raise NewstermError
     when it cannot be read or is no feed."""
     from newsterm.ingest import files
     from newsterm.ingest.feed_model import FeedJob
@@ -194,13 +193,13 @@ def read_feed_file(path: Path, known: dict[str, str] | None = None) -> FeedResul
 def refresh_files(
     store: Store, source: Source, limits: files_mod.FolderLimits | None = None
 ) -> SourceOutcome:
-    """Re-read a files source: new and changed files are analysed, deleted ones marked gone
+    """Re-read a files source: new and changed files are stored (to be analysed), deleted ones
+    marked gone
     (a feed file: its new and changed items).
 
     A folder over ``limits`` is an error and changes nothing; unreadable files and folders are
     skipped and named in the error, the rest is read.
     """
-    from newsterm.extract import analyse  # here: a feed refresh's own process never needs these
     from newsterm.ingest import files
 
     outcome = SourceOutcome(source)
@@ -236,7 +235,7 @@ def refresh_files(
         return outcome
     known = store.known_hashes(source.id)
     present: list[str] = []
-    items: list[tuple[RawArticle, Analysis]] = []
+    items: list[RawArticle] = []
     problems: list[str] = list(scan.skipped)
     for path in scan.files:
         guid = str(path.resolve())
@@ -247,8 +246,7 @@ def refresh_files(
             problems.append(f"{exc.message}, skipped")
             continue
         if known.get(guid) != files.content_hash(data):
-            raw = files.read_article(path, data)
-            items.append((raw, analyse(raw.title, raw.paragraphs)))
+            items.append(files.read_article(path, data))
         if len(items) >= SAVE_BATCH:
             _save(store, source.id, items, now, outcome)
     _save(store, source.id, items, now, outcome)
@@ -272,10 +270,14 @@ def refresh(
     cancel: threading.Event | None = None,
     full_text: bool = False,
     full_text_progress: FullTextProgress | None = None,
+    analyse: bool = False,
+    analysis_progress: BacklogProgress | None = None,
 ) -> RefreshReport:
     """Refresh sources: file sources re-read from disk, feed sources fetched over HTTP.
 
-    Then the feeds that want full text (``full_text = true``, ``[settings] full_text``, or
+    Articles are stored unanalysed; with ``analyse``, when anything new or changed was stored,
+    the parse workers then analyse the cache's backlog (:mod:`newsterm.ingest.backlog`). Then
+    the feeds that want full text (``full_text = true``, ``[settings] full_text``, or
     every feed when ``full_text`` is asked for) get their new items' pages; failures are
     recorded and never retried here. Blocking, and safe to call from a worker thread that owns
     ``store``. Setting ``cancel`` stops it soon after: sources not done by then are reported
@@ -311,6 +313,14 @@ def refresh(
             from newsterm.ingest.feeds import refresh_feeds
 
             refresh_feeds(store, feed_sources, cfg, record, pool, cancel=cancel)
+        stopped = cancel is not None and cancel.is_set()
+        if analyse and not stopped and (report.new or report.updated):
+            from newsterm.ingest import backlog
+
+            report.analysed = backlog.finish(
+                store.path, pool=pool, progress=analysis_progress, cancel=cancel
+            )
+            store.checkpoint()  # what the workers wrote (they leave the checkpoints to us)
     finally:
         pool.close(cancel=cancel is not None and cancel.is_set())
     if wants_sync:

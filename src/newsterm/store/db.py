@@ -133,6 +133,28 @@ _SOURCE_PARSE_NOTE = """
 ALTER TABLE sources ADD COLUMN parse_note TEXT;
 """
 """Why the last refresh could read a feed only leniently (feedparser's "bozo" reason), or NULL."""
+_V4_ANALYSIS_VERSION = """
+ALTER TABLE articles ADD COLUMN analysed_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN analysis_input TEXT;
+CREATE INDEX articles_unanalysed ON articles (analysed_version, sort_key DESC, id DESC);
+DROP TRIGGER IF EXISTS articles_fts_update;
+UPDATE articles SET analysis_input = json_object(
+    'authors', json(authors),
+    'contacts', (SELECT json_group_array(json_array(name, email, url, handle))
+                 FROM (SELECT * FROM contacts c WHERE c.article_id = articles.id
+                       ORDER BY position))
+);
+"""
+"""The analysis is versioned (``extract.analyse.ANALYSIS_VERSION``) and runs after the refresh.
+
+``analysed_version``: the analysis version that wrote the article's body, authors, quotations
+and contacts (0: not analysed yet; older than the current one: analysed again). The index
+lists that backlog newest first. ``analysis_input``: JSON ``{"paragraphs", "authors",
+"contacts"}``, what the analysis starts from besides the title; "paragraphs" is absent while
+the body is still the input, and NULL means the body with no metadata. Articles cached before
+this version keep what their analysis found as its input. The update trigger goes: the store
+re-indexes changed bodies with one statement per transaction, as it indexes new ones.
+"""
 
 MIGRATIONS: tuple[str, ...] = (
     _SCHEMA_V1,
@@ -140,6 +162,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V3_SOURCE_COUNTS,
     _V4_SYNC,
     _SOURCE_PARSE_NOTE,
+    _V4_ANALYSIS_VERSION,
 )
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)

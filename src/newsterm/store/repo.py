@@ -19,8 +19,8 @@ from newsterm.models import Article, ArticleSummary, Source, SourceKind, SourceS
 from newsterm.store import db, sync_queue
 
 if TYPE_CHECKING:
-    from newsterm.analysis import Analysis, RawArticle
-    from newsterm.store.results import SaveResult, SearchHit
+    from newsterm.analysis import Analysis, AnalysisInput, Contact, RawArticle
+    from newsterm.store.results import QuoteHit, SaveResult, SearchHit
 
 PARAGRAPH_SEPARATOR = "\n\n"
 MATCH_START = "\x01"
@@ -75,6 +75,43 @@ def split_marked(text: str) -> tuple[str, list[tuple[int, int]]]:
             out.append(part)
             length += len(part)
     return "".join(out), spans
+
+
+def _input_json(
+    paragraphs: Sequence[str] | None, authors: Sequence[str], contacts: Sequence[Contact]
+) -> str | None:
+    """``articles.analysis_input``: what the analysis starts from besides the title and, when
+    ``paragraphs`` is None, the body (see the migration that added it)."""
+    extra: dict[str, Any] = {}
+    if paragraphs is not None:
+        extra["paragraphs"] = list(paragraphs)
+    if authors:
+        extra["authors"] = list(authors)
+    if contacts:
+        extra["contacts"] = [[c.name, c.email, c.url, c.handle] for c in contacts]
+    return json.dumps(extra) if extra else None
+
+
+def _index(conn: sqlite3.Connection, article_ids: Sequence[int]) -> None:
+    """Index these articles' titles and bodies for search, in one statement: FTS5 writes an
+    index segment per statement, so a row at a time would write (and later merge) one each."""
+    if article_ids:
+        conn.execute(
+            """INSERT INTO articles_fts (rowid, title, body)
+               SELECT id, title, body FROM articles WHERE id IN (SELECT value FROM json_each(?))""",
+            (json.dumps(list(article_ids)),),
+        )
+
+
+def _unindex(conn: sqlite3.Connection, article_ids: Sequence[int]) -> None:
+    """Take these articles out of the search index, before their title or body changes."""
+    if article_ids:
+        conn.execute(
+            """INSERT INTO articles_fts (articles_fts, rowid, title, body)
+               SELECT 'delete', id, title, body FROM articles
+               WHERE id IN (SELECT value FROM json_each(?))""",
+            (json.dumps(list(article_ids)),),
+        )
 
 
 SUMMARY_COLUMNS = """
@@ -279,17 +316,18 @@ class Store:
     def save_articles(
         self,
         source_id: int,
-        items: Iterable[tuple[RawArticle, Analysis]],
+        items: Iterable[RawArticle],
         *,
         fetched_at: datetime | None = None,
     ) -> SaveResult:
-        """Insert new articles and update changed ones, in one transaction.
+        """Insert new articles and update changed ones, in one transaction, not analysed yet.
 
         An article is matched by (source, guid); a new one of a local source whose link is that
         of a synced article takes that article over (read state and server item kept: an item
         is stored once); one whose content hash is unchanged is left alone; a changed one is
-        rewritten with its read and starred state kept, and its full text is to be fetched
-        again (the body is the feed's text once more).
+        rewritten with its read and starred state kept, its analysis dropped (the backlog has it
+        again) and its full text to be fetched again (the body is the feed's text once more).
+        Its paragraphs are the body until the analysis cleans it.
 
         An undated article sorts at the time it was first seen (kept when it changes), but
         never above dated news: just below the newest dated article when that is older.
@@ -312,15 +350,17 @@ class Store:
             }
             adopting = sync_queue.has_synced_items(conn, source_id)
             undated_key = now
-            if any(raw.published is None for raw, _ in items):
+            if any(raw.published is None for raw in items):
                 newest = conn.execute(  # the newest dated article, found by articles_by_time
                     """SELECT sort_key FROM articles WHERE published IS NOT NULL
                        ORDER BY sort_key DESC, id DESC LIMIT 1"""
                 ).fetchone()
-                dated = [to_timestamp(raw.published) for raw, _ in items]
+                dated = [to_timestamp(raw.published) for raw in items]
                 known = [key for key in (newest and newest[0], *dated) if key is not None]
                 undated_key = min(now, math.nextafter(max(known), 0)) if known else now
-            for raw, analysis in items:
+            inserts: list[tuple[Any, ...]] = []
+            updates: list[tuple[Any, ...]] = []
+            for raw in items:
                 row = existing.get(raw.guid)
                 if row is None and adopting and raw.url:
                     row = sync_queue.adopt(conn, source_id, raw.guid, raw.url)
@@ -332,67 +372,203 @@ class Store:
                 published = to_timestamp(raw.published)
                 values = (
                     raw.url,
-                    analysis.title or raw.title,
-                    json.dumps(analysis.authors),
+                    raw.title,
+                    json.dumps(raw.authors),
                     published,
                     now,
                     published
                     if published is not None
                     else (undated_key if row is None else row[3]),
                     raw.summary,
-                    PARAGRAPH_SEPARATOR.join(analysis.paragraphs),
-                    json.dumps(analysis.credits),
-                    analysis.dateline,
+                    PARAGRAPH_SEPARATOR.join(raw.paragraphs),
                     raw.content_hash,
-                    analysis.word_count,
-                    analysis.reading_minutes,
+                    _input_json(None, raw.authors, raw.contacts),
                 )
                 if row is None:
-                    cursor = conn.execute(
-                        """INSERT INTO articles (url, title, authors, published, fetched_at,
-                             sort_key, summary, body, credits, dateline, content_hash,
-                             word_count, reading_minutes, source_id, guid)
-                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        (*values, source_id, raw.guid),
-                    )
-                    article_id = int(cursor.lastrowid or 0)
-                    existing[raw.guid] = (article_id, raw.content_hash, 0, values[5])
-                    result.new += 1
-                    result.new_ids.append(article_id)
-                    self._write_analysis(conn, article_id, analysis, fresh=True)
+                    inserts.append((*values, source_id, raw.guid))
+                    existing[raw.guid] = (0, raw.content_hash, 0, values[5])
                 else:
-                    article_id = int(row[0])
-                    conn.execute(
-                        """UPDATE articles SET url = ?, title = ?, authors = ?, published = ?,
-                             fetched_at = ?, sort_key = ?, summary = ?, body = ?, credits = ?,
-                             dateline = ?, content_hash = ?, word_count = ?,
-                             reading_minutes = ?, gone = 0, full_text_status = NULL
-                           WHERE id = ?""",
-                        (*values, article_id),
-                    )
-                    result.updated += 1
-                    self._write_analysis(conn, article_id, analysis)
-            if result.new_ids:
-                conn.execute(
-                    """INSERT INTO articles_fts (rowid, title, body)
-                       SELECT id, title, body FROM articles
-                       WHERE id IN (SELECT value FROM json_each(?))""",
-                    (json.dumps(result.new_ids),),
+                    updates.append((*values, row[0]))
+                    existing[raw.guid] = (row[0], raw.content_hash, 0, values[5])
+            if updates:
+                changed = [u[-1] for u in updates]
+                _unindex(conn, changed)
+                conn.executemany(
+                    """UPDATE articles SET url = ?, title = ?, authors = ?, published = ?,
+                         fetched_at = ?, sort_key = ?, summary = ?, body = ?, content_hash = ?,
+                         analysis_input = ?, credits = '[]', dateline = NULL, word_count = 0,
+                         reading_minutes = 1, analysed_version = 0, gone = 0,
+                         full_text_status = NULL
+                       WHERE id = ?""",
+                    updates,
                 )
+                marks = json.dumps(changed)
+                conn.execute(
+                    "DELETE FROM quotes WHERE article_id IN (SELECT value FROM json_each(?))",
+                    (marks,),
+                )
+                conn.execute(
+                    "DELETE FROM contacts WHERE article_id IN (SELECT value FROM json_each(?))",
+                    (marks,),
+                )
+                _index(conn, changed)
+                result.updated = len(updates)
+            for insert in inserts:
+                cursor = conn.execute(
+                    """INSERT INTO articles (url, title, authors, published, fetched_at,
+                         sort_key, summary, body, content_hash, analysis_input, source_id, guid)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    insert,
+                )
+                result.new_ids.append(int(cursor.lastrowid or 0))
+            result.new = len(inserts)
+            _index(conn, result.new_ids)
         return result
 
+    # -- the analysis -----------------------------------------------------------------------
+
+    def count_unanalysed(self, version: int, *, part: int = 0, parts: int = 1) -> int:
+        """How many articles no analysis of ``version`` (or later) has seen (in one part of
+        ``parts``, by id)."""
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM articles WHERE analysed_version < ? AND id % ? = ?",
+            (version, parts, part),
+        ).fetchone()
+        return int(row[0])
+
+    def has_unanalysed(self) -> bool:
+        """Whether any article waits for its first analysis (cheap: no version needed)."""
+        row = self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE analysed_version = 0)"
+        ).fetchone()
+        return bool(row[0])
+
+    def unanalysed(self, version: int, limit: int, *, part: int = 0, parts: int = 1) -> list[int]:
+        """The backlog: articles analysed by no version or an older one, the oldest version
+        first and within it the newest articles (in one part of ``parts``, by id)."""
+        rows = self.conn.execute(
+            """SELECT id FROM articles WHERE analysed_version < ? AND id % ? = ?
+               ORDER BY analysed_version, sort_key DESC, id DESC LIMIT ?""",
+            (version, parts, part, limit),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def analysed_version(self, article_id: int) -> int | None:
+        """The analysis version an article was analysed by (0: none), or None if not cached."""
+        row = self.conn.execute(
+            "SELECT analysed_version FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def analysis_inputs(self, article_ids: Sequence[int]) -> list[AnalysisInput]:
+        """What the analysis of these articles starts from (missing ids are left out)."""
+        from newsterm.analysis import AnalysisInput, Contact
+
+        rows = self.conn.execute(
+            """SELECT id, content_hash, title, body, analysis_input FROM articles
+               WHERE id IN (SELECT value FROM json_each(?))""",
+            (json.dumps(list(article_ids)),),
+        ).fetchall()
+        found = []
+        for article_id, content_hash, title, body, stored in rows:
+            extra = json.loads(stored) if stored else {}
+            paragraphs = extra.get("paragraphs")
+            if paragraphs is None:
+                paragraphs = body.split(PARAGRAPH_SEPARATOR) if body else []
+            found.append(
+                AnalysisInput(
+                    article_id=article_id,
+                    content_hash=content_hash,
+                    title=title,
+                    paragraphs=paragraphs,
+                    authors=extra.get("authors") or [],
+                    contacts=[Contact(*c) for c in extra.get("contacts") or []],
+                )
+            )
+        return found
+
+    def save_analyses(
+        self, analysed: Sequence[tuple[AnalysisInput, Analysis]], version: int
+    ) -> int:
+        """Write the analyses of a batch in one transaction; returns how many were written.
+
+        An article changed since its input was read, or analysed by ``version`` meanwhile, is
+        left alone. Bodies the analysis changed are indexed again for search.
+        """
+        if not analysed:
+            return 0
+        with self.write() as conn:
+            return self._apply_analyses(conn, analysed, version, check=True)
+
+    def _apply_analyses(
+        self,
+        conn: sqlite3.Connection,
+        analysed: Sequence[tuple[AnalysisInput, Analysis]],
+        version: int,
+        *,
+        check: bool,
+    ) -> int:
+        """Write analyses (body, authors, quotations, contacts, input, version) in the open
+        transaction; with ``check``, only for articles unchanged and not analysed meanwhile."""
+        current = {
+            article_id: (content_hash, seen, body)
+            for article_id, content_hash, seen, body in conn.execute(
+                """SELECT id, content_hash, analysed_version, body FROM articles
+                   WHERE id IN (SELECT value FROM json_each(?))""",
+                (json.dumps([item.article_id for item, _ in analysed]),),
+            )
+        }
+        todo = []
+        for item, analysis in analysed:
+            row = current.get(item.article_id)
+            if row is None or (check and (row[0] != item.content_hash or row[1] >= version)):
+                continue
+            todo.append((item, analysis, PARAGRAPH_SEPARATOR.join(analysis.paragraphs)))
+        changed = [item.article_id for item, _, body in todo if body != current[item.article_id][2]]
+        _unindex(conn, changed)
+        conn.executemany(
+            """UPDATE articles SET body = ?, authors = ?, credits = ?, dateline = ?,
+                 word_count = ?, reading_minutes = ?, analysis_input = ?, analysed_version = ?
+               WHERE id = ?""",
+            [
+                (
+                    body,
+                    json.dumps(analysis.authors),
+                    json.dumps(analysis.credits),
+                    analysis.dateline,
+                    analysis.word_count,
+                    analysis.reading_minutes,
+                    _input_json(
+                        None if analysis.paragraphs == item.paragraphs else item.paragraphs,
+                        item.authors,
+                        item.contacts,
+                    ),
+                    version,
+                    item.article_id,
+                )
+                for item, analysis, body in todo
+            ],
+        )
+        _index(conn, changed)
+        self._write_analyses(conn, [(item.article_id, analysis) for item, analysis, _ in todo])
+        return len(todo)
+
     @staticmethod
-    def _write_analysis(
-        conn: sqlite3.Connection, article_id: int, analysis: Analysis, *, fresh: bool = False
-    ) -> None:
-        if not fresh:  # a new article has nothing to replace
-            conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-            conn.execute("DELETE FROM contacts WHERE article_id = ?", (article_id,))
+    def _write_analyses(conn: sqlite3.Connection, analysed: Sequence[tuple[int, Analysis]]) -> None:
+        """Replace the quotations and contacts of these articles (ids with their analysis)."""
+        ids = json.dumps([article_id for article_id, _ in analysed])
+        conn.execute(
+            "DELETE FROM quotes WHERE article_id IN (SELECT value FROM json_each(?))", (ids,)
+        )
+        conn.execute(
+            "DELETE FROM contacts WHERE article_id IN (SELECT value FROM json_each(?))", (ids,)
+        )
         conn.executemany(
             """INSERT INTO quotes (article_id, position, text, speaker, paragraph, fragment, start)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
             [
                 (article_id, i, q.text, q.speaker, q.paragraph, int(q.fragment), q.start)
+                for article_id, analysis in analysed
                 for i, q in enumerate(analysis.quotes)
             ],
         )
@@ -401,29 +577,30 @@ class Store:
                VALUES (?, ?, ?, ?, ?, ?)""",
             [
                 (article_id, i, c.name, c.email, c.url, c.handle)
+                for article_id, analysis in analysed
                 for i, c in enumerate(analysis.contacts)
             ],
         )
 
-    def replace_body(self, article_id: int, analysis: Analysis, status: str = "ok") -> None:
-        """Replace an article's body and analysis (full text fetched); the summary stays."""
+    def replace_body(
+        self,
+        article_id: int,
+        analysis: Analysis,
+        status: str = "ok",
+        *,
+        source: AnalysisInput,
+        version: int,
+    ) -> None:
+        """Replace an article's body and analysis (full text fetched); the summary stays.
+
+        ``source`` is what ``analysis`` was made from (the page's paragraphs), kept for the
+        next analysis version; ``version`` is the analysis version that made it.
+        """
         with self.write() as conn:
             conn.execute(
-                """UPDATE articles SET body = ?, authors = ?, credits = ?, dateline = ?,
-                     word_count = ?, reading_minutes = ?, full_text_status = ?
-                   WHERE id = ?""",
-                (
-                    PARAGRAPH_SEPARATOR.join(analysis.paragraphs),
-                    json.dumps(analysis.authors),
-                    json.dumps(analysis.credits),
-                    analysis.dateline,
-                    analysis.word_count,
-                    analysis.reading_minutes,
-                    status,
-                    article_id,
-                ),
+                "UPDATE articles SET full_text_status = ? WHERE id = ?", (status, article_id)
             )
-            self._write_analysis(conn, article_id, analysis)
+            self._apply_analyses(conn, [(source, analysis)], version, check=False)
 
     def set_full_text_status(self, article_id: int, status: str) -> None:
         """Record the outcome of a full-text fetch that did not replace the body."""
@@ -570,7 +747,7 @@ class Store:
             """SELECT a.id, a.source_id, COALESCE(s.title, s.location), a.guid, a.url, a.title,
                       a.authors, a.published, a.fetched_at, a.summary, a.body, a.credits,
                       a.dateline, a.word_count, a.reading_minutes, a.read, a.starred, a.gone,
-                      a.full_text_status, s.kind
+                      a.full_text_status, s.kind, a.analysed_version
                FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id = ?""",
             (article_id,),
         ).fetchone()
@@ -617,6 +794,7 @@ class Store:
             gone=bool(row[17]),
             full_text_status=row[18],
             from_disk=row[19] == SourceKind.FILES.value,
+            analysed_version=row[20],
         )
 
     def adjacent_unread(self, article_id: int | None, forward: bool = True) -> int | None:
@@ -643,6 +821,20 @@ class Store:
                        ORDER BY sort_key ASC, id ASC LIMIT 1"""
         row = self.conn.execute(query, (article_id, current[0], current[0], current[1])).fetchone()
         return None if row is None else int(row[0])
+
+    def quotations(self, *, speaker: str | None = None, limit: int = 50) -> list[QuoteHit]:
+        """Quotations across the cache, newest articles first; with ``speaker``, those whose
+        speaker contains it (any case)."""
+        from newsterm.store.results import QuoteHit  # here: the app's first frame needs none
+
+        where = "WHERE instr(lower(q.speaker), lower(?)) > 0" if speaker is not None else ""
+        rows = self.conn.execute(
+            f"""SELECT a.id, a.title, q.text, q.speaker, q.fragment
+                FROM quotes q JOIN articles a ON a.id = q.article_id {where}
+                ORDER BY a.sort_key DESC, a.id DESC, q.position LIMIT ?""",
+            (speaker, limit) if speaker is not None else (limit,),
+        ).fetchall()
+        return [QuoteHit(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
 
     def search(
         self,

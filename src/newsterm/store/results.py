@@ -26,3 +26,14 @@ class SearchHit:
     """(start, end) offsets of matches in the title."""
     snippet: str
     snippet_matches: list[tuple[int, int]]
+
+
+@dataclass(slots=True)
+class QuoteHit:
+    """A quotation found across the cache, with the article it is in."""
+
+    article_id: int
+    title: str
+    text: str
+    speaker: str | None
+    fragment: bool

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsterm.analysis import Analysis, RawArticle
+from newsterm.analysis import RawArticle
 from newsterm.config import Config, SyncConfig
 from newsterm.errors import UsageError
 from newsterm.models import Source, SourceKind, SourceStatus
@@ -351,10 +351,9 @@ def _save_page(
         if hashes.get((source_id, raw.guid)) == raw.content_hash:
             continue
         wanted.append((source_id, raw))
-    by_source: dict[int, list[tuple[RawArticle, Analysis]]] = defaultdict(list)
-    analyses = analyse_articles([raw for _, raw in wanted])
-    for (source_id, raw), analysis in zip(wanted, analyses, strict=True):
-        by_source[source_id].append((raw, analysis))
+    by_source: dict[int, list[RawArticle]] = defaultdict(list)
+    for source_id, raw in wanted:  # stored unanalysed: the analysis backlog follows
+        by_source[source_id].append(raw)
     for source_id, batch in by_source.items():
         result = store.save_articles(source_id, batch)
         report.new += result.new
@@ -366,20 +365,6 @@ def _save_page(
             links.append((number, ids[(source_id, raw.guid)], raw.url))
     with store.write() as write:
         sync_queue.link(write, links)
-
-
-def analyse_articles(raws: list[RawArticle]) -> list[Analysis]:
-    """Analyse articles like any feed's (quotations, speakers, authors, contacts).
-
-    In this process: analysing a first sync's pages in two spawned workers was slower (2,000
-    items: 3.6-5.6 s against 2.3-3.6 s, start-up included, 2-core machine under load,
-    2026-12-05)."""
-    from newsterm.extract import analyse
-
-    return [
-        analyse(raw.title, raw.paragraphs, authors=raw.authors, contacts=raw.contacts)
-        for raw in raws
-    ]
 
 
 def _hashes(store: Store, guids: list[str]) -> dict[tuple[int, str], str]:

@@ -85,6 +85,27 @@ class RefreshFinished(Message):
 
 
 @dataclass
+class AnalysisProgress(Message):
+    """More of the analysis backlog is done (after a refresh, or at start after an upgrade)."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        """Counts are cumulative, so a newer progress message makes an older one redundant."""
+        return isinstance(message, AnalysisProgress)
+
+
+@dataclass
+class AnalysisFinished(Message):
+    """The background analysis of the backlog ended (not after a refresh: that one ends with
+    the refresh's own message)."""
+
+    analysed: int
+    error: str | None = None
+
+
+@dataclass
 class RefreshFailed(Message):
     """A refresh could not run at all (broken feeds.toml, unreadable cache)."""
 

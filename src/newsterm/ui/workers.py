@@ -19,6 +19,8 @@ from newsterm.errors import NewstermError
 from newsterm.store import ArticleFilter, Store
 from newsterm.store.sync_queue import pending_count
 from newsterm.ui.messages import (
+    AnalysisFinished,
+    AnalysisProgress,
     FullTextFinished,
     RefreshFailed,
     RefreshFinished,
@@ -133,7 +135,15 @@ def refresh(
                 new_total += outcome.new
                 post(RefreshProgress(done, total, outcome.source.display_title, new_total))
 
-            report = service.refresh(store, sources, config, progress=progress, cancel=cancel)
+            report = service.refresh(
+                store,
+                sources,
+                config,
+                progress=progress,
+                cancel=cancel,
+                analyse=True,
+                analysis_progress=lambda done, total: post(AnalysisProgress(done, total)),
+            )
     except NewstermError as exc:
         post(RefreshFailed(exc.message))
         return
@@ -142,3 +152,47 @@ def refresh(
         return
     failed = [(o.source.display_title, o.error or "") for o in report.failed]
     post(RefreshFinished(report.new, report.updated, failed, cancelled=worker.is_cancelled))
+
+
+CHECKED_KEY = "analysis-checked-by"
+"""meta: the newsterm version whose analysis last went over the whole cache in the app."""
+
+
+def analyse_backlog(post: Post, db_path: Path, cancel: threading.Event) -> None:
+    """Analyse the articles the current analysis has not seen (a CLI refresh's, or all of them
+    after an upgrade), in worker processes: the UI thread keeps the interpreter to itself.
+
+    Loading the analysis to read its version holds the interpreter for a few tenths of a
+    second, so it is skipped when no article waits for a first analysis and this version of
+    newsterm has been over the cache before (``newsterm reanalyse`` and every refresh with
+    new articles check the version itself).
+    """
+    from newsterm import __version__
+
+    try:
+        with Store.open(db_path) as store:
+            if not store.has_unanalysed() and store.get_meta(CHECKED_KEY) == __version__:
+                return
+            from newsterm.extract import ANALYSIS_VERSION
+            from newsterm.ingest import backlog
+            from newsterm.ingest.parse_pool import ParsePool, default_workers
+
+            done = 0
+            if store.count_unanalysed(ANALYSIS_VERSION):
+                pool = ParsePool(default_workers())
+                try:
+                    done = backlog.finish(
+                        db_path,
+                        pool=pool,
+                        progress=lambda done, total: post(AnalysisProgress(done, total)),
+                        cancel=cancel,
+                    )
+                finally:
+                    pool.close(cancel=cancel.is_set())
+                store.checkpoint()
+            if not cancel.is_set():
+                store.set_meta(CHECKED_KEY, __version__)
+    except Exception as exc:  # the analysis must never take the app down
+        post(AnalysisFinished(0, f"{type(exc).__name__}: {exc}"))
+        return
+    post(AnalysisFinished(done))

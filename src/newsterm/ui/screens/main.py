@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from newsterm.config import Config
     from newsterm.ui.app import NewstermApp
     from newsterm.ui.messages import (
+        AnalysisFinished,
+        AnalysisProgress,
         FullTextFinished,
         RefreshFailed,
         RefreshFinished,
@@ -212,6 +214,8 @@ class MainScreen(Screen[None]):
         self.load_sources(sync=config)
         if config is not None and config.settings.refresh_on_start:
             self.call_after_refresh(self.action_refresh, reread=False)
+        else:  # (a refresh analyses the backlog after its feeds, and then what is left)
+            self.call_after_refresh(self.analyse_backlog)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles a resuming screen and all it holds, for styles that changed while
@@ -391,8 +395,11 @@ class MainScreen(Screen[None]):
         await self.open_article(event.article_id, focus_reader=event.focus_reader)
 
     async def open_article(self, article_id: int, *, focus_reader: bool) -> None:
-        """Show an article in the reader, quotes and contacts panes; mark it read."""
-        article = self.store.article(article_id)
+        """Show an article in the reader, quotes and contacts panes; mark it read (analysed
+        now, in memory, if the background analysis has not reached it yet)."""
+        from newsterm.ingest.backlog import analysed_article
+
+        article = analysed_article(self.store, article_id)
         if article is None:
             self.notify("That article is no longer in the cache.", severity="warning")
             return
@@ -616,6 +623,32 @@ class MainScreen(Screen[None]):
 
     async def on_full_text_finished(self, event: FullTextFinished) -> None:
         await self.article_actions.full_text_finished(event)
+
+    async def analyse_backlog(self) -> None:
+        """Analyse what the current analysis has not seen, in the background."""
+        from newsterm.ui import workers
+
+        await self.panes_ready()  # (its progress shows in the status bar)
+        self.run_worker(
+            partial(
+                workers.analyse_backlog,
+                self.post_message,
+                self.store.path,
+                self.newsterm.cancel_event,
+            ),
+            thread=True,
+            exclusive=True,
+            group="analysis",
+            exit_on_error=False,
+        )
+
+    def on_analysis_progress(self, event: AnalysisProgress) -> None:
+        self.refresher.status.analysing(event.done, event.total)
+
+    def on_analysis_finished(self, event: AnalysisFinished) -> None:
+        self.refresher.status.analysed()
+        if event.error:
+            self.notify(event.error, title="Analysis", severity="error", markup=False)
 
     def on_refresh_started(self, event: RefreshStarted) -> None:
         self.refresher.handle(event)

@@ -90,6 +90,8 @@ class Refresher:
         elif isinstance(event, RefreshFinished):
             status.finished(event.new, len(event.failed), event.cancelled)
             self._reload()
+            if not event.cancelled:  # what the refresh's own pass left (an upgrade's backlog)
+                self.screen.call_later(self.screen.analyse_backlog)
             self._report_failures(event.failed)
         else:
             status.failed(event.error)

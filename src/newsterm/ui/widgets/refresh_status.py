@@ -17,6 +17,9 @@ class RefreshStatus(Static):
         self._text = Content("")
         self._waiting = 0
 
+        self.analysing_shown = False
+        """True while the status shows the background analysis's progress."""
+
     def _show(self, text: Content) -> None:
         self._text = text
         if self._waiting:
@@ -40,9 +43,21 @@ class RefreshStatus(Static):
         text = text + Content(f" · {new} new · " + title[:40])
         self._show(text)
 
+    def analysing(self, done: int, total: int) -> None:
+        """The analysis after a refresh (or after an upgrade) has done ``done`` of ``total``."""
+        self.analysing_shown = True
+        self._show(Content.styled(f"analysing {done:,}/{total:,}", "$text-muted"))
+
+    def analysed(self) -> None:
+        """The background analysis ended: its note goes (a refresh's outcome stays)."""
+        if self.analysing_shown and not self.running:
+            self._show(Content(""))
+        self.analysing_shown = False
+
     def finished(self, new: int, failed: int, cancelled: bool = False) -> None:
         """The refresh ended."""
         self.running = False
+        self.analysing_shown = False
         if cancelled:
             self._show(Content.styled("Refresh cancelled", "$text-warning"))
             return

@@ -1,0 +1,32 @@
+"""Filling a test cache with articles already analysed (as a refresh and its backlog would)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from newsterm.analysis import Analysis, AnalysisInput, RawArticle
+from newsterm.extract import ANALYSIS_VERSION
+from newsterm.store import Store
+from newsterm.store.results import SaveResult
+
+
+def save_analysed(
+    store: Store,
+    source_id: int,
+    items: Sequence[tuple[RawArticle, Analysis]],
+    *,
+    fetched_at: datetime | None = None,
+    version: int = ANALYSIS_VERSION,
+) -> SaveResult:
+    """Save articles, then write the given analyses for those new or changed (by ``version``)."""
+    result = store.save_articles(source_id, [raw for raw, _ in items], fetched_at=fetched_at)
+    ids = dict(
+        store.conn.execute("SELECT guid, id FROM articles WHERE source_id = ?", (source_id,))
+    )
+    analysed = [
+        (AnalysisInput(ids[raw.guid], raw.content_hash, raw.title, raw.paragraphs), analysis)
+        for raw, analysis in items
+    ]
+    store.save_analyses(analysed, version)
+    return result

@@ -1,0 +1,269 @@
+"""The analysis after the refresh: articles are stored unanalysed, the backlog is analysed in
+batches (one transaction each), again when the analysis version changes, and on demand."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+import newsterm.extract
+from newsterm.analysis import RawArticle
+from newsterm.extract import ANALYSIS_VERSION
+from newsterm.ingest import backlog
+from newsterm.models import SourceKind
+from newsterm.store import Store
+
+QUOTE = "We will decide on item {n} next week"
+
+
+def raw_article(n: int, *, version: str = "v1") -> RawArticle:
+    return RawArticle(
+        guid=f"g{n}",
+        title=f"Council story {n}",
+        paragraphs=[
+            f"“{QUOTE.format(n=n)},” said Councillor Ada Brook.",
+            "The meeting ran late.",
+            f"Write to Sam Reporter at sam{n}@example.com",
+        ],
+        published=datetime(2026, 3, 1, n % 24, tzinfo=UTC),
+        authors=["Sam Reporter"],
+        content_hash=f"{n}-{version}",
+    )
+
+
+def fill(path: Path, count: int) -> list[int]:
+    with Store.open(path) as store:
+        source = store.upsert_source(SourceKind.FEED, "https://example.com/rss")
+        return store.save_articles(source.id, [raw_article(n) for n in range(count)]).new_ids
+
+
+def state(path: Path) -> dict[int, tuple[int, int, int, str]]:
+    """id -> (analysed version, quotations, contacts, body) of every article."""
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(
+            """SELECT id, analysed_version,
+                      (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id),
+                      (SELECT COUNT(*) FROM contacts c WHERE c.article_id = a.id), body
+               FROM articles a"""
+        ).fetchall()
+    finally:
+        conn.close()
+    return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+
+def assert_whole(path: Path) -> tuple[int, int]:
+    """Every article is either analysed in full or not at all; returns (analysed, not)."""
+    analysed = waiting = 0
+    for version, quotes, contacts, body in state(path).values():
+        if version == ANALYSIS_VERSION:
+            assert (quotes, contacts) == (1, 1) and "Write to" not in body
+            analysed += 1
+        else:
+            assert (version, quotes, contacts) == (0, 0, 0) and "Write to" in body
+            waiting += 1
+    return analysed, waiting
+
+
+def test_articles_are_listed_before_the_analysis_and_analysed_after(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    ids = fill(path, 5)
+    with Store.open(path) as store:
+        assert {a.id for a in store.list_articles()} == set(ids)
+        assert store.count_unanalysed(ANALYSIS_VERSION) == 5
+        assert store.search("meeting")  # searchable at once
+    assert assert_whole(path) == (0, 5)
+    seen: list[tuple[int, int]] = []
+    assert backlog.finish(path, progress=lambda d, t: seen.append((d, t)), batch=2) == 5
+    assert seen[-1] == (5, 5) and len(seen) >= 3  # a batch at a time
+    assert assert_whole(path) == (5, 0)
+    with Store.open(path) as store:
+        article = store.article(ids[0])
+        assert article is not None
+        assert [q.speaker for q in article.quotes] == ["Councillor Ada Brook"]
+        assert [c.email for c in article.contacts] == ["sam0@example.com"]
+        assert article.analysed_version == ANALYSIS_VERSION
+        assert store.search("meeting") and not store.search("sam0")  # indexed as cleaned
+        assert store.count_unanalysed(ANALYSIS_VERSION) == 0
+    assert backlog.finish(path) == 0
+
+
+def test_a_new_analysis_version_analyses_again_from_the_same_input_keeping_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cache.db"
+    ids = fill(path, 3)
+    backlog.finish(path)
+    with Store.open(path) as store:
+        store.set_read([ids[0]])
+        store.set_starred(ids[1], True)
+        before = store.article(ids[0])
+    monkeypatch.setattr(newsterm.extract, "ANALYSIS_VERSION", ANALYSIS_VERSION + 1)
+    with Store.open(path) as store:
+        assert store.count_unanalysed(ANALYSIS_VERSION + 1) == 3
+    assert backlog.finish(path) == 3
+    with Store.open(path) as store:
+        after = store.article(ids[0])
+        assert after is not None and before is not None
+        assert after.analysed_version == ANALYSIS_VERSION + 1
+        # The contact line the first analysis took out of the body is found again.
+        assert (after.paragraphs, after.quotes, after.contacts, after.authors) == (
+            before.paragraphs,
+            before.quotes,
+            before.contacts,
+            before.authors,
+        )
+        assert after.read and not after.starred
+        starred = store.article(ids[1])
+        assert starred is not None and starred.starred and not starred.read
+
+
+def test_a_failure_inside_a_batch_writes_nothing_of_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cache.db"
+    fill(path, 9)
+    writes = 0
+    original = Store._write_analyses
+
+    def failing(conn: sqlite3.Connection, analysed: object) -> None:
+        nonlocal writes
+        writes += 1
+        if writes == 2:  # the second batch: bodies and versions written, quotations not yet
+            raise RuntimeError("boom")
+        original(conn, analysed)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "_write_analyses", staticmethod(failing))
+    with pytest.raises(RuntimeError):
+        backlog.finish(path, batch=4)
+    assert assert_whole(path) == (4, 5)
+    monkeypatch.setattr(Store, "_write_analyses", staticmethod(original))
+    assert backlog.finish(path, batch=4) == 5
+    assert assert_whole(path) == (9, 0)
+
+
+KILLED_CHILD = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from newsterm.ingest import backlog
+    from newsterm.store import Store
+
+    original = Store._write_analyses
+    writes = 0
+
+    def stalling(conn, analysed):
+        global writes
+        writes += 1
+        original(conn, analysed)
+        if writes == int(sys.argv[2]):
+            print("inside", flush=True)  # the batch written, its transaction not committed
+            sys.stdin.read()  # until killed
+
+    Store._write_analyses = staticmethod(stalling)
+    backlog.finish(Path(sys.argv[1]), batch=4)
+""")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_process_killed_during_the_analysis_leaves_no_article_half_analysed(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cache.db"
+    fill(path, 10)
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_CHILD, str(path), "2"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == "inside\n"  # the kill point comes from its progress
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    # Batch one (4 articles) committed; batch two was written, not committed, when killed.
+    assert assert_whole(path) == (4, 6)
+    assert backlog.finish(path) == 6
+    assert assert_whole(path) == (10, 0)
+
+
+def test_an_article_changed_while_analysed_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    [article_id] = fill(path, 1)
+    with Store.open(path) as store:
+        [stale] = store.analysis_inputs([article_id])
+        source = store.sources()[0]
+        changed = raw_article(0, version="v2")
+        changed.paragraphs[1] = "The meeting ran very late."
+        assert store.save_articles(source.id, [changed]).updated == 1
+        assert store.save_analyses([(stale, backlog.analyse_input(stale))], ANALYSIS_VERSION) == 0
+        assert store.analysed_version(article_id) == 0
+    assert backlog.finish(path) == 1
+    with Store.open(path) as store:
+        article = store.article(article_id)
+        assert article is not None and "The meeting ran very late." in article.paragraphs
+
+
+def test_an_article_opened_before_its_turn_is_analysed_on_demand(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    [article_id] = fill(path, 1)
+    with Store.open(path) as store:
+        shown = backlog.analysed_article(store, article_id)  # the app: in memory only
+        assert shown is not None and [q.speaker for q in shown.quotes] == ["Councillor Ada Brook"]
+        assert store.analysed_version(article_id) == 0
+        backlog.ensure_analysed(store, article_id)  # `newsterm show`: written
+        assert store.analysed_version(article_id) == ANALYSIS_VERSION
+        assert store.article(article_id) == shown
+
+
+def test_an_article_the_analysis_fails_on_is_kept_and_not_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cache.db"
+    [article_id] = fill(path, 1)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise IndexError("a bug")
+
+    monkeypatch.setattr(newsterm.extract, "analyse", broken)
+    assert backlog.finish(path) == 1
+    with Store.open(path) as store:
+        article = store.article(article_id)
+        assert article is not None and article.quotes == []
+        assert article.paragraphs[0].startswith("“We will decide")
+        assert store.count_unanalysed(ANALYSIS_VERSION) == 0
+
+
+def test_a_cache_analysed_before_versions_keeps_its_metadata_and_is_analysed_again(
+    tmp_path: Path,
+) -> None:
+    """Migration 4: what the old analysis kept (authors, contacts) is the new one's input."""
+    path = tmp_path / "cache.db"
+    [article_id] = fill(path, 1)
+    backlog.finish(path)
+    with Store.open(path) as store:
+        store.set_starred(article_id, True)
+        store.conn.execute("DROP INDEX articles_unanalysed")
+        store.conn.execute("ALTER TABLE articles DROP COLUMN analysed_version")
+        store.conn.execute("ALTER TABLE articles DROP COLUMN analysis_input")
+        store.conn.execute("PRAGMA user_version = 3")
+    with Store.open(path) as store:
+        assert store.analysed_version(article_id) == 0
+        stored = store.conn.execute("SELECT analysis_input FROM articles").fetchone()[0]
+        assert json.loads(stored) == {
+            "authors": ["Sam Reporter", "Sam"],
+            "contacts": [["Sam", "sam0@example.com", None, None]],
+        }
+    assert backlog.finish(path) == 1
+    with Store.open(path) as store:
+        article = store.article(article_id)
+        assert article is not None and article.starred
+        assert [c.email for c in article.contacts] == ["sam0@example.com"]
+        assert [q.speaker for q in article.quotes] == ["Councillor Ada Brook"]
