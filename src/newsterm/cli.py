@@ -393,28 +393,39 @@ def show(context: Context, article_id: int, as_json: bool) -> None:
 
 @cli.command()
 @common_options
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @json_option
-def parse(file: Path, as_json: bool) -> None:
-    """Analyse one article file without touching the cache."""
+def parse(file: tuple[Path, ...], as_json: bool) -> None:
+    """Analyse article files without touching the cache.
+
+    With --json and more than one file, prints one JSON object a line.
+    """
     from newsterm.extract import analyse
     from newsterm.ingest import files
     from newsterm.ingest.service import check_article_path
     from newsterm.render import render_analysis
     from newsterm.serialize import analysis_json
 
-    path = check_article_path(str(file))
-    if path.is_dir():
-        raise UsageError(f"{file}: is a folder; parse takes one article file")
-    try:
-        raw = files.read_article(path)
-    except OSError as exc:
-        raise NewstermError(f"{file}: cannot read: {exc.strerror}") from None
-    analysis = analyse(raw.title, raw.paragraphs)
-    if as_json:
-        print_json(analysis_json(analysis, source=str(path), published=raw.published))
-        return
-    console.print(render_analysis(analysis))
+    paths = []
+    for name in file:
+        path = check_article_path(str(name))
+        if path.is_dir():
+            raise UsageError(f"{name}: is a folder; parse takes article files")
+        paths.append(path)
+    for path in paths:
+        try:
+            raw = files.read_article(path)
+        except OSError as exc:
+            raise NewstermError(f"{path}: cannot read: {exc.strerror}") from None
+        analysis = analyse(raw.title, raw.paragraphs, authors=raw.authors)
+        if as_json:
+            value = analysis_json(analysis, source=str(path), published=raw.published)
+            if len(paths) > 1:
+                click.echo(json.dumps(value, ensure_ascii=False))
+            else:
+                print_json(value)
+            continue
+        console.print(render_analysis(analysis))
 
 
 @cli.command()

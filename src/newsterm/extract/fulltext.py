@@ -172,7 +172,7 @@ def keep_write_to(paragraphs: list[str], markup: str) -> list[str]:
     """Append the page's "Write to … at …" line when the extraction dropped it."""
     if any(WRITE_TO.match(p) for p in paragraphs[-3:]):
         return paragraphs
-    trailers = [p for p in _text_blocks(markup) if WRITE_TO.match(p)]
+    trailers = [p for p in text_blocks(markup) if WRITE_TO.match(p)]
     if trailers and trailers[-1] not in paragraphs:
         return [*paragraphs, trailers[-1][:MAX_PARAGRAPH_CHARS]]
     return paragraphs
@@ -187,7 +187,7 @@ _BLOCK_TAG = re.compile(
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _text_blocks(markup: str) -> list[str]:
+def text_blocks(markup: str) -> list[str]:
     """Every block of text on a page, asides and footers included (to find a trailer line)."""
     text = _BLOCK_TAG.sub("\n", _SCRIPT.sub("", markup))
     text = html.unescape(_TAG.sub("", text))

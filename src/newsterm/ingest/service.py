@@ -183,7 +183,7 @@ def refresh_files(store: Store, source: Source) -> SourceOutcome:
             continue
         if known.get(guid) != files.content_hash(data):
             raw = files.read_article(path, data)
-            items.append((raw, analyse(raw.title, raw.paragraphs)))
+            items.append((raw, analyse(raw.title, raw.paragraphs, authors=raw.authors)))
         if len(items) >= SAVE_BATCH:
             _save(store, source.id, items, now, outcome)
     _save(store, source.id, items, now, outcome)
