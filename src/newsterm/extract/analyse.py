@@ -16,6 +16,12 @@ from newsterm.extract.contacts import (
 from newsterm.extract.quotes import find_quotes
 from newsterm.extract.text import count_words, reading_minutes
 
+ANALYSIS_VERSION = 1
+"""The version of what :func:`analyse` finds (quotations, speakers, authors, contacts, body).
+
+Raise it whenever a change to the analysis changes its output: articles cached by an older
+version are analysed again."""
+
 # Bylines and datelines are looked for near the top only.
 _BYLINE_ZONE = 4
 _DATELINE_ZONE = 2
