@@ -33,6 +33,7 @@ from newsterm.analysis import Quote
 from newsterm.extract.lexicon import (
     ABBREVIATIONS,
     MONTHS_AND_DAYS,
+    PERSON_PRONOUNS,
     PARTICLES,
     PRONOUNS,
     TITLES,
@@ -67,7 +68,8 @@ _FINITE = words(
     " testified testifies posted tweeted recounted recounts agreed agrees emphasized"
     " emphasised emphasizes emphasises stressed stresses described describes called calls"
     " wondered wonders confirmed confirms denied denies reiterated maintained maintains"
-    " chanted yelled screamed texted messaged"
+    " yelled screamed texted messaged comments commented assured assures reports accused"
+    " accuses blasted blasts rejected dismissed"
 )
 _PARTICIPLE = words(
     "saying adding noting telling arguing explaining warning calling describing insisting"
@@ -182,7 +184,7 @@ _PLURAL_SPEAKERS = words(
 _AUX = words(
     "also has have had would will later then previously once again recently earlier further"
     " repeatedly simply flatly first last still even just never has since reportedly had"
-    " publicly privately separately often"
+    " publicly privately separately often instead"
 )
 _STOP_AFTER = (
     words(
@@ -281,12 +283,14 @@ def _scan(paragraph: str, para: int) -> list[_Span]:
             prev = paragraph[i - 1] if i else ""
             nxt = paragraph[i + 1] if i + 1 < size else ""
             if not family:
-                if ch in _DOUBLE_OPEN or (ch == '"' and _is_opener(prev, nxt)):
-                    family, opened = "d", i
+                if ch in _DOUBLE_OPEN or (ch in '"”' and _is_opener(prev, nxt)):
+                    family, opened = "d", i  # ” opens too on some pages: ”dwindling.”
                 elif ch in "‘'" and _is_opener(prev, nxt) and (nxt.isalpha() or nxt in '“"…'):
                     family, opened, weak = "s", i, -1
             elif family == "d":
-                if ch in _DOUBLE_CLOSE or (ch == '"' and (not prev.isspace() or not nxt)):
+                if ch in _DOUBLE_CLOSE or (
+                    ch == '"' and (not prev.isspace() or not nxt or nxt.isspace())
+                ):
                     spans.append(_Span(para, opened, i, "d"))
                     family = ""
             elif ch in "’'":
@@ -406,6 +410,10 @@ def _is_pronoun(phrase: str) -> bool:
     return len(tokens) == 1 and tokens[0].lower() in PRONOUNS
 
 
+_CUT_AT = words("would will could should did does do is was are were has had have")
+_TEAM_OWNERS = words("his her their")
+
+
 def _tidy(phrase: str) -> str:
     """Trim punctuation, a leading conjunction and trailing adverbs from a speaker phrase."""
     tokens = phrase.strip(" ,’‘'\"—–-").split()
@@ -416,8 +424,12 @@ def _tidy(phrase: str) -> str:
     ):
         tokens.pop()
     for cut, token in enumerate(tokens):
-        if cut and token.lower() in ("who", "which", "whose"):
-            tokens = tokens[:cut]
+        if cut and (
+            token.lower() in ("who", "which", "whose")
+            or token in _CUT_AT
+            or (token == "and" and cut + 1 < len(tokens) and tokens[cut + 1] in _TEAM_OWNERS)
+        ):
+            tokens = tokens[:cut]  # "the company would not …", "Paganini and his team"
             break
     capitalised = (
         tokens[0] in ("The", "A", "An", "His", "Her", "Their", "Its", "Our") if tokens else False
@@ -436,22 +448,67 @@ def _subject(pre: str) -> str | None:
     if len(text) > 200:
         text = text[-200:]
     segments = [_tidy(s) for s in text.split(",")]
-    segments = [s for s in segments if s][-3:]
+    segments = [s for s in segments if s][-5:]
+    if not segments:
+        return None
+    last_word = segments[-1].split()[-1]
+    if last_word.lower() in PERSON_PRONOUNS and last_word.lower() in PRONOUNS:
+        return last_word  # "… in which he said"
     phrase: str | None = None
-    for segment in reversed(segments):
+    described = False
+    for index, segment in enumerate(reversed(segments)):
         kind = _classify(segment)
         if kind in ("pronoun", "name"):
             if kind == "pronoun" and phrase is not None:
                 break
+            if index >= 3 and not described:
+                break
             return segment
+        named = _trailing_name(segment)
+        if named and (kind is None or not segment[:1].isupper() or index == 0):
+            return named  # "JPL scientist Ana Ruiz", "a payout that investor Ana Ruiz"
         if kind == "phrase" and phrase is None:
             phrase = segment
             continue
-        if kind is None and phrase is None and segment is segments[-1]:
+        if kind is None and phrase is None and index == 0:
             first = segment.split()[0].lower()
-            if first not in ("who", "which", "whose") and not first[:1].isdigit():
+            if not first[:1].isdigit() and not _describes(segment):
                 return None  # the verb's subject is not a speaker ("In 2020 the plan said")
+            described = True  # an age ("Ruiz, 42, said") or a description:  # "Ana Ruiz, deputy director of the centre, told …"
+        elif kind is None and described and index > 2:
+            break
     return phrase
+
+
+_NAME_TAIL = re.compile(
+    r"(?:^|\s)(?P<name>[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))+)$"
+)
+
+
+def _trailing_name(segment: str) -> str | None:
+    """A personal name of two words or more ending a longer phrase, after its role words."""
+    if " " not in segment:
+        return None
+    match = _NAME_TAIL.search(segment)
+    if match is None or match.start("name") == 0:
+        return None
+    tokens = match.group("name").split()
+    while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
+        tokens.pop(0)
+    if len(tokens) < 2 or any(t.lower().strip(".") in _NONPERSON for t in tokens):
+        return None
+    if not _tokens_ok_as_name(tokens):
+        return None
+    return " ".join(tokens)
+
+
+_DESCRIPTION_START = words("a an the deputy senior former chief acting associate assistant")
+
+
+def _describes(segment: str) -> bool:
+    """An appositive after a name: "a teacher", "deputy director of the centre"."""
+    first = segment.split()[0]
+    return first.lower() in _DESCRIPTION_START or (first.islower() and first.isalpha())
 
 
 def _object(post: str) -> str | None:
