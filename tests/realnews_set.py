@@ -144,8 +144,10 @@ def _name_tokens(name: str) -> list[str]:
 
 
 def speaker_right(found: str | None, wanted: list[str]) -> bool:
-    """A found speaker is right when it is one of the wanted forms, or a run of a wanted
-    name's words that keeps its last word ("Noem" or "Kristi Noem" for "Kristi Noem")."""
+    """A found speaker is right when it is one of the wanted forms, a run of a wanted name's
+    words that keeps its last word ("Noem" or "Kristi Noem" for "Kristi Noem"), or the name
+    with the role the article puts before it ("Gov. Kristi Noem"): the analysis writes
+    speakers as the article does."""
     got = _name_tokens(found or "")
     if not got:
         return False
@@ -156,8 +158,8 @@ def speaker_right(found: str | None, wanted: list[str]) -> bool:
         size = len(got)
         if size <= len(tokens) and tokens[-size:] == got:
             return True
-        if len(tokens) >= 1 and got[-len(tokens) :] == tokens and len(got) <= len(tokens) + 3:
-            return True
+        if tokens and len(got) > len(tokens) and got[-len(tokens) :] == tokens:
+            return True  # a role before the name, as the analysis writes speakers
     return False
 
 

@@ -130,12 +130,16 @@ _WORKS = (
     "word", "words", "motto", "brand", "label", "column", "newsletter", "game", "app",
 )  # fmt: skip
 _NOT_SPEECH_CUE = re.compile(
-    r"(?:so-called|so\s+called|known\s+as|dubbed|titled|entitled|nicknamed|branded|the\s+"
+    r"(?:so-called|so\s+called|known\s+as|dubbed|titled|entitled|nicknamed|branded"
+    r"|what(?:['’]s|\s+(?:is|was|are|were|some\s+\w+|\w+\s+have))\s+(?:now\s+)?called"
+    r"|diagnosed\s+with(?:\s+an?)?|the\s+"
     rf"(?:{'|'.join(_WORKS)}))"
     r"[\s,]*[“«\"‘']?$",
     re.IGNORECASE,
 )
-_CUE_ENDINGS = ("called", "as", "dubbed", "titled", "nicknamed", "branded", *_WORKS)
+_CUE_ENDINGS = (
+    "called", "as", "dubbed", "titled", "nicknamed", "branded", "with", " a", " an", *_WORKS
+)  # fmt: skip
 """The last word of every _NOT_SPEECH_CUE phrase ("entitled" ends in "titled")."""
 _CASE_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 """The non-ASCII characters IGNORECASE matches with an ASCII letter: İ ı (i), ſ (s), K (k)."""
@@ -661,6 +665,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 continue  # a scare quote or a title
             if previous is not None and first.para - previous[0] <= 1:
                 cand.speaker = previous[1]
+        if (cand.fragment or cand.speaker is None) and _title_cased(cand.text):
+            continue  # a song, a book, a slogan on a sign: "Takin’ It to the Streets"
+        if _heading(paragraphs, cand):
+            continue  # a subheading quoting the story: “A cause for concern”
         speaker = cand.speaker
         if speaker and _is_pronoun(speaker):
             if speaker.lower() in ("he", "she"):
@@ -674,6 +682,30 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         quotes.append(Quote(cand.text, speaker, cand.para, cand.fragment, cand.start))
         previous = (final.para, speaker)
     return quotes
+
+
+_SMALL_WORDS = words("a an and as at but by for from in into of on or the to with")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_cased(text: str) -> bool:
+    """Two to eight words, every one capitalised but the small ones: a title, not speech."""
+    found = _LETTER_WORD.findall(text)
+    if not 2 <= len(found) <= 8:
+        return False
+    big = [w for w in found if w.lower() not in _SMALL_WORDS]
+    return len(big) >= 2 and all(w[0].isupper() for w in big) and found[0][0].isupper()
+
+
+def _heading(paragraphs: Sequence[str], cand: _Candidate) -> bool:
+    """A paragraph that is nothing but a short quotation without end punctuation."""
+    first, final = cand.parts[0], cand.parts[-1]
+    if len(cand.parts) > 1 or len(cand.text.split()) > 12 or cand.text[-1:] in ".!?,…":
+        return False
+    paragraph = paragraphs[first.para]
+    if paragraph[: first.open].strip() or paragraph[final.close + 1 :].strip(" .”’\"'"):
+        return False
+    return first.para == 0 or not paragraphs[first.para - 1].rstrip().endswith(":")
 
 
 def _sentence_like(text: str) -> bool:
