@@ -68,7 +68,7 @@ _FINITE = words(
     " testified testifies posted tweeted recounted recounts agreed agrees emphasized"
     " emphasised emphasizes emphasises stressed stresses described describes called calls"
     " wondered wonders confirmed confirms denied denies reiterated maintained maintains"
-    " yelled screamed texted messaged comments commented assured assures reports accused"
+    " yelled screamed texted messaged commented assured assures reports accused"
     " accuses blasted blasts rejected dismissed"
 )
 _PARTICIPLE = words(
@@ -496,7 +496,12 @@ def _trailing_name(segment: str) -> str | None:
     match = _NAME_TAIL.search(segment)
     if match is None or match.start("name") == 0:
         return None
+    before = segment[: match.start("name")].split()
+    if before and (before[-1].lower() in _INVALID_START or before[-1].lower() in _DETERMINERS):
+        return None  # "a spokesperson for Inherent Resolve", "the journal Nature"
     tokens = match.group("name").split()
+    if any(len(t) > 1 and t.isupper() for t in tokens):
+        return None  # an acronym: a body, not a person
     while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
         tokens.pop(0)
     if len(tokens) < 2 or any(t.lower().strip(".") in _NONPERSON for t in tokens):
@@ -629,6 +634,19 @@ class _People:
         form = " ".join(tokens).removesuffix("’s").removesuffix("'s")
         self._record(para, match.start(), key, form)
 
+    def form_of(self, name: str, para: int, offset: int) -> str:
+        """How to name the person ``name`` at (para, offset): their shortest form so far, or
+        the full name when two people mentioned share the surname."""
+        self._scan_to(para)
+        key = name.split()[-1].lower()
+        forms = [f for at, f in self._forms.get(key, []) if at < (para, offset)]
+        if not forms:
+            return name
+        full = [f for f in forms if " " in f]
+        if len({f.split()[0] for f in full}) > 1:
+            return name if " " in name else full[-1]
+        return min([*forms, name], key=lambda f: (len(f), f))
+
     def resolve(self, para: int, offset: int) -> str | None:
         """The shortest form, so far, of the person mentioned last before (para, offset)."""
         self._scan_to(para)
@@ -674,7 +692,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             if speaker.lower() in ("he", "she"):
                 if people is None:
                     people = _People(masked)
-                speaker = people.resolve(first.para, first.open)
+                earlier = previous[1] if previous is not None else None
+                subject = _previous_subject(masked, starts, first.para, first.open, earlier)
+                if subject is not None and subject != earlier:
+                    subject = people.form_of(subject, first.para, first.open)
+                speaker = subject or people.resolve(first.para, first.open)
             else:
                 speaker = _last_subject(masked, starts, first.para, first.open)
                 if speaker is None and previous is not None and first.para - previous[0] <= 2:
@@ -802,6 +824,85 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+_SUBJECT_SKIP = words("but and so then yet still now also however meanwhile later earlier")
+_QUOTE_OPENERS = "“‘\"'”«"
+_SUBJECT_SENTENCES = 4
+
+
+def _previous_subject(
+    masked: Sequence[str],
+    starts: Sequence[Sequence[int]],
+    para: int,
+    offset: int,
+    earlier: str | None,
+) -> str | None:
+    """For "he"/"she": the person who is the grammatical subject of the sentences before.
+
+    Walks back over at most four sentences (this paragraph and the one before), starting
+    with the words of the quotation's own sentence before it: a sentence
+    that opens with a name gives it; one that opens with a quotation gives the speaker of the
+    quotation before; one that opens with "he"/"she" or with no person looks further back.
+    A possessive ("Moreau’s dog") or an object ("urged Ms. Lind") is never taken.
+    """
+    sentences: list[str] = []
+    for index in (para, para - 1):
+        if index < 0:
+            break
+        text = masked[index][:offset] if index == para else masked[index]
+        cuts = [0, *(s for s in starts[index] if 0 < s <= len(text))]
+        pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+        # In this paragraph the last piece is the quotation's own sentence up to the quote.
+        sentences.extend(reversed(pieces))
+        if len(sentences) >= _SUBJECT_SENTENCES:
+            break
+    for sentence in sentences[:_SUBJECT_SENTENCES]:
+        text = sentence.strip()
+        if not text:
+            continue
+        if text[0] in _QUOTE_OPENERS:
+            if earlier and not _is_pronoun(earlier):
+                return earlier
+            continue
+        found = _sentence_subject(text)
+        if found:
+            return found
+    return None
+
+
+def _sentence_subject(text: str) -> str | None:
+    """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any."""
+    words_ = text.split(maxsplit=8)
+    while words_ and words_[0].lower().strip(",") in _SUBJECT_SKIP:
+        text = text.split(maxsplit=1)[1] if " " in text else ""
+        words_ = words_[1:]
+    candidates = [text]
+    comma = text.find(",")
+    if 0 < comma and text[:comma].count(" ") < 6:
+        candidates.append(text[comma + 1 :].lstrip())  # "Earlier this year, Ruiz told …"
+    for candidate in candidates:
+        match = _PERSON_RUN.match(candidate)
+        if match is None:
+            continue
+        run = match.group()
+        after = candidate[match.end() : match.end() + 3]
+        if after.startswith(("’s", "'s")) or run.endswith(("’s", "'s")):
+            continue  # a possessive is not the subject
+        tokens = run.split()
+        while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
+            tokens.pop(0)
+        tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
+        if not tokens or len(tokens) > 4:
+            continue
+        if any(t.lower().strip(".") in _NONPERSON or t.lower() in PRONOUNS for t in tokens):
+            continue
+        if len(tokens) == 1:
+            rest = candidate[match.end() :]
+            if not (rest.startswith((",", " —", " –")) or _VERBISH.match(rest) or _verbs(rest[:30])):
+                continue
+        return " ".join(tokens)
+    return None
 
 
 def _last_subject(
