@@ -683,7 +683,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 continue  # a scare quote or a title
             if previous is not None and first.para - previous[0] <= 1:
                 cand.speaker = previous[1]
-        if (cand.fragment or cand.speaker is None) and _title_cased(cand.text):
+        if _title_cased(cand.text) and (
+            cand.fragment or cand.speaker is None or cand.text.rstrip(" ,")[-1:] not in ".!?"
+        ):
             continue  # a song, a book, a slogan on a sign: "Takin’ It to the Streets"
         if _heading(paragraphs, cand):
             continue  # a subheading quoting the story: “A cause for concern”
@@ -893,7 +895,9 @@ def _sentence_subject(text: str) -> str | None:
         while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
             tokens.pop(0)
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
-        if not tokens or len(tokens) > 4:
+        if candidate[match.end() : match.end() + 1].isalpha():
+            tokens = tokens[:-1]  # the run stopped inside a word: "He al|so"
+        if not tokens or len(tokens) > 4 or not tokens[0][:1].isupper():
             continue
         if any(t.lower().strip(".") in _NONPERSON or t.lower() in PRONOUNS for t in tokens):
             continue
