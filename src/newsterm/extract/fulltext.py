@@ -138,8 +138,8 @@ def _layout_table(text: str) -> bool:
 def drop_chrome(paragraphs: list[str]) -> list[str]:
     """Drop the page furniture extraction libraries let through around a body.
 
-    A byline at the top, "Read more: …" and "Advertisement" lines inside, and short lines
-    after the "Write to" trailer (which ends an article).
+    A byline at the top, "Read more: …" and "Advertisement" lines inside, a closing list of
+    related links, and short lines after the "Write to" trailer (which ends an article).
     """
     out = [
         p
@@ -148,6 +148,8 @@ def drop_chrome(paragraphs: list[str]) -> list[str]:
         and not _INLINE_CHROME.match(p)
         and not (_AD_LINE.match(p) and len(p.split()) <= 12)
     ]
+    while out and out[-1].startswith("- ") and len(out[-1].split()) <= 16:
+        out.pop()  # a list of related links closing the page
     trailer = max((i for i, p in enumerate(out) if WRITE_TO.match(p)), default=-1)
     if trailer >= 0 and all(len(p.split()) < 25 for p in out[trailer + 1 :]):
         out = out[: trailer + 1]
