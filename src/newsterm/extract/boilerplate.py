@@ -158,7 +158,21 @@ _POST_SIGNATURE = re.compile(
     r"[—–-]\s*.{1,80}\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
 )
 _GRAPHIC = re.compile(r"\((?:graphic|interactive|video|photos?|chart)\s*:.{1,200}\)", re.IGNORECASE)
-_PROMO = re.compile(r"\b(?:sign\s+up|subscribe)\b.{0,120}\bnewsletter\b", re.IGNORECASE)
+_PROMO = re.compile(
+    r"\b(?:sign\s+up|subscribe)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b",
+    re.IGNORECASE,
+)
+_TEASER = re.compile(
+    r"(?:see\s+more\s*:.*|.{5,200}\[(?:insight|video|reaction|warning|news|pictures|poll"
+    r"|latest|analysis|live|photos|comment)\]\s*\|?)",
+    re.IGNORECASE,
+)
+"""A link to another story: "SEE MORE: …", "Headline of another story [VIDEO]"."""
+_GLUED_CREDIT = re.compile(
+    r".{10,300}[a-z.)](?:Reuters|AP(?:\s+Photo)?|AFP|EPA|Getty(?:\s+Images)?|Bloomberg)"
+)
+"""A caption with its credit run into it by the page: "… in New York.Reuters"."""
+_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:[+-]\d\d:\d\d|Z)?")
 
 
 def is_boilerplate(paragraph: str) -> bool:
@@ -174,8 +188,20 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if text[0] == "(" and _GRAPHIC.fullmatch(text):
         return True
-    if len(text) <= 400 and "newsletter" in text.lower() and _PROMO.search(text):
-        return True
+    if len(text) <= 400:
+        lowered = text.lower()
+        if ("newsletter" in lowered or "click" in lowered) and _PROMO.search(text):
+            return True  # a promotion: "… Click here for more information."
+        if ("[" in text or "see more" in lowered) and _TEASER.fullmatch(text):
+            return True
+        if "©" in text and len(text.split()) <= 30:
+            return True  # a caption or a credit: "Installation views, photos © Studio, 2018"
+        if text[-1].isalpha() and _GLUED_CREDIT.fullmatch(text):
+            return True
+        if text[:2].isdigit() and _TIMESTAMP.fullmatch(text):
+            return True
+        if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
+            return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
     if len(text) <= _MAX_LINE:
         lowered = text.lower()
         first = _FIRST_WORD.match(lowered)

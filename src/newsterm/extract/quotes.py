@@ -33,8 +33,8 @@ from newsterm.analysis import Quote
 from newsterm.extract.lexicon import (
     ABBREVIATIONS,
     MONTHS_AND_DAYS,
-    PERSON_PRONOUNS,
     PARTICLES,
+    PERSON_PRONOUNS,
     PRONOUNS,
     TITLES,
     words,
@@ -478,7 +478,8 @@ def _subject(pre: str) -> str | None:
             first = segment.split()[0].lower()
             if not first[:1].isdigit() and not _describes(segment):
                 return None  # the verb's subject is not a speaker ("In 2020 the plan said")
-            described = True  # an age ("Ruiz, 42, said") or a description:  # "Ana Ruiz, deputy director of the centre, told …"
+            # An age ("Ruiz, 42, said") or a description ("Ana Ruiz, deputy director, told").
+            described = True
         elif kind is None and described and index > 2:
             break
     return phrase
@@ -881,7 +882,7 @@ def _sentence_subject(text: str) -> str | None:
         words_ = words_[1:]
     candidates = [text]
     comma = text.find(",")
-    if 0 < comma and text[:comma].count(" ") < 6:
+    if comma > 0 and text[:comma].count(" ") < 6:
         candidates.append(text[comma + 1 :].lstrip())  # "Earlier this year, Ruiz told …"
     for candidate in candidates:
         match = _PERSON_RUN.match(candidate)
@@ -903,7 +904,8 @@ def _sentence_subject(text: str) -> str | None:
             continue
         if len(tokens) == 1:
             rest = candidate[match.end() :]
-            if not (rest.startswith((",", " —", " –")) or _VERBISH.match(rest) or _verbs(rest[:30])):
+            verbish = _VERBISH.match(rest) or _verbs(rest[:30])
+            if not (rest.startswith((",", " —", " –")) or verbish):
                 continue
         return " ".join(tokens)
     return None
