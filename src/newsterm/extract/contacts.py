@@ -174,6 +174,16 @@ def _owner(chunk: str, line_name: str | None, authors: Sequence[str]) -> str | N
     return names[-1] if names else None
 
 
+_NEWSROOM_MAILBOXES = frozenset(
+    str.split(
+        "tips tip news newsroom newsdesk desk community info contact contactus editor editors"
+        " letters feedback press corrections support privacy moderator moderators webmaster"
+        " admin hello help stats sports"
+    )
+)
+"""Mailboxes a site answers at: an address there is not a reporter's."""
+
+
 def parse_contact_line(line: str, authors: Sequence[str] = ()) -> tuple[list[Contact], list[str]]:
     """Parse one contact line into contacts, and the author names a "Write to" line gives."""
     text = deobfuscate(line.strip()[:_MAX_LINE])
@@ -183,6 +193,11 @@ def parse_contact_line(line: str, authors: Sequence[str] = ()) -> tuple[list[Con
     line_name: str | None = None
     previous = 0
     for item in _items(text):
+        if item.email and item.email.split("@")[0].lower() in _NEWSROOM_MAILBOXES:
+            # The site's own address ("Let us know at tips@…"): nobody's, not the author's.
+            contacts.append(Contact(email=item.email))
+            previous = item.end
+            continue
         chunk = text[previous : item.start]
         name = _owner(chunk, line_name, authors)
         if name is None and contacts and not re.search(r"\b(?:and|,)\s*$", chunk):

@@ -132,13 +132,14 @@ _WORKS = (
 _NOT_SPEECH_CUE = re.compile(
     r"(?:so-called|so\s+called|known\s+as|dubbed|titled|entitled|nicknamed|branded"
     r"|what(?:['’]s|\s+(?:is|was|are|were|some\s+\w+|\w+\s+have))\s+(?:now\s+)?called"
+    r"(?:\s+(?:the|a|an|it))?"
     r"|diagnosed\s+with(?:\s+an?)?|the\s+"
     rf"(?:{'|'.join(_WORKS)}))"
     r"[\s,]*[“«\"‘']?$",
     re.IGNORECASE,
 )
 _CUE_ENDINGS = (
-    "called", "as", "dubbed", "titled", "nicknamed", "branded", "with", " a", " an", *_WORKS
+    "called", "the", "it", "as", "dubbed", "titled", "nicknamed", "branded", "with", " a", " an", *_WORKS
 )  # fmt: skip
 """The last word of every _NOT_SPEECH_CUE phrase ("entitled" ends in "titled")."""
 _CASE_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
@@ -199,6 +200,7 @@ _STOP_AFTER = (
     | MONTHS_AND_DAYS
 )
 _OF_WORDS = words("for of at")
+_SURNAME_MONTHS = words("may june april august")
 _NONPERSON = (
     words(
         "department ministry house nations united states union force court council party bank"
@@ -292,7 +294,11 @@ def _scan(paragraph: str, para: int) -> list[_Span]:
                 elif ch in "‘'" and _is_opener(prev, nxt) and (nxt.isalpha() or nxt in '“"…'):
                     family, opened, weak = "s", i, -1
             elif family == "d":
-                if ch in _DOUBLE_CLOSE or (
+                if ch == "’" and nxt == "’" and not prev.isspace():
+                    spans.append(_Span(para, opened, i, "d"))  # ’’ closes (AP style)
+                    family = ""
+                    k += 1
+                elif ch in _DOUBLE_CLOSE or (
                     ch == '"' and (not prev.isspace() or not nxt or nxt.isspace())
                 ):
                     spans.append(_Span(para, opened, i, "d"))
@@ -524,12 +530,24 @@ def _describes(segment: str) -> bool:
 def _object(post: str) -> str | None:
     """The speaker phrase after an inverted verb: "said Dr. Ana Ruiz, the economist"."""
     tokens: list[str] = []
-    for raw in post.split(maxsplit=14)[:14]:
+    raws = post.split(maxsplit=14)[:14]
+    for position, raw in enumerate(raws):
         word = raw.strip('“”"‘’')
         if not word or _MASK in word:
             break
+        if word.startswith("(") and word.rstrip(",;:.").endswith(")") and tokens:
+            if word[-1] in ",;:.":
+                break  # a party and state after a name: "Rep. Ana Ruiz (D-Ore.),"
+            continue
         lower = word.lower().rstrip(".,;:!?")
-        if lower in _STOP_AFTER and tokens:
+        following = raws[position + 1] if position + 1 < len(raws) else ""
+        surname = (
+            lower in _SURNAME_MONTHS
+            and bool(tokens)
+            and tokens[-1][:1].isupper()
+            and not following[:1].isdigit()
+        )  # "said Tamsin May": a surname, not the month
+        if lower in _STOP_AFTER and tokens and not surname:
             break
         if lower in _OF_WORDS and tokens and _classify(" ".join(tokens)) != "phrase":
             break
@@ -542,7 +560,9 @@ def _object(post: str) -> str | None:
                 tokens[-1] = tokens[-1][:-1]
             break
     phrase = _tidy(" ".join(tokens))
-    return phrase if _classify(phrase) else None
+    if _classify(phrase):
+        return phrase
+    return phrase if _trailing_name(phrase) and len(phrase.split()) <= 6 else None
 
 
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
@@ -795,6 +815,8 @@ def _attribute_candidate(
         else 0
     )
     index = bisect.bisect_right(tail_starts, final.close)
+    if index < len(tail_starts) and not tail[final.close + 1 : tail_starts[index]].strip():
+        index += 1  # “Are we late?” Ana asked: the attribution after ? or ! is the same sentence
     sentence_end = tail_starts[index] if index < len(tail_starts) else len(tail)
     # Attribution stands near its quote: bounded windows keep hostile input linear.
     before = head[max(sentence_start, first.open - _WINDOW) : first.open]
