@@ -175,7 +175,10 @@ def test_fragments_attributed_without_said(sentence: str) -> None:
         ),
         ("“We are on time,” said CEO Jana Weiss.", "CEO Jana Weiss"),
         ("“Are we on time?” Jana Weiss asked.", "Jana Weiss"),
-        ("“We are on time,” said Rep. Jana Weiss (D-Ore.), who chairs the panel.", "Rep. Jana Weiss"),
+        (
+            "“We are on time,” said Rep. Jana Weiss (D-Ore.), who chairs the panel.",
+            "Rep. Jana Weiss",
+        ),
     ],
 )
 def test_names_behind_titles_and_possessives(sentence: str, speaker: str) -> None:
@@ -276,9 +279,7 @@ def test_the_sites_own_tips_address_is_not_the_authors() -> None:
             "Have a news tip? Let us know at: tips@harbourgazette.example.",
         ],
     )
-    assert [(c.name, c.email) for c in result.contacts] == [
-        (None, "tips@harbourgazette.example")
-    ]
+    assert [(c.name, c.email) for c in result.contacts] == [(None, "tips@harbourgazette.example")]
 
 
 # Furniture.

@@ -139,7 +139,8 @@ _NOT_SPEECH_CUE = re.compile(
     re.IGNORECASE,
 )
 _CUE_ENDINGS = (
-    "called", "the", "it", "as", "dubbed", "titled", "nicknamed", "branded", "with", " a", " an", *_WORKS
+    "called", "the", "it", "as", "dubbed", "titled", "nicknamed", "branded", "with", " a",
+    " an", *_WORKS,
 )  # fmt: skip
 """The last word of every _NOT_SPEECH_CUE phrase ("entitled" ends in "titled")."""
 _CASE_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
