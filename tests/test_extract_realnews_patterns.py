@@ -310,3 +310,31 @@ def test_the_sites_own_tips_address_is_not_the_authors() -> None:
 def test_furniture_lines_are_dropped(line: str) -> None:
     result = analyse("Ferry timetable approved", [BODY[0], line, BODY[1]])
     assert result.paragraphs == BODY
+
+
+def test_a_bare_email_line_with_a_profile_link_is_the_authors_contact() -> None:
+    result = analyse(
+        "Ferry timetable approved",
+        [
+            "By Ivo Brandt",
+            *BODY,
+            "ivo.brandt@harbourgazette.example",
+            "https://harbourgazette.example/staff/ivo-brandt",
+        ],
+    )
+    assert [(c.name, c.email) for c in result.contacts] == [
+        ("Ivo Brandt", "ivo.brandt@harbourgazette.example")
+    ]
+    assert result.paragraphs == BODY
+
+
+def test_a_byline_over_several_lines_with_email_phone_and_handle() -> None:
+    result = analyse(
+        "Ferry timetable approved",
+        ["Ivo Brandt", "ivo.brandt@harbourgazette.example | 555-010-2030", "@ivobrandt", *BODY],
+    )
+    assert result.authors == ["Ivo Brandt"]
+    assert [(c.name, c.email, c.handle) for c in result.contacts] == [
+        ("Ivo Brandt", "ivo.brandt@harbourgazette.example", "@ivobrandt")
+    ]
+    assert result.paragraphs == BODY

@@ -66,4 +66,3 @@ def test_every_labelled_page_builds_its_article_file() -> None:
         text = article_text(AEB, key)
         for anchor in labels()["articles"][key]["byline"]:
             assert anchor in text
-
