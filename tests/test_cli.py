@@ -309,3 +309,23 @@ def test_counted_says_one_source_and_two_sources() -> None:
 
     assert [counted(n, "source") for n in (0, 1, 2)] == ["0 sources", "1 source", "2 sources"]
     assert counted(10_000, "article") == "10,000 articles"
+
+
+def test_parse_several_files_prints_one_json_object_a_line(run, fixtures: Path) -> None:  # type: ignore[no-untyped-def]
+    paths = [str(fixtures / "files" / name) for name in ("parade.html", "bridge.txt")]
+    result = run("parse", *paths, "--json", defaults=False)
+    assert result.code == 0, result.err
+    lines = result.out.strip().splitlines()
+    assert len(lines) == 2
+    objects = [json.loads(line) for line in lines]
+    assert objects[0]["title"] == "Lantern Parade Lights Up the Old Town"
+    assert objects[0]["source"].endswith("parade.html")
+    assert objects[1]["source"].endswith("bridge.txt")
+    assert not run.db.exists()
+
+
+def test_parse_stops_at_a_missing_file_before_printing(run, fixtures: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    good = str(fixtures / "files" / "bridge.txt")
+    result = run("parse", good, str(tmp_path / "missing.txt"), "--json", defaults=False)
+    assert result.code != 0
+    assert result.out == ""

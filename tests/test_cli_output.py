@@ -137,4 +137,4 @@ def test_the_cli_prints_only_through_the_output_module() -> None:
         for call in (r"(?<![.\w])print\(", r"sys\.std(out|err)\.write", r"\bConsole\("):
             assert not re.search(call, source), (name, call)
         echoes = re.findall(r"click\.echo\((.*)\)", source)
-        assert echoes in ([], ["json_text(value)"]), (name, echoes)
+        assert echoes in ([], ["json_text(value, one_line=one_line)"]), (name, echoes)

@@ -116,3 +116,15 @@ def test_sync_sources_follows_feeds_toml(tmp_path: Path, folder: Path) -> None:
         (SourceKind.FILES, str(folder), "Mine", ["local"]),
         (SourceKind.FEED, "https://example.com/rss", None, []),
     ]
+
+
+def test_an_html_file_is_read_by_the_full_text_extraction(fixtures: Path) -> None:
+    """`parse`/`add` of a saved page and `fulltext` of the same page give the same body."""
+    from newsterm.extract.fulltext import extract_full_text
+
+    for page in sorted((fixtures / "pages").glob("*.html"))[:4]:
+        data = page.read_bytes()
+        title, paragraphs, _authors = files.parse_article_bytes(data, ".html")
+        expected = extract_full_text(data.decode("utf-8"), title=title).paragraphs
+        assert paragraphs == expected, page.name
+        assert paragraphs, page.name

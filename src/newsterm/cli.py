@@ -72,15 +72,21 @@ def _as_path(_: click.Context, __: click.Parameter, value: str | None) -> Path |
     return None if value is None else Path(value)
 
 
+def _as_paths(_: click.Context, __: click.Parameter, value: tuple[str, ...]) -> tuple[Path, ...]:
+    """Several paths as written (see ``_as_path``)."""
+    return tuple(Path(v) for v in value)
+
+
 def print_article(renderable: Any) -> None:
     """An article on the terminal, wrapped to its width; piped (to a file, ``less``), one
     line a paragraph, as long as it is, with no padding (Rich would wrap at 80 columns)."""
     console.print(renderable, soft_wrap=not console.is_terminal)
 
 
-def print_json(value: Any) -> None:
-    """Write JSON to stdout (controls escaped: it is valid JSON and safe on a terminal)."""
-    click.echo(json_text(value))
+def print_json(value: Any, *, one_line: bool = False) -> None:
+    """Write JSON to stdout (controls escaped: it is valid JSON and safe on a terminal), indented
+    or on one line."""
+    click.echo(json_text(value, one_line=one_line))
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -492,11 +498,14 @@ def show(context: Context, article_id: int, as_json: bool) -> None:
 
 @cli.command()
 @common_options
-@click.argument("file", metavar="FILE", callback=_as_path)
+@click.argument("file", metavar="FILE...", nargs=-1, required=True, callback=_as_paths)
 @json_option
-def parse(file: Path, as_json: bool) -> None:
-    """Analyse one article file without touching the cache."""
-    from newsterm import paths
+def parse(file: tuple[Path, ...], as_json: bool) -> None:
+    """Analyse article files without touching the cache.
+
+    With --json and more than one file, prints one JSON object a line.
+    """
+    from newsterm import paths as path_checks
     from newsterm.extract import analyse
     from newsterm.extract.text import looks_binary
     from newsterm.ingest import files
@@ -504,18 +513,23 @@ def parse(file: Path, as_json: bool) -> None:
     from newsterm.render import render_analysis
     from newsterm.serialize import analysis_json
 
-    path = check_article_path(str(file))
-    if path.is_dir():
-        raise UsageError(f"{file}: is a folder; parse takes one article file")
-    data = paths.read_regular(path, files.MAX_FILE_BYTES)
-    if looks_binary(data):
-        raise NewstermError(f"{file}: not a text article (binary or compressed data)")
-    raw = files.read_article(path, data)
-    analysis = analyse(raw.title, raw.paragraphs)
-    if as_json:
-        print_json(analysis_json(analysis, source=str(path), published=raw.published))
-        return
-    print_article(render_analysis(analysis))
+    paths = []
+    for name in file:
+        path = check_article_path(str(name))
+        if path.is_dir():
+            raise UsageError(f"{name}: is a folder; parse takes article files")
+        paths.append(path)
+    for path in paths:
+        data = path_checks.read_regular(path, files.MAX_FILE_BYTES)
+        if looks_binary(data):
+            raise NewstermError(f"{path}: not a text article (binary or compressed data)")
+        raw = files.read_article(path, data)
+        analysis = analyse(raw.title, raw.paragraphs, authors=raw.authors)
+        if as_json:
+            value = analysis_json(analysis, source=str(path), published=raw.published)
+            print_json(value, one_line=len(paths) > 1)
+            continue
+        print_article(render_analysis(analysis))
 
 
 @cli.command()

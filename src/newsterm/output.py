@@ -76,9 +76,10 @@ def print_text(text: str) -> None:
     sys.stdout.flush()
 
 
-def json_text(value: Any) -> str:
-    """``value`` as indented JSON whose every control or invisible character is escaped."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+def json_text(value: Any, *, one_line: bool = False) -> str:
+    """``value`` as indented JSON (or on one line) whose every control or invisible character
+    is escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=None if one_line else 2)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

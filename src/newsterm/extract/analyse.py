@@ -6,7 +6,12 @@ from collections.abc import Sequence
 
 from newsterm.analysis import Analysis, Contact
 from newsterm.extract.boilerplate import credit_clauses, is_boilerplate, reporting_names
-from newsterm.extract.byline import find_dateline, parse_byline
+from newsterm.extract.byline import (
+    find_dateline,
+    is_by_marker,
+    organisation_byline,
+    page_byline,
+)
 from newsterm.extract.contacts import (
     is_contact_line,
     merge_contacts,
@@ -16,7 +21,7 @@ from newsterm.extract.contacts import (
 from newsterm.extract.quotes import find_quotes
 from newsterm.extract.text import count_words, reading_minutes
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 """The version of what ``analyse`` finds. Raise it when its output changes: every cached article
 analysed by an older version is analysed again (``newsterm reanalyse``, the app's background
 pass, or on opening it)."""
@@ -59,6 +64,8 @@ def analyse(
     credit_lines: list[str] = []
     reporters: list[str] = []
     contact_lines: list[str] = []
+    organisations: list[str] = []
+    marker = False
     for raw in paragraphs:
         paragraph = raw.strip()
         if not paragraph or (
@@ -66,9 +73,19 @@ def analyse(
         ):
             continue
         if len(body) < _BYLINE_ZONE:
-            byline_names = parse_byline(paragraph)
+            if is_by_marker(paragraph):
+                marker = True
+                continue
+            top = not body
+            byline_names = page_byline(paragraph, after_marker=marker, bare=top)
             if byline_names is not None:
                 _add_names(byline, byline_names)
+                marker = False
+                continue
+            organisation = (top or marker) and organisation_byline(paragraph, after_marker=marker)
+            marker = False
+            if organisation:
+                _add_names(organisations, [organisation])
                 continue
         if is_contact_line(paragraph):
             contact_lines.append(paragraph)
@@ -93,6 +110,8 @@ def analyse(
         _add_names(names, write_to)
     if not names:
         _add_names(names, reporters)
+    if not names:
+        _add_names(names, organisations[:1])
 
     dateline = None
     for paragraph in body[:_DATELINE_ZONE]:

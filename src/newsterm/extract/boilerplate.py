@@ -59,6 +59,11 @@ _LINE = re.compile(
       | (?:this\s+(?:article|story)\s+(?:was|is)\s+(?:originally\s+)?(?:published|produced)
           \s+(?:by|in\s+partnership|with).*)
       | was\s+this\s+(?:article|story)\s+(?:helpful|useful).* | (?:https?://|www\.)\S+
+      | updated\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?.{0,20}
+      | source\s*:.{1,80} | tags?\s*:.* | don[’']t\s+miss.{0,80} | tell\s+us\s+what\s+you\s+think.*
+      | (?:more\s+information|journal\s+information|citation|explore\s+further)\s*:.*
+      | provided\s+by\s+[^.]{1,80} | note\s*:.{0,120}\bcomments?\b.*
+      | [\w’'. -]{1,30}:\s*(?:https?://|www\.)\S+
     )
     [\s.!?]*
     """,
@@ -92,7 +97,7 @@ _FIRST_WORDS = words(
     videos credit credits graphic graphics sign subscribe get already log related more
     recommended most you also further watch listen trending explore reuse topics click tap
     save gift updated published posted last follow our the ap find this was https http
-    www"""
+    www source tags tag don tell journal citation provided note download itunes listen"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _CAPTION_MARKS = (":", ")", "..", "…", "/")
@@ -147,11 +152,56 @@ _REPORTED_FROM = re.compile(
 _ROLE = re.compile(r"\s*(?P<role>(?:additional\s+)?reporting|writing)\s+by\s+(?P<names>.+)", re.I)
 
 
+# Furniture that any line can be: separators, embedded posts' signatures, promotions.
+_SEPARATOR = re.compile(r"[\W_]{1,40}")
+_POST_SIGNATURE = re.compile(
+    r"[—–-]\s*.{1,80}\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
+)
+_GRAPHIC = re.compile(r"\((?:graphic|interactive|video|photos?|chart)\s*:.{1,200}\)", re.IGNORECASE)
+_PROMO = re.compile(
+    r"\b(?:sign\s+up|subscribe)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b",
+    re.IGNORECASE,
+)
+_TEASER = re.compile(
+    r"(?:see\s+more\s*:.*|.{5,200}\[(?:insight|video|reaction|warning|news|pictures|poll"
+    r"|latest|analysis|live|photos|comment)\]\s*\|?)",
+    re.IGNORECASE,
+)
+"""A link to another story: "SEE MORE: …", "Headline of another story [VIDEO]"."""
+_GLUED_CREDIT = re.compile(
+    r".{10,300}[a-z.)](?:Reuters|AP(?:\s+Photo)?|AFP|EPA|Getty(?:\s+Images)?|Bloomberg)"
+)
+"""A caption with its credit run into it by the page: "… in New York.Reuters"."""
+_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:[+-]\d\d:\d\d|Z)?")
+
+
 def is_boilerplate(paragraph: str) -> bool:
     """True when the paragraph is site furniture rather than article text."""
     text = paragraph.strip()
     if not text:
         return True
+    if len(text) <= 40 and _SEPARATOR.fullmatch(text):
+        return True  # "___", "-", "* * *"
+    if "(@" in text and len(text) <= 200 and _POST_SIGNATURE.fullmatch(text):
+        return True  # "— Ana Ruiz (@anaruiz) May 3, 2021": an embedded post's signature
+    if "pic.twitter.com/" in text and len(text) <= 400:
+        return True
+    if text[0] == "(" and _GRAPHIC.fullmatch(text):
+        return True
+    if len(text) <= 400:
+        lowered = text.lower()
+        if ("newsletter" in lowered or "click" in lowered) and _PROMO.search(text):
+            return True  # a promotion: "… Click here for more information."
+        if ("[" in text or "see more" in lowered) and _TEASER.fullmatch(text):
+            return True
+        if "©" in text and len(text.split()) <= 30:
+            return True  # a caption or a credit: "Installation views, photos © Studio, 2018"
+        if text[-1].isalpha() and _GLUED_CREDIT.fullmatch(text):
+            return True
+        if text[:2].isdigit() and _TIMESTAMP.fullmatch(text):
+            return True
+        if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
+            return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
     if len(text) <= _MAX_LINE:
         lowered = text.lower()
         first = _FIRST_WORD.match(lowered)

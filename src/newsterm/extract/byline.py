@@ -110,6 +110,138 @@ def parse_byline(paragraph: str) -> list[str] | None:
     return list(dict.fromkeys(names)) or None
 
 
+_BY_MARKER = re.compile(
+    r"[|/\s]*(?:(?:posted|written|words|story|text|analysis)\s+)?by\s*:?|author\s*:",
+    re.IGNORECASE,
+)
+_DATE_WORD = (
+    r"(?:[0-9][0-9/:.,-]*|(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|nes|urs|ur)?[a-z]{0,4}\.?,?"
+    r"|am|pm|[a-z][sd]t|utc|gmt)(?!\w)"
+)
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?(?!\w)"
+)
+_LEAD = re.compile(
+    rf"(?:(?:{_DATE_WORD}|{_MONTH_WORD})\s+)+(?:[|/]\s*)?"
+    r"(?=(?:(?:posted|written|analysis)\s+)?by\b|[A-Z])",
+    re.IGNORECASE,
+)
+"""A date and time before a byline ("Monday November 18, 2019 7:45 am PST by …")."""
+_PREFIXED = re.compile(
+    r"(?:[|/]\s*)?(?:posted|written|words|story|text|analysis)\s+by\b", re.IGNORECASE
+)
+_TAIL = re.compile(
+    rf"\s+(?:on|-|–|—|\|)\s+(?:{_DATE_WORD}|{_MONTH_WORD})(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}))*$",
+    re.IGNORECASE,
+)
+"""A date after the names (" on November 14, 2019", " - 11/18/19 11:04 PM EST")."""
+_GLUED_ROLE = re.compile(
+    r"(?<=[a-z])(?=(?:Staff|Senior|Business|Columnist|Contributor|Correspondent|Reporter"
+    r"|Editor|Writer|Special|Chief|FOX|CNN|NBC|CBS)[A-Za-z]*\b)"
+)
+"""A role run into a name by a page's markup ("Meg JamesStaff Writer")."""
+_ORG_WORDS = frozenset(
+    str.split(
+        "press news reuters afp ap bloomberg sport sports staff today times post herald"
+        " leader tribune journal gazette telegraph guardian independent editorial desk"
+        " insider media wire service"
+    )
+)
+
+
+def is_by_marker(paragraph: str) -> bool:
+    """A line that only says a byline follows: "By", "Posted by", "Author:"."""
+    return len(paragraph) <= 20 and _BY_MARKER.fullmatch(paragraph.strip()) is not None
+
+
+def _tidy_byline(text: str) -> str:
+    text = re.sub(r"^[|/]\s*", "", text.strip())
+    lead = _LEAD.match(text)
+    if lead:
+        text = text[lead.end() :]
+    text = _TAIL.sub("", text)
+    text = _GLUED_ROLE.sub(", ", text)
+    text = text.split("@", 1)[0].strip() if "@" in text and " " not in text.split("@")[1] else text
+    words = text.split()
+    if words and words[0].lower() == "by":
+        words = words[1:]
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        text = "By " + " ".join(words[:half])  # "Sean Martin Sean Martin": printed twice
+    return text
+
+
+_HEADING_WORDS = frozenset(
+    str.split("key points highlights summary update updates live breaking analysis opinion")
+)
+
+
+def _names_or_title(text: str) -> bool:
+    """Capitalised words only ("Business Insider", "Staff Writer"): what follows a name."""
+    found = text.split()
+    return 1 <= len(found) <= 6 and all(w[:1].isupper() or w in ("of", "and") for w in found)
+
+
+def _plausible(name: str) -> bool:
+    """Not an organisation, a role or a web address that followed the name."""
+    for word in name.split():
+        lowered = word.lower()
+        if lowered in _ORG_WORDS or lowered in _HEADING_WORDS or "-at-" in lowered:
+            return False
+        if "." in word.strip(".") and len(word) > 4:
+            return False  # Cleveland.com
+        if sum(c.isupper() for c in word[1:]) > 1 and not word.isupper():
+            return False  # FOXBusiness
+    return True
+
+
+def page_byline(
+    paragraph: str, *, after_marker: bool = False, bare: bool = True
+) -> list[str] | None:
+    """Author names of a byline as pages print them, or None.
+
+    Besides "By Jane Roe": a date or "Posted"/"Written" before "by", a date after the names,
+    a role glued to the name, an @handle after it, the name printed twice, and a bare name
+    line ("Jane Roe", "Jane Roe and John Doe, Example News"), which only counts with
+    ``bare`` (the caller knows it stands before the body) or ``after_marker`` (the line before
+    said "By").
+    """
+    text = paragraph.strip()
+    if len(text) > _MAX_BYLINE or not text:
+        return None
+    tidy = _tidy_byline(text)
+    prefixed = _PREFIXED.match(tidy)
+    if prefixed:
+        tidy = tidy[prefixed.end() :].strip()
+        after_marker = True
+    if not _BYLINE.match(tidy):
+        if not (bare or after_marker):
+            return None
+        head, *rest = _SEPARATORS.split(tidy, maxsplit=1)
+        if not after_marker and (len(head.split()) < 2 or (rest and not _names_or_title(rest[0]))):
+            return None  # "Pittsburgh", "LAGOS, Nigeria – The …": a dateline, not a byline
+        tidy = "By " + head
+    names = parse_byline(tidy)
+    if names is None:
+        return None
+    names = [n for n in names if _plausible(n)]
+    return names or None
+
+
+def organisation_byline(paragraph: str, *, after_marker: bool = False) -> str | None:
+    """An organisation printed as the byline ("Associated Press", "By Reuters"), or None."""
+    text = re.sub(r"^[|/\s]*(?:by\s+)?", "", paragraph.strip(), flags=re.IGNORECASE)
+    words = text.split()
+    if not 1 <= len(words) <= 5 or (any(c in text for c in '.!?:;,“”"') and not after_marker):
+        return None
+    if not all(w[:1].isupper() or w.lower() in ("of", "the", "and") for w in words):
+        return None
+    if after_marker or any(w.lower() in _ORG_WORDS for w in words):
+        return _title_case(text) if text.isupper() and len(text) > 4 else text
+    return None
+
+
 def find_dateline(paragraph: str) -> str | None:
     """Return the dateline that opens a paragraph ("WASHINGTON (AP)"), or None."""
     match = _DATELINE.match(paragraph[:120])

@@ -90,6 +90,21 @@ def deobfuscate(text: str) -> str:
     )
 
 
+_BARE_ITEM = (
+    r"(?:(?:e-?mail|twitter|x|phone|tel|web)\s*:\s*)?"
+    r"(?:[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|@\w{1,30}|https?://\S{1,200}"
+    r"|\+?[\d(][\d ().-]{6,20}\d)"
+)
+_BARE_CONTACT = re.compile(rf"{_BARE_ITEM}(?:\s*[|·•,;/]\s*{_BARE_ITEM})*\.?", re.IGNORECASE)
+"""A line of nothing but an address, a handle, a profile link or a phone number."""
+
+
+def is_bare_contact(paragraph: str) -> bool:
+    """A line of addresses alone ("jroe@example.com | @jroe"), as bylines and trailers print."""
+    text = paragraph.strip()
+    return "@" in text and len(text) <= 300 and _BARE_CONTACT.fullmatch(text) is not None
+
+
 def is_contact_line(paragraph: str) -> bool:
     """True for a paragraph that tells readers how to reach the authors."""
     text = paragraph.strip()
@@ -104,8 +119,10 @@ def is_contact_line(paragraph: str) -> bool:
     )
     if not has_address:
         return False
-    return _CONTACT_START.match(text) is not None or (
-        len(text.split()) <= 60 and _BIO.search(text) is not None
+    return (
+        is_bare_contact(text)
+        or _CONTACT_START.match(text) is not None
+        or (len(text.split()) <= 60 and _BIO.search(text) is not None)
     )
 
 
@@ -174,19 +191,36 @@ def _owner(chunk: str, line_name: str | None, authors: Sequence[str]) -> str | N
     return names[-1] if names else None
 
 
+_NEWSROOM_MAILBOXES = frozenset(
+    str.split(
+        "tips tip news newsroom newsdesk desk community info contact contactus editor editors"
+        " letters feedback press corrections support privacy moderator moderators webmaster"
+        " admin hello help stats sports"
+    )
+)
+"""Mailboxes a site answers at: an address there is not a reporter's."""
+
+
 def parse_contact_line(line: str, authors: Sequence[str] = ()) -> tuple[list[Contact], list[str]]:
     """Parse one contact line into contacts, and the author names a "Write to" line gives."""
     text = deobfuscate(line.strip()[:_MAX_LINE])
     write_to = _WRITE_TO.match(text)
+    bare_owner = authors[0] if len(authors) == 1 and is_bare_contact(text) else None
     contacts: list[Contact] = []
     named: list[str] = []
     line_name: str | None = None
     previous = 0
     for item in _items(text):
+        if item.email and item.email.split("@")[0].lower() in _NEWSROOM_MAILBOXES:
+            # The site's own address ("Let us know at tips@…"): nobody's, not the author's.
+            contacts.append(Contact(email=item.email))
+            previous = item.end
+            continue
         chunk = text[previous : item.start]
         name = _owner(chunk, line_name, authors)
         if name is None and contacts and not re.search(r"\b(?:and|,)\s*$", chunk):
             name = contacts[-1].name  # "… on X @a and Bluesky @b": the same person
+        name = name or bare_owner  # a line of the sole author's addresses alone
         url = None
         if item.handle:
             platform = _PLATFORM.search(chunk[-40:]) or _PLATFORM.search(

@@ -34,6 +34,7 @@ from newsterm.extract.lexicon import (
     ABBREVIATIONS,
     MONTHS_AND_DAYS,
     PARTICLES,
+    PERSON_PRONOUNS,
     PRONOUNS,
     TITLES,
     words,
@@ -67,7 +68,8 @@ _FINITE = words(
     " testified testifies posted tweeted recounted recounts agreed agrees emphasized"
     " emphasised emphasizes emphasises stressed stresses described describes called calls"
     " wondered wonders confirmed confirms denied denies reiterated maintained maintains"
-    " chanted yelled screamed texted messaged"
+    " yelled screamed texted messaged commented assured assures reports accused"
+    " accuses blasted blasts rejected dismissed"
 )
 _PARTICIPLE = words(
     "saying adding noting telling arguing explaining warning calling describing insisting"
@@ -128,12 +130,18 @@ _WORKS = (
     "word", "words", "motto", "brand", "label", "column", "newsletter", "game", "app",
 )  # fmt: skip
 _NOT_SPEECH_CUE = re.compile(
-    r"(?:so-called|so\s+called|known\s+as|dubbed|titled|entitled|nicknamed|branded|the\s+"
+    r"(?:so-called|so\s+called|known\s+as|dubbed|titled|entitled|nicknamed|branded"
+    r"|what(?:['’]s|\s+(?:is|was|are|were|some\s+\w+|\w+\s+have))\s+(?:now\s+)?called"
+    r"(?:\s+(?:the|a|an|it))?"
+    r"|diagnosed\s+with(?:\s+an?)?|the\s+"
     rf"(?:{'|'.join(_WORKS)}))"
     r"[\s,]*[“«\"‘']?$",
     re.IGNORECASE,
 )
-_CUE_ENDINGS = ("called", "as", "dubbed", "titled", "nicknamed", "branded", *_WORKS)
+_CUE_ENDINGS = (
+    "called", "the", "it", "as", "dubbed", "titled", "nicknamed", "branded", "with", " a",
+    " an", *_WORKS,
+)  # fmt: skip
 """The last word of every _NOT_SPEECH_CUE phrase ("entitled" ends in "titled")."""
 _CASE_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 """The non-ASCII characters IGNORECASE matches with an ASCII letter: İ ı (i), ſ (s), K (k)."""
@@ -182,7 +190,7 @@ _PLURAL_SPEAKERS = words(
 _AUX = words(
     "also has have had would will later then previously once again recently earlier further"
     " repeatedly simply flatly first last still even just never has since reportedly had"
-    " publicly privately separately often"
+    " publicly privately separately often instead"
 )
 _STOP_AFTER = (
     words(
@@ -193,6 +201,7 @@ _STOP_AFTER = (
     | MONTHS_AND_DAYS
 )
 _OF_WORDS = words("for of at")
+_SURNAME_MONTHS = words("may june april august")
 _NONPERSON = (
     words(
         "department ministry house nations united states union force court council party bank"
@@ -281,12 +290,18 @@ def _scan(paragraph: str, para: int) -> list[_Span]:
             prev = paragraph[i - 1] if i else ""
             nxt = paragraph[i + 1] if i + 1 < size else ""
             if not family:
-                if ch in _DOUBLE_OPEN or (ch == '"' and _is_opener(prev, nxt)):
-                    family, opened = "d", i
+                if ch in _DOUBLE_OPEN or (ch in '"”' and _is_opener(prev, nxt)):
+                    family, opened = "d", i  # ” opens too on some pages: ”dwindling.”
                 elif ch in "‘'" and _is_opener(prev, nxt) and (nxt.isalpha() or nxt in '“"…'):
                     family, opened, weak = "s", i, -1
             elif family == "d":
-                if ch in _DOUBLE_CLOSE or (ch == '"' and (not prev.isspace() or not nxt)):
+                if ch == "’" and nxt == "’" and not prev.isspace():
+                    spans.append(_Span(para, opened, i, "d"))  # ’’ closes (AP style)
+                    family = ""
+                    k += 1
+                elif ch in _DOUBLE_CLOSE or (
+                    ch == '"' and (not prev.isspace() or not nxt or nxt.isspace())
+                ):
                     spans.append(_Span(para, opened, i, "d"))
                     family = ""
             elif ch in "’'":
@@ -406,6 +421,10 @@ def _is_pronoun(phrase: str) -> bool:
     return len(tokens) == 1 and tokens[0].lower() in PRONOUNS
 
 
+_CUT_AT = words("would will could should did does do is was are were has had have")
+_TEAM_OWNERS = words("his her their")
+
+
 def _tidy(phrase: str) -> str:
     """Trim punctuation, a leading conjunction and trailing adverbs from a speaker phrase."""
     tokens = phrase.strip(" ,’‘'\"—–-").split()
@@ -416,8 +435,12 @@ def _tidy(phrase: str) -> str:
     ):
         tokens.pop()
     for cut, token in enumerate(tokens):
-        if cut and token.lower() in ("who", "which", "whose"):
-            tokens = tokens[:cut]
+        if cut and (
+            token.lower() in ("who", "which", "whose")
+            or token in _CUT_AT
+            or (token == "and" and cut + 1 < len(tokens) and tokens[cut + 1] in _TEAM_OWNERS)
+        ):
+            tokens = tokens[:cut]  # "the company would not …", "Paganini and his team"
             break
     capitalised = (
         tokens[0] in ("The", "A", "An", "His", "Her", "Their", "Its", "Our") if tokens else False
@@ -436,33 +459,96 @@ def _subject(pre: str) -> str | None:
     if len(text) > 200:
         text = text[-200:]
     segments = [_tidy(s) for s in text.split(",")]
-    segments = [s for s in segments if s][-3:]
+    segments = [s for s in segments if s][-5:]
+    if not segments:
+        return None
+    last_word = segments[-1].split()[-1]
+    if last_word.lower() in PERSON_PRONOUNS and last_word.lower() in PRONOUNS:
+        return last_word  # "… in which he said"
     phrase: str | None = None
-    for segment in reversed(segments):
+    described = False
+    for index, segment in enumerate(reversed(segments)):
         kind = _classify(segment)
         if kind in ("pronoun", "name"):
             if kind == "pronoun" and phrase is not None:
                 break
+            if index >= 3 and not described:
+                break
             return segment
+        named = _trailing_name(segment)
+        if named and (kind is None or not segment[:1].isupper() or index == 0):
+            return named  # "JPL scientist Ana Ruiz", "a payout that investor Ana Ruiz"
         if kind == "phrase" and phrase is None:
             phrase = segment
             continue
-        if kind is None and phrase is None and segment is segments[-1]:
+        if kind is None and phrase is None and index == 0:
             first = segment.split()[0].lower()
-            if first not in ("who", "which", "whose") and not first[:1].isdigit():
+            if not first[:1].isdigit() and not _describes(segment):
                 return None  # the verb's subject is not a speaker ("In 2020 the plan said")
+            # An age ("Ruiz, 42, said") or a description ("Ana Ruiz, deputy director, told").
+            described = True
+        elif kind is None and described and index > 2:
+            break
     return phrase
+
+
+_NAME_TAIL = re.compile(
+    r"(?:^|\s)(?P<name>[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))+)$"
+)
+
+
+def _trailing_name(segment: str) -> str | None:
+    """A personal name of two words or more ending a longer phrase, after its role words."""
+    if " " not in segment:
+        return None
+    match = _NAME_TAIL.search(segment)
+    if match is None or match.start("name") == 0:
+        return None
+    before = segment[: match.start("name")].split()
+    if before and (before[-1].lower() in _INVALID_START or before[-1].lower() in _DETERMINERS):
+        return None  # "a spokesperson for Inherent Resolve", "the journal Nature"
+    tokens = match.group("name").split()
+    if any(len(t) > 1 and t.isupper() for t in tokens):
+        return None  # an acronym: a body, not a person
+    while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
+        tokens.pop(0)
+    if len(tokens) < 2 or any(t.lower().strip(".") in _NONPERSON for t in tokens):
+        return None
+    if not _tokens_ok_as_name(tokens):
+        return None
+    return " ".join(tokens)
+
+
+_DESCRIPTION_START = words("a an the deputy senior former chief acting associate assistant")
+
+
+def _describes(segment: str) -> bool:
+    """An appositive after a name: "a teacher", "deputy director of the centre"."""
+    first = segment.split()[0]
+    return first.lower() in _DESCRIPTION_START or (first.islower() and first.isalpha())
 
 
 def _object(post: str) -> str | None:
     """The speaker phrase after an inverted verb: "said Dr. Ana Ruiz, the economist"."""
     tokens: list[str] = []
-    for raw in post.split(maxsplit=14)[:14]:
+    raws = post.split(maxsplit=14)[:14]
+    for position, raw in enumerate(raws):
         word = raw.strip('“”"‘’')
         if not word or _MASK in word:
             break
+        if word.startswith("(") and word.rstrip(",;:.").endswith(")") and tokens:
+            if word[-1] in ",;:.":
+                break  # a party and state after a name: "Rep. Ana Ruiz (D-Ore.),"
+            continue
         lower = word.lower().rstrip(".,;:!?")
-        if lower in _STOP_AFTER and tokens:
+        following = raws[position + 1] if position + 1 < len(raws) else ""
+        surname = (
+            lower in _SURNAME_MONTHS
+            and bool(tokens)
+            and tokens[-1][:1].isupper()
+            and not following[:1].isdigit()
+        )  # "said Tamsin May": a surname, not the month
+        if lower in _STOP_AFTER and tokens and not surname:
             break
         if lower in _OF_WORDS and tokens and _classify(" ".join(tokens)) != "phrase":
             break
@@ -475,7 +561,9 @@ def _object(post: str) -> str | None:
                 tokens[-1] = tokens[-1][:-1]
             break
     phrase = _tidy(" ".join(tokens))
-    return phrase if _classify(phrase) else None
+    if _classify(phrase):
+        return phrase
+    return phrase if _trailing_name(phrase) and len(phrase.split()) <= 6 else None
 
 
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
@@ -568,6 +656,19 @@ class _People:
         form = " ".join(tokens).removesuffix("’s").removesuffix("'s")
         self._record(para, match.start(), key, form)
 
+    def form_of(self, name: str, para: int, offset: int) -> str:
+        """How to name the person ``name`` at (para, offset): their shortest form so far, or
+        the full name when two people mentioned share the surname."""
+        self._scan_to(para)
+        key = name.split()[-1].lower()
+        forms = [f for at, f in self._forms.get(key, []) if at < (para, offset)]
+        if not forms:
+            return name
+        full = [f for f in forms if " " in f]
+        if len({f.split()[0] for f in full}) > 1:
+            return name if " " in name else full[-1]
+        return min([*forms, name], key=lambda f: (len(f), f))
+
     def resolve(self, para: int, offset: int) -> str | None:
         """The shortest form, so far, of the person mentioned last before (para, offset)."""
         self._scan_to(para)
@@ -604,12 +705,22 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 continue  # a scare quote or a title
             if previous is not None and first.para - previous[0] <= 1:
                 cand.speaker = previous[1]
+        if _title_cased(cand.text) and (
+            cand.fragment or cand.speaker is None or cand.text.rstrip(" ,")[-1:] not in ".!?"
+        ):
+            continue  # a song, a book, a slogan on a sign: "Takin’ It to the Streets"
+        if _heading(paragraphs, cand):
+            continue  # a subheading quoting the story: “A cause for concern”
         speaker = cand.speaker
         if speaker and _is_pronoun(speaker):
             if speaker.lower() in ("he", "she"):
                 if people is None:
                     people = _People(masked)
-                speaker = people.resolve(first.para, first.open)
+                earlier = previous[1] if previous is not None else None
+                subject = _previous_subject(masked, starts, first.para, first.open, earlier)
+                if subject is not None and subject != earlier:
+                    subject = people.form_of(subject, first.para, first.open)
+                speaker = subject or people.resolve(first.para, first.open)
             else:
                 speaker = _last_subject(masked, starts, first.para, first.open)
                 if speaker is None and previous is not None and first.para - previous[0] <= 2:
@@ -617,6 +728,30 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         quotes.append(Quote(cand.text, speaker, cand.para, cand.fragment, cand.start))
         previous = (final.para, speaker)
     return quotes
+
+
+_SMALL_WORDS = words("a an and as at but by for from in into of on or the to with")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title_cased(text: str) -> bool:
+    """Two to eight words, every one capitalised but the small ones: a title, not speech."""
+    found = _LETTER_WORD.findall(text)
+    if not 2 <= len(found) <= 8:
+        return False
+    big = [w for w in found if w.lower() not in _SMALL_WORDS]
+    return len(big) >= 2 and all(w[0].isupper() for w in big) and found[0][0].isupper()
+
+
+def _heading(paragraphs: Sequence[str], cand: _Candidate) -> bool:
+    """A paragraph that is nothing but a short quotation without end punctuation."""
+    first, final = cand.parts[0], cand.parts[-1]
+    if len(cand.parts) > 1 or len(cand.text.split()) > 12 or cand.text[-1:] in ".!?,…":
+        return False
+    paragraph = paragraphs[first.para]
+    if paragraph[: first.open].strip() or paragraph[final.close + 1 :].strip(" .”’\"'"):
+        return False
+    return first.para == 0 or not paragraphs[first.para - 1].rstrip().endswith(":")
 
 
 def _sentence_like(text: str) -> bool:
@@ -681,6 +816,8 @@ def _attribute_candidate(
         else 0
     )
     index = bisect.bisect_right(tail_starts, final.close)
+    if index < len(tail_starts) and not tail[final.close + 1 : tail_starts[index]].strip():
+        index += 1  # “Are we late?” Ana asked: the attribution after ? or ! is the same sentence
     sentence_end = tail_starts[index] if index < len(tail_starts) else len(tail)
     # Attribution stands near its quote: bounded windows keep hostile input linear.
     before = head[max(sentence_start, first.open - _WINDOW) : first.open]
@@ -713,6 +850,88 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+_SUBJECT_SKIP = words("but and so then yet still now also however meanwhile later earlier")
+_QUOTE_OPENERS = "“‘\"'”«"
+_SUBJECT_SENTENCES = 4
+
+
+def _previous_subject(
+    masked: Sequence[str],
+    starts: Sequence[Sequence[int]],
+    para: int,
+    offset: int,
+    earlier: str | None,
+) -> str | None:
+    """For "he"/"she": the person who is the grammatical subject of the sentences before.
+
+    Walks back over at most four sentences (this paragraph and the one before), starting
+    with the words of the quotation's own sentence before it: a sentence
+    that opens with a name gives it; one that opens with a quotation gives the speaker of the
+    quotation before; one that opens with "he"/"she" or with no person looks further back.
+    A possessive ("Moreau’s dog") or an object ("urged Ms. Lind") is never taken.
+    """
+    sentences: list[str] = []
+    for index in (para, para - 1):
+        if index < 0:
+            break
+        text = masked[index][:offset] if index == para else masked[index]
+        cuts = [0, *(s for s in starts[index] if 0 < s <= len(text))]
+        pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+        # In this paragraph the last piece is the quotation's own sentence up to the quote.
+        sentences.extend(reversed(pieces))
+        if len(sentences) >= _SUBJECT_SENTENCES:
+            break
+    for sentence in sentences[:_SUBJECT_SENTENCES]:
+        text = sentence.strip()
+        if not text:
+            continue
+        if text[0] in _QUOTE_OPENERS:
+            if earlier and not _is_pronoun(earlier):
+                return earlier
+            continue
+        found = _sentence_subject(text)
+        if found:
+            return found
+    return None
+
+
+def _sentence_subject(text: str) -> str | None:
+    """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any."""
+    words_ = text.split(maxsplit=8)
+    while words_ and words_[0].lower().strip(",") in _SUBJECT_SKIP:
+        text = text.split(maxsplit=1)[1] if " " in text else ""
+        words_ = words_[1:]
+    candidates = [text]
+    comma = text.find(",")
+    if comma > 0 and text[:comma].count(" ") < 6:
+        candidates.append(text[comma + 1 :].lstrip())  # "Earlier this year, Ruiz told …"
+    for candidate in candidates:
+        match = _PERSON_RUN.match(candidate)
+        if match is None:
+            continue
+        run = match.group()
+        after = candidate[match.end() : match.end() + 3]
+        if after.startswith(("’s", "'s")) or run.endswith(("’s", "'s")):
+            continue  # a possessive is not the subject
+        tokens = run.split()
+        while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
+            tokens.pop(0)
+        tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
+        if candidate[match.end() : match.end() + 1].isalpha():
+            tokens = tokens[:-1]  # the run stopped inside a word: "He al|so"
+        if not tokens or len(tokens) > 4 or not tokens[0][:1].isupper():
+            continue
+        if any(t.lower().strip(".") in _NONPERSON or t.lower() in PRONOUNS for t in tokens):
+            continue
+        if len(tokens) == 1:
+            rest = candidate[match.end() :]
+            verbish = _VERBISH.match(rest) or _verbs(rest[:30])
+            if not (rest.startswith((",", " —", " –")) or verbish):
+                continue
+        return " ".join(tokens)
+    return None
 
 
 def _last_subject(

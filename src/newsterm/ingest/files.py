@@ -13,6 +13,7 @@ from newsterm import paths
 from newsterm.analysis import RawArticle
 from newsterm.config import Settings
 from newsterm.errors import UsageError
+from newsterm.extract.fulltext import extract_full_text
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import (
     decode,
@@ -156,30 +157,37 @@ def parse_markdown(text: str) -> tuple[str, list[str]]:
     return sanitize_line(_MD_EMPHASIS.sub("", title)), split_paragraphs(body)
 
 
-def parse_html(text: str) -> tuple[str, list[str]]:
-    """HTML: the first <h1> (else <title>) is the title; block elements are paragraphs."""
+def parse_html(text: str) -> tuple[str, list[str], list[str]]:
+    """HTML: the page's main text, by the same extraction as the full-text path.
+
+    The first <h1> (else <title>) is the title. A page the extraction finds no text in (a
+    bare fragment) keeps its block elements as paragraphs. Also returns the author names of
+    the page's metadata.
+    """
     result = html_to_text(text)
-    title = result.heading or result.title
-    paragraphs = [p for p in result.paragraphs if p != title]
-    return sanitize_line(title), paragraphs
+    title = sanitize_line(result.heading or result.title)
+    page = extract_full_text(text, title=title)
+    if page.paragraphs:
+        return title or page.title, page.paragraphs, page.authors
+    return title, [p for p in result.paragraphs if p != title], page.authors
 
 
-def parse_article_bytes(data: bytes, suffix: str) -> tuple[str, list[str]]:
-    """Decode and parse an article file's bytes by its suffix."""
+def parse_article_bytes(data: bytes, suffix: str) -> tuple[str, list[str], list[str]]:
+    """Decode and parse an article file's bytes by its suffix: title, paragraphs, authors."""
     text = decode(data)
     suffix = suffix.lower()
     if suffix in HTML_SUFFIXES:
         return parse_html(text)
     if suffix in MARKDOWN_SUFFIXES:
-        return parse_markdown(text)
-    return parse_article_text(text)
+        return (*parse_markdown(text), [])
+    return (*parse_article_text(text), [])
 
 
 def read_article(path: Path, data: bytes | None = None) -> RawArticle:
     """Read one article file; its absolute path is its identity, its bytes' hash its version."""
     if data is None:
         data = paths.read_regular(path, MAX_FILE_BYTES)
-    title, paragraphs = parse_article_bytes(data, path.suffix)
+    title, paragraphs, authors = parse_article_bytes(data, path.suffix)
     try:
         published = datetime.fromtimestamp(path.stat().st_mtime, UTC)
     except OSError:
@@ -190,5 +198,6 @@ def read_article(path: Path, data: bytes | None = None) -> RawArticle:
         paragraphs=paragraphs,
         url=None,
         published=published,
+        authors=authors,
         content_hash=content_hash(data),
     )

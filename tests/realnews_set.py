@@ -1,0 +1,316 @@
+"""The labelled real news set: article files built at test time from ``../shared/realnews/aeb``.
+
+``tests/fixtures/realnews/labels.json`` holds, per benchmark page, only short anchors (the
+pages are their publishers' copyright and stay in the shared folder): the byline and trailer
+lines the page prints (found in the page by their first words), the authors and e-mails, each
+quotation by its first words and its length in words with its speaker and fragment flag, and
+the first words of the first and last body paragraphs.
+
+Two things are scored:
+
+- the **article file** (headline, byline lines, the benchmark's true body, trailer lines), read
+  as a saved ``.txt`` article is read: quotations, speakers, authors and contacts;
+- the **page** itself, through newsterm's one main-text extractor and the analysis: the first
+  and last body paragraphs and the furniture lines left (paragraphs that are mostly not in the
+  true body and are not byline or trailer lines).
+
+Shared by ``scripts/score_realnews.py`` and ``tests/test_realnews.py``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from newsterm.analysis import Analysis
+from newsterm.extract import analyse
+from newsterm.extract.fulltext import text_blocks
+from newsterm.extract.html import html_to_text
+from newsterm.extract.text import parse_article_text
+
+ROOT = Path(__file__).resolve().parents[1]
+LABELS = ROOT / "tests" / "fixtures" / "realnews" / "labels.json"
+
+
+def shared_aeb() -> Path | None:
+    """``$NEWSTERM_SHARED/realnews/aeb`` or ``<repo>/../shared/realnews/aeb``, if present."""
+    env = os.environ.get("NEWSTERM_SHARED")
+    bases = [Path(env)] if env else [ROOT.parent / "shared", ROOT.parent.parent / "shared"]
+    for base in bases:
+        aeb = base / "realnews" / "aeb"
+        if (aeb / "ground-truth.json").is_file():
+            return aeb
+    return None
+
+
+@cache
+def labels() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(LABELS.read_text(encoding="utf-8"))
+    return data
+
+
+def keys(part: str) -> list[str]:
+    """The labelled keys of one part: "tuned", "held-out" or "all"."""
+    held = set(labels()["held_out"])
+    every = list(labels()["articles"])
+    if part == "held-out":
+        return [k for k in every if k in held]
+    if part == "tuned":
+        return [k for k in every if k not in held]
+    return every
+
+
+@cache
+def _truth(aeb: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
+    return data
+
+
+def page_markup(aeb: Path, key: str) -> str:
+    return gzip.decompress((aeb / "html" / f"{key}.html.gz").read_bytes()).decode(
+        "utf-8", "replace"
+    )
+
+
+def true_body(aeb: Path, key: str) -> list[str]:
+    return [p.strip() for p in _truth(aeb)[key]["articleBody"].split("\n") if p.strip()]
+
+
+def _find_block(blocks: list[str], anchor: str) -> str:
+    for block in blocks:
+        if block == anchor:
+            return block
+    for block in blocks:
+        if block.startswith(anchor):
+            return block
+    raise LookupError(f"no page line starts with {anchor!r}")
+
+
+def article_text(aeb: Path, key: str) -> str:
+    """The article file for one page: headline, byline lines, true body, trailer lines."""
+    label = labels()["articles"][key]
+    markup = page_markup(aeb, key)
+    page = html_to_text(markup)
+    blocks = text_blocks(markup)
+    parts = [page.heading or page.title or key]
+    parts += [_find_block(blocks, anchor) for anchor in label["byline"]]
+    parts += true_body(aeb, key)
+    parts += [_find_block(blocks, anchor) for anchor in label["trailer"]]
+    return "\n\n".join(parts) + "\n"
+
+
+def analyse_file(aeb: Path, key: str) -> Analysis:
+    title, paragraphs = parse_article_text(article_text(aeb, key))
+    return analyse(title, paragraphs)
+
+
+def analyse_page(aeb: Path, key: str) -> Analysis:
+    """The page as ``newsterm parse PAGE.html`` reads it."""
+    from newsterm.ingest.files import parse_article_bytes
+
+    markup = page_markup(aeb, key)
+    title, paragraphs, authors = parse_article_bytes(markup.encode("utf-8"), ".html")
+    return analyse(title, paragraphs, authors=authors)
+
+
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_TITLES = frozenset(
+    str.split(
+        "mr mrs ms miss dr prof sir dame gov governor sen senator rep president ceo judge"
+        " coach chairman minister secretary"
+    )
+)
+
+
+def norm(text: str) -> str:
+    """Text for matching: one kind of each quote mark, no edge punctuation, lower case."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return _EDGE.sub("", " ".join(text.split())).casefold()
+
+
+def _name_tokens(name: str) -> list[str]:
+    tokens = [t.strip(".,'\"") for t in norm(name).replace("'s ", " ").split()]
+    tokens = [t for t in tokens if t]
+    while tokens and (tokens[0] in _TITLES or tokens[0] in ("the", "a", "an")):
+        tokens = tokens[1:]
+    return tokens
+
+
+def speaker_right(found: str | None, wanted: list[str]) -> bool:
+    """A found speaker is right when it is one of the wanted forms, a run of a wanted name's
+    words that keeps its last word ("Noem" or "Kristi Noem" for "Kristi Noem"), or the name
+    with the role the article puts before it ("Gov. Kristi Noem"): the analysis writes
+    speakers as the article does."""
+    got = _name_tokens(found or "")
+    if not got:
+        return False
+    for want in wanted:
+        tokens = _name_tokens(want)
+        if got == tokens:
+            return True
+        size = len(got)
+        if size <= len(tokens) and tokens[-size:] == got:
+            return True
+        if tokens and len(got) > len(tokens) and got[-len(tokens) :] == tokens:
+            return True  # a role before the name, as the analysis writes speakers
+    return False
+
+
+def quote_matches(text: str, label: dict[str, Any]) -> bool:
+    """A found quotation is the labelled one when it starts with the anchor and its length is
+    within a quarter (at least two words) of the labelled length."""
+    if not norm(text).startswith(norm(label["anchor"])):
+        return False
+    words = len(text.split())
+    return abs(words - label["words"]) <= max(2, label["words"] // 4)
+
+
+def _person_key(name: str) -> str:
+    return " ".join(name.replace(".", " ").casefold().split())
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _mostly_in(paragraph: str, body: Counter[str]) -> bool:
+    tokens = Counter(_TOKEN.findall(paragraph.casefold()))
+    total = sum(tokens.values())
+    return total > 0 and sum((tokens & body).values()) >= total / 2
+
+
+@dataclass
+class Tally:
+    """Counts over a part of the set."""
+
+    articles: int = 0
+    quotes_wanted: int = 0
+    quotes_found: int = 0
+    quotes_matched: int = 0
+    speakers_right: int = 0
+    fragments_right: int = 0
+    authors: list[int] = field(default_factory=lambda: [0, 0, 0])
+    emails: list[int] = field(default_factory=lambda: [0, 0, 0])
+    first_right: int = 0
+    last_right: int = 0
+    furniture_lines: int = 0
+    furniture_articles: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def quote_prf(self) -> tuple[float, float, float]:
+        tp = self.quotes_matched
+        return self._f1(tp, self.quotes_found - tp, self.quotes_wanted - tp)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_right / self.quotes_matched if self.quotes_matched else 1.0
+
+    def lines(self) -> list[str]:
+        p, r, f = self.quote_prf()
+        _ap, _ar, af = self._f1(*self.authors)
+        ep, er, ef = self._f1(*self.emails)
+        n = max(1, self.articles)
+        return [
+            f"articles: {self.articles}",
+            f"quotations: wanted {self.quotes_wanted}, found {self.quotes_found}, "
+            f"matched {self.quotes_matched}",
+            f"quotation precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}",
+            f"speaker accuracy (of matched): {self.speaker_accuracy:.3f}",
+            f"fragment flag accuracy (of matched): "
+            f"{self.fragments_right / max(1, self.quotes_matched):.3f}",
+            f"authors F1: {af:.3f}  (tp {self.authors[0]}, fp {self.authors[1]}, "
+            f"fn {self.authors[2]})",
+            f"contacts (e-mail) P {ep:.3f} R {er:.3f} F1 {ef:.3f}  (tp {self.emails[0]}, "
+            f"fp {self.emails[1]}, fn {self.emails[2]})",
+            f"first paragraph right: {self.first_right / n:.3f}  last paragraph right: "
+            f"{self.last_right / n:.3f}",
+            f"furniture lines left: {self.furniture_lines} in {self.furniture_articles} articles",
+        ]
+
+
+def score_file(aeb: Path, key: str, tally: Tally) -> None:
+    """Quotations, speakers, authors and contacts of one article file."""
+    label = labels()["articles"][key]
+    result = analyse_file(aeb, key)
+    tag = key[:10]
+    wanted = list(label["quotes"])
+    tally.quotes_wanted += len(wanted)
+    tally.quotes_found += len(result.quotes)
+    for quote in result.quotes:
+        match = next((w for w in wanted if quote_matches(quote.text, w)), None)
+        if match is None:
+            tally.problems.append(f"{tag}: unexpected quote {quote.text[:60]!r}")
+            continue
+        wanted.remove(match)
+        tally.quotes_matched += 1
+        tally.fragments_right += quote.fragment == match["fragment"]
+        if speaker_right(quote.speaker, match["speaker"]):
+            tally.speakers_right += 1
+        else:
+            tally.problems.append(
+                f"{tag}: speaker {quote.speaker!r} != {match['speaker'][0]!r} ({quote.text[:40]!r})"
+            )
+    for miss in wanted:
+        tally.problems.append(f"{tag}: missed P{miss['paragraph']} {miss['anchor']!r}")
+    got_authors = {_person_key(a) for a in result.authors}
+    want_authors = {_person_key(a) for a in label["authors"]}
+    tally.authors[0] += len(got_authors & want_authors)
+    tally.authors[1] += len(got_authors - want_authors)
+    tally.authors[2] += len(want_authors - got_authors)
+    if got_authors != want_authors:
+        tally.problems.append(f"{tag}: authors {sorted(got_authors)} != {sorted(want_authors)}")
+    got_mail = {c.email.casefold() for c in result.contacts if c.email}
+    want_mail = {e.casefold() for e in label["emails"]}
+    tally.emails[0] += len(got_mail & want_mail)
+    tally.emails[1] += len(got_mail - want_mail)
+    tally.emails[2] += len(want_mail - got_mail)
+    if got_mail != want_mail:
+        tally.problems.append(f"{tag}: e-mails {sorted(got_mail)} != {sorted(want_mail)}")
+
+
+def score_page(aeb: Path, key: str, tally: Tally) -> None:
+    """First and last body paragraph and furniture left, reading the page itself."""
+    label = labels()["articles"][key]
+    result = analyse_page(aeb, key)
+    tag = key[:10]
+    paragraphs = result.paragraphs
+    first = bool(paragraphs) and norm(paragraphs[0]).startswith(norm(label["first"]))
+    last = bool(paragraphs) and norm(paragraphs[-1]).startswith(norm(label["last"]))
+    tally.first_right += first
+    tally.last_right += last
+    if not first:
+        tally.problems.append(f"{tag}: first paragraph {paragraphs[:1]!r:.80}")
+    if not last:
+        tally.problems.append(f"{tag}: last paragraph {paragraphs[-1:]!r:.80}")
+    body = Counter(_TOKEN.findall(" ".join(true_body(aeb, key)).casefold()))
+    allowed = [norm(a) for a in label["byline"] + label["trailer"]]
+    left = [
+        p
+        for p in paragraphs
+        if not _mostly_in(p, body) and not any(norm(p).startswith(a) for a in allowed)
+    ]
+    tally.furniture_lines += len(left)
+    tally.furniture_articles += bool(left)
+    tally.problems.extend(f"{tag}: furniture {p[:60]!r}" for p in left)
+
+
+def score(aeb: Path, part: str, *, pages: bool = True) -> Tally:
+    tally = Tally()
+    for key in keys(part):
+        tally.articles += 1
+        score_file(aeb, key, tally)
+        if pages:
+            score_page(aeb, key, tally)
+    return tally

@@ -1,0 +1,340 @@
+"""One regression test per pattern seen on real news pages (issue 14), on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsterm.extract import analyse
+from newsterm.extract.analyse import ANALYSIS_VERSION
+
+BODY = [
+    "The harbour board approved the new ferry timetable on Tuesday after a long meeting.",
+    "Boats will leave every twenty minutes in the summer and every forty in the winter.",
+]
+
+
+def authors(*lines: str) -> list[str]:
+    return analyse("Ferry timetable approved", [*lines, *BODY]).authors
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (("Maren Holt",), ["Maren Holt"]),  # a bare name, no "By"
+        (("Maren Holt and Tobias K. Wren",), ["Maren Holt", "Tobias K. Wren"]),
+        (("By", "Maren Holt"), ["Maren Holt"]),  # "By" on its own line
+        (("Posted by", "Quillfeather"), ["Quillfeather"]),  # a one-word pen name
+        (("Author:", "The Morning Harbour Desk"), ["The Morning Harbour Desk"]),
+        (("Maren Holt, Harbour Gazette",), ["Maren Holt"]),  # name, then the paper
+        (("Maren Holt | Harbour Gazette",), ["Maren Holt"]),
+        (("Maren Holt - Staff Writer",), ["Maren Holt"]),
+        (("By Maren HoltStaff Writer",), ["Maren Holt"]),  # role run into the name
+        (("Maren Holt@marenwrites",), ["Maren Holt"]),  # handle run into the name
+        (("By Maren Holt Maren Holt",), ["Maren Holt"]),  # printed twice
+        (("Posted by Maren Holt on March 3, 2021, 6:21 AM EST",), ["Maren Holt"]),
+        (("Tuesday March 2, 2021 7:45 am PST by Maren Holt",), ["Maren Holt"]),
+        (("March 2, 2021 | by Maren Holt",), ["Maren Holt"]),
+        (("Written by Maren Holt, MS, RD on March 2, 2021",), ["Maren Holt"]),
+        (("By Maren Holt - 03/02/21 11:04 PM EST",), ["Maren Holt"]),
+        (("2021-03-02 17:27:46 Marius Van Holt",), ["Marius Van Holt"]),  # "Mar" is no month
+        (("Julian Holt | Harbour Gazette",), ["Julian Holt"]),  # "Jul" is no month either
+        (("By Staff Reports",), ["Staff Reports"]),  # a staff credit, kept as printed
+        (("Harbour Press",), ["Harbour Press"]),  # an organisation as the only author
+        (("REUTERS",), ["Reuters"]),
+    ],
+)
+def test_bylines_as_pages_print_them(lines: tuple[str, ...], expected: list[str]) -> None:
+    assert authors(*lines) == expected
+
+
+def test_a_person_beats_an_organisation_line() -> None:
+    assert authors("Maren Holt", "Harbour Press") == ["Maren Holt"]
+
+
+def test_wire_credit_line_names_the_author_over_the_agency_byline() -> None:
+    result = analyse(
+        "Ferry timetable approved",
+        ["REUTERS", *BODY, "(Reporting by Maren Holt; Editing by Tobias Wren)"],
+    )
+    assert result.authors == ["Maren Holt"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Pittsburgh",  # a dateline on its own line
+        "LAGOS, Nigeria – The harbour board approved the timetable.",
+        "Key Points",
+        "Mayor Ana Ruiz said the city would act.",
+        "Harbour Board, the agency in charge, met on Tuesday.",
+    ],
+)
+def test_an_opening_line_that_is_not_a_byline(first: str) -> None:
+    result = analyse("Ferry timetable approved", [first, *BODY])
+    assert result.authors == []
+    assert result.paragraphs[0] == first
+
+
+def test_analysis_version_is_a_positive_int() -> None:
+    assert isinstance(ANALYSIS_VERSION, int)
+    assert ANALYSIS_VERSION >= 2
+
+
+def found(*paragraphs: str) -> list[tuple[str, str | None, bool]]:
+    result = analyse("Ferry timetable approved", list(paragraphs))
+    return [(q.text, q.speaker, q.fragment) for q in result.quotes]
+
+
+# Quote marks as printed.
+
+
+def test_two_closing_single_marks_close_a_double_quote() -> None:
+    assert found("“The ferries will run on time,’’ said harbour master Ivo Brandt.") == [
+        ("The ferries will run on time", "harbour master Ivo Brandt", False)
+    ]
+
+
+def test_straight_open_curly_close_and_the_reverse() -> None:
+    assert found(
+        '"The ferries will run on time,” Ivo Brandt said.',
+        "Brandt called the delays ”unacceptable.”",
+    ) == [
+        ("The ferries will run on time", "Ivo Brandt", False),
+        ("unacceptable.", "Brandt", True),
+    ]
+
+
+def test_a_straight_close_after_a_question_mark_and_a_space() -> None:
+    quotes = found('"Who pays for the boats? " Ivo Brandt asked. "Not the riders."')
+    assert quotes[0] == ("Who pays for the boats?", "Ivo Brandt", False)
+
+
+def test_nested_single_quotes_stay_inside_the_quotation() -> None:
+    assert found("“We were told ‘wait a year’ and we waited,” Ivo Brandt said.") == [
+        ("We were told ‘wait a year’ and we waited", "Ivo Brandt", False)
+    ]
+
+
+def test_british_single_quotes_and_a_fragment_in_them() -> None:
+    assert found(
+        "‘The ferries will run on time,’ said Ivo Brandt.",
+        "Brandt described the old timetable as ‘a shambles’.",
+    ) == [
+        ("The ferries will run on time", "Ivo Brandt", False),
+        ("a shambles", "Brandt", True),
+    ]
+
+
+def test_a_statement_over_paragraphs_broken_by_a_caption() -> None:
+    quotes = found(
+        "“The new boats arrive in May. They are quieter and faster.",
+        "Photo: Lena Holt/Harbour Gazette",
+        "“We will add a night crossing next year,” Ivo Brandt said.",
+    )
+    assert quotes == [
+        (
+            "The new boats arrive in May. They are quieter and faster. "
+            "We will add a night crossing next year",
+            "Ivo Brandt",
+            False,
+        )
+    ]
+
+
+# Fragments attributed without "said".
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ivo Brandt described the old timetable as “a shambles.”",
+        "Ivo Brandt called it “a shambles.”",
+        "Ivo Brandt urged riders to “a shambles.”",
+        "Harbour master Ivo Brandt told the board that the timetable was “a shambles.”",
+        "Ivo Brandt, the harbour master since 2019, told reporters it was “a shambles.”",
+    ],
+)
+def test_fragments_attributed_without_said(sentence: str) -> None:
+    ((text, speaker, fragment),) = found(sentence)
+    assert text == "a shambles."
+    assert fragment
+    assert speaker is not None and speaker.endswith(("Ivo Brandt", "Brandt"))
+
+
+# Names behind titles, roles and possessives.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“We are on time,” said Northbank analyst Jana Weiss.", "Northbank analyst Jana Weiss"),
+        ("“We are on time,” Northbank analyst Jana Weiss said.", "Jana Weiss"),
+        (
+            "“We are on time,” the agency’s Omar Haddad, deputy administrator for science, said.",
+            "Omar Haddad",
+        ),
+        ("“We are on time,” said CEO Jana Weiss.", "CEO Jana Weiss"),
+        ("“Are we on time?” Jana Weiss asked.", "Jana Weiss"),
+        (
+            "“We are on time,” said Rep. Jana Weiss (D-Ore.), who chairs the panel.",
+            "Rep. Jana Weiss",
+        ),
+    ],
+)
+def test_names_behind_titles_and_possessives(sentence: str, speaker: str) -> None:
+    ((_text, found_speaker, _fragment),) = found(sentence)
+    assert found_speaker == speaker
+
+
+# Names that look like words.
+
+
+def test_names_that_look_like_words() -> None:
+    quotes = found(
+        "“The crossing was rough,” said Tamsin May.",
+        "“We held on,” Long said of the storm.",
+    )
+    assert [q[1] for q in quotes] == ["Tamsin May", "Long"]
+
+
+# Who "he" and "she" are.
+
+
+def test_she_is_the_subject_of_the_sentence_before_not_the_last_name() -> None:
+    quotes = found(
+        "Jana Weiss runs the ferry line. She urged Ms. Lind to wait for Moreau’s report.",
+        "“We will not cut a single crossing,” she said.",
+    )
+    assert quotes == [("We will not cut a single crossing", "Jana Weiss", False)]
+
+
+def test_he_after_a_quotation_is_its_speaker() -> None:
+    quotes = found(
+        "“The boats are old,” Ivo Brandt said, pointing at the hull of the Alba.",
+        "“And the Alba is the oldest,” he said.",
+    )
+    assert [q[1] for q in quotes] == ["Ivo Brandt", "Ivo Brandt"]
+
+
+# Descriptions for people and bodies.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“We regret the delays,” the company said.", "the company"),
+        ("“We regret the delays,” the 47-year-old said.", "the 47-year-old"),
+        ("The company would not give a number but called the delays “regrettable.”", "the company"),
+    ],
+)
+def test_descriptions_are_kept_never_a_lone_the(sentence: str, speaker: str) -> None:
+    ((_text, found_speaker, _fragment),) = found(sentence)
+    assert found_speaker == speaker
+
+
+# Not quotations.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Riders chanted “Boats not bridges” outside the hall.",
+        "The plan is what some have called the “ferry miracle” of the coast.",
+        "The band closed with “Harbour Lights,” “Salt In The Wind” and “Low Tide Blues.”",
+        "The captain was diagnosed with “sea legs syndrome” last year.",
+    ],
+)
+def test_slogans_coinages_and_titles_are_not_quotations(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+def test_a_quoted_subheading_is_not_a_quotation() -> None:
+    assert found("“A timetable for everyone”", *BODY) == []
+
+
+# Contacts.
+
+
+def test_email_x_at_or_follow_him() -> None:
+    result = analyse(
+        "Ferry timetable approved",
+        [
+            "By Ivo Brandt",
+            *BODY,
+            "Email Ivo Brandt at ivo.brandt@harbourgazette.example or follow him @ivobrandt.",
+        ],
+    )
+    assert [(c.name, c.email) for c in result.contacts if c.email] == [
+        ("Ivo Brandt", "ivo.brandt@harbourgazette.example")
+    ]
+    assert result.paragraphs == BODY
+
+
+def test_the_sites_own_tips_address_is_not_the_authors() -> None:
+    result = analyse(
+        "Ferry timetable approved",
+        [
+            "By Ivo Brandt",
+            *BODY,
+            "Have a news tip? Let us know at: tips@harbourgazette.example.",
+        ],
+    )
+    assert [(c.name, c.email) for c in result.contacts] == [(None, "tips@harbourgazette.example")]
+
+
+# Furniture.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "___",
+        "Photo: Lena Holt/Harbour Gazette",
+        "The new ferry leaves the harbour on Tuesday.Reuters",
+        "Related: Bridge tolls rise again",
+        "Read more: Bridge tolls rise again",
+        "— Ivo Brandt (@ivobrandt) March 3, 2021",
+        "The first boat left at dawn pic.twitter.com/AbCdEf123",
+        "(Graphic: Ferry routes and times)",
+        "Tags: ferries, harbour, transport",
+        "More information: Ivo Brandt et al, Ferry timetables, Harbour Journal (2021).",
+        "Provided by Harbour University",
+        "Citation: Ferry timetables (2021, March 3) retrieved 4 March 2021",
+        "Sign up for our free morning newsletter and never miss a crossing.",
+        "Story continues below",
+        "Ferries, bridges and tolls [VIDEO]",
+        "FERRY OPERATOR ‘PROUD’ OF ITS CREWS AFTER STORM RESCUE",
+        "Harbour views at dusk, photos © Harbour Gazette, 2021",
+    ],
+)
+def test_furniture_lines_are_dropped(line: str) -> None:
+    result = analyse("Ferry timetable approved", [BODY[0], line, BODY[1]])
+    assert result.paragraphs == BODY
+
+
+def test_a_bare_email_line_with_a_profile_link_is_the_authors_contact() -> None:
+    result = analyse(
+        "Ferry timetable approved",
+        [
+            "By Ivo Brandt",
+            *BODY,
+            "ivo.brandt@harbourgazette.example",
+            "https://harbourgazette.example/staff/ivo-brandt",
+        ],
+    )
+    assert [(c.name, c.email) for c in result.contacts] == [
+        ("Ivo Brandt", "ivo.brandt@harbourgazette.example")
+    ]
+    assert result.paragraphs == BODY
+
+
+def test_a_byline_over_several_lines_with_email_phone_and_handle() -> None:
+    result = analyse(
+        "Ferry timetable approved",
+        ["Ivo Brandt", "ivo.brandt@harbourgazette.example | 555-010-2030", "@ivobrandt", *BODY],
+    )
+    assert result.authors == ["Ivo Brandt"]
+    assert [(c.name, c.email, c.handle) for c in result.contacts] == [
+        ("Ivo Brandt", "ivo.brandt@harbourgazette.example", "@ivobrandt")
+    ]
+    assert result.paragraphs == BODY
