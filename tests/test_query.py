@@ -17,6 +17,7 @@ from newsterm.models import SourceKind
 from newsterm.query import QueryError, compile_query, parse
 from newsterm.query.syntax import And, Compare, Flag, Not, Or, Text
 from newsterm.store import ArticleFilter, Store
+from tests.cached import save_analysed
 
 NOW = datetime(2026, 12, 5, 12, tzinfo=UTC).timestamp()
 """The fixed clock every ``age:`` here counts from."""
@@ -202,7 +203,8 @@ def cache(tmp_path: Path) -> Iterator[Store]:
         wire = store.upsert_source(
             SourceKind.FEED, "https://wire.example/rss", title="Wire", tags=["world"]
         )
-        store.save_articles(
+        save_analysed(
+            store,
             news.id,
             [
                 _article(
@@ -223,7 +225,8 @@ def cache(tmp_path: Path) -> Iterator[Store]:
                 ),
             ],
         )
-        store.save_articles(
+        save_analysed(
+            store,
             wire.id,
             [
                 _article(
@@ -297,7 +300,8 @@ def test_read_starred_and_summary_flags(cache: Store) -> None:
 
 
 def test_search_ranks_marks_and_centres_the_first_match(cache: Store) -> None:
-    cache.save_articles(
+    save_analysed(
+        cache,
         1,
         [
             _article(

@@ -152,14 +152,11 @@ def test_sync_login_without_sync_table_is_a_usage_error(tmp_path: Path, store: S
 
 def synced_store(store: Store) -> list[int]:
     """Three articles of a sync source, linked to server items 101..103."""
-    from newsterm.analysis import Analysis, RawArticle
+    from newsterm.analysis import RawArticle
 
     source = store.upsert_source(SourceKind.SYNC, "http://127.0.0.1:9/api#feed/1")
     raws = [
-        (
-            RawArticle(guid=f"g{i}", title=f"T{i}", paragraphs=["x"], content_hash=str(i)),
-            Analysis(title=f"T{i}", paragraphs=["x"]),
-        )
+        RawArticle(guid=f"g{i}", title=f"T{i}", paragraphs=["x"], content_hash=str(i))
         for i in range(3)
     ]
     ids = store.save_articles(source.id, raws).new_ids
@@ -194,11 +191,11 @@ def test_a_change_made_while_sending_stays_queued(store: Store) -> None:
 
 
 def test_articles_of_local_feeds_queue_nothing(store: Store) -> None:
-    from newsterm.analysis import Analysis, RawArticle
+    from newsterm.analysis import RawArticle
 
     source = store.upsert_source(SourceKind.FEED, "http://127.0.0.1:9/feed.xml")
     raw = RawArticle(guid="g", title="T", paragraphs=["x"], content_hash="h")
-    (article,) = store.save_articles(source.id, [(raw, Analysis(title="T", paragraphs=[]))]).new_ids
+    (article,) = store.save_articles(source.id, [raw]).new_ids
     store.set_read([article])
     store.set_starred(article, True)
     assert pending_count(store.conn) == 0

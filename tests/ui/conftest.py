@@ -149,7 +149,7 @@ def tolls_article() -> tuple[RawArticle, Analysis]:
 def tolls_cache(path: Path) -> Path:
     with Store.open(path) as store:
         city = store.upsert_source(SourceKind.FEED, "https://city.example.com/rss", title="City")
-        store.save_articles(city.id, [tolls_article()], fetched_at=NOW)
+        save_analysed(store, city.id, [tolls_article()], fetched_at=NOW)
     return path
 
 

@@ -14,6 +14,7 @@ from newsterm.config import Config, Settings
 from newsterm.models import SourceKind
 from newsterm.store import Store
 from newsterm.ui.widgets.reader_paragraph import ReaderParagraph
+from tests.cached import save_analysed
 
 
 def page_width(app: Any) -> int:
@@ -151,7 +152,7 @@ def summary_cache(path: Path, *, kind: SourceKind, url: str | None) -> Path:
             content_hash="lighthouse",
         )
         analysis = Analysis(raw.title, [text], word_count=13, reading_minutes=1)
-        store.save_articles(source.id, [(raw, analysis)], fetched_at=NOW)
+        save_analysed(store, source.id, [(raw, analysis)], fetched_at=NOW)
     return path
 
 

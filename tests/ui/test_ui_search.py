@@ -11,6 +11,7 @@ from helpers import line_text, settle, settle_until
 
 from newsterm.store import Store
 from newsterm.ui.widgets.reader_paragraph import MATCH_STYLE
+from tests.cached import save_analysed
 
 HIT = "At last the old lighthouse keeper spoke: the lighthouse will stay lit."
 FILLER = " ".join(["Quiet weather along the coast is forecast for the week."] * 12)
@@ -24,7 +25,7 @@ def _add_long_article(cache: Path) -> None:
     analysis.paragraphs = paragraphs
     with Store.open(cache) as store:
         source = store.sources()[0]
-        store.save_articles(source.id, [(raw, analysis)])
+        save_analysed(store, source.id, [(raw, analysis)])
 
 
 async def test_snippet_centres_the_match_and_the_reader_marks_every_hit(
