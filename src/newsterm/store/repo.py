@@ -430,16 +430,41 @@ class Store:
         return cursor.rowcount
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
-        """Mark articles read or unread."""
-        with self.write() as conn:
+        """Mark articles read or unread (the kept view counts adjusted with them)."""
+        with self.write() as conn, self._adjusting_counts(article_ids):
             conn.executemany(
                 "UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in article_ids]
             )
 
     def set_starred(self, article_id: int, starred: bool) -> None:
-        """Star or unstar an article."""
-        with self.write() as conn:
+        """Star or unstar an article (the kept view counts adjusted with it)."""
+        with self.write() as conn, self._adjusting_counts([article_id]):
             conn.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+
+    @contextmanager
+    def _adjusting_counts(self, article_ids: Sequence[int]) -> Iterator[None]:
+        """Inside a write: adjust the kept counts (store/counts.py) for what the enclosed
+        statements do to these few articles, by counting them before and after."""
+        from newsterm.store import counts
+
+        ids = json.dumps(sorted(set(article_ids)))
+        before_at = counts.generation(self.conn)
+        keys = counts.current_keys(self.conn, before_at)
+        if len(article_ids) > counts.ADJUST_AT_MOST:
+            keys = []
+        before = {k: self._count_among(counts.filter_of(k), ids) for k in keys}
+        yield
+        if keys:
+            deltas = {k: self._count_among(counts.filter_of(k), ids) - before[k] for k in keys}
+            counts.adjust(self.conn, deltas, counts.generation(self.conn))
+
+    def _count_among(self, flt: ArticleFilter, ids: str) -> int:
+        """How many of the articles ``ids`` (a JSON list) a filter shows."""
+        where, params = self._where(flt, per_row=True)
+        among = "a.id IN (SELECT value FROM json_each(?))"
+        where = f"{where} AND {among}" if where else f"WHERE {among}"
+        row = self.conn.execute(f"SELECT COUNT(*) FROM articles a {where}", (*params, ids))
+        return int(row.fetchone()[0])
 
     def mark_all_read(self, flt: ArticleFilter) -> int:
         """Mark every article a filter shows as read; returns how many changed."""
@@ -455,7 +480,7 @@ class Store:
     # -- reading articles -------------------------------------------------------------------
 
     @staticmethod
-    def _where(flt: ArticleFilter) -> tuple[str, list[Any]]:
+    def _where(flt: ArticleFilter, *, per_row: bool = False) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if flt.source_id is not None:
@@ -476,11 +501,11 @@ class Store:
 
             now = time.time() if flt.now is None else flt.now
             if flt.query is not None:
-                compiled = compile_query(flt.query, now)
+                compiled = compile_query(flt.query, now, per_row=per_row)
                 clauses.append(compiled.where)
                 params.extend(compiled.params)
             if flt.hide:
-                hidden = compile_any(flt.hide, now)
+                hidden = compile_any(flt.hide, now, per_row=per_row)
                 clauses.append(f"NOT ({hidden.where})")
                 params.extend(hidden.params)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
@@ -499,18 +524,55 @@ class Store:
         )
 
     def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
-        """How many articles a filter shows."""
+        """How many articles a filter shows; a query's count is kept in the cache until a
+        write changes it (store/counts.py)."""
+        from newsterm.store import counts
+
+        key = counts.key(flt)
+        if key is None or self.conn.in_transaction:
+            return self._count(flt)
+        self.conn.execute("BEGIN")  # the count and its generation from one snapshot
+        try:
+            counted_at = counts.generation(self.conn)
+            found = counts.cached(self.conn, key, counted_at)
+            fresh = found is None
+            if found is None:
+                found = self._count(flt)
+        finally:
+            self.conn.execute("COMMIT")
+        if fresh:
+            counts.remember(self.conn, key, found, counted_at)
+        return found
+
+    def _count(self, flt: ArticleFilter) -> int:
         where, params = self._where(flt)
         row = self.conn.execute(f"SELECT COUNT(*) FROM articles a {where}", params).fetchone()
         return int(row[0])
+
+    def _by_time(self, flt: ArticleFilter, limit: int) -> str:
+        """How to read a query's articles in list order: when its count is kept and large,
+        walking the time index until ``limit`` of them are found beats sorting every match
+        (a common word: 40 ms against 6 ms at 100k articles); a rare one is sorted."""
+        from newsterm.store import counts
+
+        key = counts.key(flt)
+        if key is None or self.conn.in_transaction:
+            return ""
+        found = counts.cached(self.conn, key, counts.generation(self.conn))
+        newest = self.conn.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0
+        if found is None or found * found < newest * max(limit, 1):
+            return ""
+        return "INDEXED BY articles_by_time"
 
     def list_articles(
         self, flt: ArticleFilter = ArticleFilter(), *, limit: int = 100, offset: int = 0
     ) -> list[ArticleSummary]:
         """A window of a filter's articles, newest first."""
         where, params = self._where(flt)
+        walk = self._by_time(flt, limit + offset)
         rows = self.conn.execute(
-            f"""SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+            f"""SELECT {SUMMARY_COLUMNS} FROM articles a {walk}
+                JOIN sources s ON s.id = a.source_id
                 {where} ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?""",
             (*params, limit, offset),
         ).fetchall()
@@ -680,11 +742,13 @@ class Store:
         """Keyset paging: the ``limit`` articles of a filter right after (older than) or right
         before (newer than) ``article_id``, in list order. Costs the same at any depth."""
         where, params = self._where(flt)
+        walk = self._by_time(flt, limit)
         op, order = ("<", "DESC") if older else (">", "ASC")
         keyset = f"(a.sort_key, a.id) {op} (SELECT sort_key, id FROM articles WHERE id = ?)"
         where = f"{where} AND {keyset}" if where else f"WHERE {keyset}"
         rows = self.conn.execute(
-            f"""SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+            f"""SELECT {SUMMARY_COLUMNS} FROM articles a {walk}
+                JOIN sources s ON s.id = a.source_id
                 {where} ORDER BY a.sort_key {order}, a.id {order} LIMIT ?""",
             (*params, article_id, limit),
         ).fetchall()
