@@ -213,9 +213,10 @@ def test_refuses_a_newer_schema_without_touching_it(tmp_path: Path) -> None:
 
 
 def drop_count_cache(store: Store) -> None:
-    """Take a cache back to before _V4_COUNT_CACHE."""
+    """Take a cache back to before _V4_COUNT_CACHE and _V5_DROPPED_ARTICLES."""
     for kind, name in store.conn.execute(
-        "SELECT type, name FROM sqlite_master WHERE name LIKE 'count_%' AND type != 'index'"
+        "SELECT type, name FROM sqlite_master WHERE type != 'index' "
+        "AND (name LIKE 'count_%' OR name = 'dropped_articles')"
     ).fetchall():
         store.conn.execute(f"DROP {kind.upper()} {name}")
 

@@ -171,8 +171,16 @@ def sources(context: Context, as_json: bool) -> None:
     is_flag=True,
     help="Rewrite feeds.toml (and the cache) for feeds that moved permanently (301/308).",
 )
+@click.option(
+    "--due",
+    is_flag=True,
+    help="Only the sources whose refresh_every has passed (for cron; sources without one "
+    "every time, unless they asked to wait).",
+)
 @pass_context
-def refresh(context: Context, source: str | None, full_text: bool, update_moved: bool) -> None:
+def refresh(
+    context: Context, source: str | None, full_text: bool, update_moved: bool, due: bool
+) -> None:
     """Fetch feeds and re-read article files (all sources, or one).
 
     Exits 0 when every source succeeded, 1 when some failed.
@@ -188,6 +196,12 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
         if found is None:
             raise UsageError(f"{source}: no such source (see `newsterm sources`)")
         all_sources = [found]
+    if due:
+        from datetime import UTC, datetime
+
+        from newsterm.ingest.schedule import due as due_sources
+
+        all_sources = due_sources(cfg, all_sources, datetime.now(UTC), scheduled=False)
     with refresh_progress(len(all_sources), interactive=sys.stderr.isatty()) as progress:
         report = service.refresh(
             store,
@@ -208,6 +222,8 @@ def refresh(context: Context, source: str | None, full_text: bool, update_moved:
             err=True,
         )
     click.echo(f"{report.new} new, {report.updated} updated, {len(report.failed)} failed")
+    if report.dropped:
+        click.echo(f"dropped {counted(report.dropped, 'read article')} (keep, max_articles)")
     if report.full_text:
         fetched = sum(o.ok for o in report.full_text)
         click.echo(

@@ -46,6 +46,8 @@ class RefreshReport:
 
     outcomes: list[SourceOutcome] = field(default_factory=list)
     full_text: list[FullTextOutcome] = field(default_factory=list)
+    dropped: int = 0
+    """Read, unstarred articles that the feeds' ``keep`` and ``max_articles`` dropped."""
     """Full-text fetches made after the refresh (feeds that want full text)."""
 
     @property
@@ -246,6 +248,9 @@ def refresh(
             refresh_feeds(store, feed_sources, cfg, record, pool, cancel=cancel)
     finally:
         pool.close(cancel=cancel is not None and cancel.is_set())
+    from newsterm.ingest.schedule import apply_retention
+
+    report.dropped = apply_retention(store, cfg, sources, datetime.now(UTC))
     wanting = full_text_sources(sources, cfg.settings, requested=full_text)
     if wanting and not (cancel is not None and cancel.is_set()):
         report.full_text = fetch_missing_full_text(store, wanting, cfg.settings, full_text_progress)

@@ -149,11 +149,22 @@ write that can change what a query matches moves the generation on, so a count i
 while its generation is the current one: a write that store/counts.py does not adjust for
 (another process's, or a new write path) leaves the count stale, never wrong."""
 
+_V5_DROPPED_ARTICLES = """
+CREATE TABLE dropped_articles (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    PRIMARY KEY (source_id, guid)
+) WITHOUT ROWID;
+"""
+"""The guids of the articles that ``keep`` and ``max_articles`` dropped (Store.retain), so
+that a feed still listing one does not bring it back as new at the next refresh."""
+
 MIGRATIONS: tuple[str, ...] = (
     _SCHEMA_V1,
     _V2_FTS_BY_STATEMENT,
     _V3_SOURCE_COUNTS,
     _V4_COUNT_CACHE,
+    _V5_DROPPED_ARTICLES,
 )
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -296,7 +296,16 @@ class Store:
                     (source_id,),
                 )
             }
+            dropped = {
+                str(guid)
+                for (guid,) in conn.execute(
+                    "SELECT guid FROM dropped_articles WHERE source_id = ?", (source_id,)
+                )
+            }
             for raw, analysis in items:
+                if raw.guid in dropped:  # kept no longer (Store.retain): not new again
+                    result.unchanged += 1
+                    continue
                 row = existing.get(raw.guid)
                 if row is not None and row[1] == raw.content_hash:
                     if row[2]:
@@ -417,17 +426,37 @@ class Store:
 
     def trim(self, source_id: int, keep: int) -> int:
         """Delete the oldest read, unstarred articles of a source beyond ``keep``."""
-        if keep <= 0:
+        return self.retain(source_id, max_articles=keep)
+
+    def retain(self, source_id: int, *, max_articles: int = 0, before: float | None = None) -> int:
+        """Delete a source's read, unstarred articles that are beyond its newest
+        ``max_articles`` (0: no limit) or dated before ``before`` (epoch seconds; None: no
+        limit); unread and starred articles are never deleted. Returns how many."""
+        if max_articles <= 0 and before is None:
             return 0
         with self.write() as conn:
-            cursor = conn.execute(
-                """DELETE FROM articles WHERE id IN (
-                     SELECT id FROM articles WHERE source_id = ? AND read = 1 AND starred = 0
-                     AND id NOT IN (SELECT id FROM articles WHERE source_id = ?
-                                    ORDER BY sort_key DESC, id DESC LIMIT ?))""",
-                (source_id, source_id, keep),
+            dropped = [
+                int(r[0])
+                for r in conn.execute(
+                    """SELECT id FROM articles WHERE source_id = ? AND read = 1 AND starred = 0
+                       AND ((? IS NOT NULL AND sort_key < ?)
+                            OR (? > 0 AND id NOT IN (
+                                  SELECT id FROM articles WHERE source_id = ?
+                                  ORDER BY sort_key DESC, id DESC LIMIT ?)))""",
+                    (source_id, before, before, max_articles, source_id, max_articles),
+                )
+            ]
+            ids = json.dumps(dropped)
+            conn.execute(
+                """INSERT OR IGNORE INTO dropped_articles (source_id, guid)
+                   SELECT source_id, guid FROM articles
+                   WHERE id IN (SELECT value FROM json_each(?))""",
+                (ids,),
             )
-        return cursor.rowcount
+            conn.execute(
+                "DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,)
+            )
+        return len(dropped)
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
         """Mark articles read or unread (the kept view counts adjusted with them)."""
