@@ -118,3 +118,9 @@ def test_a_large_view_walks_the_time_index_and_lists_the_same_rows(store: Store)
     assert [a.id for a in store.list_articles(flt, limit=4, offset=1)] == expected[1:5]
     after = store.list_articles_after(flt, expected[0], limit=4)
     assert [a.id for a in after] == expected[1:5]
+
+
+def test_a_view_of_sources_or_flags_keeps_its_own_index(store: Store) -> None:
+    flt = ArticleFilter(query='source:"Example" is:unread')
+    store.count_articles(flt)
+    assert store._by_time(flt, 5) == ""

@@ -59,6 +59,15 @@ def policy(cfg: Config, source: Source, entry: FeedEntry | None = None) -> Polic
     )
 
 
+def has_schedule(cfg: Config) -> bool:
+    """Whether feeds.toml gives any source a ``refresh_every`` (the app's timer is needed)."""
+    return (
+        cfg.settings.refresh_every > 0
+        or any(e.refresh_every for e in cfg.feeds)
+        or any(t.refresh_every for t in cfg.tags.values())
+    )
+
+
 def next_refresh(source: Source, rule: Policy) -> datetime | None:
     """When a source is next due on its schedule (None: it has none)."""
     if rule.refresh_every <= 0:

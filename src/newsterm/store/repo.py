@@ -82,6 +82,10 @@ SUMMARY_COLUMNS = """
 """
 
 
+_UNINDEXED = ("articles_fts", "FROM quotes", "FROM contacts", "a.authors")
+"""Conditions no index of ``articles`` orders: lists of those are sorted or walked."""
+
+
 class Store:
     """The cache: one connection, used from one thread."""
 
@@ -587,6 +591,9 @@ class Store:
         key = counts.key(flt)
         if key is None or self.conn.in_transaction:
             return ""
+        where, _ = self._where(flt)
+        if not any(table in where for table in _UNINDEXED):
+            return ""  # flags, dates, sources and tags have indexes of their own
         found = counts.cached(self.conn, key, counts.generation(self.conn))
         newest = self.conn.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0
         if found is None or found * found < newest * max(limit, 1):

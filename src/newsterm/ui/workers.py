@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from newsterm.ui.messages import (
     RefreshProgress,
     RefreshStarted,
     SearchFinished,
+    SourcesDue,
     SourcesLoaded,
     StoreFailed,
 )
@@ -107,10 +109,31 @@ def full_text(post: Post, db_path: Path, article_id: int, settings: Settings) ->
     post(FullTextFinished(article_id, outcome.error, outcome.paragraphs))
 
 
+def due_sources(post: Post, db_path: Path, config: Config, now: datetime) -> None:
+    """The schedule's check: post :class:`SourcesDue` when some source's ``refresh_every``
+    has passed at ``now`` (nothing when none has, or the cache cannot be read)."""
+    from newsterm.ingest.schedule import due
+
+    try:
+        with Store.open(db_path) as store:
+            found = due(config, store.sources(), now, scheduled=True)
+    except NewstermError:
+        return  # the next check, or a refresh asked for, reports it
+    if found:
+        post(SourcesDue([s.id for s in found]))
+
+
 def refresh(
-    post: Post, db_path: Path, config: Config, *, sync: bool, cancel: threading.Event
+    post: Post,
+    db_path: Path,
+    config: Config,
+    *,
+    sync: bool,
+    cancel: threading.Event,
+    only: Sequence[int] | None = None,
 ) -> None:
-    """Refresh every source with the shared ingest API, as ``newsterm refresh`` does."""
+    """Refresh every source (or those whose ids are in ``only``) with the shared ingest API,
+    as ``newsterm refresh`` does."""
     from newsterm.ingest import service
 
     worker = get_current_worker()
@@ -118,6 +141,8 @@ def refresh(
     try:
         with Store.open(db_path) as store:
             sources = service.sync_sources(store, config) if sync else store.sources()
+            if only is not None:
+                sources = [s for s in sources if s.id in only]
             post(RefreshStarted(len(sources)))
 
             def progress(outcome: service.SourceOutcome, done: int, total: int) -> None:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         RefreshProgress,
         RefreshStarted,
         SearchFinished,
+        SourcesDue,
         SourcesLoaded,
         StoreFailed,
         StoreWritten,
@@ -205,6 +206,11 @@ class MainScreen(Screen[None]):
         self.load_sources(sync=config)
         if config is not None and config.settings.refresh_on_start:
             self.call_after_refresh(self.action_refresh, reread=False)
+        if config is not None:
+            from newsterm.ingest.schedule import has_schedule
+
+            if has_schedule(config):
+                self.refresher.schedule()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles a resuming screen and all it holds, for styles that changed while
@@ -587,6 +593,9 @@ class MainScreen(Screen[None]):
 
     async def on_full_text_finished(self, event: FullTextFinished) -> None:
         await self.article_actions.full_text_finished(event)
+
+    def on_sources_due(self, event: SourcesDue) -> None:
+        self.refresher.start_due(event.source_ids)
 
     def on_refresh_started(self, event: RefreshStarted) -> None:
         self.refresher.handle(event)
