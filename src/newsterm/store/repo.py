@@ -82,8 +82,10 @@ SUMMARY_COLUMNS = """
 """
 
 
-_UNINDEXED = ("articles_fts", "FROM quotes", "FROM contacts", "a.authors")
-"""Conditions no index of ``articles`` orders: lists of those are sorted or walked."""
+_UNINDEXED = ("SELECT", "a.authors")
+"""Conditions that no index of ``articles`` reads in list order (full text, quotations,
+sources and tags, authors): lists of those are sorted or walked. Flags and dates have
+indexes that do."""
 
 
 class Store:
@@ -593,7 +595,7 @@ class Store:
             return ""
         where, _ = self._where(flt)
         if not any(table in where for table in _UNINDEXED):
-            return ""  # flags, dates, sources and tags have indexes of their own
+            return ""  # flags and dates: their own indexes read them in order
         found = counts.cached(self.conn, key, counts.generation(self.conn))
         newest = self.conn.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0
         if found is None or found * found < newest * max(limit, 1):
