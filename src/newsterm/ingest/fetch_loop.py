@@ -113,9 +113,8 @@ class FeedLoop(threading.Thread):
                 )
                 result.body = b""
                 answer = Answer(result.etag, result.last_modified, result.moved_to)
-                job = SaveJob(
-                    self.db_path, source, feed, answer, now, self.settings.max_articles_per_feed
-                )
+                # no trim here: a refresh ends with each feed's own retention (schedule.py)
+                job = SaveJob(self.db_path, source, feed, answer, now)
                 write.saved = await self.pool.run(job, self.settings.parse_timeout)
         except asyncio.CancelledError:
             self._slots.release()
