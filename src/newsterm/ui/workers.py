@@ -6,6 +6,7 @@ a widget, so every widget and reactive change stays in an ``@on`` handler on the
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -74,6 +75,32 @@ def view_filter(view: ViewEntry, hide: tuple[str, ...]) -> ArticleFilter:
     return ArticleFilter(query=view.query, hide=hide, unread_only=True)
 
 
+class Interrupt:
+    """Stops one worker's SQLite query from the UI thread: a superseded search's work is
+    given up (``sqlite3.Connection.interrupt``), not only its result dropped."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self.interrupted = False
+
+    def attach(self, conn: sqlite3.Connection) -> bool:
+        """The worker's connection; False when already interrupted (do no work)."""
+        with self._lock:
+            self._conn = conn
+            return not self.interrupted
+
+    def detach(self) -> None:
+        with self._lock:
+            self._conn = None
+
+    def interrupt(self) -> None:
+        with self._lock:
+            self.interrupted = True
+            if self._conn is not None:
+                self._conn.interrupt()
+
+
 def search(
     post: Post,
     db_path: Path,
@@ -81,16 +108,26 @@ def search(
     hide: tuple[str, ...] = (),
     number: int = 0,
     live: bool = False,
+    stop: Interrupt | None = None,
 ) -> None:
     """Search with the query language (FTS5 can take a while on big caches); what ``hide``
-    matches is left out. ``number`` and ``live`` go back with the result."""
+    matches is left out. ``number`` and ``live`` go back with the result; once ``stop`` is
+    interrupted the search ends at once and posts nothing."""
+    stop = stop or Interrupt()
     try:
         with Store.open(db_path) as store:
-            hits = store.search(query, limit=SEARCH_LIMIT, hide=hide)
+            if not stop.attach(store.conn):
+                return
+            try:
+                hits = store.search(query, limit=SEARCH_LIMIT, hide=hide)
+            finally:
+                stop.detach()
     except Exception as exc:
-        post(SearchFinished(query, [], error=str(exc), number=number, live=live))
+        if not stop.interrupted:
+            post(SearchFinished(query, [], error=str(exc), number=number, live=live))
         return
-    post(SearchFinished(query, hits, number=number, live=live))
+    if not stop.interrupted:
+        post(SearchFinished(query, hits, number=number, live=live))
 
 
 def full_text(post: Post, db_path: Path, article_id: int, settings: Settings) -> None:
