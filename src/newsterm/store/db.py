@@ -108,6 +108,20 @@ CREATE INDEX articles_by_source_read ON articles (source_id, read);
 """Each source's unread and total counts read from this index alone: without it they read
 every article row (bodies and all), 0.3 s for 100k articles; with it, under 10 ms."""
 
+_COUNT_WRITES = (
+    ("article_insert", "INSERT ON articles"),
+    ("article_delete", "DELETE ON articles"),
+    (
+        "article_update",
+        "UPDATE OF source_id, title, authors, sort_key, summary, body, word_count, read, "
+        "starred, full_text_status ON articles",
+    ),
+    ("quote_insert", "INSERT ON quotes"),
+    ("quote_delete", "DELETE ON quotes"),
+    ("contact_insert", "INSERT ON contacts"),
+    ("contact_delete", "DELETE ON contacts"),
+    ("source_update", "UPDATE OF kind, location, title, tags ON sources"),
+)
 _V4_COUNT_CACHE = """
 CREATE TABLE count_cache (
     key TEXT PRIMARY KEY,
@@ -116,34 +130,11 @@ CREATE TABLE count_cache (
 ) WITHOUT ROWID;
 CREATE TABLE count_generation (value INTEGER NOT NULL);
 INSERT INTO count_generation VALUES (0);
-CREATE TRIGGER count_generation_article_insert AFTER INSERT ON articles BEGIN
-    UPDATE count_generation SET value = value + 1;
-END;
-CREATE TRIGGER count_generation_article_delete AFTER DELETE ON articles BEGIN
-    UPDATE count_generation SET value = value + 1;
-END;
-CREATE TRIGGER count_generation_article_update AFTER UPDATE OF
-    source_id, title, authors, sort_key, summary, body, word_count, read, starred,
-    full_text_status ON articles BEGIN
-    UPDATE count_generation SET value = value + 1;
-END;
-CREATE TRIGGER count_generation_quote_insert AFTER INSERT ON quotes BEGIN
-    UPDATE count_generation SET value = value + 1;
-END;
-CREATE TRIGGER count_generation_quote_delete AFTER DELETE ON quotes BEGIN
-    UPDATE count_generation SET value = value + 1;
-END;
-CREATE TRIGGER count_generation_contact_insert AFTER INSERT ON contacts BEGIN
-    UPDATE count_generation SET value = value + 1;
-END;
-CREATE TRIGGER count_generation_contact_delete AFTER DELETE ON contacts BEGIN
-    UPDATE count_generation SET value = value + 1;
-END;
-CREATE TRIGGER count_generation_source_update AFTER UPDATE OF
-    kind, location, title, tags ON sources BEGIN
-    UPDATE count_generation SET value = value + 1;
-END;
-"""
+""" + "".join(
+    f"CREATE TRIGGER count_generation_{name} AFTER {event} BEGIN\n"
+    "    UPDATE count_generation SET value = value + 1;\nEND;\n"
+    for name, event in _COUNT_WRITES
+)
 """Counts of query filters (views, ignore rules) kept between runs (store/counts.py). Every
 write that can change what a query matches moves the generation on, so a count is used only
 while its generation is the current one: a write that store/counts.py does not adjust for
