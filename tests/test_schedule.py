@@ -13,6 +13,7 @@ from newsterm.analysis import Analysis, RawArticle
 from newsterm.cli import main
 from newsterm.config import parse_config
 from newsterm.errors import ConfigError
+from newsterm.ingest.fetch import parse_max_age
 from newsterm.ingest.schedule import Policy, apply_retention, due, next_wake, policy
 from newsterm.models import Source, SourceKind
 from newsterm.store import Store
@@ -94,6 +95,18 @@ def test_retry_after_is_a_lower_bound_of_the_schedule() -> None:
     assert due(cfg, [waiting], NOW + timedelta(minutes=5), scheduled=True) == [waiting]
 
 
+def test_cache_control_max_age_is_a_lower_bound_of_the_schedule() -> None:
+    cfg = parse_config(CONFIG, Path("feeds.toml"))
+    fresh = source(1, NOW - timedelta(hours=1), fresh_until=NOW + timedelta(minutes=10))
+    assert due(cfg, [fresh], NOW, scheduled=True) == []
+    assert due(cfg, [fresh], NOW + timedelta(minutes=10), scheduled=True) == [fresh]
+    assert parse_max_age("public, max-age=7200") == 7200
+    assert parse_max_age("max-age=999999999") == 7 * 86400  # capped at a week
+    assert parse_max_age("no-cache, max-age=60") is None
+    assert parse_max_age("s-maxage=60") is None
+    assert parse_max_age(None) is None
+
+
 def test_without_refresh_every_the_app_waits_and_cron_takes_it() -> None:
     cfg = parse_config(CONFIG.replace('refresh_every = "1h"\n', "", 1), Path("feeds.toml"))
     plain = source(3, NOW - timedelta(days=9))
@@ -146,7 +159,7 @@ def test_refresh_due_fetches_only_the_feeds_whose_time_has_come(
     server: FeedServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     server.routes["/a"] = Answer(fixture("rss.xml"))
-    server.routes["/b"] = Answer(fixture("atom.xml"))
+    server.routes["/b"] = Answer(fixture("atom.xml"), headers={"Cache-Control": "max-age=7200"})
     config = tmp_path / "feeds.toml"
     config.write_text(
         FAST_SETTINGS
@@ -164,5 +177,9 @@ def test_refresh_due_fetches_only_the_feeds_whose_time_has_come(
         found = store.source_by_location(server.url("/a"))
         assert found is not None and found.last_checked is not None
         store.update_source(found.id, last_checked=found.last_checked - timedelta(minutes=31))
+        fresh = store.source_by_location(server.url("/b"))
+        assert fresh is not None and fresh.fresh_until is not None and fresh.last_checked
+        assert fresh.fresh_until - fresh.last_checked == timedelta(hours=2)  # max-age kept
+        store.update_source(fresh.id, last_checked=fresh.last_checked - timedelta(minutes=31))
     run(capsys, config, db, "refresh", "--due")
-    assert [p for p, _ in server.requests] == ["/a"]
+    assert [p for p, _ in server.requests] == ["/a"]  # /b said it stays fresh for 2 hours

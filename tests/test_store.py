@@ -213,12 +213,14 @@ def test_refuses_a_newer_schema_without_touching_it(tmp_path: Path) -> None:
 
 
 def drop_count_cache(store: Store) -> None:
-    """Take a cache back to before _V4_COUNT_CACHE and _V5_DROPPED_ARTICLES."""
+    """Take a cache back to before _V4_COUNT_CACHE, _V5_DROPPED_ARTICLES and
+    _V6_SOURCE_FRESH_UNTIL."""
     for kind, name in store.conn.execute(
         "SELECT type, name FROM sqlite_master WHERE type != 'index' "
         "AND (name LIKE 'count_%' OR name = 'dropped_articles')"
     ).fetchall():
         store.conn.execute(f"DROP {kind.upper()} {name}")
+    store.conn.execute("ALTER TABLE sources DROP COLUMN fresh_until")
 
 
 def test_a_version_2_cache_is_upgraded_and_counts_sources_from_an_index(tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ class FeedLoop(threading.Thread):
                     result.url, result.body, result.content_type, {}, self.settings.parse_timeout
                 )
                 result.body = b""
-                answer = Answer(result.etag, result.last_modified, result.moved_to)
+                answer = Answer(result.etag, result.last_modified, result.moved_to, result.max_age)
                 # no trim here: a refresh ends with each feed's own retention (schedule.py)
                 job = SaveJob(self.db_path, source, feed, answer, now)
                 write.saved = await self.pool.run(job, self.settings.parse_timeout)

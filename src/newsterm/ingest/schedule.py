@@ -3,7 +3,8 @@ unstarred articles a source no longer keeps.
 
 A feed's own ``refresh_every``, ``keep`` and ``max_articles`` come first, then the first of
 its tags (in the order the feed lists them) whose ``[tags.NAME]`` table sets the key, then
-``[settings]``. A feed asking to wait (``Retry-After``) is never due before then.
+``[settings]``. A feed asking to wait (``Retry-After``) or saying its answer stays fresh
+(``Cache-Control: max-age``) is never due on the schedule before then.
 """
 
 from __future__ import annotations
@@ -75,8 +76,9 @@ def next_refresh(source: Source, rule: Policy) -> datetime | None:
     if source.last_checked is None:
         return source.retry_after or datetime.min.replace(tzinfo=UTC)  # due at once
     when = source.last_checked + timedelta(seconds=rule.refresh_every)
-    if source.retry_after is not None and source.retry_after > when:
-        when = source.retry_after
+    for floor in (source.retry_after, source.fresh_until):
+        if floor is not None and floor > when:
+            when = floor
     return when
 
 

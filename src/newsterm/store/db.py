@@ -150,12 +150,19 @@ CREATE TABLE dropped_articles (
 """The guids of the articles that ``keep`` and ``max_articles`` dropped (Store.retain), so
 that a feed still listing one does not bring it back as new at the next refresh."""
 
+_V6_SOURCE_FRESH_UNTIL = """
+ALTER TABLE sources ADD COLUMN fresh_until REAL;
+"""
+"""Until when a feed said its answer stays fresh (``Cache-Control: max-age``): the schedule
+never refreshes it before then."""
+
 MIGRATIONS: tuple[str, ...] = (
     _SCHEMA_V1,
     _V2_FTS_BY_STATEMENT,
     _V3_SOURCE_COUNTS,
     _V4_COUNT_CACHE,
     _V5_DROPPED_ARTICLES,
+    _V6_SOURCE_FRESH_UNTIL,
 )
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -179,6 +179,7 @@ class Store:
             "last_modified",
             "moved_to",
             "retry_after",
+            "fresh_until",
         }
         unknown = set(values) - allowed
         if unknown:
@@ -217,7 +218,8 @@ class Store:
                        s.last_checked, s.etag, s.last_modified, s.moved_to, s.retry_after,
                        s.full_text,
                        (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.read = 0),
-                       (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id)
+                       (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id),
+                       s.fresh_until
                 FROM sources s {where} ORDER BY s.id""",
             params,
         ).fetchall()
@@ -238,6 +240,7 @@ class Store:
                 full_text=bool(r[12]),
                 unread=r[13],
                 total=r[14],
+                fresh_until=from_timestamp(r[15]),
             )
             for r in rows
         ]
