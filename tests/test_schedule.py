@@ -13,6 +13,8 @@ from newsterm.analysis import Analysis, RawArticle
 from newsterm.cli import main
 from newsterm.config import parse_config
 from newsterm.errors import ConfigError
+from newsterm.ingest.feed_model import ttl_seconds
+from newsterm.ingest.feed_parse import parse_feed
 from newsterm.ingest.fetch import parse_max_age
 from newsterm.ingest.schedule import Policy, apply_retention, due, next_wake, policy
 from newsterm.models import Source, SourceKind
@@ -107,6 +109,16 @@ def test_cache_control_max_age_is_a_lower_bound_of_the_schedule() -> None:
     assert parse_max_age(None) is None
 
 
+def test_an_rss_ttl_is_read_in_minutes_by_either_parser() -> None:
+    rss = b'<rss version="2.0"><channel><title>T</title><ttl>90</ttl></channel></rss>'
+    assert parse_feed(rss, "https://a.example/rss").ttl == 90 * 60
+    assert parse_feed(
+        rss.replace(b"<title>T", b"<title>T &nbsp;"), "https://a.example/rss"
+    ).ttl == (90 * 60)  # not well-formed: feedparser reads it
+    assert ttl_seconds("soon") is None and ttl_seconds("0") is None
+    assert ttl_seconds("99999999") == 7 * 86400
+
+
 def test_without_refresh_every_the_app_waits_and_cron_takes_it() -> None:
     cfg = parse_config(CONFIG.replace('refresh_every = "1h"\n', "", 1), Path("feeds.toml"))
     plain = source(3, NOW - timedelta(days=9))
@@ -158,7 +170,9 @@ def run(capsys: pytest.CaptureFixture[str], config: Path, db: Path, *args: str) 
 def test_refresh_due_fetches_only_the_feeds_whose_time_has_come(
     server: FeedServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    server.routes["/a"] = Answer(fixture("rss.xml"))
+    server.routes["/a"] = Answer(
+        fixture("rss.xml").replace(b"<channel>", b"<channel><ttl>60</ttl>")
+    )
     server.routes["/b"] = Answer(fixture("atom.xml"), headers={"Cache-Control": "max-age=7200"})
     config = tmp_path / "feeds.toml"
     config.write_text(
@@ -175,8 +189,12 @@ def test_refresh_due_fetches_only_the_feeds_whose_time_has_come(
     assert server.requests == []
     with Store.open(db) as store:
         found = store.source_by_location(server.url("/a"))
-        assert found is not None and found.last_checked is not None
-        store.update_source(found.id, last_checked=found.last_checked - timedelta(minutes=31))
+        assert found is not None and found.last_checked and found.fresh_until
+        assert found.fresh_until - found.last_checked == timedelta(hours=1)  # its <ttl>
+        back = timedelta(minutes=61)
+        store.update_source(
+            found.id, last_checked=found.last_checked - back, fresh_until=found.fresh_until - back
+        )
         fresh = store.source_by_location(server.url("/b"))
         assert fresh is not None and fresh.fresh_until is not None and fresh.last_checked
         assert fresh.fresh_until - fresh.last_checked == timedelta(hours=2)  # max-age kept

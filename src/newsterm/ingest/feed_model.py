@@ -12,6 +12,14 @@ from newsterm.analysis import Analysis, RawArticle
 from newsterm.errors import NewstermError
 
 
+def ttl_seconds(minutes: object) -> float | None:
+    """An RSS ``<ttl>`` (whole minutes) in seconds, at most a week; None when it is not one."""
+    text = str(minutes or "").strip()
+    if not text.isdigit() or len(text) > 9:
+        return None
+    return min(int(text) * 60.0, 7 * 86400.0) or None
+
+
 class NotAFeed(ValueError):
     """The bytes are no feed this parser understands (the next parser may)."""
 
@@ -46,6 +54,8 @@ class ParsedFeed:
     items: list[FeedItem] = field(default_factory=list)
     warning: str | None = None
     """Why a fallback parser had to be lenient (ill-formed XML, encoding guessed), or None."""
+    ttl: float | None = None
+    """Seconds the feed says it stays fresh (RSS ``<ttl>``, given in minutes)."""
 
 
 class FeedError(NewstermError):
@@ -76,3 +86,5 @@ class FeedResult:
     """Items in the feed, changed or not."""
     warning: str | None = None
     seconds: float = 0.0
+    ttl: float | None = None
+    """Seconds the feed says it stays fresh (``ParsedFeed.ttl``)."""

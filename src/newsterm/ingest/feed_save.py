@@ -100,6 +100,8 @@ def save_feed(
         store.trim(source.id, max_articles)
     values, outcome.notice = fetched_values(source, answer, now)
     values.update(etag=answer.etag, last_modified=answer.last_modified)
+    if parsed.ttl and (values["fresh_until"] or now) < now + timedelta(seconds=parsed.ttl):
+        values["fresh_until"] = now + timedelta(seconds=parsed.ttl)  # <ttl>: a lower bound too
     if parsed.title and not source.title:
         values["title"] = outcome.title = parsed.title
     store.update_source(source.id, **values)

@@ -4,7 +4,7 @@ unstarred articles a source no longer keeps.
 A feed's own ``refresh_every``, ``keep`` and ``max_articles`` come first, then the first of
 its tags (in the order the feed lists them) whose ``[tags.NAME]`` table sets the key, then
 ``[settings]``. A feed asking to wait (``Retry-After``) or saying its answer stays fresh
-(``Cache-Control: max-age``) is never due on the schedule before then.
+(``Cache-Control: max-age``, RSS ``<ttl>``) is never due on the schedule before then.
 """
 
 from __future__ import annotations
