@@ -20,6 +20,7 @@ from newsterm.extract import ANALYSIS_VERSION
 from newsterm.ingest import backlog
 from newsterm.models import SourceKind
 from newsterm.store import Store
+from tests.schema import rewind
 
 QUOTE = "We will decide on item {n} next week"
 
@@ -250,10 +251,7 @@ def test_a_cache_analysed_before_versions_keeps_its_metadata_and_is_analysed_aga
     backlog.finish(path)
     with Store.open(path) as store:
         store.set_starred(article_id, True)
-        store.conn.execute("DROP INDEX articles_unanalysed")
-        store.conn.execute("ALTER TABLE articles DROP COLUMN analysed_version")
-        store.conn.execute("ALTER TABLE articles DROP COLUMN analysis_input")
-        store.conn.execute("PRAGMA user_version = 3")
+        rewind(store.conn, 3)
     with Store.open(path) as store:
         assert store.analysed_version(article_id) == 0
         stored = store.conn.execute("SELECT analysis_input FROM articles").fetchone()[0]

@@ -18,6 +18,7 @@ from newsterm.query import QueryError
 from newsterm.store import ArticleFilter, Store
 from newsterm.store.db import SCHEMA_VERSION
 from tests.cached import save_analysed
+from tests.schema import rewind
 
 
 def item(
@@ -221,13 +222,7 @@ def test_a_version_2_cache_is_upgraded_and_counts_sources_from_an_index(tmp_path
         source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
         save_analysed(store, source.id, [item("1", "One", "x"), item("2", "Two", "y", when=2)])
         store.set_read([store.list_articles(limit=1)[0].id])
-        store.conn.execute("DROP INDEX articles_by_source_read")
-        store.conn.execute("ALTER TABLE sources DROP COLUMN parse_note")  # added later too
-        # and what migration 4 added, to be a version 2 cache again
-        store.conn.execute("DROP INDEX articles_unanalysed")
-        store.conn.execute("ALTER TABLE articles DROP COLUMN analysed_version")
-        store.conn.execute("ALTER TABLE articles DROP COLUMN analysis_input")
-        store.conn.execute("PRAGMA user_version = 2")
+        rewind(store.conn, 2)
     with Store.open(path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         [counted] = store.sources()

@@ -233,9 +233,20 @@ def _sources_table(found: list[Source]) -> Table:
     help="Then find the quotations, speakers and contacts of what came in (otherwise the "
     "commands that show them do it first).",
 )
+@click.option(
+    "--due",
+    is_flag=True,
+    help="Only the sources whose refresh_every has passed (for cron; sources without one "
+    "every time, unless they asked to wait).",
+)
 @pass_context
 def refresh(
-    context: Context, source: str | None, full_text: bool, update_moved: bool, analyse: bool
+    context: Context,
+    source: str | None,
+    full_text: bool,
+    update_moved: bool,
+    analyse: bool,
+    due: bool,
 ) -> None:
     """Fetch feeds and re-read article files (all sources, or one).
 
@@ -256,6 +267,12 @@ def refresh(
         if found is None:
             raise UsageError(f"{source}: no such source (see `newsterm sources`)")
         all_sources = [found]
+    if due:
+        from datetime import UTC, datetime
+
+        from newsterm.ingest.schedule import due as due_sources
+
+        all_sources = due_sources(cfg, all_sources, datetime.now(UTC), scheduled=False)
     interactive = sys.stderr.isatty()
     with (
         refresh_progress(len(all_sources), interactive=interactive) as progress,
@@ -284,6 +301,8 @@ def refresh(
     say(f"{report.new} new, {report.updated} updated, {len(report.failed)} failed")
     if report.analysed:
         say(f"analysed {counted(report.analysed, 'article')}")
+    if report.dropped:
+        say(f"dropped {counted(report.dropped, 'read article')} (keep, max_articles)")
     if report.full_text:
         fetched = sum(o.ok for o in report.full_text)
         say(f"full text: {fetched} fetched, {len(report.full_text) - fetched} kept the summary")

@@ -11,7 +11,7 @@ import re
 import shutil
 import tempfile
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,6 +51,10 @@ class Settings:
     """Characters kept of one feed item's body (a long read is 100,000); 0 for no limit."""
     max_articles_per_feed: int = 0
     """Keep at most this many articles a feed, trimming the oldest read ones (0 keeps all)."""
+    refresh_every: float = 0.0
+    """Seconds between refreshes of a feed (``"30m"`` in the file); 0: only when asked."""
+    keep: float = 0.0
+    """Seconds a read, unstarred article is kept (``"30d"`` in the file); 0: for ever."""
     full_text: bool = False
     """Fetch the full article page for new items of every feed at refresh."""
     reader_width: int = 80
@@ -67,6 +71,15 @@ class Settings:
 
 
 @dataclass(frozen=True, slots=True)
+class TagPolicy:
+    """A ``[tags.NAME]`` table: the feeds of a tag refreshed and kept alike."""
+
+    refresh_every: float | None = None
+    keep: float | None = None
+    max_articles: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FeedEntry:
     """One ``[[feeds]]`` table: a feed ``url`` or an article file/folder ``path``."""
 
@@ -78,6 +91,12 @@ class FeedEntry:
     imported: bool = False
     """Came from an imported OPML or urls file (a stranger's list): its host is not trusted to
     be private (see ``ingest.netguard``); deleting the line trusts it."""
+    refresh_every: float | None = None
+    """Seconds between refreshes, over ``[settings]`` and ``[tags.NAME]`` (None: theirs)."""
+    keep: float | None = None
+    """Seconds a read, unstarred article is kept (None: the tag's or the setting's)."""
+    max_articles: int | None = None
+    """Read, unstarred articles kept at most (None: the tag's or ``max_articles_per_feed``)."""
 
     @property
     def location(self) -> str:
@@ -119,6 +138,9 @@ class Config:
     """Queries whose rows the list draws in a style (``[[highlight]]``)."""
     sync: SyncConfig | None = None
 
+    tags: dict[str, TagPolicy] = field(default_factory=dict)
+    """Schedule and retention for the feeds of a tag (``[tags.NAME]``)."""
+
     @property
     def imported_urls(self) -> frozenset[str]:
         """The feed URLs that came from an imported list, not from the user."""
@@ -143,8 +165,11 @@ _SETTING_TYPES: dict[str, tuple[type, ...]] = {
     )
     for f in fields(Settings)
 }
-_FEED_KEYS = {"url", "path", "title", "tags", "full_text", "imported"}
-_TOP_KEYS = {"settings", "feeds", "keymap", "views", "ignore", "highlight", "sync"}
+_DURATIONS = {"refresh_every", "keep"}
+"""Settings written as durations ("30m", "2h", "30d": see timefmt.parse_duration)."""
+_POLICY_KEYS = {"refresh_every", "keep", "max_articles"}
+_FEED_KEYS = {"url", "path", "title", "tags", "full_text", "imported"} | _POLICY_KEYS
+_TOP_KEYS = {"settings", "feeds", "keymap", "views", "ignore", "highlight", "tags", "sync"}
 _SYNC_KEYS = {"service", "url", "user", "password_command", "max_items"}
 
 
@@ -199,8 +224,15 @@ def parse_config(text: str, path: Path) -> Config:
             if name in data:
                 rules[name] = parse_rules(name, data[name], text, fail)
     sync = _parse_sync(data["sync"], text, path) if "sync" in data else None
+    tags = _parse_tags(data["tags"], text, path) if "tags" in data else {}
     return Config(
-        path=path, settings=settings, feeds=feeds, keymap=dict(keymap), sync=sync, **rules
+        path=path,
+        settings=settings,
+        feeds=feeds,
+        keymap=dict(keymap),
+        sync=sync,
+        tags=tags,
+        **rules,
     )
 
 
@@ -245,6 +277,9 @@ def _parse_settings(raw: Any, text: str, path: Path) -> Settings:
     for key, value in raw.items():
         if key not in _SETTING_TYPES:
             raise _fail(path, text, f"unknown setting '{key}'", rf"^\s*{re.escape(key)}\s*=", start)
+        if key in _DURATIONS:
+            values[key] = _duration(key, value, _failing(path, text, rf"^\s*{key}\s*=", start))
+            continue
         expected = _SETTING_TYPES[key]
         if (isinstance(value, bool) and bool not in expected) or not isinstance(value, expected):
             name = expected[-1].__name__
@@ -260,6 +295,58 @@ def _parse_settings(raw: Any, text: str, path: Path) -> Settings:
             )
         values[key] = value
     return Settings(**values)
+
+
+def _failing(path: Path, text: str, pattern: str, start: int) -> Callable[[str], ConfigError]:
+    """A ConfigError maker for one key's line."""
+    return lambda message: _fail(path, text, message, pattern, start)
+
+
+def _duration(key: str, value: Any, fail: Callable[[str], ConfigError]) -> float:
+    """A duration setting's seconds, or a ConfigError at its line."""
+    from newsterm.timefmt import parse_duration
+
+    seconds = parse_duration(value) if isinstance(value, str) else None
+    if seconds is None:
+        raise fail(f'\'{key}\' must be a duration such as "30m", "2h" or "30d"')
+    return seconds
+
+
+def _policy(raw: dict[str, Any], where: str, text: str, path: Path, start: int) -> dict[str, Any]:
+    """The schedule and retention keys of a feed or a tag, checked."""
+
+    def fail(key: str) -> Callable[[str], ConfigError]:
+        return _failing(path, text, rf"^\s*{key}\s*=", start)
+
+    found: dict[str, Any] = {}
+    for key in ("refresh_every", "keep"):
+        if key in raw:
+            found[key] = _duration(key, raw[key], fail(key))
+    if "max_articles" in raw:
+        value = raw["max_articles"]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise fail("max_articles")(f"'max_articles' in {where} must be a whole number ≥ 0")
+        found["max_articles"] = value
+    return found
+
+
+def _parse_tags(raw: Any, text: str, path: Path) -> dict[str, TagPolicy]:
+    if not isinstance(raw, dict):
+        raise _fail(path, text, "'tags' must be [tags.NAME] tables", r"^\s*tags\b")
+    policies = {}
+    for name, table in raw.items():
+        header = rf"^\s*\[\s*tags\.\s*[\"']?{re.escape(name)}\b"
+        start = _line_offset(text, header)
+        if not isinstance(table, dict):
+            raise _fail(path, text, f"[tags.{name}] must be a table", header)
+        for key in table:
+            if key not in _POLICY_KEYS:
+                message = (
+                    f"unknown key '{key}' in [tags.{name}] (use refresh_every, keep, max_articles)"
+                )
+                raise _fail(path, text, message, rf"^\s*{re.escape(key)}\s*=", start)
+        policies[name] = TagPolicy(**_policy(table, f"[tags.{name}]", text, path, start))
+    return policies
 
 
 def _line_offset(text: str, pattern: str) -> int:
@@ -294,6 +381,7 @@ def _parse_feed(index: int, raw: Any, text: str, path: Path, start: int) -> Feed
         tags=tuple(tags),
         full_text=raw.get("full_text", False),
         imported=raw.get("imported", False),
+        **_policy(raw, f"[[feeds]] #{index + 1}", text, path, start),
     )
 
 

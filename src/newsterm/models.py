@@ -111,6 +111,8 @@ class Source:
     moved_to: str | None = None
     retry_after: datetime | None = None
     full_text: bool = False
+    fresh_until: datetime | None = None
+    """The feed's last answer is fresh until then (``Cache-Control: max-age``)."""
     unread: int = 0
     total: int = 0
     parse_note: str | None = None

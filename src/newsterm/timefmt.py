@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+
+_DURATION = re.compile(r"(\d{1,6})([mhdwy])")
+_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400, "y": 365 * 86400}
+
+
+def parse_duration(text: str) -> float | None:
+    """Seconds in a duration such as "30m", "2h", "30d", "1w" or "1y" (None if it is not one):
+    ``age:`` in queries and the schedule and retention settings of feeds.toml."""
+    found = _DURATION.fullmatch(text.strip().lower())
+    return None if found is None else float(int(found.group(1)) * _SECONDS[found.group(2)])
 
 
 def relative(value: datetime | None, now: datetime | None = None) -> str:

@@ -19,7 +19,7 @@ from email.utils import parseaddr, parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from newsterm.ingest.feed_model import FeedItem, NotAFeed, ParsedFeed
+from newsterm.ingest.feed_model import FeedItem, NotAFeed, ParsedFeed, ttl_seconds
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
@@ -390,7 +390,9 @@ def parse_xml(data: bytes, url: str) -> ParsedFeed:
             raise NotAFeed("<rss> without <channel>")
         base = _base(_base(url, root), channel)
         items = [_rss_item(i, "", base) for i in channel.findall("item")]
-        return ParsedFeed("rss", _first_text(channel, "title"), _first_text(channel, "link"), items)
+        feed = ParsedFeed("rss", _first_text(channel, "title"), _first_text(channel, "link"), items)
+        feed.ttl = ttl_seconds(_first_text(channel, "ttl"))
+        return feed
     if tag == f"{RDF}RDF":
         for ns in (RSS10, RSS090):
             channel = root.find(f"{ns}channel")

@@ -15,6 +15,14 @@ BODY_LIMIT = 500_000
 """Characters kept of an item's body by default (``max_body_chars``): a long read is 100,000."""
 
 
+def ttl_seconds(minutes: object) -> float | None:
+    """An RSS ``<ttl>`` (whole minutes) in seconds, at most a week; None when it is not one."""
+    text = str(minutes or "").strip()
+    if not text.isdigit() or len(text) > 9:
+        return None
+    return min(int(text) * 60.0, 7 * 86400.0) or None
+
+
 class NotAFeed(ValueError):
     """The bytes are no feed this parser understands (the next parser may)."""
 
@@ -49,6 +57,8 @@ class ParsedFeed:
     items: list[FeedItem] = field(default_factory=list)
     warning: str | None = None
     """Why a fallback parser had to be lenient (ill-formed XML, encoding guessed), or None."""
+    ttl: float | None = None
+    """Seconds the feed says it stays fresh (RSS ``<ttl>``, given in minutes)."""
 
 
 class FeedError(NewstermError):
@@ -81,3 +91,5 @@ class FeedResult:
     """Items in the feed, changed or not."""
     warning: str | None = None
     seconds: float = 0.0
+    ttl: float | None = None
+    """Seconds the feed says it stays fresh (``ParsedFeed.ttl``)."""

@@ -42,6 +42,7 @@ from newsterm.ingest.feed_model import (
     FeedResult,
     NotAFeed,
     ParsedFeed,
+    ttl_seconds,
 )
 from newsterm.ingest.identity import article_identity, keep_richer, known_identity
 from newsterm.ingest.safexml import guard_xml
@@ -116,6 +117,7 @@ def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFee
         f"feedparser:{version or 'unknown'}",
         title=_fp_text(doc.feed.get("title_detail"), doc.feed.get("title", ""))[0],
         link=doc.feed.get("link", ""),
+        ttl=ttl_seconds(doc.feed.get("ttl")),
     )
     if doc.get("bozo"):
         feed.warning = lenient_note(doc.get("bozo_exception"))
@@ -384,4 +386,5 @@ def process_feed(job: FeedJob) -> FeedResult:
         seen=len(raws),
         warning=feed.warning,
         seconds=time.perf_counter() - start,
+        ttl=feed.ttl,
     )

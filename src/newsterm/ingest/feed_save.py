@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,8 @@ class Answer:
     last_modified: str | None = None
     moved_to: str | None = None
     """The new address after a permanent redirect in this fetch."""
+    max_age: float | None = None
+    """Seconds the answer stays fresh (``Cache-Control: max-age``)."""
 
 
 @dataclass(slots=True)
@@ -74,6 +76,7 @@ def fetched_values(
         "last_error": None,
         "retry_after": None,
         "status": SourceStatus.MOVED if moved_to else SourceStatus.OK,
+        "fresh_until": now + timedelta(seconds=answer.max_age) if answer.max_age else None,
     }
     notice = None
     if answer.moved_to:
@@ -97,6 +100,8 @@ def save_feed(
         store.trim(source.id, max_articles)
     values, outcome.notice = fetched_values(source, answer, now)
     values.update(etag=answer.etag, last_modified=answer.last_modified, parse_note=parsed.warning)
+    if parsed.ttl and (values["fresh_until"] or now) < now + timedelta(seconds=parsed.ttl):
+        values["fresh_until"] = now + timedelta(seconds=parsed.ttl)  # <ttl>: a lower bound too
     if parsed.title and not source.title:
         values["title"] = outcome.title = parsed.title
     store.update_source(source.id, **values)

@@ -142,7 +142,7 @@ def _answer(
 ) -> None:
     """Record what a non-200 answer means: not modified, gone, or come back later."""
     if result.status == 304:
-        answer = Answer(result.etag, result.last_modified, result.moved_to)
+        answer = Answer(result.etag, result.last_modified, result.moved_to, result.max_age)
         values, notice = fetched_values(source, answer, now)
         if result.etag:
             values["etag"] = result.etag

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import re
 import zlib
 from collections.abc import AsyncIterator, Collection, Iterable
 from contextlib import asynccontextmanager
@@ -54,6 +55,19 @@ class FetchResult:
     """The new URL when every redirect on the way was permanent (301/308)."""
     retry_after: datetime | None = None
     reason: str = ""
+    max_age: float | None = None
+    """Seconds the answer stays fresh (``Cache-Control: max-age``, at most a week)."""
+
+
+_MAX_AGE = re.compile(r"(?:^|[,\s])max-age\s*=\s*\"?(\d{1,9})", re.IGNORECASE)
+
+
+def parse_max_age(value: str | None) -> float | None:
+    """A ``Cache-Control`` header's ``max-age`` in seconds (capped at a week), or None."""
+    found = _MAX_AGE.search(value or "")
+    if found is None or "no-cache" in (value or "").lower():
+        return None
+    return min(float(found.group(1)), MAX_RETRY_AFTER.total_seconds())
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> datetime | None:
@@ -290,6 +304,7 @@ class Fetcher:
                     moved_to=moved_to,
                     retry_after=parse_retry_after(response.headers.get("retry-after")),
                     reason=response.reason_phrase,
+                    max_age=parse_max_age(response.headers.get("cache-control")),
                 )
                 if status == 200:
                     result.body = await self._read(response)

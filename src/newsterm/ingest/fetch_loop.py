@@ -120,10 +120,9 @@ class FeedLoop(threading.Thread):
                     self.settings.max_body_chars,
                 )
                 result.body = b""
-                answer = Answer(result.etag, result.last_modified, result.moved_to)
-                job = SaveJob(
-                    self.db_path, source, feed, answer, now, self.settings.max_articles_per_feed
-                )
+                answer = Answer(result.etag, result.last_modified, result.moved_to, result.max_age)
+                # no trim here: a refresh ends with each feed's own retention (schedule.py)
+                job = SaveJob(self.db_path, source, feed, answer, now)
                 write.saved = await self.pool.run(job, self.settings.parse_timeout)
         except asyncio.CancelledError:
             self._slots.release()

@@ -53,6 +53,8 @@ class RefreshReport:
 
     outcomes: list[SourceOutcome] = field(default_factory=list)
     full_text: list[FullTextOutcome] = field(default_factory=list)
+    dropped: int = 0
+    """Read, unstarred articles that the feeds' ``keep`` and ``max_articles`` dropped."""
     """Full-text fetches made after the refresh (feeds that want full text)."""
     analysed: int = 0
     """Articles analysed after the feeds (``analyse``)."""
@@ -313,6 +315,8 @@ def refresh(
             from newsterm.ingest.feeds import refresh_feeds
 
             refresh_feeds(store, feed_sources, cfg, record, pool, cancel=cancel)
+        if wants_sync:  # before the analysis, which then takes the synced items too
+            record(_sync_outcome(store, cfg, cancel))
         stopped = cancel is not None and cancel.is_set()
         if analyse and not stopped and (report.new or report.updated):
             from newsterm.ingest import backlog
@@ -323,8 +327,9 @@ def refresh(
             store.checkpoint()  # what the workers wrote (they leave the checkpoints to us)
     finally:
         pool.close(cancel=cancel is not None and cancel.is_set())
-    if wants_sync:
-        record(_sync_outcome(store, cfg, cancel))
+    from newsterm.ingest.schedule import apply_retention
+
+    report.dropped = apply_retention(store, cfg, sources, datetime.now(UTC))
     wanting = full_text_sources(sources, cfg.settings, requested=full_text)
     if wanting and not (cancel is not None and cancel.is_set()):
         report.full_text = fetch_missing_full_text(

@@ -5,7 +5,7 @@ into one SQL condition over ``articles a`` with bound parameters only (``sql``).
 raises :class:`QueryError`, one line naming the column of the mistake.
 """
 
-from newsterm.query.sql import CompiledQuery, compile_any, compile_query
+from newsterm.query.sql import CompiledQuery, compile_any, compile_query, uses_clock
 from newsterm.query.syntax import QueryError, parse
 
-__all__ = ["CompiledQuery", "QueryError", "compile_any", "compile_query", "parse"]
+__all__ = ["CompiledQuery", "QueryError", "compile_any", "compile_query", "parse", "uses_clock"]

@@ -17,6 +17,11 @@ _FTS_FIELDS = (None, "title")
 """Text fields answered by the full-text index (everything else by the tables)."""
 
 _FULL_TEXT = "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+_FULL_TEXT_PER_ROW = (
+    "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id)"
+)
+"""For a handful of known articles (``per_row``): each is looked up, in FTS5 and in the
+quotations, instead of listing every match."""
 _LIKE: dict[str, str] = {
     "author": "a.authors LIKE ? ESCAPE '\\'",
     "source": (
@@ -27,12 +32,15 @@ _LIKE: dict[str, str] = {
         "a.source_id IN (SELECT s2.id FROM sources s2, json_each(s2.tags) t "
         "WHERE t.value LIKE ? ESCAPE '\\')"
     ),
-    "speaker": "a.id IN (SELECT article_id FROM quotes WHERE speaker LIKE ? ESCAPE '\\')",
-    "quote": "a.id IN (SELECT article_id FROM quotes WHERE text LIKE ? ESCAPE '\\')",
 }
+_ANALYSIS: dict[str | tuple[str, str], tuple[str, str]] = {
+    "speaker": ("quotes", "speaker LIKE ? ESCAPE '\\'"),
+    "quote": ("quotes", "text LIKE ? ESCAPE '\\'"),
+    ("has", "quotes"): ("quotes", "1"),
+    ("has", "contacts"): ("contacts", "1"),
+}
+"""Conditions on an article's quotations or contacts: (table, condition on its rows)."""
 _FLAGS: dict[tuple[str, str], str] = {
-    ("has", "quotes"): "a.id IN (SELECT article_id FROM quotes)",
-    ("has", "contacts"): "a.id IN (SELECT article_id FROM contacts)",
     ("is", "unread"): "a.read = 0",
     ("is", "read"): "a.read = 1",
     ("is", "starred"): "a.starred = 1",
@@ -64,11 +72,12 @@ class CompiledQuery:
     """The query is ``match`` alone (a search needs no other condition)."""
 
 
-def compile_query(query: str | Node, now: float) -> CompiledQuery:
-    """Compile a query (text or tree); ``now`` (epoch seconds) anchors ``age:``."""
+def compile_query(query: str | Node, now: float, *, per_row: bool = False) -> CompiledQuery:
+    """Compile a query (text or tree); ``now`` (epoch seconds) anchors ``age:``. ``per_row``
+    compiles full-text terms for testing a few given articles (``a.id IN (...)``)."""
     node = parse(query) if isinstance(query, str) else query
     params: list[object] = []
-    where = _sql(node, params, now)
+    where = _sql(node, params, now, per_row)
     whole = _fts(node)
     if whole is not None:
         return CompiledQuery(where, tuple(params), whole, True)
@@ -77,9 +86,24 @@ def compile_query(query: str | Node, now: float) -> CompiledQuery:
     return CompiledQuery(where, tuple(params), match, False)
 
 
-def compile_any(queries: Sequence[str], now: float) -> CompiledQuery:
+def compile_any(queries: Sequence[str], now: float, *, per_row: bool = False) -> CompiledQuery:
     """The articles any of ``queries`` matches, as one condition (``[[ignore]]`` rules)."""
-    return compile_query(Or(tuple(parse(q) for q in queries)), now)
+    return compile_query(Or(tuple(parse(q) for q in queries)), now, per_row=per_row)
+
+
+def uses_clock(query: str) -> bool:
+    """Whether what a query matches changes with the time alone (``age:``)."""
+    return _uses_clock(parse(query))
+
+
+def _uses_clock(node: Node) -> bool:
+    if isinstance(node, Compare):
+        return node.field == "age"
+    if isinstance(node, Not):
+        return _uses_clock(node.child)
+    if isinstance(node, And | Or):
+        return any(_uses_clock(c) for c in node.children)
+    return False
 
 
 def _phrase(term: Text) -> str:
@@ -118,11 +142,18 @@ def _like(value: str, *, exact: bool = False, prefix: bool = False) -> str:
     return f"%{escaped}%"
 
 
-def _sql(node: Node, params: list[object], now: float) -> str:
+def _in_analysis(key: str | tuple[str, str], per_row: bool) -> str:
+    table, condition = _ANALYSIS[key]
+    if per_row:
+        return f"EXISTS (SELECT 1 FROM {table} WHERE article_id = a.id AND {condition})"
+    return f"a.id IN (SELECT article_id FROM {table} WHERE {condition})"
+
+
+def _sql(node: Node, params: list[object], now: float, per_row: bool) -> str:
     whole = _fts(node)
     if whole is not None:
         params.append(whole)
-        return _FULL_TEXT
+        return _FULL_TEXT_PER_ROW if per_row else _FULL_TEXT
     if isinstance(node, Text):
         assert node.field is not None
         if node.field == "tag":
@@ -131,8 +162,12 @@ def _sql(node: Node, params: list[object], now: float) -> str:
             params.extend([_like(node.value)] * 2)
         else:
             params.append(_like(node.value))
+        if node.field in _ANALYSIS:
+            return _in_analysis(node.field, per_row)
         return _LIKE[node.field]
     if isinstance(node, Flag):
+        if (node.field, node.value) in _ANALYSIS:
+            return _in_analysis((node.field, node.value), per_row)
         return _FLAGS[(node.field, node.value)]
     if isinstance(node, Compare):
         if node.field == "age":
@@ -141,9 +176,9 @@ def _sql(node: Node, params: list[object], now: float) -> str:
         params.append(int(node.value) if node.field == "words" else node.value)
         return f"{_COLUMNS[node.field]} {_OPS[node.op]} ?"
     if isinstance(node, Not):
-        return f"NOT ({_sql(node.child, params, now)})"
+        return f"NOT ({_sql(node.child, params, now, per_row)})"
     joiner = " AND " if isinstance(node, And) else " OR "
-    return "(" + joiner.join(_sql(child, params, now) for child in node.children) + ")"
+    return "(" + joiner.join(_sql(child, params, now, per_row) for child in node.children) + ")"
 
 
 def _positive_terms(node: Node, *, negated: bool) -> list[str]:

@@ -227,8 +227,6 @@ class _Parser:
         raise self.fail(f"{token.text or token.kind} needs a term before it")
 
 
-_DURATION = re.compile(r"(\d{1,6})([mhdwy])")
-_SECONDS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400, "y": 365 * 86400}
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _COMPARISON = re.compile(r"(<=|>=|<|>|=)?(.*)", re.DOTALL)
 
@@ -257,12 +255,14 @@ def _term(token: Token, query: str) -> Node:
             raise QueryError("words: takes a number, as in words:>800", column, query)
         return Compare(field, op or ">=", float(rest))
     if field == "age":
-        found = _DURATION.fullmatch(rest.lower())
-        if found is None:
+        from newsterm.timefmt import parse_duration
+
+        seconds = parse_duration(rest)
+        if seconds is None or rest != rest.strip():
             raise QueryError("age: takes a duration, as in age:<7d (m, h, d, w, y)", column, query)
         if op == "=":
             raise QueryError("age: takes < or >, as in age:<7d", column, query)
-        return Compare(field, op or "<", float(int(found.group(1)) * _SECONDS[found.group(2)]))
+        return Compare(field, op or "<", seconds)
     return Compare(field, ">=" if field == "after" else "<", _date(text, field, column, query))
 
 

@@ -108,31 +108,6 @@ CREATE INDEX articles_by_source_read ON articles (source_id, read);
 """Each source's unread and total counts read from this index alone: without it they read
 every article row (bodies and all), 0.3 s for 100k articles; with it, under 10 ms."""
 
-_V4_SYNC = """
-CREATE TABLE IF NOT EXISTS sync_items (
-    item INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    url TEXT
-);
-CREATE INDEX IF NOT EXISTS sync_items_by_article ON sync_items (article_id);
-CREATE INDEX IF NOT EXISTS sync_items_by_url ON sync_items (url);
-CREATE TABLE IF NOT EXISTS sync_queue (
-    item INTEGER NOT NULL,
-    state TEXT NOT NULL,
-    value INTEGER NOT NULL,
-    changed_at REAL NOT NULL,
-    PRIMARY KEY (item, state)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url);
-"""
-"""Two-way sync (issue 18): which server item each synced article is (``item``: the Google
-Reader item id as a signed 64-bit integer), and the read/starred changes made here that the
-server has not had yet, one row per item and state (the latest change wins), written in the
-same transaction as the change itself."""
-_SOURCE_PARSE_NOTE = """
-ALTER TABLE sources ADD COLUMN parse_note TEXT;
-"""
-"""Why the last refresh could read a feed only leniently (feedparser's "bozo" reason), or NULL."""
 _V4_ANALYSIS_VERSION = """
 ALTER TABLE articles ADD COLUMN analysed_version INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN analysis_input TEXT;
@@ -156,13 +131,89 @@ this version keep what their analysis found as its input. The update trigger goe
 re-indexes changed bodies with one statement per transaction, as it indexes new ones.
 """
 
+_V5_SYNC = """
+CREATE TABLE IF NOT EXISTS sync_items (
+    item INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    url TEXT
+);
+CREATE INDEX IF NOT EXISTS sync_items_by_article ON sync_items (article_id);
+CREATE INDEX IF NOT EXISTS sync_items_by_url ON sync_items (url);
+CREATE TABLE IF NOT EXISTS sync_queue (
+    item INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    changed_at REAL NOT NULL,
+    PRIMARY KEY (item, state)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS articles_by_url ON articles (url);
+"""
+"""Two-way sync (issue 18): which server item each synced article is (``item``: the Google
+Reader item id as a signed 64-bit integer), and the read/starred changes made here that the
+server has not had yet, one row per item and state (the latest change wins), written in the
+same transaction as the change itself."""
+_V6_SOURCE_PARSE_NOTE = """
+ALTER TABLE sources ADD COLUMN parse_note TEXT;
+"""
+"""Why the last refresh could read a feed only leniently (feedparser's "bozo" reason), or NULL."""
+_COUNT_WRITES = (
+    ("article_insert", "INSERT ON articles"),
+    ("article_delete", "DELETE ON articles"),
+    (
+        "article_update",
+        "UPDATE OF source_id, title, authors, sort_key, summary, body, word_count, read, "
+        "starred, full_text_status ON articles",
+    ),
+    ("quote_insert", "INSERT ON quotes"),
+    ("quote_delete", "DELETE ON quotes"),
+    ("contact_insert", "INSERT ON contacts"),
+    ("contact_delete", "DELETE ON contacts"),
+    ("source_update", "UPDATE OF kind, location, title, tags ON sources"),
+)
+_V7_COUNT_CACHE = """
+CREATE TABLE count_cache (
+    key TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    generation INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE count_generation (value INTEGER NOT NULL);
+INSERT INTO count_generation VALUES (0);
+""" + "".join(
+    f"CREATE TRIGGER count_generation_{name} AFTER {event} BEGIN\n"
+    "    UPDATE count_generation SET value = value + 1;\nEND;\n"
+    for name, event in _COUNT_WRITES
+)
+"""Counts of query filters (views, ignore rules) kept between runs (store/counts.py). Every
+write that can change what a query matches moves the generation on, so a count is used only
+while its generation is the current one: a write that store/counts.py does not adjust for
+(another process's, or a new write path) leaves the count stale, never wrong."""
+
+_V8_DROPPED_ARTICLES = """
+CREATE TABLE dropped_articles (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    guid TEXT NOT NULL,
+    PRIMARY KEY (source_id, guid)
+) WITHOUT ROWID;
+"""
+"""The guids of the articles that ``keep`` and ``max_articles`` dropped (Store.retain), so
+that a feed still listing one does not bring it back as new at the next refresh."""
+
+_V9_SOURCE_FRESH_UNTIL = """
+ALTER TABLE sources ADD COLUMN fresh_until REAL;
+"""
+"""Until when a feed said its answer stays fresh (``Cache-Control: max-age``): the schedule
+never refreshes it before then."""
+
 MIGRATIONS: tuple[str, ...] = (
     _SCHEMA_V1,
     _V2_FTS_BY_STATEMENT,
     _V3_SOURCE_COUNTS,
-    _V4_SYNC,
-    _SOURCE_PARSE_NOTE,
     _V4_ANALYSIS_VERSION,
+    _V5_SYNC,
+    _V6_SOURCE_PARSE_NOTE,
+    _V7_COUNT_CACHE,
+    _V8_DROPPED_ARTICLES,
+    _V9_SOURCE_FRESH_UNTIL,
 )
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)

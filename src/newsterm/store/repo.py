@@ -120,6 +120,12 @@ SUMMARY_COLUMNS = """
 """
 
 
+_UNINDEXED = ("SELECT", "a.authors")
+"""Conditions that no index of ``articles`` reads in list order (full text, quotations,
+sources and tags, authors): lists of those are sorted or walked. Flags and dates have
+indexes that do."""
+
+
 class Store:
     """The cache: one connection, used from one thread."""
 
@@ -212,6 +218,7 @@ class Store:
             "moved_to",
             "retry_after",
             "parse_note",
+            "fresh_until",
         }
         unknown = set(values) - allowed
         if unknown:
@@ -251,7 +258,7 @@ class Store:
                        s.full_text,
                        (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.read = 0),
                        (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id),
-                       s.parse_note
+                       s.parse_note, s.fresh_until
                 FROM sources s {where} ORDER BY s.id""",
             params,
         ).fetchall()
@@ -273,6 +280,7 @@ class Store:
                 unread=r[13],
                 total=r[14],
                 parse_note=r[15],
+                fresh_until=from_timestamp(r[16]),
             )
             for r in rows
         ]
@@ -348,6 +356,12 @@ class Store:
                     (source_id,),
                 )
             }
+            dropped = {
+                str(guid)
+                for (guid,) in conn.execute(
+                    "SELECT guid FROM dropped_articles WHERE source_id = ?", (source_id,)
+                )
+            }
             adopting = sync_queue.has_synced_items(conn, source_id)
             undated_key = now
             if any(raw.published is None for raw in items):
@@ -361,6 +375,9 @@ class Store:
             inserts: list[tuple[Any, ...]] = []
             updates: list[tuple[Any, ...]] = []
             for raw in items:
+                if raw.guid in dropped:  # kept no longer (Store.retain): not new again
+                    result.unchanged += 1
+                    continue
                 row = existing.get(raw.guid)
                 if row is None and adopting and raw.url:
                     row = sync_queue.adopt(conn, source_id, raw.guid, raw.url)
@@ -622,22 +639,43 @@ class Store:
 
     def trim(self, source_id: int, keep: int) -> int:
         """Delete the oldest read, unstarred articles of a source beyond ``keep``."""
-        if keep <= 0:
+        return self.retain(source_id, max_articles=keep)
+
+    def retain(self, source_id: int, *, max_articles: int = 0, before: float | None = None) -> int:
+        """Delete a source's read, unstarred articles that are beyond its newest
+        ``max_articles`` (0: no limit) or dated before ``before`` (epoch seconds; None: no
+        limit); unread and starred articles are never deleted. Returns how many."""
+        if max_articles <= 0 and before is None:
             return 0
         with self.write() as conn:
-            cursor = conn.execute(
-                """DELETE FROM articles WHERE id IN (
-                     SELECT id FROM articles WHERE source_id = ? AND read = 1 AND starred = 0
-                     AND id NOT IN (SELECT id FROM articles WHERE source_id = ?
-                                    ORDER BY sort_key DESC, id DESC LIMIT ?))""",
-                (source_id, source_id, keep),
+            dropped = [
+                int(r[0])
+                for r in conn.execute(
+                    """SELECT id FROM articles WHERE source_id = ? AND read = 1 AND starred = 0
+                       AND ((? IS NOT NULL AND sort_key < ?)
+                            OR (? > 0 AND id NOT IN (
+                                  SELECT id FROM articles WHERE source_id = ?
+                                  ORDER BY sort_key DESC, id DESC LIMIT ?)))""",
+                    (source_id, before, before, max_articles, source_id, max_articles),
+                )
+            ]
+            ids = json.dumps(dropped)
+            conn.execute(
+                """INSERT OR IGNORE INTO dropped_articles (source_id, guid)
+                   SELECT source_id, guid FROM articles
+                   WHERE id IN (SELECT value FROM json_each(?))""",
+                (ids,),
             )
-        return cursor.rowcount
+            conn.execute(
+                "DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,)
+            )
+        return len(dropped)
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
-        """Mark articles read or unread (queued for the sync server in the same transaction)."""
+        """Mark articles read or unread (queued for the sync server, and the kept view counts
+        adjusted, in the same transaction)."""
         ids = json.dumps(list(article_ids))
-        with self.write() as conn:
+        with self.write() as conn, self._adjusting_counts(article_ids):
             sync_queue.enqueue(conn, "read", read, "SELECT value FROM json_each(?)", (ids,))
             conn.execute(
                 "UPDATE articles SET read = ? WHERE id IN (SELECT value FROM json_each(?))",
@@ -645,10 +683,36 @@ class Store:
             )
 
     def set_starred(self, article_id: int, starred: bool) -> None:
-        """Star or unstar an article (queued for the sync server in the same transaction)."""
-        with self.write() as conn:
+        """Star or unstar an article (queued for the sync server, and the kept view counts
+        adjusted, in the same transaction)."""
+        with self.write() as conn, self._adjusting_counts([article_id]):
             sync_queue.enqueue(conn, "starred", starred, "SELECT ?", (article_id,))
             conn.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+
+    @contextmanager
+    def _adjusting_counts(self, article_ids: Sequence[int]) -> Iterator[None]:
+        """Inside a write: adjust the kept counts (store/counts.py) for what the enclosed
+        statements do to these few articles, by counting them before and after."""
+        from newsterm.store import counts
+
+        ids = json.dumps(sorted(set(article_ids)))
+        before_at = counts.generation(self.conn)
+        keys = counts.current_keys(self.conn, before_at)
+        if len(article_ids) > counts.ADJUST_AT_MOST:
+            keys = []
+        before = {k: self._count_among(counts.filter_of(k), ids) for k in keys}
+        yield
+        if keys:
+            deltas = {k: self._count_among(counts.filter_of(k), ids) - before[k] for k in keys}
+            counts.adjust(self.conn, deltas, counts.generation(self.conn))
+
+    def _count_among(self, flt: ArticleFilter, ids: str) -> int:
+        """How many of the articles ``ids`` (a JSON list) a filter shows."""
+        where, params = self._where(flt, per_row=True)
+        among = "a.id IN (SELECT value FROM json_each(?))"
+        where = f"{where} AND {among}" if where else f"WHERE {among}"
+        row = self.conn.execute(f"SELECT COUNT(*) FROM articles a {where}", (*params, ids))
+        return int(row.fetchone()[0])
 
     def mark_all_read(self, flt: ArticleFilter) -> int:
         """Mark every article a filter shows as read; returns how many changed."""
@@ -663,7 +727,7 @@ class Store:
     # -- reading articles -------------------------------------------------------------------
 
     @staticmethod
-    def _where(flt: ArticleFilter) -> tuple[str, list[Any]]:
+    def _where(flt: ArticleFilter, *, per_row: bool = False) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if flt.source_id is not None:
@@ -684,11 +748,11 @@ class Store:
 
             now = time.time() if flt.now is None else flt.now
             if flt.query is not None:
-                compiled = compile_query(flt.query, now)
+                compiled = compile_query(flt.query, now, per_row=per_row)
                 clauses.append(compiled.where)
                 params.extend(compiled.params)
             if flt.hide:
-                hidden = compile_any(flt.hide, now)
+                hidden = compile_any(flt.hide, now, per_row=per_row)
                 clauses.append(f"NOT ({hidden.where})")
                 params.extend(hidden.params)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
@@ -707,18 +771,58 @@ class Store:
         )
 
     def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
-        """How many articles a filter shows."""
+        """How many articles a filter shows; a query's count is kept in the cache until a
+        write changes it (store/counts.py)."""
+        from newsterm.store import counts
+
+        key = counts.key(flt)
+        if key is None or self.conn.in_transaction:
+            return self._count(flt)
+        self.conn.execute("BEGIN")  # the count and its generation from one snapshot
+        try:
+            counted_at = counts.generation(self.conn)
+            found = counts.cached(self.conn, key, counted_at)
+            fresh = found is None
+            if found is None:
+                found = self._count(flt)
+        finally:
+            self.conn.execute("COMMIT")
+        if fresh:
+            counts.remember(self.conn, key, found, counted_at)
+        return found
+
+    def _count(self, flt: ArticleFilter) -> int:
         where, params = self._where(flt)
         row = self.conn.execute(f"SELECT COUNT(*) FROM articles a {where}", params).fetchone()
         return int(row[0])
+
+    def _by_time(self, flt: ArticleFilter, limit: int) -> str:
+        """How to read a query's articles in list order: when its count is kept and large,
+        walking the time index until ``limit`` of them are found beats sorting every match
+        (a common word: 40 ms against 6 ms at 100k articles); a rare one is sorted."""
+        from newsterm.store import counts
+
+        key = counts.key(flt)
+        if key is None or self.conn.in_transaction:
+            return ""
+        where, _ = self._where(flt)
+        if not any(table in where for table in _UNINDEXED):
+            return ""  # flags and dates: their own indexes read them in order
+        found = counts.cached(self.conn, key, counts.generation(self.conn))
+        newest = self.conn.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0
+        if found is None or found * found < newest * max(limit, 1):
+            return ""
+        return "INDEXED BY articles_by_time"
 
     def list_articles(
         self, flt: ArticleFilter = ArticleFilter(), *, limit: int = 100, offset: int = 0
     ) -> list[ArticleSummary]:
         """A window of a filter's articles, newest first."""
         where, params = self._where(flt)
+        walk = self._by_time(flt, limit + offset)
         rows = self.conn.execute(
-            f"""SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+            f"""SELECT {SUMMARY_COLUMNS} FROM articles a {walk}
+                JOIN sources s ON s.id = a.source_id
                 {where} ORDER BY a.sort_key DESC, a.id DESC LIMIT ? OFFSET ?""",
             (*params, limit, offset),
         ).fetchall()
@@ -904,11 +1008,13 @@ class Store:
         """Keyset paging: the ``limit`` articles of a filter right after (older than) or right
         before (newer than) ``article_id``, in list order. Costs the same at any depth."""
         where, params = self._where(flt)
+        walk = self._by_time(flt, limit)
         op, order = ("<", "DESC") if older else (">", "ASC")
         keyset = f"(a.sort_key, a.id) {op} (SELECT sort_key, id FROM articles WHERE id = ?)"
         where = f"{where} AND {keyset}" if where else f"WHERE {keyset}"
         rows = self.conn.execute(
-            f"""SELECT {SUMMARY_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id
+            f"""SELECT {SUMMARY_COLUMNS} FROM articles a {walk}
+                JOIN sources s ON s.id = a.source_id
                 {where} ORDER BY a.sort_key {order}, a.id {order} LIMIT ?""",
             (*params, article_id, limit),
         ).fetchall()

@@ -49,6 +49,13 @@ class StoreFailed(Message):
 
 
 @dataclass
+class SourcesDue(Message):
+    """The schedule's check found sources whose ``refresh_every`` has passed."""
+
+    source_ids: list[int]
+
+
+@dataclass
 class RefreshStarted(Message):
     """A refresh has synced feeds.toml and is about to refresh ``total`` sources."""
 

@@ -6,8 +6,10 @@ a widget, so every widget and reactive change stays in an ``@on`` handler on the
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,7 @@ from newsterm.ui.messages import (
     RefreshProgress,
     RefreshStarted,
     SearchFinished,
+    SourcesDue,
     SourcesLoaded,
     StoreFailed,
 )
@@ -76,6 +79,32 @@ def view_filter(view: ViewEntry, hide: tuple[str, ...]) -> ArticleFilter:
     return ArticleFilter(query=view.query, hide=hide, unread_only=True)
 
 
+class Interrupt:
+    """Stops one worker's SQLite query from the UI thread: a superseded search's work is
+    given up (``sqlite3.Connection.interrupt``), not only its result dropped."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self.interrupted = False
+
+    def attach(self, conn: sqlite3.Connection) -> bool:
+        """The worker's connection; False when already interrupted (do no work)."""
+        with self._lock:
+            self._conn = conn
+            return not self.interrupted
+
+    def detach(self) -> None:
+        with self._lock:
+            self._conn = None
+
+    def interrupt(self) -> None:
+        with self._lock:
+            self.interrupted = True
+            if self._conn is not None:
+                self._conn.interrupt()
+
+
 def search(
     post: Post,
     db_path: Path,
@@ -83,16 +112,26 @@ def search(
     hide: tuple[str, ...] = (),
     number: int = 0,
     live: bool = False,
+    stop: Interrupt | None = None,
 ) -> None:
     """Search with the query language (FTS5 can take a while on big caches); what ``hide``
-    matches is left out. ``number`` and ``live`` go back with the result."""
+    matches is left out. ``number`` and ``live`` go back with the result; once ``stop`` is
+    interrupted the search ends at once and posts nothing."""
+    stop = stop or Interrupt()
     try:
         with Store.open(db_path) as store:
-            hits = store.search(query, limit=SEARCH_LIMIT, hide=hide)
+            if not stop.attach(store.conn):
+                return
+            try:
+                hits = store.search(query, limit=SEARCH_LIMIT, hide=hide)
+            finally:
+                stop.detach()
     except Exception as exc:
-        post(SearchFinished(query, [], error=str(exc), number=number, live=live))
+        if not stop.interrupted:
+            post(SearchFinished(query, [], error=str(exc), number=number, live=live))
         return
-    post(SearchFinished(query, hits, number=number, live=live))
+    if not stop.interrupted:
+        post(SearchFinished(query, hits, number=number, live=live))
 
 
 def full_text(
@@ -117,10 +156,31 @@ def full_text(
     post(FullTextFinished(article_id, outcome.error, outcome.paragraphs))
 
 
+def due_sources(post: Post, db_path: Path, config: Config, now: datetime) -> None:
+    """The schedule's check: post :class:`SourcesDue` when some source's ``refresh_every``
+    has passed at ``now`` (nothing when none has, or the cache cannot be read)."""
+    from newsterm.ingest.schedule import due
+
+    try:
+        with Store.open(db_path) as store:
+            found = due(config, store.sources(), now, scheduled=True)
+    except NewstermError:
+        return  # the next check, or a refresh asked for, reports it
+    if found:
+        post(SourcesDue([s.id for s in found]))
+
+
 def refresh(
-    post: Post, db_path: Path, config: Config, *, sync: bool, cancel: threading.Event
+    post: Post,
+    db_path: Path,
+    config: Config,
+    *,
+    sync: bool,
+    cancel: threading.Event,
+    only: Sequence[int] | None = None,
 ) -> None:
-    """Refresh every source with the shared ingest API, as ``newsterm refresh`` does."""
+    """Refresh every source (or those whose ids are in ``only``) with the shared ingest API,
+    as ``newsterm refresh`` does."""
     from newsterm.ingest import service
 
     worker = get_current_worker()
@@ -128,6 +188,8 @@ def refresh(
     try:
         with Store.open(db_path) as store:
             sources = service.sync_sources(store, config) if sync else store.sources()
+            if only is not None:
+                sources = [s for s in sources if s.id in only]
             post(RefreshStarted(len(sources)))
 
             def progress(outcome: service.SourceOutcome, done: int, total: int) -> None:

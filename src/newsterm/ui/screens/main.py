@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         RefreshProgress,
         RefreshStarted,
         SearchFinished,
+        SourcesDue,
         SourcesLoaded,
         StoreFailed,
         StoreWritten,
@@ -216,6 +217,11 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self.action_refresh, reread=False)
         else:  # (a refresh analyses the backlog after its feeds, and then what is left)
             self.call_after_refresh(self.analyse_backlog)
+        if config is not None:
+            from newsterm.ingest.schedule import has_schedule
+
+            if has_schedule(config):
+                self.refresher.schedule()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles a resuming screen and all it holds, for styles that changed while
@@ -649,6 +655,9 @@ class MainScreen(Screen[None]):
         self.refresher.status.analysed()
         if event.error:
             self.notify(event.error, title="Analysis", severity="error", markup=False)
+
+    def on_sources_due(self, event: SourcesDue) -> None:
+        self.refresher.start_due(event.source_ids)
 
     def on_refresh_started(self, event: RefreshStarted) -> None:
         self.refresher.handle(event)

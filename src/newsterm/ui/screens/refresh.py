@@ -7,6 +7,7 @@ workers, messages and status widget it imports.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,8 @@ from newsterm.ui.messages import RefreshFailed, RefreshFinished, RefreshProgress
 from newsterm.ui.widgets.refresh_status import RefreshStatus
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from newsterm.ui.screens.main import MainScreen
 
 RefreshMessage = RefreshStarted | RefreshProgress | RefreshFinished | RefreshFailed
@@ -26,6 +29,8 @@ REPORTED_KEY = "reported_failures"
 """Where the cache keeps the failures last told, as JSON [[title, error], ...]."""
 RELOAD_DELAY = 0.5
 """Seconds between list reloads while new articles arrive (one reload per burst)."""
+SCHEDULE_CHECK = 60.0
+"""Seconds between the schedule's checks for sources whose ``refresh_every`` has passed."""
 
 
 class Refresher:
@@ -38,6 +43,7 @@ class Refresher:
         start while they stay the same)."""
         self._seen_new = 0
         self._reload_pending = False
+        self._schedule: Timer | None = None
 
     @property
     def status(self) -> RefreshStatus:
@@ -45,10 +51,43 @@ class Refresher:
         ``MainScreen.panes_ready``)."""
         return self.screen.query_one(RefreshStatus)
 
-    def start(self, *, reread: bool = True) -> None:
-        """Refresh every source, reading feeds.toml again first unless ``reread`` is False
-        (the refresh on start: the app has just read it). A broken file shows a banner and
-        refreshes what is cached."""
+    def schedule(self) -> None:
+        """Start the one timer of the schedule (once): every ``SCHEDULE_CHECK`` seconds it
+        looks for sources whose ``refresh_every`` has passed, and those due are refreshed
+        together by the one refresh there ever is (:meth:`start_due`)."""
+        if self._schedule is None:
+            self._schedule = self.screen.set_interval(SCHEDULE_CHECK, self.check_due)
+
+    def check_due(self, now: datetime | None = None) -> None:
+        """Look for due sources (in a worker) unless a refresh is running."""
+        screen = self.screen
+        config = screen.newsterm.config
+        if self.status.running or config is None or screen.newsterm.config_error is not None:
+            return
+        screen.run_worker(
+            partial(
+                workers.due_sources,
+                screen.post_message,
+                screen.store.path,
+                config,
+                now or datetime.now(UTC),
+            ),
+            thread=True,
+            exclusive=True,
+            group="schedule",
+            exit_on_error=False,
+        )
+
+    def start_due(self, source_ids: list[int]) -> None:
+        """Refresh the sources the schedule found due, unless a refresh started meanwhile
+        (it fetches them too: never two fetches of one feed at once)."""
+        if not self.status.running:
+            self.start(reread=False, only=source_ids)
+
+    def start(self, *, reread: bool = True, only: list[int] | None = None) -> None:
+        """Refresh every source (or those whose ids are in ``only``), reading feeds.toml
+        again first unless ``reread`` is False (the refresh on start: the app has just read
+        it). A broken file shows a banner and refreshes what is cached."""
         screen = self.screen
         if self.status.running:
             screen.notify("A refresh is already running.", timeout=2)
@@ -69,6 +108,7 @@ class Refresher:
                 app.config or Config(path=Path(app.config_path or "feeds.toml")),
                 sync=readable,
                 cancel=app.cancel_event,
+                only=only,
             ),
             thread=True,
             exclusive=True,

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from newsterm.ui.messages import SearchFinished
     from newsterm.ui.screens.main import MainScreen
     from newsterm.ui.widgets.search_bar import SearchBar
+    from newsterm.ui.workers import Interrupt
 
 
 class Searcher:
@@ -33,6 +34,8 @@ class Searcher:
         self._timer: Timer | None = None
         self._started = 0
         """Searches started so far: a result answering an earlier one is dropped."""
+        self._stop: Interrupt | None = None
+        """Interrupts the running search's query."""
 
     @property
     def bar(self) -> SearchBar:
@@ -61,6 +64,7 @@ class Searcher:
         """Close the field; a search still running is dropped when it ends."""
         self._stop_timer()
         self._started += 1
+        self._interrupt()
         middle = self.screen.query_one("#middle")
         middle.remove_class("-searching")
         for bar in middle.query("#search"):
@@ -101,11 +105,19 @@ class Searcher:
             self._timer.stop()
             self._timer = None
 
+    def _interrupt(self) -> None:
+        """Give up the running search (a later one supersedes it, or the field closed)."""
+        if self._stop is not None:
+            self._stop.interrupt()
+            self._stop = None
+
     def _start(self, query: str, live: bool) -> None:
         from newsterm.ui import workers  # (loaded after the first frame)
 
         self._timer = None
         self._started += 1
+        self._interrupt()
+        self._stop = workers.Interrupt()
         screen = self.screen
         screen.run_worker(
             partial(
@@ -116,9 +128,10 @@ class Searcher:
                 screen.hidden_queries(),
                 self._started,
                 live,
+                self._stop,
             ),
             thread=True,
-            exclusive=True,  # (a thread cannot be stopped: its result is dropped in finished)
+            exclusive=True,  # (its SQLite query is interrupted; a late result is dropped)
             group="search",
             exit_on_error=False,
         )
