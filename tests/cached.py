@@ -27,6 +27,7 @@ def save_analysed(
     analysed = [
         (AnalysisInput(ids[raw.guid], raw.content_hash, raw.title, raw.paragraphs), analysis)
         for raw, analysis in items
+        if raw.guid in ids  # (one the store did not keep, as retention drops, has none)
     ]
     store.save_analyses(analysed, version)
     return result

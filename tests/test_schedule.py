@@ -19,6 +19,7 @@ from newsterm.ingest.fetch import parse_max_age
 from newsterm.ingest.schedule import Policy, apply_retention, due, next_wake, policy
 from newsterm.models import Source, SourceKind
 from newsterm.store import Store
+from tests.cached import save_analysed
 from tests.conftest import FAST_SETTINGS
 from tests.feedserver import Answer, FeedServer, fixture
 
@@ -149,7 +150,7 @@ def test_retention_drops_only_read_unstarred_articles_and_never_brings_them_back
     with Store.open(tmp_path / "c.db") as store:
         feed = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
         items = [item(f"d{day}", day) for day in range(1, 10)]  # March 1..9, NOW is the 10th
-        store.save_articles(feed.id, items)
+        save_analysed(store, feed.id, items)
         by_guid = {a.title: a.id for a in store.list_articles(limit=100)}
         store.set_read([by_guid[g] for g in ("d1", "d2", "d3", "d6", "d7", "d9")])
         store.set_starred(by_guid["d2"], True)
@@ -157,7 +158,7 @@ def test_retention_drops_only_read_unstarred_articles_and_never_brings_them_back
         assert apply_retention(store, cfg, [feed], NOW) == 3
         left = {a.title for a in store.list_articles(limit=100)}
         assert left == {"d2", "d4", "d5", "d7", "d8", "d9"}  # starred d2, unread d4 d5 d8
-        assert store.save_articles(feed.id, items).new == 0  # still in the feed: not new
+        assert save_analysed(store, feed.id, items).new == 0  # still in the feed: not new
         assert {a.title for a in store.list_articles(limit=100)} == left
 
 

@@ -129,9 +129,9 @@ def test_login_then_first_sync_brings_subscriptions_folders_and_analysed_items(e
     login = env.run("sync", "login")
     assert login.code == 0, login.err
     assert login.out.strip() == f"logged in to 127.0.0.1 as {env.account.user}: 1 subscriptions"
-    refreshed = env.run("refresh")
+    refreshed = env.run("refresh", "--analyse")  # synced items are analysed like any others
     assert refreshed.code == 0, refreshed.err
-    assert "3 new" in refreshed.out
+    assert "3 new" in refreshed.out and "analysed 3 articles" in refreshed.out
     sources = json.loads(env.run("sources", "--json").out)
     synced = [s for s in sources if s["title"] == "City News"]
     assert len(synced) == 1 and synced[0]["kind"] == "sync" and synced[0]["tags"] == ["World"]

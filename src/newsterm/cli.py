@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -468,6 +468,7 @@ def articles(
         query=query,
         hide=() if include_ignored else _ignored(context),
     )
+    finish_analysis_for(store, [query, *flt.hide])
     rows = store.list_articles(flt, limit=limit)
     if as_json:
         print_json([summary_json(r) for r in rows])
@@ -567,7 +568,9 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
     if not query.strip():
         raise UsageError("search needs a query (see docs/queries.md)")
     parse(query)  # a bad query is one line before the cache is opened
-    hits = context.store().search(query, limit=limit)
+    store = context.store()
+    finish_analysis_for(store, [query])
+    hits = store.search(query, limit=limit)
     if as_json:
         print_json([search_json(h) for h in hits])
         return
@@ -587,6 +590,15 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
         console.print(title)
         console.print(plain(f"        {hit.article.source_title}", style="dim"))
         console.print(snippet)
+
+
+def finish_analysis_for(store: Store, queries: Iterable[str | None]) -> None:
+    """Finish the analysis backlog first when a query asks about what it finds (``speaker:``,
+    ``has:quotes`` ...): articles not analysed yet would be missing from the answer."""
+    from newsterm.query import needs_analysis
+
+    if any(q is not None and needs_analysis(q) for q in queries):
+        _finish_analysis(store)
 
 
 def _finish_analysis(store: Store) -> int:

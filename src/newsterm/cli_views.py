@@ -5,7 +5,13 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from newsterm.cli import common_options, json_option, pass_context, print_json
+from newsterm.cli import (
+    common_options,
+    finish_analysis_for,
+    json_option,
+    pass_context,
+    print_json,
+)
 from newsterm.errors import UsageError
 from newsterm.launch import Context
 from newsterm.output import console, plain
@@ -25,6 +31,7 @@ def list_(context: Context, as_json: bool) -> None:
     """Every view with its unread and total counts (ignored articles left out)."""
     config = context.config()
     store = context.store()
+    finish_analysis_for(store, [*(entry.query for entry in config.views), *config.ignore])
     rows = []
     for entry in config.views:
         flt = ArticleFilter(query=entry.query, hide=config.ignore)

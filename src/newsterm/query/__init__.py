@@ -5,7 +5,21 @@ into one SQL condition over ``articles a`` with bound parameters only (``sql``).
 raises :class:`QueryError`, one line naming the column of the mistake.
 """
 
-from newsterm.query.sql import CompiledQuery, compile_any, compile_query, uses_clock
+from newsterm.query.sql import (
+    CompiledQuery,
+    compile_any,
+    compile_query,
+    needs_analysis,
+    uses_clock,
+)
 from newsterm.query.syntax import QueryError, parse
 
-__all__ = ["CompiledQuery", "QueryError", "compile_any", "compile_query", "parse", "uses_clock"]
+__all__ = [
+    "CompiledQuery",
+    "QueryError",
+    "compile_any",
+    "compile_query",
+    "needs_analysis",
+    "parse",
+    "uses_clock",
+]

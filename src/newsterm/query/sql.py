@@ -8,7 +8,7 @@ merged into one MATCH so that ``tariff OR levy -steel`` costs one index lookup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsterm.query.syntax import And, Compare, Flag, Node, Not, Or, Text, parse
@@ -93,17 +93,27 @@ def compile_any(queries: Sequence[str], now: float, *, per_row: bool = False) ->
 
 def uses_clock(query: str) -> bool:
     """Whether what a query matches changes with the time alone (``age:``)."""
-    return _uses_clock(parse(query))
+    return _any_term(parse(query), lambda t: isinstance(t, Compare) and t.field == "age")
 
 
-def _uses_clock(node: Node) -> bool:
-    if isinstance(node, Compare):
-        return node.field == "age"
+ANALYSED_FIELDS = ("speaker", "quote", "author", "has", "words")
+"""Fields whose values the analysis writes (quotations, contacts, bylines, word counts)."""
+
+
+def needs_analysis(query: str) -> bool:
+    """Whether a query asks about what the analysis finds, so that articles not analysed yet
+    would be missing from its answer (``speaker:``, ``has:quotes``, ``words:`` ...)."""
+    return _any_term(
+        parse(query), lambda t: isinstance(t, Text | Flag | Compare) and t.field in ANALYSED_FIELDS
+    )
+
+
+def _any_term(node: Node, test: Callable[[Node], bool]) -> bool:
     if isinstance(node, Not):
-        return _uses_clock(node.child)
+        return _any_term(node.child, test)
     if isinstance(node, And | Or):
-        return any(_uses_clock(c) for c in node.children)
-    return False
+        return any(_any_term(c, test) for c in node.children)
+    return test(node)
 
 
 def _phrase(term: Text) -> str:
