@@ -4,10 +4,12 @@ data and cache, no proxies); a local feed server; a config and a cache in tmp_pa
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from newsterm import timefmt
 from newsterm.config import Config, load_config
 from newsterm.ingest import parse_pool
 from newsterm.store import Store
@@ -31,6 +33,16 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.delenv(name.lower(), raising=False)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     return home
+
+
+NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
+"""The fixed "now" of every test: dates shown never depend on the day the suite runs."""
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Freeze the clock that relative dates read (``timefmt.current``) at ``NOW``."""
+    monkeypatch.setattr(timefmt, "current", lambda: NOW)
 
 
 @pytest.fixture

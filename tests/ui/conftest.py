@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,8 +17,8 @@ from newsterm.analysis import Analysis, Contact, Quote, RawArticle
 from newsterm.config import Config, Settings
 from newsterm.models import SourceKind
 from newsterm.store import Store
+from tests.conftest import NOW
 
-NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
 HOSTILE = "[bold red]pwned[/] [@click=app.quit]click me[/]"
 
 
