@@ -8,6 +8,8 @@ from pathlib import Path
 
 from conftest import HOSTILE, AppFactory, Opened, build_cache
 from helpers import line_text, settle, settle_until
+from textual.command import CommandPalette
+from textual.widgets import OptionList
 
 from newsterm.config import Config, Settings
 from newsterm.store import ArticleFilter, Store
@@ -184,10 +186,16 @@ async def test_command_palette_runs_actions(make: AppFactory, cache: Path) -> No
         ):
             assert expected in titles
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle_until(pilot, lambda: isinstance(app.screen, CommandPalette))  # type: ignore[attr-defined]
         await pilot.press(*"toggle star")
-        await pilot.pause(0.3)
+        results = app.screen.query_one(OptionList)  # type: ignore[attr-defined]
+
+        def first_hit() -> str:
+            return str(results.get_option_at_index(0).prompt) if results.option_count else ""
+
+        await settle_until(pilot, lambda: first_hit().startswith("Toggle star"))
         await pilot.press("enter")
+        await settle_until(pilot, lambda: isinstance(app.screen, MainScreen))  # type: ignore[attr-defined]
         await settle(pilot)
         with Store.open(cache) as store:
             assert store.count_articles(ArticleFilter(starred_only=True)) == 1
@@ -289,8 +297,7 @@ async def test_refresh_adds_new_articles_and_keeps_the_selection(
         await pilot.press("j", "j")
         selected = screen.articles.current_id
         await pilot.press("R")
-        await settle(pilot, rounds=5)
-        assert screen.articles.count == 9
+        await settle_until(pilot, lambda: screen.articles.count == 9)
         assert screen.articles.current_id == selected
         assert "2 new" in str(screen.query_one("#refresh-status").render())
         keys = [
