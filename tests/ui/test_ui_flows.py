@@ -11,7 +11,7 @@ from helpers import line_text, settle, settle_until
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
-from newsterm.config import Config, Settings
+from newsterm.config import Config
 from newsterm.store import ArticleFilter, Store
 from newsterm.ui.app import NewstermApp, make_app
 from newsterm.ui.screens.error import ErrorScreen
@@ -417,5 +417,15 @@ def test_cli_stays_free_of_textual() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_settings_default_to_refresh(config: Config) -> None:
-    assert Settings().refresh_on_start
+async def test_the_app_refreshes_on_start_by_default(tmp_path: Path, cache: Path) -> None:
+    from newsterm.config import load_config
+
+    folder = tmp_path / "notes"
+    write_articles(folder, 2)
+    path = tmp_path / "feeds.toml"  # no [settings]: the defaults
+    path.write_text(f'[[feeds]]\npath = "{folder}"\ntitle = "Notes"\n', encoding="utf-8")
+    app = make_app(config_path=path, db_path=cache, load_config=lambda: load_config(path))
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await settle_until(pilot, lambda: screen.articles.count == 9)  # the 2 notes are read
