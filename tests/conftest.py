@@ -98,7 +98,7 @@ FAST_SETTINGS = """\
 connect_timeout = 1.0
 read_timeout = 0.5
 feed_timeout = 3.0
-parse_timeout = 10.0
+parse_timeout = 120.0
 """
 
 
