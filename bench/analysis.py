@@ -1,4 +1,5 @@
-"""Benchmark the analysis pipeline (issue 3): labelled-set scores and articles per second.
+"""Benchmark the analysis pipeline (issue 3): labelled-set scores, articles per second, and the
+CPU time of ten thousand hostile characters (each should take well under 100 ms).
 
 Run: uv run python bench/analysis.py [--articles N]
 """
@@ -18,6 +19,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsterm.extract import analyse  # noqa: E402
 from tests.extract_scoring import score_all  # noqa: E402
+from tests.test_extract_properties import ADVERSARIAL, hostile_paragraphs  # noqa: E402
 
 _WORDS = str.split(
     "the council said on Tuesday that its budget would rise as officials in the city warned"
@@ -87,6 +89,20 @@ def main() -> None:
     print(f"articles: {len(corpus)}, mean words: {words / len(corpus):.0f}")
     print(f"throughput: {len(corpus) / best:.0f} articles/second (best of 3)")
     print(f"mean time per article: {best / len(corpus) * 1000:.2f} ms")
+    print(
+        "## Hostile text (10,000 characters; CPU ms, best of 3; one paragraph / paragraphs of 500)"
+    )
+    for name in sorted(ADVERSARIAL):
+        timings = []
+        for paragraphs in hostile_paragraphs(name):
+            analyse("Title", paragraphs)  # warm up
+            fastest = float("inf")
+            for _round in range(3):
+                started = time.process_time()
+                analyse("Title", paragraphs)
+                fastest = min(fastest, time.process_time() - started)
+            timings.append(f"{fastest * 1000:.1f}")
+        print(f"{name}: {' / '.join(timings)} ms")
 
 
 if __name__ == "__main__":

@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
+import select
 import signal
 import sqlite3
 import subprocess
 import sys
+import textwrap
+import threading
 import time
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
+from newsterm.ingest.service import SAVE_BATCH
 from newsterm.store import Store
+from tests.feedserver import Answer, FeedServer, Handler
 
 ARTICLES = 600
 ADDED_PER_ROUND = 150
 CHANGED_PER_ROUND = 100
 KILLS = 20
+WRITE_BATCHES = (ADDED_PER_ROUND + CHANGED_PER_ROUND) // SAVE_BATCH + 1
+"""Write transactions a round takes at least (the refresh saves files in batches of
+SAVE_BATCH), each indexing its rows for search once or twice before it commits."""
 
 
 def write_articles(folder: Path, numbers: range, version: int = 0) -> None:
@@ -45,6 +56,51 @@ def article_count(db: Path) -> int:
         conn.close()
 
 
+STOPPING_REFRESH = textwrap.dedent("""
+    import os, sys, threading
+    from newsterm.ingest import files
+    from newsterm.store import repo
+
+    fd, where, nth = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    calls = 0
+
+    def stopping(original):
+        def wrapped(*args, **kwargs):
+            global calls
+            calls += 1
+            if calls == nth:
+                os.write(fd, f"stopped at {where} {nth}\\n".encode())
+                threading.Event().wait()  # until the test kills this process
+            return original(*args, **kwargs)
+        return wrapped
+
+    if where == "read":  # between commits: articles read wait in memory for their batch
+        files.read_article = stopping(files.read_article)
+    else:  # inside a write transaction: rows written, their search index next, not committed
+        repo._index = stopping(repo._index)
+    sys.argv = ["newsterm", *sys.argv[4:]]
+    from newsterm.launch import main
+    main()
+""")
+"""The real ``newsterm refresh``, stopped when it reaches the n-th article file read or the
+n-th batch being indexed inside its write transaction: the test kills it there, so every
+kill lands mid-work on any machine."""
+
+
+def read_line(fd: int, within: float = 300) -> str:
+    """One line from a pipe (empty at end of file); fails if none comes in ``within`` s
+    (a hang guard only: the line comes as soon as the refresh reaches its stop)."""
+    data = b""
+    while not data.endswith(b"\n"):
+        ready, _, _ = select.select([fd], [], [], within)
+        assert ready, f"no line in {within:g} s"
+        chunk = os.read(fd, 1)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode()
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_sigkill_during_refresh(tmp_path: Path) -> None:
@@ -54,19 +110,9 @@ def test_sigkill_during_refresh(tmp_path: Path) -> None:
     config = tmp_path / "feeds.toml"
     config.write_text(f'[[feeds]]\npath = "{folder}"\n', encoding="utf-8")
     db = tmp_path / "cache.db"
-    command = [
-        sys.executable,
-        "-m",
-        "newsterm",
-        "--config",
-        str(config),
-        "--db",
-        str(db),
-        "refresh",
-    ]
+    arguments = ["--config", str(config), "--db", str(db), "refresh"]
     rng = random.Random(20261129)
     committed: dict[int, bool] = {}
-    killed = 0
     for round_number in range(1, KILLS + 1):
         # Every round has work to interrupt: new files, and changed files (some of them read).
         write_articles(folder, range(total, total + ADDED_PER_ROUND))
@@ -74,20 +120,32 @@ def test_sigkill_during_refresh(tmp_path: Path) -> None:
         changed = rng.sample(range(total - ADDED_PER_ROUND), CHANGED_PER_ROUND)
         for n in changed:
             write_articles(folder, range(n, n + 1), version=round_number)
-        before = article_count(db)
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # Kill mid-work, whatever the machine's speed: once this refresh has committed a
-        # batch, after a random extra moment.
-        deadline = time.monotonic() + 60
-        while proc.poll() is None and article_count(db) <= before:
-            assert time.monotonic() < deadline, "the refresh committed nothing in 60 s"
-            time.sleep(0.01)
-        time.sleep(rng.uniform(0.0, 0.25))
-        proc.send_signal(signal.SIGKILL)
-        killed += proc.wait() == -signal.SIGKILL
+        # At least ADDED_PER_ROUND + CHANGED_PER_ROUND articles to read and write this round,
+        # in at least WRITE_BATCHES transactions: stop before the last of them, at a point
+        # drawn from the refresh's progress (before the first commit, between commits, inside
+        # a transaction).
+        where = "read" if round_number % 2 else "write"
+        last = ADDED_PER_ROUND + CHANGED_PER_ROUND - 1 if where == "read" else WRITE_BATCHES
+        nth = rng.randint(1, last)
+        read_end, write_end = os.pipe()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", STOPPING_REFRESH, str(write_end), where, str(nth), *arguments],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(write_end,),
+        )
+        os.close(write_end)
+        try:
+            line = read_line(read_end)
+        finally:
+            os.close(read_end)
+            proc.send_signal(signal.SIGKILL)
+        assert line == f"stopped at {where} {nth}\n", f"round {round_number}: the refresh ended"
+        assert proc.wait() == -signal.SIGKILL
         with Store.open(db) as store:
             assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             rows = dict(store.conn.execute("SELECT id, read FROM articles").fetchall())
+        assert len(rows) < total, "the killed refresh had nothing left to do"
         # Everything committed before this kill survived, read state included.
         for article_id, read in committed.items():
             assert article_id in rows, f"article {article_id} lost"
@@ -99,8 +157,14 @@ def test_sigkill_during_refresh(tmp_path: Path) -> None:
             with Store.open(db) as store:
                 store.set_read(unread)
             committed.update(dict.fromkeys(unread, True))
-    assert killed >= KILLS // 2, f"only {killed} of {KILLS} refreshes were killed mid-work"
-    final = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    # Each of the KILLS rounds above was killed mid-work: stopped before its last article.
+    final = subprocess.run(
+        [sys.executable, "-m", "newsterm", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert final.returncode == 0, final.stderr
     with Store.open(db) as store:
         assert store.count_articles() == total
@@ -135,21 +199,30 @@ def feed_body(feed: int, items: range) -> bytes:
     ).encode()
 
 
+GATED = 3
+"""Feeds whose answer is held back until the kill: the refresh always has work left."""
+
+
+def held_back(release: threading.Event) -> Handler:
+    """A handler that keeps the request waiting until ``release`` is set (after the kill)."""
+
+    def handler(request: BaseHTTPRequestHandler) -> None:
+        release.wait(600)
+        with contextlib.suppress(OSError):  # the refresh that asked is gone
+            request.wfile.write(b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n")
+
+    return handler
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_sigkill_during_a_large_feed_refresh(tmp_path: Path) -> None:
-    import os
-
-    from tests.feedserver import Answer, FeedServer
-
     server = FeedServer().start()
     try:
         newest = dict.fromkeys(range(FEEDS), ITEMS)
-        for feed in range(FEEDS):
-            server.routes[f"/feed{feed}"] = Answer(feed_body(feed, range(ITEMS)))
         config = tmp_path / "feeds.toml"
-        config.write_text(
-            "[settings]\nconnect_timeout = 2.0\nread_timeout = 2.0\n"
+        config.write_text(  # long timeouts: a held-back feed stays pending until the kill
+            "[settings]\nconnect_timeout = 60.0\nread_timeout = 600.0\nfeed_timeout = 600.0\n"
             + "".join(f'\n[[feeds]]\nurl = "{server.url(f"/feed{n}")}"\n' for n in range(FEEDS)),
             encoding="utf-8",
         )
@@ -158,22 +231,32 @@ def test_sigkill_during_a_large_feed_refresh(tmp_path: Path) -> None:
         rng = random.Random(20261130)
         committed: dict[str, bool] = {}
         for round_number in range(FEED_KILLS):
-            if round_number:
-                # New items on every feed, so every round has writes to interrupt.
-                for feed in range(FEEDS):
+            for feed in range(FEEDS):
+                if round_number:  # new items on every feed: every round has writes to interrupt
                     newest[feed] += 5
-                    body = feed_body(feed, range(newest[feed] - ITEMS, newest[feed]))
-                    server.routes[f"/feed{feed}"] = Answer(body)
+                body = feed_body(feed, range(newest[feed] - ITEMS, newest[feed]))
+                server.routes[f"/feed{feed}"] = Answer(body)
+            release = threading.Event()
+            for feed in rng.sample(range(FEEDS), GATED):
+                server.routes[f"/feed{feed}"] = held_back(release)
+            # Kill once the k-th feed's new items are committed (k drawn per round; every
+            # feed brings at least 5 new items), while the held-back feeds are still pending.
+            target = article_count(db) + 5 * rng.randint(0, FEEDS - GATED)
             proc = subprocess.Popen(
                 [*command, "refresh"],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
             )
-            # Startup and the first fetches take about 1.5 s; then a commit a feed.
-            time.sleep(rng.uniform(1.2, 2.1))
+            deadline = time.monotonic() + 300  # a hang guard, far beyond any machine's pace
+            while article_count(db) < target:
+                assert proc.poll() is None, f"round {round_number}: the refresh ended early"
+                assert time.monotonic() < deadline, f"round {round_number}: no progress"
+                time.sleep(0.01)
+            assert proc.poll() is None, f"round {round_number}: nothing left to interrupt"
             os.killpg(proc.pid, signal.SIGKILL)  # the refresh and its parse workers
-            proc.wait()
+            assert proc.wait() == -signal.SIGKILL
+            release.set()
             if not db.exists():
                 continue
             with Store.open(db) as store:
@@ -196,6 +279,9 @@ def test_sigkill_during_a_large_feed_refresh(tmp_path: Path) -> None:
                     store.set_read(ids)
                 committed.update(dict.fromkeys(unread, True))
         assert committed, "no kill landed after a commit"
+        for feed in range(FEEDS):  # the last refresh gets every feed
+            body = feed_body(feed, range(newest[feed] - ITEMS, newest[feed]))
+            server.routes[f"/feed{feed}"] = Answer(body)
         final = subprocess.run(
             [*command, "refresh"], capture_output=True, text=True, timeout=120, check=False
         )

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from newsterm.extract import analyse
 from newsterm.extract.text import count_words, decode, parse_article_text
+from tests.conftest import SHARED_HINT, shared_file
 from tests.extract_scoring import Scores, load, names, score_all, score_article
 
 
@@ -49,28 +47,13 @@ def test_word_count_and_reading_time_use_the_clean_body() -> None:
     assert result.reading_minutes == 1
 
 
-def _shared() -> Path | None:
-    env = os.environ.get("NEWSTERM_SHARED")
-    candidates = [Path(env)] if env else []
-    candidates.append(Path(__file__).resolve().parents[1].parent / "shared")
-    candidates.append(Path("/work/shared"))
-    for candidate in candidates:
-        if (candidate / "seeds").is_dir():
-            return candidate
-    return None
+SEED = shared_file("seeds/000_8e6d8826c2cc55b4.txt")
 
 
-SEED = "000_8e6d8826c2cc55b4.txt"
-
-
-@pytest.mark.skipif(
-    _shared() is None or not (_shared() / "seeds" / SEED).exists(),  # type: ignore[operator]
-    reason="the shared seed articles are not present",
-)
+@pytest.mark.skipif(SEED is None, reason=f"no {SHARED_HINT}/seeds (a user's checkout has none)")
 def test_the_real_seed_article() -> None:
-    shared = _shared()
-    assert shared is not None
-    title, paragraphs = parse_article_text(decode((shared / "seeds" / SEED).read_bytes()))
+    assert SEED is not None
+    title, paragraphs = parse_article_text(decode(SEED.read_bytes()))
     result = analyse(title, paragraphs)
     assert result.title == (
         "Venezuela Frees Detained Americans in Slow Release of Political Prisoners"

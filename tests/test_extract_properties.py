@@ -1,8 +1,7 @@
-"""Properties of the analysis pipeline: it never raises, stays fast, and points into the text."""
+"""Properties of the analysis pipeline: it never raises and points into the text (its speed on
+hostile text is measured by ``bench/analysis.py``)."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -64,7 +63,7 @@ def test_analyse_never_raises_on_arbitrary_unicode(paragraphs: list[str]) -> Non
     _check_quotes(analyse("t", paragraphs))
 
 
-_ADVERSARIAL = {
+ADVERSARIAL = {
     "double quotes": "“" * 10_000,
     "straight quotes": '"' * 10_000,
     "alternating marks": "‘’“”\"'«»" * 1_250,
@@ -87,18 +86,13 @@ _ADVERSARIAL = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(_ADVERSARIAL))
-def test_ten_thousand_hostile_characters_take_under_100_ms(name: str) -> None:
-    text = _ADVERSARIAL[name][:10_000]
-    analyse("Title", [text])  # warm up compiled patterns
-    for paragraphs in ([text], [text[i : i + 500] for i in range(0, len(text), 500)]):
-        # CPU time of this process, best of three: other work on a shared machine (parallel
-        # test workers, CI neighbours) must not make a linear-time analysis look slow.
-        timings = []
-        for _ in range(3):
-            started = time.process_time()
-            result = analyse("Title", paragraphs)
-            timings.append(time.process_time() - started)
-        elapsed = min(timings)
-        assert elapsed < 0.1, f"{name}: {elapsed * 1000:.1f} ms"
-        _check_quotes(result)
+def hostile_paragraphs(name: str) -> list[list[str]]:
+    """Ten thousand hostile characters as one paragraph, and as paragraphs of 500."""
+    text = ADVERSARIAL[name][:10_000]
+    return [[text], [text[i : i + 500] for i in range(0, len(text), 500)]]
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_ten_thousand_hostile_characters_analyse_cleanly(name: str) -> None:
+    for paragraphs in hostile_paragraphs(name):
+        _check_quotes(analyse("Title", paragraphs))

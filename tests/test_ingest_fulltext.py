@@ -302,19 +302,23 @@ def test_unreachable_and_missing_urls(store: Store) -> None:
 
 
 def test_slow_page_times_out(server: HTTPServer, store: Store) -> None:
+    given_up = threading.Event()
     answered = threading.Event()
 
     def slow(_: Request) -> Response:
-        time.sleep(1.5)
+        given_up.wait(60)  # answers only once the fetch has timed out (a hang guard of 60 s)
         answered.set()
         return Response(page("harbour_ferry"), content_type="text/html")
 
     server.expect_request("/slow").respond_with_handler(slow)
     article_id = add_article(store, server.url_for("/slow"))
     settings = Settings(connect_timeout=1.0, read_timeout=0.5)
-    assert fetch_full_text(store, article_id, settings).status is Status.TIMEOUT
-    assert_summary_kept(store, article_id, Status.TIMEOUT)
-    answered.wait(5)  # let the handler finish before the next test clears the server log
+    try:
+        assert fetch_full_text(store, article_id, settings).status is Status.TIMEOUT
+        assert_summary_kept(store, article_id, Status.TIMEOUT)
+    finally:
+        given_up.set()
+    answered.wait(60)  # let the handler finish before the next test clears the server log
     time.sleep(0.05)
 
 

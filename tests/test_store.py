@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -252,6 +253,7 @@ WRITER = textwrap.dedent("""
     from newsterm.models import SourceKind
     from newsterm.store import Store
     store = Store.open(Path(sys.argv[1]))
+    print("ready", flush=True)  # the writes start now
     source = store.upsert_source(SourceKind.FEED, "https://w.example/" + sys.argv[2])
     for n in range(60):
         raw = RawArticle(guid=f"{sys.argv[2]}-{n}", title=f"t{n}", paragraphs=["b"])
@@ -262,15 +264,25 @@ WRITER = textwrap.dedent("""
 def test_concurrent_processes_never_see_database_locked(tmp_path: Path) -> None:
     path = tmp_path / "cache.db"
     Store.open(path).close()
-    writers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), name], stderr=subprocess.PIPE, text=True
-        )
-        for name in ("one", "two", "three")
-    ]
     reader = Store.open(path)
-    with reader.write():  # hold the write lock for a moment while the writers start
-        reader.conn.execute("SELECT 1")
+    with reader.write() as conn:
+        # The writers start under a held write lock: each opens the cache, then waits for the
+        # lock with its first writes (the lock is held a second past the last one's "ready",
+        # far inside the busy timeout), and none may see "database is locked".
+        conn.execute("INSERT INTO meta (key, value) VALUES ('held', 'yes')")
+        writers = [
+            subprocess.Popen(
+                [sys.executable, "-c", WRITER, str(path), name],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for name in ("one", "two", "three")
+        ]
+        for proc in writers:
+            assert proc.stdout is not None
+            assert proc.stdout.readline() == "ready\n", proc.communicate(timeout=60)[1]
+        time.sleep(1.0)
     for _ in range(50):
         reader.list_articles(limit=20)
         reader.search("t1")

@@ -16,11 +16,17 @@ def parse_duration(text: str) -> float | None:
     return None if found is None else float(int(found.group(1)) * _SECONDS[found.group(2)])
 
 
+def current() -> datetime:
+    """The time now: the one place the app and the CLI read the clock for dates they show
+    (tests replace it with a fixed moment)."""
+    return datetime.now(UTC)
+
+
 def relative(value: datetime | None, now: datetime | None = None) -> str:
     """A short relative date: "now", "5m", "3h", "2d", else "12 Mar" or "12 Mar 2024"."""
     if value is None:
         return ""
-    now = now or datetime.now(UTC)
+    now = now or current()
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     seconds = (now - value).total_seconds()

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.notifications import Notification
 
 from newsterm.analysis import Analysis, Contact, Quote, RawArticle
 from newsterm.config import Config, Settings
 from newsterm.models import SourceKind
 from newsterm.store import Store
 from tests.cached import save_analysed
+from tests.conftest import NOW
 
-NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
 HOSTILE = "[bold red]pwned[/] [@click=app.quit]click me[/]"
 
 
@@ -35,6 +36,13 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def notifications_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notifications (and their toasts) never expire in a test: their seconds run out on a
+    loaded machine before a long test reads them."""
+    monkeypatch.setattr(Notification, "time_left", property(lambda _: 3600.0))
 
 
 def _quote(paragraphs: list[str], index: int, text: str, speaker: str | None, **kw: bool) -> Quote:

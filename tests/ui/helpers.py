@@ -32,7 +32,7 @@ async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:
 
 
 async def settle_until(
-    pilot: Pilot[Any], condition: Callable[[], bool], *, timeout: float = 20.0
+    pilot: Pilot[Any], condition: Callable[[], bool], *, timeout: float = 120.0
 ) -> None:
     """Settle until ``condition()`` holds; fail after ``timeout`` seconds.
 
@@ -47,6 +47,12 @@ async def settle_until(
         if time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout:g} s: {condition}")
         await asyncio.sleep(0.05)
+
+
+def notes(app: Any) -> str:
+    """Every notification the app shows, one "title message" a line (they stay for the whole
+    test: see the ``notifications_stay`` fixture)."""
+    return "\n".join(f"{n.title} {n.message}" for n in app._notifications)
 
 
 def line_text(widget: Any, y: int) -> str:

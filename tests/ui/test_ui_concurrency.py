@@ -4,18 +4,20 @@ locked", the app shows what the CLI stored, and two CLI refreshes at once duplic
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 
-from helpers import settle
+from helpers import notes, settle, settle_until
 
 from newsterm.config import load_config
 from newsterm.store import Store
 from newsterm.ui.app import make_app
 from newsterm.ui.screens.main import MainScreen
-from tests.feedserver import Answer, FeedServer
+from tests.feedserver import Answer, FeedServer, Handler
 
 FEEDS = 8
 ITEMS = 40
@@ -35,7 +37,7 @@ def setup(tmp_path: Path, server: FeedServer, count: int) -> tuple[Path, Path]:
         server.routes[f"/f{n}"] = Answer(feed(n))
     config = tmp_path / "feeds.toml"
     config.write_text(
-        "[settings]\nrefresh_on_start = false\nread_timeout = 2.0\n"
+        f"[settings]\nrefresh_on_start = false\nper_host_concurrency = {FEEDS}\n"
         + "".join(f'\n[[feeds]]\nurl = "{server.url(f"/f{n}")}"\n' for n in range(count)),
         encoding="utf-8",
     )
@@ -57,10 +59,6 @@ async def cli(config: Path, db: Path, *args: str) -> tuple[int, str]:
     )
     out, err = await asyncio.wait_for(proc.communicate(), 60)
     return proc.returncode or 0, (out + err).decode()
-
-
-def notes(app: Any) -> str:
-    return "\n".join(f"{n.title} {n.message}" for n in app._notifications)
 
 
 async def test_cli_add_and_refresh_while_the_app_refreshes(tmp_path: Path) -> None:
@@ -93,13 +91,10 @@ async def test_cli_add_and_refresh_while_the_app_refreshes(tmp_path: Path) -> No
             for code, output in results:
                 assert code == 0, output
                 assert "locked" not in output
-            for _ in range(10):
-                await settle(pilot)
+            await settle(pilot)  # the app's refresh is over
             await pilot.press("R")
-            for _ in range(10):
-                await settle(pilot)
+            await settle_until(pilot, lambda: screen.articles.count == FEEDS * ITEMS)
             assert "locked" not in notes(app) and "failed" not in notes(app), notes(app)
-            assert screen.articles.count == FEEDS * ITEMS
         with Store.open(db) as store:
             total, distinct = store.conn.execute(
                 "SELECT COUNT(*), COUNT(DISTINCT source_id || ' ' || guid) FROM articles"
@@ -109,10 +104,28 @@ async def test_cli_add_and_refresh_while_the_app_refreshes(tmp_path: Path) -> No
         server.stop()
 
 
+def in_step(answer: Answer, both: threading.Barrier, met: list[str]) -> Handler:
+    """A handler that answers once both refreshes have asked (so they run side by side on
+    any machine); ``met`` records each request that found the other one there."""
+
+    def handler(request: BaseHTTPRequestHandler) -> None:
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both.wait(timeout=120)  # a hang guard: the other refresh asks as soon as it runs
+            met.append(request.path)
+        request._send(answer)  # type: ignore[attr-defined]
+
+    return handler
+
+
 def test_two_cli_refreshes_at_once_duplicate_nothing(tmp_path: Path) -> None:
     server = FeedServer().start()
     try:
         config, db = setup(tmp_path, server, FEEDS)
+        met: list[str] = []
+        for n in range(FEEDS):
+            answer = server.routes[f"/f{n}"]
+            assert isinstance(answer, Answer)
+            server.routes[f"/f{n}"] = in_step(answer, threading.Barrier(2), met)
         command = [sys.executable, "-m", "newsterm", "--config", str(config), "--db", str(db)]
         procs = [
             subprocess.Popen(
@@ -121,9 +134,10 @@ def test_two_cli_refreshes_at_once_duplicate_nothing(tmp_path: Path) -> None:
             for _ in range(2)
         ]
         for proc in procs:
-            out, err = proc.communicate(timeout=60)
+            out, err = proc.communicate(timeout=300)
             assert proc.returncode == 0, err
             assert "locked" not in out + err
+        assert sorted(met) == sorted(f"/f{n}" for n in range(FEEDS) for _ in range(2))
         with Store.open(db) as store:
             total, distinct = store.conn.execute(
                 "SELECT COUNT(*), COUNT(DISTINCT guid) FROM articles"

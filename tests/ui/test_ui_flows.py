@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from conftest import HOSTILE, AppFactory, Opened, build_cache
 from helpers import line_text, settle, settle_until
+from textual.command import CommandPalette
+from textual.widgets import OptionList
 
-from newsterm.config import Config, Settings
+from newsterm.config import Config
 from newsterm.store import ArticleFilter, Store
 from newsterm.ui.app import NewstermApp, make_app
 from newsterm.ui.screens.error import ErrorScreen
@@ -242,10 +244,16 @@ async def test_command_palette_runs_actions(make: AppFactory, cache: Path) -> No
         ):
             assert expected in titles
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle_until(pilot, lambda: isinstance(app.screen, CommandPalette))  # type: ignore[attr-defined]
         await pilot.press(*"toggle star")
-        await pilot.pause(0.3)
+        results = app.screen.query_one(OptionList)  # type: ignore[attr-defined]
+
+        def first_hit() -> str:
+            return str(results.get_option_at_index(0).prompt) if results.option_count else ""
+
+        await settle_until(pilot, lambda: first_hit().startswith("Toggle star"))
         await pilot.press("enter")
+        await settle_until(pilot, lambda: isinstance(app.screen, MainScreen))  # type: ignore[attr-defined]
         await settle(pilot)
         with Store.open(cache) as store:
             assert store.count_articles(ArticleFilter(starred_only=True)) == 1
@@ -347,8 +355,7 @@ async def test_refresh_adds_new_articles_and_keeps_the_selection(
         await pilot.press("j", "j")
         selected = screen.articles.current_id
         await pilot.press("R")
-        await settle(pilot, rounds=5)
-        assert screen.articles.count == 9
+        await settle_until(pilot, lambda: screen.articles.count == 9)
         assert screen.articles.current_id == selected
         assert "2 new" in str(screen.query_one("#refresh-status").render())
         keys = [
@@ -468,5 +475,15 @@ def test_cli_stays_free_of_textual() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_settings_default_to_refresh(config: Config) -> None:
-    assert Settings().refresh_on_start
+async def test_the_app_refreshes_on_start_by_default(tmp_path: Path, cache: Path) -> None:
+    from newsterm.config import load_config
+
+    folder = tmp_path / "notes"
+    write_articles(folder, 2)
+    path = tmp_path / "feeds.toml"  # no [settings]: the defaults
+    path.write_text(f'[[feeds]]\npath = "{folder}"\ntitle = "Notes"\n', encoding="utf-8")
+    app = make_app(config_path=path, db_path=cache, load_config=lambda: load_config(path))
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await settle_until(pilot, lambda: screen.articles.count == 9)  # the 2 notes are read

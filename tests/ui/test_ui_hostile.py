@@ -8,12 +8,11 @@ import sqlite3
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 from conftest import NOW, Opened, council_article
-from helpers import line_text, settle
-from textual.message import Message
-from textual.notifications import Notify
+from helpers import line_text, notes, settle, settle_until
+from textual.command import CommandPalette
+from textual.widgets import Input, OptionList
 
 from newsterm.analysis import Contact, Quote
 from newsterm.config import Config, load_config
@@ -69,29 +68,12 @@ def hostile_cache(path: Path, feed_url: str = "https://evil.example/rss") -> Pat
     return path
 
 
-def notes(app: Any) -> str:
-    return "\n".join(f"{n.title} {n.message}" for n in app._notifications)
-
-
-class Said(list[str]):
-    """Every notification the app posted, as a message hook records them: notifications
-    leave the screen after 5 s, and on a loaded machine a long test outlasts them."""
-
-    def __call__(self, message: Message) -> None:
-        if isinstance(message, Notify):
-            self.append(f"{message.notification.title} {message.notification.message}")
-
-    def __str__(self) -> str:
-        return "\n".join(self)
-
-
 async def test_markup_shows_literally_in_every_pane_and_links_open_nothing(
     tmp_path: Path, config: Config, opened: Opened
 ) -> None:
     db = hostile_cache(tmp_path / "hostile.db")
     app = NewstermApp(db_path=db, config=config, opener=opened)
-    said = Said()
-    async with app.run_test(size=(200, 50), message_hook=said) as pilot:
+    async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -113,39 +95,53 @@ async def test_markup_shows_literally_in_every_pane_and_links_open_nothing(
             await pilot.press("j", "enter")
             await settle(pilot)
         assert opened == []
-        assert str(said).count("only http, https and mailto links open") == 4
+        assert notes(app).count("only http, https and mailto links open") == 4
         # Enter on a contact whose address carries a header injection: nothing opens.
         await pilot.press("5", "enter")
         await settle(pilot)
         assert opened == []
-        assert "No e-mail address for [bold]b[/]" in str(said)
+        assert "No e-mail address for [bold]b[/]" in notes(app)
         # An address carrying a mailto query (?bcc=, &body=) is refused too.
         await pilot.press("j", "enter")
         await settle(pilot)
-        assert opened == [] and "No e-mail address for Ed" in str(said)
+        assert opened == [] and "No e-mail address for Ed" in notes(app)
         await pilot.press("escape", "escape")
-        # The command palette: discovery lists the source, a search finds it, "[" is literal.
+        # The command palette: discovery and every search list the source by its literal
+        # title, and choosing it goes there ("[@click=app.quit]" quits nothing).
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await settle_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        results = palette.query_one(OptionList)
+
+        def prompts() -> list[str]:
+            return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+
+        wanted = f"Go to {MARKUP}"
+
+        def listed(only_the_source: bool) -> bool:
+            """The source is listed; with only_the_source, nothing else is (the search of
+            what was typed has run), else the discovery list with every action is back."""
+            found = prompts()
+            others = [p for p in found if not p.startswith(wanted)]
+            return len(found) > len(others) and (not others if only_the_source else bool(others))
+
+        await settle_until(pilot, lambda: listed(only_the_source=False))
         for query in ("go to [bold", "[", "[/", "[@click"):
             await pilot.press(*query)
-            await pilot.pause(0.4)
-            from textual.command import CommandPalette
-            from textual.widgets import OptionList
-
-            palette = app.screen
-            assert isinstance(palette, CommandPalette)
-            results = palette.query_one(OptionList)
-            prompts = [
-                str(results.get_option_at_index(i).prompt) for i in range(results.option_count)
-            ]
-            if query == "go to [bold":
-                assert any("Go to [bold]b[/]" in p for p in prompts), prompts
-            for _ in query:
-                await pilot.press("backspace")
-        await pilot.press("escape")
-        await pilot.pause()
+            assert palette.query_one(Input).value == query
+            await settle_until(pilot, lambda: listed(only_the_source=True))
+            if query != "[@click":
+                await pilot.press(*["backspace"] * len(query))
+                await settle_until(pilot, lambda: listed(only_the_source=False))
+        await pilot.press("down")  # the first hit is highlighted: choose the source
+        await settle_until(pilot, lambda: results.highlighted is not None)
+        assert prompts()[results.highlighted or 0].startswith(wanted)
+        await pilot.press("enter")
+        await settle_until(pilot, lambda: isinstance(app.screen, MainScreen))
+        await settle(pilot)
         assert app.is_running
+        assert screen.articles.count == 4 and screen.articles.row(0).article.title == MARKUP
 
 
 async def test_refresh_error_naming_a_hostile_feed_is_literal(tmp_path: Path) -> None:
@@ -161,16 +157,15 @@ async def test_refresh_error_naming_a_hostile_feed_is_literal(tmp_path: Path) ->
             encoding="utf-8",
         )
         app = make_app(config_path=path, db_path=db, load_config=lambda: load_config(path))
-        async with app.run_test(size=(160, 45)) as pilot:
+        async with app.run_test(size=(160, 45), notifications=True) as pilot:
             await settle(pilot)
             await pilot.press("R")
-            for _ in range(20):
-                await settle(pilot)
-                if "failed" in notes(app):
-                    break
-            text = notes(app)
-            assert f"{MARKUP}: HTTP 500" in text, text
-            await pilot.pause(0.3)  # the toast is drawn: no MarkupError, no click acts
+            await settle_until(pilot, lambda: "failed" in notes(app))
+            assert f"{MARKUP}: HTTP 500" in notes(app), notes(app)
+            # The toast is drawn, literally: no MarkupError, no click acts.
+            await settle_until(
+                pilot, lambda: any(MARKUP in str(t.render()) for t in app.screen.query("Toast"))
+            )
             assert app.is_running
     finally:
         server.stop()
