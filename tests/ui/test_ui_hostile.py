@@ -235,7 +235,13 @@ async def test_a_missing_feeds_toml_named_by_config_or_env_is_said_in_the_banner
             text = str(banner.render())
             assert banner.display and "\n" not in text
             assert f"{missing}: no such file" in text and "no sources configured" in text
-        assert not missing.exists()  # said, not created
+            assert not missing.exists()  # said, not created
+            if context.config_override is None:  # once it exists, R reads it: no banner
+                missing.parent.mkdir()
+                missing.write_text("[settings]\nrefresh_on_start = false\n", encoding="utf-8")
+                await pilot.press("R")
+                await settle(pilot)
+                assert not banner.display
 
 
 async def test_an_existing_feeds_toml_shows_no_banner(tmp_path: Path) -> None:

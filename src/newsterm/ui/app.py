@@ -222,10 +222,7 @@ class NewstermApp(App[None]):
                 f"{self.config_error}  — fix feeds.toml and press R; showing the cache meanwhile."
             )
         if self.config is not None and self.config.missing:
-            return (
-                f"{self.config.path}: no such file (named by --config or NEWSTERM_CONFIG): "
-                "no sources configured  — create it (`newsterm add`) and press R."
-            )
+            return f"{self.config.path}: no such file: no sources configured"
         return None
 
     def reload_config(self) -> tuple[Config | None, str | None]:
