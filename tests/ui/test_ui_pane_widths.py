@@ -8,6 +8,7 @@ from typing import Any
 from conftest import AppFactory
 from helpers import line_text, settle
 
+from newsterm.models import SourceKind
 from newsterm.store import Store
 
 
@@ -80,6 +81,8 @@ async def test_one_source_lists_drop_the_source_column_for_the_title(
 async def test_all_view_titles_take_the_room_the_columns_leave(
     make: AppFactory, cache: Path
 ) -> None:
+    with Store.open(cache) as store:  # a source with no articles does not widen the column
+        store.upsert_source(SourceKind.FEED, "https://x.example/rss", title="Long " * 8)
     app: Any = make()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)

@@ -602,7 +602,7 @@ class MainScreen(Screen[None]):
         self.source_count = len(event.sources)
         self.ignored_count = event.ignored
         self.source_errors = {s.id: s.last_error for s in event.sources if s.last_error}
-        names = [len(s.title or s.location) for s in event.sources]
+        names = [len(s.title or s.location) for s in event.sources if s.total]  # (in the list)
         self.articles.set_source_names(max(names) if len(names) > 1 else 0)
         self.sources.show_sources(
             event.sources,
