@@ -140,6 +140,8 @@ class Config:
 
     tags: dict[str, TagPolicy] = field(default_factory=dict)
     """Schedule and retention for the feeds of a tag (``[tags.NAME]``)."""
+    missing: bool = False
+    """The file does not exist (named by ``--config`` or ``NEWSTERM_CONFIG``): no sources."""
 
     @property
     def imported_urls(self) -> frozenset[str]:

@@ -69,7 +69,7 @@ class Context:
         if stat_or_none(path, ConfigError) is None and not path.is_symlink():
             if self.note_missing_config and self.config_override:
                 _say(f"{path}: no such file (named by --config): no sources configured")
-            return Config(path=path)
+            return Config(path=path, missing=True)
         return load_config(path)
 
     def store(self) -> Store:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from conftest import NOW, Opened, council_article
 from helpers import line_text, notes, settle, settle_until
 from textual.command import CommandPalette
@@ -214,3 +215,42 @@ async def test_feeds_toml_with_wrong_types_opens_the_cache_with_a_banner(
             await settle(pilot)
             assert app.is_running
         assert path.read_text(encoding="utf-8") == broken
+
+
+async def test_a_missing_feeds_toml_named_by_config_or_env_is_said_in_the_banner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsterm.launch import Context
+
+    missing = tmp_path / "nowhere" / "feeds.toml"
+    db = tmp_path / "new.db"
+    for context in (Context(config_override=str(missing)), None):
+        if context is None:  # NEWSTERM_CONFIG instead of --config
+            monkeypatch.setenv("NEWSTERM_CONFIG", str(missing))
+            context = Context()
+        app = make_app(config_path=context.config_path, db_path=db, load_config=context.config)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(pilot)
+            banner = app.screen.query_one("#banner")
+            text = str(banner.render())
+            assert banner.display and "\n" not in text
+            assert f"{missing}: no such file" in text and "no sources configured" in text
+            assert not missing.exists()  # said, not created
+            if context.config_override is None:  # once it exists, R reads it: no banner
+                missing.parent.mkdir()
+                missing.write_text("[settings]\nrefresh_on_start = false\n", encoding="utf-8")
+                await pilot.press("R")
+                await settle(pilot)
+                assert not banner.display
+
+
+async def test_an_existing_feeds_toml_shows_no_banner(tmp_path: Path) -> None:
+    from newsterm.launch import Context
+
+    path = tmp_path / "feeds.toml"
+    path.write_text("[settings]\nrefresh_on_start = false\n", encoding="utf-8")
+    context = Context(config_override=str(path))
+    app = make_app(config_path=path, db_path=tmp_path / "new.db", load_config=context.config)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query("#banner.-visible")

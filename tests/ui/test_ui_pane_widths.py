@@ -8,6 +8,7 @@ from typing import Any
 from conftest import AppFactory
 from helpers import line_text, settle
 
+from newsterm.models import SourceKind
 from newsterm.store import Store
 
 
@@ -75,3 +76,39 @@ async def test_one_source_lists_drop_the_source_column_for_the_title(
         assert all("World Desk" not in line for line in lines)
         row = next(line for line in lines if "Storm closes" in line)
         assert storm in row and row.rstrip().endswith("5h")
+
+
+async def test_all_view_titles_take_the_room_the_columns_leave(
+    make: AppFactory, cache: Path
+) -> None:
+    with Store.open(cache) as store:  # a source with no articles does not widen the column
+        store.upsert_source(SourceKind.FEED, "https://x.example/rss", title="Long " * 8)
+    app: Any = make()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        width = app.screen.articles.scrollable_content_region.width
+        lines = list_lines(app)
+        assert all(len(line) == width for line in lines)
+        # the source column is as wide as the longest source title, the date column as its
+        # longest date ("22 Feb"), each one space apart: the title has the rest
+        assert lines[-1].endswith("  World Desk 22 Feb")
+        talks = next(line for line in lines if "Talks" in line)
+        assert "Talks resume on the river treaty " in talks and "…" not in talks
+        storm = next(line for line in lines if "Storm" in line)
+        title_room = width - len(" ●  ") - len("  World Desk") - len(" 22 Feb")
+        assert (
+            storm[4 : 4 + title_room]
+            == "Storm closes northern ports for a second day"[: title_room - 1] + "…"
+        )
+    # without the nine-day-old article every date is short ("8h"): the title gains 3 cells,
+    # and the storm title fits whole
+    with Store.open(cache) as store:
+        store.conn.execute("DELETE FROM articles WHERE guid = 'w4'")
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        storm = next(line for line in list_lines(app) if "Storm" in line)
+        assert (
+            storm[4 : 4 + title_room + 3].rstrip() == "Storm closes northern ports for a second day"
+        )
+        assert "…" not in storm and storm.endswith("  World Desk  5h")

@@ -214,6 +214,17 @@ class NewstermApp(App[None]):
         name = theme.name
         self.writer.submit(lambda store: store.set_meta("theme", name))
 
+    def config_banner(self) -> str | None:
+        """The one line the main screen shows above the panes about feeds.toml: why it cannot
+        be read, or that the one named (``--config``, ``NEWSTERM_CONFIG``) does not exist."""
+        if self.config_error:
+            return (
+                f"{self.config_error}  — fix feeds.toml and press R; showing the cache meanwhile."
+            )
+        if self.config is not None and self.config.missing:
+            return f"{self.config.path}: no such file: no sources configured"
+        return None
+
     def reload_config(self) -> tuple[Config | None, str | None]:
         """Read feeds.toml again (R): the config, or None and the error to show."""
         if self._load_config is None:

@@ -208,7 +208,7 @@ class MainScreen(Screen[None]):
         """Act on feeds.toml once the app has read it: its problem in the banner, its sources
         synced with the cache's (and counted), and a refresh if it asks for one."""
         config = self.newsterm.settle_config()
-        self.show_banner(self.newsterm.config_error)
+        self.show_banner(self.newsterm.config_banner())
         rules = config is not None and (config.ignore or config.highlight)
         if rules and self.search_query is None:
             self.apply_filter(self.filter, self.filter_title, keep_id=self.articles.current_id)
@@ -324,7 +324,8 @@ class MainScreen(Screen[None]):
         panes.set_class(reading, "-reading")  # the focused reader takes the room (stacked)
 
     def show_banner(self, message: str | None) -> None:
-        """Show (or hide, with None) a one-line problem above the panes."""
+        """Show (or hide, with None) a one-line problem above the panes
+        (``NewstermApp.config_banner``)."""
         found = self.query("#banner")
         if not found and not message:
             return
@@ -335,9 +336,7 @@ class MainScreen(Screen[None]):
             self.mount(banner, before="#panes")
         banner.set_class(bool(message), "-visible")
         if message:
-            banner.update(
-                Content(f"⚠ {message}  — fix feeds.toml and press R; showing the cache meanwhile.")
-            )
+            banner.update(Content(f"⚠ {message}"))
 
     # -- the article list -------------------------------------------------------------------
 
@@ -603,7 +602,7 @@ class MainScreen(Screen[None]):
         self.source_count = len(event.sources)
         self.ignored_count = event.ignored
         self.source_errors = {s.id: s.last_error for s in event.sources if s.last_error}
-        names = [len(s.title or s.location) for s in event.sources]
+        names = [len(s.title or s.location) for s in event.sources if s.total]  # (in the list)
         self.articles.set_source_names(max(names) if len(names) > 1 else 0)
         self.sources.show_sources(
             event.sources,

@@ -95,7 +95,7 @@ class Refresher:
         app = screen.newsterm
         if reread:
             app.reload_config()
-            screen.show_banner(app.config_error)
+            screen.show_banner(app.config_banner())
         self._seen_new = 0
         self.on_start = not reread
         self.status.started(0)

@@ -26,11 +26,14 @@ from textual.strip import Strip
 
 from newsterm.models import ArticleSummary
 from newsterm.timefmt import relative
-from newsterm.ui.widgets.article_rows import FilterRows, NoRows, Row, Rows
+from newsterm.ui.widgets.article_rows import FilterRows, NoRows, Row, Rows, SearchRows
 
 PAGE_SIZE = 100
 """Rows fetched from the cache at a time."""
-DATE_WIDTH = 9
+DATE_WIDTH = 8
+"""Cells the longest date takes ("Mar 2024"); the column is as wide as its longest value."""
+SOURCE_WIDTH = 18
+"""Cells the source column takes at most (longer source titles are ellipsised)."""
 MAX_TITLE = 500
 """Characters of a title ever rendered (a hostile feed may send megabytes)."""
 
@@ -133,13 +136,15 @@ class ArticleList(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._clock = clock
-        self._source_names = 22
+        self._source_names = SOURCE_WIDTH
         """Cells the longest source title takes (0: one source only, no source column)."""
         self._rows: Rows = NoRows()
         self._count = 0
         self._pages: LRUCache[int, list[Row]] = LRUCache(64)
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._rule_styles: dict[str, Style] = {}
+        self._date_cells: int | None = None
+        """Cells of the date column for the rows shown (None: not measured yet)."""
         self._generation = 0
         self.cursor = 0
         """Index of the highlighted row."""
@@ -200,6 +205,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _invalidate(self) -> None:
         self._pages.clear()
         self._lines.clear()
+        self._date_cells = None
         self._generation += 1
 
     def row(self, index: int) -> Row | None:
@@ -300,7 +306,29 @@ class ArticleList(ScrollView, can_focus=True):
         rows = self._rows
         if isinstance(rows, FilterRows) and rows.filter.source_id is not None:
             return 0
-        return 0 if width < 60 else min(22, (width - 20) // 4, self._source_names)
+        return 0 if width < 60 else min(SOURCE_WIDTH, (width - 20) // 4, self._source_names)
+
+    def _date(self, article: ArticleSummary) -> str:
+        """The row's short date: relative, a day this year, or month and year before."""
+        date = relative(article.published, self._clock() if self._clock else None)
+        if len(date) > DATE_WIDTH and article.published is not None:
+            date = article.published.astimezone().strftime("%b %Y")  # an earlier year
+        return date
+
+    def _date_width(self) -> int:
+        """The date column's cells: its longest value. Rows are newest first, so the ends
+        bound every date between ("3d" is short, "5h" and "now" take 3); search results
+        (in memory, by rank) are measured whole."""
+        if self._date_cells is None:
+            rows = self._rows
+            if isinstance(rows, SearchRows):
+                shown = [r.article for r in rows.rows]
+            else:
+                ends = rows.fetch(0, 1) + rows.fetch(max(0, self._count - 1), 1)
+                shown = [r.article for r in ends]
+            longest = max((len(self._date(a)) for a in shown), default=0)
+            self._date_cells = min(DATE_WIDTH, max(3, longest))
+        return self._date_cells
 
     def on_resize(self) -> None:
         # (the stacked layout shrinks the list to a few rows while the reader is focused)
@@ -466,16 +494,14 @@ class ArticleList(ScrollView, can_focus=True):
             title_style += self._rule_style(row.highlight)
         marker = Segment(" ●" if not article.read else "  ", base + part("article-list--marker"))
         star = Segment("★ " if article.starred else "  ", base + part("article-list--star"))
-        date = relative(article.published, self._clock() if self._clock else None)
-        if len(date) > DATE_WIDTH - 1 and article.published is not None:
-            date = article.published.astimezone().strftime("%b %Y")  # an earlier year
+        date, date_width = self._date(article), self._date_width()
         source_width = self._source_width(width)
-        title_width = width - 4 - DATE_WIDTH - (source_width + 2 if source_width else 0)
+        title_width = width - 5 - date_width - (source_width + 2 if source_width else 0)
         title = _fit(article.title[:MAX_TITLE].replace("\n", " "), title_width)
         segments = [marker, star, *_styled(title, row.title_matches, title_style, match)]
         segments.append(Segment(" " * max(0, title_width - cell_len(title)), base))
         if source_width:
             source = _fit((article.source_title or "")[:MAX_TITLE], source_width)
             segments.append(Segment("  " + set_cell_size(source, source_width), meta))
-        segments.append(Segment(date.rjust(DATE_WIDTH)[:DATE_WIDTH], meta))
+        segments.append(Segment(" " + date.rjust(date_width)[:date_width], meta))
         return Strip(segments).adjust_cell_length(width, base)
