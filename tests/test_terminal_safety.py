@@ -108,13 +108,13 @@ def test_cached_fields_are_clean_and_the_huge_title_is_capped(
 
 CSI = re.compile(rb"\x1b\[[0-9;:?<=>]*[ -/]*[@-~]")
 # The footer tells which pane has the focus: the list's Enter opens, the sources' shows.
-LIST_FOCUSED = re.compile("\u23ce Open  n Next unread")
-SOURCES_FOCUSED = re.compile("\u23ce Show  n Next unread")
-READER_FOCUSED = re.compile("(?<!Open )(?<!Show ) n Next unread")
+LIST_FOCUSED = re.compile("\u23ce Open +n Next unread")
+SOURCES_FOCUSED = re.compile("\u23ce Show +n Next unread")
+READER_FOCUSED = re.compile("(?<!Open)(?<!Show)(?<! ) *n Next unread")
 # Each article's body, one word each (the controls feed's renamed apart from the escapes feed's).
 BODIES = ["Rssdescription", "Rsscdata", "Ctldescription", "Ctlcdata", "Atomcontent", "Hugebody"]
 # The header names the opened article: the huge one's body is below its long title.
-HUGE_OPENED = "newsterm \u2014 Atomdelta"
+HUGE_OPENED = "newsterm +\u2014 +Atomdelta"
 
 
 def painted_since(fd: int, out: bytearray, start: int, *patterns: re.Pattern[str]) -> str:
@@ -154,6 +154,7 @@ def test_app_writes_no_escape_from_a_feed_to_the_terminal(
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 140, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+    env |= {"COLUMNS": "140", "LINES": "40"}  # (the pty's size, whatever pytest's terminal is)
     env.pop("TEXTUAL", None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "newsterm", *opts],
