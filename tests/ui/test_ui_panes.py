@@ -329,3 +329,25 @@ async def test_a_feed_read_leniently_has_a_quiet_note_in_the_sources_pane(
         at = next(i for i, line in enumerate(lines) if "World Desk" in line)
         assert "⚠" not in lines[at]
         assert lines[at + 1].strip().startswith("read leniently: not w")  # cut to the pane
+
+
+async def test_q_typed_while_an_article_opens_goes_back_instead_of_quitting(
+    make: AppFactory,
+) -> None:
+    """Enter and q arrive together (a fast typist): q acts on the opened article, as if typed
+    after it appeared: back to the list, the app still running; a second q then quits."""
+    from textual import events
+
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen: MainScreen = app.screen  # type: ignore[attr-defined]
+        first = titles(app)[0]
+        for key in ("enter", "q"):  # both queued before the app handles either
+            app.post_message(events.Key(key, "\r" if key == "enter" else key))  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert app.is_running  # type: ignore[attr-defined]
+        assert screen.opened is not None and screen.opened.title == first
+        assert focused_id(app) == "articles"
+        await pilot.press("q")
+        assert not app.is_running  # type: ignore[attr-defined]

@@ -107,6 +107,8 @@ class MainScreen(Screen[None]):
         self.searcher = Searcher(self)
         self._panes_mounted: asyncio.Task[None] | None = None
         self._panes_ready = False
+        self._backs_after_open: list[bool] = []
+        """Back keys typed while an Enter's article was opening, replayed once it is shown."""
         self._resumed = False
 
     @property
@@ -397,7 +399,23 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Selected)
     async def article_selected(self, event: ArticleList.Selected) -> None:
-        await self.open_article(event.article_id, focus_reader=event.focus_reader)
+        try:
+            await self.open_article(event.article_id, focus_reader=event.focus_reader)
+        finally:
+            if event.focus_reader:  # Enter, counted by the list: done once the focus moved
+                self.app.call_later(self._opened_by_key)
+
+    async def _opened_by_key(self) -> None:
+        self.articles.opening -= 1
+        await self._replay_back()
+
+    async def _replay_back(self) -> None:
+        """Replay the back keys typed while an article opened, each after the last one's focus
+        change (Textual moves the focus on a later turn of the app's queue)."""
+        if self._backs_after_open and not self.articles.opening:
+            await self._back(self._backs_after_open.pop(0))
+            if self._backs_after_open:
+                self.app.call_later(self._replay_back)
 
     async def open_article(self, article_id: int, *, focus_reader: bool) -> None:
         """Show an article in the reader, quotes and contacts panes; mark it read (analysed
@@ -538,6 +556,13 @@ class MainScreen(Screen[None]):
             self.maximize(focused, container=False)
 
     async def action_back(self, quit: bool = False) -> None:
+        if self.articles.opening or self._backs_after_open:
+            # typed right after Enter: act on the opened article, not quit from the list
+            self._backs_after_open.append(quit)
+        else:
+            await self._back(quit)
+
+    async def _back(self, quit: bool) -> None:
         await self.panes_ready()
         if self.maximized is not None:
             self.minimize()

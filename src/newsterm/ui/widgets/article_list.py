@@ -136,6 +136,8 @@ class ArticleList(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._clock = clock
+        self.opening = 0
+        """Enter presses whose article the screen has not shown yet (it counts them down)."""
         self._source_names = SOURCE_WIDTH
         """Cells the longest source title takes (0: one source only, no source column)."""
         self._rows: Rows = NoRows()
@@ -363,6 +365,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         if (article_id := self.current_id) is not None:
+            self.opening += 1
             self.post_message(self.Selected(self, article_id, focus_reader=True))
 
     def on_click(self, event: events.Click) -> None:
