@@ -152,6 +152,20 @@ class Account:
             f"{server.api}/reader/api/0/token", headers=self.headers, timeout=30
         ).text.strip()
 
+    def wait_until_refused(self, deadline: float = 60) -> None:
+        """Wait until the server refuses this account's session (after its API password
+        changed: the server may answer from what it read before for a moment). Fails after
+        ``deadline`` seconds; it never decides an outcome."""
+        end = time.monotonic() + deadline
+        while True:
+            answer = httpx.get(
+                f"{self.server.api}/reader/api/0/token", headers=self.headers, timeout=30
+            )
+            if answer.status_code == 401:
+                return
+            assert time.monotonic() < end, "the server still takes the old session"
+            time.sleep(0.1)
+
     def get(self, path: str, **params: object) -> object:
         answer = httpx.get(
             f"{self.server.api}/reader/api/0/{path}",

@@ -340,6 +340,7 @@ def test_a_kept_session_needs_no_password_until_the_server_changes_it(
         "cli/update-user.php", "--user", env.account.user, "--api-password", "new-api-pass"
     )
     assert changed.returncode == 0, changed.stderr.decode()
+    env.account.wait_until_refused()  # (the old session is the one newsterm kept)
     assert env.run("mark", str(alpha), "--unread").code == 0
     monkeypatch.setenv("NEWSTERM_SYNC_PASSWORD", env.account.password)  # the old one
     refused = env.run("refresh")
