@@ -339,7 +339,8 @@ def _save_page(
         [raw.url for n, _, raw in parsed if n not in known and raw.url],
         SourceKind.SYNC.value,
     )
-    hashes = _hashes(store, [raw.guid for _, _, raw in parsed])
+    guids = [raw.guid for _, _, raw in parsed]
+    stored = _stored(store, guids)
     links: list[tuple[int, int, str | None]] = []
     wanted: list[tuple[int, RawArticle]] = []
     for number, source_id, raw in parsed:
@@ -348,7 +349,7 @@ def _save_page(
         if number not in known and raw.url in local:
             links.append((number, local[raw.url], raw.url))  # also arrives through a local feed
             continue
-        if hashes.get((source_id, raw.guid)) == raw.content_hash:
+        if stored.get((source_id, raw.guid), (0, None))[1] == raw.content_hash:
             continue
         wanted.append((source_id, raw))
     by_source: dict[int, list[RawArticle]] = defaultdict(list)
@@ -359,29 +360,22 @@ def _save_page(
         report.new += result.new
         report.updated += result.updated
         report.new_ids += result.new_ids
-    ids = _article_ids(store, [raw.guid for _, _, raw in parsed])
+    stored = _stored(store, guids)  # again: with the articles just saved
     for number, source_id, raw in parsed:
-        if number not in known and (source_id, raw.guid) in ids:
-            links.append((number, ids[(source_id, raw.guid)], raw.url))
+        if number not in known and (source_id, raw.guid) in stored:
+            links.append((number, stored[(source_id, raw.guid)][0], raw.url))
     with store.write() as write:
         sync_queue.link(write, links)
 
 
-def _hashes(store: Store, guids: list[str]) -> dict[tuple[int, str], str]:
+def _stored(store: Store, guids: list[str]) -> dict[tuple[int, str], tuple[int, str]]:
+    """The cached articles with these guids: (id, content hash) by (source, guid)."""
     rows = store.conn.execute(
-        """SELECT source_id, guid, content_hash FROM articles
+        """SELECT source_id, guid, id, content_hash FROM articles
            WHERE guid IN (SELECT value FROM json_each(?))""",
         (json.dumps(guids),),
     )
-    return {(source_id, guid): content_hash for source_id, guid, content_hash in rows}
-
-
-def _article_ids(store: Store, guids: list[str]) -> dict[tuple[int, str], int]:
-    rows = store.conn.execute(
-        "SELECT source_id, guid, id FROM articles WHERE guid IN (SELECT value FROM json_each(?))",
-        (json.dumps(guids),),
-    )
-    return {(source_id, guid): article_id for source_id, guid, article_id in rows}
+    return {(source_id, guid): (article_id, digest) for source_id, guid, article_id, digest in rows}
 
 
 def item_article(item: dict[str, Any]) -> RawArticle:
