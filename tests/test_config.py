@@ -136,3 +136,27 @@ def test_ensure_config_copies_shipped_file_and_samples(tmp_path: Path) -> None:
     before = target.read_bytes()
     assert not config.ensure_config(target)
     assert target.read_bytes() == before
+
+
+def test_text_shown_from_feeds_toml_is_terminal_safe(tmp_path: Path) -> None:
+    """Titles, tags and view titles are shown by the app and the CLI: a copied feeds.toml's
+    escape sequences, C1 and bidi controls are removed on reading; markup stays as written."""
+    text = r"""
+[[feeds]]
+url = "https://example.com/feed"
+title = "Good\u001b]52;c;eA==\u0007 news\u009b2J \u202e[bold]x[/]"
+tags = ["world\u001b[2J", "plain"]
+
+[tags."world\u001b[2J"]
+keep = "7d"
+
+[[views]]
+title = "Mine\u001b]8;;file:///etc\u0007"
+query = "is:unread"
+"""
+    cfg = config.parse_config(text, tmp_path / "feeds.toml")
+    entry = cfg.feeds[0]
+    assert entry.title == "Good news [bold]x[/]"
+    assert entry.tags == ("world", "plain")
+    assert set(cfg.tags) == {"world"}  # the tag's table names the same, cleaned tag
+    assert [view.title for view in cfg.views] == ["Mine"]

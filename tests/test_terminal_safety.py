@@ -211,3 +211,100 @@ def test_app_writes_no_escape_from_a_feed_to_the_terminal(
     assert not UNSAFE_TEXT.search(text), repr(UNSAFE_TEXT.findall(text)[:10])
     for visible in ("Hostilefeedtitle", "Rssalpha", "Atomgamma", "Atomdelta TTTT", *BODIES):
         assert visible in text, visible
+
+
+# A feeds.toml edited by hand or copied from a stranger: titles, tags and view titles carrying
+# escape sequences, C1 and bidi controls, and Rich markup that must show as written.
+HOSTILE_CONFIG = r"""[settings]
+refresh_on_start = false
+
+[[feeds]]
+path = "{folder}"
+title = "Evil\u001b]52;c;cHduZWQ=\u0007feed \u001b[2J\u009b6n\u202eEvilend [bold red]Markup[/]"
+tags = ["Eviltag\u001b]0;pwned\u0007", "plain"]
+
+[tags."Eviltag\u001b]0;pwned\u0007"]
+keep = "30d"
+
+[[views]]
+title = "Evilview\u001b]8;;file:///etc/passwd\u0007 [link=file:///x]Click[/link]"
+query = "is:unread"
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pty")
+def test_app_writes_no_escape_from_feeds_toml_to_the_terminal(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Harbourside plan approved\n\nThe council approved the plan on Tuesday.\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "feeds.toml"
+    config.write_text(HOSTILE_CONFIG.replace("{folder}", str(folder)), encoding="utf-8")
+    opts = ["--config", str(config), "--db", str(tmp_path / "cache.db")]
+    added = subprocess.run(
+        [sys.executable, "-m", "newsterm", "refresh", *opts],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert added.returncode == 0, added.stderr
+    for payload in PAYLOADS:  # the CLI's report names the source: clean there too
+        assert payload not in added.stdout + added.stderr, payload
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 140, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+    env |= {"COLUMNS": "140", "LINES": "40"}
+    env.pop("TEXTUAL", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsterm", *opts],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
+    )
+    os.close(slave)
+    out = bytearray()
+    try:
+        # The sources pane lists the feed by its title, its tags and the view; the list shows
+        # the article with its source's title.
+        painted_since(
+            master,
+            out,
+            0,
+            re.compile("Harbourside plan approved"),
+            re.compile(r"Evilview \[link=file"),  # (the pane is narrow: the title is cut)
+            re.compile("#Eviltag"),
+            LIST_FOCUSED,
+        )
+        start = send(master, out, b"\r")  # the reader's header names the source too
+        header = re.compile(r"Evilfeed Evilend \[bold red\]Markup\[/\]")
+        painted_since(master, out, start, re.compile("council approved"), header, READER_FOCUSED)
+        send(master, out, b"q")
+        start = send(master, out, b"1")
+        painted_since(master, out, start, SOURCES_FOCUSED)
+        send(master, out, b"q")
+        proc.wait(timeout=120)  # (a hang guard only)
+        while select.select([master], [], [], 0)[0]:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out.extend(chunk)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    written = bytes(out)
+    for payload in [*PAYLOADS, b"\x1b]8;;file:///etc", b"\xe2\x80\xae"]:
+        assert payload not in written, (payload, written[written.find(payload) - 200 :][:400])
+    text = CSI.sub(b"", written).decode("utf-8", errors="replace")
+    assert not UNSAFE_TEXT.search(text), repr(UNSAFE_TEXT.findall(text)[:10])
+    # The markup showed as the characters the file holds (the waits above), never as a link.
+    assert b"\x1b]8;" not in written

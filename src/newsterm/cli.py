@@ -17,7 +17,8 @@ from newsterm import __version__
 from newsterm.errors import NewstermError, UsageError
 from newsterm.launch import Context, report_errors
 from newsterm.models import Source, SourceKind
-from newsterm.output import clean, console, fail, json_text, plain, print_text, say
+from newsterm.output import console, fail, json_text, plain, print_text, say
+from newsterm.safe_text import clean
 from newsterm.store import ArticleFilter, Store
 from newsterm.timefmt import counted
 

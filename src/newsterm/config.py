@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsterm import locations
 from newsterm.errors import ConfigError
+from newsterm.safe_text import one_line
 
 if TYPE_CHECKING:  # tomlkit is imported only when feeds.toml is edited: start-up stays lean
     import tomlkit
@@ -347,7 +348,7 @@ def _parse_tags(raw: Any, text: str, path: Path) -> dict[str, TagPolicy]:
                     f"unknown key '{key}' in [tags.{name}] (use refresh_every, keep, max_articles)"
                 )
                 raise _fail(path, text, message, rf"^\s*{re.escape(key)}\s*=", start)
-        policies[name] = TagPolicy(**_policy(table, f"[tags.{name}]", text, path, start))
+        policies[one_line(name)] = TagPolicy(**_policy(table, f"[tags.{name}]", text, path, start))
     return policies
 
 
@@ -379,8 +380,10 @@ def _parse_feed(index: int, raw: Any, text: str, path: Path, start: int) -> Feed
     return FeedEntry(
         url=raw.get("url"),
         path=raw.get("path"),
-        title=raw.get("title"),
-        tags=tuple(tags),
+        # Shown in the app and printed by the CLI: a hand-edited or copied feeds.toml may hold
+        # escape sequences, C1 or bidi controls; they are removed here, once.
+        title=one_line(raw["title"]) if "title" in raw else None,
+        tags=tuple(one_line(tag) for tag in tags),
         full_text=raw.get("full_text", False),
         imported=raw.get("imported", False),
         **_policy(raw, f"[[feeds]] #{index + 1}", text, path, start),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsterm.errors import ConfigError
+from newsterm.safe_text import one_line
 
 RULE_TABLES = ("views", "ignore", "highlight")
 _KEYS = {"views": {"title", "query"}, "ignore": {"query"}, "highlight": {"query", "style"}}
@@ -106,7 +107,7 @@ def parse_rules(
                 start,
             ) from None
         if name == "views":
-            title = table["title"].strip()
+            title = one_line(table["title"]).strip()  # shown in the sources pane: made safe
             if title.lower() in titles:
                 raise fail(f"{where}: a view titled '{title}' comes earlier", header, start)
             titles.add(title.lower())

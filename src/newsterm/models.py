@@ -12,6 +12,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from newsterm.safe_text import one_line
+
 if TYPE_CHECKING:
     from newsterm.analysis import Contact, Quote
 
@@ -120,8 +122,8 @@ class Source:
 
     @property
     def display_title(self) -> str:
-        """The title, else the location."""
-        return self.title or self.location
+        """The title, else the location, terminal-safe (either may come from feeds.toml)."""
+        return one_line(self.title or self.location)
 
 
 @dataclass(slots=True)

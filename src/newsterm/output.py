@@ -4,7 +4,7 @@ Anything printed may hold text from outside: a feeds.toml edited by hand, an arg
 an error, a path, a server's error text, an OPML title. Lines go through :func:`say`, Rich
 renderables through :data:`console` (a :class:`SafeConsole`, the backstop) built from
 :func:`plain` text, JSON through :func:`json_text`; each removes what a terminal could act on
-(``extract.text.sanitize``: escape sequences, C0/C1 controls, bidi and zero-width characters).
+(``newsterm.safe_text``, which the app uses too).
 """
 
 from __future__ import annotations
@@ -19,28 +19,10 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Text
 
+from newsterm.safe_text import clean, one_line
+
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 """What ``json.dumps(ensure_ascii=False)`` leaves raw and a terminal acts on (it escapes C0)."""
-
-
-def _printable(text: str) -> bool:
-    """Whether ``text`` holds nothing ``sanitize`` acts on (it acts on no printable character)."""
-    return text.replace("\n", "").replace("\t", "").isprintable()
-
-
-def clean(text: str) -> str:
-    """``text`` safe for a terminal; newlines and tabs kept."""
-    if _printable(text):
-        return text
-    # Here only: importing ``extract`` loads the analysis, which a refresh's process never needs.
-    from newsterm.extract.text import sanitize
-
-    return sanitize(text)
-
-
-def one_line(text: str) -> str:
-    """``text`` safe for a terminal, on one line (newlines and tabs become spaces)."""
-    return clean(text).replace("\n", " ").replace("\t", " ")
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -95,10 +77,11 @@ class SafeConsole(Console):
     ) -> Iterable[Segment]:
         """Render as Rich does, then clean every text segment."""
         for segment in super().render(renderable, options):
-            if segment.control or _printable(segment.text):
+            if segment.control:
                 yield segment
-            else:
-                yield Segment(clean(segment.text), segment.style)
+                continue
+            text = clean(segment.text)  # the same string back when there was nothing to clean
+            yield segment if text is segment.text else Segment(text, segment.style)
 
 
 console = SafeConsole(highlight=False)
