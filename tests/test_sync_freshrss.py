@@ -188,6 +188,48 @@ def test_star_and_read_in_freshrss_come_back(env: Env) -> None:
     assert item_number(items["Story gamma"]) == env.item_of(env.article_ids()["Story gamma"])
 
 
+def test_a_change_undone_here_lets_the_change_made_elsewhere_stand(env: Env) -> None:
+    """Both sides changed an item since the last sync: here it was read and unread again,
+    starred and unstarred again (no change in the end); in FreshRSS it was read and starred.
+    FreshRSS's change stands: nothing is sent back, and it arrives here."""
+    assert env.run("refresh").code == 0
+    alpha = env.article_ids()["Story alpha"]
+    for flag in ("--read", "--unread", "--star", "--unstar"):
+        assert env.run("mark", str(alpha), flag).code == 0
+    with env.store() as store:
+        assert pending_count(store.conn) == 2  # the last change of each state is queued
+    items = {str(i["title"]): str(i["id"]) for i in env.account.items()}
+    env.account.set_state([items["Story alpha"]], READ)
+    env.account.set_state([items["Story alpha"]], STARRED)
+    assert env.run("refresh").code == 0
+    assert env.item_of(alpha) not in env.account.ids(READING_LIST, exclude=READ)
+    assert env.account.ids(STARRED) == {env.item_of(alpha)}
+    with env.store() as store:
+        article = store.article(alpha)
+        assert article is not None and article.read and article.starred
+        assert pending_count(store.conn) == 0
+
+
+def test_a_change_made_here_wins_over_one_undone_elsewhere(env: Env) -> None:
+    """The other direction: in FreshRSS the item was read and unread again, starred and
+    unstarred again; here it was read and starred. The change made here reaches FreshRSS."""
+    assert env.run("refresh").code == 0
+    beta = env.article_ids()["Story beta"]
+    items = {str(i["title"]): str(i["id"]) for i in env.account.items()}
+    for state in (READ, STARRED):
+        env.account.set_state([items["Story beta"]], state)
+        env.account.set_state([items["Story beta"]], state, on=False)
+    assert env.run("mark", str(beta), "--read").code == 0
+    assert env.run("mark", str(beta), "--star").code == 0
+    assert env.run("refresh").code == 0
+    assert env.item_of(beta) not in env.account.ids(READING_LIST, exclude=READ)
+    assert env.account.ids(STARRED) == {env.item_of(beta)}
+    with env.store() as store:
+        article = store.article(beta)
+        assert article is not None and article.read and article.starred
+        assert pending_count(store.conn) == 0
+
+
 KILLED_MARK = """
 import os, signal, sys
 from pathlib import Path
