@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from newsterm.store import ArticleFilter, Store
 from newsterm.store.sync_queue import Change, drop_sent, link, pending, pending_count
 from newsterm.sync import password as password_mod
 from newsterm.sync.client import GReaderClient, SyncError, item_long_id, item_number
-from newsterm.sync.engine import _ahead, check_login
+from newsterm.sync.engine import check_login
 from newsterm.sync.password import sync_password
 from tests.feedserver import Answer, FeedServer
 
@@ -250,24 +248,3 @@ def test_mark_works_without_sync(
         "newsterm: say what to do: --read, --unread, --star or --unstar",
         "newsterm: 999: no such article (see `newsterm articles`)",
     ]
-
-
-def _pages_then_failure() -> Iterator[int]:
-    yield 1
-    yield 2
-    raise SyncError("sync: host: broken page")
-
-
-def test_chained_ahead_keeps_the_order_and_raises_where_the_pages_failed() -> None:
-    got: list[int] = []
-    with pytest.raises(SyncError, match="broken page"):
-        for value in _ahead(page * 10 for page in _ahead(_pages_then_failure())):
-            got.append(value)
-    assert got == [10, 20]
-
-
-def test_chained_ahead_stopped_early_leaves_no_thread_running() -> None:
-    values = _ahead(page * 10 for page in _ahead(iter(range(1000))))
-    assert next(values) == 0
-    values.close()  # the caller stops (a failed save): both threads end with it
-    assert not [t for t in threading.enumerate() if t.name == "sync-ahead" and t.is_alive()]

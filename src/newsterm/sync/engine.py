@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 from newsterm.analysis import RawArticle
@@ -57,7 +57,6 @@ INCREMENTAL_LIMIT = 100_000
 STATE_TAGS = {"read": READ, "starred": STARRED}
 
 ClientFactory = Callable[[SyncConfig, Config], GReaderClient]
-T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -274,24 +273,22 @@ def pull_items(
     since = int(float(since_text)) - OVERLAP if since_text else None
     limit = sync.max_items if since is None else INCREMENTAL_LIMIT
     started: float | None = None
-    pages = _ahead(client.pages(limit, since=since))
-    for updated, parsed in _ahead(_parse_page(page, account.id, streams) for page in pages):
+    for page in _ahead(client.pages(limit, since=since)):
         if started is None:
-            started = updated
-        _save_page(store, parsed, report)
+            started = page.updated
+        _save_page(store, page.items, account.id, streams, report)
     if started is not None:
         store.set_meta(ACCOUNT_KEY, account_id)
         store.set_meta(SINCE_KEY, str(started))
 
 
-def _ahead(values: Iterator[T]) -> Iterator[T]:
-    """The values, the next one made in a thread while the caller uses this one; errors
-    arrive in order. Chained, the server serves the next page, a second thread turns the last
-    one into articles and the caller stores the one before (SQLite lets go of the GIL)."""
-    slot: queue.Queue[tuple[T] | BaseException | None] = queue.Queue(maxsize=1)
+def _ahead(pages: Iterator[Page]) -> Iterator[Page]:
+    """The pages, the next one fetched in a thread while the caller stores this one (the
+    server works while newsterm analyses); errors arrive in order."""
+    slot: queue.Queue[Page | BaseException | None] = queue.Queue(maxsize=1)
     stop = threading.Event()
 
-    def offer(value: tuple[T] | BaseException | None) -> bool:
+    def offer(value: Page | BaseException | None) -> bool:
         while not stop.is_set():
             try:
                 slot.put(value, timeout=0.1)
@@ -300,46 +297,40 @@ def _ahead(values: Iterator[T]) -> Iterator[T]:
                 continue
         return False
 
-    def make() -> None:
+    def fetch() -> None:
         try:
-            for value in values:
-                if not offer((value,)):
+            for page in pages:
+                if not offer(page):
                     return
         except BaseException as exc:  # handed to the caller, raised there
             offer(exc)
             return
-        finally:
-            close = getattr(values, "close", None)
-            if close is not None:
-                close()  # a chained _ahead stops its thread too
         offer(None)
 
-    thread = threading.Thread(target=make, name="sync-ahead", daemon=True)
+    thread = threading.Thread(target=fetch, name="sync-pages", daemon=True)
     thread.start()
     try:
         while True:
-            got = slot.get()
-            if got is None:
+            value = slot.get()
+            if value is None:
                 return
-            if isinstance(got, BaseException):
-                raise got
-            yield got[0]
+            if isinstance(value, BaseException):
+                raise value
+            yield value
     finally:
         stop.set()
         thread.join()
 
 
-Parsed = list[tuple[int, int, RawArticle]]
-"""A page's items: (server item, source id, article)."""
-
-
-def _parse_page(
-    page: Page, account_id: int, streams: dict[str, int]
-) -> tuple[float | None, Parsed]:
-    """The server's clock and the items of a page as articles (no cache access: this runs in
-    a thread)."""
-    parsed: Parsed = []
-    for item in page.items:
+def _save_page(
+    store: Store,
+    items: list[dict[str, Any]],
+    account_id: int,
+    streams: dict[str, int],
+    report: SyncReport,
+) -> None:
+    parsed: list[tuple[int, int, RawArticle]] = []
+    for item in items:
         try:
             number = item_number(str(item["id"]))
         except (KeyError, ValueError):
@@ -347,10 +338,6 @@ def _parse_page(
         origin = item.get("origin") if isinstance(item.get("origin"), dict) else {}
         source_id = streams.get(str((origin or {}).get("streamId", "")), account_id)
         parsed.append((number, source_id, item_article(item)))
-    return page.updated, parsed
-
-
-def _save_page(store: Store, parsed: Parsed, report: SyncReport) -> None:
     conn = store.conn
     known = sync_queue.known_items(conn, [n for n, _, _ in parsed])
     local = sync_queue.articles_by_url(
