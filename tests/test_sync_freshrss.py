@@ -188,6 +188,16 @@ def test_star_and_read_in_freshrss_come_back(env: Env) -> None:
     assert item_number(items["Story gamma"]) == env.item_of(env.article_ids()["Story gamma"])
 
 
+def assert_read_and_starred_on_both_sides(env: Env, article_id: int) -> None:
+    """The article is read and starred here and in FreshRSS, and nothing waits to be sent."""
+    assert env.item_of(article_id) not in env.account.ids(READING_LIST, exclude=READ)
+    assert env.account.ids(STARRED) == {env.item_of(article_id)}
+    with env.store() as store:
+        article = store.article(article_id)
+        assert article is not None and article.read and article.starred
+        assert pending_count(store.conn) == 0
+
+
 def test_a_change_undone_here_lets_the_change_made_elsewhere_stand(env: Env) -> None:
     """Both sides changed an item since the last sync: here it was read and unread again,
     starred and unstarred again (no change in the end); in FreshRSS it was read and starred.
@@ -202,12 +212,7 @@ def test_a_change_undone_here_lets_the_change_made_elsewhere_stand(env: Env) -> 
     env.account.set_state([items["Story alpha"]], READ)
     env.account.set_state([items["Story alpha"]], STARRED)
     assert env.run("refresh").code == 0
-    assert env.item_of(alpha) not in env.account.ids(READING_LIST, exclude=READ)
-    assert env.account.ids(STARRED) == {env.item_of(alpha)}
-    with env.store() as store:
-        article = store.article(alpha)
-        assert article is not None and article.read and article.starred
-        assert pending_count(store.conn) == 0
+    assert_read_and_starred_on_both_sides(env, alpha)
 
 
 def test_a_change_made_here_wins_over_one_undone_elsewhere(env: Env) -> None:
@@ -222,12 +227,7 @@ def test_a_change_made_here_wins_over_one_undone_elsewhere(env: Env) -> None:
     assert env.run("mark", str(beta), "--read").code == 0
     assert env.run("mark", str(beta), "--star").code == 0
     assert env.run("refresh").code == 0
-    assert env.item_of(beta) not in env.account.ids(READING_LIST, exclude=READ)
-    assert env.account.ids(STARRED) == {env.item_of(beta)}
-    with env.store() as store:
-        article = store.article(beta)
-        assert article is not None and article.read and article.starred
-        assert pending_count(store.conn) == 0
+    assert_read_and_starred_on_both_sides(env, beta)
 
 
 KILLED_MARK = """
