@@ -1,6 +1,6 @@
 """Sync benchmark against the real FreshRSS (``../shared/servers``; needs PHP).
 
-    uv run python bench/sync.py [--items 10000] [--runs 2]
+    uv run python bench/sync.py [--items 10000] [--runs 2] [--against OTHER_TREE]
 
 Serves ``--items`` items on 127.0.0.1 as 50 feeds, subscribes a fresh FreshRSS user to them (the
 server fetches them), then, interleaved in the same run:
@@ -8,7 +8,10 @@ server fetches them), then, interleaved in the same run:
 - raw: the API calls alone (ClientLogin, then stream/contents pages of 1,000 until the end),
   bodies read and dropped;
 - first sync: ``newsterm.sync.engine.run_sync`` into an empty cache (``max_items`` = all):
-  login, subscriptions, every page, HTML to paragraphs, analysis, cache writes, the state lists;
+  login, subscriptions, every page, HTML to paragraphs, cache writes (stored unanalysed), the
+  state lists; in a fresh process, newsterm imported before the clock starts;
+- ``--against``: the same first sync by the newsterm of another checkout (its ``src`` first on
+  the path), for a before/after in one run;
 
 then an incremental sync with nothing new (same cache, the session of the last login kept), and
 1,000 articles marked read here and pushed on a logged-in client: the requests that push takes.
@@ -18,8 +21,10 @@ Prints the medians and ratios.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -88,10 +93,49 @@ def raw_pull(api: str, user: str, password: str) -> tuple[float, int]:
     return time.perf_counter() - start, count
 
 
+FIRST_SYNC = """
+import sys, time
+from pathlib import Path
+import newsterm.ingest.feed_parse, newsterm.extract.text  # imported before the clock starts
+from newsterm.config import Config, Settings, SyncConfig
+from newsterm.store import Store
+from newsterm.sync.client import GReaderClient
+from newsterm.sync.engine import run_sync
+api, user, password, db, items = sys.argv[1:6]
+sync = SyncConfig(url=api, user=user, max_items=int(items))
+cfg = Config(path=Path(db).with_suffix(".toml"), settings=Settings(read_timeout=300.0), sync=sync)
+with Store.open(Path(db)) as store:
+    start = time.perf_counter()
+    report = run_sync(store, cfg, lambda s, _: GReaderClient(api, user, password, timeout=300.0))
+    seconds = time.perf_counter() - start
+    assert report.error is None, report.error
+    print(seconds, store.count_articles())
+"""
+
+
+def first_sync(tree: Path, api: str, user: str, password: str, db: Path, items: int) -> float:
+    """A first sync into an empty cache by the newsterm of ``tree`` (its ``src`` first on the
+    path), in a fresh process; returns the seconds of ``run_sync``."""
+    env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_SYNC, api, user, password, str(db), str(items)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        sys.exit(f"bench/sync.py: the first sync of {tree} failed: {done.stderr.strip()}")
+    seconds, stored = done.stdout.split()
+    assert int(stored) >= items - 1000, stored
+    return float(seconds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--against", type=Path, help="another checkout to compare, interleaved")
     args = parser.parse_args()
     if reason := unavailable():
         sys.exit(f"bench/sync.py: {reason}")
@@ -115,23 +159,32 @@ def main() -> None:
             def factory(cfg: SyncConfig, _: Config) -> GReaderClient:
                 return GReaderClient(cfg.url, cfg.user, account.password, timeout=300.0)
 
-            raw_times, first_times = [], []
+            raw_times, first_times, other_times = [], [], []
             last_db = folder / "cache-0.db"
+            cfg = Config(path=folder / "feeds.toml", settings=settings, sync=sync)
             for run in range(args.runs):
                 seconds, count = raw_pull(server.api, account.user, account.password)
                 raw_times.append(seconds)
                 last_db = folder / f"cache-{run}.db"
-                cfg = Config(path=folder / "feeds.toml", settings=settings, sync=sync)
-                with Store.open(last_db) as store:
-                    start = time.perf_counter()
-                    report = run_sync(store, cfg, factory)
-                    first_times.append(time.perf_counter() - start)
-                    assert report.error is None, report.error
-                    stored = store.count_articles()
-                print(
-                    f"run {run + 1}: raw API {seconds:.2f} s ({count} items); "
-                    f"first sync {first_times[-1]:.2f} s ({stored} articles)"
+                first_times.append(
+                    first_sync(ROOT, server.api, account.user, account.password, last_db, count)
                 )
+                line = f"run {run + 1}: raw API {seconds:.2f} s ({count} items); "
+                line += f"first sync {first_times[-1]:.2f} s"
+                if args.against:
+                    other_db = folder / f"other-{run}.db"
+                    other_times.append(
+                        first_sync(
+                            args.against,
+                            server.api,
+                            account.user,
+                            account.password,
+                            other_db,
+                            count,
+                        )
+                    )
+                    line += f"; {args.against.name}: {other_times[-1]:.2f} s"
+                print(f"{line}; load {os.getloadavg()[0]:.1f}", flush=True)
             raw, first = statistics.median(raw_times), statistics.median(first_times)
             noops = []
             with Store.open(last_db) as store:
@@ -163,6 +216,12 @@ def main() -> None:
         f"first sync of {args.items} items: {first:.2f} s; raw API calls {raw:.2f} s; "
         f"ratio {first / raw:.2f} (aim <= {AIMS['first_sync_ratio']})"
     )
+    if other_times:
+        other = statistics.median(other_times)
+        print(
+            f"  {args.against}: first sync {other:.2f} s; ratio {other / raw:.2f} "
+            f"(interleaved in the same runs)"
+        )
     print(
         f"incremental sync, nothing new: {noop * 1000:.0f} ms median of {len(noops)} "
         f"(aim <= {AIMS['noop_seconds'] * 1000:.0f} ms; the kept session, no login)"

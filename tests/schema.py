@@ -22,6 +22,10 @@ UNDO: dict[int, tuple[str, ...]] = {
     7: ("DROP TABLE count_cache", "DROP TABLE count_generation"),
     8: ("DROP TABLE dropped_articles",),
     9: ("ALTER TABLE sources DROP COLUMN fresh_until",),
+    10: (
+        "ALTER TABLE sync_items DROP COLUMN seen_read",
+        "ALTER TABLE sync_items DROP COLUMN seen_starred",
+    ),
 }
 """What migration N added, as statements that take it away (its triggers go by name)."""
 

@@ -188,6 +188,48 @@ def test_star_and_read_in_freshrss_come_back(env: Env) -> None:
     assert item_number(items["Story gamma"]) == env.item_of(env.article_ids()["Story gamma"])
 
 
+def assert_read_and_starred_on_both_sides(env: Env, article_id: int) -> None:
+    """The article is read and starred here and in FreshRSS, and nothing waits to be sent."""
+    assert env.item_of(article_id) not in env.account.ids(READING_LIST, exclude=READ)
+    assert env.account.ids(STARRED) == {env.item_of(article_id)}
+    with env.store() as store:
+        article = store.article(article_id)
+        assert article is not None and article.read and article.starred
+        assert pending_count(store.conn) == 0
+
+
+def test_a_change_undone_here_lets_the_change_made_elsewhere_stand(env: Env) -> None:
+    """Both sides changed an item since the last sync: here it was read and unread again,
+    starred and unstarred again (no change in the end); in FreshRSS it was read and starred.
+    FreshRSS's change stands: nothing is sent back, and it arrives here."""
+    assert env.run("refresh").code == 0
+    alpha = env.article_ids()["Story alpha"]
+    for flag in ("--read", "--unread", "--star", "--unstar"):
+        assert env.run("mark", str(alpha), flag).code == 0
+    with env.store() as store:
+        assert pending_count(store.conn) == 2  # the last change of each state is queued
+    items = {str(i["title"]): str(i["id"]) for i in env.account.items()}
+    env.account.set_state([items["Story alpha"]], READ)
+    env.account.set_state([items["Story alpha"]], STARRED)
+    assert env.run("refresh").code == 0
+    assert_read_and_starred_on_both_sides(env, alpha)
+
+
+def test_a_change_made_here_wins_over_one_undone_elsewhere(env: Env) -> None:
+    """The other direction: in FreshRSS the item was read and unread again, starred and
+    unstarred again; here it was read and starred. The change made here reaches FreshRSS."""
+    assert env.run("refresh").code == 0
+    beta = env.article_ids()["Story beta"]
+    items = {str(i["title"]): str(i["id"]) for i in env.account.items()}
+    for state in (READ, STARRED):
+        env.account.set_state([items["Story beta"]], state)
+        env.account.set_state([items["Story beta"]], state, on=False)
+    assert env.run("mark", str(beta), "--read").code == 0
+    assert env.run("mark", str(beta), "--star").code == 0
+    assert env.run("refresh").code == 0
+    assert_read_and_starred_on_both_sides(env, beta)
+
+
 KILLED_MARK = """
 import os, signal, sys
 from pathlib import Path
@@ -266,6 +308,8 @@ def test_wrong_password_is_one_line_and_loses_nothing(
     with env.store() as store:
         assert pending_count(store.conn) == 1 and store.count_articles() == 3
     assert "not-the-password" not in env.config.read_text(encoding="utf-8")
+    cache = b"".join(p.read_bytes() for p in env.db.parent.glob(env.db.name + "*"))
+    assert env.account.password.encode() not in cache and b"not-the-password" not in cache
 
 
 def test_add_subscribes_on_the_server_remove_unsubscribes_local_stays_local(env: Env) -> None:
@@ -377,3 +421,23 @@ def test_a_subscription_dropped_elsewhere_is_marked_gone_and_its_articles_kept(e
     (city,) = [s for s in json.loads(env.run("sources", "--json").out) if s["title"] == "City News"]
     assert city["status"] == "gone" and city["last_error"] == "no longer subscribed on the server"
     assert len(env.article_ids()) == 3
+
+
+def test_items_and_state_lists_come_in_continuation_pages(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page of one item (and one id): every item and every state still arrives."""
+    monkeypatch.setattr("newsterm.sync.client.PAGE_ITEMS", 1)
+    monkeypatch.setattr("newsterm.sync.client.IDS_PAGE", 1)
+    items = {str(i["title"]): str(i["id"]) for i in env.account.items()}
+    env.account.set_state([items["Story alpha"], items["Story gamma"]], READ)
+    env.account.set_state([items["Story beta"], items["Story gamma"]], STARRED)
+    assert env.run("refresh").code == 0
+    pages = [r for r in env.relay.requests if "stream/contents" in r]
+    assert len(pages) >= 3 and sum("c=" in r for r in pages) >= 2
+    assert sum("stream/items/ids" in r and "c=" in r for r in env.relay.requests) >= 2
+    with env.store() as store:
+        assert {a.title for a in store.list_articles(limit=10)} == set(items)
+        unread = {a.title for a in store.list_articles(ArticleFilter(unread_only=True))}
+        starred = {a.title for a in store.list_articles(ArticleFilter(starred_only=True))}
+    assert unread == {"Story beta"} and starred == {"Story beta", "Story gamma"}

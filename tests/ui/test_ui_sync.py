@@ -3,7 +3,11 @@ status bar says how many wait for the server."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+import threading
+import time
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -110,3 +114,77 @@ async def test_r_syncs_through_the_ingest_service_and_r_marks_read_there(
         await pilot.press("R")
         await settle_until(pilot, lambda: "to sync" not in str(status.render()))
     assert account.ids(READING_LIST, exclude=READ) == set()
+
+
+async def test_the_app_works_on_the_cache_while_the_sync_server_hangs_then_fails_in_one_line(
+    make: AppFactory,
+    cache: Path,
+    feeds: FeedServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Offline first: the sync server takes its time (until the test lets it answer, 503); the
+    app lists the cached articles and takes changes meanwhile, then says the failure in one
+    line on the sync source, every article and queued change kept."""
+    from newsterm.config import load_config
+    from newsterm.sync.engine import ACCOUNT_KEY, SESSION_KEY
+
+    release = threading.Event()
+
+    def slow_then_503(request: BaseHTTPRequestHandler) -> None:
+        release.wait(60)  # a hang guard only: the test releases it
+        request.send_response(503)
+        request.send_header("Content-Length", "0")
+        request.end_headers()
+
+    api = feeds.url("/api/greader.php")
+    for path in ("reader/api/0/token", "reader/api/0/subscription/list?output=json"):
+        feeds.routes[f"/api/greader.php/{path}"] = slow_then_503
+    link_every_article(cache)
+    with Store.open(cache) as store:
+        store.set_meta(ACCOUNT_KEY, f"{api} me")  # a kept session: no password asked
+        store.set_meta(SESSION_KEY, "kept-session")
+        first, second = [a.id for a in store.list_articles(limit=2)]
+        store.set_read([first], True)
+        cached = store.count_articles()
+    path = tmp_path / "sync.toml"
+    path.write_text(
+        "[settings]\nrefresh_on_start = true\nmark_read_on_open = false\nread_timeout = 300.0\n\n"
+        f'[sync]\nurl = "{api}"\nuser = "me"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.delenv("NEWSTERM_SYNC_PASSWORD", raising=False)
+    app = make(config=load_config(path), config_path=path)
+    try:
+        async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+
+            async def until(condition: Callable[[], bool]) -> None:
+                """Wait without waiting for the workers (the sync's is held by the server)."""
+                deadline = time.monotonic() + 120  # a hang guard only
+                while not condition():
+                    assert time.monotonic() < deadline, "still false"
+                    await pilot.pause()
+                    await asyncio.sleep(0.05)
+
+            screen = app.screen  # type: ignore[attr-defined]
+            await until(lambda: len(feeds.requests) > 0 and screen.articles.count == cached)
+            status = screen.query_one(RefreshStatus)
+            assert status.running  # the sync waits on the server
+            assert screen.articles.select_article(second)
+            await pilot.press("r")  # a change made while the sync waits
+            await asyncio.to_thread(app.writer.flush)
+            await until(lambda: str(status.render()).endswith(" · 2 to sync"))
+            assert status.running
+            release.set()
+            await settle_until(pilot, lambda: not status.running)
+            await settle(pilot)
+            assert str(status.render()).endswith(" · 2 to sync")
+            assert screen.articles.count == cached
+    finally:
+        release.set()
+    with Store.open(cache) as store:
+        assert pending_count(store.conn) == 2 and store.count_articles() == cached
+        (account,) = [s for s in store.sources() if s.location == api]
+    assert account.last_error == (
+        f"sync: 127.0.0.1:{feeds.base.rsplit(':', 1)[1]}: server error (HTTP 503); try again later"
+    )

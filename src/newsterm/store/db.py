@@ -204,6 +204,13 @@ ALTER TABLE sources ADD COLUMN fresh_until REAL;
 """Until when a feed said its answer stays fresh (``Cache-Control: max-age``): the schedule
 never refreshes it before then."""
 
+_V10_SYNC_SEEN_STATE = """
+ALTER TABLE sync_items ADD COLUMN seen_read INTEGER;
+ALTER TABLE sync_items ADD COLUMN seen_starred INTEGER;
+"""
+"""Each synced item's read and starred state on the server at the last sync (NULL: not seen
+yet), the base of the two-way merge: a queued change back to it is no change (sync_queue)."""
+
 MIGRATIONS: tuple[str, ...] = (
     _SCHEMA_V1,
     _V2_FTS_BY_STATEMENT,
@@ -214,6 +221,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V7_COUNT_CACHE,
     _V8_DROPPED_ARTICLES,
     _V9_SOURCE_FRESH_UNTIL,
+    _V10_SYNC_SEEN_STATE,
 )
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)

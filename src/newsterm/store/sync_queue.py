@@ -131,30 +131,43 @@ def adopt(
     return int(row[0]), "", int(row[2]), float(row[3])
 
 
-def apply_remote(
-    conn: sqlite3.Connection, state: str, on: set[int], candidates: Sequence[int] | None = None
-) -> int:
-    """Set ``state`` from the server: on for the items in ``on``, off for the other known items
-    (all of them, or only ``candidates``). Items with a queued change of this state keep the
-    local value (it is newer than anything the server had at the last sync). Returns how many
-    articles changed; nothing is queued."""
+def drop_undone(conn: sqlite3.Connection) -> int:
+    """Forget queued changes back to the state the server had at the last sync: the item was
+    changed here and changed back, which is no change to send (a change made elsewhere since
+    then is the only one, and the next state pull brings it). Returns how many."""
+    with transaction(conn):
+        cursor = conn.execute(
+            """DELETE FROM sync_queue WHERE EXISTS (
+                 SELECT 1 FROM sync_items si WHERE si.item = sync_queue.item
+                   AND CASE sync_queue.state WHEN 'read' THEN si.seen_read
+                                             ELSE si.seen_starred END = sync_queue.value)"""
+        )
+    return cursor.rowcount
+
+
+def apply_remote(conn: sqlite3.Connection, state: str, on: set[int]) -> int:
+    """Set ``state`` from the server: on for the items in ``on``, off for the other known items,
+    and remember it as the state seen at this sync (the base :func:`drop_undone` compares with).
+    Items with a queued change of this state keep the local value (it was made here after the
+    server's state was last seen, and the server had not changed it when the change was sent).
+    Returns how many articles changed; nothing is queued."""
     assert state in STATES
     with transaction(conn):
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_on (item INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM sync_on")
         conn.executemany("INSERT OR IGNORE INTO sync_on VALUES (?)", [(i,) for i in on])
-        scope = ""
-        params: list[Any] = []
-        if candidates is not None:
-            scope = "AND si.item IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(list(candidates)))
         cursor = conn.execute(
             f"""UPDATE articles SET {state} = NOT {state} WHERE id IN (
                   SELECT si.article_id FROM sync_items si JOIN articles a ON a.id = si.article_id
-                  WHERE a.{state} != (si.item IN (SELECT item FROM sync_on)) {scope}
+                  WHERE a.{state} != (si.item IN (SELECT item FROM sync_on))
                     AND NOT EXISTS (SELECT 1 FROM sync_queue q
                                     WHERE q.item = si.item AND q.state = ?))""",
-            (*params, state),
+            (state,),
+        )
+        changed = cursor.rowcount
+        conn.execute(
+            f"""UPDATE sync_items SET seen_{state} = (item IN (SELECT item FROM sync_on))
+                WHERE seen_{state} IS NOT (item IN (SELECT item FROM sync_on))"""
         )
         conn.execute("DELETE FROM sync_on")
-    return cursor.rowcount
+    return changed

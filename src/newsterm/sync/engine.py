@@ -2,10 +2,14 @@
 new items and every item's read/starred state into the cache.
 
 Offline first: any failure stops the sync with one line recorded on the sync source; what was
-queued and not accepted stays queued, and nothing cached is removed. When an item changed on
-both sides since the last sync, the change made here wins: it is pushed before the state is
-read back, and a change made during the sync stays queued (the server has no per-item time of
-its state changes to compare with).
+queued and not accepted stays queued, and nothing cached is removed.
+
+Conflicts: the Google Reader API gives no time for a read or star change (items carry only the
+time they arrived), so each state is merged against the one the server had at the last sync
+(``sync_items.seen_*``): a side that changed it since wins over a side that did not. A change
+here that was undone here is no change (dropped before the push), so the server's state
+stands; one that was not is pushed before the state is read back (the server can only have
+changed that item the same way). A change made during the sync stays queued.
 """
 
 from __future__ import annotations
@@ -193,7 +197,9 @@ def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) ->
 
 
 def push(store: Store, client: GReaderClient) -> int:
-    """Send the queued changes in batches (one request per state, value and 1,000 items)."""
+    """Send the queued changes in batches (one request per state, value and 1,000 items);
+    changes back to the state the server had at the last sync are dropped, not sent."""
+    sync_queue.drop_undone(store.conn)
     groups: dict[tuple[str, bool], list[sync_queue.Change]] = defaultdict(list)
     for change in sync_queue.pending(store.conn):
         groups[(change.state, change.value)].append(change)
@@ -418,8 +424,9 @@ def _first_href(value: Any) -> str:
 
 
 def pull_state(store: Store, client: GReaderClient) -> int:
-    """Read the server's unread and starred item lists and apply them to every synced article
-    (a change still queued here keeps its local value). Returns how many articles changed."""
+    """Read the server's unread and starred item lists, apply them to every synced article (a
+    change still queued here keeps its local value) and keep them as the base of the next
+    merge. Returns how many articles changed."""
     unread = client.item_ids(READING_LIST, exclude=READ)
     starred = client.item_ids(STARRED)
     known = {int(row[0]) for row in store.conn.execute("SELECT item FROM sync_items")}
