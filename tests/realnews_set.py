@@ -56,14 +56,18 @@ def labels() -> dict[str, Any]:
     return data
 
 
+PARTS = ("tuned", "held-out", "held-out-2", "all")
+"""The parts of the set: each held-out part is scored apart, once, at the end."""
+
+
 def keys(part: str) -> list[str]:
-    """The labelled keys of one part: "tuned", "held-out" or "all"."""
-    held = set(labels()["held_out"])
+    """The labelled keys of one of ``PARTS``."""
+    held = {"held-out": set(labels()["held_out"]), "held-out-2": set(labels()["held_out_2"])}
     every = list(labels()["articles"])
-    if part == "held-out":
-        return [k for k in every if k in held]
+    if part in held:
+        return [k for k in every if k in held[part]]
     if part == "tuned":
-        return [k for k in every if k not in held]
+        return [k for k in every if not any(k in part_keys for part_keys in held.values())]
     return every
 
 
