@@ -133,6 +133,9 @@ _TITLES = frozenset(
 )
 
 
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
 def norm(text: str) -> str:
     """Text for matching: one kind of each quote mark, no edge punctuation, lower case."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
@@ -144,6 +147,8 @@ def _name_tokens(name: str) -> list[str]:
     tokens = [t for t in tokens if t]
     while tokens and (tokens[0] in _TITLES or tokens[0] in ("the", "a", "an")):
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
+        tokens = tokens[:-1]  # "Kennedy" names "James P. Kennedy Jr."
     return tokens
 
 
