@@ -41,6 +41,9 @@ def authors(*lines: str) -> list[str]:
         (("By Staff Reports",), ["Staff Reports"]),  # a staff credit, kept as printed
         (("Harbour Press",), ["Harbour Press"]),  # an organisation as the only author
         (("REUTERS",), ["Reuters"]),
+        (("By Maren Holt, HBN Business",), ["Maren Holt"]),  # an acronym names the outlet
+        (("By Tobias Wren III",), ["Tobias Wren III"]),  # a numeral is no acronym
+        (("by Quillfeather December 6, 2017",), ["Quillfeather"]),  # a date, no separator
     ],
 )
 def test_bylines_as_pages_print_them(lines: tuple[str, ...], expected: list[str]) -> None:
