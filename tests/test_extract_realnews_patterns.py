@@ -341,3 +341,22 @@ def test_a_byline_over_several_lines_with_email_phone_and_handle() -> None:
         ("Ivo Brandt", "ivo.brandt@harbourgazette.example", "@ivobrandt")
     ]
     assert result.paragraphs == BODY
+
+
+def test_a_quotation_credited_on_the_line_after_it_after_a_dash() -> None:
+    """Reviews, epigraphs and embedded posts: the whole paragraph is the quote, the next line
+    names who said it; a dash line that is no name names nobody."""
+    assert found(
+        "Riders sent the harbour board their notes on the new boats.",
+        "“Quiet engines and a warm cabin. I will ride it every week.”",
+        "– Lio K**",
+        '"Faster than the bridge at rush hour!"',
+        "— Tobias Wren",
+        "“The cabin smelled of fresh paint all week.”",
+        "— and more besides",
+    )[:2] == [
+        ("Quiet engines and a warm cabin. I will ride it every week.", "Lio K**", False),
+        ("Faster than the bridge at rush hour!", "Tobias Wren", False),
+    ]
+    last = found("“The cabin smelled of fresh paint all week.”", "— and more besides")
+    assert [speaker for _text, speaker, _fragment in last] == [None]

@@ -700,6 +700,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         _attribute_candidate(cand, paragraphs, masked, starts, opens)
         if cand.speaker is None and cand.fragment:
             continue  # a phrase in running text with nobody saying it: scare quotes, titles
+        if cand.speaker is None:
+            cand.speaker = _credit_line(paragraphs, cand)
         if cand.speaker is None and not cand.has_verb:
             if not _sentence_like(cand.text):
                 continue  # a scare quote or a title
@@ -752,6 +754,29 @@ def _heading(paragraphs: Sequence[str], cand: _Candidate) -> bool:
     if paragraph[: first.open].strip() or paragraph[final.close + 1 :].strip(" .”’\"'"):
         return False
     return first.para == 0 or not paragraphs[first.para - 1].rstrip().endswith(":")
+
+
+_CREDIT = re.compile(r"[—–-]{1,2}\s*(?P<name>[^\s(@—–-][^(@]{0,60}?)\s*(?:\(@\w+\).*)?")
+
+
+def _credit_line(paragraphs: Sequence[str], cand: _Candidate) -> str | None:
+    """The speaker of a paragraph that is all quotation, named on the line after it after a
+    dash, as reviews, epigraphs and embedded posts print it: “…” / – Ana R."""
+    first, final = cand.parts[0], cand.parts[-1]
+    if paragraphs[first.para][: first.open].strip():
+        return None
+    if paragraphs[final.para][final.close + 1 :].strip(" .,”’\"'"):
+        return None
+    if final.para + 1 >= len(paragraphs):
+        return None
+    match = _CREDIT.fullmatch(paragraphs[final.para + 1].strip())
+    if match is None:
+        return None
+    name = match.group("name").rstrip(" ,")
+    found = name.split()
+    if not 1 <= len(found) <= 5 or not all(w[:1].isupper() or w in PARTICLES for w in found):
+        return None  # "— and more besides", "– Reporting by Ana Ruiz"
+    return name
 
 
 def _sentence_like(text: str) -> bool:
