@@ -360,3 +360,14 @@ def test_a_quotation_credited_on_the_line_after_it_after_a_dash() -> None:
     ]
     last = found("“The cabin smelled of fresh paint all week.”", "— and more besides")
     assert [speaker for _text, speaker, _fragment in last] == [None]
+
+
+def test_he_follows_a_run_of_sentences_back_to_the_one_that_names_him() -> None:
+    """The subject the run of "He …" sentences started from, not the last name seen."""
+    quotes = found(
+        "Ivo Brandt, the harbour master, fought the ferry cuts all winter.",
+        "He wrote to the council twice in January.",
+        "He later travelled to the capital with the union leader Tobias Wren.",
+        "He spoke for an hour at the hearing. “We will not give up the night boats,” he said.",
+    )
+    assert quotes == [("We will not give up the night boats", "Ivo Brandt", False)]

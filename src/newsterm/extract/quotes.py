@@ -879,7 +879,8 @@ def _attribute_candidate(
 
 _SUBJECT_SKIP = words("but and so then yet still now also however meanwhile later earlier")
 _QUOTE_OPENERS = "“‘\"'”«"
-_SUBJECT_SENTENCES = 4
+_SUBJECT_SENTENCES = 6
+_SUBJECT_PARAGRAPHS = 4
 
 
 def _previous_subject(
@@ -891,14 +892,15 @@ def _previous_subject(
 ) -> str | None:
     """For "he"/"she": the person who is the grammatical subject of the sentences before.
 
-    Walks back over at most four sentences (this paragraph and the one before), starting
+    Walks back over at most six sentences (this paragraph and the three before: a run of
+    sentences opening with "He …" is followed to the one that names him), starting
     with the words of the quotation's own sentence before it: a sentence
     that opens with a name gives it; one that opens with a quotation gives the speaker of the
     quotation before; one that opens with "he"/"she" or with no person looks further back.
     A possessive ("Moreau’s dog") or an object ("urged Ms. Lind") is never taken.
     """
     sentences: list[str] = []
-    for index in (para, para - 1):
+    for index in range(para, para - _SUBJECT_PARAGRAPHS, -1):
         if index < 0:
             break
         text = masked[index][:offset] if index == para else masked[index]
