@@ -371,3 +371,18 @@ def test_he_follows_a_run_of_sentences_back_to_the_one_that_names_him() -> None:
         "He spoke for an hour at the hearing. “We will not give up the night boats,” he said.",
     )
     assert quotes == [("We will not give up the night boats", "Ivo Brandt", False)]
+
+
+def test_a_slogan_quoted_again_and_again_is_not_speech() -> None:
+    """A short quotation repeated with nobody saying it is a slogan; one said is kept."""
+    quotes = found(
+        "The harbour board chose a new slogan for the ferries.",
+        "“Float. We’ve got you.”",
+        "“Float. We’ve got you” now runs on posters in every terminal.",
+        "“Float, we’ve got you!” Ivo Brandt said at the launch.",
+        "“We wanted something short,” Brandt said.",
+    )
+    assert quotes == [
+        ("Float, we’ve got you!", "Ivo Brandt", False),
+        ("We wanted something short", "Brandt", False),
+    ]

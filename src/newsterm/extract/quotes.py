@@ -695,6 +695,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     people: _People | None = None
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None
+    repeated: set[str] | None = None
     for cand in candidates:
         first, final = cand.parts[0], cand.parts[-1]
         _attribute_candidate(cand, paragraphs, masked, starts, opens)
@@ -703,6 +704,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if cand.speaker is None:
             cand.speaker = _credit_line(paragraphs, cand)
         if cand.speaker is None and not cand.has_verb:
+            if repeated is None:
+                repeated = _repeated_short(candidates)
+            if _short_key(cand.text) in repeated:
+                continue  # a slogan or a name quoted again and again, said by nobody
             if not _sentence_like(cand.text):
                 continue  # a scare quote or a title
             if previous is not None and first.para - previous[0] <= 1:
@@ -777,6 +782,26 @@ def _credit_line(paragraphs: Sequence[str], cand: _Candidate) -> str | None:
     if not 1 <= len(found) <= 5 or not all(w[:1].isupper() or w in PARTICLES for w in found):
         return None  # "— and more besides", "– Reporting by Ana Ruiz"
     return name
+
+
+_SLOGAN_WORDS = 8
+_NOT_KEY = re.compile(r"[\W_]+")
+
+
+def _short_key(text: str) -> str:
+    """A short quotation's words, lower-cased, for spotting one quoted again."""
+    return _NOT_KEY.sub(" ", text).strip().casefold() if len(text.split()) <= _SLOGAN_WORDS else ""
+
+
+def _repeated_short(candidates: Sequence[_Candidate]) -> set[str]:
+    """The short quotations that appear more than once in an article."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    for cand in candidates:
+        key = _short_key(cand.text)
+        if key:
+            (again if key in seen else seen).add(key)
+    return again
 
 
 def _sentence_like(text: str) -> bool:
