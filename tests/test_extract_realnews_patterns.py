@@ -386,3 +386,11 @@ def test_a_slogan_quoted_again_and_again_is_not_speech() -> None:
         ("Float, we’ve got you!", "Ivo Brandt", False),
         ("We wanted something short", "Brandt", False),
     ]
+
+
+def test_a_clause_after_the_quote_is_not_its_speaker() -> None:
+    """In ", adding that Wrens’ family …" nobody is named: the speaker is before the quote."""
+    assert found(
+        "Harbour master Ivo Brandt said in a statement, “We are glad and relieved” at the"
+        " riders’ return, adding that Wrens’ family had asked to send its thanks.",
+    ) == [("We are glad and relieved", "Ivo Brandt", False)]

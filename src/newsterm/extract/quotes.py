@@ -434,10 +434,13 @@ def _tidy(phrase: str) -> str:
         tokens[-1].lower() in _AUX or (tokens[-1].islower() and tokens[-1].endswith("ly"))
     ):
         tokens.pop()
+    if tokens and tokens[0].lower() in _PARTICIPLE:
+        return ""  # "adding that Weeks’": a clause, not a speaker
     for cut, token in enumerate(tokens):
         if cut and (
             token.lower() in ("who", "which", "whose")
             or token in _CUT_AT
+            or token in _FINITE  # "the doctors said they also": the speaker ends at the verb
             or (token == "and" and cut + 1 < len(tokens) and tokens[cut + 1] in _TEAM_OWNERS)
         ):
             tokens = tokens[:cut]  # "the company would not …", "Paganini and his team"
