@@ -1,9 +1,10 @@
 """Score the analysis on the hand-labelled real news set (tests/fixtures/realnews/labels.json).
 
 Reads the pages from ``<repo>/../shared/realnews/aeb`` (or ``$NEWSTERM_SHARED``). The tuned part
-is what the analysis was developed against; the held-out part is scored apart, once, at the end.
+is what the analysis was developed against; the held-out parts (held-out: 13 pages, held-out-2:
+25 pages drawn later) are scored apart, once each, at the end.
 
-Run: uv run python scripts/score_realnews.py [--part tuned|held-out|all] [--problems]
+Run: uv run python scripts/score_realnews.py [--part tuned|held-out|held-out-2|all] [--problems]
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.realnews_set import score, shared_aeb  # noqa: E402
+from tests.realnews_set import PARTS, score, shared_aeb  # noqa: E402
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("tuned", "held-out", "all"), default="tuned")
+    parser.add_argument("--part", choices=PARTS, default="tuned")
     parser.add_argument("--problems", action="store_true", help="list every mismatch")
     args = parser.parse_args()
     aeb = shared_aeb()

@@ -56,14 +56,18 @@ def labels() -> dict[str, Any]:
     return data
 
 
+PARTS = ("tuned", "held-out", "held-out-2", "all")
+"""The parts of the set: each held-out part is scored apart, once, at the end."""
+
+
 def keys(part: str) -> list[str]:
-    """The labelled keys of one part: "tuned", "held-out" or "all"."""
-    held = set(labels()["held_out"])
+    """The labelled keys of one of ``PARTS``."""
+    held = {"held-out": set(labels()["held_out"]), "held-out-2": set(labels()["held_out_2"])}
     every = list(labels()["articles"])
-    if part == "held-out":
-        return [k for k in every if k in held]
+    if part in held:
+        return [k for k in every if k in held[part]]
     if part == "tuned":
-        return [k for k in every if k not in held]
+        return [k for k in every if not any(k in part_keys for part_keys in held.values())]
     return every
 
 
@@ -129,6 +133,9 @@ _TITLES = frozenset(
 )
 
 
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
 def norm(text: str) -> str:
     """Text for matching: one kind of each quote mark, no edge punctuation, lower case."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
@@ -140,6 +147,8 @@ def _name_tokens(name: str) -> list[str]:
     tokens = [t for t in tokens if t]
     while tokens and (tokens[0] in _TITLES or tokens[0] in ("the", "a", "an")):
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
+        tokens = tokens[:-1]  # "Kennedy" names "James P. Kennedy Jr."
     return tokens
 
 

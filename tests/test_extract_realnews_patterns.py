@@ -41,6 +41,9 @@ def authors(*lines: str) -> list[str]:
         (("By Staff Reports",), ["Staff Reports"]),  # a staff credit, kept as printed
         (("Harbour Press",), ["Harbour Press"]),  # an organisation as the only author
         (("REUTERS",), ["Reuters"]),
+        (("By Maren Holt, HBN Business",), ["Maren Holt"]),  # an acronym names the outlet
+        (("By Tobias Wren III",), ["Tobias Wren III"]),  # a numeral is no acronym
+        (("by Quillfeather December 6, 2017",), ["Quillfeather"]),  # a date, no separator
     ],
 )
 def test_bylines_as_pages_print_them(lines: tuple[str, ...], expected: list[str]) -> None:
@@ -338,3 +341,56 @@ def test_a_byline_over_several_lines_with_email_phone_and_handle() -> None:
         ("Ivo Brandt", "ivo.brandt@harbourgazette.example", "@ivobrandt")
     ]
     assert result.paragraphs == BODY
+
+
+def test_a_quotation_credited_on_the_line_after_it_after_a_dash() -> None:
+    """Reviews, epigraphs and embedded posts: the whole paragraph is the quote, the next line
+    names who said it; a dash line that is no name names nobody."""
+    assert found(
+        "Riders sent the harbour board their notes on the new boats.",
+        "“Quiet engines and a warm cabin. I will ride it every week.”",
+        "– Lio K**",
+        '"Faster than the bridge at rush hour!"',
+        "— Tobias Wren",
+        "“The cabin smelled of fresh paint all week.”",
+        "— and more besides",
+    )[:2] == [
+        ("Quiet engines and a warm cabin. I will ride it every week.", "Lio K**", False),
+        ("Faster than the bridge at rush hour!", "Tobias Wren", False),
+    ]
+    last = found("“The cabin smelled of fresh paint all week.”", "— and more besides")
+    assert [speaker for _text, speaker, _fragment in last] == [None]
+
+
+def test_he_follows_a_run_of_sentences_back_to_the_one_that_names_him() -> None:
+    """The subject the run of "He …" sentences started from, not the last name seen."""
+    quotes = found(
+        "Ivo Brandt, the harbour master, fought the ferry cuts all winter.",
+        "He wrote to the council twice in January.",
+        "He later travelled to the capital with the union leader Tobias Wren.",
+        "He spoke for an hour at the hearing. “We will not give up the night boats,” he said.",
+    )
+    assert quotes == [("We will not give up the night boats", "Ivo Brandt", False)]
+
+
+def test_a_slogan_quoted_again_and_again_is_not_speech() -> None:
+    """A short quotation repeated with nobody saying it is a slogan; one said is kept."""
+    quotes = found(
+        "The harbour board chose a new slogan for the ferries.",
+        "“Float. We’ve got you.”",
+        "“Float. We’ve got you” now runs on posters in every terminal.",
+        "“Float, we’ve got you!” Ivo Brandt said at the launch.",
+        "“We wanted something short,” Brandt said.",
+    )
+    assert quotes == [
+        ("Float, we’ve got you!", "Ivo Brandt", False),
+        ("We wanted something short", "Brandt", False),
+    ]
+
+
+def test_a_clause_after_the_quote_is_not_its_speaker() -> None:
+    """In ", adding that Wrens’ family …" nobody is named: the speaker is before the quote."""
+    assert found(
+        "Harbour master Ivo Brandt said in a statement, “We are glad and relieved” at the"
+        " riders’ return, adding that Wrens’ family had asked to send its thanks.",
+    ) == [("We are glad and relieved", "Ivo Brandt", False)]

@@ -1,8 +1,8 @@
 """The analysis on the hand-labelled real news set (tests/fixtures/realnews, pages in ../shared).
 
-Only the tuned part is scored here; the held-out part is scored apart by
-``scripts/score_realnews.py --part held-out``. The floors are the scores reached, less a small
-margin, so that a change that loses ground fails.
+Only the tuned part is scored here; the held-out parts are scored apart by
+``scripts/score_realnews.py --part held-out`` and ``--part held-out-2``. The floors are the
+scores reached, less a small margin, so that a change that loses ground fails.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ AEB = shared_aeb()
 FLOORS = {
     "precision": 0.93,
     "recall": 0.92,
-    "speakers": 0.82,
+    "speakers": 0.86,
     "authors": 0.95,
     "first": 0.82,
     "last": 0.80,
 }
-"""The tuned part's scores on 5 December 2026 (0.961, 0.945, 0.853, 0.980, 0.865, 0.846) less
-a margin."""
+"""The tuned part's scores (65 pages since the last 13 were labelled) on 5 December 2026 at
+ANALYSIS_VERSION 3 (0.962, 0.949, 0.886, 0.959, 0.877, 0.862) less a margin."""
 needs_pages = pytest.mark.skipif(
     AEB is None, reason="the shared real news pages (../shared/realnews/aeb) are not present"
 )
@@ -30,8 +30,13 @@ needs_pages = pytest.mark.skipif(
 def test_the_labelled_set_is_big_enough_with_a_fifth_held_out() -> None:
     articles = labels()["articles"]
     assert len(articles) >= 60
-    assert len(keys("held-out")) == len(articles) // 5
-    assert set(keys("held-out")) <= set(articles)
+    held = set(keys("held-out")) | set(keys("held-out-2"))
+    assert len(keys("held-out")) == 13
+    assert len(keys("held-out-2")) == 25
+    assert len(held) >= len(articles) // 5
+    assert held <= set(articles)
+    assert not held & set(keys("tuned"))
+    assert len(keys("tuned")) + len(held) == len(articles)
 
 
 def test_labels_keep_only_short_anchors() -> None:

@@ -132,10 +132,12 @@ _PREFIXED = re.compile(
     r"(?:[|/]\s*)?(?:posted|written|words|story|text|analysis)\s+by\b", re.IGNORECASE
 )
 _TAIL = re.compile(
-    rf"\s+(?:on|-|–|—|\|)\s+(?:{_DATE_WORD}|{_MONTH_WORD})(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}))*$",
+    rf"\s+(?:(?:on|-|–|—|\|)\s+(?:{_DATE_WORD}|{_MONTH_WORD})|{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b)"
+    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}))*$",
     re.IGNORECASE,
 )
-"""A date after the names (" on November 14, 2019", " - 11/18/19 11:04 PM EST")."""
+"""A date after the names (" on November 14, 2019", " - 11/18/19 11:04 PM EST", " December 6,
+2017")."""
 _GLUED_ROLE = re.compile(
     r"(?<=[a-z])(?=(?:Staff|Senior|Business|Columnist|Contributor|Correspondent|Reporter"
     r"|Editor|Writer|Special|Chief|FOX|CNN|NBC|CBS)[A-Za-z]*\b)"
@@ -183,6 +185,9 @@ def _names_or_title(text: str) -> bool:
     return 1 <= len(found) <= 6 and all(w[:1].isupper() or w in ("of", "and") for w in found)
 
 
+_NUMERALS = frozenset(("II", "III", "IV"))
+
+
 def _plausible(name: str) -> bool:
     """Not an organisation, a role or a web address that followed the name."""
     for word in name.split():
@@ -193,6 +198,8 @@ def _plausible(name: str) -> bool:
             return False  # Cleveland.com
         if sum(c.isupper() for c in word[1:]) > 1 and not word.isupper():
             return False  # FOXBusiness
+        if word.isalpha() and word.isupper() and word not in _NUMERALS and not name.isupper():
+            return False  # "CNN Business": an acronym beside ordinary words names a body
     return True
 
 

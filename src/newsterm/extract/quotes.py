@@ -434,10 +434,13 @@ def _tidy(phrase: str) -> str:
         tokens[-1].lower() in _AUX or (tokens[-1].islower() and tokens[-1].endswith("ly"))
     ):
         tokens.pop()
+    if tokens and tokens[0].lower() in _PARTICIPLE:
+        return ""  # "adding that Weeks’": a clause, not a speaker
     for cut, token in enumerate(tokens):
         if cut and (
             token.lower() in ("who", "which", "whose")
             or token in _CUT_AT
+            or token in _FINITE  # "the doctors said they also": the speaker ends at the verb
             or (token == "and" and cut + 1 < len(tokens) and tokens[cut + 1] in _TEAM_OWNERS)
         ):
             tokens = tokens[:cut]  # "the company would not …", "Paganini and his team"
@@ -695,12 +698,19 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     people: _People | None = None
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None
+    repeated: set[str] | None = None
     for cand in candidates:
         first, final = cand.parts[0], cand.parts[-1]
         _attribute_candidate(cand, paragraphs, masked, starts, opens)
         if cand.speaker is None and cand.fragment:
             continue  # a phrase in running text with nobody saying it: scare quotes, titles
+        if cand.speaker is None:
+            cand.speaker = _credit_line(paragraphs, cand)
         if cand.speaker is None and not cand.has_verb:
+            if repeated is None:
+                repeated = _repeated_short(candidates)
+            if _short_key(cand.text) in repeated:
+                continue  # a slogan or a name quoted again and again, said by nobody
             if not _sentence_like(cand.text):
                 continue  # a scare quote or a title
             if previous is not None and first.para - previous[0] <= 1:
@@ -752,6 +762,49 @@ def _heading(paragraphs: Sequence[str], cand: _Candidate) -> bool:
     if paragraph[: first.open].strip() or paragraph[final.close + 1 :].strip(" .”’\"'"):
         return False
     return first.para == 0 or not paragraphs[first.para - 1].rstrip().endswith(":")
+
+
+_CREDIT = re.compile(r"[—–-]{1,2}\s*(?P<name>[^\s(@—–-][^(@]{0,60}?)\s*(?:\(@\w+\).*)?")
+
+
+def _credit_line(paragraphs: Sequence[str], cand: _Candidate) -> str | None:
+    """The speaker of a paragraph that is all quotation, named on the line after it after a
+    dash, as reviews, epigraphs and embedded posts print it: “…” / – Ana R."""
+    first, final = cand.parts[0], cand.parts[-1]
+    if paragraphs[first.para][: first.open].strip():
+        return None
+    if paragraphs[final.para][final.close + 1 :].strip(" .,”’\"'"):
+        return None
+    if final.para + 1 >= len(paragraphs):
+        return None
+    match = _CREDIT.fullmatch(paragraphs[final.para + 1].strip())
+    if match is None:
+        return None
+    name = match.group("name").rstrip(" ,")
+    found = name.split()
+    if not 1 <= len(found) <= 5 or not all(w[:1].isupper() or w in PARTICLES for w in found):
+        return None  # "— and more besides", "– Reporting by Ana Ruiz"
+    return name
+
+
+_SLOGAN_WORDS = 8
+_NOT_KEY = re.compile(r"[\W_]+")
+
+
+def _short_key(text: str) -> str:
+    """A short quotation's words, lower-cased, for spotting one quoted again."""
+    return _NOT_KEY.sub(" ", text).strip().casefold() if len(text.split()) <= _SLOGAN_WORDS else ""
+
+
+def _repeated_short(candidates: Sequence[_Candidate]) -> set[str]:
+    """The short quotations that appear more than once in an article."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    for cand in candidates:
+        key = _short_key(cand.text)
+        if key:
+            (again if key in seen else seen).add(key)
+    return again
 
 
 def _sentence_like(text: str) -> bool:
@@ -854,7 +907,8 @@ def _attribute_candidate(
 
 _SUBJECT_SKIP = words("but and so then yet still now also however meanwhile later earlier")
 _QUOTE_OPENERS = "“‘\"'”«"
-_SUBJECT_SENTENCES = 4
+_SUBJECT_SENTENCES = 6
+_SUBJECT_PARAGRAPHS = 4
 
 
 def _previous_subject(
@@ -866,14 +920,15 @@ def _previous_subject(
 ) -> str | None:
     """For "he"/"she": the person who is the grammatical subject of the sentences before.
 
-    Walks back over at most four sentences (this paragraph and the one before), starting
+    Walks back over at most six sentences (this paragraph and the three before: a run of
+    sentences opening with "He …" is followed to the one that names him), starting
     with the words of the quotation's own sentence before it: a sentence
     that opens with a name gives it; one that opens with a quotation gives the speaker of the
     quotation before; one that opens with "he"/"she" or with no person looks further back.
     A possessive ("Moreau’s dog") or an object ("urged Ms. Lind") is never taken.
     """
     sentences: list[str] = []
-    for index in (para, para - 1):
+    for index in range(para, para - _SUBJECT_PARAGRAPHS, -1):
         if index < 0:
             break
         text = masked[index][:offset] if index == para else masked[index]
