@@ -968,6 +968,15 @@ class Store:
 
         return search.search(self, text, limit=limit, offset=offset, now=now, hide=hide)
 
+    def search_newest(
+        self, text: str, *, limit: int = 50, now: float | None = None, hide: tuple[str, ...] = ()
+    ) -> list[SearchHit]:
+        """A query's newest ``limit`` articles with their matches marked (the search as
+        typed: it costs about ``limit`` rows whatever the query matches)."""
+        from newsterm.store import search
+
+        return search.newest(self, text, limit=limit, now=now, hide=hide)
+
     def match_spans(self, article_id: int, text: str) -> list[tuple[int, int, int]]:
         """Where a query's full-text terms match in an article's body: (paragraph, start,
         end) character offsets."""
