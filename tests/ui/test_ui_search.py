@@ -166,4 +166,3 @@ async def test_keys_queued_together_start_one_search_newest_first(make: AppFacto
         await settle_until(pilot, lambda: started[-1:] == ["storm"])
         searcher.typed("storm clo")
         assert searcher.bar.border_subtitle == ""
-
