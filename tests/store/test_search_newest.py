@@ -10,7 +10,7 @@ import pytest
 
 from newsterm.analysis import Analysis, RawArticle
 from newsterm.models import SourceKind
-from newsterm.query.typing import as_typed
+from newsterm.query.typed import as_typed
 from newsterm.store import ArticleFilter, Store
 from newsterm.store import search as search_module
 from tests.cached import save_analysed

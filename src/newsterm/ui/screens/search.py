@@ -92,7 +92,7 @@ class Searcher:
         """A key changed the field: search what it holds once typing pauses, if it parses (an
         unfinished query, such as an open phrase, waits for more keys)."""
         from newsterm.query import QueryError, parse
-        from newsterm.query.typing import MIN_PREFIX, as_typed
+        from newsterm.query.typed import MIN_PREFIX, as_typed
 
         self._stop_timer()
         query, short = as_typed(value)
