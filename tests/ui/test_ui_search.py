@@ -139,3 +139,30 @@ async def test_the_list_follows_what_is_typed_and_keeps_the_focus_in_the_field(
         assert screen.search_query == "newspap* OR storm"
         assert screen.articles.count == 3
         assert app.focused is screen.articles  # type: ignore[attr-defined]
+
+
+async def test_keys_queued_together_start_one_search_newest_first(make: AppFactory) -> None:
+    """Keys handled in one turn (a paste, a fast typist on a busy machine) start one search,
+    of what was typed last; a short last word is left out and the field says why."""
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        searcher = screen.searcher
+        await pilot.press("slash")
+        started: list[str] = []
+        start = searcher._start
+        searcher._start = lambda query, live: (started.append(query), start(query, live))
+        for value in ("s", "st", "sto", "stor", "storm"):
+            searcher.typed(value)  # (as the field's changes do, before the loop turns)
+        await settle_until(pilot, lambda: screen.search_query == "storm*")
+        assert started == ["storm*"]
+        assert screen.searcher.newest_only
+        assert "newest" in str(screen.articles.border_title)
+        dates = [screen.articles.row(i).article.published for i in range(screen.articles.count)]
+        assert dates == sorted(dates, reverse=True) and dates
+        searcher.typed("storm cl")
+        assert searcher.bar.border_subtitle == "3 letters search a prefix"
+        await settle_until(pilot, lambda: started[-1:] == ["storm"])
+        searcher.typed("storm clo")
+        assert searcher.bar.border_subtitle == ""

@@ -3,9 +3,11 @@ matches inside one article (for the reader)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Any
 
 from newsterm.query import compile_any, compile_query
 from newsterm.query.snippet import centre
@@ -14,13 +16,11 @@ from newsterm.store.repo import (
     MATCH_START,
     PARAGRAPH_SEPARATOR,
     SUMMARY_COLUMNS,
+    ArticleFilter,
     Store,
     split_marked,
 )
 from newsterm.store.results import SearchHit
-
-if TYPE_CHECKING:
-    from collections.abc import Sequence
 
 SNIPPET_CHARS = 400
 """Characters of text kept around a hit's first match (the list and the CLI centre it again
@@ -66,13 +66,63 @@ def search(
                 WHERE articles_fts MATCH ? {where} ORDER BY rank LIMIT ? OFFSET ?""",
             (*marks, *marks, compiled.match, *params, limit, offset),
         ).fetchall()
-    hits = []
-    for row in rows:
-        _, title_spans = split_marked(row[8])
-        body, body_spans = split_marked(row[9])
-        snippet, snippet_spans = centre(body.replace("\n", " "), body_spans, SNIPPET_CHARS)
-        hits.append(SearchHit(Store.summary_row(row), title_spans, snippet, snippet_spans))
-    return hits
+    return [_hit(row, row[8], row[9]) for row in rows]
+
+
+def _hit(row: Sequence[Any], title: str, body: str) -> SearchHit:
+    """A hit from its summary columns and its title and body with their matches marked."""
+    _, title_spans = split_marked(title)
+    text, body_spans = split_marked(body)
+    snippet, snippet_spans = centre(text.replace("\n", " "), body_spans, SNIPPET_CHARS)
+    return SearchHit(Store.summary_row(row), title_spans, snippet, snippet_spans)
+
+
+WALK_FROM_HITS = 2_000
+"""Full-text hits from which a newest-first search walks the time index (testing each step
+against the hits) rather than reading and sorting every hit's row (see ``Store._by_time``)."""
+
+
+def newest(
+    store: Store,
+    text: str,
+    *,
+    limit: int = 50,
+    now: float | None = None,
+    hide: tuple[str, ...] = (),
+) -> list[SearchHit]:
+    """A query's newest ``limit`` articles (what ``hide`` matches left out), their matches
+    marked: the search as typed, which reads about ``limit`` rows whatever the query matches
+    (no ranking, which would read every hit)."""
+    moment = time.time() if now is None else now
+    compiled = compile_query(text, moment)
+    where, params = Store._where(ArticleFilter(query=text, now=moment, hide=hide))
+    walk = ""
+    if compiled.match is not None:
+        common = store.conn.execute(
+            "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1 OFFSET ?",
+            (compiled.match, WALK_FROM_HITS),
+        ).fetchone()
+        walk = "INDEXED BY articles_by_time" if common else ""
+    rows = store.conn.execute(
+        f"""SELECT {SUMMARY_COLUMNS}, a.title, substr(a.body, 1, ?)
+            FROM articles a {walk} JOIN sources s ON s.id = a.source_id
+            {where} ORDER BY a.sort_key DESC, a.id DESC LIMIT ?""",
+        (SNIPPET_CHARS, *params, limit),
+    ).fetchall()
+    if compiled.match is None or not rows:
+        return [_hit(row, row[8], row[9]) for row in rows]
+    ids = [int(row[0]) for row in rows]
+    marks = (MATCH_START, MATCH_END)
+    marked = {
+        int(found[0]): (str(found[1]), str(found[2]))
+        for found in store.conn.execute(
+            """SELECT rowid, highlight(articles_fts, 0, ?, ?), highlight(articles_fts, 1, ?, ?)
+               FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? AND rowid <= ?
+                 AND +rowid IN (SELECT value FROM json_each(?))""",
+            (*marks, *marks, compiled.match, min(ids), max(ids), json.dumps(ids)),
+        )
+    }
+    return [_hit(row, *marked.get(int(row[0]), (row[8], row[9]))) for row in rows]
 
 
 def match_spans(

@@ -41,6 +41,8 @@ Post = Callable[[Message], object]
 """Where a worker sends its results (a widget's ``post_message``; safe from any thread)."""
 
 SEARCH_LIMIT = 500
+LIVE_ROWS = 50
+"""Rows a search as typed lists: its newest matches, more than a screen holds."""
 
 
 def load_sources(
@@ -114,7 +116,8 @@ def search(
     live: bool = False,
     stop: Interrupt | None = None,
 ) -> None:
-    """Search with the query language (FTS5 can take a while on big caches); what ``hide``
+    """Search with the query language (FTS5 can take a while on big caches): ``live`` (as
+    typed) its newest ``LIVE_ROWS`` matches, else every match best first; what ``hide``
     matches is left out. ``number`` and ``live`` go back with the result; once ``stop`` is
     interrupted the search ends at once and posts nothing."""
     stop = stop or Interrupt()
@@ -123,7 +126,10 @@ def search(
             if not stop.attach(store.conn):
                 return
             try:
-                hits = store.search(query, limit=SEARCH_LIMIT, hide=hide)
+                if live:  # newest first: costs the rows listed, not the rows matched
+                    hits = store.search_newest(query, limit=LIVE_ROWS, hide=hide)
+                else:
+                    hits = store.search(query, limit=SEARCH_LIMIT, hide=hide)
             finally:
                 stop.detach()
     except Exception as exc:

@@ -21,12 +21,17 @@ def list_heading(
     ignored: int = 0,
     show_ignored: bool = False,
     source_error: str | None = None,
+    newest_only: bool = False,
 ) -> tuple[str, str]:
     """The list's border title and the message it shows when it has no rows; ``ignored``
     articles are hidden by feeds.toml's ``[[ignore]]`` (shown while ``show_ignored``); for a
-    source whose last refresh failed, the message is its error."""
+    source whose last refresh failed, the message is its error; ``newest_only``: a search
+    as typed, which lists its newest matches only."""
     if search_query is not None:
-        title = f"2 Search “{search_query[:60]}” · {counted(count, 'result')}"
+        if newest_only:
+            title = f"2 Search “{search_query[:60]}” · newest {count} · Enter lists all, best first"
+        else:
+            title = f"2 Search “{search_query[:60]}” · {counted(count, 'result')}"
         return title, f"No articles match “{search_query}”. Press Esc to go back."
     title = f"2 {filter_title[:60]} · {count:,}"
     if unread_only:

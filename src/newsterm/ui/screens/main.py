@@ -356,6 +356,7 @@ class MainScreen(Screen[None]):
             ignored=self.ignored_count,
             show_ignored=self.show_ignored,
             source_error=self.source_errors.get(self.filter.source_id or 0),
+            newest_only=self.searcher.newest_only,
         )
         articles.border_title = Content(title)
         articles.empty_message = Content(empty)

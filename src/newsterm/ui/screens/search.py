@@ -2,8 +2,12 @@
 
 The field is mounted the first time it is opened: a start-up without it draws its first
 frame sooner (the Input's styles and widgets cost about as much as a pane). The list follows
-what is typed: a query that parses is searched ``debounce`` seconds after the last key, each
-search supersedes the ones before it (their results are dropped), and Enter searches at once.
+what is typed: its last word searched as a prefix once it has ``MIN_PREFIX`` letters (shorter,
+it is left out and the field says so), newest matches first, a screenful (a cost of the rows
+listed, not of the rows matched: bench/views.py). The search starts once the keys already
+queued are handled (``debounce``: a burst of keys starts one search), each search supersedes
+and interrupts the ones before it (their results are dropped), and Enter searches at once,
+every match, best first.
 """
 
 from __future__ import annotations
@@ -29,9 +33,16 @@ class Searcher:
         self.screen = screen
         self.query: str | None = None
         """The search whose results the list shows, or None."""
-        self.debounce = 0.15
-        """Seconds after the last key before what is typed is searched."""
+        self.debounce = 0.0
+        """Seconds after the last key before what is typed is searched (0: as soon as the
+        keys already queued are handled, each of which restarts the wait)."""
+        self.newest_only = False
+        """The list shows a search as typed (its newest matches), not every match."""
         self._timer: Timer | None = None
+        self._pending: str | None = None
+        """What was typed last, not searched yet."""
+        self._queued = False
+        """A search of ``_pending`` is queued after the keys already queued."""
         self._started = 0
         """Searches started so far: a result answering an earlier one is dropped."""
         self._stop: Interrupt | None = None
@@ -81,19 +92,34 @@ class Searcher:
         """A key changed the field: search what it holds once typing pauses, if it parses (an
         unfinished query, such as an open phrase, waits for more keys)."""
         from newsterm.query import QueryError, parse
+        from newsterm.query.typed import MIN_PREFIX, as_typed
 
         self._stop_timer()
-        query = value.strip()
+        query, short = as_typed(value)
+        self.bar.border_subtitle = f"{MIN_PREFIX} letters search a prefix" if short else ""
         if not query:
             return
         try:
             parse(query)
         except QueryError:
             return
-        self._timer = self.screen.set_timer(self.debounce, partial(self._start, query, True))
+        self._pending = query
+        if self.debounce > 0:
+            self._timer = self.screen.set_timer(self.debounce, self._start_pending)
+        elif not self._queued:
+            self._queued = True
+            self.screen.call_later(self._start_pending)
+
+    def _start_pending(self) -> None:
+        """Search what was typed last (the keys before it started nothing)."""
+        self._queued = False
+        query, self._pending = self._pending, None
+        if query is not None:
+            self._start(query, True)
 
     def submit(self, value: str) -> None:
         self._stop_timer()
+        self.bar.border_subtitle = ""
         query = value.strip()
         if not query:
             self.cancel()
@@ -101,6 +127,7 @@ class Searcher:
         self._start(query, False)
 
     def _stop_timer(self) -> None:
+        self._pending = None
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -145,6 +172,7 @@ class Searcher:
                 screen.notify(event.error, title="Search failed", severity="error", markup=False)
             return
         self.query = event.query
+        self.newest_only = event.live
         screen.articles.set_rows(SearchRows(event.hits))
         screen.articles_changed()
         if not event.live:

@@ -1,0 +1,75 @@
+"""The search as typed: its last word a prefix once long enough, and the newest matches read
+without ranking every hit, the same rows whichever plan reads them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from newsterm.analysis import Analysis, RawArticle
+from newsterm.models import SourceKind
+from newsterm.query.typed import as_typed
+from newsterm.store import ArticleFilter, Store
+from newsterm.store import search as search_module
+from tests.cached import save_analysed
+
+BASE = datetime(2026, 3, 3, tzinfo=UTC)
+BODIES = ("storm over the harbour", "calm harbour", "storm warning ferry")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = Store.open(tmp_path / "cache.db")
+    source = store.upsert_source(SourceKind.FEED, "https://example.com/rss", title="Example")
+    items = []
+    for i in range(60):
+        body = BODIES[i % 3]
+        raw = RawArticle(
+            guid=f"g{i}",
+            title=f"t{i}",
+            paragraphs=[body],
+            # dates out of id order: later ids are sometimes newer, sometimes older
+            published=BASE - timedelta(hours=(i * 37) % 60),
+            content_hash=str(i),
+        )
+        items.append((raw, Analysis(title=raw.title, paragraphs=[body])))
+    save_analysed(store, source.id, items)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched", "short"),
+    [
+        ("h", "", True),
+        ("ha", "", True),
+        ("har", "har*", False),
+        ("harbour t", "harbour", True),
+        ("harbour tun", "harbour tun*", False),
+        ("harbour ", "harbour", False),  # a finished word is not a prefix
+        ("title:min", "title:min*", False),
+        ('"coal pl', '"coal pl', False),  # an open phrase: searched as it is (or not at all)
+        ("storm and", "storm and", False),  # an operator is no word
+        ("tag:tag1", "tag:tag1", False),  # nor a field other than the title
+        ("storm*", "storm*", False),
+    ],
+)
+def test_what_is_searched_as_a_query_is_typed(typed: str, searched: str, short: bool) -> None:
+    assert as_typed(typed) == (searched, short)
+
+
+@pytest.mark.parametrize("walk_from", [0, 10_000])
+def test_the_newest_matches_are_the_list_order_whichever_plan_reads_them(
+    store: Store, monkeypatch: pytest.MonkeyPatch, walk_from: int
+) -> None:
+    monkeypatch.setattr(search_module, "WALK_FROM_HITS", walk_from)  # walked, then sorted
+    for query in ("storm", "harb*", "storm -ferry", "harbour is:unread"):
+        every = store.list_articles(ArticleFilter(query=query), limit=100)
+        hits = store.search_newest(query, limit=7)
+        assert [h.article.id for h in hits] == [a.id for a in every[:7]], query
+        for hit in hits:  # the matches marked in the snippet
+            assert hit.snippet_matches, (query, hit.snippet)
+    hidden = store.search_newest("harbour", limit=100, hide=("calm",))
+    assert hidden and all("calm" not in h.snippet for h in hidden)
+    assert len(hidden) == store.count_articles(ArticleFilter(query="harbour -calm"))
