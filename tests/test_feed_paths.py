@@ -75,6 +75,7 @@ def test_the_fixtures_cover_every_class() -> None:
         "rss-latin1-header.xml",
         "rss-illformed.xml",
         "rss-extensions.xml",
+        "rss-untitled-markup.xml",
     }
     assert classes <= set(XML_FIXTURES)
 
@@ -106,6 +107,7 @@ def test_bare_ids_are_kept_as_written_by_both_paths(slow: bool) -> None:
         ("rss-relative-guid.xml", (b"<title>Orchard Lane Weekly", b"<title>Orchard & Lane")),
         ("atom-relative-id.xml", (b"<title>Rivers board", b"<title>Rivers & board")),
         ("rss-extensions.xml", (b"<title>Almanac Radio", b"<title>Almanac & Radio")),
+        ("rss-untitled-markup.xml", (b"<title>Quay notices", b"<title>Quay & notices")),
     ],
 )
 def test_a_feed_that_flips_parser_adds_nothing_again(name: str, spoil: tuple[bytes, bytes]) -> None:
@@ -116,6 +118,20 @@ def test_a_feed_that_flips_parser_adds_nothing_again(name: str, spoil: tuple[byt
     slow = process_feed(FeedJob(URL, ill_formed, known=known))
     assert slow.format.startswith("feedparser") and slow.warning
     assert slow.items == [] and slow.seen == len(known)
+
+
+@pytest.mark.parametrize("slow", [False, True])
+def test_items_known_only_by_their_text_get_the_same_hash_from_both_paths(slow: bool) -> None:
+    # feedparser hands over the markup as written (its sanitiser would keep a mailer's
+    # <head><title>), so one reduction to text, and one content hash, serves both paths
+    tides, slipway, crabs = read("rss-untitled-markup.xml", slow=slow)
+    assert tides.paragraphs == ["Tide tables for the coming week."]
+    assert slipway.paragraphs == ["The slipway is closed for repairs."]
+    assert crabs.paragraphs == ["Crab lines are back on sale."]
+    assert [a.guid for a in (tides, slipway, crabs)] == [
+        f"sha256:{a.content_hash}" for a in (tides, slipway, crabs)
+    ]
+    assert slipway.guid == read("rss-untitled-markup.xml", slow=not slow)[1].guid
 
 
 def test_identity_order_is_id_link_title_and_date_then_content() -> None:
