@@ -76,6 +76,7 @@ def test_the_fixtures_cover_every_class() -> None:
         "rss-illformed.xml",
         "rss-extensions.xml",
         "rss-untitled-markup.xml",
+        "rss-windows-refs.xml",
     }
     assert classes <= set(XML_FIXTURES)
 
@@ -155,6 +156,26 @@ def test_a_cache_holding_the_old_resolved_guid_does_not_see_the_item_as_new() ->
     old_cache = {"https://feeds.example/40118": hashes["40118"], "40117": hashes["40117"]}
     again = process_feed(FeedJob(URL, fixture("rss-relative-guid.xml"), known=old_cache))
     assert [raw.guid for raw in again.items] == ["/survey/2024/hedgerow"]
+
+
+@pytest.mark.parametrize("slow", [False, True])
+def test_windows_references_and_text_encoded_twice_read_alike(slow: bool) -> None:
+    report, gulls, quiet = read("rss-windows-refs.xml", slow=slow)
+    assert report.title == "Harbour master’s report"  # &#146;
+    assert report.paragraphs == ["Moorings are full — book ahead."]  # &#226;&#128;&#148;
+    assert gulls.title == "Don’t feed the gulls on the quay."
+    assert gulls.guid == f"sha256:{gulls.content_hash}"
+    assert quiet.title == "“Quiet” hours start at ten"  # C1 bytes in UTF-8
+    assert quiet.paragraphs == ["Engines off after ten, says the board… and the crews agree."]
+
+
+def test_as_read_maps_windows_1252_and_undoes_a_second_encoding() -> None:
+    from newsterm.ingest.feed_fast import as_read
+
+    assert as_read("don\x92t") == "don’t"
+    assert as_read("\xe2\x80\xa6") == "…"
+    assert as_read("café \x81") == "café \x81"  # Latin-1 text that is no UTF-8 stays
+    assert as_read("plain") == "plain"
 
 
 # -- 2. content -----------------------------------------------------------------------------
@@ -400,8 +421,8 @@ def test_an_item_once_known_by_its_link_keeps_that_identity() -> None:
         ),
         (b'<?xml version="1.0" encoding="utf-8"?><a/>', "text/xml; charset=koi8-r", None),
         (b"<a>\xff</a>", "text/xml; charset=us-ascii", None),
-        # C1 controls in UTF-8 text stand for windows-1252 characters (0x81 is undefined there)
-        ("<a>don\x92t \x81 \xa0</a>".encode(), "", "<a>don’t \x81 \xa0</a>".encode()),
+        # C1 controls are left to the text readers (feed_fast.as_read)
+        ("<a>don\x92t \x81 \xa0</a>".encode(), "", "<a>don\x92t \x81 \xa0</a>".encode()),
     ],
 )
 def test_fast_bytes(data: bytes, content_type: str, expected: bytes | None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import codecs
+import contextlib
 import functools
 import json
 import re
@@ -51,7 +52,13 @@ _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
 _DECLARED_ENCODING = re.compile(rb"""^(<\?xml[^>]*?encoding\s*=\s*)["'][\w.:-]+["']""")
 _LEAD = b"\xef\xbb\xbf \t\r\n"
 _LATIN1 = "iso8859-1"
-_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+_FIXABLE = re.compile("[\x80-\x9f]|[\xc2-\xf4][\x80-\xbf]")
+"""A C1 control, or a UTF-8 lead byte and continuation byte read as Latin-1."""
+_CP1252 = {
+    code: char
+    for code in range(0x80, 0xA0)
+    if (char := bytes([code]).decode("cp1252", "replace")) != "\ufffd"
+}
 
 
 def _codec(name: str) -> str | None:
@@ -73,7 +80,7 @@ def fast_bytes(data: bytes, content_type: str = "") -> bytes | None:
     if data[:1] in b"\xef \t\r\n" and (trimmed := data.lstrip(_LEAD)).startswith(b"<?xml"):
         data = trimmed
     if data.startswith(codecs.BOM_UTF8):
-        return _c1_as_cp1252(data)  # a byte-order mark says UTF-8 whatever the header says
+        return data  # a byte-order mark says UTF-8 whatever the header says
     match = _CHARSET.search(content_type)
     header = _codec(match.group(1)) if match else None
     declared = _DECLARED.match(data[:200])
@@ -81,25 +88,21 @@ def fast_bytes(data: bytes, content_type: str = "") -> bytes | None:
     if header is None or header == "utf-8":
         if stated == _LATIN1:
             return _to_utf8(data, "cp1252")
-        return _c1_as_cp1252(data) if stated in (None, "utf-8") else data
+        return data
     if declared:
         return data if stated == header else None
     return _to_utf8(data, "cp1252" if header == _LATIN1 else header)
 
 
-def _c1_as_cp1252(data: bytes) -> bytes:
-    """UTF-8 text whose C1 controls stand for windows-1252 characters (U+0092 for ’, as text
-    once read as ISO-8859-1 carries them) gets those characters, as feedparser gives them."""
-    if b"\xc2" not in data or not _C1.search(data):  # the first test is ~100 times cheaper
-        return data
-    return _C1.sub(_cp1252_char, data)
-
-
-def _cp1252_char(match: re.Match[bytes]) -> bytes:
-    try:
-        return match.group(0)[1:].decode("cp1252").encode("utf-8")
-    except UnicodeDecodeError:
-        return match.group(0)  # one of the five codes windows-1252 leaves undefined
+def as_read(text: str) -> str:
+    """Element text as feedparser reads it: UTF-8 that was read as Latin-1 and encoded again
+    (``â€¦`` for …) decoded once more, and C1 controls (``&#146;``, or raw in UTF-8) as the
+    windows-1252 characters they stand for (0x81, 0x8d, 0x8f, 0x90, 0x9d stay: undefined)."""
+    if text.isascii() or not _FIXABLE.search(text):  # isascii: a flag, no scan
+        return text
+    with contextlib.suppress(UnicodeError):
+        text = text.encode("latin-1").decode("utf-8")
+    return text.translate(_CP1252)
 
 
 def _to_utf8(data: bytes, codec: str) -> bytes | None:
@@ -156,18 +159,18 @@ def _text(elem: ET.Element | None) -> str:
     if elem is None:
         return ""
     if len(elem):
-        return _inner_markup(elem)
-    return elem.text or ""
+        return as_read(_inner_markup(elem))
+    return as_read(elem.text or "")
 
 
 def _person_text(elem: ET.Element) -> str:
     """A person element as text: its ``name`` child when it has one, else all its text."""
     if not len(elem):
-        return elem.text or ""
+        return as_read(elem.text or "")
     for child in elem:
         if child.tag.rsplit("}", 1)[-1] == "name" and (child.text or "").strip():
-            return child.text or ""
-    return " ".join("".join(elem.itertext()).split())
+            return as_read(child.text or "")
+    return as_read(" ".join("".join(elem.itertext()).split()))
 
 
 def _first_text(parent: ET.Element, *tags: str) -> str:
@@ -302,12 +305,12 @@ def _atom_text(elem: ET.Element | None) -> tuple[str, bool]:
     kind = (elem.get("type") or "text").lower()
     if not len(elem) and (elem.get("mode") == "base64" or _is_binary(kind)):
         try:
-            return base64.b64decode(elem.text or "").decode("utf-8"), "html" in kind
+            return as_read(base64.b64decode(elem.text or "").decode("utf-8")), "html" in kind
         except (ValueError, UnicodeDecodeError):
             return "", False
     if kind == "xhtml" or len(elem):
-        return _inner_markup(elem), True
-    return elem.text or "", kind in ("html", "text/html")
+        return as_read(_inner_markup(elem)), True
+    return as_read(elem.text or ""), kind in ("html", "text/html")
 
 
 def _is_binary(kind: str) -> bool:
