@@ -77,6 +77,8 @@ def test_the_fixtures_cover_every_class() -> None:
         "rss-extensions.xml",
         "rss-untitled-markup.xml",
         "rss-windows-refs.xml",
+        "atom-odd-entries.xml",
+        "rss-image-summary.xml",
     }
     assert classes <= set(XML_FIXTURES)
 
@@ -188,6 +190,29 @@ def test_a_photo_caption_is_not_the_body_nor_the_channel_editor_the_author(slow:
     assert pier.paragraphs == ["The pier's forty lamps now run on panels fitted in May."]
     assert seals.authors == pier.authors == []
     assert seals.contacts == pier.contacts == []
+
+
+@pytest.mark.parametrize("slow", [False, True])
+def test_odd_atom_entries_read_alike(slow: bool) -> None:
+    board, fares, night, clip = read("atom-odd-entries.xml", slow=slow)
+    # two <updated>: the last counts (and dates an entry with no id, link or title)
+    assert board.guid == "2024-05-02T08:30:00Z"
+    assert board.published == datetime(2024, 5, 2, 8, 30, tzinfo=UTC)
+    # type="html" holding an unescaped <div>: its escaped text is markup too
+    assert fares.paragraphs == ["Ferry fares fall in May & June."]
+    # a <link> holding an enclosure's URL as text is not the alternate link
+    assert (night.guid, night.url) == ("https://ferry.example/night",) * 2
+    # a Media RSS title stands in for a missing Atom title
+    assert clip.title == "Harbour webcam at dawn"
+
+
+@pytest.mark.parametrize("slow", [False, True])
+def test_an_items_image_is_not_its_title_and_the_later_summary_is_the_body(slow: bool) -> None:
+    fog, peat, curlews = read("rss-image-summary.xml", slow=slow)
+    assert fog.title == "Fog is expected on the high road tonight."  # not "Fog over the moor"
+    assert fog.guid == f"sha256:{fog.content_hash}"
+    assert peat.paragraphs == ["A long talk about peat cutting on the moor, then and now."]
+    assert curlews.paragraphs == ["Curlews return to the moor, and the wardens count them."]
 
 
 # -- 3. dates -------------------------------------------------------------------------------

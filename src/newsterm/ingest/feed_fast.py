@@ -11,6 +11,7 @@ import base64
 import codecs
 import contextlib
 import functools
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -181,6 +182,16 @@ def _first_text(parent: ET.Element, *tags: str) -> str:
     return ""
 
 
+def _last_text(parent: ET.Element, *tags: str) -> str:
+    """As :func:`_first_text`, the last element of a name counting (feedparser keeps the last
+    of two ``<updated>``)."""
+    for tag in tags:
+        found = parent.findall(tag)
+        if found and (value := _text(found[-1]).strip()):
+            return value
+    return ""
+
+
 def parse_person(text: str) -> tuple[str, str]:
     """An RSS author as written ("mail (Name)", "Name <mail>", "Name" or "mail")."""
     text = " ".join(text.split())
@@ -283,6 +294,8 @@ def _rss_item(item: ET.Element, ns: str, base: str) -> FeedItem:
     second = _pick(first, tags.second)
     if not summary:
         summary, second = second, ""
+    elif second and _written_first(item, first, tags.second, tags.summary):
+        summary, second = second, summary  # the later of the two is the body, as in feedparser
     title = _pick(first, tags.title)
     return FeedItem(
         id=ident,
@@ -298,6 +311,16 @@ def _rss_item(item: ET.Element, ns: str, base: str) -> FeedItem:
     )
 
 
+def _written_first(
+    item: ET.Element, first: dict[str, ET.Element], one: tuple[str, ...], other: tuple[str, ...]
+) -> bool:
+    """Whether the element picked from ``one`` comes before the one picked from ``other``."""
+    children = list(item)
+    a = next(first[t] for t in one if t in first and _text(first[t]).strip())
+    b = next(first[t] for t in other if t in first and _text(first[t]).strip())
+    return children.index(a) < children.index(b)
+
+
 def _atom_text(elem: ET.Element | None) -> tuple[str, bool]:
     """An Atom text construct as (text, is_html)."""
     if elem is None:
@@ -308,8 +331,11 @@ def _atom_text(elem: ET.Element | None) -> tuple[str, bool]:
             return as_read(base64.b64decode(elem.text or "").decode("utf-8")), "html" in kind
         except (ValueError, UnicodeDecodeError):
             return "", False
-    if kind == "xhtml" or len(elem):
+    if kind == "xhtml":
         return as_read(_inner_markup(elem)), True
+    if len(elem):  # HTML its publisher forgot to escape: its text is markup too (feedparser)
+        markup = _inner_markup(elem)
+        return as_read(html.unescape(markup) if kind in ("html", "text/html") else markup), True
     return as_read(elem.text or ""), kind in ("html", "text/html")
 
 
@@ -358,11 +384,13 @@ def _atom(root: ET.Element, url: str) -> ParsedFeed:
     for entry in root.findall(f"{ATOM}entry"):
         entry_base = resolve(base, entry.get(XML_BASE, "")) or base
         title, title_html = _atom_text(entry.find(f"{ATOM}title"))
+        if not title.strip():  # a Media RSS title stands in, as feedparser reads it
+            title, title_html = _text(entry.find(f".//{MEDIA}title")), False
         content, content_html = _atom_text(entry.find(f"{ATOM}content"))
         summary, summary_html = _atom_text(entry.find(f"{ATOM}summary"))
         ident = _first_text(entry, f"{ATOM}id")
-        published = _first_text(entry, f"{ATOM}published", f"{DCTERMS}issued")
-        updated = _first_text(entry, f"{ATOM}updated", f"{DC}date", f"{DCTERMS}modified")
+        published = _last_text(entry, f"{ATOM}published", f"{DCTERMS}issued")
+        updated = _last_text(entry, f"{ATOM}updated", f"{DC}date", f"{DCTERMS}modified")
         feed.items.append(
             FeedItem(
                 id=ident,
@@ -438,7 +466,7 @@ def parse_json(data: bytes, url: str) -> ParsedFeed:
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict):
             continue
-        html = _str(item.get("content_html"))
+        markup = _str(item.get("content_html"))
         published = _str(item.get("date_published"))
         updated = _str(item.get("date_modified"))
         link = _str(item.get("url")) or _str(item.get("external_url"))
@@ -452,8 +480,8 @@ def parse_json(data: bytes, url: str) -> ParsedFeed:
                 published=parse_date(published or updated),
                 authors=_json_people(item.get("authors") or item.get("author"))
                 or list(feed_authors),
-                content=html or _str(item.get("content_text")),
-                content_is_html=bool(html),
+                content=markup or _str(item.get("content_text")),
+                content_is_html=bool(markup),
                 summary=_str(item.get("summary")),
                 summary_is_html=False,
             )
