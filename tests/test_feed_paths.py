@@ -75,6 +75,10 @@ def test_the_fixtures_cover_every_class() -> None:
         "rss-latin1-header.xml",
         "rss-illformed.xml",
         "rss-extensions.xml",
+        "rss-untitled-markup.xml",
+        "rss-windows-refs.xml",
+        "atom-odd-entries.xml",
+        "rss-image-summary.xml",
     }
     assert classes <= set(XML_FIXTURES)
 
@@ -106,6 +110,7 @@ def test_bare_ids_are_kept_as_written_by_both_paths(slow: bool) -> None:
         ("rss-relative-guid.xml", (b"<title>Orchard Lane Weekly", b"<title>Orchard & Lane")),
         ("atom-relative-id.xml", (b"<title>Rivers board", b"<title>Rivers & board")),
         ("rss-extensions.xml", (b"<title>Almanac Radio", b"<title>Almanac & Radio")),
+        ("rss-untitled-markup.xml", (b"<title>Quay notices", b"<title>Quay & notices")),
     ],
 )
 def test_a_feed_that_flips_parser_adds_nothing_again(name: str, spoil: tuple[bytes, bytes]) -> None:
@@ -116,6 +121,20 @@ def test_a_feed_that_flips_parser_adds_nothing_again(name: str, spoil: tuple[byt
     slow = process_feed(FeedJob(URL, ill_formed, known=known))
     assert slow.format.startswith("feedparser") and slow.warning
     assert slow.items == [] and slow.seen == len(known)
+
+
+@pytest.mark.parametrize("slow", [False, True])
+def test_items_known_only_by_their_text_get_the_same_hash_from_both_paths(slow: bool) -> None:
+    # feedparser hands over the markup as written (its sanitiser would keep a mailer's
+    # <head><title>), so one reduction to text, and one content hash, serves both paths
+    tides, slipway, crabs = read("rss-untitled-markup.xml", slow=slow)
+    assert tides.paragraphs == ["Tide tables for the coming week."]
+    assert slipway.paragraphs == ["The slipway is closed for repairs."]
+    assert crabs.paragraphs == ["Crab lines are back on sale."]
+    assert [a.guid for a in (tides, slipway, crabs)] == [
+        f"sha256:{a.content_hash}" for a in (tides, slipway, crabs)
+    ]
+    assert slipway.guid == read("rss-untitled-markup.xml", slow=not slow)[1].guid
 
 
 def test_identity_order_is_id_link_title_and_date_then_content() -> None:
@@ -141,6 +160,26 @@ def test_a_cache_holding_the_old_resolved_guid_does_not_see_the_item_as_new() ->
     assert [raw.guid for raw in again.items] == ["/survey/2024/hedgerow"]
 
 
+@pytest.mark.parametrize("slow", [False, True])
+def test_windows_references_and_text_encoded_twice_read_alike(slow: bool) -> None:
+    report, gulls, quiet = read("rss-windows-refs.xml", slow=slow)
+    assert report.title == "Harbour master’s report"  # &#146;
+    assert report.paragraphs == ["Moorings are full — book ahead."]  # &#226;&#128;&#148;
+    assert gulls.title == "Don’t feed the gulls on the quay."
+    assert gulls.guid == f"sha256:{gulls.content_hash}"
+    assert quiet.title == "“Quiet” hours start at ten"  # C1 bytes in UTF-8
+    assert quiet.paragraphs == ["Engines off after ten, says the board… and the crews agree."]
+
+
+def test_as_read_maps_windows_1252_and_undoes_a_second_encoding() -> None:
+    from newsterm.ingest.feed_fast import as_read
+
+    assert as_read("don\x92t") == "don’t"
+    assert as_read("\xe2\x80\xa6") == "…"
+    assert as_read("café \x81") == "café \x81"  # Latin-1 text that is no UTF-8 stays
+    assert as_read("plain") == "plain"
+
+
 # -- 2. content -----------------------------------------------------------------------------
 
 
@@ -151,6 +190,29 @@ def test_a_photo_caption_is_not_the_body_nor_the_channel_editor_the_author(slow:
     assert pier.paragraphs == ["The pier's forty lamps now run on panels fitted in May."]
     assert seals.authors == pier.authors == []
     assert seals.contacts == pier.contacts == []
+
+
+@pytest.mark.parametrize("slow", [False, True])
+def test_odd_atom_entries_read_alike(slow: bool) -> None:
+    board, fares, night, clip = read("atom-odd-entries.xml", slow=slow)
+    # two <updated>: the last counts (and dates an entry with no id, link or title)
+    assert board.guid == "2024-05-02T08:30:00Z"
+    assert board.published == datetime(2024, 5, 2, 8, 30, tzinfo=UTC)
+    # type="html" holding an unescaped <div>: its escaped text is markup too
+    assert fares.paragraphs == ["Ferry fares fall in May & June."]
+    # a <link> holding an enclosure's URL as text is not the alternate link
+    assert (night.guid, night.url) == ("https://ferry.example/night",) * 2
+    # a Media RSS title stands in for a missing Atom title
+    assert clip.title == "Harbour webcam at dawn"
+
+
+@pytest.mark.parametrize("slow", [False, True])
+def test_an_items_image_is_not_its_title_and_the_later_summary_is_the_body(slow: bool) -> None:
+    fog, peat, curlews = read("rss-image-summary.xml", slow=slow)
+    assert fog.title == "Fog is expected on the high road tonight."  # not "Fog over the moor"
+    assert fog.guid == f"sha256:{fog.content_hash}"
+    assert peat.paragraphs == ["A long talk about peat cutting on the moor, then and now."]
+    assert curlews.paragraphs == ["Curlews return to the moor, and the wardens count them."]
 
 
 # -- 3. dates -------------------------------------------------------------------------------
@@ -384,8 +446,8 @@ def test_an_item_once_known_by_its_link_keeps_that_identity() -> None:
         ),
         (b'<?xml version="1.0" encoding="utf-8"?><a/>', "text/xml; charset=koi8-r", None),
         (b"<a>\xff</a>", "text/xml; charset=us-ascii", None),
-        # C1 controls in UTF-8 text stand for windows-1252 characters (0x81 is undefined there)
-        ("<a>don\x92t \x81 \xa0</a>".encode(), "", "<a>don’t \x81 \xa0</a>".encode()),
+        # C1 controls are left to the text readers (feed_fast.as_read)
+        ("<a>don\x92t \x81 \xa0</a>".encode(), "", "<a>don\x92t \x81 \xa0</a>".encode()),
     ],
 )
 def test_fast_bytes(data: bytes, content_type: str, expected: bytes | None) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import base64
 import codecs
+import contextlib
 import functools
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -37,6 +39,7 @@ ITUNES = (
 MEDIA = "{http://search.yahoo.com/mrss/}"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
+_DC_UPDATED = (f"{DC}date", f"{DCTERMS}modified")
 _PUBLISHED = ("pubDate", "published", "issued", f"{DCTERMS}issued", f"{ATOM}published")
 _UPDATED = ("updated", "modified", f"{DC}date", f"{DCTERMS}modified", f"{ATOM}updated")
 """Item date elements, RSS's own first; Atom's inside RSS (``<a10:updated>``) date items too."""
@@ -51,7 +54,15 @@ _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
 _DECLARED_ENCODING = re.compile(rb"""^(<\?xml[^>]*?encoding\s*=\s*)["'][\w.:-]+["']""")
 _LEAD = b"\xef\xbb\xbf \t\r\n"
 _LATIN1 = "iso8859-1"
-_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+_FIXABLE = re.compile("[\x80-\x9f]|[\xc2-\xf4][\x80-\xbf]")
+"""A C1 control, or a UTF-8 lead byte and continuation byte read as Latin-1."""
+_C1_REFERENCE = re.compile(rb"#(?:0*1[2-9]\d|[xX]0*[89abAB][0-9a-fA-F]);")
+"""The end of a character reference from 120 to 199 (0x80 to 0xBF): maybe a C1 control."""
+_CP1252 = {
+    code: char
+    for code in range(0x80, 0xA0)
+    if (char := bytes([code]).decode("cp1252", "replace")) != "\ufffd"
+}
 
 
 def _codec(name: str) -> str | None:
@@ -73,7 +84,7 @@ def fast_bytes(data: bytes, content_type: str = "") -> bytes | None:
     if data[:1] in b"\xef \t\r\n" and (trimmed := data.lstrip(_LEAD)).startswith(b"<?xml"):
         data = trimmed
     if data.startswith(codecs.BOM_UTF8):
-        return _c1_as_cp1252(data)  # a byte-order mark says UTF-8 whatever the header says
+        return data  # a byte-order mark says UTF-8 whatever the header says
     match = _CHARSET.search(content_type)
     header = _codec(match.group(1)) if match else None
     declared = _DECLARED.match(data[:200])
@@ -81,25 +92,21 @@ def fast_bytes(data: bytes, content_type: str = "") -> bytes | None:
     if header is None or header == "utf-8":
         if stated == _LATIN1:
             return _to_utf8(data, "cp1252")
-        return _c1_as_cp1252(data) if stated in (None, "utf-8") else data
+        return data
     if declared:
         return data if stated == header else None
     return _to_utf8(data, "cp1252" if header == _LATIN1 else header)
 
 
-def _c1_as_cp1252(data: bytes) -> bytes:
-    """UTF-8 text whose C1 controls stand for windows-1252 characters (U+0092 for ’, as text
-    once read as ISO-8859-1 carries them) gets those characters, as feedparser gives them."""
-    if b"\xc2" not in data or not _C1.search(data):  # the first test is ~100 times cheaper
-        return data
-    return _C1.sub(_cp1252_char, data)
-
-
-def _cp1252_char(match: re.Match[bytes]) -> bytes:
-    try:
-        return match.group(0)[1:].decode("cp1252").encode("utf-8")
-    except UnicodeDecodeError:
-        return match.group(0)  # one of the five codes windows-1252 leaves undefined
+def as_read(text: str) -> str:
+    """Element text as feedparser reads it: UTF-8 that was read as Latin-1 and encoded again
+    (``â€¦`` for …) decoded once more, and C1 controls (``&#146;``, or raw in UTF-8) as the
+    windows-1252 characters they stand for (0x81, 0x8d, 0x8f, 0x90, 0x9d stay: undefined)."""
+    if text.isascii() or not _FIXABLE.search(text):  # isascii: a flag, no scan
+        return text
+    with contextlib.suppress(UnicodeError):
+        text = text.encode("latin-1").decode("utf-8")
+    return text.translate(_CP1252)
 
 
 def _to_utf8(data: bytes, codec: str) -> bytes | None:
@@ -176,6 +183,12 @@ def _first_text(parent: ET.Element, *tags: str) -> str:
         if found is not None and (value := _text(found).strip()):
             return value
     return ""
+
+
+def _last_text(parent: ET.Element, tag: str) -> str:
+    """The stripped text of the last ``tag`` child (``findtext``-like, but the last)."""
+    found = parent.findall(tag)
+    return _text(found[-1]).strip() if found else ""
 
 
 def parse_person(text: str) -> tuple[str, str]:
@@ -280,6 +293,8 @@ def _rss_item(item: ET.Element, ns: str, base: str) -> FeedItem:
     second = _pick(first, tags.second)
     if not summary:
         summary, second = second, ""
+    elif second and _written_first(item, first, tags.second, tags.summary):
+        summary, second = second, summary  # the later of the two is the body, as in feedparser
     title = _pick(first, tags.title)
     return FeedItem(
         id=ident,
@@ -295,6 +310,16 @@ def _rss_item(item: ET.Element, ns: str, base: str) -> FeedItem:
     )
 
 
+def _written_first(
+    item: ET.Element, first: dict[str, ET.Element], one: tuple[str, ...], other: tuple[str, ...]
+) -> bool:
+    """Whether the element picked from ``one`` comes before the one picked from ``other``."""
+    children = list(item)
+    a = next(first[t] for t in one if t in first and _text(first[t]).strip())
+    b = next(first[t] for t in other if t in first and _text(first[t]).strip())
+    return children.index(a) < children.index(b)
+
+
 def _atom_text(elem: ET.Element | None) -> tuple[str, bool]:
     """An Atom text construct as (text, is_html)."""
     if elem is None:
@@ -305,8 +330,11 @@ def _atom_text(elem: ET.Element | None) -> tuple[str, bool]:
             return base64.b64decode(elem.text or "").decode("utf-8"), "html" in kind
         except (ValueError, UnicodeDecodeError):
             return "", False
-    if kind == "xhtml" or len(elem):
+    if kind == "xhtml":
         return _inner_markup(elem), True
+    if len(elem):  # HTML its publisher forgot to escape: its text is markup too (feedparser)
+        markup = _inner_markup(elem)
+        return (html.unescape(markup) if kind in ("html", "text/html") else markup), True
     return elem.text or "", kind in ("html", "text/html")
 
 
@@ -355,11 +383,14 @@ def _atom(root: ET.Element, url: str) -> ParsedFeed:
     for entry in root.findall(f"{ATOM}entry"):
         entry_base = resolve(base, entry.get(XML_BASE, "")) or base
         title, title_html = _atom_text(entry.find(f"{ATOM}title"))
+        if not title.strip():  # a Media RSS title stands in, as feedparser reads it
+            title, title_html = _text(entry.find(f".//{MEDIA}title")), False
         content, content_html = _atom_text(entry.find(f"{ATOM}content"))
         summary, summary_html = _atom_text(entry.find(f"{ATOM}summary"))
         ident = _first_text(entry, f"{ATOM}id")
-        published = _first_text(entry, f"{ATOM}published", f"{DCTERMS}issued")
-        updated = _first_text(entry, f"{ATOM}updated", f"{DC}date", f"{DCTERMS}modified")
+        # of two <updated> (or <published>), the last, as feedparser reads them
+        published = _last_text(entry, f"{ATOM}published") or _first_text(entry, f"{DCTERMS}issued")
+        updated = _last_text(entry, f"{ATOM}updated") or _first_text(entry, *_DC_UPDATED)
         feed.items.append(
             FeedItem(
                 id=ident,
@@ -379,7 +410,24 @@ def _atom(root: ET.Element, url: str) -> ParsedFeed:
 
 
 def parse_xml(data: bytes, url: str) -> ParsedFeed:
-    """Parse a well-formed RSS, RDF or Atom 1.0 feed (raises ET.ParseError or NotAFeed)."""
+    """Parse a well-formed RSS, RDF or Atom 1.0 feed (raises ET.ParseError or NotAFeed).
+
+    ``data`` is UTF-8 (or declares its encoding). When it may hold a C1 control (``\\xc2``
+    starts one in UTF-8, else a ``&#146;``-style reference), text fields are read as
+    feedparser reads them (:func:`as_read`); other documents skip that pass.
+    """
+    feed = _parse_tree(data, url)
+    # `b"#" in data` is a memchr; `b"&#" in data` would cost 3 % of the parse
+    if b"\xc2" in data or (b"#" in data and _C1_REFERENCE.search(data)):
+        feed.title = as_read(feed.title)
+        for item in feed.items:
+            item.id, item.title = as_read(item.id), as_read(item.title)
+            item.content, item.summary = as_read(item.content), as_read(item.summary)
+            item.authors = [(as_read(name), as_read(mail)) for name, mail in item.authors]
+    return feed
+
+
+def _parse_tree(data: bytes, url: str) -> ParsedFeed:
     root = ET.fromstring(data)
     tag = root.tag
     if tag == f"{ATOM}feed":
@@ -435,7 +483,7 @@ def parse_json(data: bytes, url: str) -> ParsedFeed:
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict):
             continue
-        html = _str(item.get("content_html"))
+        markup = _str(item.get("content_html"))
         published = _str(item.get("date_published"))
         updated = _str(item.get("date_modified"))
         link = _str(item.get("url")) or _str(item.get("external_url"))
@@ -449,8 +497,8 @@ def parse_json(data: bytes, url: str) -> ParsedFeed:
                 published=parse_date(published or updated),
                 authors=_json_people(item.get("authors") or item.get("author"))
                 or list(feed_authors),
-                content=html or _str(item.get("content_text")),
-                content_is_html=bool(html),
+                content=markup or _str(item.get("content_text")),
+                content_is_html=bool(markup),
                 summary=_str(item.get("summary")),
                 summary_is_html=False,
             )

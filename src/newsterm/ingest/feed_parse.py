@@ -80,16 +80,31 @@ def _feedparser() -> Any:
 
     Ids are kept as written (not resolved against the feed URL or ``xml:base``), so
     :func:`newsterm.ingest.identity.article_identity` sees the same raw id from both paths;
-    ``<media:description>`` (a photo caption) is ignored instead of becoming the item body.
+    ``<media:description>`` (a photo caption) is ignored instead of becoming the item body,
+    and so is the title of an ``<image>`` inside an item (it is not the item's title).
     """
     import feedparser
     from feedparser.mixin import _FeedParserMixin
+    from feedparser.namespaces._base import Namespace as Base
     from feedparser.namespaces.mediarss import Namespace as MediaRss
 
     if "id" in _FeedParserMixin.can_be_relative_uri:
         _FeedParserMixin.can_be_relative_uri = _FeedParserMixin.can_be_relative_uri - {"id"}
         MediaRss._start_media_description = _skip_start
         MediaRss._end_media_description = _skip_end
+        start_title, end_title = Base._start_title, Base._end_title
+
+        def _start_title(parser: Any, attrs: Any) -> Any:
+            if parser.inentry and parser.inimage:
+                return _skip_start(parser, attrs)
+            return start_title(parser, attrs)
+
+        def _end_title(parser: Any) -> Any:
+            if parser.inentry and parser.inimage:
+                return _skip_end(parser)
+            return end_title(parser)
+
+        Base._start_title, Base._end_title = _start_title, _end_title
     return feedparser
 
 
@@ -101,6 +116,20 @@ def _skip_end(parser: Any) -> None:
     parser.pop("newsterm_ignored")
 
 
+def _fp_atom_link(entry: Any) -> str:
+    """An Atom entry's alternate link, an HTML one first, as the fast path picks it (feedparser
+    takes the last ``<link>`` holding its URL as text, an enclosure's too)."""
+    alternates = [
+        (link.get("type") or "text/html", link.get("href") or "")
+        for link in entry.get("links") or []
+        if (link.get("rel") or "alternate") == "alternate" and link.get("href")
+    ]
+    for kind, href in alternates:
+        if kind in ("text/html", "application/xhtml+xml"):
+            return str(href)
+    return str(alternates[0][1]) if alternates else ""
+
+
 def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFeed:
     """The lenient path: feedparser over the (already guarded) bytes; it never fetches."""
     feedparser = _feedparser()
@@ -108,7 +137,15 @@ def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFee
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    doc = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    # Markup as written: feedparser's sanitiser and URL resolution would hand over other text
+    # than the fast path reads, and so another content hash (the identity of an item with no
+    # id, link or title). Both paths' markup goes through the same reduction to text.
+    doc = feedparser.parse(
+        io.BytesIO(data),
+        response_headers=headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
     version = doc.get("version") or ""
     if not version and not doc.entries and not doc.feed:
         reason = doc.get("bozo_exception")
@@ -138,8 +175,8 @@ def parse_with_feedparser(data: bytes, url: str, content_type: str) -> ParsedFee
         # dict.get: FeedParserDict.get warns when it maps a missing key to another
         parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
         link = entry.get("link", "") or ""
-        if atom and entry.get("guidislink"):  # feedparser took the id for the link
-            link = id_as_link(link)
+        if atom:
+            link = _fp_atom_link(entry) or (id_as_link(link) if entry.get("guidislink") else "")
         feed.items.append(
             FeedItem(
                 id=entry.get("id", "") or "",

@@ -3,7 +3,9 @@
 Every parser hands over the raw id as written (an RSS ``<guid>``, an Atom ``<id>``, an RDF
 ``rdf:about``, a JSON Feed ``id``): never resolved against the feed URL or ``xml:base``, never
 rewritten. :func:`article_identity` is the one function that turns those values into the
-``guid`` a cache keys articles by, so the fast path and feedparser agree by construction.
+``guid`` a cache keys articles by, so the fast path and feedparser agree by construction. The
+last resort, a content hash, is taken over the text both paths make of the markup as written
+(feedparser's sanitiser is off), so it does not depend on the parser either.
 
 Until issue 15 feedparser resolved a relative id (``12345``, ``t3_abc``) against the feed URL;
 :func:`legacy_identities` names that older form, so a cache that stored it keeps matching the
