@@ -249,13 +249,15 @@ WHOLE_SCREEN = {
 """What the whole screen shows at 200x50 (three columns): each must be on it at once."""
 
 
-def interleaved(commands: dict[str, tuple[str, Conditions]], runs: int) -> dict[str, dict]:
+def interleaved(
+    commands: dict[str, tuple[str, Conditions]], runs: int, quiet: float = 20
+) -> dict[str, dict]:
     """``runs`` rounds of one launch of each command in turn: a shared machine's speed drifts
     by tens of milliseconds from one minute to the next, and so it drifts for all alike."""
     launches: dict[str, list[dict]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, (command, conditions) in commands.items():
-            launches[name].append(time_screen(command, conditions))
+            launches[name].append(time_screen(command, conditions, quiet=quiet))
     out = {}
     for name, runs_of in launches.items():
         done = [r for r in runs_of if "all" in r]
@@ -367,6 +369,7 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, help="another checkout's src, in the same rounds")
     parser.add_argument("--no-newsboat", action="store_true")
     parser.add_argument("--no-keys", action="store_true")
+    parser.add_argument("--quiet", type=float, default=20, help="idle gate: seconds at most")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     OUT.mkdir(parents=True, exist_ok=True)
@@ -405,7 +408,7 @@ def main() -> None:
                 other = shlex.join(["env", f"PYTHONPATH={args.compare.resolve()}", *argv])
                 commands[f"{name} (compared)"] = (other, WHOLE_SCREEN)
         entry: dict[str, object] = {"build_s": round(build_s, 1)}
-        timed = interleaved(commands, args.runs)
+        timed = interleaved(commands, args.runs, args.quiet)
         entry["screen"] = timed
         entry["ratios"] = ratios(timed)
         entry["queries"] = in_process(db)
