@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import sysconfig
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,3 +36,24 @@ def compile_bytecode() -> None:
         check=True,
         capture_output=True,
     )
+
+
+def busy_cores(seconds: float = 1.0) -> float:
+    def sample() -> tuple[int, int]:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+        values = [int(v) for v in fields]
+        return sum(values[:3]) + values[5] + values[6], 0
+
+    a, _ = sample()
+    time.sleep(seconds)
+    b, _ = sample()
+    return (b - a) / os.sysconf("SC_CLK_TCK") / seconds
+
+
+def wait_quiet(limit: float = 60.0) -> float:
+    """Wait (at most ``limit`` s) until the shared machine is idle; return the busy cores seen."""
+    start = time.monotonic()
+    while True:
+        busy = busy_cores()
+        if busy <= 0.3 or time.monotonic() - start > limit:
+            return busy

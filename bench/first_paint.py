@@ -1,13 +1,24 @@
-"""First paint, keypress latency and memory of the app on 10k and 100k article caches.
+"""First paint of the whole screen, keypress latency and memory of the app on article caches.
 
-    uv run python bench/first_paint.py [--sizes 10000,100000] [--runs 3] [--no-newsboat]
+    uv run python bench/first_paint.py [--sizes 10000] [--runs 5] [--no-newsboat]
+        [--configs bench,feeds200,shipped] [--compare OTHER_SRC]
 
-Builds the caches with direct inserts (bench/out/), compiles the bytecode, then times
-launch -> article list on screen in tmux with the shared harness (``tui_first_paint.sh``;
-found through ``$NEWSTERM_SHARED`` or ``<repo>/../shared``), newsboat on the same articles in
-the same run when it is installed, and ``j`` keypress -> repaint on the largest cache. The
-floor (``floor_app.py``: Textual and a Line-API ScrollView of as many rows, nothing else) is
-timed in the same rounds, one launch in turn with newsterm's. Writes bench/out/first_paint.json.
+Builds the caches with direct inserts (bench/out/; 200 sources, every article analysed, as
+after the background analysis), compiles the bytecode, then times launches in a 200x50 tmux
+pane (``paint_timer.py``): launch -> the newest title in the list (``list``) and launch -> the
+whole screen (``all``), which is every one of ``WHOLE_SCREEN`` at once: the header, the sources
+pane's rows with their counts, the list, the reader's and the quotations' and contacts' empty
+messages, and the status bar's keys. Each feeds.toml of ``--configs`` is timed: ``bench`` (no
+sources, refresh off), ``feeds200`` (the cache's 200 feeds with their titles and tags) and
+``shipped`` (the feeds.toml newsterm installs on first run); each with refresh on start off,
+as a bench fetches nothing. The floor (``floor_app.py``: Textual and a Line-API ScrollView of
+as many rows, nothing else; its whole screen is its list) is launched in the same rounds, one
+launch in turn with newsterm's, so both see the same minutes of a shared machine; the ratio
+is newsterm's whole screen over the floor's (the aim: <= 1.3, peak RSS <= 80 MB).
+``--compare`` launches another checkout's ``src`` (e.g. ``git archive`` of the commit before a
+change) in the same rounds. newsboat (when installed) is timed to its feed list with the shared
+harness (``tui_first_paint.sh``), and ``j`` keypress -> repaint on the largest cache.
+Writes bench/out/first_paint.json.
 """
 
 from __future__ import annotations
@@ -30,6 +41,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from common import ROOT, compile_bytecode, shared_dir
+from paint_timer import Conditions, time_screen
 
 OUT = ROOT / "bench" / "out"
 FEEDS = 200
@@ -53,6 +65,7 @@ def body_of(rng: random.Random) -> str:
 def build_newsterm(path: Path, count: int) -> None:
     """A newsterm cache of ``count`` articles over FEEDS sources, by direct inserts."""
     sys.path.insert(0, str(ROOT / "src"))
+    from newsterm.extract.analyse import ANALYSIS_VERSION
     from newsterm.models import SourceKind
     from newsterm.store import Store
 
@@ -63,7 +76,7 @@ def build_newsterm(path: Path, count: int) -> None:
         ids = [
             store.upsert_source(
                 SourceKind.FEED,
-                f"file:///bench/feed{f:04d}.xml",
+                feed_location(f),
                 title=f"Bench Feed {f:04d}",
                 tags=[f"tag{f % 8}"],
             ).id
@@ -88,19 +101,43 @@ def build_newsterm(path: Path, count: int) -> None:
                 )
             )
             if len(rows) == 5000:
-                _insert(conn, rows)
+                _insert(conn, rows, ANALYSIS_VERSION)
                 rows = []
-        _insert(conn, rows)
+        _insert(conn, rows, ANALYSIS_VERSION)
         conn.execute("COMMIT")
 
 
-def _insert(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+def _insert(conn: sqlite3.Connection, rows: list[tuple[object, ...]], analysed: int) -> None:
     conn.executemany(
-        """INSERT INTO articles (source_id, guid, url, title, published, fetched_at, sort_key,
-             body, read, word_count, reading_minutes)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 150, 1)""",
+        f"""INSERT INTO articles (source_id, guid, url, title, published, fetched_at, sort_key,
+             body, read, word_count, reading_minutes, analysed_version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 150, 1, {int(analysed)})""",
         rows,
     )
+
+
+def feed_location(f: int) -> str:
+    return f"file:///bench/feed{f:04d}.xml"
+
+
+def write_configs(folder: Path) -> dict[str, Path]:
+    """The feeds.toml files timed, each with refresh on start off (a bench fetches nothing):
+    none, the cache's 200 feeds, and the one newsterm installs on first run."""
+    off = "[settings]\nrefresh_on_start = false\n"
+    feeds = [
+        f'[[feeds]]\nurl = "{feed_location(f)}"\ntitle = "Bench Feed {f:04d}"\n'
+        f'tags = ["tag{f % 8}"]\n'
+        for f in range(FEEDS)
+    ]
+    shipped = (ROOT / "feeds.toml").read_text(encoding="utf-8")
+    shipped = shipped.replace("# refresh_on_start = true", "refresh_on_start = false")
+    assert "refresh_on_start = false" in shipped
+    texts = {"bench": off, "feeds200": off + "\n" + "\n".join(feeds), "shipped": shipped}
+    paths = {}
+    for name, text in texts.items():
+        paths[name] = folder / f"feeds-{name}.toml"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
 
 
 def build_newsboat(folder: Path, count: int, analyze: bool) -> Path:
@@ -131,7 +168,7 @@ def build_newsboat(folder: Path, count: int, analyze: bool) -> Path:
         check=True,
         capture_output=True,
     )
-    urls = [f"file:///bench/feed{f:04d}.xml" for f in range(FEEDS)]
+    urls = [feed_location(f) for f in range(FEEDS)]
     (folder / "urls").write_text("\n".join(urls) + "\n", encoding="utf-8")
     rng = random.Random(5)
     conn = sqlite3.connect(folder / "cache.db")
@@ -200,14 +237,61 @@ def first_paint(command: str, text: str, runs: int) -> dict:
     return summary(harness(command, text, runs))
 
 
-def interleaved(commands: dict[str, tuple[str, str]], runs: int) -> dict[str, dict]:
+WHOLE_SCREEN = {
+    "header": re.compile(r"\A[^\n]*newsterm"),
+    "sources": re.compile(r"^│ All +[\d,]+ .*\n│ Unread +[\d,]+ ", re.M),
+    "source_rows": re.compile(r"^│ +Bench Feed \d{4} +\d+", re.M),
+    "list": re.compile(re.escape(title_of(0))),
+    "reader": re.compile(r"Select an article and press Enter"),
+    "extras": re.compile(r"No article open\.[^\n]*No article open\."),
+    "status": re.compile(r"q Quit[^\n]*\? Help\s*\Z"),
+}
+"""What the whole screen shows at 200x50 (three columns): each must be on it at once."""
+
+
+def interleaved(
+    commands: dict[str, tuple[str, Conditions]], runs: int, quiet: float = 20
+) -> dict[str, dict]:
     """``runs`` rounds of one launch of each command in turn: a shared machine's speed drifts
     by tens of milliseconds from one minute to the next, and so it drifts for all alike."""
-    raw: dict[str, list[str]] = {name: [] for name in commands}
+    launches: dict[str, list[dict]] = {name: [] for name in commands}
     for _ in range(runs):
-        for name, (command, text) in commands.items():
-            raw[name].append(harness(command, text, 1))
-    return {name: summary("\n".join(lines)) for name, lines in raw.items()}
+        for name, (command, conditions) in commands.items():
+            launches[name].append(time_screen(command, conditions, quiet=quiet))
+    out = {}
+    for name, runs_of in launches.items():
+        done = [r for r in runs_of if "all" in r]
+        entry: dict[str, object] = {"runs": runs_of, "timeouts": len(runs_of) - len(done)}
+        for key in ("list", "all"):
+            values = [int(r[key]) for r in done]
+            if values:
+                entry[key] = _spread(values)
+        rss = [float(r["rss_mb"]) for r in done if r.get("rss_mb")]
+        entry["peak_rss_mb"] = max(rss, default=None)
+        out[name] = entry
+    return out
+
+
+def _spread(values: list[int]) -> dict[str, int]:
+    return {"median": int(statistics.median(values)), "min": min(values), "max": max(values)}
+
+
+def ratios(timed: dict[str, dict], floor: str = "floor") -> dict[str, float]:
+    """Each command's whole screen over the floor's: the ratio of the medians, and the median
+    of the per-round ratios (launches of one round are seconds apart)."""
+    out = {}
+    floor_runs = timed[floor]["runs"]
+    for name, entry in timed.items():
+        if name == floor or "all" not in entry:
+            continue
+        pairs = [
+            int(r["all"]) / int(f["all"])
+            for r, f in zip(entry["runs"], floor_runs, strict=True)
+            if "all" in r and "all" in f
+        ]
+        out[name] = round(entry["all"]["median"] / timed[floor]["all"]["median"], 2)
+        out[name + " (per round)"] = round(statistics.median(pairs), 2) if pairs else -1
+    return out
 
 
 def key_latency(command: str, wait_text: str, presses: int = 30) -> dict:
@@ -279,21 +363,28 @@ def in_process(path: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="10000,100000")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="10000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--configs", default="bench,feeds200,shipped")
+    parser.add_argument("--compare", type=Path, help="another checkout's src, in the same rounds")
     parser.add_argument("--no-newsboat", action="store_true")
+    parser.add_argument("--no-keys", action="store_true")
+    parser.add_argument("--quiet", type=float, default=20, help="idle gate: seconds at most")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     OUT.mkdir(parents=True, exist_ok=True)
+    python = ROOT / ".venv" / "bin" / "python"
     newsterm = ROOT / ".venv" / "bin" / "newsterm"
     compile_bytecode()
-    config = OUT / "feeds.toml"
-    config.write_text("[settings]\nrefresh_on_start = false\n", encoding="utf-8")
+    if args.compare:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", "-j", "0", str(args.compare)])
+    configs = write_configs(OUT)
     use_newsboat = not args.no_newsboat and shutil.which("newsboat") is not None
     results: dict[str, object] = {
-        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} cores, {platform.machine()}, Python "
         f"{platform.python_version()}",
+        "load_before": os.getloadavg(),
         "sizes": {},
     }
     for count in sizes:
@@ -306,15 +397,24 @@ def main() -> None:
         os.sync()
         print(f"built {db.name} in {build_s:.1f}s", flush=True)
         newest = title_of(0)
-        command = f"{newsterm} --config {config} --db {db}"
-        python, floor_app = ROOT / ".venv" / "bin" / "python", ROOT / "bench" / "floor_app.py"
-        floor = shlex.join([str(python), str(floor_app), str(count), newest])
+        floor = shlex.join([str(python), str(ROOT / "bench" / "floor_app.py"), str(count), newest])
+        commands: dict[str, tuple[str, Conditions]] = {
+            "floor": (floor, {"list": WHOLE_SCREEN["list"]})
+        }
+        for name in args.configs.split(","):
+            argv = [str(newsterm), "--config", str(configs[name]), "--db", str(db)]
+            commands[name] = (shlex.join(argv), WHOLE_SCREEN)
+            if args.compare:
+                other = shlex.join(["env", f"PYTHONPATH={args.compare.resolve()}", *argv])
+                commands[f"{name} (compared)"] = (other, WHOLE_SCREEN)
         entry: dict[str, object] = {"build_s": round(build_s, 1)}
-        timed = interleaved({"newsterm": (command, newest), "floor": (floor, newest)}, args.runs)
-        entry.update(timed)
+        timed = interleaved(commands, args.runs, args.quiet)
+        entry["screen"] = timed
+        entry["ratios"] = ratios(timed)
         entry["queries"] = in_process(db)
-        for name in timed:
-            print(count, name, timed[name]["first_paint_ms"], flush=True)
+        for name, one in timed.items():
+            print(count, name, {k: one.get(k) for k in ("list", "all", "peak_rss_mb", "timeouts")})
+        print(count, "whole screen / floor:", entry["ratios"], flush=True)
         if use_newsboat:
             for analyze in (False, True):
                 folder = build_newsboat(OUT / f"newsboat-{count}-{int(analyze)}", count, analyze)
@@ -323,12 +423,16 @@ def main() -> None:
                 key = "newsboat_analyzed" if analyze else "newsboat"
                 entry[key] = first_paint(nb, "Bench Feed 0000", runs)
                 print(count, key, entry[key]["first_paint_ms"], flush=True)  # type: ignore[index]
-        if count == max(sizes):
+        if count == max(sizes) and not args.no_keys:
+            command = shlex.join(
+                [str(newsterm), "--config", str(configs["bench"]), "--db", str(db)]
+            )
             entry["keys"] = key_latency(command, newest)
             print(count, "keys", entry["keys"], flush=True)
         results["sizes"][str(count)] = entry  # type: ignore[index]
+    results["load_after"] = os.getloadavg()
     (OUT / "first_paint.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print(json.dumps(results, indent=2))
+    print("load average before / after:", results["load_before"], results["load_after"])
 
 
 if __name__ == "__main__":

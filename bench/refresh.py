@@ -40,7 +40,7 @@ import threading
 import time
 from pathlib import Path
 
-from common import ROOT, compile_bytecode, shared_dir
+from common import ROOT, compile_bytecode, shared_dir, wait_quiet
 
 AIMS = {"first_0ms": 0.5, "first_50ms": 0.25, "all_304": 0.5}
 MEMORY_AIM_MB = 150
@@ -50,27 +50,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def busy_cores(seconds: float = 1.0) -> float:
-    def sample() -> tuple[int, int]:
-        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
-        values = [int(v) for v in fields]
-        return sum(values[:3]) + values[5] + values[6], 0
-
-    a, _ = sample()
-    time.sleep(seconds)
-    b, _ = sample()
-    return (b - a) / os.sysconf("SC_CLK_TCK") / seconds
-
-
-def wait_quiet(limit: float = 60.0) -> float:
-    """Wait (at most ``limit`` s) until the shared machine is idle; return the busy cores seen."""
-    start = time.monotonic()
-    while True:
-        busy = busy_cores()
-        if busy <= 0.3 or time.monotonic() - start > limit:
-            return busy
 
 
 class TreeMemory:

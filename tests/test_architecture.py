@@ -21,7 +21,7 @@ def test_import_contracts_hold() -> None:
 
 
 def test_the_first_frame_leaves_out_the_analysis_the_store_results_and_feeds_toml() -> None:
-    # (the app reads feeds.toml after its first frame)
+    # (the app loads feeds.toml's parser only as its screen mounts, to read the file)
     code = (
         "import sys, newsterm.launch, newsterm.ui.app, newsterm.ui.screens.main\n"
         "late = ('newsterm.analysis', 'newsterm.store.results', 'newsterm.config', 'tomllib')\n"

@@ -2,7 +2,7 @@
 
 ``newsterm`` with no command opens the app, and how soon it shows the articles is what a
 reader feels, so that path imports no more than the app needs: not click (the CLI, ~60 ms of
-imports), nor feeds.toml's parser (the app reads it after its first frame), and with the
+imports), nor feeds.toml's parser (the app reads it as its screen mounts), and with the
 garbage collector paused until that frame is on screen (the app resumes it; see
 ``NewstermApp._first_frame_drawn``). Anything else goes to :mod:`newsterm.cli`.
 """

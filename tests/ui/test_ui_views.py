@@ -21,8 +21,7 @@ def _titles(screen: object) -> set[str]:
 
 def _prompt_text(sources: object, key: str) -> str:
     option = sources.get_option(key)  # type: ignore[attr-defined]
-    table = option.prompt
-    return " ".join(str(cell) for column in table.columns for cell in column.cells)
+    return str(option.prompt.plain)
 
 
 async def test_views_show_under_their_heading_and_list_their_articles(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 from textual import events, on
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
@@ -107,6 +108,8 @@ class MainScreen(Screen[None]):
         self.searcher = Searcher(self)
         self._panes_mounted: asyncio.Task[None] | None = None
         self._panes_ready = False
+        self._first_sources: asyncio.Future[list[Message]] | None = None
+        """The first read of the sources (``load_sources``), shown with the panes."""
         self._backs_after_open: list[bool] = []
         """Back keys typed while an Enter's article was opening, replayed once it is shown."""
         self._resumed = False
@@ -117,19 +120,19 @@ class MainScreen(Screen[None]):
 
     @property
     def config(self) -> Config | None:
-        """The app's feeds.toml: None until read (after the first frame), or when broken."""
+        """The app's feeds.toml: None until read (as the screen mounts), or when broken."""
         return self.newsterm.config
 
     @cached_property
     def article_actions(self) -> ArticleActions:
-        """Read, star, links and full text (loaded on first use, after the first frame)."""
+        """Read, star, links and full text (loaded on first use)."""
         from newsterm.ui.screens.article_actions import ArticleActions
 
         return ArticleActions(self)
 
     @cached_property
     def refresher(self) -> Refresher:
-        """The refresh and its progress (loaded on first use, after the first frame)."""
+        """The refresh and its progress (loaded on first use)."""
         from newsterm.ui.screens.refresh import Refresher
 
         return Refresher(self)
@@ -144,7 +147,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The layout classes are set here rather than on mount: changing a class on #panes
         # restyles every pane, which cost the first frame as much as composing two of them.
-        # The first frame holds the article list; every other pane is mounted right after it
+        # The article list is composed; every other pane is mounted as the screen mounts
         # (mount_panes) into a box laid out from the start, drawn as the empty pane it becomes.
         width, height = self.app.size
         yield Box(id="header-box")  # the Header
@@ -169,51 +172,48 @@ class MainScreen(Screen[None]):
 
     @property
     def sources(self) -> SourceList:
-        """The sources pane (mounted once the first frame is drawn: see ``panes_ready``)."""
+        """The sources pane (mounted as the screen mounts: see ``panes_ready``)."""
         from newsterm.ui.widgets.source_list import SourceList
 
         return self.query_one("#sources", SourceList)
 
     @property
     def reader(self) -> ArticleReader:
-        """The reader (mounted once the first frame is drawn: see ``panes_ready``)."""
+        """The reader (mounted as the screen mounts: see ``panes_ready``)."""
         from newsterm.ui.widgets.article_reader import ArticleReader
 
         return self.query_one("#reader", ArticleReader)
 
     @property
     def quotes(self) -> QuotesPane:
-        """The quotations pane (mounted once the first frame is drawn: see ``panes_ready``)."""
+        """The quotations pane (mounted as the screen mounts: see ``panes_ready``)."""
         from newsterm.ui.widgets.quotes_pane import QuotesPane
 
         return self.query_one("#quotes", QuotesPane)
 
     @property
     def contacts(self) -> ContactsPane:
-        """The contacts pane (mounted once the first frame is drawn: see ``panes_ready``)."""
+        """The contacts pane (mounted as the screen mounts: see ``panes_ready``)."""
         from newsterm.ui.widgets.contacts_pane import ContactsPane
 
         return self.query_one("#contacts", ContactsPane)
 
     def on_mount(self) -> None:
+        # The whole screen is what a reader waits for, so nothing waits for the first frame:
+        # feeds.toml is read (its ignore and highlight rules shape the list, read once), a
+        # worker reads the sources and their counts, and the other panes are mounted into
+        # their boxes meanwhile (mount_panes), in the first frame or the one after.
         self._title_pane(self.articles, "articles")
-        self.articles.set_rows(self.filter_rows())
-        self.articles_changed()
+        self.settle_config()
+        self.apply_filter(self.filter, self.filter_title)
         self.articles.focus()
-        # What the first frame does not need waits until the list is on screen: the other
-        # panes (empty until the cache's sources are read or an article is opened; their
-        # boxes are laid out from the start), feeds.toml and the counts over the whole cache.
-        self.call_after_refresh(self.mount_panes)
-        self.call_after_refresh(self.settle_config)
+        self.mount_panes()
 
     def settle_config(self) -> None:
         """Act on feeds.toml once the app has read it: its problem in the banner, its sources
         synced with the cache's (and counted), and a refresh if it asks for one."""
         config = self.newsterm.settle_config()
         self.show_banner(self.newsterm.config_banner())
-        rules = config is not None and (config.ignore or config.highlight)
-        if rules and self.search_query is None:
-            self.apply_filter(self.filter, self.filter_title, keep_id=self.articles.current_id)
         self.load_sources(sync=config)
         if config is not None and config.settings.refresh_on_start:
             self.call_after_refresh(self.action_refresh, reread=False)
@@ -239,7 +239,7 @@ class MainScreen(Screen[None]):
         widget.border_title = Content(f"{number} {PANE_TITLES[pane]}")
 
     def mount_panes(self) -> asyncio.Task[None]:
-        """Mount the panes the first frame leaves out, in place of their boxes: the header,
+        """Mount the panes the screen does not compose, in place of their boxes: the header,
         sources, reader, quotations, contacts and footer (the first call does)."""
         if self._panes_mounted is None:
             self._panes_mounted = asyncio.create_task(self._mount_panes())
@@ -248,6 +248,7 @@ class MainScreen(Screen[None]):
     async def _mount_panes(self) -> None:
         from textual.widgets import Footer, Header
 
+        from newsterm.ui.messages import SourcesLoaded
         from newsterm.ui.widgets.article_reader import ArticleReader
         from newsterm.ui.widgets.contacts_pane import ContactsPane
         from newsterm.ui.widgets.help_hint import HelpHint
@@ -265,6 +266,10 @@ class MainScreen(Screen[None]):
         }
         for name, pane in panes.items():
             self._title_pane(pane, name)
+        footer = Footer(compact=narrow, show_command_palette=not narrow)
+        # A Footer shows no keys until told the bindings are known, a frame or more after it
+        # is mounted: it is told now, so the keys come in the same frame as the panes.
+        footer.set_reactive(Footer._bindings_ready, True)
         header_box = self.query_one("#header-box")
         sources_box = self.query_one("#sources-box")
         reader_box = self.query_one("#reader-box")
@@ -275,7 +280,7 @@ class MainScreen(Screen[None]):
                 self.query_one("#right").mount(panes["reader"], before=reader_box),
                 self.query_one("#extras").mount(panes["quotes"], panes["contacts"]),
                 self.query_one("#statusbar").mount(
-                    Footer(compact=narrow, show_command_palette=not narrow),
+                    footer,
                     RefreshStatus(id="refresh-status"),
                     HelpHint(id="help-hint"),
                 ),
@@ -283,13 +288,22 @@ class MainScreen(Screen[None]):
                 sources_box.remove(),
                 reader_box.remove(),
             )
-        self._panes_ready = True
+            self._panes_ready = True
+            if self._first_sources is not None:  # read while the panes were mounted
+                try:
+                    messages = await self._first_sources
+                except Exception:  # (as a worker's, with exit_on_error off: the pane stays empty)
+                    messages = []
+                for message in messages:
+                    if isinstance(message, SourcesLoaded):
+                        self.show_sources(message)
+                    else:
+                        self.post_message(message)
         self._layout(self.size.width, self.size.height)  # (in case it was resized meanwhile)
-        self.refresh_bindings()  # the footer shows the keys once told they are known
 
     async def panes_ready(self) -> None:
         """Wait until every pane is mounted (a key typed during the start-up can ask for one
-        before the first frame is drawn)."""
+        before they are)."""
         if not self._panes_ready:
             await self.mount_panes()
 
@@ -392,7 +406,7 @@ class MainScreen(Screen[None]):
         self.load_sources()
 
     # (handled by name, as are the quotations' and contacts' messages and the reader's links:
-    # the panes' modules load after the first frame)
+    # the panes' modules load as the panes are mounted)
     def on_source_list_chosen(self, event: SourceList.Chosen) -> None:
         self.apply_filter(event.choice.filter, event.choice.title)
         if event.activate:
@@ -597,25 +611,30 @@ class MainScreen(Screen[None]):
         self.searcher.typed(event.value)
 
     # -- worker results ---------------------------------------------------------------------
-    # (handled by name: the workers and their messages load after the first frame)
+    # (handled by name: the workers and their messages load with the first worker)
 
     def on_search_finished(self, event: SearchFinished) -> None:
         self.searcher.finished(event)
 
     def load_sources(self, sync: Config | None = None) -> None:
-        """Read sources and counts in a worker (counting 100k rows is not for the UI thread)."""
+        """Read sources and counts in a thread (counting 100k rows is not for the UI thread).
+
+        The first read, as the screen mounts, is awaited by ``mount_panes``, so that the sources
+        come in the same frame as the panes; the later ones run as workers and post their
+        results."""
         from newsterm.ui import workers
 
         views = self.config.views if self.config is not None else ()
+        read = partial(workers.load_sources, db_path=self.store.path, sync=sync, views=views)
+        read = partial(read, hide=self.hidden_queries())
+        if self._panes_mounted is None and self._first_sources is None:
+            posted: list[Message] = []
+            self._first_sources = asyncio.get_running_loop().run_in_executor(
+                None, lambda: (read(posted.append), posted)[1]
+            )
+            return
         self.run_worker(
-            partial(
-                workers.load_sources,
-                self.post_message,
-                self.store.path,
-                sync,
-                views,
-                self.hidden_queries(),
-            ),
+            partial(read, self.post_message),
             thread=True,
             exclusive=True,
             group="sources",
@@ -624,6 +643,10 @@ class MainScreen(Screen[None]):
 
     async def on_sources_loaded(self, event: SourcesLoaded) -> None:
         await self.panes_ready()
+        self.show_sources(event)
+
+    def show_sources(self, event: SourcesLoaded) -> None:
+        """Show the sources and counts a worker read (``load_sources``)."""
         first = self.source_count == 0 and event.sources
         self.source_count = len(event.sources)
         self.ignored_count = event.ignored
