@@ -173,12 +173,11 @@ def test_an_imported_list_may_not_name_private_addresses(
 def resolve_as(names: dict[str, str]) -> Any:
     """A resolver for made-up names (no DNS query leaves the machine)."""
 
-    async def getaddrinfo(host: str, port: int, **kwargs: object) -> list[tuple[Any, ...]]:
+    async def lookup(host: str, port: int) -> list[tuple[int, str]]:
         address = names.get(host, host)
-        family = 10 if ":" in address else 2
-        return [(family, 1, 6, "", (address, port))]
+        return [(10 if ":" in address else 2, address)]
 
-    return getaddrinfo
+    return lookup
 
 
 def test_the_address_connected_to_is_the_one_checked(
@@ -188,7 +187,7 @@ def test_the_address_connected_to_is_the_one_checked(
     entry's own name too. Allowed, the connection goes to the address that was checked (the
     name exists nowhere else)."""
     port = server.url("").rsplit(":", 1)[1]
-    monkeypatch.setattr(netguard.anyio, "getaddrinfo", resolve_as({"rebind.example": "127.0.0.1"}))
+    monkeypatch.setattr(netguard, "lookup", resolve_as({"rebind.example": "127.0.0.1"}))
     server.routes["/feed"] = Answer(fixture("rss.xml"))
     server.routes["/to-rebind"] = redirect(f"http://rebind.example:{port}/feed")
     cli.feeds(
