@@ -8,10 +8,15 @@ here leaves the machine: every other name is resolved by a patched resolver.
 
 from __future__ import annotations
 
+import http.client
+import http.server
 import ipaddress
 import json
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -208,3 +213,89 @@ def test_the_address_connected_to_is_the_one_checked(
     assert code == 0, err
     hosts = [headers.get("Host") for path, headers in server.requests if path == "/feed"]
     assert hosts == [f"rebind.example:{port}"] * 2
+
+
+class Proxy:
+    """A forward HTTP proxy on 127.0.0.1 that records each absolute URL asked of it and
+    forwards it to the test's feed server (whatever host the URL names: it resolves nothing,
+    as a real proxy's own lookup is what the guard cannot see)."""
+
+    def __init__(self, upstream: FeedServer) -> None:
+        self.asked: list[str] = []
+        proxy = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                proxy.asked.append(self.path)
+                target = urlsplit(upstream.url(urlsplit(self.path).path))
+                connection = http.client.HTTPConnection(target.netloc, timeout=10)
+                try:
+                    connection.request("GET", target.path)
+                    answer = connection.getresponse()
+                    body = answer.read()
+                finally:
+                    connection.close()
+                self.send_response(answer.status)
+                for name in ("Content-Type", "Location"):
+                    if answer.getheader(name):
+                        self.send_header(name, answer.getheader(name, ""))
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def proxy(server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Proxy]:
+    running = Proxy(server)
+    for name in ("NO_PROXY", "no_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", running.url)
+    yield running
+    running.close()
+
+
+def test_through_a_proxy_the_name_is_resolved_and_checked_before_the_proxy_is_asked(
+    cli: Cli, server: FeedServer, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With HTTP_PROXY set the proxy connects, not newsterm: a stranger's name that resolves
+    to a private address is refused before the proxy is asked for it; a public one and the
+    user's own host go through the proxy."""
+    monkeypatch.setattr(
+        netguard,
+        "lookup",
+        resolve_as({"rebind.example": "127.0.0.1", "news.example": "93.184.216.34"}),
+    )
+    server.routes["/feed"] = Answer(fixture("rss.xml"))
+    server.routes["/to-rebind"] = redirect("http://rebind.example/feed")
+    server.routes["/to-public"] = redirect("http://news.example/feed")
+    cli.feeds(
+        f'[[feeds]]\nurl = "{server.url("/to-rebind")}"\n',
+        f'[[feeds]]\nurl = "{server.url("/to-public")}"\n',
+        '[[feeds]]\nurl = "http://localhost/feed"\nimported = true\n',
+    )
+    code, _out, err = cli("refresh")
+    assert code == 1 and "2 sources failed" in err, err
+    assert "refused to connect to rebind.example (127.0.0.1): a loopback" in err, err
+    assert "refused to connect to localhost" in err, err
+    asked = [server.url("/to-rebind"), server.url("/to-public"), "http://news.example/feed"]
+    assert sorted(proxy.asked) == sorted(asked)  # never rebind.example, never localhost
+
+    cli.config.write_text(
+        cli.config.read_text().replace(
+            "[settings]\n", '[settings]\nallow_private_hosts = ["rebind.example"]\n'
+        )
+    )
+    proxy.asked.clear()
+    code, _out, err = cli("refresh")
+    assert "http://rebind.example/feed" in proxy.asked, (proxy.asked, err)

@@ -296,7 +296,6 @@ def refresh(
         if progress is not None:
             progress(outcome, len(report.outcomes), total)
 
-    from newsterm.ingest.files import FolderLimits
     from newsterm.ingest.parse_pool import ParsePool  # asyncio and multiprocessing: here only
 
     pool = ParsePool.for_feeds(len(feed_sources))
@@ -310,6 +309,8 @@ def refresh(
             if cancel is not None and cancel.is_set():
                 record(SourceOutcome(source, notice="cancelled"))
                 continue
+            from newsterm.ingest.files import FolderLimits  # the article readers: files only
+
             record(refresh_files(store, source, FolderLimits.of(cfg.settings)))
         if feed_sources:
             from newsterm.ingest.feeds import refresh_feeds
