@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from newsterm.ingest import netguard
+from newsterm.ingest.http import Proxies
 from tests.clirun import CliRun
 from tests.feedserver import Answer, FeedServer, fixture
 
@@ -299,3 +300,14 @@ def test_through_a_proxy_the_name_is_resolved_and_checked_before_the_proxy_is_as
     proxy.asked.clear()
     code, _out, err = cli("refresh")
     assert "http://rebind.example/feed" in proxy.asked, (proxy.asked, err)
+
+
+def test_the_proxy_of_the_environment_and_no_proxy() -> None:
+    proxies = Proxies(
+        {"HTTP_PROXY": "proxy.lan:3128", "HTTPS_PROXY": "http://tls.lan:8080", "NO_PROXY": "nas"}
+    )
+    assert proxies.for_url("http://news.example/feed") == "http://proxy.lan:3128"
+    assert proxies.for_url("https://news.example/feed") == "http://tls.lan:8080"
+    assert proxies.for_url("http://nas/feed") is None
+    assert proxies.hosts() == {"proxy.lan", "tls.lan"}  # the user named them: trusted
+    assert Proxies({}).for_url("http://news.example/feed") is None

@@ -29,13 +29,17 @@ class Proxies:
 
     def __init__(self, environ: Mapping[str, str] | None = None) -> None:
         if environ is None:
-            self._proxies = urllib.request.getproxies_environment()
+            found = urllib.request.getproxies_environment()
         else:
-            self._proxies = {
+            found = {
                 key.lower().removesuffix("_proxy"): value
                 for key, value in environ.items()
                 if key.lower().endswith("_proxy") and value
             }
+        self._proxies = {
+            key: value if key == "no" or "://" in value else f"http://{value}"
+            for key, value in found.items()
+        }
 
     def hosts(self) -> set[str]:
         """The proxies' own hosts (the user named them: they may be private)."""
@@ -51,7 +55,7 @@ class Proxies:
         bypass = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]
         if no_proxy and bypass(parts.netloc, {"no": no_proxy}):
             return None
-        return proxy if "://" in proxy else f"http://{proxy}"
+        return proxy
 
 
 class HttpClient:
@@ -145,10 +149,8 @@ def describe(exc: BaseException) -> str:
         return f"cannot connect: {reason}"
     if isinstance(exc, aiohttp.ServerDisconnectedError):
         return "the server closed the connection"
-    if isinstance(exc, aiohttp.ClientResponseError):
+    if isinstance(exc, aiohttp.ClientResponseError):  # an answer aiohttp could not read
         message = str(exc.message).splitlines()[0] if exc.message else ""
-        if exc.status >= 400 and exc.status != 400:
-            return f"HTTP {exc.status} {message}".strip()
         return f"the server broke the HTTP protocol: {message or exc.status}"
     if isinstance(exc, aiohttp.ClientPayloadError):
         return "the server broke the HTTP protocol: the body was cut short or malformed"
