@@ -28,7 +28,7 @@ def shared_dir() -> Path:
 def compile_bytecode() -> None:
     """Write .pyc files, as an installed package has them. With ``PYTHONDONTWRITEBYTECODE`` set
     (as on this machine), every process, parse workers too, would otherwise compile newsterm,
-    Textual, httpx and feedparser from source again: 0.5-1 s each, which a bench would report
+    Textual, aiohttp and feedparser from source again: 0.5-1 s each, which a bench would report
     as start-up or refresh time."""
     paths = [str(ROOT / "src"), sysconfig.get_paths()["purelib"]]
     subprocess.run(

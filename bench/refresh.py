@@ -42,7 +42,7 @@ from pathlib import Path
 
 from common import ROOT, compile_bytecode, shared_dir, wait_quiet
 
-AIMS = {"first_0ms": 0.5, "first_50ms": 0.25, "all_304": 0.5}
+AIMS = {"first_0ms": 0.5, "first_50ms": 0.25, "all_304": 0.3}  # issue 16
 MEMORY_AIM_MB = 150
 
 

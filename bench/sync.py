@@ -36,14 +36,12 @@ from common import ROOT, compile_bytecode
 
 sys.path.insert(0, str(ROOT))
 
-import httpx
-
 from newsterm.config import Config, Settings, SyncConfig
 from newsterm.store import Store
 from newsterm.sync.client import READING_LIST, GReaderClient
 from newsterm.sync.engine import OVERLAP, SINCE_KEY, push, run_sync
 from tests.feedserver import Answer, FeedServer
-from tests.freshrss import FreshRSS, unavailable
+from tests.freshrss import FreshRSS, _http, unavailable
 
 FEEDS = 50
 AIMS = {"first_sync_ratio": 1.5, "noop_seconds": 0.3, "mark_requests": 2}
@@ -72,24 +70,30 @@ def feed_body(feed: int, items: int, now: datetime) -> bytes:
 def raw_pull(api: str, user: str, password: str) -> tuple[float, int]:
     """The API calls alone: login and every contents page. Returns (seconds, items)."""
     start = time.perf_counter()
-    with httpx.Client(timeout=300) as client:
-        answer = client.post(
-            f"{api}/accounts/ClientLogin", data={"Email": user, "Passwd": password}
-        )
-        auth = next(x[5:] for x in answer.text.splitlines() if x.startswith("Auth="))
-        headers = {"Authorization": f"GoogleLogin auth={auth}"}
-        count, continuation = 0, None
-        while True:
-            params: dict[str, object] = {"n": 1000, "output": "json"}
-            if continuation:
-                params["c"] = continuation
-            page = client.get(
-                f"{api}/reader/api/0/stream/contents/{READING_LIST}", params=params, headers=headers
-            ).json()
-            count += len(page["items"])
-            continuation = page.get("continuation")
-            if not continuation or not page["items"]:
-                break
+    answer = _http(
+        "POST",
+        f"{api}/accounts/ClientLogin",
+        data={"Email": user, "Passwd": password},
+        timeout=300,
+    )
+    auth = next(x[5:] for x in answer.text.splitlines() if x.startswith("Auth="))
+    headers = {"Authorization": f"GoogleLogin auth={auth}"}
+    count, continuation = 0, None
+    while True:
+        params: dict[str, object] = {"n": 1000, "output": "json"}
+        if continuation:
+            params["c"] = continuation
+        page = _http(
+            "GET",
+            f"{api}/reader/api/0/stream/contents/{READING_LIST}",
+            params=params,
+            headers=headers,
+            timeout=300,
+        ).json()
+        count += len(page["items"])
+        continuation = page.get("continuation")
+        if not continuation or not page["items"]:
+            break
     return time.perf_counter() - start, count
 
 

@@ -13,13 +13,15 @@ import socket
 import subprocess
 import threading
 import time
+import urllib.error
+import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
-
-import httpx
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -33,6 +35,56 @@ def _servers() -> Path:
         if (candidate / "servers").is_dir():
             return candidate / "servers"
     return candidates[0] / "servers"
+
+
+@dataclass(frozen=True)
+class _Answer:
+    status_code: int
+    content: bytes
+    headers: Mapping[str, str]
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", errors="replace")
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+    def raise_for_status(self) -> None:
+        assert self.status_code < 400, f"HTTP {self.status_code}: {self.text[:200]}"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None  # a redirect is an answer, as the client sees it
+
+
+_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
+
+
+def _http(
+    method: str,
+    url: str,
+    *,
+    data: Mapping[str, str] | None = None,
+    content: bytes | None = None,
+    headers: Mapping[str, str] | None = None,
+    params: Mapping[str, object] | None = None,
+    timeout: float = 30,
+) -> _Answer:
+    """One request with the standard library (the test's own client, not newsterm's)."""
+    sent = dict(headers or {})
+    if params:
+        url += "?" + urlencode(params)
+    if data is not None:
+        content = urlencode(data).encode()
+        sent["Content-Type"] = "application/x-www-form-urlencoded"
+    request = urllib.request.Request(url, data=content, headers=sent, method=method)
+    try:
+        with _OPENER.open(request, timeout=timeout) as answer:
+            return _Answer(answer.status, answer.read(), answer.headers)
+    except urllib.error.HTTPError as error:
+        return _Answer(error.code, error.read(), error.headers)
 
 
 SERVERS = _servers()
@@ -87,14 +139,15 @@ class FreshRSS:
                 error = self.process.stderr.read().decode() if self.process.stderr else ""
                 raise RuntimeError(f"freshrss-server exited: {error.strip()}")
             try:
-                answer = httpx.post(
+                answer = _http(
+                    "POST",
                     f"{self.api}/accounts/ClientLogin",
                     data={"Email": "reader", "Passwd": "reader-api-pass"},
                     timeout=5,
                 )
                 if "Auth=" in answer.text:
                     return
-            except httpx.HTTPError:
+            except OSError:
                 pass
             if time.monotonic() > deadline:
                 self.stop()
@@ -140,7 +193,8 @@ class Account:
         self.server = server
         self.user = user
         self.password = password
-        answer = httpx.post(
+        answer = _http(
+            "POST",
             f"{server.api}/accounts/ClientLogin",
             data={"Email": user, "Passwd": password},
             timeout=30,
@@ -148,8 +202,8 @@ class Account:
         auth = [x[5:] for x in answer.text.splitlines() if x.startswith("Auth=")]
         assert auth, answer.text
         self.headers = {"Authorization": f"GoogleLogin auth={auth[0]}"}
-        self.token = httpx.get(
-            f"{server.api}/reader/api/0/token", headers=self.headers, timeout=30
+        self.token = _http(
+            "GET", f"{server.api}/reader/api/0/token", headers=self.headers, timeout=30
         ).text.strip()
 
     def wait_until_refused(self, deadline: float = 60) -> None:
@@ -158,8 +212,8 @@ class Account:
         ``deadline`` seconds; it never decides an outcome."""
         end = time.monotonic() + deadline
         while True:
-            answer = httpx.get(
-                f"{self.server.api}/reader/api/0/token", headers=self.headers, timeout=30
+            answer = _http(
+                "GET", f"{self.server.api}/reader/api/0/token", headers=self.headers, timeout=30
             )
             if answer.status_code == 401:
                 return
@@ -167,7 +221,8 @@ class Account:
             time.sleep(0.1)
 
     def get(self, path: str, **params: object) -> object:
-        answer = httpx.get(
+        answer = _http(
+            "GET",
             f"{self.server.api}/reader/api/0/{path}",
             params={**params, "output": "json"},
             headers=self.headers,
@@ -177,7 +232,8 @@ class Account:
         return answer.json()
 
     def post(self, path: str, form: list[tuple[str, str]]) -> str:
-        answer = httpx.post(
+        answer = _http(
+            "POST",
             f"{self.server.api}/reader/api/0/{path}",
             content=urlencode([*form, ("T", self.token)]).encode(),
             headers={**self.headers, "Content-Type": "application/x-www-form-urlencoded"},
@@ -268,7 +324,7 @@ class Relay:
                     for k, v in self.headers.items()
                     if k.lower() in ("authorization", "content-type")
                 }
-                answer = httpx.request(
+                answer = _http(
                     self.command,
                     relay.target + self.path,
                     content=body,

@@ -269,7 +269,7 @@ def test_the_app_launch_imports_neither_click_nor_the_ingest_stack(tmp_path: Pat
         "ui.run = lambda **kw: print('run', kw['db_path'].name, kw['config_path'].name)\n"
         "from newsterm.launch import main\n"
         f"main(['--db', {str(tmp_path / 'x.db')!r}, '--config', {str(tmp_path / 'y.toml')!r}])\n"
-        "heavy = ['click', 'httpx', 'tomlkit', 'feedparser', 'trafilatura', 'newsterm.cli']\n"
+        "heavy = ['click', 'aiohttp', 'tomlkit', 'feedparser', 'trafilatura', 'newsterm.cli']\n"
         "print('loaded', [m for m in heavy if m in sys.modules])\n"
     )
     result = subprocess.run(

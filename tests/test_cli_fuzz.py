@@ -6,8 +6,8 @@ names too long). For every run: no traceback, no hang (an alarm fails the exampl
 control character on stdout or stderr, and when the command fails, feeds.toml and the cache
 are byte-for-byte as they were.
 
-Nothing reaches the network: every connection newsterm opens goes through
-``netguard.GuardedBackend``, which is replaced here by one that refuses at once. Generated
+Nothing reaches the network: every request newsterm sends goes through
+``HttpClient.request``, which is replaced here by one that refuses at once. Generated
 paths are relative (the run's folder is the current one) or from a fixed list, so no run writes
 outside its own temporary folder.
 """
@@ -21,17 +21,17 @@ import re
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpcore
+import aiohttp
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsterm.cli import main
-from newsterm.ingest import netguard
+from newsterm.ingest.http import HttpClient
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 COMMANDS = [
@@ -105,8 +105,10 @@ def alarm(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-async def _no_network(self: Any, host: str, port: int, *args: Any, **kwargs: Any) -> Any:
-    raise httpcore.ConnectError(f"connection refused ({host}: no network in the fuzz)")
+@contextlib.asynccontextmanager
+async def _no_network(self: Any, method: str, url: str, **kwargs: Any) -> AsyncIterator[Any]:
+    raise aiohttp.ClientConnectionError(f"connection refused ({url}: no network in the fuzz)")
+    yield  # an async context manager that never enters
 
 
 @pytest.fixture(scope="module")
@@ -210,7 +212,7 @@ FUZZ = settings(
 
 @pytest.fixture
 def offline(monkeypatch: pytest.MonkeyPatch, in_threads: None) -> None:
-    monkeypatch.setattr(netguard.GuardedBackend, "connect_tcp", _no_network)
+    monkeypatch.setattr(HttpClient, "request", _no_network)
 
 
 @FUZZ

@@ -35,9 +35,12 @@ def test_first_refresh_stores_items_and_title_then_304(
     source = store.sources()[0]
     assert source.title == "Harbour Town Gazette"
     assert source.etag == '"a"' and source.status is SourceStatus.OK
+    store.update_source(source.id, status=SourceStatus.ERROR, last_error="an old failure")
     again = refresh_all(store, config_path)
     assert again.new == 0 and again.outcomes[0].notice == "not modified"
     assert server.requests[-1][1]["If-None-Match"] == '"a"'
+    after = store.sources()[0]  # the 304's state was written (in the batch of unchanged feeds)
+    assert after.status is SourceStatus.OK and after.last_error is None and after.etag == '"a"'
 
 
 def test_changed_item_is_updated_keeping_read_state(

@@ -114,6 +114,15 @@ def test_connection_refused_is_one_line() -> None:
         get("http://127.0.0.1:9/feed.xml")
 
 
+def test_a_tls_failure_is_one_line(server: FeedServer) -> None:
+    """https:// to a server that speaks plain HTTP: the handshake fails, said in one line."""
+    url = server.url("/rss").replace("http://", "https://")
+    with pytest.raises(FetchError) as raised:
+        get(url)
+    assert raised.value.message.startswith("TLS error"), raised.value.message
+    assert "\n" not in raised.value.message
+
+
 def test_permanent_redirect_reports_the_new_url(server: FeedServer) -> None:
     server.routes["/old"] = Answer(status=301, headers={"Location": "/new"})
     server.routes["/new"] = Answer(fixture("rss.xml"))

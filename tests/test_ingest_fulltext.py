@@ -10,7 +10,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -29,6 +28,7 @@ from newsterm.ingest.fulltext import (
     describe,
     fetch_full_text,
     fetch_full_texts,
+    make_client,
 )
 from newsterm.models import Source, SourceKind
 from newsterm.store import Store
@@ -190,9 +190,12 @@ def test_injected_client_is_used_and_left_open(server: HTTPServer, store: Store)
     article_id = add_article(store, server.url_for("/a"))
 
     async def run() -> tuple[list[FullTextOutcome], bool]:
-        async with httpx.AsyncClient(headers={"User-Agent": "shared-client"}) as client:
+        client = make_client(SETTINGS, user_agent="shared-client")
+        try:
             outcomes = await fetch_full_texts(store, [article_id], SETTINGS, client, limits=FAST)
-            return outcomes, client.is_closed
+            return outcomes, client.closed
+        finally:
+            await client.aclose()
 
     outcomes, closed = asyncio.run(run())
     assert outcomes[0].ok

@@ -18,7 +18,7 @@ def test_parse_worker_module_does_not_load_http_or_feedparser() -> None:
     """Workers are spawned per refresh: they import only what parsing needs."""
     code = (
         "import sys, newsterm.ingest.feed_parse;"
-        "bad = {'httpx', 'feedparser', 'rich', 'click', 'textual'} & set(sys.modules);"
+        "bad = {'aiohttp', 'feedparser', 'rich', 'click', 'textual'} & set(sys.modules);"
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -8,14 +8,20 @@ here leaves the machine: every other name is resolved by a patched resolver.
 
 from __future__ import annotations
 
+import http.client
+import http.server
 import ipaddress
 import json
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
 from newsterm.ingest import netguard
+from newsterm.ingest.http import Proxies
 from tests.clirun import CliRun
 from tests.feedserver import Answer, FeedServer, fixture
 
@@ -173,12 +179,11 @@ def test_an_imported_list_may_not_name_private_addresses(
 def resolve_as(names: dict[str, str]) -> Any:
     """A resolver for made-up names (no DNS query leaves the machine)."""
 
-    async def getaddrinfo(host: str, port: int, **kwargs: object) -> list[tuple[Any, ...]]:
+    async def lookup(host: str, port: int) -> list[tuple[int, str]]:
         address = names.get(host, host)
-        family = 10 if ":" in address else 2
-        return [(family, 1, 6, "", (address, port))]
+        return [(10 if ":" in address else 2, address)]
 
-    return getaddrinfo
+    return lookup
 
 
 def test_the_address_connected_to_is_the_one_checked(
@@ -188,7 +193,7 @@ def test_the_address_connected_to_is_the_one_checked(
     entry's own name too. Allowed, the connection goes to the address that was checked (the
     name exists nowhere else)."""
     port = server.url("").rsplit(":", 1)[1]
-    monkeypatch.setattr(netguard.anyio, "getaddrinfo", resolve_as({"rebind.example": "127.0.0.1"}))
+    monkeypatch.setattr(netguard, "lookup", resolve_as({"rebind.example": "127.0.0.1"}))
     server.routes["/feed"] = Answer(fixture("rss.xml"))
     server.routes["/to-rebind"] = redirect(f"http://rebind.example:{port}/feed")
     cli.feeds(
@@ -209,3 +214,100 @@ def test_the_address_connected_to_is_the_one_checked(
     assert code == 0, err
     hosts = [headers.get("Host") for path, headers in server.requests if path == "/feed"]
     assert hosts == [f"rebind.example:{port}"] * 2
+
+
+class Proxy:
+    """A forward HTTP proxy on 127.0.0.1 that records each absolute URL asked of it and
+    forwards it to the test's feed server (whatever host the URL names: it resolves nothing,
+    as a real proxy's own lookup is what the guard cannot see)."""
+
+    def __init__(self, upstream: FeedServer) -> None:
+        self.asked: list[str] = []
+        proxy = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                proxy.asked.append(self.path)
+                target = urlsplit(upstream.url(urlsplit(self.path).path))
+                connection = http.client.HTTPConnection(target.netloc, timeout=10)
+                try:
+                    connection.request("GET", target.path)
+                    answer = connection.getresponse()
+                    body = answer.read()
+                finally:
+                    connection.close()
+                self.send_response(answer.status)
+                for name in ("Content-Type", "Location"):
+                    if answer.getheader(name):
+                        self.send_header(name, answer.getheader(name, ""))
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def proxy(server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Proxy]:
+    running = Proxy(server)
+    for name in ("NO_PROXY", "no_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", running.url)
+    yield running
+    running.close()
+
+
+def test_through_a_proxy_the_name_is_resolved_and_checked_before_the_proxy_is_asked(
+    cli: Cli, server: FeedServer, proxy: Proxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With HTTP_PROXY set the proxy connects, not newsterm: a stranger's name that resolves
+    to a private address is refused before the proxy is asked for it; a public one and the
+    user's own host go through the proxy."""
+    monkeypatch.setattr(
+        netguard,
+        "lookup",
+        resolve_as({"rebind.example": "127.0.0.1", "news.example": "93.184.216.34"}),
+    )
+    server.routes["/feed"] = Answer(fixture("rss.xml"))
+    server.routes["/to-rebind"] = redirect("http://rebind.example/feed")
+    server.routes["/to-public"] = redirect("http://news.example/feed")
+    cli.feeds(
+        f'[[feeds]]\nurl = "{server.url("/to-rebind")}"\n',
+        f'[[feeds]]\nurl = "{server.url("/to-public")}"\n',
+        '[[feeds]]\nurl = "http://localhost/feed"\nimported = true\n',
+    )
+    code, _out, err = cli("refresh")
+    assert code == 1 and "2 sources failed" in err, err
+    assert "refused to connect to rebind.example (127.0.0.1): a loopback" in err, err
+    assert "refused to connect to localhost" in err, err
+    asked = [server.url("/to-rebind"), server.url("/to-public"), "http://news.example/feed"]
+    assert sorted(proxy.asked) == sorted(asked)  # never rebind.example, never localhost
+
+    cli.config.write_text(
+        cli.config.read_text().replace(
+            "[settings]\n", '[settings]\nallow_private_hosts = ["rebind.example"]\n'
+        )
+    )
+    proxy.asked.clear()
+    code, _out, err = cli("refresh")
+    assert "http://rebind.example/feed" in proxy.asked, (proxy.asked, err)
+
+
+def test_the_proxy_of_the_environment_and_no_proxy() -> None:
+    proxies = Proxies(
+        {"HTTP_PROXY": "proxy.lan:3128", "HTTPS_PROXY": "http://tls.lan:8080", "NO_PROXY": "nas"}
+    )
+    assert proxies.for_url("http://news.example/feed") == "http://proxy.lan:3128"
+    assert proxies.for_url("https://news.example/feed") == "http://tls.lan:8080"
+    assert proxies.for_url("http://nas/feed") is None
+    assert proxies.hosts() == {"proxy.lan", "tls.lan"}  # the user named them: trusted
+    assert Proxies({}).for_url("http://news.example/feed") is None

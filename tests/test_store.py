@@ -290,3 +290,20 @@ def test_concurrent_processes_never_see_database_locked(tmp_path: Path) -> None:
         _, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err
     assert reader.count_articles() == 180
+
+
+def test_upsert_sources_in_one_transaction_writes_only_what_changed(store: Store) -> None:
+    entries = [
+        (SourceKind.FEED, f"https://example.com/{i}.xml", f"Feed {i}", ("news",), False)
+        for i in range(3)
+    ]
+    first = store.upsert_sources(entries)
+    assert [s.location for s in first] == [e[1] for e in entries]
+    assert [s.title for s in first] == ["Feed 0", "Feed 1", "Feed 2"]
+    before = store.conn.total_changes
+    again = store.upsert_sources(entries)
+    assert [s.id for s in again] == [s.id for s in first]
+    assert store.conn.total_changes == before  # nothing changed: no row rewritten
+    changed = [entries[0], (*entries[1][:4], True), entries[2]]
+    assert [s.full_text for s in store.upsert_sources(changed)] == [False, True, False]
+    assert store.conn.total_changes > before  # the changed one was written

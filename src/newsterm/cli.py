@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.table import Table
 
 from newsterm import __version__
 from newsterm.errors import NewstermError, UsageError
@@ -23,6 +22,8 @@ from newsterm.store import ArticleFilter, Store
 from newsterm.timefmt import counted
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from newsterm.ingest.fulltext import FullTextOutcome
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -197,6 +198,8 @@ def sources(context: Context, as_json: bool) -> None:
 
 
 def _sources_table(found: list[Source]) -> Table:
+    from rich.table import Table  # for the listing commands only (~25 ms)
+
     table = Table(box=None, header_style="bold")
     for column in ("id", "unread", "total", "kind", "title", "status"):
         table.add_column(column, justify="right" if column in ("id", "unread", "total") else "left")
@@ -477,6 +480,8 @@ def articles(
     if not rows:
         console.print(_no_articles_hint(context, flt))
         return
+    from rich.table import Table
+
     table = Table(box=None, header_style="bold", expand=True)
     table.add_column("id", justify="right", no_wrap=True, min_width=3)
     table.add_column("", no_wrap=True, min_width=2)

@@ -1,12 +1,11 @@
-"""Refresh progress for the CLI: a Rich bar on a terminal, one plain line a source otherwise."""
+"""Refresh progress for the CLI: a Rich bar on a terminal, one plain line a source otherwise
+(Rich's progress module is imported only for the bar)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsterm.output import err_console, plain, say
 
@@ -40,6 +39,8 @@ def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
 
         yield line
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     new = failed = 0
     with Progress(
         TextColumn("refreshing"),
@@ -80,6 +81,8 @@ def analysis_progress(*, interactive: bool) -> Iterator[Callable[[int, int], Non
 
         yield lines
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(
         TextColumn("analysing"),
         BarColumn(),

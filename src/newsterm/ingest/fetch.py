@@ -1,7 +1,8 @@
 """Fetch feeds over HTTP: bounded concurrency, conditional GET, redirects, capped bodies.
 
 Bodies are read raw and decompressed here, chunk by chunk with a bounded output, so a gzip or
-brotli bomb stops at ``max_feed_bytes`` instead of inflating in memory.
+brotli bomb stops at ``max_feed_bytes`` instead of inflating in memory (:func:`read_body`,
+also used for article pages). Redirects are followed here, hop by hop (:func:`follow`).
 """
 
 from __future__ import annotations
@@ -10,19 +11,20 @@ import asyncio
 import email.utils
 import re
 import zlib
-from collections.abc import AsyncIterator, Collection, Iterable
+from collections.abc import AsyncIterator, Collection, Iterable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
-import httpx
+import aiohttp
 
 from newsterm import __version__
 from newsterm.config import Settings
 from newsterm.errors import NewstermError
 from newsterm.ingest import netguard
+from newsterm.ingest.http import HttpClient, describe
 
 USER_AGENT = f"newsterm/{__version__} (terminal news reader; +https://github.com/newsterm)"
 ACCEPT = (
@@ -162,63 +164,22 @@ def _decoder(encoding: str) -> _Decoder:
     raise FetchError(f"unsupported content encoding {encoding!r}")
 
 
-def _describe(exc: Exception) -> str:
-    """One line for a transport error."""
-    if isinstance(exc, httpx.ConnectTimeout):
-        return "timed out connecting"
-    if isinstance(exc, httpx.ReadTimeout):
-        return "timed out waiting for data"
-    if isinstance(exc, httpx.TimeoutException):
-        return "timed out"
-    if isinstance(exc, httpx.ConnectError):
-        text = str(exc) or "connection failed"
-        causes = f"{text} {exc.__cause__!r} {exc.__context__!r}".lower()
-        if "name or service not known" in causes or "nodename nor servname" in causes:
-            return "host not found"
-        if "refused" in causes or "all connection attempts failed" in causes:
-            return "connection refused"
-        return f"cannot connect: {text}"
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return f"the server broke the HTTP protocol: {exc}"
-    if isinstance(exc, httpx.HTTPError):
-        return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return f"{type(exc).__name__}: {exc}"
-
-
 class Fetcher:
     """An HTTP client for feeds, shared by the feeds of one refresh."""
 
-    def __init__(
-        self,
-        settings: Settings,
-        *,
-        transport: httpx.AsyncBaseTransport | None = None,
-        untrusted: Collection[str] = (),
-    ):
+    def __init__(self, settings: Settings, *, untrusted: Collection[str] = ()):
         self.settings = settings
         self._untrusted = untrusted
         """Feed URLs whose own host is not trusted (they came from an imported list)."""
         self._global = asyncio.Semaphore(max(1, settings.concurrency))
         self._hosts: dict[str, asyncio.Semaphore] = {}
-        timeout = httpx.Timeout(
-            connect=settings.connect_timeout,
-            read=settings.read_timeout,
-            write=settings.read_timeout,
-            pool=None,
-        )
-        limits = httpx.Limits(
-            max_connections=max(1, settings.concurrency),
-            max_keepalive_connections=max(1, settings.concurrency),
-        )
-        self._client = httpx.AsyncClient(
-            timeout=timeout,
-            limits=limits,
-            follow_redirects=False,
+        self._client = HttpClient(
             headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
-            trust_env=True,  # HTTP(S)_PROXY, NO_PROXY and SSL_CERT_FILE, as users expect
-            transport=transport,
+            connect_timeout=settings.connect_timeout,
+            read_timeout=settings.read_timeout,
+            allowed=settings.allow_private_hosts,
+            limit=settings.concurrency,
         )
-        netguard.protect(self._client, settings.allow_private_hosts)
 
     async def aclose(self) -> None:
         """Close the connections."""
@@ -263,16 +224,16 @@ class Fetcher:
                     return await self._fetch(url, etag, last_modified)
         except netguard.BlockedAddress as exc:
             raise FetchError(exc.message) from None
-        except httpx.InvalidURL as exc:
+        except aiohttp.InvalidURL as exc:
             raise FetchError(f"not a valid URL ({exc})") from None
-        except TimeoutError:
+        except TimeoutError as exc:
+            if isinstance(exc, aiohttp.ClientError):  # a connect or read timeout
+                raise FetchError(describe(exc)) from None
             raise FetchError(
                 f"took longer than {self.settings.feed_timeout:g} s in total (gave up)"
             ) from None
-        except httpx.HTTPError as exc:
-            raise FetchError(_describe(exc)) from None
-        except OSError as exc:
-            raise FetchError(_describe(exc)) from None
+        except (aiohttp.ClientError, OSError, ValueError) as exc:
+            raise FetchError(describe(exc)) from None
 
     async def _fetch(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
         headers = {"Accept-Encoding": "gzip, deflate, br"}
@@ -280,56 +241,70 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        moved_to: str | None = None
-        permanent = True
-        current = url
-        for _ in range(MAX_REDIRECTS + 1):
-            async with self._client.stream("GET", current, headers=headers) as response:
-                status = response.status_code
-                if status in REDIRECTS and "location" in response.headers:
-                    target = urljoin(current, response.headers["location"].strip())
-                    if urlsplit(target).scheme.lower() not in ("http", "https"):
-                        raise FetchError(f"redirected to a non-HTTP URL: {target[:200]}")
-                    permanent = permanent and status in PERMANENT
-                    if permanent:
-                        moved_to = target
-                    current = target
-                    continue
-                result = FetchResult(
-                    url=current,
-                    status=status,
-                    content_type=response.headers.get("content-type", ""),
-                    etag=response.headers.get("etag"),
-                    last_modified=response.headers.get("last-modified"),
-                    moved_to=moved_to,
-                    retry_after=parse_retry_after(response.headers.get("retry-after")),
-                    reason=response.reason_phrase,
-                    max_age=parse_max_age(response.headers.get("cache-control")),
-                )
-                if status == 200:
-                    result.body = await self._read(response)
-                return result
-        raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+        async with follow(self._client, url, headers) as (response, moved_to):
+            status = response.status
+            result = FetchResult(
+                url=str(response.url),
+                status=status,
+                content_type=response.headers.get("content-type", ""),
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
+                moved_to=moved_to,
+                retry_after=parse_retry_after(response.headers.get("retry-after")),
+                reason=response.reason or "",
+                max_age=parse_max_age(response.headers.get("cache-control")),
+            )
+            if status == 200:
+                result.body = await read_body(response, self.settings.max_feed_bytes)
+            return result
 
-    async def _read(self, response: httpx.Response) -> bytes:
-        """The body, decompressed, aborting once it passes ``max_feed_bytes``."""
-        cap = self.settings.max_feed_bytes
-        encodings = [e for e in response.headers.get("content-encoding", "").split(",") if e]
-        if len(encodings) > 1:
-            raise FetchError("unsupported content encoding (more than one)")
-        decoder = _decoder(encodings[0] if encodings else "")
-        length = response.headers.get("content-length", "")
-        if not encodings and length.isdigit() and int(length) > cap:
-            raise _too_large(cap)
-        parts: list[bytes] = []
-        total = 0
-        async for raw in response.aiter_raw():
-            for chunk in decoder.feed(raw, cap - total):
-                total += len(chunk)
-                if total > cap:
-                    raise _too_large(cap)
-                parts.append(chunk)
-        return b"".join(parts)
+
+@asynccontextmanager
+async def follow(
+    client: HttpClient, url: str, headers: Mapping[str, str]
+) -> AsyncIterator[tuple[aiohttp.ClientResponse, str | None]]:
+    """GET ``url``, following at most 5 redirects to http(s) URLs, each hop checked by the
+    client's guard; yields the last answer and the new URL when every hop was permanent."""
+    moved_to: str | None = None
+    permanent = True
+    current = url
+    for _ in range(MAX_REDIRECTS + 1):
+        async with client.request("GET", current, headers=headers) as response:
+            if response.status in REDIRECTS and "location" in response.headers:
+                target = urljoin(current, response.headers["location"].strip())
+                if urlsplit(target).scheme.lower() not in ("http", "https"):
+                    raise FetchError(f"redirected to a non-HTTP URL: {target[:200]}")
+                permanent = permanent and response.status in PERMANENT
+                if permanent:
+                    moved_to = target
+                current = target
+                continue
+            yield response, moved_to
+            return
+    raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+
+async def read_body(
+    response: aiohttp.ClientResponse, cap: int, too_large: Exception | None = None
+) -> bytes:
+    """The body, decompressed, aborting (``too_large``, else a FetchError) past ``cap`` bytes."""
+    error = too_large or _too_large(cap)
+    encodings = [e for e in response.headers.get("content-encoding", "").split(",") if e]
+    if len(encodings) > 1:
+        raise FetchError("unsupported content encoding (more than one)")
+    decoder = _decoder(encodings[0] if encodings else "")
+    length = response.headers.get("content-length", "")
+    if not encodings and length.isdigit() and int(length) > cap:
+        raise error
+    parts: list[bytes] = []
+    total = 0
+    async for raw in response.content.iter_chunked(CHUNK):
+        for chunk in decoder.feed(raw, cap - total):
+            total += len(chunk)
+            if total > cap:
+                raise error
+            parts.append(chunk)
+    return b"".join(parts)
 
 
 def _too_large(cap: int) -> FetchError:

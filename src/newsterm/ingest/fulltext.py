@@ -1,15 +1,15 @@
 """Fetch an article's web page and make its main text the article body (issue 7).
 
 Feeds that carry only a summary point at the article page. This module downloads that page
-(httpx, no JavaScript, the same limits as feeds), extracts its main text
+(no JavaScript, the same client and limits as feeds), extracts its main text
 (:mod:`newsterm.extract.fulltext`), analyses it and stores it with ``Store.replace_body``; the
 summary stays in its own column. Every failure leaves the summary as the body, records a
 reason with ``Store.set_full_text_status`` (so the automatic path does not try again) and says
 why in one line.
 
 Two entry points: :func:`fetch_full_texts` runs inside an event loop (a refresh) and can share
-its ``httpx.AsyncClient``; :func:`fetch_full_text` is the synchronous one-article call for a
-worker thread or the CLI.
+its ``HttpClient``; :func:`fetch_full_text` is the synchronous one-article call for a worker
+thread or the CLI.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import httpx
+import aiohttp
 
 from newsterm import __version__
 from newsterm.analysis import AnalysisInput
@@ -31,6 +31,9 @@ from newsterm.extract.fulltext import FullText, extract_full_text, paywall_marke
 from newsterm.extract.html import html_to_text
 from newsterm.extract.text import count_words, decode, split_paragraphs
 from newsterm.ingest import netguard
+from newsterm.ingest.fetch import FetchError, follow, read_body
+from newsterm.ingest.http import HttpClient
+from newsterm.ingest.http import describe as describe_error
 from newsterm.models import NO_LINK, Article, FullTextStatus, describe_full_text
 from newsterm.store import Store
 
@@ -39,7 +42,6 @@ USER_AGENT = f"newsterm/{__version__} (+https://github.com/newsterm)"
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
 PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 """Content types read as article pages."""
-MAX_REDIRECTS = 5
 SCHEMES = ("http", "https")
 
 
@@ -87,20 +89,17 @@ class _Failed(Exception):
         self.message = message
 
 
-def make_client(settings: Settings) -> httpx.AsyncClient:
-    """The HTTP client for page fetches. The one place to switch to the shared feed client.
+def make_client(settings: Settings, *, user_agent: str = USER_AGENT) -> HttpClient:
+    """The HTTP client for page fetches (open it inside the event loop that uses it).
 
     Guarded (``netguard``): pages may not lead to private addresses the user did not name.
     """
-    client = httpx.AsyncClient(
-        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
-        timeout=httpx.Timeout(
-            settings.read_timeout, connect=settings.connect_timeout, pool=settings.read_timeout
-        ),
-        follow_redirects=True,
-        max_redirects=MAX_REDIRECTS,
+    return HttpClient(
+        headers={"User-Agent": user_agent, "Accept": ACCEPT},
+        connect_timeout=settings.connect_timeout,
+        read_timeout=settings.read_timeout,
+        allowed=settings.allow_private_hosts,
     )
-    return netguard.protect(client, settings.allow_private_hosts)
 
 
 class HostGate:
@@ -176,43 +175,39 @@ def _looks_like_html(data: bytes) -> bool:
     )
 
 
-async def download_page(client: httpx.AsyncClient, url: str, max_bytes: int) -> str:
+async def download_page(client: HttpClient, url: str, max_bytes: int) -> str:
     """GET an article page: an HTML body of at most ``max_bytes`` (after decompression)."""
+    too_large = _Failed(Status.TOO_LARGE, f"{url}: page larger than {max_bytes} bytes")
+    headers = {"Accept-Encoding": "gzip, deflate, br"}
     try:
-        async with client.stream("GET", url, follow_redirects=True) as response:
-            if response.status_code != 200:
-                raise _status_failure(response.status_code, url)
-            content_type = response.headers.get("content-type", "")
-            media = content_type.split(";")[0].strip().lower()
+        async with follow(client, url, headers) as (response, _moved):
+            if response.status != 200:
+                raise _status_failure(response.status, url)
+            media = (response.content_type or "").strip().lower()
+            if "content-type" not in response.headers:
+                media = ""
             if media and media not in PAGE_TYPES:
                 raise _Failed(Status.NOT_HTML, f"{url}: not a web page ({media})")
-            length = response.headers.get("content-length", "")
-            if length.isdigit() and int(length) > max_bytes:
-                raise _Failed(Status.TOO_LARGE, f"{url}: page larger than {max_bytes} bytes")
-            body = bytearray()
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                if len(body) > max_bytes:
-                    raise _Failed(Status.TOO_LARGE, f"{url}: page larger than {max_bytes} bytes")
-            data = bytes(body)
+            data = await read_body(response, max_bytes, too_large)
             if not media and not _looks_like_html(data):
                 raise _Failed(Status.NOT_HTML, f"{url}: not a web page (no content type)")
-            return decode_page(data, response.charset_encoding)
+            return decode_page(data, response.charset)
     except netguard.BlockedAddress as exc:
         raise _Failed(Status.UNREACHABLE, f"{url}: {exc.message}") from None
-    except httpx.InvalidURL:
+    except FetchError as exc:
+        if "redirected to a non-HTTP" in exc.message:
+            raise _Failed(
+                Status.NO_URL, f"{url}: redirected to a link that is not http(s)"
+            ) from None
+        if "compress" in exc.message or "encoding" in exc.message or "brotli" in exc.message:
+            raise _Failed(Status.NO_TEXT, f"{url}: the page's compression is broken") from None
+        raise _Failed(Status.HTTP_ERROR, f"{url}: {exc.message}") from None
+    except aiohttp.InvalidURL:
         raise _Failed(Status.NO_URL, f"{url}: not a valid URL") from None
-    except httpx.TooManyRedirects:
-        raise _Failed(Status.HTTP_ERROR, f"{url}: more than {MAX_REDIRECTS} redirects") from None
-    except httpx.UnsupportedProtocol:
-        raise _Failed(Status.NO_URL, f"{url}: redirected to a link that is not http(s)") from None
-    except httpx.TimeoutException:
+    except TimeoutError:
         raise _Failed(Status.TIMEOUT, f"{url}: timed out") from None
-    except httpx.DecodingError:
-        raise _Failed(Status.NO_TEXT, f"{url}: the page's compression is broken") from None
-    except httpx.TransportError as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise _Failed(Status.UNREACHABLE, f"{url}: cannot connect: {reason}") from None
+    except (aiohttp.ClientError, OSError, ValueError) as exc:
+        raise _Failed(Status.UNREACHABLE, f"{url}: cannot connect: {describe_error(exc)}") from None
 
 
 # -- judging and storing ----------------------------------------------------------------------
@@ -267,7 +262,7 @@ def _trusted_hosts(store: Store, article: Article, untrusted: Collection[str]) -
 async def _fetch_article(
     store: Store,
     article: Article,
-    client: httpx.AsyncClient,
+    client: HttpClient,
     gate: HostGate,
     settings: Settings,
     untrusted: Collection[str] = (),
@@ -302,7 +297,7 @@ async def fetch_full_texts(
     store: Store,
     article_ids: Sequence[int],
     settings: Settings,
-    client: httpx.AsyncClient | None = None,
+    client: HttpClient | None = None,
     *,
     limits: PageLimits | None = None,
     progress: Progress | None = None,

@@ -7,26 +7,27 @@ a host may not be reached on a loopback, private, link-local (cloud metadata), C
 unspecified, multicast or reserved address, IPv4-mapped and 6to4/NAT64 forms included, unless
 ``[settings] allow_private_hosts`` names it.
 
-The check is made on the address actually connected to: :class:`GuardedBackend` resolves the
-host once, checks every address and connects to a checked one (no DNS-rebinding gap between
-check and connect; TLS still verifies the host name). A request hook checks each request first
-(redirects included) so a pooled connection opened for a trusted host is not reused by a
-stranger's link. Through an HTTP proxy the proxy resolves names: then only literal addresses
-are checked.
+The check is made on the address actually connected to: :class:`GuardedResolver` is the
+connector's resolver, so the addresses it returns, checked, are the ones connected to (no
+DNS-rebinding gap between check and connect; TLS still verifies the host name). A request hook
+checks each request first (every hop of a redirect is a request of its own: redirects are never
+followed by the HTTP library) so a pooled connection opened for a trusted host is not reused by
+a stranger's link. Through an HTTP proxy (``HTTP(S)_PROXY``, ``NO_PROXY``) the proxy connects,
+so the hook resolves the host itself and checks those addresses before handing the request on;
+the proxy's own lookup may differ (see docs/security.md).
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from urllib.parse import urlsplit
 
-import anyio
-import httpcore
-import httpx
+from aiohttp.abc import AbstractResolver, ResolveResult
 
 from newsterm.errors import NewstermError
 
@@ -47,8 +48,8 @@ class BlockedAddress(NewstermError):
 def host_of(url: str) -> str:
     """The host of a URL, normalised for comparison ("" when there is none)."""
     try:
-        return normal_host(httpx.URL(url).host)
-    except (httpx.InvalidURL, TypeError, ValueError):
+        return normal_host(urlsplit(url.strip()).hostname or "")
+    except (TypeError, ValueError):
         return ""
 
 
@@ -173,66 +174,56 @@ def trusting(hosts: Iterable[str]) -> Iterator[None]:
         _trusted.reset(token)
 
 
-class GuardedBackend(httpcore.AsyncNetworkBackend):
-    """httpcore's network backend, resolving and checking each host before it connects."""
+async def lookup(host: str, port: int) -> list[tuple[int, str]]:
+    """The (family, address) pairs ``host`` resolves to (the system resolver, in a thread)."""
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [(int(family), str(sockaddr[0])) for family, _, _, _, sockaddr in infos]
 
-    def __init__(self, inner: httpcore.AsyncNetworkBackend, guard: Guard) -> None:
-        self._inner = inner
+
+class GuardedResolver(AbstractResolver):
+    """The connector's resolver: resolves a host once and returns only the addresses the
+    guard allows, which are the ones the connector then connects to."""
+
+    def __init__(self, guard: Guard) -> None:
         self._guard = guard
 
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        """Resolve ``host`` once, keep the addresses the guard allows, connect to one of them."""
-        try:
-            with anyio.fail_after(timeout):
-                infos = await anyio.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except TimeoutError:
-            raise httpcore.ConnectTimeout(f"timed out resolving {host}") from None
-        except OSError as exc:
-            raise httpcore.ConnectError(f"[Errno -2] Name or service not known ({exc})") from None
-        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
-        last: Exception | None = None
-        for address in self._guard.choose(host, addresses):
-            try:
-                return await self._inner.connect_tcp(
-                    address,
-                    port,
-                    timeout=timeout,
-                    local_address=local_address,
-                    socket_options=socket_options,
-                )
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                last = exc
-        raise last or httpcore.ConnectError(f"no address for {host}")
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        """Resolve, check and keep the allowed addresses (raise BlockedAddress if none)."""
+        found = await lookup(host, port)
+        families = {address: fam for fam, address in found}
+        chosen = self._guard.choose(host, list(families))
+        return [
+            ResolveResult(
+                hostname=host,
+                host=address,
+                port=port,
+                family=families.get(address, socket.AF_INET6 if ":" in address else socket.AF_INET),
+                proto=0,
+                flags=socket.AI_NUMERICHOST,
+            )
+            for address in chosen
+        ]
 
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.AsyncNetworkStream:
-        """Unix sockets are never used for feeds: refused."""
-        raise httpcore.ConnectError("unix sockets are not used")
-
-    async def sleep(self, seconds: float) -> None:
-        """As the wrapped backend sleeps."""
-        await self._inner.sleep(seconds)
+    async def close(self) -> None:
+        """Nothing to release."""
 
 
-def protect(client: httpx.AsyncClient, allowed: Iterable[str] = ()) -> httpx.AsyncClient:
-    """Install the guard on ``client``: its direct connections and every request it sends."""
-    guard = Guard(allowed)
-    pool = getattr(client._transport, "_pool", None)
-    if isinstance(pool, httpcore.AsyncConnectionPool) and not isinstance(
-        pool, httpcore.AsyncHTTPProxy | httpcore.AsyncSOCKSProxy
-    ):
-        pool._network_backend = GuardedBackend(pool._network_backend, guard)
-
-    async def check(request: httpx.Request) -> None:
-        guard.check_request(request.url.host)
-
-    client.event_hooks["request"] = [check, *client.event_hooks["request"]]
-    return client
+async def check_request(guard: Guard, url: str, *, proxied: bool = False) -> None:
+    """Before any request (every hop of a redirect too): the guard's check of the host; and
+    when the request goes through a proxy (which resolves names itself), a lookup here whose
+    addresses must pass too."""
+    host = host_of(url)
+    guard.check_request(host)
+    if not proxied or guard.trusts(host) or _literal(host) is not None:
+        return  # a literal address was judged as itself just above
+    if named_kind(host) is not None:
+        raise guard.refuse(host, ipaddress.ip_address("127.0.0.1"), "loopback")
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    try:
+        found = await lookup(host, port)
+    except OSError:
+        return  # unknown here: the proxy answers for it in its own words
+    guard.choose(host, [address for _, address in found])

@@ -143,17 +143,16 @@ def sync_sources(store: Store, cfg: Config) -> list[Source]:
     Sources that are in the cache but no longer in feeds.toml are kept (with their reading
     history) until ``newsterm remove`` deletes them.
     """
-    sources = []
-    for entry in cfg.feeds:
-        if entry.url:
-            kind, location = SourceKind.FEED, entry.url
-        else:
-            kind, location = SourceKind.FILES, str(cfg.resolve_path(entry))
-        sources.append(
-            store.upsert_source(
-                kind, location, title=entry.title, tags=entry.tags, full_text=entry.full_text
-            )
+    entries = [
+        (
+            (SourceKind.FEED, entry.url)
+            if entry.url
+            else (SourceKind.FILES, str(cfg.resolve_path(entry)))
         )
+        + (entry.title, entry.tags, entry.full_text)
+        for entry in cfg.feeds
+    ]
+    sources = store.upsert_sources(entries) if entries else []  # one transaction
     if cfg.sync is not None:
         from newsterm.sync.engine import account_source
 
@@ -296,7 +295,6 @@ def refresh(
         if progress is not None:
             progress(outcome, len(report.outcomes), total)
 
-    from newsterm.ingest.files import FolderLimits
     from newsterm.ingest.parse_pool import ParsePool  # asyncio and multiprocessing: here only
 
     pool = ParsePool.for_feeds(len(feed_sources))
@@ -310,6 +308,8 @@ def refresh(
             if cancel is not None and cancel.is_set():
                 record(SourceOutcome(source, notice="cancelled"))
                 continue
+            from newsterm.ingest.files import FolderLimits  # the article readers: files only
+
             record(refresh_files(store, source, FolderLimits.of(cfg.settings)))
         if feed_sources:
             from newsterm.ingest.feeds import refresh_feeds

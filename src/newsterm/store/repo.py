@@ -197,21 +197,42 @@ class Store:
         full_text: bool = False,
     ) -> Source:
         """Create the source at ``location``, or update its title, tags and options."""
+        return self.upsert_sources([(kind, location, title, tags, full_text)])[0]
+
+    def upsert_sources(
+        self, entries: Sequence[tuple[SourceKind, str, str | None, Sequence[str], bool]]
+    ) -> list[Source]:
+        """:meth:`upsert_source` for many (kind, location, title, tags, full_text) in one
+        transaction; a source whose fields did not change is not written. Returns them in
+        order."""
         with self.write() as conn:
-            conn.execute(
+            conn.executemany(
                 """INSERT INTO sources (kind, location, title, tags, full_text)
                    VALUES (?, ?, ?, ?, ?)
                    ON CONFLICT (location) DO UPDATE SET
                      title = COALESCE(excluded.title, sources.title),
-                     tags = excluded.tags, full_text = excluded.full_text""",
-                (kind.value, location, title, json.dumps(list(tags)), int(full_text)),
+                     tags = excluded.tags, full_text = excluded.full_text
+                   WHERE sources.title IS NOT COALESCE(excluded.title, sources.title)
+                     OR sources.tags IS NOT excluded.tags
+                     OR sources.full_text IS NOT excluded.full_text""",
+                [
+                    (kind.value, location, title, json.dumps(list(tags)), int(full_text))
+                    for kind, location, title, tags, full_text in entries
+                ],
             )
-        source = self.source_by_location(location)
-        assert source is not None
-        return source
+        if len(entries) == 1:
+            found = self.source_by_location(entries[0][1])
+            assert found is not None
+            return [found]
+        by_location = {source.location: source for source in self._sources()}
+        return [by_location[entry[1]] for entry in entries]
 
     def update_source(self, source_id: int, **values: Any) -> None:
         """Set refresh state on a source (etag, last_modified, last_error, status, ...)."""
+        self.update_sources([(source_id, values)])
+
+    def update_sources(self, updates: Sequence[tuple[int, dict[str, Any]]]) -> None:
+        """:meth:`update_source` for many sources, in one transaction."""
         allowed = {
             "title",
             "status",
@@ -224,18 +245,26 @@ class Store:
             "parse_note",
             "fresh_until",
         }
-        unknown = set(values) - allowed
-        if unknown:
-            raise ValueError(f"unknown source fields: {sorted(unknown)}")
-        if not values:
+        statements = []
+        for source_id, values in updates:
+            unknown = set(values) - allowed
+            if unknown:
+                raise ValueError(f"unknown source fields: {sorted(unknown)}")
+            if not values:
+                continue
+            params = [
+                to_timestamp(v) if isinstance(v, datetime) else getattr(v, "value", v)
+                for v in values.values()
+            ]
+            assignments = ", ".join(f"{name} = ?" for name in values)
+            statements.append(
+                (f"UPDATE sources SET {assignments} WHERE id = ?", (*params, source_id))
+            )
+        if not statements:
             return
-        params = [
-            to_timestamp(v) if isinstance(v, datetime) else getattr(v, "value", v)
-            for v in values.values()
-        ]
-        assignments = ", ".join(f"{name} = ?" for name in values)
         with self.write() as conn:
-            conn.execute(f"UPDATE sources SET {assignments} WHERE id = ?", (*params, source_id))
+            for sql, bound in statements:
+                conn.execute(sql, bound)
 
     def relocate_source(self, source_id: int, location: str) -> None:
         """Give a source its new URL (after a permanent redirect), clearing ``moved_to``."""

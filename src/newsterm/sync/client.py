@@ -1,4 +1,5 @@
-"""A Google Reader API client (FreshRSS, Miniflux, Inoreader, The Old Reader, BazQux) on httpx.
+"""A Google Reader API client (FreshRSS, Miniflux, Inoreader, The Old Reader, BazQux) on
+newsterm's one HTTP client (:mod:`newsterm.ingest.http`).
 
 Every failure is a :class:`SyncError` whose one line names the host and what went wrong; it
 never holds the password, the session token or a response body.
@@ -6,17 +7,18 @@ never holds the password, the session token or a response body.
 
 from __future__ import annotations
 
+import asyncio
 import json
-import ssl
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-import httpx
+import aiohttp
 
 from newsterm.errors import NewstermError
-from newsterm.ingest.fetch import USER_AGENT, _describe
+from newsterm.ingest.fetch import USER_AGENT, FetchError, read_body
+from newsterm.ingest.http import HttpClient, describe
 
 READING_LIST = "user/-/state/com.google/reading-list"
 READ = "user/-/state/com.google/read"
@@ -29,6 +31,8 @@ EDIT_BATCH = 1000
 """Items one edit-tag request carries (about 60 KB of form; FreshRSS reads up to 1 MiB)."""
 IDS_PAGE = 10000
 """Item ids a stream/items/ids page asks for."""
+MAX_ANSWER_BYTES = 256 * 1024 * 1024
+"""Largest answer read from the server (decompressed)."""
 
 
 class SyncError(NewstermError):
@@ -73,6 +77,21 @@ class Page:
     """The server's clock when it answered (seconds), if it said."""
 
 
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A server's answer, read whole."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    """Case-insensitive."""
+    content: bytes
+
+    @property
+    def text(self) -> str:
+        """The body as text (UTF-8, bad bytes replaced)."""
+        return self.content.decode("utf-8", errors="replace")
+
+
 @dataclass(slots=True)
 class GReaderClient:
     """A logged-in session with one server (call :meth:`login` first)."""
@@ -83,13 +102,14 @@ class GReaderClient:
     """The password, or how to get it (asked only when a login is needed)."""
     timeout: float = 30.0
     connect_timeout: float = 10.0
-    transport: httpx.BaseTransport | None = None
     requests: int = 0
     """HTTP requests made (for the benchmark)."""
     _auth: str | None = field(default=None, repr=False)
     _resumed: bool = field(default=False, repr=False)
     _token: str | None = field(default=None, repr=False)
-    _http: httpx.Client | None = field(default=None, repr=False)
+    _http: HttpClient | None = field(default=None, repr=False)
+    _loop: asyncio.AbstractEventLoop | None = field(default=None, repr=False)
+    """The client's own event loop: its methods are synchronous."""
 
     @property
     def host(self) -> str:
@@ -97,26 +117,42 @@ class GReaderClient:
         parts = urlsplit(self.url)
         return parts.hostname + (f":{parts.port}" if parts.port else "") if parts.hostname else "?"
 
-    def _client(self) -> httpx.Client:
+    def _client(self) -> HttpClient:
         if self._http is None:
             plain = urlsplit(self.url).scheme.lower() == "http"
-            self._http = httpx.Client(
-                timeout=httpx.Timeout(self.timeout, connect=self.connect_timeout),
-                follow_redirects=False,
+            self._http = HttpClient(
                 headers={"User-Agent": USER_AGENT},
-                trust_env=True,
-                transport=self.transport,
-                # A plain-HTTP server (redirects are not followed) needs no certificates:
-                # loading them is most of a sync with nothing new (0.1-0.17 s).
+                connect_timeout=self.connect_timeout,
+                read_timeout=self.timeout,
+                guarded=False,  # the user named this server in [sync]
+                # a plain-HTTP server (redirects are not followed) needs no certificates
                 verify=not plain,
             )
         return self._http
 
+    def _request(self, method: str, url: str, headers: dict[str, str], **kwargs: Any) -> Reply:
+        """One request on the client's own event loop, its answer read whole."""
+        if "content" in kwargs:
+            kwargs["data"] = kwargs.pop("content")
+        headers.setdefault("Accept-Encoding", "gzip, deflate, br")
+
+        async def send() -> Reply:
+            async with self._client().request(method, url, headers=headers, **kwargs) as answer:
+                body = await read_body(answer, MAX_ANSWER_BYTES)
+                return Reply(answer.status, answer.headers, body)
+
+        if self._loop is None:
+            self._loop = asyncio.new_event_loop()
+        return self._loop.run_until_complete(send())
+
     def close(self) -> None:
         """Close the connections."""
-        if self._http is not None:
-            self._http.close()
-            self._http = None
+        if self._loop is not None:
+            if self._http is not None:
+                self._loop.run_until_complete(self._http.aclose())
+            self._loop.close()
+        self._http = None
+        self._loop = None
 
     def __enter__(self) -> GReaderClient:
         return self
@@ -142,7 +178,7 @@ class GReaderClient:
 
     def _send(
         self, method: str, path: str, *, extra_headers: dict[str, str] | None = None, **kwargs: Any
-    ) -> httpx.Response:
+    ) -> Reply:
         login = path.startswith("accounts/")
         if not login and self._auth is None:
             self.login()
@@ -150,10 +186,10 @@ class GReaderClient:
         headers.update(extra_headers or {})
         self.requests += 1
         try:
-            response = self._client().request(
-                method, f"{self.url}/{path}", headers=headers, **kwargs
-            )
-        except httpx.HTTPError as exc:
+            response = self._request(method, f"{self.url}/{path}", headers, **kwargs)
+        except FetchError as exc:
+            raise self._fail(exc.message) from None
+        except (aiohttp.ClientError, OSError, TimeoutError, ValueError) as exc:
             raise self._fail(_transport_message(exc)) from None
         if response.status_code == 401 and not login and self._resumed:
             self._resumed = False  # the kept session expired (a password change): log in again
@@ -192,7 +228,7 @@ class GReaderClient:
         response = self._send("GET", path, params={**params, "output": "json"})
         return self._decode(response)
 
-    def _decode(self, response: httpx.Response) -> Any:
+    def _decode(self, response: Reply) -> Any:
         body = response.content
         if body.lstrip()[:1] == b"<":
             raise self._fail("the server answered HTML, not JSON: not a Google Reader API?")
@@ -348,10 +384,9 @@ class GReaderClient:
         return response.text
 
 
-def _transport_message(exc: httpx.HTTPError) -> str:
+def _transport_message(exc: BaseException) -> str:
     """One line for a transport failure, TLS told apart."""
-    causes = f"{exc!s} {exc.__cause__!r} {exc.__context__!r}"
-    if isinstance(exc.__cause__, ssl.SSLError) or "SSL" in causes or "CERTIFICATE" in causes:
-        return "TLS error (certificate or protocol): the connection is not trusted"
-    reason = _describe(exc)
-    return f"unreachable: {reason}" if isinstance(exc, httpx.ConnectError) else reason
+    reason = describe(exc)
+    if isinstance(exc, aiohttp.ClientConnectorError) and not reason.startswith("TLS"):
+        return f"unreachable: {reason}"
+    return reason
