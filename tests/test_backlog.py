@@ -265,3 +265,35 @@ def test_a_cache_analysed_before_versions_keeps_its_metadata_and_is_analysed_aga
         assert article is not None and article.starred
         assert [c.email for c in article.contacts] == ["sam0@example.com"]
         assert [q.speaker for q in article.quotes] == ["Councillor Ada Brook"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Council story 0", " “We will,” said Ada Brook. ", "", "Kept.", "Write to x@example.com"],
+        ["One.\n\nTwo, with the separator inside.", "Advertisement", "Three."],
+        ["Only kept.", "Also kept."],
+        ["Advertisement"],
+    ],
+)
+def test_the_analysis_input_is_kept_whole_without_writing_the_body_twice(
+    tmp_path: Path, paragraphs: list[str]
+) -> None:
+    """What the next analysis version starts from is the input as stored before the analysis,
+    and the paragraphs the analysis kept as they were are not written again beside the body."""
+    path = tmp_path / "cache.db"
+    with Store.open(path) as store:
+        source = store.upsert_source(SourceKind.FEED, "https://example.com/rss")
+        raw = RawArticle(guid="g", title="Council story 0", paragraphs=paragraphs)
+        [article_id] = store.save_articles(source.id, [raw]).new_ids
+        [before] = store.analysis_inputs([article_id])
+    backlog.finish(path)
+    with Store.open(path) as store:
+        [after] = store.analysis_inputs([article_id])
+        stored = store.conn.execute("SELECT analysis_input FROM articles").fetchone()[0]
+        article = store.article(article_id)
+    assert after.paragraphs == before.paragraphs
+    assert article is not None and article.analysed_version == ANALYSIS_VERSION
+    if "\n\n" not in "".join(paragraphs):
+        for kept in article.paragraphs:
+            assert kept not in (stored or "")
