@@ -100,6 +100,48 @@ def checkpointed_copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
+def variants_of(compare: Path | None) -> list[tuple[str, Path | None]]:
+    """This checkout (its name "this") and, with ``compare``, another's ``src`` first."""
+    variants: list[tuple[str, Path | None]] = [("this", None)]
+    if compare is not None:
+        other = compare.resolve() / "src"
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(other)], check=True)
+        variants.insert(0, ("compare", other))
+    return variants
+
+
+def make_caches(tmp: Path, feeds: int, items: int, variants: list[tuple[str, Path | None]]) -> None:
+    """Write ``tmp/NAME.db`` for each variant: its own refresh of the generated feeds, every
+    article stored and none analysed (``tmp/NAME`` is the folder its feeds.toml is in)."""
+    bench = shared_dir() / "bench"
+    port = free_port()
+    subprocess.run(
+        [sys.executable, str(bench / "genfeeds.py"), "--feeds", str(feeds), "--items",
+         str(items), "--out", str(tmp / "feeds"), "--port", str(port)],
+        check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    server = Server(bench, tmp / "feeds", port, 0)
+    try:
+        for name, src in variants:
+            work = tmp / name
+            fresh_newsterm(work, tmp / "feeds", src)
+            _, _, code, _ = newsterm(work, "refresh", src=src)
+            assert code == 0, "the refresh failed"
+            checkpointed_copy(work / "cache.db", tmp / f"{name}.db")
+    finally:
+        server.stop()
+    for name, _ in variants:
+        left, _ = analysis_digest(tmp / f"{name}.db")
+        assert left == feeds * items, f"{name}: {left} unanalysed articles, not {feeds * items}"
+
+
+def fresh_copy(template: Path, target: Path) -> None:
+    """``target`` (and no WAL of an earlier run) as a copy of ``template``."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(template, target)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--feeds", type=int, default=200)
@@ -108,46 +150,21 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--compare", type=Path, help="another checkout to run interleaved")
     args = parser.parse_args()
-    bench = shared_dir() / "bench"
     compile_bytecode()
-    variants: list[tuple[str, Path | None]] = [("this", None)]
-    if args.compare is not None:
-        other = args.compare.resolve() / "src"
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(other)], check=True)
-        variants.insert(0, ("compare", other))
+    variants = variants_of(args.compare)
     tmp = Path(tempfile.mkdtemp(prefix="newsterm-backlog-"))
-    port = free_port()
-    feeds = tmp / "feeds"
-    subprocess.run(
-        [sys.executable, str(bench / "genfeeds.py"), "--feeds", str(args.feeds), "--items",
-         str(args.items), "--out", str(feeds), "--port", str(port)],
-        check=True, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
     articles = args.feeds * args.items
     figures: dict[str, dict[str, list[float]]] = {}
     digests: dict[str, set[tuple[int, str]]] = {}
     try:
-        server = Server(bench, feeds, port, 0)
-        try:
-            for name, src in variants:
-                work = tmp / name
-                fresh_newsterm(work, feeds, src)
-                _, _, code, _ = newsterm(work, "refresh", src=src)
-                assert code == 0, "the refresh failed"
-                checkpointed_copy(work / "cache.db", tmp / f"{name}.db")
-        finally:
-            server.stop()
+        make_caches(tmp, args.feeds, args.items, variants)
         for name, _ in variants:
-            left, _ = analysis_digest(tmp / f"{name}.db")
-            assert left == articles, f"{name}: {left} unanalysed articles, not {articles}"
             figures[name] = {k: [] for k in ("wall", "cpu", "finish", "finish_cpu")}
             digests[name] = set()
         for _ in range(args.runs):
             for name, src in variants:
                 work = tmp / name
-                for suffix in ("", "-wal", "-shm"):
-                    (work / f"cache.db{suffix}").unlink(missing_ok=True)
-                shutil.copyfile(tmp / f"{name}.db", work / "cache.db")
+                fresh_copy(tmp / f"{name}.db", work / "cache.db")
                 wait_quiet(30)
                 wall, _, code, cpu = newsterm(work, "reanalyse", src=src)
                 assert code == 0, "reanalyse failed"
@@ -155,9 +172,7 @@ def main() -> None:
                 figures[name]["wall"].append(wall)
                 figures[name]["cpu"].append(cpu)
                 run_db = tmp / f"{name}-run.db"
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{run_db}{suffix}").unlink(missing_ok=True)
-                shutil.copyfile(tmp / f"{name}.db", run_db)
+                fresh_copy(tmp / f"{name}.db", run_db)
                 wait_quiet(30)
                 finish, finish_cpu, done = run_finish(run_db, args.workers, src)
                 assert done == articles, f"{name}: backlog.finish analysed {done}"

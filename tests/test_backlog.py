@@ -4,11 +4,14 @@ batches (one transaction each), again when the analysis version changes, and on 
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+from concurrent.futures import Future
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -297,3 +300,56 @@ def test_the_analysis_input_is_kept_whole_without_writing_the_body_twice(
     if "\n\n" not in "".join(paragraphs):
         for kept in article.paragraphs:
             assert kept not in (stored or "")
+
+
+class InlinePool:
+    """Two "workers" that run each job at once in this process, recording the jobs (their
+    niceness is recorded, not applied: it would stay with the test process)."""
+
+    workers = 2
+
+    def __init__(self) -> None:
+        self.jobs: list[backlog.BacklogJob] = []
+
+    def submit(self, func: object, job: backlog.BacklogJob) -> Future[backlog.BacklogBatch]:
+        self.jobs.append(job)
+        future: Future[backlog.BacklogBatch] = Future()
+        future.set_result(backlog.analyse_batch(replace(job, niceness=0)))
+        return future
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_the_apps_background_pass_runs_its_workers_nicer(tmp_path: Path, background: bool) -> None:
+    path = tmp_path / "cache.db"
+    fill(path, 5)
+    pool = InlinePool()
+    assert backlog.finish(path, pool=pool, batch=2, background=background) == 5  # type: ignore[arg-type]
+    assert {job.part for job in pool.jobs} == {0, 1} and len(pool.jobs) >= 4
+    expected = backlog.BACKGROUND_NICENESS if background else 0
+    assert {job.niceness for job in pool.jobs} == {expected}
+    assert assert_whole(path) == (5, 0)
+
+
+NICER_CHILD = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    from newsterm.ingest.backlog import BacklogJob, analyse_batch
+
+    before = os.nice(0)
+    done = analyse_batch(BacklogJob(Path(sys.argv[1]), niceness=before + 3)).analysed
+    again = analyse_batch(BacklogJob(Path(sys.argv[1]), niceness=before + 3)).analysed
+    print(done, again, os.nice(0) - before)
+""")
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no nice() on this system")
+def test_a_worker_given_a_niceness_raises_its_own_once(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    fill(path, 3)
+    out = subprocess.run(
+        [sys.executable, "-c", NICER_CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.split() == ["3", "0", "3"]
