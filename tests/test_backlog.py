@@ -353,3 +353,41 @@ def test_a_worker_given_a_niceness_raises_its_own_once(tmp_path: Path) -> None:
         check=True,
     )
     assert out.stdout.split() == ["3", "0", "3"]
+
+
+def test_the_backlog_stores_what_the_analysis_finds_on_every_labelled_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the labelled set: the cache holds what ``analyse`` returns for each article, after
+    the first analysis and after a new version analyses it again from the input kept."""
+    from newsterm.extract import analyse
+    from newsterm.extract.text import decode, parse_article_text
+    from tests.extract_scoring import ARTICLES, names
+
+    path = tmp_path / "cache.db"
+    expected = {}
+    with Store.open(path) as store:
+        source = store.upsert_source(SourceKind.FEED, "https://example.com/rss")
+        raws = []
+        for name in names():
+            title, paragraphs = parse_article_text(decode((ARTICLES / f"{name}.txt").read_bytes()))
+            raws.append(RawArticle(guid=name, title=title, paragraphs=paragraphs))
+        ids = store.save_articles(source.id, raws).new_ids
+        for article_id, raw in zip(ids, raws, strict=True):
+            [stored] = store.analysis_inputs([article_id])
+            found = analyse(raw.title, stored.paragraphs)
+            expected[article_id] = (found.paragraphs, found.quotes, found.contacts, found.authors)
+    assert len(expected) >= 30
+
+    def cached() -> dict[int, tuple[object, ...]]:
+        with Store.open(path) as store:
+            articles = [store.article(article_id) for article_id in ids]
+        return {
+            a.id: (a.paragraphs, a.quotes, a.contacts, a.authors) for a in articles if a is not None
+        }
+
+    assert backlog.finish(path, batch=7) == len(ids)
+    assert cached() == expected
+    monkeypatch.setattr(newsterm.extract, "ANALYSIS_VERSION", ANALYSIS_VERSION + 1)
+    assert backlog.finish(path, batch=7) == len(ids)
+    assert cached() == expected
