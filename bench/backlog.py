@@ -1,7 +1,7 @@
 """Analysis backlog benchmark: how long the analysis of a refresh's whole backlog takes.
 
     uv run python bench/backlog.py [--feeds 200] [--items 50] [--runs 3] [--workers 2]
-        [--compare OTHER_CHECKOUT]
+        [--compare OTHER_CHECKOUT] [--instructions N]
 
 Makes a cache the way a user gets one: the shared harness's ``genfeeds.py`` writes
 feeds x items generated articles, ``serve.py`` serves them on 127.0.0.1, and ``newsterm
@@ -15,6 +15,10 @@ checkout in turn (interleaved, on a copy of that checkout's cache), it measures:
 
 It checks that every article was analysed, and that both checkouts left the same analysis
 (bodies, authors, quotations and contacts, compared by article guid). Prints medians.
+
+``--instructions N`` instead counts the instructions an article takes (valgrind's callgrind,
+which a loaded machine does not move): ``backlog.finish`` in one thread over N of the
+articles, less its start-up.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import argparse
 import hashlib
 import os
 import platform
+import re
 import shutil
 import sqlite3
 import statistics
@@ -68,6 +73,46 @@ def run_finish(db: Path, workers: int, src: Path | None) -> tuple[float, float, 
     done, wall = out.split()
     cpu = sum(tree.cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
     return float(wall), cpu, int(done)
+
+
+CALLGRIND = ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null")
+FINISH_HERE = """
+import sys
+from pathlib import Path
+from newsterm.ingest import backlog
+backlog.finish(Path(sys.argv[1]))
+"""
+
+
+def instructions(template: Path, work: Path, articles: int, src: Path | None) -> float:
+    """Instructions an article of ``backlog.finish`` in the calling thread (no workers)
+    takes, under callgrind: a run with ``articles`` waiting less one with none (the start-up).
+    The rest of the cache is marked as analysed by a later version, so it is left alone."""
+
+    def count(waiting: int) -> int:
+        fresh_copy(template, work)
+        with sqlite3.connect(work) as conn:
+            ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+            conn.executemany(
+                "UPDATE articles SET analysed_version = 1000 WHERE id = ?",
+                [(i,) for i in ids[waiting:]],
+            )
+        done = subprocess.run(
+            [*CALLGRIND, sys.executable, "-c", FINISH_HERE, str(work)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={
+                "PYTHONPATH": str(src or ROOT / "src"),
+                "PATH": "/usr/bin:/bin",
+                "PYTHONHASHSEED": "0",
+            },
+        )
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        assert found, done.stderr[-500:]
+        return int(found.group(1))
+
+    return (count(articles) - count(0)) / articles
 
 
 def analysis_digest(db: Path) -> tuple[int, str]:
@@ -149,11 +194,28 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--compare", type=Path, help="another checkout to run interleaved")
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="count instructions an article over N articles, in one thread (callgrind)",
+    )
     args = parser.parse_args()
     compile_bytecode()
     variants = variants_of(args.compare)
     tmp = Path(tempfile.mkdtemp(prefix="newsterm-backlog-"))
     articles = args.feeds * args.items
+    if args.instructions:
+        try:
+            make_caches(tmp, args.feeds, args.items, variants)
+            print(f"instructions an article, {args.instructions} articles, one thread:")
+            for name, src in variants:
+                per = instructions(tmp / f"{name}.db", tmp / "count.db", args.instructions, src)
+                print(f"{name:>8}: {per / 1e6:.2f} million")
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
     figures: dict[str, dict[str, list[float]]] = {}
     digests: dict[str, set[tuple[int, str]]] = {}
     try:
