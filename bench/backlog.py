@@ -187,13 +187,19 @@ def fresh_copy(template: Path, target: Path) -> None:
     shutil.copyfile(template, target)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+def parser_for(description: str, runs: int) -> argparse.ArgumentParser:
+    """The options of a backlog bench: the cache's size, the runs, the checkout compared."""
+    parser = argparse.ArgumentParser(description=description.split("\n", 1)[0])
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--items", type=int, default=50)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=runs)
     parser.add_argument("--compare", type=Path, help="another checkout to run interleaved")
+    return parser
+
+
+def main() -> None:
+    parser = parser_for(__doc__, runs=3)
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--instructions",
         type=int,

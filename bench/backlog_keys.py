@@ -15,7 +15,6 @@ nothing here asserts a time.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -25,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from backlog import fresh_copy, make_caches, variants_of
+from backlog import fresh_copy, make_caches, parser_for, variants_of
 from common import ROOT, compile_bytecode
 
 DRIVE = """
@@ -93,12 +92,8 @@ def p90(values: list[float]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--feeds", type=int, default=200)
-    parser.add_argument("--items", type=int, default=50)
-    parser.add_argument("--runs", type=int, default=2)
+    parser = parser_for(__doc__, runs=2)
     parser.add_argument("--presses", type=int, default=60)
-    parser.add_argument("--compare", type=Path, help="another checkout to run interleaved")
     args = parser.parse_args()
     compile_bytecode()
     variants = variants_of(args.compare)
