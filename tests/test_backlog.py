@@ -330,6 +330,18 @@ def test_the_apps_background_pass_runs_its_workers_nicer(tmp_path: Path, backgro
     assert assert_whole(path) == (5, 0)
 
 
+@pytest.mark.parametrize(
+    ("background", "size"), [(True, backlog.BACKGROUND_BATCH), (False, backlog.BATCH)]
+)
+def test_the_apps_pass_takes_smaller_batches(tmp_path: Path, background: bool, size: int) -> None:
+    """Quitting the app waits for the batches under way: the app's are smaller."""
+    path = tmp_path / "cache.db"
+    fill(path, 2)
+    pool = InlinePool()
+    assert backlog.finish(path, pool=pool, background=background) == 2  # type: ignore[arg-type]
+    assert {job.limit for job in pool.jobs} == {size}
+
+
 NICER_CHILD = textwrap.dedent("""
     import os, sys
     from pathlib import Path

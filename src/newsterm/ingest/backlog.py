@@ -29,6 +29,9 @@ BATCH = 1000
 less: measured on a 10,000-article backlog against 200, the search index's writes took
 0.65 -> 0.40 CPU-s, and each of the two workers waited 0.45 -> 0.05 s for the other's write
 lock and 0.73 -> 0.22 s in commits."""
+BACKGROUND_BATCH = 250
+"""The app's batches (``background``): smaller, because quitting the app waits for the
+batches under way."""
 POOL_FROM = 200
 """A backlog of more articles than this is analysed in worker processes; a smaller one in the
 calling thread (starting the workers costs more than it saves)."""
@@ -135,18 +138,21 @@ def finish(
     pool: ParsePool | None = None,
     progress: BacklogProgress | None = None,
     cancel: threading.Event | None = None,
-    batch: int = BATCH,
+    batch: int | None = None,
     background: bool = False,
 ) -> int:
     """Analyse every article of the cache at ``db_path`` the current version has not seen.
 
     With a started ``pool`` of worker processes each worker takes its part of the backlog;
     without one the calling thread does it all. Returns how many articles were analysed.
-    Setting ``cancel`` stops it after the batches under way. ``background``: the workers
-    run at ``BACKGROUND_NICENESS`` (the app's pass; the calling thread is left as it is).
+    Setting ``cancel`` stops it after the batches under way. ``background``: the app's pass,
+    in batches of ``BACKGROUND_BATCH`` (else ``BATCH``) and with its workers at
+    ``BACKGROUND_NICENESS`` (the calling thread is left as it is).
     """
     parts = pool.workers if pool is not None and pool.workers > 0 else 1
     niceness = BACKGROUND_NICENESS if background else 0
+    if batch is None:
+        batch = BACKGROUND_BATCH if background else BATCH
     done = total = 0
 
     def report(result: BacklogBatch) -> None:
