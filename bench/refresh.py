@@ -77,9 +77,10 @@ class TreeMemory:
         while queue:
             pid = queue.pop()
             pids.append(pid)
-            for task in Path(f"/proc/{pid}/task").glob("*"):
-                with contextlib.suppress(OSError):
-                    queue += [int(c) for c in (task / "children").read_text().split()]
+            with contextlib.suppress(OSError):  # a process that has just ended
+                for task in Path(f"/proc/{pid}/task").glob("*"):
+                    with contextlib.suppress(OSError):
+                        queue += [int(c) for c in (task / "children").read_text().split()]
         return pids
 
     def _run(self) -> None:

@@ -4,11 +4,14 @@ batches (one transaction each), again when the analysis version changes, and on 
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+from concurrent.futures import Future
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -265,3 +268,138 @@ def test_a_cache_analysed_before_versions_keeps_its_metadata_and_is_analysed_aga
         assert article is not None and article.starred
         assert [c.email for c in article.contacts] == ["sam0@example.com"]
         assert [q.speaker for q in article.quotes] == ["Councillor Ada Brook"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Council story 0", " “We will,” said Ada Brook. ", "", "Kept.", "Write to x@example.com"],
+        ["One.\n\nTwo, with the separator inside.", "Advertisement", "Three."],
+        ["Only kept.", "Also kept."],
+        ["Advertisement"],
+    ],
+)
+def test_the_analysis_input_is_kept_whole_without_writing_the_body_twice(
+    tmp_path: Path, paragraphs: list[str]
+) -> None:
+    """What the next analysis version starts from is the input as stored before the analysis,
+    and the paragraphs the analysis kept as they were are not written again beside the body."""
+    path = tmp_path / "cache.db"
+    with Store.open(path) as store:
+        source = store.upsert_source(SourceKind.FEED, "https://example.com/rss")
+        raw = RawArticle(guid="g", title="Council story 0", paragraphs=paragraphs)
+        [article_id] = store.save_articles(source.id, [raw]).new_ids
+        [before] = store.analysis_inputs([article_id])
+    backlog.finish(path)
+    with Store.open(path) as store:
+        [after] = store.analysis_inputs([article_id])
+        stored = store.conn.execute("SELECT analysis_input FROM articles").fetchone()[0]
+        article = store.article(article_id)
+    assert after.paragraphs == before.paragraphs
+    assert article is not None and article.analysed_version == ANALYSIS_VERSION
+    if "\n\n" not in "".join(paragraphs):
+        for kept in article.paragraphs:
+            assert kept not in (stored or "")
+
+
+class InlinePool:
+    """Two "workers" that run each job at once in this process, recording the jobs (their
+    niceness is recorded, not applied: it would stay with the test process)."""
+
+    workers = 2
+
+    def __init__(self) -> None:
+        self.jobs: list[backlog.BacklogJob] = []
+
+    def submit(self, func: object, job: backlog.BacklogJob) -> Future[backlog.BacklogBatch]:
+        self.jobs.append(job)
+        future: Future[backlog.BacklogBatch] = Future()
+        future.set_result(backlog.analyse_batch(replace(job, niceness=0)))
+        return future
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_the_apps_background_pass_runs_its_workers_nicer(tmp_path: Path, background: bool) -> None:
+    path = tmp_path / "cache.db"
+    fill(path, 5)
+    pool = InlinePool()
+    assert backlog.finish(path, pool=pool, batch=2, background=background) == 5  # type: ignore[arg-type]
+    assert {job.part for job in pool.jobs} == {0, 1} and len(pool.jobs) >= 4
+    expected = backlog.BACKGROUND_NICENESS if background else 0
+    assert {job.niceness for job in pool.jobs} == {expected}
+    assert assert_whole(path) == (5, 0)
+
+
+@pytest.mark.parametrize(
+    ("background", "size"), [(True, backlog.BACKGROUND_BATCH), (False, backlog.BATCH)]
+)
+def test_the_apps_pass_takes_smaller_batches(tmp_path: Path, background: bool, size: int) -> None:
+    """Quitting the app waits for the batches under way: the app's are smaller."""
+    path = tmp_path / "cache.db"
+    fill(path, 2)
+    pool = InlinePool()
+    assert backlog.finish(path, pool=pool, background=background) == 2  # type: ignore[arg-type]
+    assert {job.limit for job in pool.jobs} == {size}
+
+
+NICER_CHILD = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    from newsterm.ingest.backlog import BacklogJob, analyse_batch
+
+    before = os.nice(0)
+    done = analyse_batch(BacklogJob(Path(sys.argv[1]), niceness=before + 3)).analysed
+    again = analyse_batch(BacklogJob(Path(sys.argv[1]), niceness=before + 3)).analysed
+    print(done, again, os.nice(0) - before)
+""")
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no nice() on this system")
+def test_a_worker_given_a_niceness_raises_its_own_once(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    fill(path, 3)
+    out = subprocess.run(
+        [sys.executable, "-c", NICER_CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.split() == ["3", "0", "3"]
+
+
+def test_the_backlog_stores_what_the_analysis_finds_on_every_labelled_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the labelled set: the cache holds what ``analyse`` returns for each article, after
+    the first analysis and after a new version analyses it again from the input kept."""
+    from newsterm.extract import analyse
+    from newsterm.extract.text import decode, parse_article_text
+    from tests.extract_scoring import ARTICLES, names
+
+    path = tmp_path / "cache.db"
+    expected = {}
+    with Store.open(path) as store:
+        source = store.upsert_source(SourceKind.FEED, "https://example.com/rss")
+        raws = []
+        for name in names():
+            title, paragraphs = parse_article_text(decode((ARTICLES / f"{name}.txt").read_bytes()))
+            raws.append(RawArticle(guid=name, title=title, paragraphs=paragraphs))
+        ids = store.save_articles(source.id, raws).new_ids
+        for article_id, raw in zip(ids, raws, strict=True):
+            [stored] = store.analysis_inputs([article_id])
+            found = analyse(raw.title, stored.paragraphs)
+            expected[article_id] = (found.paragraphs, found.quotes, found.contacts, found.authors)
+    assert len(expected) >= 30
+
+    def cached() -> dict[int, tuple[object, ...]]:
+        with Store.open(path) as store:
+            articles = [store.article(article_id) for article_id in ids]
+        return {
+            a.id: (a.paragraphs, a.quotes, a.contacts, a.authors) for a in articles if a is not None
+        }
+
+    assert backlog.finish(path, batch=7) == len(ids)
+    assert cached() == expected
+    monkeypatch.setattr(newsterm.extract, "ANALYSIS_VERSION", ANALYSIS_VERSION + 1)
+    assert backlog.finish(path, batch=7) == len(ids)
+    assert cached() == expected

@@ -121,3 +121,17 @@ def test_the_start_up_check_loads_the_analysis_only_when_there_may_be_work(
     workers.analyse_backlog(posted.append, unanalysed, threading.Event())
     [finished] = posted
     assert "the version was checked" in str(getattr(finished, "error", ""))
+
+
+async def test_the_background_pass_asks_for_nicer_workers(
+    make: AppFactory, unanalysed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's own pass yields the cores to the UI (``newsterm reanalyse`` does not)."""
+    from newsterm.ingest import backlog
+
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(backlog, "finish", lambda *a, **k: calls.append(k) or 0)
+    app = make(db_path=unanalysed)
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+    assert [call.get("background") for call in calls] == [True]

@@ -9,6 +9,7 @@ and write it, and report how much they did.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
@@ -23,8 +24,20 @@ if TYPE_CHECKING:
     from newsterm.ingest.parse_pool import ParsePool
     from newsterm.models import Article
 
-BATCH = 200
-"""Articles analysed and written per transaction."""
+BATCH = 1000
+"""Articles analysed and written per transaction (a worker's batch). Fewer, bigger ones cost
+less: measured on a 10,000-article backlog against 200, the search index's writes took
+0.65 -> 0.40 CPU-s, and each of the two workers waited 0.45 -> 0.05 s for the other's write
+lock and 0.73 -> 0.22 s in commits."""
+BACKGROUND_BATCH = 250
+"""The app's batches (``background``): smaller, because quitting the app waits for the
+batches under way."""
+POOL_FROM = 200
+"""A backlog of more articles than this is analysed in worker processes; a smaller one in the
+calling thread (starting the workers costs more than it saves)."""
+BACKGROUND_NICENESS = 10
+"""How much nicer than the app its background workers are (:func:`finish`'s ``background``):
+while they analyse, the app's UI thread, and anything else the user runs, come first."""
 ARTICLE_TIME_LIMIT = 5.0
 """Seconds the analysis of one article may take before it is stored unanalysed (its text as
 it is, no quotations): hostile text must not hold the backlog up for ever."""
@@ -43,6 +56,8 @@ class BacklogJob:
     limit: int = BATCH
     count: bool = False
     """Also count this part's backlog (before the batch)."""
+    niceness: int = 0
+    """Raise the worker's niceness to at least this first (see ``BACKGROUND_NICENESS``)."""
 
 
 @dataclass(slots=True)
@@ -95,6 +110,8 @@ def analyse_batch(job: BacklogJob) -> BacklogBatch:
     from newsterm.extract import ANALYSIS_VERSION
     from newsterm.ingest.feed_save import worker_store
 
+    if job.niceness:
+        _be_nice(job.niceness)
     with worker_store(job.db_path) as store:
         remaining = 0
         if job.count:
@@ -105,21 +122,37 @@ def analyse_batch(job: BacklogJob) -> BacklogBatch:
         return BacklogBatch(analysed, bool(ids), remaining)
 
 
+def _be_nice(niceness: int) -> None:
+    """Raise this process's niceness to ``niceness`` (a worker's; never lowers it)."""
+    try:
+        current = os.nice(0)
+        if current < niceness:
+            os.nice(niceness - current)
+    except (AttributeError, OSError):  # no nice() here, or not allowed: run as it is
+        pass
+
+
 def finish(
     db_path: Path,
     *,
     pool: ParsePool | None = None,
     progress: BacklogProgress | None = None,
     cancel: threading.Event | None = None,
-    batch: int = BATCH,
+    batch: int | None = None,
+    background: bool = False,
 ) -> int:
     """Analyse every article of the cache at ``db_path`` the current version has not seen.
 
     With a started ``pool`` of worker processes each worker takes its part of the backlog;
     without one the calling thread does it all. Returns how many articles were analysed.
-    Setting ``cancel`` stops it after the batches under way.
+    Setting ``cancel`` stops it after the batches under way. ``background``: the app's pass,
+    in batches of ``BACKGROUND_BATCH`` (else ``BATCH``) and with its workers at
+    ``BACKGROUND_NICENESS`` (the calling thread is left as it is).
     """
     parts = pool.workers if pool is not None and pool.workers > 0 else 1
+    niceness = BACKGROUND_NICENESS if background else 0
+    if batch is None:
+        batch = BACKGROUND_BATCH if background else BATCH
     done = total = 0
 
     def report(result: BacklogBatch) -> None:
@@ -139,7 +172,9 @@ def finish(
                 break
         return done
     pending: dict[Future[BacklogBatch], int] = {
-        pool.submit(analyse_batch, BacklogJob(db_path, part, parts, batch, count=True)): part
+        pool.submit(
+            analyse_batch, BacklogJob(db_path, part, parts, batch, count=True, niceness=niceness)
+        ): part
         for part in range(parts)
     }
     while pending:
@@ -149,7 +184,7 @@ def finish(
             result = future.result()
             report(result)
             if result.more and not (cancel is not None and cancel.is_set()):
-                job = BacklogJob(db_path, part, parts, batch)
+                job = BacklogJob(db_path, part, parts, batch, niceness=niceness)
                 pending[pool.submit(analyse_batch, job)] = part
     return done
 

@@ -78,10 +78,11 @@ def split_marked(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _input_json(
-    paragraphs: Sequence[str] | None, authors: Sequence[str], contacts: Sequence[Contact]
+    paragraphs: Sequence[str | int] | None, authors: Sequence[str], contacts: Sequence[Contact]
 ) -> str | None:
     """``articles.analysis_input``: what the analysis starts from besides the title and, when
-    ``paragraphs`` is None, the body (see the migration that added it)."""
+    ``paragraphs`` is None, the body (see the migration that added it). In ``paragraphs`` an
+    integer stands for that paragraph of the stored body (see :func:`_body_refs`)."""
     extra: dict[str, Any] = {}
     if paragraphs is not None:
         extra["paragraphs"] = list(paragraphs)
@@ -90,6 +91,35 @@ def _input_json(
     if contacts:
         extra["contacts"] = [[c.name, c.email, c.url, c.handle] for c in contacts]
     return json.dumps(extra) if extra else None
+
+
+def _body_refs(paragraphs: Sequence[str], body: Sequence[str]) -> list[str | int]:
+    """The analysis input ``paragraphs`` as stored beside the analysed ``body`` paragraphs:
+    each input paragraph found as it is in the body becomes the index of that body paragraph,
+    the rest stay text. The analysis keeps most paragraphs as they are and drops some, so this
+    keeps the input without writing the article's text twice."""
+    index: dict[str, int] = {}
+    for i, paragraph in enumerate(body):
+        index.setdefault(paragraph, i)
+    return [index.get(paragraph, paragraph) for paragraph in paragraphs]
+
+
+def _input_paragraphs(refs: Sequence[str | int], body: str) -> list[str]:
+    """The analysis input's paragraphs from their stored form (:func:`_body_refs`)."""
+    if all(isinstance(ref, str) for ref in refs):
+        return [str(ref) for ref in refs]
+    kept = body.split(PARAGRAPH_SEPARATOR)
+    return [kept[ref] if isinstance(ref, int) else ref for ref in refs]
+
+
+def _stored_input(item: AnalysisInput, analysis: Analysis, body: str) -> list[str | int] | None:
+    """The input paragraphs to keep beside the analysed ``body``: None when they are the body;
+    as references to its paragraphs where they can be read back from it."""
+    if analysis.paragraphs == item.paragraphs:
+        return None
+    if body.split(PARAGRAPH_SEPARATOR) != analysis.paragraphs:  # a paragraph holds the separator
+        return list(item.paragraphs)
+    return _body_refs(item.paragraphs, analysis.paragraphs)
 
 
 def _index(conn: sqlite3.Connection, article_ids: Sequence[int]) -> None:
@@ -522,9 +552,11 @@ class Store:
         found = []
         for article_id, content_hash, title, body, stored in rows:
             extra = json.loads(stored) if stored else {}
-            paragraphs = extra.get("paragraphs")
-            if paragraphs is None:
+            refs = extra.get("paragraphs")
+            if refs is None:
                 paragraphs = body.split(PARAGRAPH_SEPARATOR) if body else []
+            else:
+                paragraphs = _input_paragraphs(refs, body)
             found.append(
                 AnalysisInput(
                     article_id=article_id,
@@ -588,11 +620,7 @@ class Store:
                     analysis.dateline,
                     analysis.word_count,
                     analysis.reading_minutes,
-                    _input_json(
-                        None if analysis.paragraphs == item.paragraphs else item.paragraphs,
-                        item.authors,
-                        item.contacts,
-                    ),
+                    _input_json(_stored_input(item, analysis, body), item.authors, item.contacts),
                     version,
                     item.article_id,
                 )

@@ -280,6 +280,7 @@ def analyse_backlog(post: Post, db_path: Path, cancel: threading.Event) -> None:
                         pool=pool,
                         progress=lambda done, total: post(AnalysisProgress(done, total)),
                         cancel=cancel,
+                        background=True,
                     )
                 finally:
                     pool.close(cancel=cancel.is_set())
