@@ -133,6 +133,29 @@ def painted_since(fd: int, out: bytearray, start: int, *patterns: re.Pattern[str
             out.extend(chunk)
 
 
+def read_until_exit(proc: subprocess.Popen[bytes], fd: int, out: bytearray) -> None:
+    """Read what the app writes until it has quit and its last frame is read. Reading all the
+    while matters: an app whose pty is full blocks on its write and never quits. The deadline
+    only guards a hang."""
+    deadline = time.monotonic() + 120
+    while True:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # EIO: every byte read and the app's side closed
+                chunk = b""
+            out.extend(chunk)
+            if chunk:
+                continue
+        if proc.poll() is not None and not ready:
+            return
+        if ready and proc.poll() is not None:  # the app ended and its side is closed
+            return
+        tail = CSI.sub(b"", bytes(out[-4000:])).decode("utf-8", errors="replace")
+        assert time.monotonic() < deadline, ("the app did not quit", tail[-2000:])
+
+
 def send(fd: int, out: bytearray, keys: bytes) -> int:
     """Type ``keys``; return where the output written after them starts."""
     start = len(out)
@@ -190,15 +213,7 @@ def test_app_writes_no_escape_from_a_feed_to_the_terminal(
         start = send(master, out, b"1")
         painted_since(master, out, start, SOURCES_FOCUSED)
         send(master, out, b"jjjj2q")
-        proc.wait(timeout=120)  # (a hang guard only)
-        while select.select([master], [], [], 0)[0]:  # the last frames, already in the pty
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # EIO: every byte read and the app's side closed
-                break
-            if not chunk:
-                break
-            out.extend(chunk)
+        read_until_exit(proc, master, out)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -286,16 +301,10 @@ def test_app_writes_no_escape_from_feeds_toml_to_the_terminal(tmp_path: Path) ->
         send(master, out, b"q")
         start = send(master, out, b"1")
         painted_since(master, out, start, SOURCES_FOCUSED)
+        start = send(master, out, b"2")
+        painted_since(master, out, start, LIST_FOCUSED)
         send(master, out, b"q")
-        proc.wait(timeout=120)  # (a hang guard only)
-        while select.select([master], [], [], 0)[0]:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out.extend(chunk)
+        read_until_exit(proc, master, out)
     finally:
         if proc.poll() is None:
             proc.kill()
