@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Sequence
 from itertools import filterfalse
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (terminated by BEL or ST),
@@ -109,9 +110,28 @@ def sanitize_line(text: str, limit: int = 1000) -> str:
     """Sanitise a one-line field (title, name): collapse whitespace, cap its length."""
     # Tidy text gives the same as the reference, its words joined by single spaces, at once.
     text = text.strip(" ") if _is_tidy(text) else " ".join(sanitize(text).split())
+    return cut_line(text, limit)
+
+
+def cut_line(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the last one "…" when it had more."""
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
+
+
+def sanitize_lines(texts: Sequence[str], limits: Sequence[int]) -> list[str]:
+    """:func:`sanitize_line` of each text with its limit, in one pass: when all of them are
+    printable (the usual case: nothing to remove, no whitespace but " "), one check says so
+    for all, and each needs only its words single-spaced."""
+    if "".join(texts).isprintable():
+        tidy = [text.strip(" ") if "  " not in text else " ".join(text.split()) for text in texts]
+    else:
+        tidy = [" ".join(sanitize(text).split()) for text in texts]
+    return [
+        text if len(text) <= limit else cut_line(text, limit)
+        for text, limit in zip(tidy, limits, strict=True)
+    ]
 
 
 def normalize_paragraph(text: str) -> str:
