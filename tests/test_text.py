@@ -18,7 +18,6 @@ from newsterm.extract.text import (
     reading_minutes,
     sanitize,
     sanitize_line,
-    sanitize_lines,
     split_paragraphs,
 )
 
@@ -129,14 +128,3 @@ def test_fast_paths_match_the_reference(text: str, limit: int) -> None:
     assert sanitize_line(text, limit) == expected
     reference = sum(len(text_module._WORD.findall(p)) for p in (text, text[::-1]))
     assert count_words([text, text[::-1]]) == reference
-
-
-@given(st.lists(st.tuples(_TEXT, st.integers(min_value=1, max_value=40)), max_size=8))
-def test_many_lines_at_once_are_each_line_sanitised(lines: list[tuple[str, int]]) -> None:
-    texts = [text for text, _ in lines]
-    limits = [limit for _, limit in lines]
-    assert sanitize_lines(texts, limits) == [sanitize_line(t, n) for t, n in lines]
-    printable = ["".join(c for c in t if c.isprintable()) for t in texts]  # the one-check path
-    assert sanitize_lines(printable, limits) == [
-        sanitize_line(t, n) for t, n in zip(printable, limits, strict=True)
-    ]

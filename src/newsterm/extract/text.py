@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections.abc import Sequence
 from itertools import filterfalse
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (terminated by BEL or ST),
@@ -118,20 +117,6 @@ def cut_line(text: str, limit: int) -> str:
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
-
-
-def sanitize_lines(texts: Sequence[str], limits: Sequence[int]) -> list[str]:
-    """:func:`sanitize_line` of each text with its limit, in one pass: when all of them are
-    printable (the usual case: nothing to remove, no whitespace but " "), one check says so
-    for all, and each needs only its words single-spaced."""
-    if "".join(texts).isprintable():
-        tidy = [text.strip(" ") if "  " not in text else " ".join(text.split()) for text in texts]
-    else:
-        tidy = [" ".join(sanitize(text).split()) for text in texts]
-    return [
-        text if len(text) <= limit else cut_line(text, limit)
-        for text, limit in zip(tidy, limits, strict=True)
-    ]
 
 
 def normalize_paragraph(text: str) -> str:
