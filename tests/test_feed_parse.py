@@ -8,11 +8,11 @@ from hypothesis import strategies as st
 
 from newsterm.analysis import Contact
 from newsterm.ingest.feed_fast import parse_json, parse_xml
+from newsterm.ingest.feed_item import item_to_article
 from newsterm.ingest.feed_model import FeedItem
 from newsterm.ingest.feed_parse import (
     FeedError,
     FeedJob,
-    item_to_article,
     parse_feed,
     parse_with_feedparser,
     process_feed,

@@ -10,11 +10,10 @@ import pytest
 
 from newsterm.analysis import Analysis, Contact, RawArticle
 from newsterm.extract import analyse
+from newsterm.ingest.feed_item import bounded, item_to_article
 from newsterm.ingest.feed_model import FeedResult
 from newsterm.ingest.feed_parse import (
     FeedJob,
-    bounded,
-    item_to_article,
     parse_feed,
     parse_with_feedparser,
     process_feed,

@@ -109,6 +109,11 @@ def sanitize_line(text: str, limit: int = 1000) -> str:
     """Sanitise a one-line field (title, name): collapse whitespace, cap its length."""
     # Tidy text gives the same as the reference, its words joined by single spaces, at once.
     text = text.strip(" ") if _is_tidy(text) else " ".join(sanitize(text).split())
+    return cut_line(text, limit)
+
+
+def cut_line(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the last one "…" when it had more."""
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text

@@ -2,14 +2,13 @@
 
 Runs in a worker process. The fast parsers (:mod:`newsterm.ingest.feed_fast`) take well-formed
 RSS, RDF, Atom 1.0 and JSON Feed; feedparser takes what they cannot (ill-formed XML, CDF,
-Atom 0.3, odd encodings). Both yield :class:`FeedItem`, and one function turns an item into a
-RawArticle, so an item's identity does not depend on which parser read it.
+Atom 0.3, odd encodings). Both yield :class:`FeedItem`, and one function
+(:func:`newsterm.ingest.feed_item.item_to_article`) turns an item into clean fields, so an
+item's identity and text do not depend on which parser read it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
 import io
 import re
 import signal
@@ -20,11 +19,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin
 
-from newsterm.analysis import Contact, RawArticle
-from newsterm.extract.html import html_to_text
-from newsterm.extract.text import sanitize, sanitize_line, split_paragraphs
+from newsterm.analysis import RawArticle
+from newsterm.extract.text import sanitize_line
 from newsterm.ingest.feed_fast import (
     fast_bytes,
     id_as_link,
@@ -33,9 +30,8 @@ from newsterm.ingest.feed_fast import (
     parse_person,
     parse_xml,
 )
-from newsterm.ingest.feed_html import drop_style_text, paragraphs_and_links
+from newsterm.ingest.feed_item import item_to_article
 from newsterm.ingest.feed_model import (
-    BODY_LIMIT,
     FeedError,
     FeedItem,
     FeedJob,
@@ -44,13 +40,9 @@ from newsterm.ingest.feed_model import (
     ParsedFeed,
     ttl_seconds,
 )
-from newsterm.ingest.identity import article_identity, keep_richer, known_identity
+from newsterm.ingest.identity import keep_richer, known_identity
 from newsterm.ingest.safexml import guard_xml
 
-SUMMARY_LIMIT = 600
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_SKIPPED = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
-_EMAIL = re.compile(r"[^@\s<>()\"',;:]+@[^@\s<>()\"',;:]+\.[^@\s<>()\"',;:]+")
 # feedparser looks for an e-mail address in author text with a backtracking regex that takes
 # quadratic time (20,000 letters: seconds; a 10 MiB feed: hours). Person fields are cut to
 # PERSON_LIMIT bytes before feedparser sees them; newsterm keeps at most 200 characters anyway.
@@ -262,110 +254,6 @@ def parse_feed(data: bytes, url: str, content_type: str = "") -> ParsedFeed:
         return parse_with_feedparser(data, url, content_type)
     except NotAFeed as exc:
         raise FeedError(str(exc)) from None
-
-
-# -- items to articles ----------------------------------------------------------------------
-
-
-def _reduce(text: str, is_html: bool) -> tuple[list[str], list[str]]:
-    """Paragraphs and links of an item's text, HTML or plain."""
-    if not text.strip():
-        return [], []
-    if is_html or _TAG.search(text):
-        paragraphs, links = paragraphs_and_links(text)
-    else:
-        paragraphs, links = split_paragraphs(sanitize(text)), []
-    return drop_style_text(paragraphs), links
-
-
-def bounded(paragraphs: list[str], limit: int) -> list[str]:
-    """The paragraphs cut to ``limit`` characters in all (0: no limit), the last one short."""
-    if limit <= 0 or sum(map(len, paragraphs)) <= limit:
-        return paragraphs
-    out: list[str] = []
-    for paragraph in paragraphs:
-        if len(paragraph) >= limit:
-            out.append(paragraph[:limit].rstrip() + "…")
-            break
-        out.append(paragraph)
-        limit -= len(paragraph)
-    return out
-
-
-def _summary_line(text: str, is_html: bool) -> str:
-    """A one-line summary; tags are simply dropped (cheaper than a full HTML pass)."""
-    if not text:
-        return ""
-    if is_html or "<" in text:
-        text = html.unescape(_TAG.sub(" ", _SKIPPED.sub(" ", text)))
-    return sanitize_line(text, SUMMARY_LIMIT)
-
-
-def _clean_email(value: str) -> str | None:
-    value = sanitize_line(value, 254).removeprefix("mailto:").split("?")[0]
-    return value if _EMAIL.fullmatch(value) else None
-
-
-def item_to_article(item: FeedItem, base_url: str, body_limit: int = BODY_LIMIT) -> RawArticle:
-    """Turn a parsed item into a sanitised RawArticle with a parser-independent identity.
-
-    The body keeps at most ``body_limit`` characters (0: no limit).
-    """
-    title = item.title
-    if item.title_is_html and ("<" in title or "&" in title):
-        title = " ".join(html_to_text(title).paragraphs)
-    title = sanitize_line(title)
-    link = item.link.strip()
-    if link and not link.lower().startswith(("http://", "https://")):
-        link = urljoin(base_url, link)
-    link = sanitize_line(link, 2000)
-    url = link if link.lower().startswith(("http://", "https://")) else None
-    paragraphs, links = _reduce(item.content, item.content_is_html)
-    if paragraphs:
-        summary = _summary_line(item.summary, item.summary_is_html)
-    else:
-        paragraphs, links = _reduce(item.summary, item.summary_is_html)
-        summary = sanitize_line(" ".join(paragraphs), SUMMARY_LIMIT)
-    paragraphs = bounded(paragraphs, body_limit)
-    authors: list[str] = []
-    contacts: list[Contact] = []
-    seen_emails: set[str] = set()
-    for raw_name, raw_email in item.authors:
-        name = sanitize_line(raw_name, 200)
-        email = _clean_email(raw_email) if raw_email else None
-        byline = name or email or ""  # an address alone is the byline too
-        if byline and byline not in authors:
-            authors.append(byline)
-        if email and email.lower() not in seen_emails:
-            seen_emails.add(email.lower())
-            contacts.append(Contact(name=name or None, email=email))
-    for href in links:
-        if href.lower().startswith("mailto:"):
-            email = _clean_email(href)
-            if email and email.lower() not in seen_emails:
-                seen_emails.add(email.lower())
-                contacts.append(Contact(email=email))
-    date_text = sanitize_line(item.date_text, 200)
-    # Each part and a newline, hashed in one call (the encoding is character by character).
-    hashed = "".join([f"{part}\n" for part in (title, link, *paragraphs, "\x00", *authors)])
-    digest = hashlib.sha256(hashed.encode("utf-8", "surrogatepass"))
-    raw_id = sanitize_line(item.id, 2000)
-    guid = article_identity(raw_id, link, title, date_text, digest.hexdigest())
-    if not title:
-        first = paragraphs[0] if paragraphs else ""
-        title = sanitize_line(first, 80) if first else "(untitled)"
-    return RawArticle(
-        guid=guid,
-        title=title,
-        paragraphs=paragraphs,
-        url=url,
-        published=item.published,
-        authors=authors,
-        contacts=contacts,
-        summary=summary,
-        content_hash=digest.hexdigest(),
-        links=[sanitize_line(x, 2000) for x in links],
-    )
 
 
 # -- the worker job -------------------------------------------------------------------------

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from newsterm.analysis import RawArticle
 from newsterm.ingest.feed_fast import fast_bytes, parse_xml
+from newsterm.ingest.feed_item import item_to_article
 from newsterm.ingest.feed_model import NotAFeed
-from newsterm.ingest.feed_parse import item_to_article, parse_with_feedparser
+from newsterm.ingest.feed_parse import parse_with_feedparser
 from newsterm.ingest.identity import keep_richer
 from newsterm.ingest.safexml import guard_xml
 

@@ -387,8 +387,8 @@ def _stored(store: Store, guids: list[str]) -> dict[tuple[int, str], tuple[int, 
 def item_article(item: dict[str, Any]) -> RawArticle:
     """A Google Reader item as a sanitised RawArticle (its HTML through the feed HTML path;
     its identity the item id)."""
+    from newsterm.ingest.feed_item import item_to_article
     from newsterm.ingest.feed_model import FeedItem
-    from newsterm.ingest.feed_parse import item_to_article
 
     link = _first_href(item.get("canonical")) or _first_href(item.get("alternate"))
     body = item.get("summary") or item.get("content") or {}
