@@ -166,3 +166,7 @@ async def test_keys_queued_together_start_one_search_newest_first(make: AppFacto
         await settle_until(pilot, lambda: started[-1:] == ["storm"])
         searcher.typed("storm clo")
         assert searcher.bar.border_subtitle == ""
+        searcher.typed("storm c")
+        assert searcher.bar.border_subtitle == "3 letters search a prefix"
+        searcher.hide_bar()  # closing the field takes its hint away
+        assert searcher.bar.border_subtitle == ""

@@ -80,6 +80,7 @@ class Searcher:
         middle.remove_class("-searching")
         for bar in middle.query("#search"):
             bar.display = False
+            bar.border_subtitle = ""  # (the prefix hint belongs to what was typed)
 
     def cancel(self) -> None:
         """Esc in the field: close it unless results are shown, and go back to the list."""
@@ -89,8 +90,9 @@ class Searcher:
         self.screen.articles.focus()
 
     def typed(self, value: str) -> None:
-        """A key changed the field: search what it holds once typing pauses, if it parses (an
-        unfinished query, such as an open phrase, waits for more keys)."""
+        """A key changed the field: search what it holds once the keys already queued are
+        handled (a burst starts one search), if it parses (an unfinished query, such as an
+        open phrase, waits for more keys)."""
         from newsterm.query import QueryError, parse
         from newsterm.query.typed import MIN_PREFIX, as_typed
 
