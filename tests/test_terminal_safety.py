@@ -133,6 +133,26 @@ def painted_since(fd: int, out: bytearray, start: int, *patterns: re.Pattern[str
             out.extend(chunk)
 
 
+def launch_in_pty(opts: list[str]) -> tuple[subprocess.Popen[bytes], int]:
+    """Start the app in a 140x40 pty of its own; return it and the pty's master side."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 140, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+    env |= {"COLUMNS": "140", "LINES": "40"}  # (the pty's size, whatever pytest's terminal is)
+    env.pop("TEXTUAL", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsterm", *opts],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+        close_fds=True,
+    )
+    os.close(slave)
+    return proc, master
+
+
 def read_until_exit(proc: subprocess.Popen[bytes], fd: int, out: bytearray) -> None:
     """Read what the app writes until it has quit and its last frame is read. Reading all the
     while matters: an app whose pty is full blocks on its write and never quits. The deadline
@@ -174,21 +194,7 @@ def test_app_writes_no_escape_from_a_feed_to_the_terminal(
     )
     server.routes["/feed-controls.rss"] = Answer(controls)
     opts = fill_cache(tmp_path, urls)
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 140, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
-    env |= {"COLUMNS": "140", "LINES": "40"}  # (the pty's size, whatever pytest's terminal is)
-    env.pop("TEXTUAL", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newsterm", *opts],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-        close_fds=True,
-    )
-    os.close(slave)
+    proc, master = launch_in_pty(opts)
     out = bytearray()
     try:
         painted_since(master, out, 0, re.compile("Rssalpha"), LIST_FOCUSED)
@@ -267,21 +273,7 @@ def test_app_writes_no_escape_from_feeds_toml_to_the_terminal(tmp_path: Path) ->
     assert added.returncode == 0, added.stderr
     for payload in PAYLOADS:  # the CLI's report names the source: clean there too
         assert payload not in added.stdout + added.stderr, payload
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 140, 0, 0))
-    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
-    env |= {"COLUMNS": "140", "LINES": "40"}
-    env.pop("TEXTUAL", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newsterm", *opts],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-        close_fds=True,
-    )
-    os.close(slave)
+    proc, master = launch_in_pty(opts)
     out = bytearray()
     try:
         # The sources pane lists the feed by its title, its tags and the view; the list shows
