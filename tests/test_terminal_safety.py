@@ -9,6 +9,7 @@ a fixed time) and quits, and every byte it wrote is inspected.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -133,6 +135,30 @@ def painted_since(fd: int, out: bytearray, start: int, *patterns: re.Pattern[str
             out.extend(chunk)
 
 
+@contextlib.contextmanager
+def app_in_pty(opts: list[str]) -> Iterator[tuple[subprocess.Popen[bytes], int, bytearray]]:
+    """The app in a 140x40 pty of its own: the process, the pty's master side and what the
+    app wrote (filled by the reads); killed if still running at the end."""
+    proc, master = launch_in_pty(opts)
+    out = bytearray()
+    try:
+        yield proc, master, out
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+
+
+def assert_clean(written: bytes, payloads: list[bytes]) -> str:
+    """No payload and no unsafe character in what the app wrote; return its text."""
+    for payload in payloads:
+        assert payload not in written, (payload, written[written.find(payload) - 200 :][:400])
+    text = written.decode("utf-8", errors="replace")
+    assert not UNSAFE_TEXT.search(text), repr(UNSAFE_TEXT.findall(text)[:10])
+    return text
+
+
 def launch_in_pty(opts: list[str]) -> tuple[subprocess.Popen[bytes], int]:
     """Start the app in a 140x40 pty of its own; return it and the pty's master side."""
     master, slave = os.openpty()
@@ -194,9 +220,7 @@ def test_app_writes_no_escape_from_a_feed_to_the_terminal(
     )
     server.routes["/feed-controls.rss"] = Answer(controls)
     opts = fill_cache(tmp_path, urls)
-    proc, master = launch_in_pty(opts)
-    out = bytearray()
-    try:
+    with app_in_pty(opts) as (proc, master, out):
         painted_since(master, out, 0, re.compile("Rssalpha"), LIST_FOCUSED)
         # Open each of the six articles: Enter opens one and focuses the reader, which paints
         # a body not seen before; q returns to the list, j moves to the next article.
@@ -220,16 +244,8 @@ def test_app_writes_no_escape_from_a_feed_to_the_terminal(
         painted_since(master, out, start, SOURCES_FOCUSED)
         send(master, out, b"jjjj2q")
         read_until_exit(proc, master, out)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        os.close(master)
     written = bytes(out)
-    for payload in PAYLOADS:
-        assert payload not in written, (payload, written[written.find(payload) - 200 :][:400])
-    text = written.decode("utf-8", errors="replace")
-    assert not UNSAFE_TEXT.search(text), repr(UNSAFE_TEXT.findall(text)[:10])
+    text = assert_clean(written, PAYLOADS)
     for visible in ("Hostilefeedtitle", "Rssalpha", "Atomgamma", "Atomdelta TTTT", *BODIES):
         assert visible in text, visible
 
@@ -273,9 +289,7 @@ def test_app_writes_no_escape_from_feeds_toml_to_the_terminal(tmp_path: Path) ->
     assert added.returncode == 0, added.stderr
     for payload in PAYLOADS:  # the CLI's report names the source: clean there too
         assert payload not in added.stdout + added.stderr, payload
-    proc, master = launch_in_pty(opts)
-    out = bytearray()
-    try:
+    with app_in_pty(opts) as (proc, master, out):
         # The sources pane lists the feed by its title, its tags and the view; the list shows
         # the article with its source's title.
         painted_since(
@@ -297,15 +311,7 @@ def test_app_writes_no_escape_from_feeds_toml_to_the_terminal(tmp_path: Path) ->
         painted_since(master, out, start, LIST_FOCUSED)
         send(master, out, b"q")
         read_until_exit(proc, master, out)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        os.close(master)
     written = bytes(out)
-    for payload in [*PAYLOADS, b"\x1b]8;;file:///etc", b"\xe2\x80\xae"]:
-        assert payload not in written, (payload, written[written.find(payload) - 200 :][:400])
-    text = CSI.sub(b"", written).decode("utf-8", errors="replace")
-    assert not UNSAFE_TEXT.search(text), repr(UNSAFE_TEXT.findall(text)[:10])
+    assert_clean(written, [*PAYLOADS, b"\x1b]8;;file:///etc", b"\xe2\x80\xae"])
     # The markup showed as the characters the file holds (the waits above), never as a link.
     assert b"\x1b]8;" not in written
