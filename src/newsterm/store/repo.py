@@ -352,6 +352,16 @@ class Store:
         """Every source with its unread and total counts, in the order they were added."""
         return self._sources()
 
+    def unread_by_source(self, hide: tuple[str, ...]) -> dict[int, int]:
+        """Source id -> its unread articles that ``hide``'s queries leave in the lists (the
+        sources pane's counts under feeds.toml's ``[[ignore]]``); sources with none are left
+        out."""
+        where, params = self._where(ArticleFilter(unread_only=True, hide=hide))
+        rows = self.conn.execute(
+            f"SELECT a.source_id, COUNT(*) FROM articles a {where} GROUP BY a.source_id", params
+        )
+        return {source_id: count for source_id, count in rows}
+
     def source(self, source_id: int) -> Source | None:
         """One source by id."""
         found = self._sources("WHERE s.id = ?", (source_id,))

@@ -54,7 +54,7 @@ def load_sources(
     hide: tuple[str, ...] = (),
 ) -> None:
     """Read sources and counts (counting 100k rows is not for the UI thread): the views'
-    unread counts, and every count but the sources' without what ``hide`` matches."""
+    unread counts, and every count without what ``hide`` matches."""
     try:
         with Store.open(db_path) as store:
             sources = store.sources()
@@ -63,6 +63,10 @@ def load_sources(
 
                 sync_sources(store, sync)
                 sources = store.sources()
+            if hide:  # a source's count is what its list shows: without the ignored
+                unread_left = store.unread_by_source(hide)
+                for source in sources:
+                    source.unread = unread_left.get(source.id, 0)
             total = store.count_articles(ArticleFilter(hide=hide))
             unread = store.count_articles(ArticleFilter(unread_only=True, hide=hide))
             starred = store.count_articles(ArticleFilter(starred_only=True, hide=hide))
