@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # tomlkit is imported only when feeds.toml is edited: start-u
     import tomlkit
 
     from newsterm.config_rules import HighlightEntry, ViewEntry
+    from newsterm.models import SourceKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,15 @@ class Config:
         assert entry.path is not None
         path = Path(entry.path).expanduser()
         return path if path.is_absolute() else (self.path.parent / path)
+
+    def source_of(self, entry: FeedEntry) -> tuple[SourceKind, str]:
+        """The kind and location of the source an entry stands for in the cache (a feed's URL,
+        or a folder's or file's absolute path)."""
+        from newsterm.models import SourceKind
+
+        if entry.url:
+            return SourceKind.FEED, entry.url
+        return SourceKind.FILES, str(self.resolve_path(entry))
 
 
 _SETTING_TYPES: dict[str, tuple[type, ...]] = {

@@ -144,13 +144,7 @@ def sync_sources(store: Store, cfg: Config) -> list[Source]:
     history) until ``newsterm remove`` deletes them.
     """
     entries = [
-        (
-            (SourceKind.FEED, entry.url)
-            if entry.url
-            else (SourceKind.FILES, str(cfg.resolve_path(entry)))
-        )
-        + (entry.title, entry.tags, entry.full_text)
-        for entry in cfg.feeds
+        (*cfg.source_of(entry), entry.title, entry.tags, entry.full_text) for entry in cfg.feeds
     ]
     sources = store.upsert_sources(entries) if entries else []  # one transaction
     if cfg.sync is not None:

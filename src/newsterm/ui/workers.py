@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 from newsterm.config import Config, Settings
 from newsterm.errors import NewstermError
-from newsterm.models import Source, SourceKind
+from newsterm.models import Source
 from newsterm.store import ArticleFilter, Store
 from newsterm.store.sync_queue import pending_count
 from newsterm.ui.messages import (
@@ -90,10 +90,7 @@ def in_sync(sources: Sequence[Source], config: Config) -> bool:
         return False
     by_location = {s.location: s for s in sources}
     for entry in config.feeds:
-        if entry.url:
-            kind, location = SourceKind.FEED, entry.url
-        else:
-            kind, location = SourceKind.FILES, str(config.resolve_path(entry))
+        kind, location = config.source_of(entry)
         source = by_location.get(location)
         if (
             source is None
