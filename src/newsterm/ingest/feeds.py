@@ -171,9 +171,7 @@ def _failed(
 ) -> None:
     outcome.error = error
     with contextlib.suppress(NewstermError):
-        store.update_source(
-            source.id, status=SourceStatus.ERROR, last_error=error, last_checked=now
-        )
+        store.record_check(source.id, error, now)
 
 
 def _took(outcome: SourceOutcome, saved: SavedFeed) -> None:

@@ -17,7 +17,7 @@ from newsterm import paths
 from newsterm.analysis import RawArticle
 from newsterm.config import Config, FeedEntry
 from newsterm.errors import NewstermError, UsageError
-from newsterm.models import Source, SourceKind, SourceStatus
+from newsterm.models import Source, SourceKind
 from newsterm.store import Store
 
 if TYPE_CHECKING:
@@ -202,9 +202,7 @@ def refresh_files(
     now = datetime.now(UTC)
     if not root.exists():
         outcome.error = f"{root}: no such file or folder"
-        store.update_source(
-            source.id, status=SourceStatus.ERROR, last_error=outcome.error, last_checked=now
-        )
+        store.record_check(source.id, outcome.error, now)
         return outcome
     if files.is_feed_file(root):
         try:
@@ -213,20 +211,13 @@ def refresh_files(
             outcome.error = exc.message
         else:
             _save(store, source.id, parsed.items, now, outcome)
-        store.update_source(
-            source.id,
-            status=SourceStatus.ERROR if outcome.error else SourceStatus.OK,
-            last_error=outcome.error,
-            last_checked=now,
-        )
+        store.record_check(source.id, outcome.error, now)
         return outcome
     try:
         scan = files.article_files(root, limits)
     except files.FolderTooLarge as exc:
         outcome.error = exc.message
-        store.update_source(
-            source.id, status=SourceStatus.ERROR, last_error=outcome.error, last_checked=now
-        )
+        store.record_check(source.id, outcome.error, now)
         return outcome
     known = store.known_hashes(source.id)
     present: list[str] = []
@@ -247,12 +238,7 @@ def refresh_files(
     _save(store, source.id, items, now, outcome)
     outcome.gone = store.mark_gone(source.id, present)
     outcome.error = "; ".join(problems) or None
-    store.update_source(
-        source.id,
-        status=SourceStatus.ERROR if problems else SourceStatus.OK,
-        last_error=outcome.error,
-        last_checked=now,
-    )
+    store.record_check(source.id, outcome.error, now)
     return outcome
 
 

@@ -187,12 +187,7 @@ def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) ->
     except SyncError as exc:
         report.error = exc.message
     report.waiting = sync_queue.pending_count(store.conn)
-    store.update_source(
-        source.id,
-        status=SourceStatus.ERROR if report.error else SourceStatus.OK,
-        last_error=report.error,
-        last_checked=now,
-    )
+    store.record_check(source.id, report.error, now)
     return report
 
 
