@@ -182,6 +182,17 @@ def test_a_feed_read_only_leniently_gets_a_quiet_note_in_sources(
     assert all(s["parse_note"] is None for s in json.loads(out))
 
 
+def _refreshed_unanalysed(
+    server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> Path:
+    """A cache the CLI refreshed from the fixture feed (stored, not analysed yet)."""
+    server.routes["/rss"] = Answer(fixture("rss.xml"))
+    write_feeds(config_path, [server.url("/rss")])
+    db = tmp_path / "c.db"
+    assert run(capsys, config_path, db, "refresh")[0] == 0
+    return db
+
+
 def _analysis_state(db: Path) -> tuple[int, int]:
     """(articles not analysed by the current version, quotations stored)."""
     from newsterm.extract import ANALYSIS_VERSION
@@ -219,10 +230,7 @@ def test_refresh_stores_and_lists_without_analysing_unless_asked(
 def test_quotes_by_speaker_finish_the_analysis_first(
     server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    server.routes["/rss"] = Answer(fixture("rss.xml"))
-    write_feeds(config_path, [server.url("/rss")])
-    db = tmp_path / "c.db"
-    assert run(capsys, config_path, db, "refresh")[0] == 0
+    db = _refreshed_unanalysed(server, config_path, tmp_path, capsys)
     assert _analysis_state(db) == (3, 0)
     code, out, err = run(capsys, config_path, db, "quotes", "--speaker", "ken obi", "--json")
     assert code == 0, err
@@ -238,10 +246,7 @@ def test_quotes_by_speaker_finish_the_analysis_first(
 def test_show_analyses_an_article_before_its_turn_and_reanalyse_the_rest(
     server: FeedServer, config_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    server.routes["/rss"] = Answer(fixture("rss.xml"))
-    write_feeds(config_path, [server.url("/rss")])
-    db = tmp_path / "c.db"
-    assert run(capsys, config_path, db, "refresh")[0] == 0
+    db = _refreshed_unanalysed(server, config_path, tmp_path, capsys)
     with Store.open(db) as store:
         [ferry] = [a.id for a in store.list_articles() if a.title.startswith("Ferry")]
         store.set_starred(ferry, True)
