@@ -323,16 +323,20 @@ class Store:
         with self.write() as conn:
             conn.execute("DELETE FROM sources WHERE id = ?", (source_id,))
 
-    def _sources(self, where: str = "", params: Sequence[Any] = ()) -> list[Source]:
+    def _sources(
+        self, where: str = "", params: Sequence[Any] = (), hide: tuple[str, ...] = ()
+    ) -> list[Source]:
+        # the unread count leaves out what ``hide``'s queries match, as the lists do
+        unread, unread_params = self._where(ArticleFilter(unread_only=True, hide=hide))
         rows = self.conn.execute(
             f"""SELECT s.id, s.kind, s.location, s.title, s.tags, s.status, s.last_error,
                        s.last_checked, s.etag, s.last_modified, s.moved_to, s.retry_after,
                        s.full_text,
-                       (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.read = 0),
+                       (SELECT COUNT(*) FROM articles a {unread} AND a.source_id = s.id),
                        (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id),
                        s.parse_note, s.fresh_until
                 FROM sources s {where} ORDER BY s.id""",
-            params,
+            [*unread_params, *params],
         ).fetchall()
         return [
             Source(
@@ -357,19 +361,11 @@ class Store:
             for r in rows
         ]
 
-    def sources(self) -> list[Source]:
-        """Every source with its unread and total counts, in the order they were added."""
-        return self._sources()
-
-    def unread_by_source(self, hide: tuple[str, ...]) -> dict[int, int]:
-        """Source id -> its unread articles that ``hide``'s queries leave in the lists (the
-        sources pane's counts under feeds.toml's ``[[ignore]]``); sources with none are left
-        out."""
-        where, params = self._where(ArticleFilter(unread_only=True, hide=hide))
-        rows = self.conn.execute(
-            f"SELECT a.source_id, COUNT(*) FROM articles a {where} GROUP BY a.source_id", params
-        )
-        return {source_id: count for source_id, count in rows}
+    def sources(self, hide: tuple[str, ...] = ()) -> list[Source]:
+        """Every source with its unread and total counts, in the order they were added; the
+        unread counts without what ``hide``'s queries match (feeds.toml's ``[[ignore]]``, as
+        the lists leave it out)."""
+        return self._sources(hide=hide)
 
     def source(self, source_id: int) -> Source | None:
         """One source by id."""

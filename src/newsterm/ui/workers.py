@@ -57,16 +57,12 @@ def load_sources(
     unread counts, and every count without what ``hide`` matches."""
     try:
         with Store.open(db_path) as store:
-            sources = store.sources()
+            sources = store.sources(hide)  # each count what its list shows
             if sync is not None and sync.feeds and not in_sync(sources, sync):
                 from newsterm.ingest.service import sync_sources
 
                 sync_sources(store, sync)
-                sources = store.sources()
-            if hide:  # a source's count is what its list shows: without the ignored
-                unread_left = store.unread_by_source(hide)
-                for source in sources:
-                    source.unread = unread_left.get(source.id, 0)
+                sources = store.sources(hide)
             total = store.count_articles(ArticleFilter(hide=hide))
             unread = store.count_articles(ArticleFilter(unread_only=True, hide=hide))
             starred = store.count_articles(ArticleFilter(starred_only=True, hide=hide))
