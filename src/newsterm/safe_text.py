@@ -18,7 +18,7 @@ def _printable(text: str) -> bool:
 
 def clean(text: str) -> str:
     """``text`` safe for a terminal; newlines and tabs kept."""
-    if _printable(text):
+    if text.isprintable() or _printable(text):  # (most text: one check, no copy)
         return text
     # Here only: importing ``extract`` loads the analysis, which most processes never need.
     from newsterm.extract.text import sanitize
