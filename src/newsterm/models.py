@@ -122,8 +122,9 @@ class Source:
 
     @property
     def display_title(self) -> str:
-        """The title, else the location, terminal-safe (either may come from feeds.toml)."""
-        return one_line(self.title or self.location)
+        """The title (cleaned before it was stored: at ingest, or when feeds.toml was read),
+        else the location made terminal-safe (a URL or path as feeds.toml holds it)."""
+        return self.title or one_line(self.location)
 
 
 @dataclass(slots=True)
