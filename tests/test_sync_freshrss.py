@@ -135,6 +135,10 @@ def test_login_then_first_sync_brings_subscriptions_folders_and_analysed_items(e
     sources = json.loads(env.run("sources", "--json").out)
     synced = [s for s in sources if s["title"] == "City News"]
     assert len(synced) == 1 and synced[0]["kind"] == "sync" and synced[0]["tags"] == ["World"]
+    # Refreshed by the sync: listed with the configured sources, checked by this sync.
+    assert synced[0]["in_config"] and synced[0]["status"] == "ok" and synced[0]["last_checked"]
+    listed = env.run("sources").out
+    assert "City News" in listed and "Not in" not in listed and "never read" not in listed
     ids = env.article_ids()
     assert set(ids) == {"Story alpha", "Story beta", "Story gamma"}
     with env.store() as store:
