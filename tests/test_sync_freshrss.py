@@ -338,6 +338,46 @@ def test_offline_changes_survive_sigkill_and_arrive_when_the_server_is_back(env:
         assert pending_count(store.conn) == 0
 
 
+KILLED_SYNC = """
+import os, signal, sys
+import newsterm.sync.client as client
+import newsterm.sync.engine as engine
+from newsterm.cli import main
+client.PAGE_ITEMS = 1
+save = engine._save_page
+saved = []
+def save_then_die(*args, **kwargs):
+    save(*args, **kwargs)
+    saved.append(1)
+    if len(saved) == 2:  # two pages stored of three: killed before the sync ends
+        os.kill(os.getpid(), signal.SIGKILL)
+engine._save_page = save_then_die
+main(["refresh", "--config", sys.argv[1], "--db", sys.argv[2]])
+"""
+
+
+def test_a_first_sync_killed_midway_is_completed_by_the_next_without_duplicates(
+    env: Env,
+) -> None:
+    """kill -9 after two of three pages: the cache holds those pages' items whole (each
+    with its server item), and the next sync brings the rest, each item stored once."""
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_SYNC, str(env.config), str(env.db)], capture_output=True
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+    with env.store() as store:
+        assert store.count_articles() == 2
+        linked = store.conn.execute("SELECT count(*) FROM sync_items").fetchone()[0]
+        assert linked == 2
+    assert env.run("refresh").code == 0
+    with env.store() as store:
+        titles = sorted(a.title for a in store.list_articles(limit=100))
+        linked = store.conn.execute("SELECT count(DISTINCT item) FROM sync_items").fetchone()[0]
+    assert titles == ["Story alpha", "Story beta", "Story gamma"]
+    assert linked == 3
+    assert {env.item_of(i) for i in env.article_ids().values()} == env.account.ids(READING_LIST)
+
+
 @pytest.mark.parametrize("mode", ["drop", "401", "503", "html", "truncate"])
 def test_a_failing_server_loses_nothing(env: Env, mode: str) -> None:
     assert env.run("refresh").code == 0
