@@ -166,6 +166,7 @@ def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) ->
     source = account_source(store, sync)
     report = SyncReport(source)
     now = datetime.now(UTC)
+    subscriptions: list[int] = []
     try:
         with factory(sync, cfg) as client:
             if session := _kept_session(store, sync):
@@ -176,8 +177,7 @@ def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) ->
                 report.subscriptions = len(streams)
                 pull_items(store, client, sync, source, streams, report)
                 report.received = pull_state(store, client)
-                checked = {"status": SourceStatus.OK, "last_error": None, "last_checked": now}
-                store.update_sources([(source_id, checked) for source_id in streams.values()])
+                subscriptions = list(streams.values())  # checked by this sync, with it
             except AuthError:
                 _keep_session(store, sync, None)
                 raise
@@ -189,7 +189,7 @@ def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) ->
     except SyncError as exc:
         report.error = exc.message
     report.waiting = sync_queue.pending_count(store.conn)
-    store.record_check(source.id, report.error, now)
+    store.record_check(source.id, report.error, now, also=() if report.error else subscriptions)
     return report
 
 
