@@ -141,37 +141,34 @@ with Store.open(Path(db)) as store:
 """
 
 
-def noop_syncs(tree: Path, api: str, user: str, password: str, db: Path, runs: int) -> list[float]:
-    """Incremental syncs with nothing new by the newsterm of ``tree``, in a fresh process on a
-    synced cache (the session of its last login kept), after one not counted; returns their
-    seconds."""
+def in_tree(tree: Path, what: str, script: str, *args: object) -> str:
+    """Run ``script`` with ``args`` by the newsterm of ``tree`` (its ``src`` first on the path)
+    in a fresh process; returns what it printed."""
     env = {**os.environ, "PYTHONPATH": str(tree / "src")}
     done = subprocess.run(
-        [sys.executable, "-c", NOOP_SYNC, api, user, password, str(db), str(runs)],
+        [sys.executable, "-c", script, *map(str, args)],
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
     if done.returncode:
-        sys.exit(f"bench/sync.py: the no-op sync of {tree} failed: {done.stderr.strip()}")
-    return [float(line) for line in done.stdout.split()]
+        sys.exit(f"bench/sync.py: the {what} of {tree} failed: {done.stderr.strip()}")
+    return done.stdout
+
+
+def noop_syncs(tree: Path, api: str, user: str, password: str, db: Path, runs: int) -> list[float]:
+    """Incremental syncs with nothing new by the newsterm of ``tree`` on a synced cache (the
+    session of its last login kept), after one not counted; returns their seconds."""
+    printed = in_tree(tree, "no-op sync", NOOP_SYNC, api, user, password, db, runs)
+    return [float(line) for line in printed.split()]
 
 
 def first_sync(tree: Path, api: str, user: str, password: str, db: Path, items: int) -> float:
-    """A first sync into an empty cache by the newsterm of ``tree`` (its ``src`` first on the
-    path), in a fresh process; returns the seconds of ``run_sync``."""
-    env = {**os.environ, "PYTHONPATH": str(tree / "src")}
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_SYNC, api, user, password, str(db), str(items)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        sys.exit(f"bench/sync.py: the first sync of {tree} failed: {done.stderr.strip()}")
-    seconds, stored = done.stdout.split()
+    """A first sync into an empty cache by the newsterm of ``tree``; returns the seconds of
+    ``run_sync``."""
+    printed = in_tree(tree, "first sync", FIRST_SYNC, api, user, password, db, items)
+    seconds, stored = printed.split()
     assert int(stored) >= items - 1000, stored
     return float(seconds)
 
