@@ -13,8 +13,9 @@ server fetches them), then, interleaved in the same run:
 - ``--against``: the same first sync by the newsterm of another checkout (its ``src`` first on
   the path), for a before/after in one run;
 
-then an incremental sync with nothing new (same cache, the session of the last login kept), and
-1,000 articles marked read here and pushed on a logged-in client: the requests that push takes.
+then incremental syncs with nothing new (same cache, the session of the last login kept; in
+fresh processes, interleaved with ``--against``'s), and 1,000 articles marked read here and
+pushed on a logged-in client: the requests that push takes.
 Prints the medians and ratios.
 """
 
@@ -39,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from newsterm.config import Config, Settings, SyncConfig
 from newsterm.store import Store
 from newsterm.sync.client import READING_LIST, GReaderClient
-from newsterm.sync.engine import OVERLAP, SINCE_KEY, push, run_sync
+from newsterm.sync.engine import push
 from tests.feedserver import Answer, FeedServer
 from tests.freshrss import FreshRSS, _http, unavailable
 
@@ -117,20 +118,57 @@ with Store.open(Path(db)) as store:
 """
 
 
-def first_sync(tree: Path, api: str, user: str, password: str, db: Path, items: int) -> float:
-    """A first sync into an empty cache by the newsterm of ``tree`` (its ``src`` first on the
-    path), in a fresh process; returns the seconds of ``run_sync``."""
+NOOP_SYNC = """
+import sys, time
+from pathlib import Path
+from newsterm.config import Config, Settings, SyncConfig
+from newsterm.store import Store
+from newsterm.sync.client import GReaderClient
+from newsterm.sync.engine import OVERLAP, SINCE_KEY, run_sync
+api, user, password, db, runs = sys.argv[1:6]
+sync = SyncConfig(url=api, user=user)
+cfg = Config(path=Path(db).with_suffix(".toml"), settings=Settings(read_timeout=300.0), sync=sync)
+with Store.open(Path(db)) as store:
+    for run in range(int(runs) + 1):  # the first (imports, connection) is not counted
+        # As if the last sync were more than OVERLAP seconds after FreshRSS fetched the feeds
+        # (here it was seconds after): otherwise every item falls in the window read again.
+        store.set_meta(SINCE_KEY, str(time.time() + OVERLAP))
+        start = time.perf_counter()
+        report = run_sync(store, cfg, lambda s, _: GReaderClient(api, user, password))
+        assert report.error is None and report.new == 0, report
+        if run:
+            print(time.perf_counter() - start)
+"""
+
+
+def in_tree(tree: Path, what: str, script: str, *args: object) -> str:
+    """Run ``script`` with ``args`` by the newsterm of ``tree`` (its ``src`` first on the path)
+    in a fresh process; returns what it printed."""
     env = {**os.environ, "PYTHONPATH": str(tree / "src")}
     done = subprocess.run(
-        [sys.executable, "-c", FIRST_SYNC, api, user, password, str(db), str(items)],
+        [sys.executable, "-c", script, *map(str, args)],
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
     if done.returncode:
-        sys.exit(f"bench/sync.py: the first sync of {tree} failed: {done.stderr.strip()}")
-    seconds, stored = done.stdout.split()
+        sys.exit(f"bench/sync.py: the {what} of {tree} failed: {done.stderr.strip()}")
+    return done.stdout
+
+
+def noop_syncs(tree: Path, api: str, user: str, password: str, db: Path, runs: int) -> list[float]:
+    """Incremental syncs with nothing new by the newsterm of ``tree`` on a synced cache (the
+    session of its last login kept), after one not counted; returns their seconds."""
+    printed = in_tree(tree, "no-op sync", NOOP_SYNC, api, user, password, db, runs)
+    return [float(line) for line in printed.split()]
+
+
+def first_sync(tree: Path, api: str, user: str, password: str, db: Path, items: int) -> float:
+    """A first sync into an empty cache by the newsterm of ``tree``; returns the seconds of
+    ``run_sync``."""
+    printed = in_tree(tree, "first sync", FIRST_SYNC, api, user, password, db, items)
+    seconds, stored = printed.split()
     assert int(stored) >= items - 1000, stored
     return float(seconds)
 
@@ -190,17 +228,14 @@ def main() -> None:
                     line += f"; {args.against.name}: {other_times[-1]:.2f} s"
                 print(f"{line}; load {os.getloadavg()[0]:.1f}", flush=True)
             raw, first = statistics.median(raw_times), statistics.median(first_times)
-            noops = []
+            noops: list[float] = []
+            other_noops: list[float] = []
+            login = (server.api, account.user, account.password)
+            for _ in range(max(3, args.runs)):  # interleaved, 3 syncs a process
+                noops += noop_syncs(ROOT, *login, last_db, 3)
+                if args.against:
+                    other_noops += noop_syncs(args.against, *login, last_db, 3)
             with Store.open(last_db) as store:
-                for _ in range(max(3, args.runs)):
-                    # As if the last sync were more than OVERLAP seconds after FreshRSS fetched
-                    # the feeds (here it was seconds after): otherwise every item falls in the
-                    # window each sync reads again.
-                    store.set_meta(SINCE_KEY, str(time.time() + OVERLAP))
-                    start = time.perf_counter()
-                    report = run_sync(store, cfg, factory)
-                    noops.append(time.perf_counter() - start)
-                    assert report.error is None and report.new == 0, report
                 ids = [a.id for a in store.list_articles(limit=1000)]
                 store.set_read(ids)
                 with factory(sync, cfg) as client:
@@ -230,6 +265,11 @@ def main() -> None:
         f"incremental sync, nothing new: {noop * 1000:.0f} ms median of {len(noops)} "
         f"(aim <= {AIMS['noop_seconds'] * 1000:.0f} ms; the kept session, no login)"
     )
+    if other_noops:
+        print(
+            f"  {args.against}: {statistics.median(other_noops) * 1000:.0f} ms median of "
+            f"{len(other_noops)} (interleaved)"
+        )
     print(
         f"1,000 marks read: {sent} changes in {mark_requests} requests (token + edit-tag; "
         f"aim <= {AIMS['mark_requests']}); server now has {unread} unread of {served}"

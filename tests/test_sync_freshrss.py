@@ -135,6 +135,10 @@ def test_login_then_first_sync_brings_subscriptions_folders_and_analysed_items(e
     sources = json.loads(env.run("sources", "--json").out)
     synced = [s for s in sources if s["title"] == "City News"]
     assert len(synced) == 1 and synced[0]["kind"] == "sync" and synced[0]["tags"] == ["World"]
+    # Refreshed by the sync: listed with the configured sources, checked by this sync.
+    assert synced[0]["in_config"] and synced[0]["status"] == "ok" and synced[0]["last_checked"]
+    listed = env.run("sources").out
+    assert "City News" in listed and "Not in" not in listed and "never read" not in listed
     ids = env.article_ids()
     assert set(ids) == {"Story alpha", "Story beta", "Story gamma"}
     with env.store() as store:
@@ -149,6 +153,51 @@ def test_login_then_first_sync_brings_subscriptions_folders_and_analysed_items(e
     again = env.run("refresh")
     assert again.code == 0 and "0 new, 0 updated" in again.out
     assert len(env.article_ids()) == 3
+
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def test_a_synced_item_is_analysed_shown_searched_and_its_full_text_fetched(env: Env) -> None:
+    """A synced item is an article like any other: `show` gives its quotation with the
+    speaker and the contact of its trailer; `fulltext` fetches its page (from the host the
+    sync names); search finds words of the page's text."""
+    page = (PAGES / "flood_defences.html").read_text(encoding="utf-8")
+    env.feeds.routes["/flood.html"] = Answer(page.encode(), content_type="text/html")
+    link = env.feeds.url("/flood.html")
+    body = (
+        "&lt;p&gt;Contractors began driving steel piles into the banks of the River Skell."
+        "&lt;/p&gt;&lt;p&gt;&quot;We waited four years for this,&quot; said Tom Reyes, who "
+        "chairs the residents' group.&lt;/p&gt;&lt;p&gt;Write to Catriona Doyle at "
+        "catriona.doyle@example.com&lt;/p&gt;"
+    )
+    env.feeds.routes["/skell.xml"] = Answer(
+        (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Skell Courier</title>'
+            f"<link>{link}</link><item><title>Flood wall work begins</title><link>{link}</link>"
+            "<guid>flood</guid><pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate>"
+            f"<description>{body}</description></item></channel></rss>"
+        ).encode()
+    )
+    env.account.subscribe(env.feeds.url("/skell.xml"))
+    assert env.run("refresh").code == 0
+    article_id = env.article_ids()["Flood wall work begins"]
+    shown = json.loads(env.run("show", str(article_id), "--json").out)
+    assert [(q["text"], q["speaker"]) for q in shown["quotes"]] == [
+        ("We waited four years for this", "Tom Reyes")
+    ]
+    assert [(c["name"], c["email"]) for c in shown["contacts"]] == [
+        ("Catriona Doyle", "catriona.doyle@example.com")
+    ]
+    text = env.run("show", str(article_id)).out
+    assert "Tom Reyes" in text and "catriona.doyle@example.com" in text
+    assert "Flood wall" not in env.run("search", "Olusanya").out  # not in the feed's text
+    fetched = env.run("fulltext", str(article_id))
+    assert fetched.code == 0, fetched.err
+    assert fetched.out.startswith(f"{article_id}: fetched ")
+    full = json.loads(env.run("show", str(article_id), "--json").out)
+    assert "Margaret Olusanya" in [q["speaker"] for q in full["quotes"]], full["quotes"]
+    assert "Flood wall work begins" in env.run("search", "Olusanya").out
 
 
 def test_mark_read_and_star_here_reach_freshrss(env: Env) -> None:
@@ -172,6 +221,28 @@ def test_mark_read_and_star_here_reach_freshrss(env: Env) -> None:
     assert env.run("refresh").code == 0
     assert env.item_of(alpha) in env.account.ids(READING_LIST, exclude=READ)
     assert env.account.ids(STARRED) == set()
+
+
+def test_a_thousand_marks_reach_freshrss_in_two_requests(env: Env) -> None:
+    """1,000 articles marked read here are sent in one edit-tag request (and the token it
+    needs), counted at the relay; FreshRSS then has them all read."""
+    for feed in range(5):
+        stories = [(f"f{feed}s{i}", "Ann Lee") for i in range(200)]
+        env.feeds.routes[f"/bulk{feed}.xml"] = Answer(rss(f"Bulk {feed}", stories))
+        env.account.subscribe(env.feeds.url(f"/bulk{feed}.xml"))
+    assert env.run("refresh").code == 0
+    with env.store() as store:
+        bulk = [a.id for a in store.list_articles(limit=2000) if a.source_title.startswith("Bulk")]
+    assert len(bulk) == 1000
+    assert env.run("mark", *map(str, bulk), "--read").code == 0
+    env.relay.requests.clear()
+    sent = env.run("sync")
+    assert sent.code == 0, sent.err
+    carrying = [r for r in env.relay.requests if "edit-tag" in r or "/token" in r]
+    assert len(carrying) <= 2 and sum("edit-tag" in r for r in carrying) == 1, carrying
+    unread = env.account.ids(READING_LIST, exclude=READ)
+    assert not {env.item_of(article_id) for article_id in bulk} & unread
+    assert len(unread) == 3  # the three stories of the fixture's own feed
 
 
 def test_star_and_read_in_freshrss_come_back(env: Env) -> None:
@@ -267,6 +338,46 @@ def test_offline_changes_survive_sigkill_and_arrive_when_the_server_is_back(env:
         assert pending_count(store.conn) == 0
 
 
+KILLED_SYNC = """
+import os, signal, sys
+import newsterm.sync.client as client
+import newsterm.sync.engine as engine
+from newsterm.cli import main
+client.PAGE_ITEMS = 1
+save = engine._save_page
+saved = []
+def save_then_die(*args, **kwargs):
+    save(*args, **kwargs)
+    saved.append(1)
+    if len(saved) == 2:  # two pages stored of three: killed before the sync ends
+        os.kill(os.getpid(), signal.SIGKILL)
+engine._save_page = save_then_die
+main(["refresh", "--config", sys.argv[1], "--db", sys.argv[2]])
+"""
+
+
+def test_a_first_sync_killed_midway_is_completed_by_the_next_without_duplicates(
+    env: Env,
+) -> None:
+    """kill -9 after two of three pages: the cache holds those pages' items whole (each
+    with its server item), and the next sync brings the rest, each item stored once."""
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_SYNC, str(env.config), str(env.db)], capture_output=True
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()
+    with env.store() as store:
+        assert store.count_articles() == 2
+        linked = store.conn.execute("SELECT count(*) FROM sync_items").fetchone()[0]
+        assert linked == 2
+    assert env.run("refresh").code == 0
+    with env.store() as store:
+        titles = sorted(a.title for a in store.list_articles(limit=100))
+        linked = store.conn.execute("SELECT count(DISTINCT item) FROM sync_items").fetchone()[0]
+    assert titles == ["Story alpha", "Story beta", "Story gamma"]
+    assert linked == 3
+    assert {env.item_of(i) for i in env.article_ids().values()} == env.account.ids(READING_LIST)
+
+
 @pytest.mark.parametrize("mode", ["drop", "401", "503", "html", "truncate"])
 def test_a_failing_server_loses_nothing(env: Env, mode: str) -> None:
     assert env.run("refresh").code == 0
@@ -310,6 +421,17 @@ def test_wrong_password_is_one_line_and_loses_nothing(
     assert "not-the-password" not in env.config.read_text(encoding="utf-8")
     cache = b"".join(p.read_bytes() for p in env.db.parent.glob(env.db.name + "*"))
     assert env.account.password.encode() not in cache and b"not-the-password" not in cache
+
+
+def test_a_url_that_is_not_the_api_is_one_line_at_login(env: Env) -> None:
+    """FreshRSS's own web pages at the [sync] url (not its api/greader.php): one line."""
+    text = env.config.read_text(encoding="utf-8")
+    env.config.write_text(text.replace("/api/greader.php", "/i/"), encoding="utf-8")
+    login = env.run("sync", "login")
+    assert login.code == 1
+    (line,) = login.err.strip().splitlines()
+    assert "not a Google Reader API" in line, line
+    assert env.account.password not in login.out + login.err
 
 
 def test_add_subscribes_on_the_server_remove_unsubscribes_local_stays_local(env: Env) -> None:

@@ -183,6 +183,11 @@ def sources(context: Context, as_json: bool) -> None:
     cfg = context.config()
     configured = {s.id for s in sync_sources(store, cfg)}
     found = store.sources()
+    if cfg.sync is not None:  # the [sync] account's subscriptions: refreshed by the sync
+        from newsterm.sync.engine import subscription_location
+
+        prefix = subscription_location(cfg.sync, "")
+        configured |= {s.id for s in found if s.location.startswith(prefix)}
     if as_json:
         print_json([source_json(s, in_config=s.id in configured) for s in found])
         return

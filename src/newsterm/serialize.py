@@ -115,7 +115,8 @@ def search_json(hit: SearchHit) -> dict[str, Any]:
 
 def source_json(source: Source, *, in_config: bool = True) -> dict[str, Any]:
     """One row of ``newsterm sources --json`` (``in_config``: listed in the feeds.toml in
-    use, so refreshed; else added with another one, or removed from it by hand)."""
+    use, or a subscription of its [sync] account, so refreshed; else added with another one,
+    or removed from it by hand)."""
     return {
         "id": source.id,
         "kind": source.kind.value,

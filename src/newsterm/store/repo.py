@@ -261,14 +261,17 @@ class Store:
         """Set refresh state on a source (etag, last_modified, last_error, status, ...)."""
         self.update_sources([(source_id, values)])
 
-    def record_check(self, source_id: int, error: str | None, checked: datetime) -> None:
-        """Record a source's refresh: its error (None: it went well) and when it ran."""
-        self.update_source(
-            source_id,
-            status=SourceStatus.ERROR if error else SourceStatus.OK,
-            last_error=error,
-            last_checked=checked,
-        )
+    def record_check(
+        self, source_id: int, error: str | None, checked: datetime, *, also: Sequence[int] = ()
+    ) -> None:
+        """Record a source's refresh: its error (None: it went well) and when it ran; ``also``:
+        sources refreshed with it (a sync's subscriptions), in the same transaction."""
+        values = {
+            "status": SourceStatus.ERROR if error else SourceStatus.OK,
+            "last_error": error,
+            "last_checked": checked,
+        }
+        self.update_sources([(i, values) for i in (source_id, *also)])
 
     def update_sources(self, updates: Sequence[tuple[int, dict[str, Any]]]) -> None:
         """:meth:`update_source` for many sources, in one transaction."""

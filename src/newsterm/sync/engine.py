@@ -166,6 +166,7 @@ def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) ->
     source = account_source(store, sync)
     report = SyncReport(source)
     now = datetime.now(UTC)
+    subscriptions: list[int] = []
     try:
         with factory(sync, cfg) as client:
             if session := _kept_session(store, sync):
@@ -176,6 +177,7 @@ def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) ->
                 report.subscriptions = len(streams)
                 pull_items(store, client, sync, source, streams, report)
                 report.received = pull_state(store, client)
+                subscriptions = list(streams.values())  # checked by this sync, with it
             except AuthError:
                 _keep_session(store, sync, None)
                 raise
@@ -187,7 +189,7 @@ def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) ->
     except SyncError as exc:
         report.error = exc.message
     report.waiting = sync_queue.pending_count(store.conn)
-    store.record_check(source.id, report.error, now)
+    store.record_check(source.id, report.error, now, also=() if report.error else subscriptions)
     return report
 
 
@@ -221,12 +223,12 @@ def pull_subscriptions(store: Store, client: GReaderClient, sync: SyncConfig) ->
     ``newsterm remove`` deletes it.
     """
     subscriptions = client.subscriptions()
-    streams: dict[str, int] = {}
-    for sub in subscriptions:
-        source = _subscription_source(store, sync, sub)
-        streams[sub.id] = source.id
-        if source.status is SourceStatus.GONE:
-            store.update_source(source.id, status=SourceStatus.OK, last_error=None)
+    sources = (
+        store.upsert_sources([_subscription_entry(sync, sub) for sub in subscriptions])
+        if subscriptions
+        else []
+    )  # one transaction
+    streams = {sub.id: source.id for sub, source in zip(subscriptions, sources, strict=True)}
     prefix = subscription_location(sync, "")
     for source in store.sources():
         listed = source.id in streams.values()
@@ -241,16 +243,20 @@ def pull_subscriptions(store: Store, client: GReaderClient, sync: SyncConfig) ->
     return streams
 
 
-def _subscription_source(store: Store, sync: SyncConfig, sub: Subscription) -> Source:
+def _subscription_entry(
+    sync: SyncConfig, sub: Subscription
+) -> tuple[SourceKind, str, str | None, list[str], bool]:
+    """A subscription as a source entry for ``Store.upsert_sources`` (folders as tags)."""
     from newsterm.extract.text import sanitize_line
 
     folders = [sanitize_line(f, 100) for f in sub.folders if f]
-    return store.upsert_source(
-        SourceKind.SYNC,
-        subscription_location(sync, sub.id),
-        title=sanitize_line(sub.title, 300) or sanitize_line(sub.url, 300) or None,
-        tags=[f for f in folders if f],
-    )
+    title = sanitize_line(sub.title, 300) or sanitize_line(sub.url, 300) or None
+    tags = [f for f in folders if f]
+    return (SourceKind.SYNC, subscription_location(sync, sub.id), title, tags, False)
+
+
+def _subscription_source(store: Store, sync: SyncConfig, sub: Subscription) -> Source:
+    return store.upsert_sources([_subscription_entry(sync, sub)])[0]
 
 
 def pull_items(
