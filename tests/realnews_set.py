@@ -251,9 +251,11 @@ class Tally:
 
 def score_file(aeb: Path, key: str, tally: Tally) -> None:
     """Quotations, speakers, authors and contacts of one article file."""
-    label = labels()["articles"][key]
-    result = analyse_file(aeb, key)
-    tag = key[:10]
+    score_analysis(analyse_file(aeb, key), labels()["articles"][key], key[:10], tally)
+
+
+def score_analysis(result: Analysis, label: dict[str, Any], tag: str, tally: Tally) -> None:
+    """Count one analysed article's quotations, speakers, authors and e-mails against its label."""
     wanted = list(label["quotes"])
     tally.quotes_wanted += len(wanted)
     tally.quotes_found += len(result.quotes)
@@ -322,4 +324,67 @@ def score(aeb: Path, part: str, *, pages: bool = True) -> Tally:
         score_file(aeb, key, tally)
         if pages:
             score_page(aeb, key, tally)
+    return tally
+
+
+READABILITY_LABELS = ROOT / "tests" / "fixtures" / "realnews" / "labels_readability.json"
+"""held-out-3: labels for news pages of mozilla/readability's test set (see its "about")."""
+
+
+@cache
+def readability_labels() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(READABILITY_LABELS.read_text(encoding="utf-8"))
+    return data
+
+
+def readability_folder(given: str | None = None) -> Path | None:
+    """The folder of held-out-3's article files (``NAME/article.txt``): the one given, else
+    ``$NEWSTERM_READABILITY``, if it holds them."""
+    where = given or os.environ.get("NEWSTERM_READABILITY")
+    if not where:
+        return None
+    folder = Path(where)
+    return folder if (folder / "bbc-1" / "article.txt").is_file() else None
+
+
+def readability_article(folder: Path, name: str) -> str:
+    return (folder / name / "article.txt").read_text(encoding="utf-8")
+
+
+def _starts(paragraph: str, anchors: list[str]) -> bool:
+    """A paragraph is one of the lines labelled by these anchors: the whole line, or its start
+    when the anchor has three words or more."""
+    text = norm(paragraph)
+    if not text:
+        return True  # a separator line ("___") is furniture wherever it is
+    return any(
+        text == norm(a) or (len(a.split()) >= 3 and text.startswith(norm(a))) for a in anchors
+    )
+
+
+def score_readability(folder: Path) -> Tally:
+    """held-out-3: every article file analysed as a saved ``.txt`` article is; quotations,
+    speakers, authors and contacts as for the other parts; the first and last body paragraph
+    and the labelled furniture lines left, with byline, trailer and standfirst lines set aside."""
+    tally = Tally()
+    for name, label in readability_labels()["articles"].items():
+        tally.articles += 1
+        title, paragraphs = parse_article_text(readability_article(folder, name))
+        result = analyse(title, paragraphs)
+        tag = name[:10]
+        score_analysis(result, label, tag, tally)
+        allowed = label["byline"] + label["trailer"] + label["standfirst"]
+        body = [p for p in result.paragraphs if not (norm(p) and _starts(p, allowed))]
+        first = bool(body) and norm(body[0]).startswith(norm(label["first"]))
+        last = bool(body) and norm(body[-1]).startswith(norm(label["last"]))
+        tally.first_right += first
+        tally.last_right += last
+        if not first:
+            tally.problems.append(f"{tag}: first paragraph {body[:1]!r:.80}")
+        if not last:
+            tally.problems.append(f"{tag}: last paragraph {body[-1:]!r:.80}")
+        left = [p for p in body if _starts(p, label["furniture"])]
+        tally.furniture_lines += len(left)
+        tally.furniture_articles += bool(left)
+        tally.problems.extend(f"{tag}: furniture {p[:60]!r}" for p in left)
     return tally
