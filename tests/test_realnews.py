@@ -91,8 +91,7 @@ def test_held_out_3_labels_keep_short_anchors_and_their_sources() -> None:
 
 def test_held_out_3_anchors_are_in_its_article_files() -> None:
     """Checks the article files only (no analysis: held-out-3 is scored once, by the script)."""
-    from tests.realnews_set import norm, readability_article, readability_folder
-    from tests.realnews_set import readability_labels
+    from tests.realnews_set import norm, readability_article, readability_folder, readability_labels
 
     folder = readability_folder()
     if folder is None:
