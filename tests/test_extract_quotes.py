@@ -256,3 +256,48 @@ def test_a_mark_ending_a_paragraph_starts_the_quote_in_the_next_one() -> None:
     (q,) = quotes("Mayor Lena Holt said: “", "“The ferry runs again on Monday,” she added.")
     assert q.text == "The ferry runs again on Monday"
     assert (q.paragraph, q.start) == (1, 1)
+
+
+def test_a_party_and_state_tag_after_the_name_is_not_the_speaker() -> None:
+    found = quotes(
+        "Sen. Tomas Reyes, R-Neb., called it “a failure of nerve” on Monday.",
+        "The mayor, Ada Moss, D-Ore., said: “We will not back down.”",
+        "Ines Vale, a chemist in Washington, D.C., said it was “almost certainly spoiled”.",
+    )
+    assert [q.speaker for q in found] == ["Sen. Tomas Reyes", "Ada Moss", "Ines Vale"]
+
+
+def test_a_name_right_before_a_participle_is_the_speaker() -> None:
+    (q,) = quotes(
+        "Two neighbours objected, with Harbour Commissioner Lena Brandt warning of"
+        " “serious harm to the dunes”."
+    )
+    assert (q.text, q.speaker, q.fragment) == (
+        "serious harm to the dunes",
+        "Harbour Commissioner Lena Brandt",
+        True,
+    )
+
+
+def test_after_a_comma_a_participle_names_no_one_by_itself() -> None:
+    # the participle belongs to the sentence's subject; a name just before the comma is not it
+    found = quotes("The ferry left without Bram Olsen, saying “enough is enough” to nobody.")
+    assert all(q.speaker != "Bram Olsen" for q in found)
+
+
+def test_a_quotation_opening_a_paragraph_after_reported_speech_is_that_speaker() -> None:
+    found = quotes(
+        "Talks stalled again on Friday.",
+        "Mirela Dost said it was the last offer her side would make.",
+        "“We came to agree, and they came to win. We are done waiting.”",
+    )
+    assert [(q.speaker, q.paragraph) for q in found] == [("Mirela Dost", 2)]
+
+
+def test_reported_speech_by_a_description_is_not_carried_to_the_next_paragraph() -> None:
+    # only a named person carries over; "the company flatly" would be a guess
+    found = quotes(
+        "The company flatly denied the claims in a statement.",
+        "“We came to agree, and they came to win. We are done waiting.”",
+    )
+    assert [q.speaker for q in found] in ([], [None])

@@ -453,6 +453,10 @@ def _tidy(phrase: str) -> str:
     return " ".join(tokens)
 
 
+_PARTY_TAG = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*|(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.")
+"""A party and state after a name ("R-Neb.", "D-Ore"), or a state's abbreviation ("D.C.")."""
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
     cut = 0
@@ -471,6 +475,9 @@ def _subject(pre: str) -> str | None:
     phrase: str | None = None
     described = False
     for index, segment in enumerate(reversed(segments)):
+        if _PARTY_TAG.fullmatch(segment):
+            described = True
+            continue  # "Sen. Ana Ruiz, R-Neb., said", "… in Washington, D.C., said"
         kind = _classify(segment)
         if kind in ("pronoun", "name"):
             if kind == "pronoun" and phrase is not None:
@@ -569,6 +576,20 @@ def _object(post: str) -> str | None:
     return phrase if _trailing_name(phrase) and len(phrase.split()) <= 6 else None
 
 
+def _participle_subject(pre: str) -> str | None:
+    """The name right before a participle: "… with Minister Ana Ruiz warning of “…”".
+
+    Only a name with nothing between it and the verb: after a comma the participle belongs
+    to the sentence's subject ("Ruiz left the room, saying …"), which the other rules find.
+    """
+    if not pre.endswith(" ") or pre.rstrip()[-1:] in ",;:—–-":
+        return None
+    tail = re.split(r"\bwith\b", pre.rstrip().rsplit(",", 1)[-1])[-1].strip()
+    if _classify(tail) == "name":
+        return tail
+    return _trailing_name(tail)
+
+
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     """Find a speaker in a stretch of one sentence: (speaker, whether a speech verb is there).
 
@@ -582,10 +603,13 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
         verbs.reverse()
     for verb in verbs:
         if not verb.finite:
-            if verb.according:
-                speaker = _object(context[verb.end :])
-                if speaker:
-                    return speaker, True
+            speaker = (
+                _object(context[verb.end :])
+                if verb.according
+                else _participle_subject(context[: verb.start])
+            )
+            if speaker:
+                return speaker, True
             continue
         pre = context[: verb.start].rstrip(" ,")
         if not pre.strip(" ,’'\"—–-\t") or pre.endswith(("”", "’", '"', _MASK, "»")):
@@ -715,6 +739,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 continue  # a scare quote or a title
             if previous is not None and first.para - previous[0] <= 1:
                 cand.speaker = previous[1]
+            elif first.para > 0 and not masked[first.para][: first.open].strip():
+                # “…” opening a paragraph after "Erekat said it was …": the reported speaker
+                reported = _last_subject(masked, starts, first.para, first.open)
+                if reported is not None and _classify(reported) == "name":
+                    cand.speaker = reported
         if _title_cased(cand.text) and (
             cand.fragment or cand.speaker is None or cand.text.rstrip(" ,")[-1:] not in ".!?"
         ):
