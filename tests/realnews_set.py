@@ -154,9 +154,11 @@ def _name_tokens(name: str) -> list[str]:
 
 def speaker_right(found: str | None, wanted: list[str]) -> bool:
     """A found speaker is right when it is one of the wanted forms, a run of a wanted name's
-    words that keeps its last word ("Noem" or "Kristi Noem" for "Kristi Noem"), or the name
-    with the role the article puts before it ("Gov. Kristi Noem"): the analysis writes
-    speakers as the article does."""
+    words that keeps its last word ("Noem" or "Kristi Noem" for "Kristi Noem"), the name
+    with the role the article puts before it ("Gov. Kristi Noem"), a lower-case description
+    with the surname ("the 14th-ranked Noem") or a labelled description said more fully ("the
+    authors of the study" for "the authors"): the analysis writes speakers as the article
+    does. A description alone ("the governor") is right only when it is a labelled form."""
     got = _name_tokens(found or "")
     if not got:
         return False
@@ -169,7 +171,24 @@ def speaker_right(found: str | None, wanted: list[str]) -> bool:
             return True
         if tokens and len(got) > len(tokens) and got[-len(tokens) :] == tokens:
             return True  # a role before the name, as the analysis writes speakers
+        if len(tokens) >= 2 and got[-1] == tokens[-1] and _described(found or ""):
+            return True  # a description and the surname: "the 14th-ranked Schwartzman"
+        if got[: len(tokens)] == tokens and got[len(tokens)] in _PREPOSITIONS:
+            return True  # the labelled description, said more fully: "the authors of the study"
     return False
+
+
+_PREPOSITIONS = frozenset(("of", "at", "for", "in", "from", "with", "on"))
+
+
+def _described(found: str) -> bool:
+    """Every word before the last is lower case (a description, not another first name)."""
+    words = found.split()[:-1]
+    return (
+        bool(words)
+        and all(not w[:1].isupper() for w in words[1:])
+        and (words[0].lower() in ("the", "a", "an") or not words[0][:1].isupper())
+    )
 
 
 def quote_matches(text: str, label: dict[str, Any]) -> bool:

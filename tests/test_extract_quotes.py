@@ -301,3 +301,20 @@ def test_reported_speech_by_a_description_is_not_carried_to_the_next_paragraph()
         "“We came to agree, and they came to win. We are done waiting.”",
     )
     assert [q.speaker for q in found] in ([], [None])
+
+
+def test_a_fragment_takes_the_verb_before_it_when_another_clause_follows() -> None:
+    found = quotes(
+        "The ministry rejected the report as “plainly untrue,” and two outside experts told"
+        " reporters the figures were wrong.",
+        "Engineers found the leak, Ana Sola said, and “sealed” the pipe as the crews continued.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("plainly untrue", "the ministry"),
+        ("sealed", "Ana Sola"),
+    ]
+
+
+def test_a_fragment_attributed_right_after_it_keeps_that_speaker() -> None:
+    (q,) = quotes("Officials said the levee was “holding for now,” Mayor Ida Brun told reporters.")
+    assert (q.text, q.speaker, q.fragment) == ("holding for now", "Mayor Ida Brun", True)

@@ -914,7 +914,11 @@ def _attribute_candidate(
     if cand.fragment and len(cand.text.split()) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
 
-    for context, last in ((near_after, False), (before, True), (after_all, False)):
+    order = ((near_after, False), (before, True), (after_all, False))
+    if cand.fragment and not _attributed_after(paragraphs[final.para], final.close, near_after):
+        # X called it “a disaster” and Y said …: the verb before the fragment governs it
+        order = ((before, True), (near_after, False), (after_all, False))
+    for context, last in order:
         speaker, verb = _attribute(context, last=last)
         cand.has_verb = cand.has_verb or verb
         if speaker:
@@ -932,6 +936,14 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+def _attributed_after(paragraph: str, close: int, after: str) -> bool:
+    """The words after a quotation attribute it (“…,” Ana said): a comma at its closing mark
+    and no conjunction opening what follows ("“…,” and the others said" is another clause)."""
+    comma = paragraph[close - 1 : close] == "," or paragraph[close + 1 : close + 2] == ","
+    first = after.strip(" ,").split(maxsplit=1)[:1]
+    return comma and not (first and first[0].lower() in _CONJUNCTIONS)
 
 
 _SUBJECT_SKIP = words("but and so then yet still now also however meanwhile later earlier")
