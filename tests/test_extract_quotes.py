@@ -318,3 +318,29 @@ def test_a_fragment_takes_the_verb_before_it_when_another_clause_follows() -> No
 def test_a_fragment_attributed_right_after_it_keeps_that_speaker() -> None:
     (q,) = quotes("Officials said the levee was “holding for now,” Mayor Ida Brun told reporters.")
     assert (q.text, q.speaker, q.fragment) == ("holding for now", "Mayor Ida Brun", True)
+
+
+def test_a_quotation_after_a_sentence_opening_with_a_name_is_that_persons() -> None:
+    found = quotes(
+        "“We will finish on time,” said Oskar Bell, the site manager.",
+        "Nadia Ferreira returned to the question later in the meeting. “Who pays for the delay?”",
+    )
+    assert [q.speaker for q in found] == ["Oskar Bell", "Nadia Ferreira"]
+
+
+def test_he_after_a_possessive_opener_is_the_person_named_after_it() -> None:
+    found = quotes(
+        "Mara Quint spent a year on the boat.",
+        "Quint’s brother, sailmaker Tobias Quint (“The Long Reach”), remembers it well."
+        " “It was the hardest year we had,” he said.",
+    )
+    assert [q.speaker for q in found] == ["Tobias Quint"]
+
+
+def test_he_after_a_long_opening_phrase_is_the_person_named_after_its_comma() -> None:
+    found = quotes(
+        "At a hearing last month of the committee that funds the port, Rep. Lia Varga (D-WA),"
+        " its ranking member, pressed Harbour Director Omar Haddad for a second dock.",
+        "“I think two docks are within reach,” she said.",
+    )
+    assert [q.speaker for q in found] == ["Lia Varga"]

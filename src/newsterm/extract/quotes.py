@@ -737,7 +737,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 continue  # a slogan or a name quoted again and again, said by nobody
             if not _sentence_like(cand.text):
                 continue  # a scare quote or a title
-            if previous is not None and first.para - previous[0] <= 1:
+            lead_in = _lead_in_subject(masked[first.para][: first.open], starts[first.para])
+            if lead_in is not None:
+                cand.speaker = lead_in  # "Ruiz returned to it later. “Why wait?”"
+            elif previous is not None and first.para - previous[0] <= 1:
                 cand.speaker = previous[1]
             elif first.para > 0 and not masked[first.para][: first.open].strip():
                 # “…” opening a paragraph after "Erekat said it was …": the reported speaker
@@ -938,6 +941,16 @@ def _attribute_candidate(
             cand.speaker = speaker
 
 
+def _lead_in_subject(text: str, starts: Sequence[int]) -> str | None:
+    """The named person opening the sentence just before a quotation that stands as its own
+    sentence in the same paragraph ("Ruiz returned to the issue later. “Why wait?”")."""
+    if not text.rstrip().endswith((".", "?", "!", ":")):
+        return None
+    cut = max((s for s in starts if s < len(text.rstrip())), default=0)
+    found = _sentence_subject(text[cut:].strip())
+    return found if found is not None and _classify(found) == "name" else None
+
+
 def _attributed_after(paragraph: str, close: int, after: str) -> bool:
     """The words after a quotation attribute it (“…,” Ana said): a comma at its closing mark
     and no conjunction opening what follows ("“…,” and the others said" is another clause)."""
@@ -993,6 +1006,10 @@ def _previous_subject(
     return None
 
 
+_INTRO_WORDS = words("at in on during after before at earlier later speaking")
+_POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
+
+
 def _sentence_subject(text: str) -> str | None:
     """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any."""
     words_ = text.split(maxsplit=8)
@@ -1001,8 +1018,16 @@ def _sentence_subject(text: str) -> str | None:
         words_ = words_[1:]
     candidates = [text]
     comma = text.find(",")
-    if comma > 0 and text[:comma].count(" ") < 6:
+    opener = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    longest = 14 if opener in _INTRO_WORDS else 6  # "At a hearing last month of …, Ruiz"
+    if comma > 0 and text[:comma].count(" ") < longest:
         candidates.append(text[comma + 1 :].lstrip())  # "Earlier this year, Ruiz told …"
+        appositive = _POSSESSIVE_OPENER.match(text[: comma + 1])
+        if appositive is not None:
+            # "Ruiz’s son, filmmaker Ivo Lind (…), said": the name after the possessive
+            named = _trailing_name(re.split(r"[,(;]", text[comma + 1 :], maxsplit=1)[0].strip())
+            if named is not None:
+                return named
     for candidate in candidates:
         match = _PERSON_RUN.match(candidate)
         if match is None:
