@@ -344,3 +344,20 @@ def test_he_after_a_long_opening_phrase_is_the_person_named_after_its_comma() ->
         "“I think two docks are within reach,” she said.",
     )
     assert [q.speaker for q in found] == ["Lia Varga"]
+
+
+def test_a_description_of_a_person_resolves_to_the_person_named_before() -> None:
+    found = quotes(
+        "Lotte Vries was voted off the show on Monday after two dances.",
+        "“I gave it everything and I would do it again,” the actress said.",
+        "“Nobody lost today,” the 34-year-old added.",
+    )
+    assert [q.speaker for q in found] == ["Lotte Vries", "Lotte Vries"]
+
+
+def test_a_description_of_a_body_is_kept() -> None:
+    (q,) = quotes(
+        "Lotte Vries left the board in May.",
+        "“We wish her well,” the company said.",
+    )
+    assert q.speaker == "the company"

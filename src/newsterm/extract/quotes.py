@@ -754,7 +754,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if _heading(paragraphs, cand):
             continue  # a subheading quoting the story: “A cause for concern”
         speaker = cand.speaker
-        if speaker and _is_pronoun(speaker):
+        if speaker and _PERSON_DESCRIPTION.fullmatch(speaker):
+            # "the actor said": the person named last before, as for "he"
+            if people is None:
+                people = _People(masked)
+            speaker = people.resolve(first.para, first.open) or speaker
+        elif speaker and _is_pronoun(speaker):
             if speaker.lower() in ("he", "she"):
                 if people is None:
                     people = _People(masked)
@@ -772,6 +777,13 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     return quotes
 
 
+_PERSON_DESCRIPTION = re.compile(
+    r"the (?:(?:former|\d+-year-old|veteran|young|retired) )?(?:actor|actress|singer|rapper"
+    r"|star|player|striker|goalkeeper|coach|manager|comedian|musician|author|novelist|artist"
+    r"|\d+-year-old|teenager|senator|congressman|congresswoman|lawmaker)",
+    re.IGNORECASE,
+)
+"""A description that stands for a person named before: "the 47-year-old", "the actor"."""
 _SMALL_WORDS = words("a an and as at but by for from in into of on or the to with")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
