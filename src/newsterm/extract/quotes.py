@@ -778,12 +778,13 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
 
 
 _PERSON_DESCRIPTION = re.compile(
-    r"the (?:(?:former|\d+-year-old|veteran|young|retired) )?(?:actor|actress|singer|rapper"
+    r"the (?:actor|actress|singer|rapper"
     r"|star|player|striker|goalkeeper|coach|manager|comedian|musician|author|novelist|artist"
     r"|\d+-year-old|teenager|senator|congressman|congresswoman|lawmaker)",
     re.IGNORECASE,
 )
-"""A description that stands for a person named before: "the 47-year-old", "the actor"."""
+"""A description that stands for a person named before: "the 47-year-old", "the actor" (one
+word: "the 72-year-old senator" may be someone else, and is kept as written)."""
 _SMALL_WORDS = words("a an and as at but by for from in into of on or the to with")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
