@@ -361,3 +361,20 @@ def test_a_description_of_a_body_is_kept() -> None:
         "“We wish her well,” the company said.",
     )
     assert q.speaker == "the company"
+
+
+def test_a_title_and_an_organisation_after_a_name_is_not_the_speaker() -> None:
+    found = quotes(
+        "Rob Vance, President Ascom Nordic Group, says: “We are ready.”",
+        "The mayor has been eager to sign, but General Ada Lind, head of the guard, told"
+        " reporters the troops would stay “for several more weeks”.",
+    )
+    assert [q.speaker for q in found] == ["Rob Vance", "General Ada Lind"]
+
+
+def test_a_clause_opening_with_a_pronoun_is_not_a_speaker_phrase() -> None:
+    from newsterm.extract.quotes import _classify
+
+    assert _classify("She declined to") is None
+    assert _classify("she") == "pronoun"
+    assert _classify("the harbour master") == "phrase"

@@ -387,8 +387,8 @@ def _classify(phrase: str) -> str | None:
     if not tokens:
         return None
     first = tokens[0].lower()
-    if len(tokens) == 1 and first in PRONOUNS:
-        return "pronoun"
+    if first in PRONOUNS:
+        return "pronoun" if len(tokens) == 1 else None  # "He declined to": a clause
     if tokens[0][:1].isdigit():
         return None
     if _tokens_ok_as_name(tokens):
@@ -482,6 +482,14 @@ def _subject(pre: str) -> str | None:
         if kind in ("pronoun", "name"):
             if kind == "pronoun" and phrase is not None:
                 break
+            if (
+                kind == "name"
+                and index + 1 < len(segments)
+                and segment.split()[0].lower() in TITLES
+                and _names_a_body(segment.split()[1:])
+                and _classify(segments[-index - 2]) == "name"
+            ):
+                return segments[-index - 2]  # "Ana Ruiz, President Example Corp, said"
             if index >= 3 and not described:
                 break
             return segment
@@ -505,6 +513,11 @@ def _subject(pre: str) -> str | None:
 _NAME_TAIL = re.compile(
     r"(?:^|\s)(?P<name>[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))+)$"
 )
+
+
+def _names_a_body(tokens: Sequence[str]) -> bool:
+    """The words after a title name an organisation ("Ascom North America"), not a person."""
+    return len(tokens) >= 3 or any(t.lower().strip(".,") in _NONPERSON for t in tokens)
 
 
 def _trailing_name(segment: str) -> str | None:
