@@ -973,7 +973,10 @@ def _lead_in_subject(text: str, starts: Sequence[int]) -> str | None:
     if not text.rstrip().endswith((".", "?", "!", ":")):
         return None
     cut = max((s for s in starts if s < len(text.rstrip())), default=0)
-    found = _sentence_subject(text[cut:].strip())
+    sentence = text[cut:].strip()
+    if sentence[:1] in _QUOTE_OPENERS or sentence[:1] == _MASK:
+        return None  # the sentence before is a quotation: its speaker carries on as before
+    found = _sentence_subject(sentence)
     return found if found is not None and _classify(found) == "name" else None
 
 
