@@ -310,12 +310,8 @@ def score_analysis(result: Analysis, label: dict[str, Any], tag: str, tally: Tal
         tally.problems.append(f"{tag}: e-mails {sorted(got_mail)} != {sorted(want_mail)}")
 
 
-def score_page(aeb: Path, key: str, tally: Tally) -> None:
-    """First and last body paragraph and furniture left, reading the page itself."""
-    label = labels()["articles"][key]
-    result = analyse_page(aeb, key)
-    tag = key[:10]
-    paragraphs = result.paragraphs
+def score_ends(paragraphs: list[str], label: dict[str, Any], tag: str, tally: Tally) -> None:
+    """Count whether the body's first and last paragraphs are the labelled ones."""
     first = bool(paragraphs) and norm(paragraphs[0]).startswith(norm(label["first"]))
     last = bool(paragraphs) and norm(paragraphs[-1]).startswith(norm(label["last"]))
     tally.first_right += first
@@ -324,6 +320,15 @@ def score_page(aeb: Path, key: str, tally: Tally) -> None:
         tally.problems.append(f"{tag}: first paragraph {paragraphs[:1]!r:.80}")
     if not last:
         tally.problems.append(f"{tag}: last paragraph {paragraphs[-1:]!r:.80}")
+
+
+def score_page(aeb: Path, key: str, tally: Tally) -> None:
+    """First and last body paragraph and furniture left, reading the page itself."""
+    label = labels()["articles"][key]
+    result = analyse_page(aeb, key)
+    tag = key[:10]
+    paragraphs = result.paragraphs
+    score_ends(paragraphs, label, tag, tally)
     body = Counter(_TOKEN.findall(" ".join(true_body(aeb, key)).casefold()))
     allowed = [norm(a) for a in label["byline"] + label["trailer"]]
     left = [
@@ -394,14 +399,7 @@ def score_readability(folder: Path) -> Tally:
         score_analysis(result, label, tag, tally)
         allowed = label["byline"] + label["trailer"] + label["standfirst"]
         body = [p for p in result.paragraphs if not (norm(p) and _starts(p, allowed))]
-        first = bool(body) and norm(body[0]).startswith(norm(label["first"]))
-        last = bool(body) and norm(body[-1]).startswith(norm(label["last"]))
-        tally.first_right += first
-        tally.last_right += last
-        if not first:
-            tally.problems.append(f"{tag}: first paragraph {body[:1]!r:.80}")
-        if not last:
-            tally.problems.append(f"{tag}: last paragraph {body[-1:]!r:.80}")
+        score_ends(body, label, tag, tally)
         left = [p for p in body if _starts(p, label["furniture"])]
         tally.furniture_lines += len(left)
         tally.furniture_articles += bool(left)
