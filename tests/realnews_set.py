@@ -154,9 +154,11 @@ def _name_tokens(name: str) -> list[str]:
 
 def speaker_right(found: str | None, wanted: list[str]) -> bool:
     """A found speaker is right when it is one of the wanted forms, a run of a wanted name's
-    words that keeps its last word ("Noem" or "Kristi Noem" for "Kristi Noem"), or the name
-    with the role the article puts before it ("Gov. Kristi Noem"): the analysis writes
-    speakers as the article does."""
+    words that keeps its last word ("Noem" or "Kristi Noem" for "Kristi Noem"), the name
+    with the role the article puts before it ("Gov. Kristi Noem"), a lower-case description
+    with the surname ("the 14th-ranked Noem") or a labelled description said more fully ("the
+    authors of the study" for "the authors"): the analysis writes speakers as the article
+    does. A description alone ("the governor") is right only when it is a labelled form."""
     got = _name_tokens(found or "")
     if not got:
         return False
@@ -169,7 +171,24 @@ def speaker_right(found: str | None, wanted: list[str]) -> bool:
             return True
         if tokens and len(got) > len(tokens) and got[-len(tokens) :] == tokens:
             return True  # a role before the name, as the analysis writes speakers
+        if len(tokens) >= 2 and got[-1] == tokens[-1] and _described(found or ""):
+            return True  # a description and the surname: "the 14th-ranked Schwartzman"
+        if got[: len(tokens)] == tokens and got[len(tokens)] in _PREPOSITIONS:
+            return True  # the labelled description, said more fully: "the authors of the study"
     return False
+
+
+_PREPOSITIONS = frozenset(("of", "at", "for", "in", "from", "with", "on"))
+
+
+def _described(found: str) -> bool:
+    """Every word before the last is lower case (a description, not another first name)."""
+    words = found.split()[:-1]
+    return (
+        bool(words)
+        and all(not w[:1].isupper() for w in words[1:])
+        and (words[0].lower() in ("the", "a", "an") or not words[0][:1].isupper())
+    )
 
 
 def quote_matches(text: str, label: dict[str, Any]) -> bool:
@@ -251,9 +270,11 @@ class Tally:
 
 def score_file(aeb: Path, key: str, tally: Tally) -> None:
     """Quotations, speakers, authors and contacts of one article file."""
-    label = labels()["articles"][key]
-    result = analyse_file(aeb, key)
-    tag = key[:10]
+    score_analysis(analyse_file(aeb, key), labels()["articles"][key], key[:10], tally)
+
+
+def score_analysis(result: Analysis, label: dict[str, Any], tag: str, tally: Tally) -> None:
+    """Count one analysed article's quotations, speakers, authors and e-mails against its label."""
     wanted = list(label["quotes"])
     tally.quotes_wanted += len(wanted)
     tally.quotes_found += len(result.quotes)
@@ -289,12 +310,8 @@ def score_file(aeb: Path, key: str, tally: Tally) -> None:
         tally.problems.append(f"{tag}: e-mails {sorted(got_mail)} != {sorted(want_mail)}")
 
 
-def score_page(aeb: Path, key: str, tally: Tally) -> None:
-    """First and last body paragraph and furniture left, reading the page itself."""
-    label = labels()["articles"][key]
-    result = analyse_page(aeb, key)
-    tag = key[:10]
-    paragraphs = result.paragraphs
+def score_ends(paragraphs: list[str], label: dict[str, Any], tag: str, tally: Tally) -> None:
+    """Count whether the body's first and last paragraphs are the labelled ones."""
     first = bool(paragraphs) and norm(paragraphs[0]).startswith(norm(label["first"]))
     last = bool(paragraphs) and norm(paragraphs[-1]).startswith(norm(label["last"]))
     tally.first_right += first
@@ -303,6 +320,15 @@ def score_page(aeb: Path, key: str, tally: Tally) -> None:
         tally.problems.append(f"{tag}: first paragraph {paragraphs[:1]!r:.80}")
     if not last:
         tally.problems.append(f"{tag}: last paragraph {paragraphs[-1:]!r:.80}")
+
+
+def score_page(aeb: Path, key: str, tally: Tally) -> None:
+    """First and last body paragraph and furniture left, reading the page itself."""
+    label = labels()["articles"][key]
+    result = analyse_page(aeb, key)
+    tag = key[:10]
+    paragraphs = result.paragraphs
+    score_ends(paragraphs, label, tag, tally)
     body = Counter(_TOKEN.findall(" ".join(true_body(aeb, key)).casefold()))
     allowed = [norm(a) for a in label["byline"] + label["trailer"]]
     left = [
@@ -322,4 +348,60 @@ def score(aeb: Path, part: str, *, pages: bool = True) -> Tally:
         score_file(aeb, key, tally)
         if pages:
             score_page(aeb, key, tally)
+    return tally
+
+
+READABILITY_LABELS = ROOT / "tests" / "fixtures" / "realnews" / "labels_readability.json"
+"""held-out-3: labels for news pages of mozilla/readability's test set (see its "about")."""
+
+
+@cache
+def readability_labels() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(READABILITY_LABELS.read_text(encoding="utf-8"))
+    return data
+
+
+def readability_folder(given: str | None = None) -> Path | None:
+    """The folder of held-out-3's article files (``NAME/article.txt``): the one given, else
+    ``$NEWSTERM_READABILITY``, if it holds them."""
+    where = given or os.environ.get("NEWSTERM_READABILITY")
+    if not where:
+        return None
+    folder = Path(where)
+    return folder if (folder / "bbc-1" / "article.txt").is_file() else None
+
+
+def readability_article(folder: Path, name: str) -> str:
+    return (folder / name / "article.txt").read_text(encoding="utf-8")
+
+
+def _starts(paragraph: str, anchors: list[str]) -> bool:
+    """A paragraph is one of the lines labelled by these anchors: the whole line, or its start
+    when the anchor has three words or more."""
+    text = norm(paragraph)
+    if not text:
+        return True  # a separator line ("___") is furniture wherever it is
+    return any(
+        text == norm(a) or (len(a.split()) >= 3 and text.startswith(norm(a))) for a in anchors
+    )
+
+
+def score_readability(folder: Path) -> Tally:
+    """held-out-3: every article file analysed as a saved ``.txt`` article is; quotations,
+    speakers, authors and contacts as for the other parts; the first and last body paragraph
+    and the labelled furniture lines left, with byline, trailer and standfirst lines set aside."""
+    tally = Tally()
+    for name, label in readability_labels()["articles"].items():
+        tally.articles += 1
+        title, paragraphs = parse_article_text(readability_article(folder, name))
+        result = analyse(title, paragraphs)
+        tag = name[:10]
+        score_analysis(result, label, tag, tally)
+        allowed = label["byline"] + label["trailer"] + label["standfirst"]
+        body = [p for p in result.paragraphs if not (norm(p) and _starts(p, allowed))]
+        score_ends(body, label, tag, tally)
+        left = [p for p in body if _starts(p, label["furniture"])]
+        tally.furniture_lines += len(left)
+        tally.furniture_articles += bool(left)
+        tally.problems.extend(f"{tag}: furniture {p[:60]!r}" for p in left)
     return tally

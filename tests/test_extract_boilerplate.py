@@ -162,3 +162,25 @@ def test_caseless_refuses_needles_lower_could_reach_otherwise() -> None:
     for needle in ("kelvin", "hi", "Dot", "café"):
         with pytest.raises(ValueError):
             caseless(needle)
+
+
+def test_byline_drops_an_outlets_initials_after_the_names() -> None:
+    from newsterm.extract.byline import page_byline
+
+    assert page_byline("By Mira Olsen, KXT") == ["Mira Olsen"]
+    assert page_byline("By Mira Olsen and Tam Berg, BNN") == ["Mira Olsen", "Tam Berg"]
+
+
+def test_byline_date_after_the_name_may_have_an_ordinal_day() -> None:
+    from newsterm.extract.byline import page_byline
+
+    assert page_byline("By Ivo Brandt on Tuesday, March 3rd, 2020") == ["Ivo Brandt"]
+
+
+def test_byline_naming_an_account_after_the_pages_other_fields() -> None:
+    from newsterm.extract.byline import page_byline
+
+    assert page_byline("March 2, 2020/4 Comments/in Local News /by harbourdesk") == ["harbourdesk"]
+    assert page_byline("By webteam - 2020-03-02") == ["webteam"]
+    assert page_byline("By contrast") is None
+    assert page_byline("By comparison") is None

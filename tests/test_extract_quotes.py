@@ -256,3 +256,125 @@ def test_a_mark_ending_a_paragraph_starts_the_quote_in_the_next_one() -> None:
     (q,) = quotes("Mayor Lena Holt said: “", "“The ferry runs again on Monday,” she added.")
     assert q.text == "The ferry runs again on Monday"
     assert (q.paragraph, q.start) == (1, 1)
+
+
+def test_a_party_and_state_tag_after_the_name_is_not_the_speaker() -> None:
+    found = quotes(
+        "Sen. Tomas Reyes, R-Neb., called it “a failure of nerve” on Monday.",
+        "The mayor, Ada Moss, D-Ore., said: “We will not back down.”",
+        "Ines Vale, a chemist in Washington, D.C., said it was “almost certainly spoiled”.",
+    )
+    assert [q.speaker for q in found] == ["Sen. Tomas Reyes", "Ada Moss", "Ines Vale"]
+
+
+def test_a_name_right_before_a_participle_is_the_speaker() -> None:
+    (q,) = quotes(
+        "Two neighbours objected, with Harbour Commissioner Lena Brandt warning of"
+        " “serious harm to the dunes”."
+    )
+    assert (q.text, q.speaker, q.fragment) == (
+        "serious harm to the dunes",
+        "Harbour Commissioner Lena Brandt",
+        True,
+    )
+
+
+def test_after_a_comma_a_participle_names_no_one_by_itself() -> None:
+    # the participle belongs to the sentence's subject; a name just before the comma is not it
+    found = quotes("The ferry left without Bram Olsen, saying “enough is enough” to nobody.")
+    assert all(q.speaker != "Bram Olsen" for q in found)
+
+
+def test_a_quotation_opening_a_paragraph_after_reported_speech_is_that_speaker() -> None:
+    found = quotes(
+        "Talks stalled again on Friday.",
+        "Mirela Dost said it was the last offer her side would make.",
+        "“We came to agree, and they came to win. We are done waiting.”",
+    )
+    assert [(q.speaker, q.paragraph) for q in found] == [("Mirela Dost", 2)]
+
+
+def test_reported_speech_by_a_description_is_not_carried_to_the_next_paragraph() -> None:
+    # only a named person carries over; "the company flatly" would be a guess
+    found = quotes(
+        "The company flatly denied the claims in a statement.",
+        "“We came to agree, and they came to win. We are done waiting.”",
+    )
+    assert [q.speaker for q in found] in ([], [None])
+
+
+def test_a_fragment_takes_the_verb_before_it_when_another_clause_follows() -> None:
+    found = quotes(
+        "The ministry rejected the report as “plainly untrue,” and two outside experts told"
+        " reporters the figures were wrong.",
+        "Engineers found the leak, Ana Sola said, and “sealed” the pipe as the crews continued.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("plainly untrue", "the ministry"),
+        ("sealed", "Ana Sola"),
+    ]
+
+
+def test_a_fragment_attributed_right_after_it_keeps_that_speaker() -> None:
+    (q,) = quotes("Officials said the levee was “holding for now,” Mayor Ida Brun told reporters.")
+    assert (q.text, q.speaker, q.fragment) == ("holding for now", "Mayor Ida Brun", True)
+
+
+def test_a_quotation_after_a_sentence_opening_with_a_name_is_that_persons() -> None:
+    found = quotes(
+        "“We will finish on time,” said Oskar Bell, the site manager.",
+        "Nadia Ferreira returned to the question later in the meeting. “Who pays for the delay?”",
+    )
+    assert [q.speaker for q in found] == ["Oskar Bell", "Nadia Ferreira"]
+
+
+def test_he_after_a_possessive_opener_is_the_person_named_after_it() -> None:
+    found = quotes(
+        "Mara Quint spent a year on the boat.",
+        "Quint’s brother, sailmaker Tobias Quint (“The Long Reach”), remembers it well."
+        " “It was the hardest year we had,” he said.",
+    )
+    assert [q.speaker for q in found] == ["Tobias Quint"]
+
+
+def test_he_after_a_long_opening_phrase_is_the_person_named_after_its_comma() -> None:
+    found = quotes(
+        "At a hearing last month of the committee that funds the port, Rep. Lia Varga (D-WA),"
+        " its ranking member, pressed Harbour Director Omar Haddad for a second dock.",
+        "“I think two docks are within reach,” she said.",
+    )
+    assert [q.speaker for q in found] == ["Lia Varga"]
+
+
+def test_a_description_of_a_person_resolves_to_the_person_named_before() -> None:
+    found = quotes(
+        "Lotte Vries was voted off the show on Monday after two dances.",
+        "“I gave it everything and I would do it again,” the actress said.",
+        "“Nobody lost today,” the 34-year-old added.",
+    )
+    assert [q.speaker for q in found] == ["Lotte Vries", "Lotte Vries"]
+
+
+def test_a_description_of_a_body_is_kept() -> None:
+    (q,) = quotes(
+        "Lotte Vries left the board in May.",
+        "“We wish her well,” the company said.",
+    )
+    assert q.speaker == "the company"
+
+
+def test_a_title_and_an_organisation_after_a_name_is_not_the_speaker() -> None:
+    found = quotes(
+        "Rob Vance, President Ascom Nordic Group, says: “We are ready.”",
+        "The mayor has been eager to sign, but General Ada Lind, head of the guard, told"
+        " reporters the troops would stay “for several more weeks”.",
+    )
+    assert [q.speaker for q in found] == ["Rob Vance", "General Ada Lind"]
+
+
+def test_a_clause_opening_with_a_pronoun_is_not_a_speaker_phrase() -> None:
+    from newsterm.extract.quotes import _classify
+
+    assert _classify("She declined to") is None
+    assert _classify("she") == "pronoun"
+    assert _classify("the harbour master") == "phrase"

@@ -13,6 +13,7 @@ _SEPARATORS = re.compile(r"\s*(?:[,;|]|\s-\s|\s—\s)\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+|\s*&\s*", re.IGNORECASE)
 _PLACE_SUFFIX = re.compile(r"\s+(?:in|from)\s+[A-Z][\w .'’-]*$")
 _PARTICLES = PARTICLES
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _NOT_NAMES = frozenset(
     [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -100,6 +101,8 @@ def parse_byline(paragraph: str) -> list[str] | None:
         segment = re.sub(r"^(?:and|&)\s+", "", segment.strip(), flags=re.IGNORECASE)
         if not segment:
             continue
+        if index and _ACRONYM.fullmatch(segment):
+            break  # an outlet's initials after the names: "By Ana Ruiz, CNN"
         found = [clean_name(part) for part in _AND.split(segment)]
         if all(found):
             names.extend(n for n in found if n)
@@ -115,7 +118,7 @@ _BY_MARKER = re.compile(
     re.IGNORECASE,
 )
 _DATE_WORD = (
-    r"(?:[0-9][0-9/:.,-]*|(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|nes|urs|ur)?[a-z]{0,4}\.?,?"
+    r"(?:[0-9][0-9/:.,-]*(?:st|nd|rd|th)?,?|(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|nes|urs|ur)?[a-z]{0,4}\.?,?"
     r"|am|pm|[a-z][sd]t|utc|gmt)(?!\w)"
 )
 _MONTH_WORD = (
@@ -157,8 +160,15 @@ def is_by_marker(paragraph: str) -> bool:
     return len(paragraph) <= 20 and _BY_MARKER.fullmatch(paragraph.strip()) is not None
 
 
+_LATE_BY = re.compile(r"[|/]\s*by\s+(?P<rest>[^|/]+)$", re.IGNORECASE)
+"""A byline after a page's other fields ("October 15, 2018/0 Comments/in News /by jroe")."""
+
+
 def _tidy_byline(text: str) -> str:
     text = re.sub(r"^[|/]\s*", "", text.strip())
+    late = _LATE_BY.search(text)
+    if late is not None and late.start() > 0:
+        text = "By " + late.group("rest").strip()
     lead = _LEAD.match(text)
     if lead:
         text = text[lead.end() :]
@@ -231,9 +241,19 @@ def page_byline(
         tidy = "By " + head
     names = parse_byline(tidy)
     if names is None:
-        return None
+        handle = _HANDLE.fullmatch(tidy)
+        if handle is None or handle.group(1) in _NOT_NAMES or handle.group(1) in _NOT_HANDLES:
+            return None
+        return [handle.group(1)]  # "By jroe": the account the page names as its author
     names = [n for n in names if _plausible(n)]
     return names or None
+
+
+_HANDLE = re.compile(r"by\s+([a-z][a-z0-9_]{2,24})", re.IGNORECASE)
+"""A byline naming an account in lower case ("By admin", "by jroe_news")."""
+_NOT_HANDLES = frozenset(
+    str.split("comparison default design hand chance law day night way mail phone email")
+)
 
 
 def organisation_byline(paragraph: str, *, after_marker: bool = False) -> str | None:

@@ -387,8 +387,8 @@ def _classify(phrase: str) -> str | None:
     if not tokens:
         return None
     first = tokens[0].lower()
-    if len(tokens) == 1 and first in PRONOUNS:
-        return "pronoun"
+    if first in PRONOUNS:
+        return "pronoun" if len(tokens) == 1 else None  # "He declined to": a clause
     if tokens[0][:1].isdigit():
         return None
     if _tokens_ok_as_name(tokens):
@@ -453,6 +453,10 @@ def _tidy(phrase: str) -> str:
     return " ".join(tokens)
 
 
+_PARTY_TAG = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*|(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.")
+"""A party and state after a name ("R-Neb.", "D-Ore"), or a state's abbreviation ("D.C.")."""
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
     cut = 0
@@ -471,10 +475,21 @@ def _subject(pre: str) -> str | None:
     phrase: str | None = None
     described = False
     for index, segment in enumerate(reversed(segments)):
+        if _PARTY_TAG.fullmatch(segment):
+            described = True
+            continue  # "Sen. Ana Ruiz, R-Neb., said", "… in Washington, D.C., said"
         kind = _classify(segment)
         if kind in ("pronoun", "name"):
             if kind == "pronoun" and phrase is not None:
                 break
+            if (
+                kind == "name"
+                and index + 1 < len(segments)
+                and segment.split()[0].lower() in TITLES
+                and _names_a_body(segment.split()[1:])
+                and _classify(segments[-index - 2]) == "name"
+            ):
+                return segments[-index - 2]  # "Ana Ruiz, President Example Corp, said"
             if index >= 3 and not described:
                 break
             return segment
@@ -498,6 +513,11 @@ def _subject(pre: str) -> str | None:
 _NAME_TAIL = re.compile(
     r"(?:^|\s)(?P<name>[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))+)$"
 )
+
+
+def _names_a_body(tokens: Sequence[str]) -> bool:
+    """The words after a title name an organisation ("Ascom North America"), not a person."""
+    return len(tokens) >= 3 or any(t.lower().strip(".,") in _NONPERSON for t in tokens)
 
 
 def _trailing_name(segment: str) -> str | None:
@@ -569,6 +589,20 @@ def _object(post: str) -> str | None:
     return phrase if _trailing_name(phrase) and len(phrase.split()) <= 6 else None
 
 
+def _participle_subject(pre: str) -> str | None:
+    """The name right before a participle: "… with Minister Ana Ruiz warning of “…”".
+
+    Only a name with nothing between it and the verb: after a comma the participle belongs
+    to the sentence's subject ("Ruiz left the room, saying …"), which the other rules find.
+    """
+    if not pre.endswith(" ") or pre.rstrip()[-1:] in ",;:—–-":
+        return None
+    tail = re.split(r"\bwith\b", pre.rstrip().rsplit(",", 1)[-1])[-1].strip()
+    if _classify(tail) == "name":
+        return tail
+    return _trailing_name(tail)
+
+
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     """Find a speaker in a stretch of one sentence: (speaker, whether a speech verb is there).
 
@@ -582,10 +616,13 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
         verbs.reverse()
     for verb in verbs:
         if not verb.finite:
-            if verb.according:
-                speaker = _object(context[verb.end :])
-                if speaker:
-                    return speaker, True
+            speaker = (
+                _object(context[verb.end :])
+                if verb.according
+                else _participle_subject(context[: verb.start])
+            )
+            if speaker:
+                return speaker, True
             continue
         pre = context[: verb.start].rstrip(" ,")
         if not pre.strip(" ,’'\"—–-\t") or pre.endswith(("”", "’", '"', _MASK, "»")):
@@ -713,8 +750,16 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 continue  # a slogan or a name quoted again and again, said by nobody
             if not _sentence_like(cand.text):
                 continue  # a scare quote or a title
-            if previous is not None and first.para - previous[0] <= 1:
+            lead_in = _lead_in_subject(masked[first.para][: first.open], starts[first.para])
+            if lead_in is not None:
+                cand.speaker = lead_in  # "Ruiz returned to it later. “Why wait?”"
+            elif previous is not None and first.para - previous[0] <= 1:
                 cand.speaker = previous[1]
+            elif first.para > 0 and not masked[first.para][: first.open].strip():
+                # “…” opening a paragraph after "Erekat said it was …": the reported speaker
+                reported = _last_subject(masked, starts, first.para, first.open)
+                if reported is not None and _classify(reported) == "name":
+                    cand.speaker = reported
         if _title_cased(cand.text) and (
             cand.fragment or cand.speaker is None or cand.text.rstrip(" ,")[-1:] not in ".!?"
         ):
@@ -722,7 +767,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if _heading(paragraphs, cand):
             continue  # a subheading quoting the story: “A cause for concern”
         speaker = cand.speaker
-        if speaker and _is_pronoun(speaker):
+        if speaker and _PERSON_DESCRIPTION.fullmatch(speaker):
+            # "the actor said": the person named last before, as for "he"
+            if people is None:
+                people = _People(masked)
+            speaker = people.resolve(first.para, first.open) or speaker
+        elif speaker and _is_pronoun(speaker):
             if speaker.lower() in ("he", "she"):
                 if people is None:
                     people = _People(masked)
@@ -740,6 +790,14 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     return quotes
 
 
+_PERSON_DESCRIPTION = re.compile(
+    r"the (?:actor|actress|singer|rapper"
+    r"|star|player|striker|goalkeeper|coach|manager|comedian|musician|author|novelist|artist"
+    r"|\d+-year-old|teenager|senator|congressman|congresswoman|lawmaker)",
+    re.IGNORECASE,
+)
+"""A description that stands for a person named before: "the 47-year-old", "the actor" (one
+word: "the 72-year-old senator" may be someone else, and is kept as written)."""
 _SMALL_WORDS = words("a an and as at but by for from in into of on or the to with")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -885,7 +943,11 @@ def _attribute_candidate(
     if cand.fragment and len(cand.text.split()) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
 
-    for context, last in ((near_after, False), (before, True), (after_all, False)):
+    order = ((near_after, False), (before, True), (after_all, False))
+    if cand.fragment and not _attributed_after(paragraphs[final.para], final.close, near_after):
+        # X called it “a disaster” and Y said …: the verb before the fragment governs it
+        order = ((before, True), (near_after, False), (after_all, False))
+    for context, last in order:
         speaker, verb = _attribute(context, last=last)
         cand.has_verb = cand.has_verb or verb
         if speaker:
@@ -903,6 +965,27 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+def _lead_in_subject(text: str, starts: Sequence[int]) -> str | None:
+    """The named person opening the sentence just before a quotation that stands as its own
+    sentence in the same paragraph ("Ruiz returned to the issue later. “Why wait?”")."""
+    if not text.rstrip().endswith((".", "?", "!", ":")):
+        return None
+    cut = max((s for s in starts if s < len(text.rstrip())), default=0)
+    sentence = text[cut:].strip()
+    if sentence[:1] in _QUOTE_OPENERS or sentence[:1] == _MASK:
+        return None  # the sentence before is a quotation: its speaker carries on as before
+    found = _sentence_subject(sentence)
+    return found if found is not None and _classify(found) == "name" else None
+
+
+def _attributed_after(paragraph: str, close: int, after: str) -> bool:
+    """The words after a quotation attribute it (“…,” Ana said): a comma at its closing mark
+    and no conjunction opening what follows ("“…,” and the others said" is another clause)."""
+    comma = paragraph[close - 1 : close] == "," or paragraph[close + 1 : close + 2] == ","
+    first = after.strip(" ,").split(maxsplit=1)[:1]
+    return comma and not (first and first[0].lower() in _CONJUNCTIONS)
 
 
 _SUBJECT_SKIP = words("but and so then yet still now also however meanwhile later earlier")
@@ -952,6 +1035,10 @@ def _previous_subject(
     return None
 
 
+_INTRO_WORDS = words("at in on during after before at earlier later speaking")
+_POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
+
+
 def _sentence_subject(text: str) -> str | None:
     """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any."""
     words_ = text.split(maxsplit=8)
@@ -960,8 +1047,16 @@ def _sentence_subject(text: str) -> str | None:
         words_ = words_[1:]
     candidates = [text]
     comma = text.find(",")
-    if comma > 0 and text[:comma].count(" ") < 6:
+    opener = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    longest = 14 if opener in _INTRO_WORDS else 6  # "At a hearing last month of …, Ruiz"
+    if comma > 0 and text[:comma].count(" ") < longest:
         candidates.append(text[comma + 1 :].lstrip())  # "Earlier this year, Ruiz told …"
+        appositive = _POSSESSIVE_OPENER.match(text[: comma + 1])
+        if appositive is not None:
+            # "Ruiz’s son, filmmaker Ivo Lind (…), said": the name after the possessive
+            named = _trailing_name(re.split(r"[,(;]", text[comma + 1 :], maxsplit=1)[0].strip())
+            if named is not None:
+                return named
     for candidate in candidates:
         match = _PERSON_RUN.match(candidate)
         if match is None:
