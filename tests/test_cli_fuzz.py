@@ -20,7 +20,6 @@ import os
 import re
 import shutil
 import signal
-import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -113,8 +112,14 @@ async def _no_network(self: Any, method: str, url: str, **kwargs: Any) -> AsyncI
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder with feeds.toml, a cache holding one file source, and odd files."""
-    root = tmp_path_factory.mktemp("fuzz")
+    """A folder with feeds.toml, a cache holding one file source, and odd files.
+
+    Built where each run's copy will stand (``run_folder``), then moved aside: the cache holds
+    the sources' absolute paths, so a copy elsewhere would be a different set of sources.
+    """
+    base = tmp_path_factory.mktemp("fuzz")
+    root = run_folder(base / "template")
+    root.mkdir()
     (root / "feeds.toml").write_text(CONFIG, encoding="utf-8")
     (root / "articles").mkdir()
     (root / "articles" / "one.txt").write_text(ARTICLE, encoding="utf-8")
@@ -134,43 +139,54 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
             contextlib.suppress(SystemExit),
         ):
             main(["add", "articles", "--config", "feeds.toml", "--db", "cache.db"])
+        (root / "feeds.toml").write_text(CONFIG, encoding="utf-8")  # as the user wrote it
+        with (
+            contextlib.redirect_stdout(sink),
+            contextlib.redirect_stderr(sink),
+            contextlib.suppress(SystemExit),
+        ):  # the cache in step with it, as a user's is after any command
+            main(["sources", "--config", "feeds.toml", "--db", "cache.db"])
     finally:
         os.chdir(cwd)
-    (root / "feeds.toml").write_text(CONFIG, encoding="utf-8")  # as the user wrote it
-    return root
+    return root.rename(base / "template")
+
+
+def run_folder(template: Path) -> Path:
+    """Where each run's fresh copy of ``template`` stands: always the same folder."""
+    return template.parent / "run"
 
 
 def run_in_copy(template: Path, argv: list[str]) -> None:
     """Run ``newsterm argv`` in a fresh copy of the template and check every property."""
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder) / "run"
-        shutil.copytree(template, root, symlinks=True)
-        os.mkfifo(root / "fifo")
-        os.mkfifo(root / "fifo.txt")
-        before = {name: (root / name).read_bytes() for name in ("feeds.toml", "cache.db")}
-        out, err = io.StringIO(), io.StringIO()
-        cwd = Path.cwd()
-        os.chdir(root)
-        try:
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), alarm(60):
-                try:
-                    main([*argv, "--config", "feeds.toml", "--db", "cache.db"])
-                    code = 0
-                except SystemExit as exc:
-                    code = exc.code if isinstance(exc.code, int) else 1
-        finally:
-            os.chdir(cwd)
-        printed = out.getvalue() + err.getvalue()
-        found = RAW.search(printed)
-        assert found is None, f"raw {found.group()!r} printed by {argv!r}: {printed[:500]!r}"
-        assert code in (0, 1, 2), (argv, code, printed[:500])
-        if code != 0:
-            assert err.getvalue().startswith("newsterm: "), (argv, printed[:500])
-        # A refresh or full-text fetch that ran and had failures (exit 1) records them in the
-        # cache by design (last error, status); any other failure changes nothing.
-        if code == 2 or (code == 1 and argv[0] not in RECORDS_FAILURES):
-            for name, data in before.items():
-                assert (root / name).read_bytes() == data, f"{name} changed by failed {argv!r}"
+    root = run_folder(template)
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(template, root, symlinks=True)
+    os.mkfifo(root / "fifo")
+    os.mkfifo(root / "fifo.txt")
+    before = {name: (root / name).read_bytes() for name in ("feeds.toml", "cache.db")}
+    out, err = io.StringIO(), io.StringIO()
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), alarm(60):
+            try:
+                main([*argv, "--config", "feeds.toml", "--db", "cache.db"])
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(cwd)
+    printed = out.getvalue() + err.getvalue()
+    found = RAW.search(printed)
+    assert found is None, f"raw {found.group()!r} printed by {argv!r}: {printed[:500]!r}"
+    assert code in (0, 1, 2), (argv, code, printed[:500])
+    if code != 0:
+        assert err.getvalue().startswith("newsterm: "), (argv, printed[:500])
+    # A refresh or full-text fetch that ran and had failures (exit 1) records them in the
+    # cache by design (last error, status); any other failure changes nothing.
+    if code == 2 or (code == 1 and argv[0] not in RECORDS_FAILURES):
+        for name, data in before.items():
+            assert (root / name).read_bytes() == data, f"{name} changed by failed {argv!r}"
 
 
 # Arguments: any text (controls and NUL included), but never an absolute or home path, a

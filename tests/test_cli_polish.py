@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsterm.store import Store
 from tests.test_cli import run  # noqa: F401  (the fixture)
 
@@ -180,3 +182,23 @@ def test_a_local_file_that_is_no_feed_is_refused(run, tmp_path: Path) -> None:  
     result = run("add", str(bad))
     assert result.code == 2 and "not a feed" in result.err
     assert not run.config.exists()
+
+
+def test_a_relative_config_path_stores_the_same_sources_from_any_folder(
+    run,  # type: ignore[no-untyped-def]
+    fixtures: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hand-written ``path = "desk"`` is relative to feeds.toml's folder, whether feeds.toml
+    was named relative to the working folder or absolutely: one folder, one source."""
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "bridge.txt").write_bytes((fixtures / "files" / "bridge.txt").read_bytes())
+    run.config.write_text('[[feeds]]\npath = "desk"\n')
+    monkeypatch.chdir(tmp_path)
+    relative = ("--config", "feeds.toml", "--db", "cache.db")
+    assert run("refresh", *relative, defaults=False).code == 0
+    monkeypatch.chdir(fixtures)
+    listed = run("sources", "--json").json()
+    assert [(s["location"], s["total"], s["in_config"]) for s in listed] == [(str(desk), 1, True)]

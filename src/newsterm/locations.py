@@ -25,21 +25,28 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def _named(value: str | Path) -> Path:
+    """A path named by a flag or variable, made absolute against the working folder: the
+    sources feeds.toml lists are relative to its folder, and a relative one would be stored
+    relative to wherever the command ran (one folder, two sources)."""
+    return Path(value).expanduser().absolute()
+
+
 def config_file(override: str | Path | None = None) -> Path:
     """The feeds.toml in use: the flag, else ``$NEWSTERM_CONFIG``, else the config folder's."""
     if override:
-        return Path(override).expanduser()
+        return _named(override)
     if env := os.environ.get(CONFIG_ENV):
-        return Path(env).expanduser()
+        return _named(env)
     return config_dir() / "feeds.toml"
 
 
 def db_file(override: str | Path | None = None) -> Path:
     """The cache database in use: the flag, else ``$NEWSTERM_DB``, else the data folder's."""
     if override:
-        return Path(override).expanduser()
+        return _named(override)
     if env := os.environ.get(DB_ENV):
-        return Path(env).expanduser()
+        return _named(env)
     return data_dir() / "newsterm.db"
 
 
