@@ -93,7 +93,21 @@ def save_feed(
     now: datetime,
     max_articles: int = 0,
 ) -> SavedFeed:
-    """Store a parsed feed's items, trim it to ``max_articles``, record its validators."""
+    """Store a parsed feed's items, trim it to ``max_articles``, record its validators: one
+    transaction (one turn of the write lock the parse workers share; a killed refresh keeps
+    a feed's articles and its validators together, or neither)."""
+    with store.write():
+        return _save_feed(store, source, parsed, answer, now, max_articles)
+
+
+def _save_feed(
+    store: Store,
+    source: Source,
+    parsed: FeedResult,
+    answer: Answer,
+    now: datetime,
+    max_articles: int,
+) -> SavedFeed:
     saved = store.save_articles(source.id, parsed.items, fetched_at=now)
     outcome = SavedFeed(new=saved.new, updated=saved.updated, new_ids=saved.new_ids)
     if max_articles:
