@@ -96,8 +96,12 @@ class ParsePool:
         if self.workers <= 0 or self._pool is not None:
             return
         start_resource_tracker()
+        context = start_context()
         pool = ProcessPoolExecutor(
-            self.workers, mp_context=start_context(), initializer=init_worker
+            self.workers,
+            mp_context=context,
+            initializer=init_worker,
+            initargs=(context.Lock(),),  # the workers' turns to write (feed_save.writing_turn)
         )
         for _ in range(self.workers):  # a spawned pool starts a process per job it waits on
             pool.submit(ready)
