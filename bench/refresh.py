@@ -1,7 +1,7 @@
 """Refresh benchmark: newsterm against newsboat on the same 200 feeds x 50 items, same run.
 
     uv run python bench/refresh.py [--feeds 200] [--items 50] [--runs 3] [--no-newsboat]
-        [--delays 0,50] [--no-304] [--compare OTHER_CHECKOUT]
+        [--delays 0,50] [--no-304] [--compare OTHER_CHECKOUT] [--no-reanalyse] [--quiet-wait S]
 
 Uses the shared harness (``$NEWSTERM_SHARED/bench`` or ``<repo>/../shared/bench``): genfeeds.py
 writes the feeds, serve.py serves them on 127.0.0.1 with ETag/304 and simulated latency, and
@@ -197,6 +197,15 @@ def main() -> None:
     parser.add_argument("--delays", default="0,50", help="latencies in ms, comma-separated")
     parser.add_argument("--no-304", action="store_true", help="skip the all-304 refresh")
     parser.add_argument("--compare", type=Path, help="another checkout to run interleaved")
+    parser.add_argument(
+        "--no-reanalyse", action="store_true", help="skip `reanalyse` after the 0 ms refreshes"
+    )
+    parser.add_argument(
+        "--quiet-wait",
+        type=float,
+        default=30,
+        help="seconds to wait for an idle machine before each timed run (0: none)",
+    )
     args = parser.parse_args()
     bench = shared_dir() / "bench"
     compile_bytecode()
@@ -231,7 +240,7 @@ def main() -> None:
                     fresh_newsterm(work, feeds, src)
                     server = Server(bench, feeds, port, delay)
                     try:
-                        wait_quiet(30)
+                        wait_quiet(args.quiet_wait)
                         wall, kb, code, seconds = newsterm(work, "refresh", src=src)
                     finally:
                         server.stop()
@@ -241,7 +250,7 @@ def main() -> None:
                     walls[name].append(wall)
                     cpus[name].append(seconds)
                     peak_kb[name] = max(peak_kb[name], kb)
-                    if delay == 0 and src is None:
+                    if delay == 0 and src is None and not args.no_reanalyse:
                         wall, kb, code, seconds = newsterm(work, "reanalyse", src=src)
                         assert code == 0, "reanalyse failed"
                         analysis[name].append(wall)
@@ -267,7 +276,7 @@ def main() -> None:
                     server = Server(bench, feeds, port, 0)
                     try:
                         newsterm(work, "refresh", src=src)
-                        wait_quiet(30)
+                        wait_quiet(args.quiet_wait)
                         wall, kb, code, seconds = newsterm(work, "refresh", src=src)
                     finally:
                         server.stop()

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import select
 import socket
+import sqlite3
 import threading
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from newsterm.config import load_config
-from newsterm.ingest import feeds, service
-from newsterm.models import SourceStatus
+from newsterm.errors import CacheError
+from newsterm.ingest import feed_save, feeds, service
+from newsterm.ingest.feed_model import FeedResult
+from newsterm.models import Source, SourceKind, SourceStatus
 from newsterm.store import ArticleFilter, Store
 from tests.conftest import write_feeds
 from tests.feedserver import Answer, FeedServer, endless, fixture, hang
@@ -281,3 +286,58 @@ def test_worker_processes_start_only_when_bodies_are_coming(
     assert len(failing.failed) == 1 and started == [2, 2]  # new feed: expected a body
     again = refresh_all(store, config_path)
     assert len(again.failed) == 1 and started == [2, 2], "a failing feed started workers"
+
+
+def _parsed_fixture(store: Store) -> tuple[Source, FeedResult]:
+    from newsterm.ingest.feed_model import FeedJob
+    from newsterm.ingest.feed_parse import process_feed
+
+    source = store.upsert_source(SourceKind.FEED, "http://127.0.0.1:9/rss")
+    return source, process_feed(FeedJob("http://127.0.0.1:9/rss", fixture("rss.xml")))
+
+
+def test_a_feed_and_its_validators_are_stored_together(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker stores a feed's articles and its source's validators in one transaction: a
+    failure recording the source keeps none of the articles (the next refresh, asking without
+    the validators, stores them then)."""
+    source, parsed = _parsed_fixture(store)
+    answer = feed_save.Answer(etag='"v1"')
+    now = datetime(2026, 1, 2, tzinfo=UTC)
+
+    def broken(*args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Store, "update_sources", lambda self, updates: broken())
+        with pytest.raises(CacheError):
+            feed_save.save_feed(store, source, parsed, answer, now)
+    assert store.count_articles() == 0 and store.sources()[0].etag is None
+    saved = feed_save.save_feed(store, source, parsed, answer, now)
+    assert saved.new == 3 and store.count_articles() == 3
+    assert store.sources()[0].etag == '"v1"'
+
+
+def test_parse_workers_write_in_turn(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker given the pool's lock writes a feed holding it; one that cannot get it in
+    time writes anyway (SQLite's own lock still keeps the writes apart)."""
+    turn = multiprocessing.get_context("spawn").Lock()
+    monkeypatch.setattr(feed_save, "_worker_stores", None)  # a thread's store, not a worker's
+    monkeypatch.setattr(feed_save, "_write_turn", turn)
+    source, parsed = _parsed_fixture(store)
+    seen: list[bool] = []
+    real = Store.save_articles
+
+    def saving(self: Store, *args: object, **kwargs: object) -> object:
+        seen.append(turn.acquire(block=False))  # False: the writer holds the turn
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "save_articles", saving)
+    now = datetime(2026, 1, 2, tzinfo=UTC)
+    feed_save.save_feed(store, source, parsed, feed_save.Answer(), now)
+    assert seen == [False]
+    assert turn.acquire(block=False), "the turn was not given back"
+    monkeypatch.setattr(feed_save, "TURN_WAIT", 0.01)  # held (just above) and never freed
+    assert feed_save.save_feed(store, source, parsed, feed_save.Answer(), now).new == 0
+    assert seen == [False, False] and store.count_articles() == 3

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import subprocess
+import sys
 import tracemalloc
 import zlib
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import brotli  # type: ignore[import-untyped]
 import pytest
@@ -121,6 +124,47 @@ def test_a_tls_failure_is_one_line(server: FeedServer) -> None:
         get(url)
     assert raised.value.message.startswith("TLS error"), raised.value.message
     assert "\n" not in raised.value.message
+
+
+TLS_LATE = """
+import asyncio, ssl, sys
+from newsterm.config import Settings
+from newsterm.ingest import tls
+from newsterm.ingest.fetch import Fetcher, FetchError
+import aiohttp.connector
+
+async def fetch(url):
+    async with Fetcher(Settings(feed_timeout=5.0)) as fetcher:
+        try:
+            return (await fetcher.fetch(url)).status
+        except FetchError as exc:
+            return exc.message
+
+verified = aiohttp.connector._SSL_CONTEXT_VERIFIED
+assert verified.verify_mode == ssl.CERT_REQUIRED and verified.check_hostname
+assert tls.waiting(), "the import loaded the certificates"
+assert asyncio.run(fetch(sys.argv[1])) == 200
+assert tls.waiting(), "a plain-HTTP fetch loaded the certificates"
+assert asyncio.run(fetch(sys.argv[1].replace("http://", "https://"))).startswith("TLS error")
+assert not tls.waiting()
+assert verified.cert_store_stats() == ssl.create_default_context().cert_store_stats()
+print("ok")
+"""
+
+
+def test_certificates_are_loaded_before_the_first_tls_request(
+    server: FeedServer, tmp_path: Path
+) -> None:
+    """aiohttp's TLS contexts are made without the system's certificates when it is imported
+    (a plain-HTTP refresh never reads them), and get them before the first https request."""
+    server.routes["/rss"] = Answer(fixture("rss.xml"))
+    script = tmp_path / "tls_late.py"
+    script.write_text(TLS_LATE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), server.url("/rss")],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.stdout.strip() == "ok", done.stderr
 
 
 def test_permanent_redirect_reports_the_new_url(server: FeedServer) -> None:

@@ -13,11 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsterm.ingest.feed_model import FeedJob, FeedResult
 from newsterm.models import Source, SourceStatus
 from newsterm.store import Store
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Lock
 
 
 def moved_notice(url: str) -> str:
@@ -93,7 +96,21 @@ def save_feed(
     now: datetime,
     max_articles: int = 0,
 ) -> SavedFeed:
-    """Store a parsed feed's items, trim it to ``max_articles``, record its validators."""
+    """Store a parsed feed's items, trim it to ``max_articles``, record its validators: one
+    transaction (one turn of the write lock the parse workers share; a killed refresh keeps
+    a feed's articles and its validators together, or neither)."""
+    with writing_turn(), store.write():
+        return _save_feed(store, source, parsed, answer, now, max_articles)
+
+
+def _save_feed(
+    store: Store,
+    source: Source,
+    parsed: FeedResult,
+    answer: Answer,
+    now: datetime,
+    max_articles: int,
+) -> SavedFeed:
     saved = store.save_articles(source.id, parsed.items, fetched_at=now)
     outcome = SavedFeed(new=saved.new, updated=saved.updated, new_ids=saved.new_ids)
     if max_articles:
@@ -110,16 +127,40 @@ def save_feed(
 
 _worker_stores: dict[Path, Store] | None = None
 """In a parse worker process: its connection to each cache, kept across feeds."""
+_write_turn: Lock | None = None
+"""In a parse worker process: the lock the workers take turns to write with."""
+TURN_WAIT = 30.0
+"""Seconds a worker waits for its turn before it writes anyway (SQLite's own lock, with its
+busy timeout, still keeps the writes apart): a worker that died holding the turn must not
+stop the others."""
 
 
-def init_worker() -> None:
+def init_worker(turn: Lock | None = None) -> None:
     """Make this process a parse worker: load the parsers and the analysis now (while the
     refreshing process loads its HTTP stack and fetches the first feeds), and keep its cache
-    connections open between feeds."""
-    global _worker_stores
+    connections open between feeds. ``turn``: the lock the pool's workers write in turn with
+    (see :func:`writing_turn`)."""
+    global _worker_stores, _write_turn
     _worker_stores = {}
+    _write_turn = turn
     import newsterm.extract
     import newsterm.ingest.feed_parse  # noqa: F401
+
+
+@contextlib.contextmanager
+def writing_turn() -> Iterator[None]:
+    """Wait for this worker's turn to write. The workers of a pool write one at a time, and
+    SQLite's busy handler would have a waiting one sleep in steps of up to 100 ms, polling,
+    long after the other's commit; a shared lock wakes it at once."""
+    if _write_turn is None:
+        yield
+        return
+    held = _write_turn.acquire(timeout=TURN_WAIT)
+    try:
+        yield
+    finally:
+        if held:
+            _write_turn.release()
 
 
 def ready() -> None:

@@ -18,13 +18,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
-import aiohttp
-
 from newsterm import __version__
 from newsterm.config import Settings
 from newsterm.errors import NewstermError
 from newsterm.ingest import netguard
 from newsterm.ingest.http import HttpClient, describe
+from newsterm.ingest.tls import aiohttp
 
 USER_AGENT = f"newsterm/{__version__} (terminal news reader; +https://github.com/newsterm)"
 ACCEPT = (

@@ -21,8 +21,6 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import aiohttp
-
 from newsterm import __version__
 from newsterm.analysis import AnalysisInput
 from newsterm.config import Settings
@@ -34,6 +32,7 @@ from newsterm.ingest import netguard
 from newsterm.ingest.fetch import FetchError, follow, read_body
 from newsterm.ingest.http import HttpClient
 from newsterm.ingest.http import describe as describe_error
+from newsterm.ingest.tls import aiohttp
 from newsterm.models import NO_LINK, Article, FullTextStatus, describe_full_text
 from newsterm.store import Store
 

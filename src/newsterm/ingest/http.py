@@ -18,9 +18,8 @@ from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
-import aiohttp
-
-from newsterm.ingest import netguard
+from newsterm.ingest import netguard, tls
+from newsterm.ingest.tls import aiohttp
 
 
 class Proxies:
@@ -107,6 +106,8 @@ class HttpClient:
     ) -> AsyncIterator[aiohttp.ClientResponse]:
         """One request, one hop: checked first, never redirected by the library."""
         proxy = self.proxies.for_url(url)
+        if tls.waiting() and any(u.lower().startswith("https:") for u in (url, proxy or "")):
+            await asyncio.to_thread(tls.ready)  # before the first TLS handshake
         if self.guard is not None:
             await netguard.check_request(self.guard, url, proxied=proxy is not None)
         async with self.session.request(

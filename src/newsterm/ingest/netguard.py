@@ -27,9 +27,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from urllib.parse import urlsplit
 
-from aiohttp.abc import AbstractResolver, ResolveResult
-
 from newsterm.errors import NewstermError
+from newsterm.ingest.tls import aiohttp
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -180,7 +179,7 @@ async def lookup(host: str, port: int) -> list[tuple[int, str]]:
     return [(int(family), str(sockaddr[0])) for family, _, _, _, sockaddr in infos]
 
 
-class GuardedResolver(AbstractResolver):
+class GuardedResolver(aiohttp.abc.AbstractResolver):
     """The connector's resolver: resolves a host once and returns only the addresses the
     guard allows, which are the ones the connector then connects to."""
 
@@ -189,13 +188,13 @@ class GuardedResolver(AbstractResolver):
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
-    ) -> list[ResolveResult]:
+    ) -> list[aiohttp.abc.ResolveResult]:
         """Resolve, check and keep the allowed addresses (raise BlockedAddress if none)."""
         found = await lookup(host, port)
         families = {address: fam for fam, address in found}
         chosen = self._guard.choose(host, list(families))
         return [
-            ResolveResult(
+            aiohttp.abc.ResolveResult(
                 hostname=host,
                 host=address,
                 port=port,

@@ -7,6 +7,7 @@ import asyncio
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -81,6 +82,7 @@ class ParsePool:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self._pool: Executor | None = None
+        self._starting: threading.Thread | None = None
 
     @classmethod
     def for_feeds(cls, count: int) -> ParsePool:
@@ -90,14 +92,36 @@ class ParsePool:
     def start(self) -> None:
         """Start every worker now: each takes ~0.3 s to load Python, the parsers and the
         analysis, which then overlaps the refreshing process loading its HTTP stack."""
+        self._wait_started()
         if self.workers <= 0 or self._pool is not None:
             return
         start_resource_tracker()
-        self._pool = ProcessPoolExecutor(
-            self.workers, mp_context=start_context(), initializer=init_worker
+        context = start_context()
+        pool = ProcessPoolExecutor(
+            self.workers,
+            mp_context=context,
+            initializer=init_worker,
+            initargs=(context.Lock(),),  # the workers' turns to write (feed_save.writing_turn)
         )
         for _ in range(self.workers):  # a spawned pool starts a process per job it waits on
-            self._pool.submit(ready)
+            pool.submit(ready)
+        self._pool = pool
+
+    def start_soon(self) -> None:
+        """:meth:`start` in a helper thread: starting a worker waits for the fork server to
+        load the parsers (~0.1-0.3 s), time the caller spends loading its HTTP stack instead.
+        The pool's other methods wait for it."""
+        if self.workers <= 0 or self._pool is not None or self._starting is not None:
+            return
+        self._starting = threading.Thread(target=self.start, name="newsterm-pool", daemon=True)
+        self._starting.start()
+
+    def _wait_started(self) -> None:
+        """Wait for :meth:`start_soon`'s thread (unless called from it)."""
+        starting = self._starting
+        if starting is not None and starting is not threading.current_thread():
+            starting.join()
+            self._starting = None
 
     def submit(self, func: Callable[[J], R], job: J) -> Future[R]:
         """Run ``func(job)`` in a worker (the pool is started if it was not); a process pool
@@ -115,6 +139,8 @@ class ParsePool:
         if self.workers <= 0:
             future = asyncio.to_thread(parse_and_save, job)
         else:
+            if self._starting is not None:  # start_soon's thread: wait off the event loop
+                await asyncio.to_thread(self._wait_started)
             self.start()
             assert self._pool is not None
             future = loop.run_in_executor(self._pool, parse_and_save, job)
@@ -129,6 +155,7 @@ class ParsePool:
 
     def close(self, *, cancel: bool = False) -> None:
         """Stop the workers (at once, dropping queued work, when ``cancel``)."""
+        self._wait_started()
         if self._pool is not None:
             self._pool.shutdown(wait=not cancel, cancel_futures=True)
             self._pool = None

@@ -282,7 +282,7 @@ def refresh(
         # The parse workers start first, and load while the files are read and the HTTP stack
         # is imported. (Otherwise they start with the first body: a refresh where every feed
         # answers 304, or fails as it did last time, needs none.)
-        pool.start()
+        pool.start_soon()
     try:
         for source in file_sources:
             if cancel is not None and cancel.is_set():

@@ -166,6 +166,8 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self._writing = False
+        """Inside :meth:`write`: a nested write joins its transaction."""
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -196,12 +198,19 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction; turns SQLite failures into CacheError."""
+        """A write transaction; turns SQLite failures into CacheError. A write inside another
+        is part of the outer one (committed, or rolled back, with it)."""
+        if self._writing:
+            yield self.conn
+            return
+        self._writing = True
         try:
             with db.transaction(self.conn) as conn:
                 yield conn
         except sqlite3.OperationalError as exc:
             raise CacheError(f"{self.path}: cannot write to the cache: {exc}") from None
+        finally:
+            self._writing = False
 
     # -- meta -------------------------------------------------------------------------------
 

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-import aiohttp
-
 from newsterm.errors import NewstermError
 from newsterm.ingest.fetch import USER_AGENT, FetchError, read_body
 from newsterm.ingest.http import HttpClient, describe
+from newsterm.ingest.tls import aiohttp
 
 READING_LIST = "user/-/state/com.google/reading-list"
 READ = "user/-/state/com.google/read"
