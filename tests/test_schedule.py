@@ -202,3 +202,42 @@ def test_refresh_due_fetches_only_the_feeds_whose_time_has_come(
         store.update_source(fresh.id, last_checked=fresh.last_checked - timedelta(minutes=31))
     run(capsys, config, db, "refresh", "--due")
     assert [p for p, _ in server.requests] == ["/a"]  # /b said it stays fresh for 2 hours
+
+
+def test_a_dropped_article_is_forgotten_once_its_feed_no_longer_lists_it(tmp_path: Path) -> None:
+    """Store.retain remembers what it dropped so that the feed still listing it does not bring
+    it back; once the feed stops listing it, nothing is left to remember (the table would
+    only grow)."""
+    from newsterm.ingest.feed_model import FeedJob
+    from newsterm.ingest.feed_parse import process_feed
+    from newsterm.ingest.feed_save import Answer, save_feed
+
+    def rss(*guids: str) -> bytes:
+        items = "".join(
+            f"<item><guid>{g}</guid><title>{g}</title><description>text {g}</description></item>"
+            for g in guids
+        )
+        return f"<rss version='2.0'><channel><title>T</title>{items}</channel></rss>".encode()
+
+    url = "https://a.example/rss"
+    with Store.open(tmp_path / "c.db") as store:
+        feed = store.upsert_source(SourceKind.FEED, url)
+
+        def refresh(*guids: str) -> int:
+            job = FeedJob(url=url, body=rss(*guids), known=store.known_hashes(feed.id))
+            return save_feed(store, feed, process_feed(job), Answer(), NOW).new
+
+        def remembered() -> set[str]:
+            rows = store.conn.execute("SELECT guid FROM dropped_articles").fetchall()
+            return {str(guid) for (guid,) in rows}
+
+        assert refresh("g1", "g2", "g3") == 3
+        oldest = {a.title: a.id for a in store.list_articles(limit=10)}["g1"]
+        store.set_read([oldest])
+        assert store.retain(feed.id, max_articles=2) == 1
+        assert remembered() == {"g1"}
+        assert refresh("g1", "g2", "g3") == 0  # still listed: dropped for good, remembered
+        assert remembered() == {"g1"}
+        assert refresh("g2", "g3", "g4") == 1  # g1 left the feed: forgotten
+        assert remembered() == set()
+        assert {a.title for a in store.list_articles(limit=10)} == {"g2", "g3", "g4"}

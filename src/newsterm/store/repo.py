@@ -759,6 +759,18 @@ class Store:
             )
         return len(dropped)
 
+    def forget_dropped(self, source_id: int, listed: Iterable[str]) -> int:
+        """Forget the dropped guids (``retain``) of a source that its feed no longer lists:
+        they cannot come back as new, and the table would only grow. ``listed`` holds every
+        guid of the feed that is not a cached article (a dropped one still listed is among
+        them). Returns how many were forgotten."""
+        with self.write() as conn:
+            return conn.execute(
+                """DELETE FROM dropped_articles WHERE source_id = ?
+                   AND guid NOT IN (SELECT value FROM json_each(?))""",
+                (source_id, json.dumps(list(listed))),
+            ).rowcount
+
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
         """Mark articles read or unread (queued for the sync server, and the kept view counts
         adjusted, in the same transaction)."""
