@@ -113,12 +113,11 @@ _worker_stores: dict[Path, Store] | None = None
 
 
 def init_worker() -> None:
-    """Make this process a parse worker: load the parsers and the analysis now (while the
-    refreshing process loads its HTTP stack and fetches the first feeds), and keep its cache
-    connections open between feeds."""
+    """Make this process a parse worker: load the parsers now (while the refreshing process
+    loads its HTTP stack and fetches the first feeds), and keep its cache connections open
+    between feeds. The analysis loads with the first backlog job: a refresh does not need it."""
     global _worker_stores
     _worker_stores = {}
-    import newsterm.extract
     import newsterm.ingest.feed_parse  # noqa: F401
 
 

@@ -51,13 +51,15 @@ def start_resource_tracker() -> None:
         sys.stderr = saved
 
 
-PRELOAD = ("newsterm.ingest.feed_parse", "newsterm.extract", "newsterm.ingest.backlog")
-"""What the fork server imports once, so that each worker it forks starts with it loaded."""
+PRELOAD = ("newsterm.ingest.feed_parse", "newsterm.ingest.backlog")
+"""What the fork server imports once, so that each worker it forks starts with it loaded. Not
+the analysis (``newsterm.extract.analyse``, ~50 ms of pattern compiling): a refresh does not
+analyse, and a worker loads it with its first backlog job."""
 
 
 def start_context() -> multiprocessing.context.BaseContext:
-    """How workers start: forked from a fork server that has loaded the parsers and the
-    analysis (where there is one), else spawned.
+    """How workers start: forked from a fork server that has loaded the parsers (where there
+    is one), else spawned.
 
     Never forked from the refreshing process itself: the app's has a UI thread, and a child
     forked with an open SQLite connection in its memory shares that connection's lock records
