@@ -52,3 +52,15 @@ def test_parse_workers_load_the_analysis_only_when_they_analyse() -> None:
         "assert quote.speaker == 'Ana Ruiz'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_only_a_pool_made_to_analyse_preloads_the_analysis() -> None:
+    code = (
+        "import multiprocessing.forkserver as fs\n"
+        "from newsterm.ingest.parse_pool import start_context\n"
+        "start_context()\n"
+        "assert 'newsterm.extract.analyse' not in fs._forkserver._preload_modules\n"
+        "start_context(analysis=True)\n"
+        "assert 'newsterm.extract.analyse' in fs._forkserver._preload_modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
