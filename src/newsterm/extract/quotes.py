@@ -461,14 +461,8 @@ def _subject(pre: str) -> str | None:
     text = pre[cut:]
     if len(text) > 200:
         text = text[-200:]
-    segments: list[str] = []  # the last five non-empty ones, tidied from the end
-    for raw in reversed(text.split(",")):
-        tidied = _tidy(raw)
-        if tidied:
-            segments.append(tidied)
-            if len(segments) == 5:
-                break
-    segments.reverse()
+    segments = [_tidy(s) for s in text.split(",")]
+    segments = [s for s in segments if s][-5:]
     if not segments:
         return None
     last_word = segments[-1].split()[-1]
@@ -891,10 +885,7 @@ def _attribute_candidate(
     if cand.fragment and len(cand.text.split()) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
 
-    contexts = [(near_after, False), (before, True)]
-    if after_all != near_after:  # the same text: no speaker in it either
-        contexts.append((after_all, False))
-    for context, last in contexts:
+    for context, last in ((near_after, False), (before, True), (after_all, False)):
         speaker, verb = _attribute(context, last=last)
         cand.has_verb = cand.has_verb or verb
         if speaker:
