@@ -33,3 +33,34 @@ def test_refreshing_process_does_not_load_the_analysis() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_parse_workers_load_the_analysis_only_when_they_analyse() -> None:
+    """A refresh's workers parse and store; the analysis's patterns load with the first
+    backlog job, and the package's ``analyse`` is the function however it was reached."""
+    code = (
+        "import sys\n"
+        "from newsterm.ingest import feed_save\n"
+        "feed_save.init_worker()\n"
+        "assert 'newsterm.extract.analyse' not in sys.modules\n"
+        "from newsterm.extract.analyse import ANALYSIS_VERSION as version\n"
+        "import newsterm.extract\n"
+        "from newsterm.extract import ANALYSIS_VERSION, analyse\n"
+        "assert callable(analyse) and newsterm.extract.analyse is analyse\n"
+        "assert ANALYSIS_VERSION == version\n"
+        "quote = analyse('T', ['“We will build it,” Ana Ruiz said.']).quotes[0]\n"
+        "assert quote.speaker == 'Ana Ruiz'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_only_a_pool_made_to_analyse_preloads_the_analysis() -> None:
+    code = (
+        "import multiprocessing.forkserver as fs\n"
+        "from newsterm.ingest.parse_pool import start_context\n"
+        "start_context()\n"
+        "assert 'newsterm.extract.analyse' not in fs._forkserver._preload_modules\n"
+        "start_context(analysis=True)\n"
+        "assert 'newsterm.extract.analyse' in fs._forkserver._preload_modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -623,7 +623,7 @@ def _finish_analysis(store: Store) -> int:
     waiting = store.count_unanalysed(ANALYSIS_VERSION)
     if not waiting:
         return 0
-    pool = ParsePool(default_workers() if waiting > backlog.POOL_FROM else 0)
+    pool = ParsePool(default_workers() if waiting > backlog.POOL_FROM else 0, analysis=True)
     try:
         with analysis_progress(interactive=sys.stderr.isatty()) as progress:
             done = backlog.finish(store.path, pool=pool, progress=progress)

@@ -139,14 +139,13 @@ stop the others."""
 
 
 def init_worker(turn: Lock | None = None) -> None:
-    """Make this process a parse worker: load the parsers and the analysis now (while the
-    refreshing process loads its HTTP stack and fetches the first feeds), and keep its cache
-    connections open between feeds. ``turn``: the lock the pool's workers write in turn with
-    (see :func:`writing_turn`)."""
+    """Make this process a parse worker: load the parsers now (while the refreshing process
+    loads its HTTP stack and fetches the first feeds), and keep its cache connections open
+    between feeds. The analysis loads with the first backlog job: a refresh does not need it.
+    ``turn``: the lock the pool's workers write in turn with (see :func:`writing_turn`)."""
     global _worker_stores, _write_turn
     _worker_stores = {}
     _write_turn = turn
-    import newsterm.extract
     import newsterm.ingest.feed_parse  # noqa: F401
 
 

@@ -52,13 +52,17 @@ def start_resource_tracker() -> None:
         sys.stderr = saved
 
 
-PRELOAD = ("newsterm.ingest.feed_parse", "newsterm.extract", "newsterm.ingest.backlog")
-"""What the fork server imports once, so that each worker it forks starts with it loaded."""
+PRELOAD = ("newsterm.ingest.feed_parse", "newsterm.ingest.backlog")
+"""What the fork server imports once, so that each worker it forks starts with it loaded. The
+analysis (``newsterm.extract.analyse``, ~50 ms of pattern compiling) only for a pool made to
+analyse: a refresh does not, and a worker of its pool loads it with its first backlog job."""
+ANALYSIS_PRELOAD = "newsterm.extract.analyse"
 
 
-def start_context() -> multiprocessing.context.BaseContext:
-    """How workers start: forked from a fork server that has loaded the parsers and the
-    analysis (where there is one), else spawned.
+def start_context(*, analysis: bool = False) -> multiprocessing.context.BaseContext:
+    """How workers start: forked from a fork server that has loaded the parsers, and with
+    ``analysis`` the analysis (where there is one; a fork server already running keeps what
+    it loaded), else spawned.
 
     Never forked from the refreshing process itself: the app's has a UI thread, and a child
     forked with an open SQLite connection in its memory shares that connection's lock records
@@ -67,7 +71,7 @@ def start_context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(list(PRELOAD))
+    context.set_forkserver_preload([*PRELOAD, ANALYSIS_PRELOAD] if analysis else list(PRELOAD))
     return context
 
 
@@ -79,8 +83,10 @@ class ParsePool:
     the child.
     """
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, *, analysis: bool = False) -> None:
         self.workers = workers
+        self.analysis = analysis
+        """Made to analyse the backlog: the fork server loads the analysis once for all."""
         self._pool: Executor | None = None
         self._starting: threading.Thread | None = None
 
@@ -90,13 +96,14 @@ class ParsePool:
         return cls(default_workers() if count > 1 else 0)
 
     def start(self) -> None:
-        """Start every worker now: each takes ~0.3 s to load Python, the parsers and the
-        analysis, which then overlaps the refreshing process loading its HTTP stack."""
+        """Start every worker now: each takes ~0.3 s to load Python and the parsers (and the
+        analysis, for a pool made to analyse), which then overlaps the refreshing process
+        loading its HTTP stack."""
         self._wait_started()
         if self.workers <= 0 or self._pool is not None:
             return
         start_resource_tracker()
-        context = start_context()
+        context = start_context(analysis=self.analysis)
         pool = ProcessPoolExecutor(
             self.workers,
             mp_context=context,

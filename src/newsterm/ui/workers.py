@@ -270,7 +270,7 @@ def analyse_backlog(post: Post, db_path: Path, cancel: threading.Event) -> None:
 
             done = 0
             if store.count_unanalysed(ANALYSIS_VERSION):
-                pool = ParsePool(default_workers())
+                pool = ParsePool(default_workers(), analysis=True)
                 try:
                     done = backlog.finish(
                         db_path,
