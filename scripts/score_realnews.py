@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from tests.realnews_set import (  # noqa: E402
     PARTS,
     Tally,
+    readability_anchors_missing,
     readability_folder,
     score,
     score_readability,
@@ -40,6 +41,10 @@ def main() -> int:
         folder = readability_folder(args.folder)
         if folder is None:
             print("held-out-3's article files are not there (--folder DIR with NAME/article.txt)")
+            return 1
+        if missing := readability_anchors_missing(folder):
+            for name, anchor in missing:
+                print(f"{name}: anchor not in its article file: {anchor!r}")
             return 1
         return _report(args.part, score_readability(folder), problems=args.problems)
     aeb = shared_aeb()

@@ -375,6 +375,18 @@ def readability_article(folder: Path, name: str) -> str:
     return (folder / name / "article.txt").read_text(encoding="utf-8")
 
 
+def readability_anchors_missing(folder: Path) -> list[tuple[str, str]]:
+    """(page, anchor) of each held-out-3 quotation or byline anchor its article file lacks:
+    files that do not match the frozen labels (checked before scoring, with no analysis)."""
+    missing = []
+    for name, article in readability_labels()["articles"].items():
+        text = norm(readability_article(folder, name))
+        for anchor in [q["anchor"] for q in article["quotes"]] + article["byline"]:
+            if norm(anchor) not in text:
+                missing.append((name, anchor))
+    return missing
+
+
 def _starts(paragraph: str, anchors: list[str]) -> bool:
     """A paragraph is one of the lines labelled by these anchors: the whole line, or its start
     when the anchor has three words or more."""

@@ -87,16 +87,3 @@ def test_held_out_3_labels_keep_short_anchors_and_their_sources() -> None:
         assert all(len(anchor.split()) <= 6 for anchor in anchors)
         for quote in article["quotes"]:
             assert quote["speaker"] and quote["words"] >= len(quote["anchor"].split())
-
-
-def test_held_out_3_anchors_are_in_its_article_files() -> None:
-    """Checks the article files only (no analysis: held-out-3 is scored once, by the script)."""
-    from tests.realnews_set import norm, readability_article, readability_folder, readability_labels
-
-    folder = readability_folder()
-    if folder is None:
-        pytest.skip("held-out-3's article files are absent ($NEWSTERM_READABILITY)")
-    for name, article in readability_labels()["articles"].items():
-        text = norm(readability_article(folder, name))
-        for anchor in [q["anchor"] for q in article["quotes"]] + article["byline"]:
-            assert norm(anchor) in text, (name, anchor)
