@@ -18,6 +18,7 @@ from newsterm.extract.fulltext import (
     paywall_marker,
     split_authors,
 )
+from newsterm.extract.html import html_to_text
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 _TOKEN = re.compile(r"\w+")
@@ -165,3 +166,22 @@ def test_importing_newsterm_does_not_import_the_extraction_library() -> None:
         "assert 'textual' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_an_unclosed_skipped_element_does_not_swallow_the_rest_of_the_page() -> None:
+    markup = (
+        "<html><head><title>T</title></head><body><div><p>First paragraph here.</p>"
+        "<object data='clip.swf'><param name='q' value='1'><span>Needs a plugin"
+        "</div><div><p>Second paragraph here.</p></div><nav><a href='/x'>Home</a></span>"
+        "<p>Menu text</p></nav><p>Third paragraph here.</p></body></html>"
+    )
+    assert html_to_text(markup).paragraphs == [
+        "First paragraph here.",
+        "Second paragraph here.",
+        "Third paragraph here.",
+    ]
+
+
+def test_an_unclosed_head_ends_where_the_body_starts() -> None:
+    markup = "<html><head><title>T</title><body><p>The body text.</p></body></html>"
+    assert html_to_text(markup).paragraphs == ["The body text."]
