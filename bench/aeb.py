@@ -129,9 +129,8 @@ def main() -> int:
     if args.keys:
         keys = [k for k in args.keys.read_text().split() if k in truth]
     pages = {k: gzip.decompress((aeb / "html" / f"{k}.html.gz").read_bytes()) for k in keys}
-    print(
-        f"part: {args.part}  pages: {len(keys)}  python {platform.python_version()}  {platform.machine()}"
-    )
+    machine = f"python {platform.python_version()}  {platform.machine()}"
+    print(f"part: {args.part}  pages: {len(keys)}  {machine}")
     print(f"{'reader':<22} {'precision':>9} {'recall':>7} {'F1':>6} {'accuracy':>8} {'s':>6}")
     per_page: dict[str, list[tuple[float, str]]] = {}
     for name, reader in READERS.items():
