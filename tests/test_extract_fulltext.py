@@ -185,3 +185,33 @@ def test_an_unclosed_skipped_element_does_not_swallow_the_rest_of_the_page() -> 
 def test_an_unclosed_head_ends_where_the_body_starts() -> None:
     markup = "<html><head><title>T</title><body><p>The body text.</p></body></html>"
     assert html_to_text(markup).paragraphs == ["The body text."]
+
+
+_LONG = "The council met on Tuesday evening and spent three hours on the plan for the river"
+
+
+def test_a_body_split_by_an_advertisement_is_taken_back_whole() -> None:
+    # Each part of the body sits in a grid row beside an ad rail; the library keeps the first.
+    part = (
+        '<div class="grid"><div class="story-body">{}</div>'
+        '<div class="rail"><div class="ad"></div></div></div>'
+    )
+    first = "".join(
+        f"<p>{_LONG}, item {n} of the first part, before the break.</p>" for n in range(6)
+    )
+    second = "".join(
+        f"<p>{_LONG}, item {n} of the second part, after the break.</p>" for n in range(4)
+    )
+    notice = "<p>We rely on ads.</p><p>Please turn them on.</p><p>Thank you.</p>"
+    markup = (
+        "<html><head><title>River plan</title></head><body><main><h1>River plan</h1>"
+        f"{part.format(first)}<div class='row'><div class='ad'>Advertisement</div></div>"
+        f"{part.format(second)}{part.format(notice)}</main>"
+        "<aside><h2>More stories</h2><ul><li><a href='/a'>Another story</a></li></ul></aside>"
+        "</body></html>"
+    )
+    paragraphs = extract_full_text(markup).paragraphs
+    assert paragraphs == [
+        *(f"{_LONG}, item {n} of the first part, before the break." for n in range(6)),
+        *(f"{_LONG}, item {n} of the second part, after the break." for n in range(4)),
+    ]

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsterm.extract.boilerplate import is_boilerplate
 from newsterm.extract.text import normalize_paragraph, sanitize, sanitize_line
 
 MAX_PARAGRAPHS = 2000
@@ -96,7 +97,10 @@ def extract_full_text(
     precise = _extract(markup, url, title, tidy, precise=True)
     plain = _extract(markup, url, title, tidy, precise=False)
     kept = sum(map(len, precise.paragraphs))
-    return precise if kept >= PRECISE_SHARE * sum(map(len, plain.paragraphs)) else plain
+    page = precise if kept >= PRECISE_SHARE * sum(map(len, plain.paragraphs)) else plain
+    if tidy and page.paragraphs:
+        page.paragraphs = continued_body(page.paragraphs, markup)
+    return page
 
 
 def _extract(markup: str, url: str | None, title: str, tidy: bool, *, precise: bool) -> FullText:
@@ -169,6 +173,90 @@ def drop_chrome(paragraphs: list[str]) -> list[str]:
     trailer = max((i for i, p in enumerate(out) if WRITE_TO.match(p)), default=-1)
     if trailer >= 0 and all(len(p.split()) < 25 for p in out[trailer + 1 :]):
         out = out[: trailer + 1]
+    return out
+
+
+_OUTSIDE_BODY = frozenset(
+    ["figure", "figcaption", "aside", "blockquote", "nav", "footer", "form", "header", "table"]
+)
+CONTINUED_MIN_WORDS = 30
+"""Words a further body container must hold to be taken as the article's continuation."""
+CONTINUED_MEAN_WORDS = 15
+"""Words its paragraphs must hold on average."""
+
+
+def continued_body(paragraphs: list[str], markup: str) -> list[str]:
+    """Take back the parts of a body the page split into several containers.
+
+    Pages break a long article with advertisements into sibling containers of one class
+    (``<div class="article-body">`` … ad … ``<div class="article-body">``); the library
+    keeps the first one. The container holding most of the extracted paragraphs is found,
+    and the ``<p>`` text of the later elements of its tag and class is put after it, when it
+    reads as prose (CONTINUED_MIN_WORDS in all, paragraphs of CONTINUED_MEAN_WORDS on
+    average: a notice or a list of links is neither).
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(markup)
+    if tree is None:
+        return paragraphs
+    known = set(paragraphs)
+    holders: dict[Any, int] = {}
+    for element in tree.iter("p"):
+        parent = element.getparent()
+        if parent is not None and _p_text(element) in known:
+            holders[parent] = holders.get(parent, 0) + 1
+    if not holders:
+        return paragraphs
+    body = max(holders, key=holders.__getitem__)
+    css = body.get("class")
+    if not css or holders[body] < 2:
+        return paragraphs
+    after: list[str] = []
+    seen_body = False
+    for element in tree.iter(body.tag):
+        if element is body:
+            seen_body = True
+            continue
+        if not seen_body or element.get("class") != css or _related(element, body):
+            continue
+        found = [
+            text
+            for text in clean_paragraphs(map(_p_text, _body_ps(element)))
+            if text not in known and not is_boilerplate(text) and not _INLINE_CHROME.match(text)
+        ]
+        words = sum(len(text.split()) for text in found)
+        if words >= CONTINUED_MIN_WORDS and words >= CONTINUED_MEAN_WORDS * len(found):
+            after.extend(found)
+            known.update(found)
+    if not after:
+        return paragraphs
+    last = max(i for i, p in enumerate(paragraphs) if p in set(map(_p_text, body.iter("p"))))
+    return [*paragraphs[: last + 1], *after, *paragraphs[last + 1 :]]
+
+
+def _p_text(element: Any) -> str:
+    return normalize_paragraph(sanitize(element.text_content()))
+
+
+def _related(one: Any, other: Any) -> bool:
+    """Whether one element holds the other or is inside it."""
+    return any(a is other for a in one.iterancestors()) or any(
+        a is one for a in other.iterancestors()
+    )
+
+
+def _body_ps(container: Any) -> list[Any]:
+    """The ``<p>`` elements of a body container, less those in figures, asides and quotes."""
+    out = []
+    for element in container.iter("p"):
+        ancestors = []
+        for ancestor in element.iterancestors():
+            if ancestor is container:
+                break
+            ancestors.append(ancestor)
+        if not any(a.tag in _OUTSIDE_BODY for a in ancestors):
+            out.append(element)
     return out
 
 
