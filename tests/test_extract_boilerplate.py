@@ -44,6 +44,15 @@ BODY = "The council met on Tuesday and approved the budget for next year."
         "https://example.com/more",
         "A version of this article appears in print on May 3, 2026, Section A, Page 6.",
         "The Associated Press receives support from Example Foundation for its coverage.",
+        "More:",
+        "More: Council votes to close the branch library",
+        "Related post: How to pickle beetroot",
+        "Related Links",
+        "Filed under: Courts | Harbour",
+        "Monday, May 4, 2026",
+        "May 4, 2026 at 10:32 am ET",
+        "4 May 2026, 10:32",
+        "Nov. 18, 2025 10:32 a.m. EST",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -59,6 +68,10 @@ def test_boilerplate_lines(line: str) -> None:
         "Sharing the load, the two councils merged their libraries.",
         "Related costs rose by 4% last year, the report said.",
         "The photo, taken in 1972, shows the old pier.",
+        "More than 40 people came to the meeting.",
+        "May the best choir win, the mayor said.",
+        "Monday, May 4, 2026 was the day the bridge reopened.",
+        "Related to the case, the judge ruled on Friday.",
     ],
 )
 def test_prose_is_not_boilerplate(line: str) -> None:

@@ -215,3 +215,83 @@ def test_a_body_split_by_an_advertisement_is_taken_back_whole() -> None:
         *(f"{_LONG}, item {n} of the first part, before the break." for n in range(6)),
         *(f"{_LONG}, item {n} of the second part, after the break." for n in range(4)),
     ]
+
+
+_STORY = [
+    "The harbour board voted on Tuesday to rebuild the north pier, which storms damaged.",
+    "Work starts in June and should take two years, the board said.",
+    "Fishing crews will use the south pier while the work goes on.",
+    "The board will meet again in September to pick a builder.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [
+        (["Analysis"], []),
+        (["Review", "Harbour rebuild wins the vote after a long night at the board"], []),
+        (["Board backs a two-year rebuild of the storm-hit north pier"], []),  # a standfirst
+        (
+            [
+                "Harbour News",
+                "Ferry timetable changes for the winter months announced today",
+                "New cafe opens on the seafront after a year of building work",
+            ],
+            [],
+        ),
+        (["Pittsburgh"], ["Pittsburgh"]),  # a dateline on its own line
+        (
+            ["Jane Roe and John Doe, Example News Service"],
+            ["Jane Roe and John Doe, Example News Service"],
+        ),
+        (
+            ["The board met at the harbour office on Tuesday."],
+            ["The board met at the harbour office on Tuesday."],
+        ),
+    ],
+)
+def test_labels_headlines_and_standfirsts_before_the_body_are_dropped(
+    lead: list[str], kept: list[str]
+) -> None:
+    assert drop_chrome([*lead, *_STORY]) == [*kept, *_STORY]
+
+
+@pytest.mark.parametrize(
+    ("first", "fixed"),
+    [
+        ("(CNN)The harbour board voted.", "(CNN) The harbour board voted."),
+        ("Lagos (Example News)The board voted.", "Lagos (Example News) The board voted."),
+        ("The board (in full)Voted.", "The board (in full)Voted."),
+    ],
+)
+def test_a_dateline_run_into_the_text_gets_its_space(first: str, fixed: str) -> None:
+    assert drop_chrome([first, *_STORY])[0] == fixed
+
+
+def test_closing_related_links_and_a_left_heading_are_dropped() -> None:
+    links = [
+        "- Ten Strange Facts About Harbour Seals",
+        "- The Biggest Storms of the Last Century",
+    ]
+    credit = "Originally published on Example Science."
+    assert drop_chrome([*_STORY, *links, credit]) == [*_STORY, credit]
+    assert drop_chrome([*_STORY, *links]) == _STORY
+    assert drop_chrome([*_STORY, "How to listen to our podcast"]) == _STORY
+    assert drop_chrome([*_STORY, "How to listen to our podcast", "Copyright 2026 Example"]) == [
+        *_STORY,
+        "Copyright 2026 Example",
+    ]
+
+
+def test_a_closing_list_that_is_the_article_stays() -> None:
+    steps = [
+        "- Peel and cube the pears and put them in a pot",
+        "- Add the honey and boil until the jam is thick",
+    ]
+    assert drop_chrome([*_STORY, *steps, "You may also like:"]) == [
+        *_STORY,
+        *steps,
+        "You may also like:",
+    ]
+    dates = ["Oct. 9 -- Harbour Hall, Portsmouth", "Oct. 10 -- The Pier Theatre, Brighton"]
+    assert drop_chrome([*_STORY, *dates]) == [*_STORY, *dates]
