@@ -53,6 +53,8 @@ BODY = "The council met on Tuesday and approved the budget for next year."
         "May 4, 2026 at 10:32 am ET",
         "4 May 2026, 10:32",
         "Nov. 18, 2025 10:32 a.m. EST",
+        "Please turn off your ad blocker so that you can keep reading our journalism.",
+        "To read on, disable your adblocker or allowlist example.com.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -72,6 +74,7 @@ def test_boilerplate_lines(line: str) -> None:
         "May the best choir win, the mayor said.",
         "Monday, May 4, 2026 was the day the bridge reopened.",
         "Related to the case, the judge ruled on Friday.",
+        "The council voted to block the sale of the ad agency's old offices.",
     ],
 )
 def test_prose_is_not_boilerplate(line: str) -> None:

@@ -168,7 +168,8 @@ _POST_SIGNATURE = re.compile(
 )
 _GRAPHIC = re.compile(r"\((?:graphic|interactive|video|photos?|chart)\s*:.{1,200}\)", re.IGNORECASE)
 _PROMO = re.compile(
-    r"\b(?:sign\s+up|subscribe)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b",
+    r"\b(?:sign\s+up|subscribe)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b"
+    r"|\b(?:turn\s+off|disable|pause|whitelist|allowlist)\s+(?:your\s+|an\s+|the\s+)?ad[\s-]?block",
     re.IGNORECASE,
 )
 _TEASER = re.compile(
@@ -199,8 +200,10 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if len(text) <= 400:
         lowered = text.lower()
-        if ("newsletter" in lowered or "click" in lowered) and _PROMO.search(text):
-            return True  # a promotion: "… Click here for more information."
+        if ("newsletter" in lowered or "click" in lowered or "block" in lowered) and _PROMO.search(
+            text
+        ):
+            return True  # a promotion: "… Click here for more information.", an ad-block notice
         if ("[" in text or "see more" in lowered) and _TEASER.fullmatch(text):
             return True
         if "©" in text and len(text.split()) <= 30:
