@@ -295,3 +295,37 @@ def test_a_closing_list_that_is_the_article_stays() -> None:
     ]
     dates = ["Oct. 9 -- Harbour Hall, Portsmouth", "Oct. 10 -- The Pier Theatre, Brighton"]
     assert drop_chrome([*_STORY, *dates]) == [*_STORY, *dates]
+
+
+def test_comments_that_share_the_body_class_are_not_taken_as_its_continuation() -> None:
+    part = (
+        '<div class="grid"><div class="entry-text">{}</div>'
+        '<div class="rail"><div class="ad"></div></div></div>'
+    )
+    body = "".join(f"<p>{_LONG}, item {n} of the story.</p>" for n in range(6))
+    comment = "".join(f"<p>{_LONG}, and I wrote comment {n} to say so.</p>" for n in range(3))
+    markup = (
+        "<html><head><title>River plan</title></head><body><main><h1>River plan</h1>"
+        f"{part.format(body)}</main><section id='comments'><ol class='thread'><li>"
+        f"{part.format(comment)}</li></ol></section></body></html>"
+    )
+    paragraphs = extract_full_text(markup).paragraphs
+    assert paragraphs == [f"{_LONG}, item {n} of the story." for n in range(6)]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Photos", "taken at the harbour on Sunday show the damage,"],  # one sentence, broken
+        ["With Example wires"],
+        ["Contributing: Jane Roe"],
+        ["港の北側の桟橋は来年までに再建される。"],
+    ],
+)
+def test_a_split_sentence_a_credit_and_a_cjk_sentence_are_not_furniture(
+    lines: list[str],
+) -> None:
+    if lines[0] == "Photos":
+        assert drop_chrome([*lines, *_STORY]) == [*lines, *_STORY]
+    else:
+        assert drop_chrome([*_STORY, *lines]) == [*_STORY, *lines]

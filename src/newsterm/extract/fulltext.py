@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsterm.extract.boilerplate import is_boilerplate
+from newsterm.extract.boilerplate import credit_clauses, is_boilerplate
 from newsterm.extract.byline import page_byline
 from newsterm.extract.lexicon import words
 from newsterm.extract.text import normalize_paragraph, sanitize, sanitize_line
@@ -197,7 +197,8 @@ _SECTION_LABELS = words(
     culture"""
 ) | {"breaking news", "fact check", "news analysis", "first look"}
 """Section labels ("kickers") that pages print above a headline, lower-case."""
-_END_MARKS = tuple('.!?…:;"”’)»')
+_END_MARKS = tuple('.!?…:;,"”’)»。！？')
+_CREDIT_LINE = re.compile(r"(?:with\b|contribut|(?:additional\s+)?reporting\b|editing\b)", re.I)
 LINK_LIST_WORDS = 16
 """Words a line of a closing list of related links holds at most."""
 LINK_LIST_TAIL_WORDS = 60
@@ -243,7 +244,8 @@ def _drop_lead(paragraphs: list[str]) -> list[str]:
     start = 0
     if len(paragraphs) > 4:
         first = paragraphs[0]
-        if first.casefold().strip(" :|") in _SECTION_LABELS or (
+        label = first.casefold().strip(" :|") in _SECTION_LABELS
+        if (label and not paragraphs[1][:1].islower()) or (
             len(first.split()) <= 4
             and not first.endswith(_END_MARKS)
             and page_byline(first) is None
@@ -282,12 +284,15 @@ def _drop_link_list(paragraphs: list[str]) -> list[str]:
 
 
 def _is_heading(paragraph: str) -> bool:
-    """A short line without a closing mark, digits, commas, dots or an address: a heading."""
+    """A short line without a closing mark, digits, commas, dots or an address, and not a
+    credit ("With wires", "Contributing: …"): a heading."""
     return (
         len(paragraph.split()) <= HEADING_WORDS
         and not paragraph.endswith(_END_MARKS)
         and not any(c.isdigit() or c in ",.@" for c in paragraph)
         and not WRITE_TO.match(paragraph)
+        and not _CREDIT_LINE.match(paragraph)
+        and credit_clauses(paragraph) is None
     )
 
 
@@ -308,7 +313,7 @@ def continued_body(paragraphs: list[str], markup: str) -> list[str]:
     keeps the first one. The container holding most of the extracted paragraphs is found,
     and the ``<p>`` text of the later elements of its tag and class is put after it, when it
     reads as prose (CONTINUED_MIN_WORDS in all, paragraphs of CONTINUED_MEAN_WORDS on
-    average: a notice or a list of links is neither).
+    average: a notice or a list of links is neither) and is not in a comments section.
     """
     from trafilatura.utils import load_html
 
@@ -333,7 +338,12 @@ def continued_body(paragraphs: list[str], markup: str) -> list[str]:
         if element is body:
             seen_body = True
             continue
-        if not seen_body or element.get("class") != css or _related(element, body):
+        if (
+            not seen_body
+            or element.get("class") != css
+            or _related(element, body)
+            or _in_comments(element)
+        ):
             continue
         found = [
             text
@@ -348,6 +358,18 @@ def continued_body(paragraphs: list[str], markup: str) -> list[str]:
         return paragraphs
     last = max(i for i, p in enumerate(paragraphs) if p in set(map(_p_text, body.iter("p"))))
     return [*paragraphs[: last + 1], *after, *paragraphs[last + 1 :]]
+
+
+_COMMENTS = re.compile(r"comment|repl(?:y|ies)|respond|discussion|disqus", re.IGNORECASE)
+
+
+def _in_comments(element: Any) -> bool:
+    """Whether an element is (inside) a comments section, by its or an ancestor's class or id."""
+    for node in (element, *element.iterancestors()):
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if marks.strip() and _COMMENTS.search(marks):
+            return True
+    return False
 
 
 def _p_text(element: Any) -> str:
