@@ -17,11 +17,12 @@ FLOORS = {
     "recall": 0.92,
     "speakers": 0.86,
     "authors": 0.95,
-    "first": 0.82,
-    "last": 0.80,
+    "first": 0.90,
+    "last": 0.85,
 }
 """The tuned part's scores (65 pages since the last 13 were labelled) on 5 December 2026 at
-ANALYSIS_VERSION 3 (0.962, 0.949, 0.886, 0.959, 0.877, 0.862) less a margin."""
+ANALYSIS_VERSION 3 (0.962, 0.949, 0.886, 0.959, 0.877, 0.862) less a margin; first and last
+paragraph at ANALYSIS_VERSION 4 (0.938, 0.892) less a margin."""
 needs_pages = pytest.mark.skipif(
     AEB is None, reason="the shared real news pages (../shared/realnews/aeb) are not present"
 )
