@@ -55,6 +55,8 @@ BODY = "The council met on Tuesday and approved the budget for next year."
         "Nov. 18, 2025 10:32 a.m. EST",
         "Please turn off your ad blocker so that you can keep reading our journalism.",
         "To read on, disable your adblocker or allowlist example.com.",
+        "See more photos:",
+        "See more: The harbour in pictures",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -178,3 +180,17 @@ def test_caseless_refuses_needles_lower_could_reach_otherwise() -> None:
     for needle in ("kelvin", "hi", "Dot", "café"):
         with pytest.raises(ValueError):
             caseless(needle)
+
+
+@pytest.mark.parametrize(
+    "line", ["With Example wires", "— With files from Example Press", "With wire services."]
+)
+def test_a_wire_credit_is_a_credit_line(line: str) -> None:
+    assert credit_clauses(line) == [line.strip(" .—-")]
+    result = analyse("Title", [BODY, line])
+    assert result.paragraphs == [BODY]
+
+
+def test_a_sentence_starting_with_with_is_not_a_credit() -> None:
+    line = "With the wires cut, the town lost its phones for a week."
+    assert credit_clauses(line) is None

@@ -158,6 +158,12 @@ _NAME_GLUE = frozenset(
 _REPORTED_FROM = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+\s+(?:reported|wrote)\s+from\s+[A-Z][^.]{0,150}\.?"
 )
+# "With Post wires", "— With files from Example Press", "With wire services".
+_WITH_WIRES = re.compile(
+    r"[—-]?\s*with\s+(?:(?:[\w.'’-]+\s+){0,3}(?:wires?|wire\s+services?|news\s+services?)"
+    r"|files\s+from\s+[^.]{1,80})\s*\.?",
+    re.IGNORECASE,
+)
 _ROLE = re.compile(r"\s*(?P<role>(?:additional\s+)?reporting|writing)\s+by\s+(?P<names>.+)", re.I)
 
 
@@ -173,7 +179,7 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 _TEASER = re.compile(
-    r"(?:see\s+more\s*:.*|.{5,200}\[(?:insight|video|reaction|warning|news|pictures|poll"
+    r"(?:see\s+more(?:\s+(?:photos|pictures|images|videos?|stories))?\s*:.*|.{5,200}\[(?:insight|video|reaction|warning|news|pictures|poll"
     r"|latest|analysis|live|photos|comment)\]\s*\|?)",
     re.IGNORECASE,
 )
@@ -257,6 +263,8 @@ def credit_clauses(paragraph: str) -> list[str] | None:
         return [text.rstrip(" .")]
     if (" reported from " in text or " wrote from " in text) and _REPORTED_FROM.fullmatch(text):
         return [text.rstrip(" .")]
+    if lowered.startswith(("with ", "— with ", "- with ")) and _WITH_WIRES.fullmatch(text):
+        return [text.strip(" .—-")]
     return None
 
 
