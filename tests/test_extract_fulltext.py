@@ -329,3 +329,23 @@ def test_a_split_sentence_a_credit_and_a_cjk_sentence_are_not_furniture(
         assert drop_chrome([*lines, *_STORY]) == [*lines, *_STORY]
     else:
         assert drop_chrome([*_STORY, *lines]) == [*_STORY, *lines]
+
+
+def test_a_split_body_is_cut_at_the_paragraph_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsterm.extract import fulltext
+
+    monkeypatch.setattr(fulltext, "MAX_PARAGRAPHS", 8)
+    first = [f"{_LONG}, line {n}." for n in range(5)]
+    parts = "".join(
+        '<div class="b">'
+        + "".join(f"<p>{_LONG}, part {k} line {n}.</p>" for n in range(3))
+        + "</div>"
+        for k in range(40)
+    )
+    markup = (
+        '<html><body><div class="b">'
+        + "".join(f"<p>{p}</p>" for p in first)
+        + f"</div>{parts}</body></html>"
+    )
+    out = fulltext.continued_body(first, markup)
+    assert out == [*first, *(f"{_LONG}, part 0 line {n}." for n in range(3))]

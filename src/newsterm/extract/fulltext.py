@@ -354,9 +354,11 @@ def continued_body(paragraphs: list[str], markup: str) -> list[str]:
         if words >= CONTINUED_MIN_WORDS and words >= CONTINUED_MEAN_WORDS * len(found):
             after.extend(found)
             known.update(found)
+    after = after[: max(0, MAX_PARAGRAPHS - len(paragraphs))]
     if not after:
         return paragraphs
-    last = max(i for i, p in enumerate(paragraphs) if p in set(map(_p_text, body.iter("p"))))
+    in_body = set(map(_p_text, body.iter("p")))
+    last = max(i for i, p in enumerate(paragraphs) if p in in_body)
     return [*paragraphs[: last + 1], *after, *paragraphs[last + 1 :]]
 
 
