@@ -13,7 +13,11 @@ Three readings of every page, as a saved ``.html`` file is read (no URL):
 - newsterm extraction: the main-text extraction alone;
 - trafilatura: plain ``trafilatura.extract`` with its defaults.
 
-Run: uv run python bench/aeb.py [--keys FILE] [--worst N]
+Pages are split in two (drawn before the session-7 tuning): the "final" part is every page of
+the hand-labelled set's held-out parts (tests/fixtures/realnews/labels.json) and 5 of the 18
+unlabelled pages drawn with ``random.Random(SPLIT_SEED)``; the rest is the "tuning" part.
+
+Run: uv run python bench/aeb.py [--part tuning|final|all] [--keys FILE] [--worst N]
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import argparse
 import gzip
 import json
 import platform
+import random
 import re
 import statistics
 import sys
@@ -30,12 +35,15 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from common import shared_dir
+from common import ROOT, shared_dir
 
 from newsterm.extract import analyse
 from newsterm.extract.fulltext import extract_full_text
 
 _TOKEN = re.compile(r"\w+")
+SPLIT_SEED = 20261205
+"""Draws the unlabelled pages of the final part (see the module docstring)."""
+FINAL_UNLABELLED = 5
 Counts = tuple[float, float, float]
 
 
@@ -98,18 +106,31 @@ READERS: dict[str, Callable[[str], str]] = {
 }
 
 
+def final_keys(keys: list[str]) -> set[str]:
+    """The pages scored only at the end: the labelled set's held-out parts and a few others."""
+    labels = json.loads((ROOT / "tests/fixtures/realnews/labels.json").read_text("utf-8"))
+    held = set(labels["held_out"]) | set(labels["held_out_2"])
+    unlabelled = [k for k in keys if k not in labels["articles"]]
+    return held | set(random.Random(SPLIT_SEED).sample(unlabelled, FINAL_UNLABELLED))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=("tuning", "final", "all"), default="tuning")
     parser.add_argument("--keys", type=Path, help="score only the keys listed in this file")
     parser.add_argument("--worst", type=int, default=0, help="list newsterm's N worst pages")
     args = parser.parse_args()
     aeb = shared_dir() / "realnews" / "aeb"
     truth = json.loads((aeb / "ground-truth.json").read_text(encoding="utf-8"))
     keys = sorted(truth)
+    final = final_keys(keys)
+    if args.part != "all":
+        keys = [k for k in keys if (k in final) == (args.part == "final")]
     if args.keys:
         keys = [k for k in args.keys.read_text().split() if k in truth]
     pages = {k: gzip.decompress((aeb / "html" / f"{k}.html.gz").read_bytes()) for k in keys}
-    print(f"pages: {len(keys)}  python {platform.python_version()}  {platform.machine()}")
+    machine = f"python {platform.python_version()}  {platform.machine()}"
+    print(f"part: {args.part}  pages: {len(keys)}  {machine}")
     print(f"{'reader':<22} {'precision':>9} {'recall':>7} {'F1':>6} {'accuracy':>8} {'s':>6}")
     per_page: dict[str, list[tuple[float, str]]] = {}
     for name, reader in READERS.items():

@@ -44,6 +44,19 @@ BODY = "The council met on Tuesday and approved the budget for next year."
         "https://example.com/more",
         "A version of this article appears in print on May 3, 2026, Section A, Page 6.",
         "The Associated Press receives support from Example Foundation for its coverage.",
+        "More:",
+        "More: Council votes to close the branch library",
+        "Related post: How to pickle beetroot",
+        "Related Links",
+        "Filed under: Courts | Harbour",
+        "Monday, May 4, 2026",
+        "May 4, 2026 at 10:32 am ET",
+        "4 May 2026, 10:32",
+        "Nov. 18, 2025 10:32 a.m. EST",
+        "Please turn off your ad blocker so that you can keep reading our journalism.",
+        "To read on, disable your adblocker or allowlist example.com.",
+        "See more photos:",
+        "See more: The harbour in pictures",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -59,6 +72,11 @@ def test_boilerplate_lines(line: str) -> None:
         "Sharing the load, the two councils merged their libraries.",
         "Related costs rose by 4% last year, the report said.",
         "The photo, taken in 1972, shows the old pier.",
+        "More than 40 people came to the meeting.",
+        "May the best choir win, the mayor said.",
+        "Monday, May 4, 2026 was the day the bridge reopened.",
+        "Related to the case, the judge ruled on Friday.",
+        "The council voted to block the sale of the ad agency's old offices.",
     ],
 )
 def test_prose_is_not_boilerplate(line: str) -> None:
@@ -184,3 +202,17 @@ def test_byline_naming_an_account_after_the_pages_other_fields() -> None:
     assert page_byline("By webteam - 2020-03-02") == ["webteam"]
     assert page_byline("By contrast") is None
     assert page_byline("By comparison") is None
+
+
+@pytest.mark.parametrize(
+    "line", ["With Example wires", "— With files from Example Press", "With wire services."]
+)
+def test_a_wire_credit_is_a_credit_line(line: str) -> None:
+    assert credit_clauses(line) == [line.strip(" .—-")]
+    result = analyse("Title", [BODY, line])
+    assert result.paragraphs == [BODY]
+
+
+def test_a_sentence_starting_with_with_is_not_a_credit() -> None:
+    line = "With the wires cut, the town lost its phones for a week."
+    assert credit_clauses(line) is None

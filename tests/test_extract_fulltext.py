@@ -18,6 +18,7 @@ from newsterm.extract.fulltext import (
     paywall_marker,
     split_authors,
 )
+from newsterm.extract.html import html_to_text
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 _TOKEN = re.compile(r"\w+")
@@ -165,3 +166,186 @@ def test_importing_newsterm_does_not_import_the_extraction_library() -> None:
         "assert 'textual' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_an_unclosed_skipped_element_does_not_swallow_the_rest_of_the_page() -> None:
+    markup = (
+        "<html><head><title>T</title></head><body><div><p>First paragraph here.</p>"
+        "<object data='clip.swf'><param name='q' value='1'><span>Needs a plugin"
+        "</div><div><p>Second paragraph here.</p></div><nav><a href='/x'>Home</a></span>"
+        "<p>Menu text</p></nav><p>Third paragraph here.</p></body></html>"
+    )
+    assert html_to_text(markup).paragraphs == [
+        "First paragraph here.",
+        "Second paragraph here.",
+        "Third paragraph here.",
+    ]
+
+
+def test_an_unclosed_head_ends_where_the_body_starts() -> None:
+    markup = "<html><head><title>T</title><body><p>The body text.</p></body></html>"
+    assert html_to_text(markup).paragraphs == ["The body text."]
+
+
+_LONG = "The council met on Tuesday evening and spent three hours on the plan for the river"
+
+
+def test_a_body_split_by_an_advertisement_is_taken_back_whole() -> None:
+    # Each part of the body sits in a grid row beside an ad rail; the library keeps the first.
+    part = (
+        '<div class="grid"><div class="story-body">{}</div>'
+        '<div class="rail"><div class="ad"></div></div></div>'
+    )
+    first = "".join(
+        f"<p>{_LONG}, item {n} of the first part, before the break.</p>" for n in range(6)
+    )
+    second = "".join(
+        f"<p>{_LONG}, item {n} of the second part, after the break.</p>" for n in range(4)
+    )
+    notice = "<p>We rely on ads.</p><p>Please turn them on.</p><p>Thank you.</p>"
+    markup = (
+        "<html><head><title>River plan</title></head><body><main><h1>River plan</h1>"
+        f"{part.format(first)}<div class='row'><div class='ad'>Advertisement</div></div>"
+        f"{part.format(second)}{part.format(notice)}</main>"
+        "<aside><h2>More stories</h2><ul><li><a href='/a'>Another story</a></li></ul></aside>"
+        "</body></html>"
+    )
+    paragraphs = extract_full_text(markup).paragraphs
+    assert paragraphs == [
+        *(f"{_LONG}, item {n} of the first part, before the break." for n in range(6)),
+        *(f"{_LONG}, item {n} of the second part, after the break." for n in range(4)),
+    ]
+
+
+_STORY = [
+    "The harbour board voted on Tuesday to rebuild the north pier, which storms damaged.",
+    "Work starts in June and should take two years, the board said.",
+    "Fishing crews will use the south pier while the work goes on.",
+    "The board will meet again in September to pick a builder.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [
+        (["Analysis"], []),
+        (["Review", "Harbour rebuild wins the vote after a long night at the board"], []),
+        (["Board backs a two-year rebuild of the storm-hit north pier"], []),  # a standfirst
+        (
+            [
+                "Harbour News",
+                "Ferry timetable changes for the winter months announced today",
+                "New cafe opens on the seafront after a year of building work",
+            ],
+            [],
+        ),
+        (["Pittsburgh"], ["Pittsburgh"]),  # a dateline on its own line
+        (
+            ["Jane Roe and John Doe, Example News Service"],
+            ["Jane Roe and John Doe, Example News Service"],
+        ),
+        (
+            ["The board met at the harbour office on Tuesday."],
+            ["The board met at the harbour office on Tuesday."],
+        ),
+    ],
+)
+def test_labels_headlines_and_standfirsts_before_the_body_are_dropped(
+    lead: list[str], kept: list[str]
+) -> None:
+    assert drop_chrome([*lead, *_STORY]) == [*kept, *_STORY]
+
+
+@pytest.mark.parametrize(
+    ("first", "fixed"),
+    [
+        ("(CNN)The harbour board voted.", "(CNN) The harbour board voted."),
+        ("Lagos (Example News)The board voted.", "Lagos (Example News) The board voted."),
+        ("The board (in full)Voted.", "The board (in full)Voted."),
+    ],
+)
+def test_a_dateline_run_into_the_text_gets_its_space(first: str, fixed: str) -> None:
+    assert drop_chrome([first, *_STORY])[0] == fixed
+
+
+def test_closing_related_links_and_a_left_heading_are_dropped() -> None:
+    links = [
+        "- Ten Strange Facts About Harbour Seals",
+        "- The Biggest Storms of the Last Century",
+    ]
+    credit = "Originally published on Example Science."
+    assert drop_chrome([*_STORY, *links, credit]) == [*_STORY, credit]
+    assert drop_chrome([*_STORY, *links]) == _STORY
+    assert drop_chrome([*_STORY, "How to listen to our podcast"]) == _STORY
+    assert drop_chrome([*_STORY, "How to listen to our podcast", "Copyright 2026 Example"]) == [
+        *_STORY,
+        "Copyright 2026 Example",
+    ]
+
+
+def test_a_closing_list_that_is_the_article_stays() -> None:
+    steps = [
+        "- Peel and cube the pears and put them in a pot",
+        "- Add the honey and boil until the jam is thick",
+    ]
+    assert drop_chrome([*_STORY, *steps, "You may also like:"]) == [
+        *_STORY,
+        *steps,
+        "You may also like:",
+    ]
+    dates = ["Oct. 9 -- Harbour Hall, Portsmouth", "Oct. 10 -- The Pier Theatre, Brighton"]
+    assert drop_chrome([*_STORY, *dates]) == [*_STORY, *dates]
+
+
+def test_comments_that_share_the_body_class_are_not_taken_as_its_continuation() -> None:
+    part = (
+        '<div class="grid"><div class="entry-text">{}</div>'
+        '<div class="rail"><div class="ad"></div></div></div>'
+    )
+    body = "".join(f"<p>{_LONG}, item {n} of the story.</p>" for n in range(6))
+    comment = "".join(f"<p>{_LONG}, and I wrote comment {n} to say so.</p>" for n in range(3))
+    markup = (
+        "<html><head><title>River plan</title></head><body><main><h1>River plan</h1>"
+        f"{part.format(body)}</main><section id='comments'><ol class='thread'><li>"
+        f"{part.format(comment)}</li></ol></section></body></html>"
+    )
+    paragraphs = extract_full_text(markup).paragraphs
+    assert paragraphs == [f"{_LONG}, item {n} of the story." for n in range(6)]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Photos", "taken at the harbour on Sunday show the damage,"],  # one sentence, broken
+        ["With Example wires"],
+        ["Contributing: Jane Roe"],
+        ["港の北側の桟橋は来年までに再建される。"],
+    ],
+)
+def test_a_split_sentence_a_credit_and_a_cjk_sentence_are_not_furniture(
+    lines: list[str],
+) -> None:
+    if lines[0] == "Photos":
+        assert drop_chrome([*lines, *_STORY]) == [*lines, *_STORY]
+    else:
+        assert drop_chrome([*_STORY, *lines]) == [*_STORY, *lines]
+
+
+def test_a_split_body_is_cut_at_the_paragraph_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsterm.extract import fulltext
+
+    monkeypatch.setattr(fulltext, "MAX_PARAGRAPHS", 8)
+    first = [f"{_LONG}, line {n}." for n in range(5)]
+    parts = "".join(
+        '<div class="b">'
+        + "".join(f"<p>{_LONG}, part {k} line {n}.</p>" for n in range(3))
+        + "</div>"
+        for k in range(40)
+    )
+    markup = (
+        '<html><body><div class="b">'
+        + "".join(f"<p>{p}</p>" for p in first)
+        + f"</div>{parts}</body></html>"
+    )
+    out = fulltext.continued_body(first, markup)
+    assert out == [*first, *(f"{_LONG}, part 0 line {n}." for n in range(3))]

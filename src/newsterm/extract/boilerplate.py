@@ -39,7 +39,8 @@ _LINE = re.compile(
       | (?:photo(?:graph)?|image|picture|illustration)s?\s+by\s+.*
       | sign\s+up\b.* | subscribe\b.* | get\s+(?:our|the)\s+.{0,60}newsletter.*
       | already\s+a\s+subscriber.* | (?:log|sign)\s+in\b.{0,60}
-      | (?:read\s+more|related|more\s+on\s+this\s+story|more\s+from\s+.{0,40}|see\s+also
+      | (?:read\s+more|related(?:\s+(?:posts?|links?|reading|videos?))?|more
+          |more\s+on\s+this\s+story|more\s+from\s+.{0,40}|see\s+also
           |recommended|most\s+(?:popular|viewed|read)|read\s+next|you\s+may\s+also\s+like
           |also\s+read|further\s+reading|watch|listen|trending|explore\s+more.*|more\s+news)
         (?:\s*(?:[:|–—-].*)|\s+(?:articles?|stories|coverage|topics|content))?
@@ -60,7 +61,12 @@ _LINE = re.compile(
           \s+(?:by|in\s+partnership|with).*)
       | was\s+this\s+(?:article|story)\s+(?:helpful|useful).* | (?:https?://|www\.)\S+
       | updated\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?.{0,20}
-      | source\s*:.{1,80} | tags?\s*:.* | don[’']t\s+miss.{0,80} | tell\s+us\s+what\s+you\s+think.*
+      | (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+        (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}
+          |\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})
+        (?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?
+      | source\s*:.{1,80} | tags?\s*:.* | filed\s+under\s*:.*
+      | don[’']t\s+miss.{0,80} | tell\s+us\s+what\s+you\s+think.*
       | (?:more\s+information|journal\s+information|citation|explore\s+further)\s*:.*
       | provided\s+by\s+[^.]{1,80} | note\s*:.{0,120}\bcomments?\b.*
       | [\w’'. -]{1,30}:\s*(?:https?://|www\.)\S+
@@ -97,7 +103,10 @@ _FIRST_WORDS = words(
     videos credit credits graphic graphics sign subscribe get already log related more
     recommended most you also further watch listen trending explore reuse topics click tap
     save gift updated published posted last follow our the ap find this was https http
-    www source tags tag don tell journal citation provided note download itunes listen"""
+    www source tags tag don tell journal citation provided note download itunes listen
+    filed monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat
+    sun january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _CAPTION_MARKS = (":", ")", "..", "…", "/")
@@ -149,6 +158,12 @@ _NAME_GLUE = frozenset(
 _REPORTED_FROM = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+\s+(?:reported|wrote)\s+from\s+[A-Z][^.]{0,150}\.?"
 )
+# "With Post wires", "— With files from Example Press", "With wire services".
+_WITH_WIRES = re.compile(
+    r"[—-]?\s*with\s+(?:(?:[\w.'’-]+\s+){0,3}(?:wires?|wire\s+services?|news\s+services?)"
+    r"|files\s+from\s+[^.]{1,80})\s*\.?",
+    re.IGNORECASE,
+)
 _ROLE = re.compile(r"\s*(?P<role>(?:additional\s+)?reporting|writing)\s+by\s+(?P<names>.+)", re.I)
 
 
@@ -159,11 +174,12 @@ _POST_SIGNATURE = re.compile(
 )
 _GRAPHIC = re.compile(r"\((?:graphic|interactive|video|photos?|chart)\s*:.{1,200}\)", re.IGNORECASE)
 _PROMO = re.compile(
-    r"\b(?:sign\s+up|subscribe)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b",
+    r"\b(?:sign\s+up|subscribe)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b"
+    r"|\b(?:turn\s+off|disable|pause|whitelist|allowlist)\s+(?:your\s+|an\s+|the\s+)?ad[\s-]?block",
     re.IGNORECASE,
 )
 _TEASER = re.compile(
-    r"(?:see\s+more\s*:.*|.{5,200}\[(?:insight|video|reaction|warning|news|pictures|poll"
+    r"(?:see\s+more(?:\s+(?:photos|pictures|images|videos?|stories))?\s*:.*|.{5,200}\[(?:insight|video|reaction|warning|news|pictures|poll"
     r"|latest|analysis|live|photos|comment)\]\s*\|?)",
     re.IGNORECASE,
 )
@@ -190,8 +206,10 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if len(text) <= 400:
         lowered = text.lower()
-        if ("newsletter" in lowered or "click" in lowered) and _PROMO.search(text):
-            return True  # a promotion: "… Click here for more information."
+        if ("newsletter" in lowered or "click" in lowered or "block" in lowered) and _PROMO.search(
+            text
+        ):
+            return True  # a promotion: "… Click here for more information.", an ad-block notice
         if ("[" in text or "see more" in lowered) and _TEASER.fullmatch(text):
             return True
         if "©" in text and len(text.split()) <= 30:
@@ -245,6 +263,8 @@ def credit_clauses(paragraph: str) -> list[str] | None:
         return [text.rstrip(" .")]
     if (" reported from " in text or " wrote from " in text) and _REPORTED_FROM.fullmatch(text):
         return [text.rstrip(" .")]
+    if lowered.startswith(("with ", "— with ", "- with ")) and _WITH_WIRES.fullmatch(text):
+        return [text.strip(" .—-")]
     return None
 
 

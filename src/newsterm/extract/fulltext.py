@@ -14,6 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsterm.extract.boilerplate import credit_clauses, is_boilerplate
+from newsterm.extract.byline import page_byline
+from newsterm.extract.lexicon import words
 from newsterm.extract.text import normalize_paragraph, sanitize, sanitize_line
 
 MAX_PARAGRAPHS = 2000
@@ -96,7 +99,10 @@ def extract_full_text(
     precise = _extract(markup, url, title, tidy, precise=True)
     plain = _extract(markup, url, title, tidy, precise=False)
     kept = sum(map(len, precise.paragraphs))
-    return precise if kept >= PRECISE_SHARE * sum(map(len, plain.paragraphs)) else plain
+    page = precise if kept >= PRECISE_SHARE * sum(map(len, plain.paragraphs)) else plain
+    if tidy and page.paragraphs:
+        page.paragraphs = continued_body(page.paragraphs, markup)
+    return page
 
 
 def _extract(markup: str, url: str | None, title: str, tidy: bool, *, precise: bool) -> FullText:
@@ -154,8 +160,11 @@ def _layout_table(text: str) -> bool:
 def drop_chrome(paragraphs: list[str]) -> list[str]:
     """Drop the page furniture extraction libraries let through around a body.
 
-    A byline at the top, "Read more: …" and "Advertisement" lines inside, a closing list of
-    related links, and short lines after the "Write to" trailer (which ends an article).
+    At the top: a byline, a section label ("Review"), a run of other stories' headlines or
+    a standfirst without a full stop; a dateline run into the text gets its space back.
+    Inside: "Read more: …" and "Advertisement" lines. At the end: a list of related links
+    (before at most two short closing lines), a heading left without its section, and
+    short lines after the "Write to" trailer (which ends an article).
     """
     out = [
         p
@@ -164,11 +173,229 @@ def drop_chrome(paragraphs: list[str]) -> list[str]:
         and not _INLINE_CHROME.match(p)
         and not (_AD_LINE.match(p) and len(p.split()) <= 12)
     ]
-    while out and out[-1].startswith("- ") and len(out[-1].split()) <= 16:
-        out.pop()  # a list of related links closing the page
+    out = _drop_lead(out)
+    if out:
+        out[0] = _GLUED_DATELINE.sub(r"\1 ", out[0], count=1)
+    out = _drop_link_list(out)
+    for _ in range(2):
+        # The heading of a section the extraction left out, before any closing furniture.
+        last = max((i for i, p in enumerate(out) if not is_boilerplate(p)), default=-1)
+        if last > 1 and _is_heading(out[last]):
+            del out[last]
     trailer = max((i for i, p in enumerate(out) if WRITE_TO.match(p)), default=-1)
     if trailer >= 0 and all(len(p.split()) < 25 for p in out[trailer + 1 :]):
         out = out[: trailer + 1]
+    return out
+
+
+_GLUED_DATELINE = re.compile(r"^((?:[A-Z][\w.,'’ -]{0,40})?\([A-Z][\w .]{0,30}\))(?=[A-Z])")
+"""A dateline the page runs into the first word: "(CNN)President", "Paris (AFP)The"."""
+_SECTION_LABELS = words(
+    """review analysis opinion exclusive breaking live commentary editorial explainer
+    interview watch video photos sponsored perspective essay column obituary news feature
+    podcast comment sport sports business politics world tech science health entertainment
+    culture"""
+) | {"breaking news", "fact check", "news analysis", "first look"}
+"""Section labels ("kickers") that pages print above a headline, lower-case."""
+_END_MARKS = tuple('.!?…:;,"”’)»。！？')
+_CREDIT_LINE = re.compile(r"(?:with\b|contribut|(?:additional\s+)?reporting\b|editing\b)", re.I)
+LINK_LIST_WORDS = 16
+"""Words a line of a closing list of related links holds at most."""
+LINK_LIST_TAIL_WORDS = 60
+"""Words each of the (at most two) lines after such a list may hold: credits, a short bio."""
+HEADING_WORDS = 10
+"""Words a heading left at the end of a body holds at most."""
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?]\s")
+_NOT_IN_HEADLINES = ("@", "www.", "://", "- ")
+
+
+def _is_headline(paragraph: str) -> bool:
+    """Whether a line reads as a headline: 6 to 25 words, one sentence without a closing
+    mark, no address or list mark, not a byline."""
+    words = paragraph.split()
+    return (
+        6 <= len(words) <= 25
+        and not paragraph.endswith(_END_MARKS)
+        and words[0].casefold() != "by"
+        and not any(mark in paragraph for mark in _NOT_IN_HEADLINES)
+        and _SENTENCE_BREAK.search(paragraph) is None
+    )
+
+
+def _title_case(paragraph: str) -> bool:
+    """Whether most of a line's longer words (after the first) are capitalised."""
+    longer = [w for w in paragraph.split()[1:] if len(w) >= 4 and w[0].isalpha()]
+    return bool(longer) and sum(w[0].isupper() for w in longer) >= 0.7 * len(longer)
+
+
+def _drop_lead(paragraphs: list[str]) -> list[str]:
+    """Without a section label, other stories' headlines and a standfirst at the top.
+
+    A short first line counts as a label when headlines follow it; a line that reads as a
+    byline is never dropped (the analysis takes the authors from it).
+    """
+
+    def headline(index: int) -> bool:
+        line = paragraphs[index]
+        return _is_headline(line) and page_byline(line) is None
+
+    start = 0
+    if len(paragraphs) > 4:
+        first = paragraphs[0]
+        label = first.casefold().strip(" :|") in _SECTION_LABELS
+        if (label and not paragraphs[1][:1].islower()) or (
+            len(first.split()) <= 4
+            and not first.endswith(_END_MARKS)
+            and page_byline(first) is None
+            and headline(1)
+            and headline(2)
+        ):
+            start = 1
+    end = start
+    while end < len(paragraphs) - 2 and end - start < 6 and headline(end):
+        end += 1
+    return paragraphs[end:] if len(paragraphs) - end >= 3 else paragraphs
+
+
+def _drop_link_list(paragraphs: list[str]) -> list[str]:
+    """Without a closing list of related links ("- Headline" lines), which may be followed
+    by up to two short lines (a credit, "Originally published on …"): those stay, and the
+    list's lines must then be headlines in title case."""
+    end = len(paragraphs)
+    tail = 0
+    while tail < 2 and end - tail > 0 and not paragraphs[end - tail - 1].startswith("- "):
+        if len(paragraphs[end - tail - 1].split()) > LINK_LIST_TAIL_WORDS:
+            return paragraphs
+        tail += 1
+    start = end - tail
+    while (
+        start > 0
+        and paragraphs[start - 1].startswith("- ")
+        and len(paragraphs[start - 1].split()) <= LINK_LIST_WORDS
+        and (not tail or _title_case(paragraphs[start - 1][2:]))
+    ):
+        start -= 1
+    items = end - tail - start
+    if items == 0 or (tail and items < 2):
+        return paragraphs
+    return [*paragraphs[:start], *paragraphs[end - tail :]]
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A short line without a closing mark, digits, commas, dots or an address, and not a
+    credit ("With wires", "Contributing: …"): a heading."""
+    return (
+        len(paragraph.split()) <= HEADING_WORDS
+        and not paragraph.endswith(_END_MARKS)
+        and not any(c.isdigit() or c in ",.@" for c in paragraph)
+        and not WRITE_TO.match(paragraph)
+        and not _CREDIT_LINE.match(paragraph)
+        and credit_clauses(paragraph) is None
+    )
+
+
+_OUTSIDE_BODY = frozenset(
+    ["figure", "figcaption", "aside", "blockquote", "nav", "footer", "form", "header", "table"]
+)
+CONTINUED_MIN_WORDS = 30
+"""Words a further body container must hold to be taken as the article's continuation."""
+CONTINUED_MEAN_WORDS = 15
+"""Words its paragraphs must hold on average."""
+
+
+def continued_body(paragraphs: list[str], markup: str) -> list[str]:
+    """Take back the parts of a body the page split into several containers.
+
+    Pages break a long article with advertisements into sibling containers of one class
+    (``<div class="article-body">`` … ad … ``<div class="article-body">``); the library
+    keeps the first one. The container holding most of the extracted paragraphs is found,
+    and the ``<p>`` text of the later elements of its tag and class is put after it, when it
+    reads as prose (CONTINUED_MIN_WORDS in all, paragraphs of CONTINUED_MEAN_WORDS on
+    average: a notice or a list of links is neither) and is not in a comments section.
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(markup)
+    if tree is None:
+        return paragraphs
+    known = set(paragraphs)
+    holders: dict[Any, int] = {}
+    for element in tree.iter("p"):
+        parent = element.getparent()
+        if parent is not None and _p_text(element) in known:
+            holders[parent] = holders.get(parent, 0) + 1
+    if not holders:
+        return paragraphs
+    body = max(holders, key=holders.__getitem__)
+    css = body.get("class")
+    if not css or holders[body] < 2:
+        return paragraphs
+    after: list[str] = []
+    seen_body = False
+    for element in tree.iter(body.tag):
+        if element is body:
+            seen_body = True
+            continue
+        if (
+            not seen_body
+            or element.get("class") != css
+            or _related(element, body)
+            or _in_comments(element)
+        ):
+            continue
+        found = [
+            text
+            for text in clean_paragraphs(map(_p_text, _body_ps(element)))
+            if text not in known and not is_boilerplate(text) and not _INLINE_CHROME.match(text)
+        ]
+        words = sum(len(text.split()) for text in found)
+        if words >= CONTINUED_MIN_WORDS and words >= CONTINUED_MEAN_WORDS * len(found):
+            after.extend(found)
+            known.update(found)
+    after = after[: max(0, MAX_PARAGRAPHS - len(paragraphs))]
+    if not after:
+        return paragraphs
+    in_body = set(map(_p_text, body.iter("p")))
+    last = max(i for i, p in enumerate(paragraphs) if p in in_body)
+    return [*paragraphs[: last + 1], *after, *paragraphs[last + 1 :]]
+
+
+_COMMENTS = re.compile(r"comment|repl(?:y|ies)|respond|discussion|disqus", re.IGNORECASE)
+
+
+def _in_comments(element: Any) -> bool:
+    """Whether an element is (inside) a comments section, by its or an ancestor's class or id."""
+    for node in (element, *element.iterancestors()):
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if marks.strip() and _COMMENTS.search(marks):
+            return True
+    return False
+
+
+def _p_text(element: Any) -> str:
+    return normalize_paragraph(sanitize(element.text_content()))
+
+
+def _related(one: Any, other: Any) -> bool:
+    """Whether one element holds the other or is inside it."""
+    return any(a is other for a in one.iterancestors()) or any(
+        a is one for a in other.iterancestors()
+    )
+
+
+def _body_ps(container: Any) -> list[Any]:
+    """The ``<p>`` elements of a body container, less those in figures, asides and quotes."""
+    out = []
+    for element in container.iter("p"):
+        ancestors = []
+        for ancestor in element.iterancestors():
+            if ancestor is container:
+                break
+            ancestors.append(ancestor)
+        if not any(a.tag in _OUTSIDE_BODY for a in ancestors):
+            out.append(element)
     return out
 
 

@@ -78,6 +78,11 @@ class _Collector(HTMLParser):
         self.result = HtmlText()
         self._buffer: list[str] = []
         self._skip_depth = 0
+        self._skipped: list[tuple[str, dict[str, int]]] = []
+        """Open skipped elements, each with the other tags opened inside it and still open."""
+        self._open: list[str] = []
+        self._open_count: dict[str, int] = {}
+        """The elements open outside the skipped ones, and how many of each name."""
         self._in_title = False
         self._title: list[str] = []
         self._heading_open = False
@@ -95,8 +100,18 @@ class _Collector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIP_TAGS:
             if tag not in _VOID:
+                self._skipped.append((tag, {}))
                 self._skip_depth += 1
             return
+        if self._skipped:
+            if tag == "body":
+                self._end_skipped("head")  # an unclosed <head> ends where <body> starts
+            elif tag not in _VOID:
+                inside = self._skipped[-1][1]
+                inside[tag] = inside.get(tag, 0) + 1
+        elif tag not in _VOID:
+            self._open.append(tag)
+            self._open_count[tag] = self._open_count.get(tag, 0) + 1
         if tag == "title":
             self._in_title = True
             return
@@ -116,16 +131,46 @@ class _Collector(HTMLParser):
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP_TAGS and tag not in _VOID:
-            self._skip_depth = max(0, self._skip_depth - 1)
-            return
         if tag == "title":
             self._in_title = False
+        if self._skipped and not self._end_skipped(tag):
             return
+        if tag in SKIP_TAGS:
+            return
+        if self._open_count.get(tag):
+            while (name := self._open.pop()) != tag:
+                self._open_count[name] -= 1
+            self._open_count[tag] -= 1
         if tag in BLOCK_TAGS:
             self._flush()
         if tag == "h1":
             self._heading_open = False
+
+    def _end_skipped(self, tag: str) -> bool:
+        """Account for the end tag ``tag`` met while skipping; True when it ends the skipping.
+
+        The end tag of an element opened before a skipped one closes it, as in a browser: an
+        unclosed ``<object>`` or ``<aside>`` does not swallow the rest of the page. An end tag
+        that matches no open element is ignored.
+        """
+        levels = self._skipped
+        for index in range(len(levels) - 1, -1, -1):
+            name, inside = levels[index]
+            if name == tag:
+                del levels[index:]
+                break
+            if inside.get(tag):
+                inside[tag] -= 1
+                del levels[index + 1 :]
+                break
+        else:
+            if not self._open_count.get(tag):
+                return False  # a stray end tag
+            levels.clear()
+            self._skip_depth = 0
+            return True
+        self._skip_depth = len(levels)
+        return False
 
     def handle_data(self, data: str) -> None:
         if self._in_title:

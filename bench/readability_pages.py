@@ -1,0 +1,67 @@
+"""newsterm's main-text extraction on mozilla/readability's test pages, an unseen second check.
+
+Each ``DIR/NAME/`` holds ``source.html`` (the page) and ``expected.html`` (readability's
+expected article). The expected article's text (its block elements as paragraphs) is the
+truth; newsterm's body and plain trafilatura are scored against it with the metric of
+bench/aeb.py (4-token shingles, per-page precision and recall averaged over the pages).
+
+The pages are their publishers' copyright: they are kept outside the repository (default
+``<repo>/../_data/readability-src``) and never committed.
+
+Run: uv run python bench/readability_pages.py [--dir DIR] [--worst N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from aeb import READERS, Counts, metrics, page_counts
+from common import ROOT
+
+from newsterm.extract.html import html_to_text
+
+
+def expected_text(markup: str) -> str:
+    """The text of readability's expected article, one block element a line."""
+    return "\n".join(html_to_text(markup).paragraphs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=ROOT.parent / "_data" / "readability-src")
+    parser.add_argument("--worst", type=int, default=0, help="list newsterm's N worst pages")
+    args = parser.parse_args()
+    names = sorted(
+        p.name
+        for p in args.dir.glob("*")
+        if (p / "source.html").is_file() and (p / "expected.html").is_file()
+    )
+    if not names:
+        print(f"no pages in {args.dir}")
+        return 1
+    pages = {n: (args.dir / n / "source.html").read_text("utf-8", "replace") for n in names}
+    truth = {
+        n: expected_text((args.dir / n / "expected.html").read_text("utf-8", "replace"))
+        for n in names
+    }
+    print(f"pages: {len(names)} ({', '.join(names)})")
+    print(f"{'reader':<22} {'precision':>9} {'recall':>7} {'F1':>6} {'s':>6}")
+    worst: list[tuple[float, str]] = []
+    for name, reader in READERS.items():
+        started = time.perf_counter()
+        counts: list[Counts] = [page_counts(truth[n], reader(pages[n])) for n in names]
+        seconds = time.perf_counter() - started
+        precision, recall, f1 = metrics(counts)
+        print(f"{name:<22} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f} {seconds:>6.1f}")
+        if name == "newsterm":
+            worst = sorted((c[0], n) for c, n in zip(counts, names, strict=True))
+    for share, name in worst[: args.worst]:
+        print(f"  {share:.3f} {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
