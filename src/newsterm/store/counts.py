@@ -14,7 +14,6 @@ import json
 import sqlite3
 from contextlib import suppress
 
-from newsterm.query import uses_clock
 from newsterm.store.repo import ArticleFilter
 
 ADJUST_AT_MOST = 50
@@ -28,6 +27,8 @@ def key(flt: ArticleFilter) -> str | None:
     if flt.query is None and not flt.hide:
         return None
     queries = ([flt.query] if flt.query is not None else []) + list(flt.hide)
+    from newsterm.query import uses_clock  # (the query parser: only for filters with queries)
+
     if any(uses_clock(q) for q in queries):
         return None
     fields = [flt.source_id, flt.tag, flt.unread_only, flt.starred_only, flt.query, flt.hide]

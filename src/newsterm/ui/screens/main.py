@@ -65,8 +65,7 @@ TINY = 20
 
 
 def narrow_footer(width: int) -> bool:
-    """Whether the footer is narrow at this width: tighter key hints, and no docked ^p hint
-    (the hints under it showed through)."""
+    """Whether the status bar's keys are compact at this width: tighter, and no ^p hint."""
     return width < WIDE
 
 
@@ -158,7 +157,7 @@ class MainScreen(Screen[None]):
             with Box(id="right"):
                 yield self._box("reader")  # the ArticleReader
                 yield Box(id="extras")  # the quotations and contacts
-        yield Box(id="statusbar")  # the Footer and the refresh status
+        yield Box(id="statusbar")  # the keys, the refresh status and the help hint
 
     def _box(self, pane: str) -> Widget:
         """The box a pane is mounted in place of: its size, border and title, empty."""
@@ -246,12 +245,13 @@ class MainScreen(Screen[None]):
         return self._panes_mounted
 
     async def _mount_panes(self) -> None:
-        from textual.widgets import Footer, Header
+        from textual.widgets import Header
 
         from newsterm.ui.messages import SourcesLoaded
         from newsterm.ui.widgets.article_reader import ArticleReader
         from newsterm.ui.widgets.contacts_pane import ContactsPane
         from newsterm.ui.widgets.help_hint import HelpHint
+        from newsterm.ui.widgets.key_bar import KeyBar
         from newsterm.ui.widgets.quotes_pane import QuotesPane
         from newsterm.ui.widgets.refresh_status import RefreshStatus
         from newsterm.ui.widgets.source_list import SourceList
@@ -266,10 +266,7 @@ class MainScreen(Screen[None]):
         }
         for name, pane in panes.items():
             self._title_pane(pane, name)
-        footer = Footer(compact=narrow, show_command_palette=not narrow)
-        # A Footer shows no keys until told the bindings are known, a frame or more after it
-        # is mounted: it is told now, so the keys come in the same frame as the panes.
-        footer.set_reactive(Footer._bindings_ready, True)
+        footer = KeyBar(compact=narrow, id="keys")
         header_box = self.query_one("#header-box")
         sources_box = self.query_one("#sources-box")
         reader_box = self.query_one("#reader-box")
@@ -321,14 +318,9 @@ class MainScreen(Screen[None]):
             panes.set_class(name in wanted, name)
         if not self._panes_ready:
             return  # the footer is made for the size of the moment (mount_panes)
-        from textual.widgets import Footer
+        from newsterm.ui.widgets.key_bar import KeyBar
 
-        footer = self.query_one(Footer)
-        narrow = narrow_footer(width)
-        footer.compact = narrow
-        if footer.show_command_palette == narrow:
-            footer.show_command_palette = not narrow
-            footer.refresh(recompose=True)
+        self.query_one(KeyBar).compact = narrow_footer(width)
 
     def on_descendant_focus(self) -> None:
         focused = self.focused

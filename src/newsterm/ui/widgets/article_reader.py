@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -10,7 +12,6 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from newsterm.analysis import Quote
 from newsterm.models import NO_LINK, Article, FullTextStatus, describe_full_text
 from newsterm.timefmt import counted, full
 from newsterm.ui.widgets.reader_paragraph import (
@@ -19,6 +20,9 @@ from newsterm.ui.widgets.reader_paragraph import (
     paragraph_content,
     quote_span,
 )
+
+if TYPE_CHECKING:  # (the analysis records load with the first article shown)
+    from newsterm.analysis import Quote
 
 MAX_PARAGRAPHS = 2000
 MEASURE = 80

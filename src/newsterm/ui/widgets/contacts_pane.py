@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from newsterm.analysis import Contact
 from newsterm.links import mailto
 from newsterm.models import Article
+
+if TYPE_CHECKING:  # (the analysis records load with the first article shown)
+    from newsterm.analysis import Contact
 
 MAX_CELL = 200
 
 
 def contacts_of(article: Article) -> list[Contact]:
     """The article's contacts, then its authors who have none."""
+    from newsterm.analysis import Contact
+
     found = list(article.contacts)
     named = {c.name.casefold() for c in found if c.name}
     for author in article.authors:
@@ -89,7 +95,7 @@ class ContactsPane(DataTable[Text]):
         name and a mostly empty handle column (a 30-column pane cut addresses off).
         """
         self.clear(columns=True)
-        self.add_column("Contact", key="contact")
+        self.add_column(Text("Contact"), key="contact")  # (a str label is parsed as markup)
         self.contacts = contacts_of(article) if article is not None else []
         self.set_class(not self.contacts, "-empty")
         self.show_cursor = bool(self.contacts)  # no highlight on the "No contacts" line

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newsterm.analysis import Quote
 from newsterm.models import Article
+
+if TYPE_CHECKING:  # (the analysis records load with the first article shown)
+    from newsterm.analysis import Quote
 
 MAX_QUOTE = 2000
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from newsterm.analysis import Quote
+if TYPE_CHECKING:  # (the analysis records load with the first article shown)
+    from newsterm.analysis import Quote
+
 
 MAX_PARAGRAPH = 20_000
 """Characters of one paragraph ever rendered."""
