@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -63,14 +64,20 @@ async def test_keys_typed_during_start_up_reach_the_quotations_and_contacts(
 ) -> None:
     # The quotations and contacts panes are mounted as the screen mounts, in a task; a reader
     # who presses 5 or Enter before it is done must not lose the key (or crash the app). The
-    # task is held until the key's action is running, as on a slow machine.
-    gate, acting = asyncio.Event(), asyncio.Event()
-    mount = MainScreen._mount_panes
+    # task is held until the key's action is running, as on a slow machine. The start-up's
+    # own work that needs the panes (the background analysis) is already waiting for them
+    # when the key comes: it must not hold the screen's messages (Enter's article) meanwhile.
+    gate, acting, deferred = asyncio.Event(), asyncio.Event(), asyncio.Event()
+    mount, after_panes = MainScreen._mount_panes, MainScreen.after_panes
     focus_pane, open_article = MainScreen.action_focus_pane, MainScreen.open_article
 
     async def held(screen: MainScreen) -> None:
         await gate.wait()
         await mount(screen)
+
+    def waiting(screen: MainScreen, callback: Callable[..., object], *args: object) -> None:
+        after_panes(screen, callback, *args)
+        deferred.set()
 
     async def focusing(screen: MainScreen, pane: str) -> None:
         acting.set()
@@ -81,18 +88,23 @@ async def test_keys_typed_during_start_up_reach_the_quotations_and_contacts(
         await open_article(screen, article_id, focus_reader=focus_reader)
 
     monkeypatch.setattr(MainScreen, "_mount_panes", held)
+    monkeypatch.setattr(MainScreen, "after_panes", waiting)
     monkeypatch.setattr(MainScreen, "action_focus_pane", focusing)
     monkeypatch.setattr(MainScreen, "open_article", opening)
     for key in ("5", "enter"):
         gate.clear()
         acting.clear()
+        deferred.clear()
         app = make()
         async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
             screen = app.screen  # type: ignore[attr-defined]
+            await deferred.wait()  # the background analysis waits for the panes
             press = asyncio.create_task(pilot.press(key))
-            await asyncio.wait_for(acting.wait(), 60)  # (a hang guard only)
-            assert not screen.query("#quotes")  # the key came before the panes
-            gate.set()
+            try:
+                await asyncio.wait_for(acting.wait(), 60)  # (a hang guard only)
+                assert not screen.query("#quotes")  # the key came before the panes
+            finally:
+                gate.set()  # (never left held: the app could not close)
             await press
             await settle(pilot)
             if key == "5":

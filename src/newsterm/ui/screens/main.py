@@ -32,6 +32,8 @@ from newsterm.ui.widgets.article_rows import FilterRows
 from newsterm.ui.widgets.boxes import Box
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from newsterm.config import Config
     from newsterm.ui.app import NewstermApp
     from newsterm.ui.messages import (
@@ -215,9 +217,9 @@ class MainScreen(Screen[None]):
         self.show_banner(self.newsterm.config_banner())
         self.load_sources(sync=config)
         if config is not None and config.settings.refresh_on_start:
-            self.call_after_refresh(self.action_refresh, reread=False)
+            self.after_panes(self.action_refresh, reread=False)
         else:  # (a refresh analyses the backlog after its feeds, and then what is left)
-            self.call_after_refresh(self.analyse_backlog)
+            self.after_panes(self.analyse_backlog)
         if config is not None:
             from newsterm.ingest.schedule import has_schedule
 
@@ -297,6 +299,15 @@ class MainScreen(Screen[None]):
                     else:
                         self.post_message(message)
         self._layout(self.size.width, self.size.height)  # (in case it was resized meanwhile)
+
+    def after_panes(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:
+        """Call ``callback`` once every pane is mounted, without holding this screen's messages
+        meanwhile (as awaiting ``panes_ready`` in a handler would: a key typed during the
+        start-up would wait for the panes, and for the start-up's own work before it)."""
+        if self._panes_ready:
+            self.call_later(callback, *args, **kwargs)
+            return
+        self.mount_panes().add_done_callback(lambda _: self.call_later(callback, *args, **kwargs))
 
     async def panes_ready(self) -> None:
         """Wait until every pane is mounted (a key typed during the start-up can ask for one
