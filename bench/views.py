@@ -291,6 +291,59 @@ async def until(pilot: Any, app: Any, condition: Callable[[], bool]) -> None:
         await asyncio.sleep(0.001)
 
 
+def mark_all_read(db: Path, rounds: int) -> dict[str, object]:
+    """``Store.mark_all_read`` on every unread article of a copy of the cache, a view's
+    count kept before each: the count triggers as schema v7 made them (the generation
+    written once a row, *before*) and as now (once a write, *after*), alternated round by
+    round; the articles are made unread again between rounds, untimed. CPU time of the
+    thread (the load does not inflate it) and wall time."""
+    import shutil
+
+    from newsterm.store.db import _COUNT_WRITES
+
+    copy = OUT / "views-mark-all.db"
+    shutil.copyfile(db, copy)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    view = ArticleFilter(query="storm", unread_only=True)
+
+    def triggers(store: Store, per_row: bool) -> None:
+        for name, event in _COUNT_WRITES:
+            store.conn.execute(f"DROP TRIGGER count_generation_{name}")
+            when = "" if per_row else "WHEN (SELECT counted FROM count_generation)"
+            store.conn.execute(
+                f"CREATE TRIGGER count_generation_{name} AFTER {event} {when} BEGIN "
+                "UPDATE count_generation SET value = value + 1, counted = 0; END"
+            )
+
+    times: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
+    with Store.open(copy) as store:
+        store.conn.execute("CREATE TEMP TABLE unread AS SELECT id FROM articles WHERE read = 0")
+        unread = store.conn.execute("SELECT COUNT(*) FROM temp.unread").fetchone()[0]
+        for _ in range(rounds):
+            for name in ("before", "after"):
+                triggers(store, per_row=name == "before")
+                store.count_articles(view, keep=True)
+                wall, cpu = time.perf_counter(), time.thread_time()
+                store.mark_all_read(ArticleFilter())
+                times[name].append(
+                    ((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000)
+                )
+                store.conn.execute("UPDATE articles SET read = 0 WHERE id IN temp.unread")
+                store.conn.execute("DELETE FROM sync_queue")
+    copy.unlink()
+    return {
+        "articles_marked": unread,
+        **{
+            name: {
+                "wall_median_ms": round(statistics.median(t[0] for t in ts), 1),
+                "cpu_median_ms": round(statistics.median(t[1] for t in ts), 1),
+            }
+            for name, ts in times.items()
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=100_000)
@@ -298,6 +351,7 @@ def main() -> None:
     parser.add_argument("--corpus", choices=("zipf", "small"), default="zipf")
     parser.add_argument("--reuse", action="store_true", help="use the cache a last run built")
     parser.add_argument("--typing", action="store_true", help="only the search as typed in the app")
+    parser.add_argument("--mark-all", action="store_true", help="only mark_all_read, 100k rows")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     db = OUT / f"views-{args.count}-{args.corpus}.db"
@@ -315,6 +369,11 @@ def main() -> None:
         "corpus": args.corpus,
         "views": len(VIEWS),
     }
+    if args.mark_all:
+        results["mark_all_read"] = mark_all_read(db, args.rounds)
+        results["load_at_end"] = round(os.getloadavg()[0], 1)
+        print(json.dumps(results, indent=2))
+        return
     if args.typing:
         results["search_as_typed_in_the_app"] = asyncio.run(type_in_app(db, TYPED, args.rounds))
         results["load_at_end"] = round(os.getloadavg()[0], 1)

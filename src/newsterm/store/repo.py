@@ -866,9 +866,10 @@ class Store:
             gone=bool(row[7]),
         )
 
-    def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
-        """How many articles a filter shows; a query's count is kept in the cache until a
-        write changes it (store/counts.py)."""
+    def count_articles(self, flt: ArticleFilter = ArticleFilter(), *, keep: bool = False) -> int:
+        """How many articles a filter shows: a query's kept count while no write has changed
+        it (store/counts.py), else counted; ``keep`` keeps what was counted (the app's
+        lists and sources pane: a write, best effort; a plain read writes nothing)."""
         from newsterm.store import counts
 
         key = counts.key(flt)
@@ -883,7 +884,7 @@ class Store:
                 found = self._count(flt)
         finally:
             self.conn.execute("COMMIT")
-        if fresh:
+        if fresh and keep:
             counts.remember(self.conn, key, found, counted_at)
         return found
 
