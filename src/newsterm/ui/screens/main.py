@@ -484,16 +484,12 @@ class MainScreen(Screen[None]):
     async def action_focus_pane(self, pane: str) -> None:
         await self.panes_ready()
         panes = self.query_one("#panes")
+        if pane in ("quotes", "contacts"):
+            panes.add_class("-extras")
         widget = self.query_one(f"#{pane}", Widget)
         if self.maximized is not None and self.maximized is not widget:
             self.minimize()
-        if pane in ("quotes", "contacts") and not panes.has_class("-extras"):
-            panes.add_class("-extras")
-            self.call_after_refresh(widget.focus)  # (focusable once its styles show it)
-            return
-        # At once, not after the next frame (nor as Widget.focus, after the keys queued):
-        # keys typed right after this one ("1 j j j Enter" in one burst) are for this pane.
-        self.set_focus(widget)
+        self.call_after_refresh(widget.focus)
 
     def action_toggle_read(self) -> None:
         self.article_actions.toggle_read()
