@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from newsterm.store.db import SCHEMA_VERSION
+from newsterm.store.db import _COUNT_WRITES, SCHEMA_VERSION
 
 UNDO: dict[int, tuple[str, ...]] = {
     3: ("DROP INDEX articles_by_source_read",),
@@ -25,6 +25,18 @@ UNDO: dict[int, tuple[str, ...]] = {
     10: (
         "ALTER TABLE sync_items DROP COLUMN seen_read",
         "ALTER TABLE sync_items DROP COLUMN seen_starred",
+    ),
+    11: (
+        *(
+            statement
+            for name, event in _COUNT_WRITES
+            for statement in (
+                f"DROP TRIGGER count_generation_{name}",
+                f"CREATE TRIGGER count_generation_{name} AFTER {event} "
+                "BEGIN UPDATE count_generation SET value = value + 1; END",
+            )
+        ),
+        "ALTER TABLE count_generation DROP COLUMN counted",
     ),
 }
 """What migration N added, as statements that take it away (its triggers go by name)."""

@@ -128,3 +128,21 @@ def test_ignore_hides_articles_from_lists_but_keeps_them(run, fixtures: Path) ->
     assert after == before - {BRIDGE}
     revealed = {a["title"] for a in run("articles", "--include-ignored", "--json").json()}
     assert revealed == before
+
+
+def test_sources_count_unread_without_the_ignored_as_the_app_does(run, fixtures: Path) -> None:  # type: ignore[no-untyped-def]
+    from newsterm.store import Store
+
+    assert run("add", str(fixtures / "files")).code == 0
+    before = {s["id"]: s["unread"] for s in run("sources", "--json").json()}
+    with run.config.open("a", encoding="utf-8") as handle:
+        handle.write('\n[[ignore]]\nquery = "title:bridge"\n')
+    after = {s["id"]: s["unread"] for s in run("sources", "--json").json()}
+    assert sum(after.values()) == sum(before.values()) - 1  # the bridge article
+    with Store.open(run.db) as store:  # what the app's sources pane is given
+        pane = {s.id: s.unread for s in store.sources(load_config(run.config).ignore)}
+    assert after == pane
+    rows = [line.split() for line in run("sources").out.splitlines()[1:] if line.strip()]
+    assert {int(r[0]): int(r[1]) for r in rows} == after  # (id, unread, …) as in --json
+    shown = {s["id"]: s["unread"] for s in run("sources", "--include-ignored", "--json").json()}
+    assert shown == before

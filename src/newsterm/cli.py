@@ -169,11 +169,15 @@ def remove(context: Context, source: str) -> None:
 @cli.command()
 @common_options
 @json_option
+@click.option(
+    "--include-ignored", is_flag=True, help="Count what feeds.toml's [[ignore]] queries hide."
+)
 @pass_context
-def sources(context: Context, as_json: bool) -> None:
+def sources(context: Context, as_json: bool, include_ignored: bool) -> None:
     """List subscriptions with their unread counts.
 
     kind "sync" marks the sync server and its subscriptions; "feed" and "files" are local.
+    The unread counts leave out what feeds.toml's [[ignore]] queries hide, as the app does.
     """
     from newsterm.ingest.service import sync_sources
     from newsterm.serialize import source_json
@@ -182,7 +186,7 @@ def sources(context: Context, as_json: bool) -> None:
     context.note_missing_config = True
     cfg = context.config()
     configured = {s.id for s in sync_sources(store, cfg)}
-    found = store.sources()
+    found = store.sources(() if include_ignored else cfg.ignore)
     if cfg.sync is not None:  # the [sync] account's subscriptions: refreshed by the sync
         from newsterm.sync.engine import subscription_location
 

@@ -73,3 +73,22 @@ def test_the_newest_matches_are_the_list_order_whichever_plan_reads_them(
     hidden = store.search_newest("harbour", limit=100, hide=("calm",))
     assert hidden and all("calm" not in h.snippet for h in hidden)
     assert len(hidden) == store.count_articles(ArticleFilter(query="harbour -calm"))
+
+
+def test_cpu_limit_gives_up_a_long_read_and_leaves_the_connection_as_it_was(
+    store: Store,
+) -> None:
+    from newsterm.store.repo import TooSlow
+
+    endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT max(x) FROM n"
+    with pytest.raises(TooSlow), store.cpu_limit(0.001):
+        store.conn.execute(endless).fetchone()
+    with store.cpu_limit(60.0):  # a read within its time answers as without the limit
+        hits = store.search_newest("storm", limit=5)
+    assert [h.article.id for h in hits] == [
+        h.article.id for h in store.search_newest("storm", limit=5)
+    ]
+    counted = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 200000) "
+    assert store.conn.execute(counted + "SELECT max(x) FROM n").fetchone() == (
+        200000,
+    )  # no limit left

@@ -4,8 +4,10 @@ results."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from conftest import AppFactory, simple_article
 from helpers import line_text, settle, settle_until
 
@@ -170,3 +172,63 @@ async def test_keys_queued_together_start_one_search_newest_first(make: AppFacto
         assert searcher.bar.border_subtitle == "3 letters search a prefix"
         searcher.hide_bar()  # closing the field takes its hint away
         assert searcher.bar.border_subtitle == ""
+
+
+async def test_a_search_as_typed_too_slow_for_the_field_goes_to_a_worker_and_is_shown(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cheap search as typed is listed by the UI thread itself, before the next frame; one
+    that runs over its time there is given up and handed to a worker, with the same result;
+    the frames the field holds while the screen searches are always let go."""
+    from contextlib import contextmanager
+
+    from newsterm.store.repo import TooSlow
+
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        searcher = screen.searcher
+        workers: list[str] = []
+        run_worker = screen.run_worker
+        screen.run_worker = lambda work, **kw: (
+            workers.append(kw["group"]),
+            run_worker(work, **kw),
+        )[1]
+        await pilot.press("slash", *"newspap*")
+        await settle_until(pilot, lambda: screen.search_query == "newspap*")
+        assert workers == []  # searched on the UI thread
+        assert screen.articles.count == 1 and app.focused.id == "search"  # type: ignore[attr-defined]
+
+        @contextmanager
+        def too_slow(seconds: float) -> Iterator[None]:
+            raise TooSlow("interrupted")
+            yield
+
+        monkeypatch.setattr(screen.store, "cpu_limit", too_slow)
+        await pilot.press("space", *"OR storm")
+        await settle_until(pilot, lambda: screen.search_query == "newspap* OR storm*")
+        assert workers and set(workers) == {"search"}
+        assert screen.articles.count == 3 and searcher.newest_only
+        await pilot.press("space", '"', "n", "backspace", "backspace", "x")  # unparsed, short
+        await settle(pilot)
+        assert app._batch_count == 0  # type: ignore[attr-defined]
+
+
+async def test_the_field_scrolls_to_its_cursor_when_the_text_is_wider(make: AppFactory) -> None:
+    """(The field's text width no longer lays the screen out again at every key.)"""
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        await pilot.press("slash")
+        bar = screen.searcher.bar
+        screen.searcher.debounce = 3600.0
+        bar.insert_text_at_cursor("word " * 60)
+        await pilot.press("x", "end")
+        await settle(pilot)
+        assert bar.scroll_x > 0
+        assert bar.cursor_screen_offset.x < bar.region.right
+        await pilot.press("home")
+        await settle(pilot)
+        assert bar.scroll_x == 0

@@ -3,7 +3,9 @@ pane's view counts and a view's total cost a lookup, not a pass over every match
 
 A count is stored with the generation it was counted at (``count_generation``, moved on by
 triggers at every write that can change what a query matches: see ``_V7_COUNT_CACHE``) and
-used only while that generation is the current one. Store's read and star toggles adjust the
+used only while that generation is the current one. The triggers move it once a write, while
+``counted`` says some count is kept at the current generation (``_V11_COUNT_GENERATION_ONCE``):
+keeping or adjusting a count sets it. Store's read and star toggles adjust the
 counts in their own transaction (:func:`Store._adjusting_counts`); any other write leaves them
 stale, and they are counted again when next asked for.
 """
@@ -73,6 +75,7 @@ def remember(conn: sqlite3.Connection, cache_key: str, count: int, counted_at: i
                     "INSERT OR REPLACE INTO count_cache (key, count, generation) VALUES (?, ?, ?)",
                     (cache_key, count, counted_at),
                 )
+                _counted(conn, counted_at)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -87,3 +90,10 @@ def adjust(conn: sqlite3.Connection, deltas: dict[str, int], now_at: int) -> Non
         "UPDATE count_cache SET count = count + ?, generation = ? WHERE key = ?",
         [(delta, now_at, cache_key) for cache_key, delta in deltas.items()],
     )
+    _counted(conn, now_at)
+
+
+def _counted(conn: sqlite3.Connection, at: int) -> None:
+    """A count is kept at generation ``at``: the next write moves the generation on (if
+    ``at`` is still the current one; else nothing is kept at the current one)."""
+    conn.execute("UPDATE count_generation SET counted = 1 WHERE value = ?", (at,))

@@ -211,6 +211,20 @@ ALTER TABLE sync_items ADD COLUMN seen_starred INTEGER;
 """Each synced item's read and starred state on the server at the last sync (NULL: not seen
 yet), the base of the two-way merge: a queued change back to it is no change (sync_queue)."""
 
+_V11_COUNT_GENERATION_ONCE = """
+ALTER TABLE count_generation ADD COLUMN counted INTEGER NOT NULL DEFAULT 1;
+""" + "".join(
+    f"DROP TRIGGER count_generation_{name};\n"
+    f"CREATE TRIGGER count_generation_{name} AFTER {event}\n"
+    "WHEN (SELECT counted FROM count_generation) BEGIN\n"
+    "    UPDATE count_generation SET value = value + 1, counted = 0;\nEND;\n"
+    for name, event in _COUNT_WRITES
+)
+"""The generation moves on once for a write, not once a row: only while some count is kept
+at the current generation (``counted``, set by store/counts.py as it keeps or adjusts one),
+since after that every count is stale already. Marking 100,000 articles read wrote the
+generation 100,000 times (0.18 s of 1.08 s)."""
+
 MIGRATIONS: tuple[str, ...] = (
     _SCHEMA_V1,
     _V2_FTS_BY_STATEMENT,
@@ -222,6 +236,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V8_DROPPED_ARTICLES,
     _V9_SOURCE_FRESH_UNTIL,
     _V10_SYNC_SEEN_STATE,
+    _V11_COUNT_GENERATION_ONCE,
 )
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)

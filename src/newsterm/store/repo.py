@@ -42,6 +42,10 @@ def from_timestamp(value: float | None) -> datetime | None:
     return None if value is None else datetime.fromtimestamp(value, UTC)
 
 
+class TooSlow(Exception):
+    """A read given up because it took more than its time (:meth:`Store.cpu_limit`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleFilter:
     """Which articles a list shows."""
@@ -189,6 +193,22 @@ class Store:
         holding up readers and writers (a passive checkpoint)."""
         with suppress(sqlite3.Error):  # best effort: the next one copies it all
             self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+    @contextmanager
+    def cpu_limit(self, seconds: float) -> Iterator[None]:
+        """Give up this connection's queries once they have used ``seconds`` of this
+        thread's CPU (raises :class:`TooSlow`): a read the UI thread tries itself, when it is
+        cheap, before handing it to a worker."""
+        deadline = time.thread_time() + seconds
+        self.conn.set_progress_handler(lambda: time.thread_time() > deadline, 1000)
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if time.thread_time() > deadline and "interrupt" in str(exc):
+                raise TooSlow(str(exc)) from None
+            raise
+        finally:
+            self.conn.set_progress_handler(None, 0)
 
     def __enter__(self) -> Store:
         return self
@@ -870,9 +890,10 @@ class Store:
             gone=bool(row[7]),
         )
 
-    def count_articles(self, flt: ArticleFilter = ArticleFilter()) -> int:
-        """How many articles a filter shows; a query's count is kept in the cache until a
-        write changes it (store/counts.py)."""
+    def count_articles(self, flt: ArticleFilter = ArticleFilter(), *, keep: bool = False) -> int:
+        """How many articles a filter shows: a query's kept count while no write has changed
+        it (store/counts.py), else counted; ``keep`` keeps what was counted (the app's
+        lists and sources pane: a write, best effort; a plain read writes nothing)."""
         from newsterm.store import counts
 
         key = counts.key(flt)
@@ -887,7 +908,7 @@ class Store:
                 found = self._count(flt)
         finally:
             self.conn.execute("COMMIT")
-        if fresh:
+        if fresh and keep:
             counts.remember(self.conn, key, found, counted_at)
         return found
 

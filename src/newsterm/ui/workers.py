@@ -10,6 +10,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,14 +64,12 @@ def load_sources(
 
                 sync_sources(store, sync)
                 sources = store.sources(hide)
-            total = store.count_articles(ArticleFilter(hide=hide))
-            unread = store.count_articles(ArticleFilter(unread_only=True, hide=hide))
-            starred = store.count_articles(ArticleFilter(starred_only=True, hide=hide))
-            counts = [
-                (view.title, view.query, store.count_articles(view_filter(view, hide)))
-                for view in views
-            ]
-            ignored = store.count_articles() - total if hide else 0
+            count = partial(store.count_articles, keep=True)  # (kept for the next start)
+            total = count(ArticleFilter(hide=hide))
+            unread = count(ArticleFilter(unread_only=True, hide=hide))
+            starred = count(ArticleFilter(starred_only=True, hide=hide))
+            counts = [(view.title, view.query, count(view_filter(view, hide))) for view in views]
+            ignored = count() - total if hide else 0
             waiting = pending_count(store.conn)
     except NewstermError as exc:
         post(StoreFailed(exc.message))

@@ -84,7 +84,7 @@ class FilterRows:
         """The count, as last read (rows are fetched from whichever end is nearer)."""
 
     def count(self) -> int:
-        self.total = self.store.count_articles(self.filter)
+        self.total = self.store.count_articles(self.filter, keep=True)
         return self.total
 
     def fetch(self, offset: int, limit: int) -> list[Row]:
