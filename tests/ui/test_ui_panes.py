@@ -387,3 +387,22 @@ async def test_q_typed_while_an_article_opens_goes_back_instead_of_quitting(
         assert focused_id(app) == "articles"
         await pilot.press("q")
         assert not app.is_running  # type: ignore[attr-defined]
+
+
+async def test_keys_typed_in_a_burst_act_on_the_pane_they_chose(make: AppFactory) -> None:
+    """``1 j j j Enter`` typed in one burst (a terminal delivers it at once) moves in the
+    sources pane and chooses a source: the keys after ``1`` must not go to the article list,
+    which had the focus, and open an article."""
+    from textual import events
+
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        for key, char in (("1", "1"), ("j", "j"), ("j", "j"), ("j", "j"), ("enter", "\r")):
+            app.post_message(events.Key(key, char))  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert screen.opened is None and screen.articles.opening == 0  # nothing opened
+        assert screen.sources.highlighted == 3  # j j j moved in the sources pane
+        assert screen.filter.tag == "local" and screen.filter_title == "#local"  # Enter chose it
+        assert focused_id(app) == "articles"  # (and went on to its articles, as Enter does)

@@ -300,6 +300,15 @@ class MainScreen(Screen[None]):
                         self.post_message(message)
         self._layout(self.size.width, self.size.height)  # (in case it was resized meanwhile)
 
+    def focus_now(self, widget: Widget) -> None:
+        """Focus ``widget`` at once, when it can take the focus: ``Widget.focus`` moves it on a
+        later turn of the app's queue, after the keys already typed, which would then act on
+        the pane being left (``1 j j j Enter`` typed in one burst opened an article)."""
+        if widget.focusable:
+            self.set_focus(widget)
+        else:  # (a pane being shown takes it once its styles show it)
+            widget.focus()
+
     def after_panes(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:
         """Call ``callback`` once every pane is mounted, without holding this screen's messages
         meanwhile (as awaiting ``panes_ready`` in a handler would: a key typed during the
@@ -413,7 +422,7 @@ class MainScreen(Screen[None]):
     def on_source_list_chosen(self, event: SourceList.Chosen) -> None:
         self.apply_filter(event.choice.filter, event.choice.title)
         if event.activate:
-            self.articles.focus()
+            self.focus_now(self.articles)
 
     @on(ArticleList.Selected)
     async def article_selected(self, event: ArticleList.Selected) -> None:
@@ -463,7 +472,7 @@ class MainScreen(Screen[None]):
         self.contacts.show(article)
         self.app.sub_title = article.title[:200]
         if focus_reader:
-            self.reader.focus()
+            self.focus_now(self.reader)
 
     # -- quotes, contacts and links ---------------------------------------------------------
 
@@ -473,7 +482,7 @@ class MainScreen(Screen[None]):
             # the reader is hidden (stacked on a short terminal, or a pane maximised): show it
             if self.maximized is not None:
                 self.minimize()
-            self.reader.focus()
+            self.focus_now(self.reader)
         self.reader.show_quote(event.index)
 
     def on_contacts_pane_open_requested(self, event: ContactsPane.OpenRequested) -> None:
@@ -487,12 +496,14 @@ class MainScreen(Screen[None]):
     async def action_focus_pane(self, pane: str) -> None:
         await self.panes_ready()
         panes = self.query_one("#panes")
-        if pane in ("quotes", "contacts"):
-            panes.add_class("-extras")
         widget = self.query_one(f"#{pane}", Widget)
         if self.maximized is not None and self.maximized is not widget:
             self.minimize()
-        self.call_after_refresh(widget.focus)
+        if pane in ("quotes", "contacts") and not panes.has_class("-extras"):
+            panes.add_class("-extras")
+            self.call_after_refresh(widget.focus)  # (focusable once its styles show it)
+            return
+        self.focus_now(widget)  # the keys typed right after this one are for this pane
 
     def action_toggle_read(self) -> None:
         self.article_actions.toggle_read()
@@ -591,11 +602,11 @@ class MainScreen(Screen[None]):
             or self.reader in focused.ancestors
             or self.query_one("#extras") in focused.ancestors
         ):
-            self.articles.focus()  # (to the search results, when the article came from them)
+            self.focus_now(self.articles)  # (to the search results, if it came from them)
             return
         if self.search_query is not None:
             self.searcher.leave()
-            self.articles.focus()
+            self.focus_now(self.articles)
             return
         if quit:
             self.app.exit()

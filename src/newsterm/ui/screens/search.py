@@ -103,7 +103,7 @@ class Searcher:
         self._stop_timer()
         if self.query is None:
             self.hide_bar()
-        self.screen.articles.focus()
+        self.screen.focus_now(self.screen.articles)
 
     def typed(self, value: str) -> None:
         """A key changed the field: search what it holds once the keys already queued are
@@ -224,7 +224,7 @@ class Searcher:
         screen.articles.set_rows(SearchRows(hits))
         screen.articles_changed()
         if not live:
-            screen.articles.focus()
+            screen.focus_now(screen.articles)
 
     def leave(self) -> None:
         """Go back from search results to the filter that was shown."""
