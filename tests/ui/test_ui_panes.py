@@ -406,3 +406,23 @@ async def test_keys_typed_in_a_burst_act_on_the_pane_they_chose(make: AppFactory
         assert screen.sources.highlighted == 3  # j j j moved in the sources pane
         assert screen.filter.tag == "local" and screen.filter_title == "#local"  # Enter chose it
         assert focused_id(app) == "articles"  # (and went on to its articles, as Enter does)
+
+
+async def test_back_and_pane_keys_typed_while_an_article_opens_act_after_it_in_order(
+    make: AppFactory,
+) -> None:
+    """``Enter q 1`` in one burst: the article opens, ``q`` goes back from it to the list, and
+    ``1`` then focuses the sources: the pane key must not act before the article is shown
+    (the back key's focus change, replayed after it, would undo it)."""
+    from textual import events
+
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        for key, char in (("enter", "\r"), ("q", "q"), ("1", "1")):
+            app.post_message(events.Key(key, char))  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert screen.opened is not None  # Enter opened the article
+        assert app.is_running  # type: ignore[attr-defined]  # q went back, not quit
+        assert focused_id(app) == "sources"

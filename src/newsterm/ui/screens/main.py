@@ -32,7 +32,7 @@ from newsterm.ui.widgets.article_rows import FilterRows
 from newsterm.ui.widgets.boxes import Box
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
 
     from newsterm.config import Config
     from newsterm.ui.app import NewstermApp
@@ -111,8 +111,9 @@ class MainScreen(Screen[None]):
         self._panes_ready = False
         self._first_sources: asyncio.Future[list[Message]] | None = None
         """The first read of the sources (``load_sources``), shown with the panes."""
-        self._backs_after_open: list[bool] = []
-        """Back keys typed while an Enter's article was opening, replayed once it is shown."""
+        self._keys_after_open: list[Callable[[], Awaitable[None]]] = []
+        """Back and pane keys typed while an Enter's article was opening, replayed in order
+        once it is shown."""
         self._resumed = False
 
     @property
@@ -434,15 +435,15 @@ class MainScreen(Screen[None]):
 
     async def _opened_by_key(self) -> None:
         self.articles.opening -= 1
-        await self._replay_back()
+        await self._replay_keys()
 
-    async def _replay_back(self) -> None:
-        """Replay the back keys typed while an article opened, each after the last one's focus
-        change (Textual moves the focus on a later turn of the app's queue)."""
-        if self._backs_after_open and not self.articles.opening:
-            await self._back(self._backs_after_open.pop(0))
-            if self._backs_after_open:
-                self.app.call_later(self._replay_back)
+    async def _replay_keys(self) -> None:
+        """Replay the back and pane keys typed while an article opened, in order, each on its
+        own turn of the app's queue (after the last one's focus change)."""
+        if self._keys_after_open and not self.articles.opening:
+            await self._keys_after_open.pop(0)()
+            if self._keys_after_open:
+                self.app.call_later(self._replay_keys)
 
     async def open_article(self, article_id: int, *, focus_reader: bool) -> None:
         """Show an article in the reader, quotes and contacts panes; mark it read (analysed
@@ -494,6 +495,13 @@ class MainScreen(Screen[None]):
     # -- actions ----------------------------------------------------------------------------
 
     async def action_focus_pane(self, pane: str) -> None:
+        if self.articles.opening or self._keys_after_open:
+            # typed right after Enter: for after the article is shown (and the keys before it)
+            self._keys_after_open.append(partial(self._focus_pane, pane))
+        else:
+            await self._focus_pane(pane)
+
+    async def _focus_pane(self, pane: str) -> None:
         await self.panes_ready()
         panes = self.query_one("#panes")
         widget = self.query_one(f"#{pane}", Widget)
@@ -585,9 +593,9 @@ class MainScreen(Screen[None]):
             self.maximize(focused, container=False)
 
     async def action_back(self, quit: bool = False) -> None:
-        if self.articles.opening or self._backs_after_open:
+        if self.articles.opening or self._keys_after_open:
             # typed right after Enter: act on the opened article, not quit from the list
-            self._backs_after_open.append(quit)
+            self._keys_after_open.append(partial(self._back, quit))
         else:
             await self._back(quit)
 
