@@ -111,11 +111,8 @@ def _save_feed(
     now: datetime,
     max_articles: int,
 ) -> SavedFeed:
-    saved = store.save_articles(source.id, parsed.items, fetched_at=now)
+    saved = store.save_articles(source.id, parsed.items, fetched_at=now, whole_feed=True)
     outcome = SavedFeed(new=saved.new, updated=saved.updated, new_ids=saved.new_ids)
-    # A dropped article (keep, max_articles) still in the feed is among its items, as it is
-    # no longer cached: one the feed no longer lists is forgotten.
-    store.forget_dropped(source.id, (raw.guid for raw in parsed.items))
     if max_articles:
         store.trim(source.id, max_articles)
     values, outcome.notice = fetched_values(source, answer, now)

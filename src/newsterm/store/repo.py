@@ -437,8 +437,14 @@ class Store:
         items: Iterable[RawArticle],
         *,
         fetched_at: datetime | None = None,
+        whole_feed: bool = False,
     ) -> SaveResult:
         """Insert new articles and update changed ones, in one transaction, not analysed yet.
+
+        ``whole_feed``: the items are every new or changed item of the feed as served, so a
+        dropped article (``retain``) still listed is among them, being no longer cached; the
+        dropped guids not among them are forgotten (they cannot come back, and the table
+        would only grow).
 
         An article is matched by (source, guid); a new one of a local source whose link is that
         of a synced article takes that article over (read state and server item kept: an item
@@ -472,6 +478,12 @@ class Store:
                     "SELECT guid FROM dropped_articles WHERE source_id = ?", (source_id,)
                 )
             }
+            if whole_feed and dropped:
+                unlisted = dropped - {raw.guid for raw in items}
+                conn.executemany(
+                    "DELETE FROM dropped_articles WHERE source_id = ? AND guid = ?",
+                    [(source_id, guid) for guid in unlisted],
+                )
             adopting = sync_queue.has_synced_items(conn, source_id)
             undated_key = now
             if any(raw.published is None for raw in items):
@@ -778,18 +790,6 @@ class Store:
                 "DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,)
             )
         return len(dropped)
-
-    def forget_dropped(self, source_id: int, listed: Iterable[str]) -> int:
-        """Forget the dropped guids (``retain``) of a source that its feed no longer lists:
-        they cannot come back as new, and the table would only grow. ``listed`` holds every
-        guid of the feed that is not a cached article (a dropped one still listed is among
-        them). Returns how many were forgotten."""
-        with self.write() as conn:
-            return conn.execute(
-                """DELETE FROM dropped_articles WHERE source_id = ?
-                   AND guid NOT IN (SELECT value FROM json_each(?))""",
-                (source_id, json.dumps(list(listed))),
-            ).rowcount
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
         """Mark articles read or unread (queued for the sync server, and the kept view counts
