@@ -65,7 +65,7 @@ def body_of(rng: random.Random) -> str:
 def build_newsterm(path: Path, count: int) -> None:
     """A newsterm cache of ``count`` articles over FEEDS sources, by direct inserts."""
     sys.path.insert(0, str(ROOT / "src"))
-    from newsterm.extract.analyse import ANALYSIS_VERSION
+    from newsterm.extract.pipeline import ANALYSIS_VERSION
     from newsterm.models import SourceKind
     from newsterm.store import Store
 

@@ -34,7 +34,7 @@ from first_paint import BASE, WORDS, build_newsterm
 
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsterm.extract.analyse import ANALYSIS_VERSION
+from newsterm.extract.pipeline import ANALYSIS_VERSION
 from newsterm.query.typed import as_typed
 from newsterm.store import ArticleFilter, Store
 from newsterm.ui.workers import LIVE_ROWS

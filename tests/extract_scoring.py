@@ -1,4 +1,4 @@
-"""Score ``newsterm.extract.analyse`` against the labelled article set.
+"""Score ``newsterm.extract.pipeline`` against the labelled article set.
 
 Shared by ``tests/test_extract_labelled.py`` and ``bench/analysis.py``.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsterm.extract import analyse
-from newsterm.extract.analyse import ANALYSIS_VERSION
+from newsterm.extract.pipeline import ANALYSIS_VERSION
 
 BODY = [
     "The harbour board approved the new ferry timetable on Tuesday after a long meeting.",

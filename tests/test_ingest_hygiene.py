@@ -29,7 +29,7 @@ def test_refreshing_process_does_not_load_the_analysis() -> None:
     code = (
         "import sys, newsterm.cli, newsterm.ingest.service, newsterm.ingest.feeds;"
         "import newsterm.ingest.fetch_loop, newsterm.progress;"
-        "bad = {'newsterm.extract.analyse', 'newsterm.ingest.feed_parse'} & set(sys.modules);"
+        "bad = {'newsterm.extract.pipeline', 'newsterm.ingest.feed_parse'} & set(sys.modules);"
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -42,8 +42,8 @@ def test_parse_workers_load_the_analysis_only_when_they_analyse() -> None:
         "import sys\n"
         "from newsterm.ingest import feed_save\n"
         "feed_save.init_worker()\n"
-        "assert 'newsterm.extract.analyse' not in sys.modules\n"
-        "from newsterm.extract.analyse import ANALYSIS_VERSION as version\n"
+        "assert 'newsterm.extract.pipeline' not in sys.modules\n"
+        "from newsterm.extract.pipeline import ANALYSIS_VERSION as version\n"
         "import newsterm.extract\n"
         "from newsterm.extract import ANALYSIS_VERSION, analyse\n"
         "assert callable(analyse) and newsterm.extract.analyse is analyse\n"
@@ -59,8 +59,8 @@ def test_only_a_pool_made_to_analyse_preloads_the_analysis() -> None:
         "import multiprocessing.forkserver as fs\n"
         "from newsterm.ingest.parse_pool import start_context\n"
         "start_context()\n"
-        "assert 'newsterm.extract.analyse' not in fs._forkserver._preload_modules\n"
+        "assert 'newsterm.extract.pipeline' not in fs._forkserver._preload_modules\n"
         "start_context(analysis=True)\n"
-        "assert 'newsterm.extract.analyse' in fs._forkserver._preload_modules\n"
+        "assert 'newsterm.extract.pipeline' in fs._forkserver._preload_modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -54,9 +54,9 @@ def start_resource_tracker() -> None:
 
 PRELOAD = ("newsterm.ingest.feed_parse", "newsterm.ingest.backlog")
 """What the fork server imports once, so that each worker it forks starts with it loaded. The
-analysis (``newsterm.extract.analyse``, ~50 ms of pattern compiling) only for a pool made to
+analysis (``newsterm.extract.pipeline``, ~50 ms of pattern compiling) only for a pool made to
 analyse: a refresh does not, and a worker of its pool loads it with its first backlog job."""
-ANALYSIS_PRELOAD = "newsterm.extract.analyse"
+ANALYSIS_PRELOAD = "newsterm.extract.pipeline"
 
 
 def start_context(*, analysis: bool = False) -> multiprocessing.context.BaseContext:

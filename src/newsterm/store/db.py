@@ -120,7 +120,7 @@ UPDATE articles SET analysis_input = json_object(
                        ORDER BY position))
 );
 """
-"""The analysis is versioned (``extract.analyse.ANALYSIS_VERSION``) and runs after the refresh.
+"""The analysis is versioned (``extract.pipeline.ANALYSIS_VERSION``) and runs after the refresh.
 
 ``analysed_version``: the analysis version that wrote the article's body, authors, quotations
 and contacts (0: not analysed yet; older than the current one: analysed again). The index
