@@ -25,6 +25,10 @@ class Quote:
     """True for a fragment embedded in a sentence rather than a full quotation."""
     start: int = -1
     """Character offset of ``text`` within its paragraph (-1 when unknown)."""
+    person: str | None = None
+    """The person the speaker names, as the people index lists them: titles dropped, a surname
+    alone taken back to the full name the article gives; None for descriptions ("the
+    company") and unknown speakers (``extract/people.py``)."""
 
 
 @dataclass(frozen=True, slots=True)

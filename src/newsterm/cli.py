@@ -613,10 +613,10 @@ def finish_analysis_for(store: Store, queries: Iterable[str | None]) -> None:
     from newsterm.query import needs_analysis
 
     if any(q is not None and needs_analysis(q) for q in queries):
-        _finish_analysis(store)
+        finish_analysis(store)
 
 
-def _finish_analysis(store: Store) -> int:
+def finish_analysis(store: Store) -> int:
     """Analyse every article the current analysis has not seen, with a progress bar (worker
     processes for a big backlog); returns how many."""
     from newsterm.extract import ANALYSIS_VERSION
@@ -643,34 +643,60 @@ def _finish_analysis(store: Store) -> int:
 def reanalyse(context: Context) -> None:
     """Analyse the cached articles that the current analysis has not seen (new ones, and all
     those an older version analysed), keeping their read and starred state."""
-    done = _finish_analysis(context.store())
+    done = finish_analysis(context.store())
     say(f"analysed {counted(done, 'article')}")
 
 
 @cli.command()
 @common_options
 @click.option("--speaker", help="Only quotations whose speaker contains this (any case).")
+@click.option(
+    "--person",
+    help="Only the quotations of this person, however the articles name them (see `people`).",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @json_option
 @pass_context
-def quotes(context: Context, speaker: str | None, limit: int, as_json: bool) -> None:
+def quotes(
+    context: Context, speaker: str | None, person: str | None, limit: int, as_json: bool
+) -> None:
     """Quotations across the cache, newest articles first (the analysis is finished first)."""
     from newsterm.serialize import quote_hit_json
 
+    if speaker is not None and person is not None:
+        raise UsageError("give --speaker or --person, not both")
     store = context.store()
-    _finish_analysis(store)
-    found = store.quotations(speaker=speaker, limit=limit)
+    finish_analysis(store)
+    names: list[str] = []
+    if person is not None:
+        names = _person_names(store, person)
+    found = store.quotations(speaker=speaker, person=names, limit=limit)
     if as_json:
         print_json([quote_hit_json(q) for q in found])
         return
     if not found:
-        console.print(
-            plain("No quotations." if speaker is None else f"No quotations by {speaker!r}.")
-        )
+        who = speaker if speaker is not None else person
+        console.print(plain("No quotations." if who is None else f"No quotations by {who!r}."))
         return
     for q in found:
         console.print(plain(f"{q.article_id:>6}  ", style="dim") + plain(f"“{q.text}”"))
         console.print(plain(f"        {q.speaker or 'unknown speaker'} · {q.title}", style="dim"))
+
+
+def _person_names(store: Store, person: str) -> list[str]:
+    """The names the people index gives ``person`` (any case); a UsageError naming the
+    candidates when it is not one person's name."""
+    from newsterm.extract.people import merge_names
+    from newsterm.store.people import spellings
+
+    aliases = merge_names(store.person_names())
+    found = store.people(aliases, containing=person, limit=10)
+    exact = [p for p in found if p.name.casefold() == person.casefold()]
+    if len(exact) != 1 and len(found) != 1:
+        if not found:
+            raise UsageError(f"{person}: no one quoted by that name (see `newsterm people`)")
+        raise UsageError(f"{person}: say which: {', '.join(p.name for p in found)}")
+    return spellings(aliases, (exact or found)[0].name)
 
 
 @cli.command()
@@ -702,9 +728,11 @@ def mark(context: Context, article_ids: tuple[int, ...], action: str | None) -> 
 
 
 def _register() -> None:
+    from newsterm.cli_people import people
     from newsterm.cli_sync import sync_group
     from newsterm.cli_views import view
 
+    cli.add_command(people)
     cli.add_command(view)
     cli.add_command(sync_group)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from newsterm.analysis import Analysis, Contact, Quote
 from newsterm.models import Article, ArticleSummary, Source
+from newsterm.store.people import Person
 from newsterm.store.results import QuoteHit, SearchHit
 
 
@@ -21,6 +22,7 @@ def quote_json(quote: Quote) -> dict[str, Any]:
     return {
         "text": quote.text,
         "speaker": quote.speaker,
+        "person": quote.person,
         "paragraph": quote.paragraph,
         "fragment": quote.fragment,
     }
@@ -130,6 +132,17 @@ def source_json(source: Source, *, in_config: bool = True) -> dict[str, Any]:
         "unread": source.unread,
         "total": source.total,
         "in_config": in_config,
+    }
+
+
+def person_json(person: Person) -> dict[str, Any]:
+    """One row of ``newsterm people --json``."""
+    return {
+        "name": person.name,
+        "quotations": person.quotations,
+        "articles": person.articles,
+        "sources": person.sources,
+        "last_quoted": iso(person.last_quoted),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsterm.analysis import Analysis, Contact
 from newsterm.extract.boilerplate import credit_clauses, is_boilerplate, reporting_names
@@ -18,10 +19,11 @@ from newsterm.extract.contacts import (
     normalise_metadata,
     parse_contact_line,
 )
+from newsterm.extract.people import quote_people
 from newsterm.extract.quotes import find_quotes
 from newsterm.extract.text import count_words, reading_minutes
 
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
 """The version of what ``analyse`` finds. Raise it when its output changes: every cached article
 analysed by an older version is analysed again (``newsterm reanalyse``, the app's background
 pass, or on opening it)."""
@@ -119,11 +121,13 @@ def analyse(
         if dateline:
             break
     words = count_words(body)
+    quotes = find_quotes(body)
+    people = quote_people(quotes, body)
     return Analysis(
         title=title,
         paragraphs=body,
         authors=names,
-        quotes=find_quotes(body),
+        quotes=[replace(q, person=p) if p else q for q, p in zip(quotes, people, strict=True)],
         contacts=merge_contacts([*meta_contacts, *found]),
         credits=credit_lines,
         dateline=dateline,

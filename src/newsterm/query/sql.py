@@ -34,7 +34,8 @@ _LIKE: dict[str, str] = {
     ),
 }
 _ANALYSIS: dict[str | tuple[str, str], tuple[str, str]] = {
-    "speaker": ("quotes", "speaker LIKE ? ESCAPE '\\'"),
+    # as written ("Mr. Reeves") or as the people index names them ("Eric Reeves")
+    "speaker": ("quotes", "(speaker LIKE ? ESCAPE '\\' OR person LIKE ? ESCAPE '\\')"),
     "quote": ("quotes", "text LIKE ? ESCAPE '\\'"),
     ("has", "quotes"): ("quotes", "1"),
     ("has", "contacts"): ("contacts", "1"),
@@ -168,7 +169,7 @@ def _sql(node: Node, params: list[object], now: float, per_row: bool) -> str:
         assert node.field is not None
         if node.field == "tag":
             params.append(_like(node.value, exact=True, prefix=node.prefix))
-        elif node.field == "source":
+        elif node.field in ("source", "speaker"):
             params.extend([_like(node.value)] * 2)
         else:
             params.append(_like(node.value))

@@ -225,6 +225,13 @@ at the current generation (``counted``, set by store/counts.py as it keeps or ad
 since after that every count is stale already. Marking 100,000 articles read wrote the
 generation 100,000 times (0.18 s of 1.08 s)."""
 
+_V12_QUOTE_PEOPLE = """
+ALTER TABLE quotes ADD COLUMN person TEXT;
+CREATE INDEX quotes_by_person ON quotes (person, article_id) WHERE person IS NOT NULL;
+"""
+"""The people index: each quotation's speaker as one name a person (extract/people.py),
+filled by the analysis (its version 6), so ``newsterm people`` groups without reading text."""
+
 MIGRATIONS: tuple[str, ...] = (
     _SCHEMA_V1,
     _V2_FTS_BY_STATEMENT,
@@ -237,6 +244,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V9_SOURCE_FRESH_UNTIL,
     _V10_SYNC_SEEN_STATE,
     _V11_COUNT_GENERATION_ONCE,
+    _V12_QUOTE_PEOPLE,
 )
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,7 +7,7 @@ import math
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +20,7 @@ from newsterm.store import db, sync_queue
 
 if TYPE_CHECKING:
     from newsterm.analysis import Analysis, AnalysisInput, Contact, RawArticle
+    from newsterm.store.people import Person
     from newsterm.store.results import QuoteHit, SaveResult, SearchHit
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -701,10 +702,11 @@ class Store:
             "DELETE FROM contacts WHERE article_id IN (SELECT value FROM json_each(?))", (ids,)
         )
         conn.executemany(
-            """INSERT INTO quotes (article_id, position, text, speaker, paragraph, fragment, start)
-               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT INTO quotes
+                 (article_id, position, text, speaker, paragraph, fragment, start, person)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             [
-                (article_id, i, q.text, q.speaker, q.paragraph, int(q.fragment), q.start)
+                (article_id, i, q.text, q.speaker, q.paragraph, int(q.fragment), q.start, q.person)
                 for article_id, analysis in analysed
                 for i, q in enumerate(analysis.quotes)
             ],
@@ -987,9 +989,9 @@ class Store:
         if row is None:
             return None
         quotes = [
-            Quote(text=t, speaker=sp, paragraph=p, fragment=bool(f), start=st)
-            for t, sp, p, f, st in self.conn.execute(
-                """SELECT text, speaker, paragraph, fragment, start FROM quotes
+            Quote(text=t, speaker=sp, paragraph=p, fragment=bool(f), start=st, person=pe)
+            for t, sp, p, f, st, pe in self.conn.execute(
+                """SELECT text, speaker, paragraph, fragment, start, person FROM quotes
                    WHERE article_id = ? ORDER BY position""",
                 (article_id,),
             )
@@ -1055,19 +1057,49 @@ class Store:
         row = self.conn.execute(query, (article_id, current[0], current[0], current[1])).fetchone()
         return None if row is None else int(row[0])
 
-    def quotations(self, *, speaker: str | None = None, limit: int = 50) -> list[QuoteHit]:
+    def quotations(
+        self,
+        *,
+        speaker: str | None = None,
+        person: Sequence[str] = (),
+        limit: int = 50,
+    ) -> list[QuoteHit]:
         """Quotations across the cache, newest articles first; with ``speaker``, those whose
-        speaker contains it (any case)."""
+        speaker contains it (any case); with ``person``, those of the people index's person
+        with one of these names (see :meth:`people`)."""
         from newsterm.store.results import QuoteHit  # here: the app's first frame needs none
 
-        where = "WHERE instr(lower(q.speaker), lower(?)) > 0" if speaker is not None else ""
+        where, params = "", []
+        if speaker is not None:
+            where, params = "WHERE instr(lower(q.speaker), lower(?)) > 0", [speaker]
+        elif person:
+            where, params = (
+                "WHERE q.person IN (SELECT value FROM json_each(?))",
+                [json.dumps(list(person))],
+            )
         rows = self.conn.execute(
             f"""SELECT a.id, a.title, q.text, q.speaker, q.fragment
                 FROM quotes q JOIN articles a ON a.id = q.article_id {where}
                 ORDER BY a.sort_key DESC, a.id DESC, q.position LIMIT ?""",
-            (speaker, limit) if speaker is not None else (limit,),
+            (*params, limit),
         ).fetchall()
         return [QuoteHit(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+
+    def person_names(self) -> list[str]:
+        """Every name in the people index as the quotations spell it, the most quoted first."""
+        from newsterm.store import people
+
+        return people.names(self.conn)
+
+    def people(
+        self, aliases: Mapping[str, str], *, containing: str | None = None, limit: int = 50
+    ) -> list[Person]:
+        """Everyone quoted across all sources, the most widely quoted first; ``aliases`` maps
+        names to the one they stand for (``extract.people.merge_names`` of
+        :meth:`person_names`)."""
+        from newsterm.store import people
+
+        return people.people(self.conn, aliases, containing=containing, limit=limit)
 
     def search(
         self,
