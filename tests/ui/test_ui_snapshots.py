@@ -177,3 +177,16 @@ class TestStates:
             await settled(pilot)
 
         assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
+
+
+class TestPeopleScreen:
+    def test_people_wide(self, snap_compare: Any, make: AppFactory, tmp_path: Path) -> None:
+        from test_ui_people import people_cache
+
+        async def people(pilot: Any) -> None:
+            await settled(pilot)
+            await pilot.press("P")
+            await settled(pilot)
+
+        app = make(db_path=people_cache(tmp_path / "people.db"))
+        assert snap_compare(app, terminal_size=(160, 45), run_before=people)

@@ -16,7 +16,9 @@ from newsterm.extract.lexicon import PARTICLES, PRONOUNS, TITLES, words
 
 _MORE_TITLES = words(
     "mx miss sen rep gov gen lt col sgt capt adm rev dr mr mrs ms prof leader opposition deputy"
-    " attorney editor minister ceo chief spokesman spokeswoman spokesperson"
+    " attorney editor minister ceo chief spokesman spokeswoman spokesperson councillor councilor"
+    " councilman councilwoman alderman alderwoman assemblyman assemblywoman congressman"
+    " congresswoman mp mep"
 )
 _NOT_NAMES = words(
     "the a an this that these those it he she they we i you his her their its our my there"

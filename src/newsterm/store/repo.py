@@ -1078,12 +1078,12 @@ class Store:
                 [json.dumps(list(person))],
             )
         rows = self.conn.execute(
-            f"""SELECT a.id, a.title, q.text, q.speaker, q.fragment
+            f"""SELECT a.id, a.title, q.text, q.speaker, q.fragment, q.position
                 FROM quotes q JOIN articles a ON a.id = q.article_id {where}
                 ORDER BY a.sort_key DESC, a.id DESC, q.position LIMIT ?""",
             (*params, limit),
         ).fetchall()
-        return [QuoteHit(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+        return [QuoteHit(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
 
     def person_names(self) -> list[str]:
         """Every name in the people index as the quotations spell it, the most quoted first."""

@@ -37,3 +37,5 @@ class QuoteHit:
     text: str
     speaker: str | None
     fragment: bool
+    position: int = 0
+    """The quotation's place among its article's quotations."""

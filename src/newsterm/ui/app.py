@@ -285,6 +285,7 @@ class NewstermApp(App[None]):
         """Every binding, by where it applies (for help, the keymap check and docs)."""
         from newsterm.ui.screens.help import HelpScreen
         from newsterm.ui.screens.main import MainScreen
+        from newsterm.ui.screens.people import PeopleList, PeopleScreen, PersonQuotes
         from newsterm.ui.widgets.article_list import ArticleList
         from newsterm.ui.widgets.article_reader import ArticleReader
         from newsterm.ui.widgets.contacts_pane import ContactsPane
@@ -303,6 +304,7 @@ class NewstermApp(App[None]):
             ("Quotations (4)", own(QuotesPane)),
             ("Contacts (5)", own(ContactsPane)),
             ("Search", own(SearchBar)),
+            ("People (P)", [*own(PeopleScreen), *own(PeopleList), *own(PersonQuotes)]),
             ("Help", own(HelpScreen)),
         ]
 

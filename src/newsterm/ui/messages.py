@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from textual.message import Message
 
 from newsterm.models import Source
-from newsterm.store.results import SearchHit
+from newsterm.store.people import Person
+from newsterm.store.results import QuoteHit, SearchHit
 
 
 @dataclass
@@ -142,3 +143,25 @@ class FullTextFinished(Message):
     """One line saying why the summary stayed, or None when the full text replaced it."""
     paragraphs: int = 0
     """How many paragraphs the body has now."""
+
+
+@dataclass
+class PeopleLoaded(Message):
+    """The people index was read from the cache (for the people screen)."""
+
+    containing: str
+    """The filter they were read for."""
+    people: list[Person]
+    """The people quoted, the most widely quoted first."""
+    aliases: dict[str, str]
+    """Names merged into another (``extract.people.merge_names``)."""
+    waiting: int
+    """Articles the analysis has not reached yet (their quotations are not counted)."""
+
+
+@dataclass
+class PersonQuotesLoaded(Message):
+    """One person's quotations were read from the cache."""
+
+    name: str
+    hits: list[QuoteHit]

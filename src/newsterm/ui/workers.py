@@ -287,3 +287,37 @@ def analyse_backlog(post: Post, db_path: Path, cancel: threading.Event) -> None:
         post(AnalysisFinished(0, f"{type(exc).__name__}: {exc}"))
         return
     post(AnalysisFinished(done))
+
+
+PEOPLE_LIMIT = 500
+"""People the people screen lists (the most widely quoted; the filter reaches the rest)."""
+
+
+def load_people(post: Post, db_path: Path, containing: str) -> None:
+    """Read the people index, those whose name contains ``containing`` (all when empty)."""
+    from newsterm.extract import ANALYSIS_VERSION
+    from newsterm.extract.people import merge_names
+    from newsterm.ui.messages import PeopleLoaded
+
+    try:
+        with Store.open(db_path) as store:
+            aliases = merge_names(store.person_names())
+            found = store.people(aliases, containing=containing or None, limit=PEOPLE_LIMIT)
+            waiting = store.count_unanalysed(ANALYSIS_VERSION)
+    except (NewstermError, sqlite3.Error) as exc:
+        post(StoreFailed(getattr(exc, "message", str(exc))))
+        return
+    post(PeopleLoaded(containing, found, aliases, waiting))
+
+
+def load_person_quotes(post: Post, db_path: Path, name: str, spellings: list[str]) -> None:
+    """Read one person's quotations (every spelling the people index merged), newest first."""
+    from newsterm.ui.messages import PersonQuotesLoaded
+
+    try:
+        with Store.open(db_path) as store:
+            hits = store.quotations(person=spellings, limit=PEOPLE_LIMIT)
+    except (NewstermError, sqlite3.Error) as exc:
+        post(StoreFailed(getattr(exc, "message", str(exc))))
+        return
+    post(PersonQuotesLoaded(name, hits))

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         StoreWritten,
     )
     from newsterm.ui.screens.article_actions import ArticleActions
+    from newsterm.ui.screens.people import QuotePlace
     from newsterm.ui.screens.refresh import Refresher
     from newsterm.ui.widgets.article_reader import ArticleReader, LinkLine
     from newsterm.ui.widgets.contacts_pane import ContactsPane
@@ -552,6 +553,11 @@ class MainScreen(Screen[None]):
             return
         if note:
             self.notify(note, timeout=3)
+        await self._open_in_list(target)
+
+    async def _open_in_list(self, target: int) -> None:
+        """Open an article chosen from elsewhere (next unread, the people screen), its row
+        selected in the list (the list shows "All" when its source or view leaves it out)."""
         if self.search_query is not None:
             self.apply_filter(self.filter, self.filter_title)
         else:
@@ -574,6 +580,22 @@ class MainScreen(Screen[None]):
 
     async def action_previous_unread(self) -> None:
         await self.action_next_unread(forward=False)
+
+    def action_people(self) -> None:
+        from newsterm.ui.screens.people import PeopleScreen
+
+        self.newsterm.load_pane_styles()
+        self.app.push_screen(PeopleScreen(self.newsterm.db_path), self._person_quote_chosen)
+
+    async def _person_quote_chosen(self, place: QuotePlace | None) -> None:
+        """Open the article of a quotation chosen on the people screen, at the quotation."""
+        if place is None:
+            return
+        await self.panes_ready()
+        await self._open_in_list(place.article_id)
+        if self.opened is not None and self.opened.id == place.article_id:
+            self.focus_now(self.reader)
+            self.reader.show_quote(place.position)
 
     async def action_search(self) -> None:
         await self.searcher.open()

@@ -87,6 +87,14 @@ MAIN_BINDINGS: list[BindingType] = [
         priority=True,
     ),
     Binding(
+        "P",
+        "people",
+        "People",
+        show=False,
+        id="people",
+        tooltip="Everyone quoted across all sources, and what each said",
+    ),
+    Binding(
         "R",
         "refresh",
         "Refresh",
