@@ -690,7 +690,7 @@ def _person_names(store: Store, person: str) -> list[str]:
     from newsterm.store.people import spellings
 
     aliases = merge_names(store.person_names())
-    found = store.people(aliases, containing=person, limit=10)
+    found = store.people(aliases, containing=person, limit=10, details=False)
     exact = [p for p in found if p.name.casefold() == person.casefold()]
     if len(exact) != 1 and len(found) != 1:
         if not found:

@@ -49,7 +49,7 @@ def people(context: Context, name: str | None, limit: int, as_json: bool) -> Non
         table.add_row(
             str(p.articles),
             str(p.quotations),
-            str(p.sources),
+            str(p.sources or 0),
             relative(p.last_quoted),
             plain(p.name),
         )

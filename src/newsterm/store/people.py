@@ -24,10 +24,10 @@ class Person:
     """Quotations attributed to them."""
     articles: int
     """Articles quoting them."""
-    sources: int
-    """Sources those articles come from."""
-    last_quoted: datetime
-    """The time of the newest article quoting them."""
+    sources: int | None = None
+    """Sources those articles come from (None: not asked for)."""
+    last_quoted: datetime | None = None
+    """The time of the newest article quoting them (None: not asked for)."""
 
 
 def names(conn: sqlite3.Connection) -> list[str]:
@@ -41,39 +41,64 @@ def names(conn: sqlite3.Connection) -> list[str]:
     ]
 
 
-_MAPPED = """WITH alias (name, person) AS (
-        SELECT key, value FROM json_each(:aliases)
-    ), named AS (
-        SELECT q.article_id, q.position, COALESCE(alias.person, q.person) AS person
-        FROM quotes q LEFT JOIN alias ON alias.name = q.person
-        WHERE q.person IS NOT NULL
-    )"""
-"""Each quotation's person with the aliases applied (``:aliases``: a JSON object)."""
-
-
 def people(
     conn: sqlite3.Connection,
     aliases: Mapping[str, str],
     *,
     containing: str | None = None,
     limit: int = 50,
+    details: bool = True,
 ) -> list[Person]:
     """People quoted, the most widely quoted first (by articles, then quotations); with
-    ``containing``, those whose name contains it (any case)."""
-    rows = conn.execute(
-        _MAPPED
-        + """SELECT n.person, COUNT(*), COUNT(DISTINCT n.article_id),
-                    COUNT(DISTINCT a.source_id), MAX(a.sort_key)
-             FROM named n JOIN articles a ON a.id = n.article_id
-             WHERE :containing IS NULL OR instr(lower(n.person), lower(:containing)) > 0
-             GROUP BY n.person
-             ORDER BY COUNT(DISTINCT n.article_id) DESC, COUNT(*) DESC, n.person
-             LIMIT :limit""",
-        {"aliases": json.dumps(dict(aliases)), "containing": containing, "limit": limit},
-    )
+    ``containing``, those whose name contains it (any case); with ``details``, their sources
+    and when they were last quoted.
+
+    Counted from the quotations index alone, then merged by ``aliases`` (an article quoting
+    one person under two spellings that merge counts twice: the analysis gives one spelling
+    an article, so that takes a name it could not tell apart within the article); the
+    details are read for the listed people only.
+    """
+    quotations: dict[str, int] = {}
+    articles: dict[str, int] = {}
+    for name, quoted, articles_of in conn.execute(
+        """SELECT person, COUNT(*), COUNT(DISTINCT article_id) FROM quotes
+           WHERE person IS NOT NULL GROUP BY person"""
+    ):
+        person = aliases.get(name, name)
+        quotations[person] = quotations.get(person, 0) + quoted
+        articles[person] = articles.get(person, 0) + articles_of
+    wanted = containing.casefold() if containing else None
+    ranked = sorted(
+        (name for name in quotations if wanted is None or wanted in name.casefold()),
+        key=lambda name: (-articles[name], -quotations[name], name),
+    )[:limit]
+    if not details:
+        return [Person(name, quotations[name], articles[name]) for name in ranked]
+    sources: dict[str, set[int]] = {name: set() for name in ranked}
+    last: dict[str, float] = {}
+    merged: dict[str, list[str]] = {}
+    for spelling, name in aliases.items():
+        merged.setdefault(name, []).append(spelling)
+    asked = {spelling: name for name in ranked for spelling in [name, *merged.get(name, [])]}
+    for spelling, source_id, newest in conn.execute(
+        """SELECT q.person, a.source_id, MAX(a.sort_key)
+           FROM quotes q JOIN articles a ON a.id = q.article_id
+           WHERE q.person IN (SELECT value FROM json_each(?))
+           GROUP BY q.person, a.source_id""",
+        (json.dumps(list(asked)),),
+    ):
+        name = asked[spelling]
+        sources[name].add(source_id)
+        last[name] = max(last.get(name, newest), newest)
     return [
-        Person(name, quotations, articles, sources, datetime.fromtimestamp(last, UTC))
-        for name, quotations, articles, sources, last in rows
+        Person(
+            name,
+            quotations[name],
+            articles[name],
+            len(sources[name]),
+            datetime.fromtimestamp(last[name], UTC) if name in last else None,
+        )
+        for name in ranked
     ]
 
 

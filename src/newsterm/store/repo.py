@@ -1092,14 +1092,21 @@ class Store:
         return people.names(self.conn)
 
     def people(
-        self, aliases: Mapping[str, str], *, containing: str | None = None, limit: int = 50
+        self,
+        aliases: Mapping[str, str],
+        *,
+        containing: str | None = None,
+        limit: int = 50,
+        details: bool = True,
     ) -> list[Person]:
         """Everyone quoted across all sources, the most widely quoted first; ``aliases`` maps
         names to the one they stand for (``extract.people.merge_names`` of
-        :meth:`person_names`)."""
+        :meth:`person_names`); ``details``: their sources and when last quoted too."""
         from newsterm.store import people
 
-        return people.people(self.conn, aliases, containing=containing, limit=limit)
+        return people.people(
+            self.conn, aliases, containing=containing, limit=limit, details=details
+        )
 
     def search(
         self,

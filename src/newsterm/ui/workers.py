@@ -302,7 +302,9 @@ def load_people(post: Post, db_path: Path, containing: str) -> None:
     try:
         with Store.open(db_path) as store:
             aliases = merge_names(store.person_names())
-            found = store.people(aliases, containing=containing or None, limit=PEOPLE_LIMIT)
+            found = store.people(
+                aliases, containing=containing or None, limit=PEOPLE_LIMIT, details=False
+            )
             waiting = store.count_unanalysed(ANALYSIS_VERSION)
     except (NewstermError, sqlite3.Error) as exc:
         post(StoreFailed(getattr(exc, "message", str(exc))))

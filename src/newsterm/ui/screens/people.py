@@ -152,8 +152,7 @@ class PeopleScreen(ModalScreen[QuotePlace | None]):
                     (person.name, "bold"),
                     (
                         f"\n  {counted(person.quotations, 'quote')} · "
-                        f"{counted(person.articles, 'article')} · "
-                        f"{counted(person.sources, 'source')}",
+                        f"{counted(person.articles, 'article')}",
                         "$text-muted",
                     ),
                 ),
