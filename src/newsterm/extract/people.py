@@ -9,7 +9,9 @@ one. Pure: text in, names out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from newsterm.analysis import Quote
 from newsterm.extract.lexicon import PARTICLES, PRONOUNS, TITLES, words
@@ -47,6 +49,7 @@ def _title_word(word: str) -> bool:
     return word.casefold() in TITLES or bare in TITLES or bare in _MORE_TITLES
 
 
+@lru_cache(maxsize=4096)
 def person_name(speaker: str | None) -> str | None:
     """The name in ``speaker`` without titles ("President Barack Obama" → "Barack Obama"), or
     None when it names no one ("the company", "a senior official", a pronoun)."""
@@ -71,9 +74,10 @@ def person_name(speaker: str | None) -> str | None:
     return name if len(name.replace(".", "")) >= 2 else None
 
 
-def _words(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _words(name: str) -> tuple[str, ...]:
     """The words of a name that are not particles ("Luiz de Miranda" → Luiz, Miranda)."""
-    return [w for w in name.split() if w.casefold() not in PARTICLES]
+    return tuple(w for w in name.split() if w.casefold() not in PARTICLES)
 
 
 def _is_full(name: str) -> bool:
@@ -110,26 +114,38 @@ def _name_around(run: Sequence[str], key: str) -> str | None:
     return None
 
 
+def _runs(words_: Sequence[str]) -> Iterable[list[str]]:
+    """The runs of capitalised words (with particles and titles' dots) in a list of words."""
+    run: list[str] = []
+    for raw in [*words_, "."]:
+        word = raw.strip(_EDGE)
+        if word and (_name_word(word) or (run and word.casefold() in PARTICLES)):
+            run.append(word)
+            after = raw[len(raw.rstrip(_EDGE)) :]
+            if not after or (after == "." and (len(word) == 1 or _title_word(word))):
+                continue  # the run goes on ("Dr. Ana Ruiz", "C. Eugene Steuerle")
+        if run:
+            yield run
+        run = []
+
+
 def _full_name_in_text(short: str, paragraphs: Sequence[str]) -> str | None:
     """The first full name the article prints whose first or last word is ``short``'s ("Lotfi
     Azzouz" for "Azzouz", "Fiona Parry" for "Fiona")."""
     key = _words(short)[-1]
+    if key.isupper():
+        return None  # "WASHINGTON": a dateline or a heading, not a name to look for
+    found = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
     for paragraph in paragraphs:
         if key not in paragraph:
             continue
-        run: list[str] = []
-        for raw in [*paragraph.split(), "."]:
-            word = raw.strip(_EDGE)
-            if word and (_name_word(word) or (run and word.casefold() in PARTICLES)):
-                run.append(word)
-                after = raw[len(raw.rstrip(_EDGE)) :]
-                if not after or (after == "." and (len(word) == 1 or _title_word(word))):
-                    continue  # the run goes on ("Dr. Ana Ruiz", "C. Eugene Steuerle")
-            if key in run:
-                name = _name_around(run, key)
+        for at in found.finditer(paragraph):
+            # the few words either side of this mention are all a name can reach
+            window = [*paragraph[: at.start()].split()[-4:], *paragraph[at.start() :].split()[:4]]
+            for run in _runs(window):
+                name = _name_around(run, key) if key in run else None
                 if name is not None:
                     return name
-            run = []
     return None
 
 
@@ -153,21 +169,21 @@ def quote_people(quotes: Sequence[Quote], paragraphs: Sequence[str]) -> list[str
     """The person each quotation's speaker names, one name a person within the article: a
     surname or first name alone, or with a title ("Mr. Reeves"), becomes the full name the
     article gives (among its speakers first, then in its text)."""
-    names = [person_name(q.speaker) for q in quotes]
-    by_word = _by_word(n for n in names if n is not None and _is_full(n))
-    found: dict[str, str | None] = {}
-    people: list[str | None] = []
-    for name in names:
-        if name is None or _is_full(name):
-            people.append(name)
+    named = {q.speaker: person_name(q.speaker) for q in quotes}
+    full = {name for name in named.values() if name is not None and _is_full(name)}
+    by_word = _by_word(full)
+    people: dict[str | None, str | None] = {}
+    for speaker, name in named.items():
+        if name is None or name in full:
+            people[speaker] = name
             continue
-        if name not in found:
-            key = _words(name)[-1].casefold()
-            found[name] = _one_for(name, by_word) or (
-                None if key in by_word else _full_name_in_text(name, paragraphs)
-            )
-        people.append(found[name] or name)
-    return people
+        key = _words(name)[-1].casefold()
+        people[speaker] = (
+            _one_for(name, by_word)
+            or (None if key in by_word else _full_name_in_text(name, paragraphs))
+            or name
+        )
+    return [people[q.speaker] for q in quotes]
 
 
 def merge_names(names: Iterable[str]) -> dict[str, str]:

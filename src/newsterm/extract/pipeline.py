@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
-from newsterm.analysis import Analysis, Contact
+from newsterm.analysis import Analysis, Contact, Quote
 from newsterm.extract.boilerplate import credit_clauses, is_boilerplate, reporting_names
 from newsterm.extract.byline import (
     find_dateline,
@@ -127,7 +126,10 @@ def analyse(
         title=title,
         paragraphs=body,
         authors=names,
-        quotes=[replace(q, person=p) if p else q for q, p in zip(quotes, people, strict=True)],
+        quotes=[
+            Quote(q.text, q.speaker, q.paragraph, q.fragment, q.start, p) if p else q
+            for q, p in zip(quotes, people, strict=True)
+        ],
         contacts=merge_contacts([*meta_contacts, *found]),
         credits=credit_lines,
         dateline=dateline,
