@@ -94,7 +94,9 @@ def test_save_then_update_keeps_read_and_star(store: Store) -> None:
         True,
         True,
     )
-    assert article.quotes == [Quote(text="words", speaker="Someone", paragraph=0, start=0)]
+    assert article.quotes == [
+        Quote(text="words", speaker="Someone", paragraph=0, start=0, person="Someone")
+    ]
     assert article.contacts == [Contact(name="Ada Reporter", email="ada@example.com")]
     assert store.count_articles() == 1
 
