@@ -163,3 +163,19 @@ def test_speaker_queries_find_the_person_however_the_article_named_them(  # type
     assert [h["title"] for h in hits] == ["Quay Closed For Repairs"]  # type: ignore[attr-defined]
     shown = run("show", str(hits[0]["id"]), "--json").json()  # type: ignore[index]
     assert [q["person"] for q in shown["quotes"]] == ["Ines Okafor", "Ines Okafor", None]  # type: ignore[index]
+
+
+def test_cite_prints_quotations_as_citations(run, two_articles: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("add", str(two_articles)).code == 0
+    quay = run("search", "quay", "--json").json()[0]["id"]  # type: ignore[index]
+    shown = run("show", str(quay)).out
+    assert "1. “The deck is not safe” — Ms. Okafor" in shown  # the numbers cite takes
+    cited = run("cite", str(quay), "3")
+    assert cited.code == 0, cited.err
+    assert cited.out.startswith(  # (the file's date follows the source's name)
+        "“We were told nothing” — a fisherman, in “Quay Closed For Repairs” (articles"
+    )
+    assert len(run("cite", str(quay)).out.strip().splitlines()) == 3
+    beyond = run("cite", str(quay), "4")
+    assert beyond.code == 2 and "4: no such quotation; article" in beyond.err
+    assert run("cite", "999").code == 2

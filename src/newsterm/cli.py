@@ -683,6 +683,38 @@ def quotes(
         console.print(plain(f"        {q.speaker or 'unknown speaker'} · {q.title}", style="dim"))
 
 
+@cli.command()
+@common_options
+@click.argument("article_id", metavar="ID", type=int)
+@click.argument("numbers", metavar="[N]...", type=click.IntRange(min=1), nargs=-1)
+@pass_context
+def cite(context: Context, article_id: int, numbers: tuple[int, ...]) -> None:
+    """Print an article's quotations as citations, one a line: “…” — Speaker, in “Title”
+    (Source, date), URL (as y copies one in the app).
+
+    N picks quotations by their number in `newsterm show ID` (all of them without N).
+    """
+    from newsterm.citation import citation
+    from newsterm.ingest.backlog import ensure_analysed
+
+    store = context.store()
+    ensure_analysed(store, article_id)
+    article = store.article(article_id)
+    if article is None:
+        raise UsageError(f"{article_id}: no such article (see `newsterm articles`)")
+    quotes = article.quotes
+    beyond = [str(n) for n in numbers if n > len(quotes)]
+    if beyond:
+        raise UsageError(
+            f"{', '.join(beyond)}: no such quotation; article {article_id} has "
+            f"{counted(len(quotes), 'quotation')}"
+        )
+    for number in numbers or range(1, len(quotes) + 1):
+        console.print(plain(citation(article, quotes[number - 1])), soft_wrap=True)
+    if not quotes:
+        console.print(plain("No quotations in this article."))
+
+
 def _person_names(store: Store, person: str) -> list[str]:
     """The names the people index gives ``person`` (any case); a UsageError naming the
     candidates when it is not one person's name."""

@@ -49,8 +49,8 @@ def _body(
         parts += [highlight_quotes(paragraph, mine), Text("")]
     if quotes:
         parts.append(Text("Quotations", style="bold"))
-        for quote in quotes:
-            line = Text("  “") + Text(quote.text, style=QUOTE_STYLE) + Text("” — ")
+        for number, quote in enumerate(quotes, 1):
+            line = Text(f"  {number}. “") + Text(quote.text, style=QUOTE_STYLE) + Text("” — ")
             line.append(quote.speaker or "unattributed", style=SPEAKER_STYLE)
             parts.append(line)
         parts.append(Text(""))

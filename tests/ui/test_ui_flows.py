@@ -76,7 +76,8 @@ async def test_quotes_scroll_the_reader_and_y_copies_a_citation(make: AppFactory
         await pilot.press("y")
         assert app.clipboard == (  # type: ignore[attr-defined]
             "“Nobody has told them what comes next.” — Tom Becker, in “Harbour city votes to "
-            "close its coal plant by 2030” (City Hall, 3 Mar 2026)"
+            "close its coal plant by 2030” (City Hall, 3 Mar 2026), "
+            "https://news.example.com/eastport/coal"
         )
         assert '"' not in app.clipboard  # type: ignore[attr-defined]  # one quote style
         await pilot.press("G", "enter")

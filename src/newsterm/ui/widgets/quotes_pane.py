@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from newsterm.citation import citation
 from newsterm.models import Article
 
-if TYPE_CHECKING:  # (the analysis records load with the first article shown)
-    from newsterm.analysis import Quote
-
 MAX_QUOTE = 2000
-
-
-def citation(article: Article, quote: Quote) -> str:
-    """A quotation with its source, in one quote style: “…” — Speaker, in “Title” (Source,
-    date)."""
-    speaker = quote.speaker or "unattributed"
-    where = article.source_title
-    if article.published is not None:
-        local = article.published.astimezone()
-        where += f", {local.day} {local:%b %Y}"
-    return f"“{quote.text}” — {speaker}, in “{article.title}” ({where})"
 
 
 class QuotesPane(OptionList):
