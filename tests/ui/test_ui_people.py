@@ -95,3 +95,19 @@ async def test_a_name_no_one_has_empties_both_lists(make: AppFactory) -> None:
         assert "0 people quoted with “zed” in their name" in str(
             app.screen.query_one("#people-note").render()
         )
+
+
+async def test_a_filter_typed_in_one_burst_lands_in_the_field(make: AppFactory) -> None:
+    """``/ b e`` as a terminal delivers them, at once: the letters go to the filter."""
+    from textual import events
+
+    app: Any = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await settle(pilot)
+        for key, char in (("slash", "/"), ("b", "b"), ("e", "e")):
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.screen.query_one("#people-filter").value == "be"
+        assert listed(app, "people-list") == ["Tom Becker"]

@@ -88,6 +88,9 @@ class PeopleScreen(ModalScreen[QuotePlace | None]):
             show=False,
             id="people-filter",
             tooltip="Filter the people by name",
+            # handled as it arrives: the letters typed after it in one burst are already
+            # queued for the focused list otherwise (names have no "/" to type in the field)
+            priority=True,
         ),
     ]
 
@@ -114,8 +117,9 @@ class PeopleScreen(ModalScreen[QuotePlace | None]):
         self.query_one("#people-list").focus()
 
     def action_go(self, widget_id: str) -> None:
-        """Focus the filter, the people or the quotations."""
-        self.query_one(f"#{widget_id}").focus()
+        """Focus the filter, the people or the quotations at once (``Widget.focus`` moves it
+        after the keys already typed: "/oba" in one burst would miss the filter)."""
+        self.set_focus(self.query_one(f"#{widget_id}"))
 
     def _load(self, containing: str) -> None:
         self.run_worker(
@@ -131,7 +135,7 @@ class PeopleScreen(ModalScreen[QuotePlace | None]):
 
     @on(Input.Submitted, "#people-filter")
     def _filter_done(self) -> None:
-        self.query_one("#people-list").focus()
+        self.action_go("people-list")
 
     def on_people_loaded(self, event: PeopleLoaded) -> None:
         if event.containing != self.query_one("#people-filter", Input).value.strip():
@@ -151,7 +155,7 @@ class PeopleScreen(ModalScreen[QuotePlace | None]):
                 Content.assemble(
                     (person.name, "bold"),
                     (
-                        f"\n  {counted(person.quotations, 'quote')} · "
+                        f"\n  {counted(person.quotations, 'quote')}, "
                         f"{counted(person.articles, 'article')}",
                         "$text-muted",
                     ),
