@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsterm.cli import main
-from newsterm.store import ArticleFilter, Store
+from newsterm.store import ArticleFilter, Store, sync_html
 from newsterm.store.sync_queue import pending_count
 from newsterm.sync.client import item_number
 from tests.feedserver import Answer, FeedServer
@@ -563,3 +563,22 @@ def test_items_and_state_lists_come_in_continuation_pages(
         unread = {a.title for a in store.list_articles(ArticleFilter(unread_only=True))}
         starred = {a.title for a in store.list_articles(ArticleFilter(starred_only=True))}
     assert unread == {"Story beta"} and starred == {"Story beta", "Story gamma"}
+
+
+def test_synced_items_are_listed_at_once_and_searched_by_their_text(env: Env) -> None:
+    """`newsterm sync` stores the items with their HTML as FreshRSS sent it: listed at once,
+    their text derived afterwards; `search` converts what waits first and finds it."""
+    synced = env.run("sync")
+    assert synced.code == 0, synced.err
+    assert set(env.article_ids()) == {"Story alpha", "Story beta", "Story gamma"}
+    with env.store() as store:
+        assert sync_html.waiting(store.conn)
+        assert store.search("bridge") == []  # not in the index until converted
+    found = env.run("search", "bridge")
+    assert found.code == 0, found.err
+    assert all(f"Story {slug}" in found.out for slug, _ in STORIES), found.out
+    with env.store() as store:
+        assert not sync_html.waiting(store.conn)
+        article = store.article(env.article_ids()["Story gamma"])
+        assert article is not None
+        assert article.paragraphs[0] == "The council met on gamma."
