@@ -179,8 +179,8 @@ def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) ->
                 report.sent = push(store, client)
                 streams = pull_subscriptions(store, client, sync)
                 report.subscriptions = len(streams)
-                pull_items(store, client, sync, source, streams, report)
-                report.received = pull_state(store, client)
+                states = pull_items(store, client, sync, source, streams, report)
+                report.received = pull_state(store, client, states)
                 subscriptions = list(streams.values())  # checked by this sync, with it
             except AuthError:
                 _keep_session(store, sync, None)
@@ -270,21 +270,25 @@ def pull_items(
     account: Source,
     streams: dict[str, int],
     report: SyncReport,
-) -> None:
+) -> dict[int, int] | None:
     """Fetch new and changed items since the last sync (at most ``max_items`` the first time)
-    and save them as articles; the point to continue from is saved only once all pages are in."""
+    and save them as articles; the point to continue from is saved only once all pages are in.
+
+    On a first sync, returns the read/starred state each item carries (``item_states``)."""
     account_id = _account_id(sync)
     since_text = store.get_meta(SINCE_KEY) if store.get_meta(ACCOUNT_KEY) == account_id else None
     since = int(float(since_text)) - OVERLAP if since_text else None
     limit = sync.max_items if since is None else INCREMENTAL_LIMIT
     started: float | None = None
+    states: dict[int, int] | None = {} if since is None else None
     for page in _ahead(client.pages(limit, since=since)):
         if started is None:
             started = page.updated
-        _save_page(store, page.items, account.id, streams, report)
+        _save_page(store, page.items, account.id, streams, report, states)
     if started is not None:
         store.set_meta(ACCOUNT_KEY, account_id)
         store.set_meta(SINCE_KEY, str(started))
+    return states
 
 
 def _ahead(pages: Iterator[Page]) -> Iterator[Page]:
@@ -333,16 +337,20 @@ def _save_page(
     account_id: int,
     streams: dict[str, int],
     report: SyncReport,
+    states: dict[int, int] | None = None,
 ) -> None:
     """Store one page of items in one transaction: new and changed ones as articles with an
     empty body and their HTML kept to convert later (``store.sync_html``), each linked to its
-    server item; one that a local feed also brings is linked to that feed's article."""
+    server item; one that a local feed also brings is linked to that feed's article. Each
+    item's state from its categories goes into ``states`` (see :func:`item_states`)."""
     parsed: list[tuple[int, int, RawArticle, str]] = []
     for item in items:
         try:
             number = item_number(str(item["id"]))
         except (KeyError, ValueError):
             continue
+        if states is not None:
+            states[number] = item_state(item)
         origin = item.get("origin") if isinstance(item.get("origin"), dict) else {}
         source_id = streams.get(str((origin or {}).get("streamId", "")), account_id)
         parsed.append((number, source_id, *item_article(item)))
@@ -445,15 +453,45 @@ def _first_href(value: Any) -> str:
     return ""
 
 
-def pull_state(store: Store, client: GReaderClient) -> int:
+READ_FLAG, STARRED_FLAG = 1, 2
+UNKNOWN_STATE = -1
+"""An item whose categories do not say its state (no reading-list state among them)."""
+
+
+def item_state(item: dict[str, Any]) -> int:
+    """An item's read and starred state from its categories (``READ_FLAG | STARRED_FLAG``;
+    servers write the user as ``-`` or as a number), or ``UNKNOWN_STATE``."""
+    categories = item.get("categories")
+    if not isinstance(categories, list):
+        return UNKNOWN_STATE
+    states = {c.rpartition("/state/")[2] for c in categories if isinstance(c, str)}
+    if "com.google/reading-list" not in states:
+        return UNKNOWN_STATE
+    read = "com.google/read" in states
+    return read * READ_FLAG | ("com.google/starred" in states) * STARRED_FLAG
+
+
+def pull_state(store: Store, client: GReaderClient, states: dict[int, int] | None = None) -> int:
     """Read the server's unread and starred item lists, apply them to every synced article (a
     change still queued here keeps its local value) and keep them as the base of the next
-    merge. Returns how many articles changed."""
-    unread = client.item_ids(READING_LIST, exclude=READ)
-    starred = client.item_ids(STARRED)
+    merge. Returns how many articles changed.
+
+    ``states``: the state the items of a first sync carried (their categories). When they
+    cover every synced article, they are the lists, and the server is not asked for them
+    (two requests of every item id fewer on a first sync)."""
     known = {int(row[0]) for row in store.conn.execute("SELECT item FROM sync_items")}
-    changed = sync_queue.apply_remote(store.conn, "read", known - unread)
-    changed += sync_queue.apply_remote(store.conn, "starred", starred & known)
+    if (
+        states is not None
+        and known <= states.keys()
+        and all(states[item] != UNKNOWN_STATE for item in known)
+    ):
+        read = {item for item in known if states[item] & READ_FLAG}
+        starred = {item for item in known if states[item] & STARRED_FLAG}
+    else:
+        read = known - client.item_ids(READING_LIST, exclude=READ)
+        starred = client.item_ids(STARRED) & known
+    changed = sync_queue.apply_remote(store.conn, "read", read)
+    changed += sync_queue.apply_remote(store.conn, "starred", starred)
     return changed
 
 
