@@ -8,8 +8,9 @@ server fetches them), then, interleaved in the same run:
 - raw: the API calls alone (ClientLogin, then stream/contents pages of 1,000 until the end),
   bodies read and dropped;
 - first sync: ``newsterm.sync.engine.run_sync`` into an empty cache (``max_items`` = all):
-  login, subscriptions, every page, HTML to paragraphs, cache writes (stored unanalysed), the
-  state lists; in a fresh process, newsterm imported before the clock starts;
+  login, subscriptions, every page, cache writes (stored unanalysed, each item's HTML kept to
+  turn into text after), the state; in a fresh process, newsterm imported before the clock
+  starts; then, apart, converting the HTML it left (what the analysis or a search does after);
 - ``--against``: the same first sync by the newsterm of another checkout (its ``src`` first on
   the path), for a before/after in one run;
 
@@ -114,7 +115,15 @@ with Store.open(Path(db)) as store:
     report = run_sync(store, cfg, lambda s, _: GReaderClient(api, user, password, timeout=300.0))
     seconds = time.perf_counter() - start
     assert report.error is None, report.error
-    print(seconds, store.count_articles())
+    try:  # the text derived after the sync (what a search runs first), where the tree defers it
+        from newsterm.store import sync_html
+    except ImportError:
+        converted = 0.0
+    else:
+        start = time.perf_counter()
+        sync_html.convert_all(store)
+        converted = time.perf_counter() - start
+    print(seconds, store.count_articles(), converted)
 """
 
 
@@ -164,13 +173,16 @@ def noop_syncs(tree: Path, api: str, user: str, password: str, db: Path, runs: i
     return [float(line) for line in printed.split()]
 
 
-def first_sync(tree: Path, api: str, user: str, password: str, db: Path, items: int) -> float:
+def first_sync(
+    tree: Path, api: str, user: str, password: str, db: Path, items: int
+) -> tuple[float, float]:
     """A first sync into an empty cache by the newsterm of ``tree``; returns the seconds of
-    ``run_sync``."""
+    ``run_sync``, and of converting the HTML it left to text after it (0 where it leaves
+    none)."""
     printed = in_tree(tree, "first sync", FIRST_SYNC, api, user, password, db, items)
-    seconds, stored = printed.split()
+    seconds, stored, converted = printed.split()
     assert int(stored) >= items - 1000, stored
-    return float(seconds)
+    return float(seconds), float(converted)
 
 
 def main() -> None:
@@ -201,18 +213,21 @@ def main() -> None:
             def factory(cfg: SyncConfig, _: Config) -> GReaderClient:
                 return GReaderClient(cfg.url, cfg.user, account.password, timeout=300.0)
 
-            raw_times, first_times, other_times = [], [], []
+            raw_times, first_times, other_times, convert_times = [], [], [], []
             last_db = folder / "cache-0.db"
             cfg = Config(path=folder / "feeds.toml", settings=settings, sync=sync)
             for run in range(args.runs):
                 seconds, count = raw_pull(server.api, account.user, account.password)
                 raw_times.append(seconds)
                 last_db = folder / f"cache-{run}.db"
-                first_times.append(
-                    first_sync(ROOT, server.api, account.user, account.password, last_db, count)
+                seconds_first, converted = first_sync(
+                    ROOT, server.api, account.user, account.password, last_db, count
                 )
+                first_times.append(seconds_first)
+                convert_times.append(converted)
                 line = f"run {run + 1}: raw API {seconds:.2f} s ({count} items); "
-                line += f"first sync {first_times[-1]:.2f} s"
+                line += f"first sync {first_times[-1]:.2f} s ({first_times[-1] / seconds:.2f}x"
+                line += f", then {converted:.2f} s converting its HTML)"
                 if args.against:
                     other_db = folder / f"other-{run}.db"
                     other_times.append(
@@ -223,9 +238,10 @@ def main() -> None:
                             account.password,
                             other_db,
                             count,
-                        )
+                        )[0]
                     )
-                    line += f"; {args.against.name}: {other_times[-1]:.2f} s"
+                    line += f"; {args.against.name}: {other_times[-1]:.2f} s "
+                    line += f"({other_times[-1] / seconds:.2f}x)"
                 print(f"{line}; load {os.getloadavg()[0]:.1f}", flush=True)
             raw, first = statistics.median(raw_times), statistics.median(first_times)
             noops: list[float] = []
@@ -234,7 +250,9 @@ def main() -> None:
             for _ in range(max(3, args.runs)):  # interleaved, 3 syncs a process
                 noops += noop_syncs(ROOT, *login, last_db, 3)
                 if args.against:
-                    other_noops += noop_syncs(args.against, *login, last_db, 3)
+                    # on its own first sync's cache: a newer schema is not for an older tree
+                    other_db = folder / f"other-{args.runs - 1}.db"
+                    other_noops += noop_syncs(args.against, *login, other_db, 3)
             with Store.open(last_db) as store:
                 ids = [a.id for a in store.list_articles(limit=1000)]
                 store.set_read(ids)
@@ -253,13 +271,20 @@ def main() -> None:
     print(f"date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     print(
         f"first sync of {args.items} items: {first:.2f} s; raw API calls {raw:.2f} s; "
-        f"ratio {first / raw:.2f} (aim <= {AIMS['first_sync_ratio']})"
+        f"ratio {first / raw:.2f} (aim <= {AIMS['first_sync_ratio']}); ratios run by run "
+        f"{', '.join(f'{f / r:.2f}' for f, r in zip(first_times, raw_times, strict=True))}"
     )
+    if any(convert_times):
+        print(
+            f"  then its HTML converted to text (after the sync, by the analysis or the first "
+            f"search): {statistics.median(convert_times):.2f} s"
+        )
     if other_times:
         other = statistics.median(other_times)
         print(
             f"  {args.against}: first sync {other:.2f} s; ratio {other / raw:.2f} "
-            f"(interleaved in the same runs)"
+            f"(interleaved in the same runs); run by run "
+            f"{', '.join(f'{f / r:.2f}' for f, r in zip(other_times, raw_times, strict=True))}"
         )
     print(
         f"incremental sync, nothing new: {noop * 1000:.0f} ms median of {len(noops)} "
