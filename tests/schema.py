@@ -38,6 +38,7 @@ UNDO: dict[int, tuple[str, ...]] = {
         ),
         "ALTER TABLE count_generation DROP COLUMN counted",
     ),
+    12: ("DROP TABLE sync_html",),
 }
 """What migration N added, as statements that take it away (its triggers go by name)."""
 

@@ -274,7 +274,7 @@ def pull_items(
     """Fetch new and changed items since the last sync (at most ``max_items`` the first time)
     and save them as articles; the point to continue from is saved only once all pages are in.
 
-    On a first sync, returns the read/starred state each item carries (``item_states``)."""
+    On a first sync, returns the read/starred state each item carries (:func:`item_state`)."""
     account_id = _account_id(sync)
     since_text = store.get_meta(SINCE_KEY) if store.get_meta(ACCOUNT_KEY) == account_id else None
     since = int(float(since_text)) - OVERLAP if since_text else None
@@ -342,7 +342,7 @@ def _save_page(
     """Store one page of items in one transaction: new and changed ones as articles with an
     empty body and their HTML kept to convert later (``store.sync_html``), each linked to its
     server item; one that a local feed also brings is linked to that feed's article. Each
-    item's state from its categories goes into ``states`` (see :func:`item_states`)."""
+    item's state from its categories goes into ``states`` (see :func:`item_state`)."""
     parsed: list[tuple[int, int, RawArticle, str]] = []
     for item in items:
         try:
