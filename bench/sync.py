@@ -1,6 +1,6 @@
 """Sync benchmark against the real FreshRSS (``../shared/servers``; needs PHP).
 
-    uv run python bench/sync.py [--items 10000] [--runs 2] [--against OTHER_TREE]
+    uv run python bench/sync.py [--items 10000] [--runs 2] [--against OTHER_TREE] [--instructions PAGES]
 
 Serves ``--items`` items on 127.0.0.1 as 50 feeds, subscribes a fresh FreshRSS user to them (the
 server fetches them), then, interleaved in the same run:
@@ -17,7 +17,10 @@ server fetches them), then, interleaved in the same run:
 then incremental syncs with nothing new (same cache, the session of the last login kept; in
 fresh processes, interleaved with ``--against``'s), and 1,000 articles marked read here and
 pushed on a logged-in client: the requests that push takes.
-Prints the medians and ratios.
+Prints the medians and ratios. ``--instructions PAGES`` instead counts the instructions an item
+of the first PAGES pages (as FreshRSS sent them, recorded) takes to be decoded and stored, in one
+thread under valgrind's callgrind, for this tree and ``--against``'s: a figure the machine's
+load does not move.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -150,6 +154,79 @@ with Store.open(Path(db)) as store:
 """
 
 
+STORE_PAGES = """
+import json, sys
+from pathlib import Path
+from newsterm.config import SyncConfig
+from newsterm.store import Store
+from newsterm.sync import engine
+from newsterm.sync.client import Subscription
+folder, db, pages = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+sync = SyncConfig(url="http://127.0.0.1:9/api/greader.php", user="bench")
+listed = json.loads((folder / "subscriptions.json").read_bytes())["subscriptions"]
+subs = [Subscription(str(s["id"]), str(s["title"]), str(s["url"])) for s in listed]
+with Store.open(db) as store:
+    account = engine.account_source(store, sync)
+    sources = store.upsert_sources([engine._subscription_entry(sync, s) for s in subs])
+    streams = {s.id: source.id for s, source in zip(subs, sources)}
+    report = engine.SyncReport(account)
+    for number in range(pages):
+        items = json.loads((folder / f"page-{number}.json").read_bytes())["items"]
+        engine._save_page(store, items, account.id, streams, report)
+"""
+CALLGRIND = ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null")
+
+
+def record_pages(api: str, user: str, password: str, folder: Path, pages: int) -> int:
+    """Save the subscription list and the first ``pages`` contents pages as FreshRSS sent
+    them; returns the items they hold."""
+    answer = _http("POST", f"{api}/accounts/ClientLogin", data={"Email": user, "Passwd": password})
+    auth = next(x[5:] for x in answer.text.splitlines() if x.startswith("Auth="))
+    headers = {"Authorization": f"GoogleLogin auth={auth}"}
+    folder.mkdir(parents=True, exist_ok=True)
+    listed = _http("GET", f"{api}/reader/api/0/subscription/list?output=json", headers=headers)
+    (folder / "subscriptions.json").write_bytes(listed.content)
+    count, continuation = 0, None
+    for number in range(pages):
+        params: dict[str, object] = {"n": 1000, "output": "json"}
+        if continuation:
+            params["c"] = continuation
+        page = _http(
+            "GET",
+            f"{api}/reader/api/0/stream/contents/{READING_LIST}",
+            params=params,
+            headers=headers,
+            timeout=300,
+        )
+        (folder / f"page-{number}.json").write_bytes(page.content)
+        count += len(page.json()["items"])
+        continuation = page.json().get("continuation")
+    return count
+
+
+def store_instructions(tree: Path, folder: Path, pages: int, items: int) -> float:
+    """Instructions an item takes to be stored by the newsterm of ``tree`` (JSON decode and
+    ``_save_page`` of the recorded pages, one thread, under callgrind): a run with the pages
+    less one with none."""
+
+    def count(number: int) -> int:
+        db = folder / f"instructions-{number}.db"
+        for path in folder.glob(f"{db.name}*"):
+            path.unlink()
+        done = subprocess.run(
+            [*CALLGRIND, sys.executable, "-c", STORE_PAGES, str(folder), str(db), str(number)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": str(tree / "src"), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"},
+        )
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        assert found, done.stderr[-500:]
+        return int(found.group(1))
+
+    return (count(pages) - count(0)) / items
+
+
 def in_tree(tree: Path, what: str, script: str, *args: object) -> str:
     """Run ``script`` with ``args`` by the newsterm of ``tree`` (its ``src`` first on the path)
     in a fresh process; returns what it printed."""
@@ -190,6 +267,13 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--against", type=Path, help="another checkout to compare, interleaved")
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        metavar="PAGES",
+        help="instead, count the instructions an item of the first PAGES pages takes to store "
+        "(callgrind; this tree and --against's), then stop",
+    )
     args = parser.parse_args()
     if reason := unavailable():
         sys.exit(f"bench/sync.py: {reason}")
@@ -207,6 +291,15 @@ def main() -> None:
                 account.subscribe(feeds.url(f"/f{feed}.xml"))
             served = len(account.ids(READING_LIST))
             print(f"FreshRSS holds {served} items in {FEEDS} feeds")
+            if args.instructions:
+                recorded = folder / "pages"
+                items = record_pages(
+                    server.api, account.user, account.password, recorded, args.instructions
+                )
+                for tree in (ROOT, *([args.against] if args.against else [])):
+                    each = store_instructions(tree, recorded, args.instructions, items)
+                    print(f"{tree}: {each:,.0f} instructions an item stored ({items} items)")
+                return
             sync = SyncConfig(url=server.api, user=account.user, max_items=args.items + 1000)
             settings = Settings(read_timeout=300.0)
 
