@@ -1,6 +1,7 @@
 """Sync benchmark against the real FreshRSS (``../shared/servers``; needs PHP).
 
-    uv run python bench/sync.py [--items 10000] [--runs 2] [--against OTHER_TREE] [--instructions PAGES]
+    uv run python bench/sync.py [--items 10000] [--runs 2] [--against OTHER_TREE]
+                                [--instructions PAGES]
 
 Serves ``--items`` items on 127.0.0.1 as 50 feeds, subscribes a fresh FreshRSS user to them (the
 server fetches them), then, interleaved in the same run:
