@@ -1,6 +1,7 @@
 """Sync benchmark against the real FreshRSS (``../shared/servers``; needs PHP).
 
     uv run python bench/sync.py [--items 10000] [--runs 2] [--against OTHER_TREE]
+                                [--instructions PAGES]
 
 Serves ``--items`` items on 127.0.0.1 as 50 feeds, subscribes a fresh FreshRSS user to them (the
 server fetches them), then, interleaved in the same run:
@@ -8,15 +9,19 @@ server fetches them), then, interleaved in the same run:
 - raw: the API calls alone (ClientLogin, then stream/contents pages of 1,000 until the end),
   bodies read and dropped;
 - first sync: ``newsterm.sync.engine.run_sync`` into an empty cache (``max_items`` = all):
-  login, subscriptions, every page, HTML to paragraphs, cache writes (stored unanalysed), the
-  state lists; in a fresh process, newsterm imported before the clock starts;
+  login, subscriptions, every page, cache writes (stored unanalysed, each item's HTML kept to
+  turn into text after), the state; in a fresh process, newsterm imported before the clock
+  starts; then, apart, converting the HTML it left (what the analysis or a search does after);
 - ``--against``: the same first sync by the newsterm of another checkout (its ``src`` first on
   the path), for a before/after in one run;
 
 then incremental syncs with nothing new (same cache, the session of the last login kept; in
 fresh processes, interleaved with ``--against``'s), and 1,000 articles marked read here and
 pushed on a logged-in client: the requests that push takes.
-Prints the medians and ratios.
+Prints the medians and ratios. ``--instructions PAGES`` instead counts the instructions an item
+of the first PAGES pages (as FreshRSS sent them, recorded) takes to be decoded and stored, in one
+thread under valgrind's callgrind, for this tree and ``--against``'s: a figure the machine's
+load does not move.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -114,7 +120,15 @@ with Store.open(Path(db)) as store:
     report = run_sync(store, cfg, lambda s, _: GReaderClient(api, user, password, timeout=300.0))
     seconds = time.perf_counter() - start
     assert report.error is None, report.error
-    print(seconds, store.count_articles())
+    try:  # the text derived after the sync (what a search runs first), where the tree defers it
+        from newsterm.store import sync_html
+    except ImportError:
+        converted = 0.0
+    else:
+        start = time.perf_counter()
+        sync_html.convert_all(store)
+        converted = time.perf_counter() - start
+    print(seconds, store.count_articles(), converted)
 """
 
 
@@ -141,6 +155,79 @@ with Store.open(Path(db)) as store:
 """
 
 
+STORE_PAGES = """
+import json, sys
+from pathlib import Path
+from newsterm.config import SyncConfig
+from newsterm.store import Store
+from newsterm.sync import engine
+from newsterm.sync.client import Subscription
+folder, db, pages = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+sync = SyncConfig(url="http://127.0.0.1:9/api/greader.php", user="bench")
+listed = json.loads((folder / "subscriptions.json").read_bytes())["subscriptions"]
+subs = [Subscription(str(s["id"]), str(s["title"]), str(s["url"])) for s in listed]
+with Store.open(db) as store:
+    account = engine.account_source(store, sync)
+    sources = store.upsert_sources([engine._subscription_entry(sync, s) for s in subs])
+    streams = {s.id: source.id for s, source in zip(subs, sources)}
+    report = engine.SyncReport(account)
+    for number in range(pages):
+        items = json.loads((folder / f"page-{number}.json").read_bytes())["items"]
+        engine._save_page(store, items, account.id, streams, report)
+"""
+CALLGRIND = ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null")
+
+
+def record_pages(api: str, user: str, password: str, folder: Path, pages: int) -> int:
+    """Save the subscription list and the first ``pages`` contents pages as FreshRSS sent
+    them; returns the items they hold."""
+    answer = _http("POST", f"{api}/accounts/ClientLogin", data={"Email": user, "Passwd": password})
+    auth = next(x[5:] for x in answer.text.splitlines() if x.startswith("Auth="))
+    headers = {"Authorization": f"GoogleLogin auth={auth}"}
+    folder.mkdir(parents=True, exist_ok=True)
+    listed = _http("GET", f"{api}/reader/api/0/subscription/list?output=json", headers=headers)
+    (folder / "subscriptions.json").write_bytes(listed.content)
+    count, continuation = 0, None
+    for number in range(pages):
+        params: dict[str, object] = {"n": 1000, "output": "json"}
+        if continuation:
+            params["c"] = continuation
+        page = _http(
+            "GET",
+            f"{api}/reader/api/0/stream/contents/{READING_LIST}",
+            params=params,
+            headers=headers,
+            timeout=300,
+        )
+        (folder / f"page-{number}.json").write_bytes(page.content)
+        count += len(page.json()["items"])
+        continuation = page.json().get("continuation")
+    return count
+
+
+def store_instructions(tree: Path, folder: Path, pages: int, items: int) -> float:
+    """Instructions an item takes to be stored by the newsterm of ``tree`` (JSON decode and
+    ``_save_page`` of the recorded pages, one thread, under callgrind): a run with the pages
+    less one with none."""
+
+    def count(number: int) -> int:
+        db = folder / f"instructions-{number}.db"
+        for path in folder.glob(f"{db.name}*"):
+            path.unlink()
+        done = subprocess.run(
+            [*CALLGRIND, sys.executable, "-c", STORE_PAGES, str(folder), str(db), str(number)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": str(tree / "src"), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"},
+        )
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        assert found, done.stderr[-500:]
+        return int(found.group(1))
+
+    return (count(pages) - count(0)) / items
+
+
 def in_tree(tree: Path, what: str, script: str, *args: object) -> str:
     """Run ``script`` with ``args`` by the newsterm of ``tree`` (its ``src`` first on the path)
     in a fresh process; returns what it printed."""
@@ -164,13 +251,16 @@ def noop_syncs(tree: Path, api: str, user: str, password: str, db: Path, runs: i
     return [float(line) for line in printed.split()]
 
 
-def first_sync(tree: Path, api: str, user: str, password: str, db: Path, items: int) -> float:
+def first_sync(
+    tree: Path, api: str, user: str, password: str, db: Path, items: int
+) -> tuple[float, float]:
     """A first sync into an empty cache by the newsterm of ``tree``; returns the seconds of
-    ``run_sync``."""
+    ``run_sync``, and of converting the HTML it left to text after it (0 where it leaves
+    none)."""
     printed = in_tree(tree, "first sync", FIRST_SYNC, api, user, password, db, items)
-    seconds, stored = printed.split()
+    seconds, stored, converted = printed.split()
     assert int(stored) >= items - 1000, stored
-    return float(seconds)
+    return float(seconds), float(converted)
 
 
 def main() -> None:
@@ -178,6 +268,13 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--against", type=Path, help="another checkout to compare, interleaved")
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        metavar="PAGES",
+        help="instead, count the instructions an item of the first PAGES pages takes to store "
+        "(callgrind; this tree and --against's), then stop",
+    )
     args = parser.parse_args()
     if reason := unavailable():
         sys.exit(f"bench/sync.py: {reason}")
@@ -195,24 +292,36 @@ def main() -> None:
                 account.subscribe(feeds.url(f"/f{feed}.xml"))
             served = len(account.ids(READING_LIST))
             print(f"FreshRSS holds {served} items in {FEEDS} feeds")
+            if args.instructions:
+                recorded = folder / "pages"
+                items = record_pages(
+                    server.api, account.user, account.password, recorded, args.instructions
+                )
+                for tree in (ROOT, *([args.against] if args.against else [])):
+                    each = store_instructions(tree, recorded, args.instructions, items)
+                    print(f"{tree}: {each:,.0f} instructions an item stored ({items} items)")
+                return
             sync = SyncConfig(url=server.api, user=account.user, max_items=args.items + 1000)
             settings = Settings(read_timeout=300.0)
 
             def factory(cfg: SyncConfig, _: Config) -> GReaderClient:
                 return GReaderClient(cfg.url, cfg.user, account.password, timeout=300.0)
 
-            raw_times, first_times, other_times = [], [], []
+            raw_times, first_times, other_times, convert_times = [], [], [], []
             last_db = folder / "cache-0.db"
             cfg = Config(path=folder / "feeds.toml", settings=settings, sync=sync)
             for run in range(args.runs):
                 seconds, count = raw_pull(server.api, account.user, account.password)
                 raw_times.append(seconds)
                 last_db = folder / f"cache-{run}.db"
-                first_times.append(
-                    first_sync(ROOT, server.api, account.user, account.password, last_db, count)
+                seconds_first, converted = first_sync(
+                    ROOT, server.api, account.user, account.password, last_db, count
                 )
+                first_times.append(seconds_first)
+                convert_times.append(converted)
                 line = f"run {run + 1}: raw API {seconds:.2f} s ({count} items); "
-                line += f"first sync {first_times[-1]:.2f} s"
+                line += f"first sync {first_times[-1]:.2f} s ({first_times[-1] / seconds:.2f}x"
+                line += f", then {converted:.2f} s converting its HTML)"
                 if args.against:
                     other_db = folder / f"other-{run}.db"
                     other_times.append(
@@ -223,9 +332,10 @@ def main() -> None:
                             account.password,
                             other_db,
                             count,
-                        )
+                        )[0]
                     )
-                    line += f"; {args.against.name}: {other_times[-1]:.2f} s"
+                    line += f"; {args.against.name}: {other_times[-1]:.2f} s "
+                    line += f"({other_times[-1] / seconds:.2f}x)"
                 print(f"{line}; load {os.getloadavg()[0]:.1f}", flush=True)
             raw, first = statistics.median(raw_times), statistics.median(first_times)
             noops: list[float] = []
@@ -234,7 +344,9 @@ def main() -> None:
             for _ in range(max(3, args.runs)):  # interleaved, 3 syncs a process
                 noops += noop_syncs(ROOT, *login, last_db, 3)
                 if args.against:
-                    other_noops += noop_syncs(args.against, *login, last_db, 3)
+                    # on its own first sync's cache: a newer schema is not for an older tree
+                    other_db = folder / f"other-{args.runs - 1}.db"
+                    other_noops += noop_syncs(args.against, *login, other_db, 3)
             with Store.open(last_db) as store:
                 ids = [a.id for a in store.list_articles(limit=1000)]
                 store.set_read(ids)
@@ -253,13 +365,20 @@ def main() -> None:
     print(f"date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     print(
         f"first sync of {args.items} items: {first:.2f} s; raw API calls {raw:.2f} s; "
-        f"ratio {first / raw:.2f} (aim <= {AIMS['first_sync_ratio']})"
+        f"ratio {first / raw:.2f} (aim <= {AIMS['first_sync_ratio']}); ratios run by run "
+        f"{', '.join(f'{f / r:.2f}' for f, r in zip(first_times, raw_times, strict=True))}"
     )
+    if any(convert_times):
+        print(
+            f"  then its HTML converted to text (after the sync, by the analysis or the first "
+            f"search): {statistics.median(convert_times):.2f} s"
+        )
     if other_times:
         other = statistics.median(other_times)
         print(
             f"  {args.against}: first sync {other:.2f} s; ratio {other / raw:.2f} "
-            f"(interleaved in the same runs)"
+            f"(interleaved in the same runs); run by run "
+            f"{', '.join(f'{f / r:.2f}' for f, r in zip(other_times, raw_times, strict=True))}"
         )
     print(
         f"incremental sync, nothing new: {noop * 1000:.0f} ms median of {len(noops)} "

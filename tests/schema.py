@@ -39,6 +39,7 @@ UNDO: dict[int, tuple[str, ...]] = {
         "ALTER TABLE count_generation DROP COLUMN counted",
     ),
     12: ("DROP INDEX quotes_by_person", "ALTER TABLE quotes DROP COLUMN person"),
+    13: ("DROP TABLE sync_html",),
 }
 """What migration N added, as statements that take it away (its triggers go by name)."""
 

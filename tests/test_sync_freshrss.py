@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsterm.cli import main
-from newsterm.store import ArticleFilter, Store
+from newsterm.store import ArticleFilter, Store, sync_html
 from newsterm.store.sync_queue import pending_count
 from newsterm.sync.client import item_number
 from tests.feedserver import Answer, FeedServer
@@ -548,7 +548,9 @@ def test_a_subscription_dropped_elsewhere_is_marked_gone_and_its_articles_kept(e
 def test_items_and_state_lists_come_in_continuation_pages(
     env: Env, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A page of one item (and one id): every item and every state still arrives."""
+    """A page of one item (and one id): every item and every state still arrives. The first
+    sync takes the states from the items themselves and asks for no id list; the next takes
+    them from the id lists."""
     monkeypatch.setattr("newsterm.sync.client.PAGE_ITEMS", 1)
     monkeypatch.setattr("newsterm.sync.client.IDS_PAGE", 1)
     items = {str(i["title"]): str(i["id"]) for i in env.account.items()}
@@ -557,9 +559,39 @@ def test_items_and_state_lists_come_in_continuation_pages(
     assert env.run("refresh").code == 0
     pages = [r for r in env.relay.requests if "stream/contents" in r]
     assert len(pages) >= 3 and sum("c=" in r for r in pages) >= 2
+    assert not [r for r in env.relay.requests if "stream/items/ids" in r]
+    assert states(env) == ({"Story beta"}, {"Story beta", "Story gamma"})
+    assert set(env.article_ids()) == set(items)
+    env.account.set_state([items["Story alpha"]], READ, on=False)
+    env.account.set_state([items["Story alpha"]], STARRED)
+    env.relay.requests.clear()
+    assert env.run("refresh").code == 0
     assert sum("stream/items/ids" in r and "c=" in r for r in env.relay.requests) >= 2
+    assert states(env) == ({"Story alpha", "Story beta"}, set(items))
+
+
+def states(env: Env) -> tuple[set[str], set[str]]:
+    """The titles of the unread and of the starred articles."""
     with env.store() as store:
-        assert {a.title for a in store.list_articles(limit=10)} == set(items)
         unread = {a.title for a in store.list_articles(ArticleFilter(unread_only=True))}
         starred = {a.title for a in store.list_articles(ArticleFilter(starred_only=True))}
-    assert unread == {"Story beta"} and starred == {"Story beta", "Story gamma"}
+    return unread, starred
+
+
+def test_synced_items_are_listed_at_once_and_searched_by_their_text(env: Env) -> None:
+    """`newsterm sync` stores the items with their HTML as FreshRSS sent it: listed at once,
+    their text derived afterwards; `search` converts what waits first and finds it."""
+    synced = env.run("sync")
+    assert synced.code == 0, synced.err
+    assert set(env.article_ids()) == {"Story alpha", "Story beta", "Story gamma"}
+    with env.store() as store:
+        assert sync_html.waiting(store.conn)
+        assert store.search("bridge") == []  # not in the index until converted
+    found = env.run("search", "bridge")
+    assert found.code == 0, found.err
+    assert all(f"Story {slug}" in found.out for slug, _ in STORIES), found.out
+    with env.store() as store:
+        assert not sync_html.waiting(store.conn)
+        article = store.article(env.article_ids()["Story gamma"])
+        assert article is not None
+        assert article.paragraphs[0] == "The council met on gamma."

@@ -248,3 +248,18 @@ def test_mark_works_without_sync(
         "newsterm: say what to do: --read, --unread, --star or --unstar",
         "newsterm: 999: no such article (see `newsterm articles`)",
     ]
+
+
+def test_an_items_state_is_read_from_its_categories() -> None:
+    """Whatever the server writes for the user ("-" or a number); an item without a
+    reading-list state does not say its state (the first sync then asks for the id lists)."""
+    from newsterm.sync.engine import READ_FLAG, STARRED_FLAG, UNKNOWN_STATE, item_state
+
+    mine = "user/-/state/com.google/"
+    numbered = "user/1005921515/state/com.google/"
+    assert item_state({"categories": [f"{mine}reading-list", "user/-/label/World"]}) == 0
+    assert item_state({"categories": [f"{numbered}reading-list", f"{numbered}read"]}) == READ_FLAG
+    both = [f"{mine}reading-list", f"{mine}starred", f"{mine}read"]
+    assert item_state({"categories": both}) == READ_FLAG | STARRED_FLAG
+    assert item_state({"categories": ["user/-/label/com.google/read"]}) == UNKNOWN_STATE
+    assert item_state({"categories": "read"}) == item_state({}) == UNKNOWN_STATE

@@ -608,12 +608,20 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
 
 
 def finish_analysis_for(store: Store, queries: Iterable[str | None]) -> None:
-    """Finish the analysis backlog first when a query asks about what it finds (``speaker:``,
-    ``has:quotes`` ...): articles not analysed yet would be missing from the answer."""
+    """Before queries run: turn the synced items' HTML still waiting into text (the search
+    index has their titles only until then), and finish the analysis backlog when a query asks
+    about what it finds (``speaker:``, ``has:quotes`` ...): articles not analysed yet would be
+    missing from the answer."""
     from newsterm.query import needs_analysis
 
-    if any(q is not None and needs_analysis(q) for q in queries):
-        finish_analysis(store)
+    wanted = [q for q in queries if q is not None]
+    if not wanted:
+        return
+    if any(needs_analysis(q) for q in wanted):
+        finish_analysis(store)  # it converts what it analyses
+    from newsterm.store import sync_html
+
+    sync_html.convert_all(store)
 
 
 def finish_analysis(store: Store) -> int:

@@ -112,20 +112,47 @@ def _people(people: list[tuple[str, str]], links: list[str]) -> tuple[list[str],
     return authors, contacts
 
 
+def clean_title(title: str, is_html: bool) -> str:
+    """An item's title as one clean line."""
+    if is_html and ("<" in title or "&" in title):
+        title = " ".join(html_to_text(title).paragraphs)
+    return sanitize_line(title, TITLE_LIMIT)
+
+
+def clean_link(link: str, base_url: str) -> tuple[str, str | None]:
+    """An item's link as one clean line (made absolute against ``base_url``), and as the
+    article's URL when it is http(s)."""
+    link = link.strip()
+    if link and not link.lower().startswith(_ABSOLUTE):
+        link = urljoin(base_url, link)
+    link = sanitize_line(link, LINK_LIMIT)
+    return link, link if link.lower().startswith(_ABSOLUTE) else None
+
+
+def untitled(text: str, is_html: bool = False) -> str:
+    """The title of an item that has none: the start of its text (one clean line)."""
+    return sanitize_line(_summary_text(text, True) if is_html else text, 80) or "(untitled)"
+
+
+def bylines(people: list[tuple[str, str]]) -> list[str]:
+    """An item's authors (names, or addresses alone) as bylines."""
+    return _people(people, [])[0]
+
+
+def html_body(content: str, body_limit: int = BODY_LIMIT) -> tuple[list[str], list[Contact]]:
+    """An item's HTML body as :func:`item_to_article` makes it: clean paragraphs (at most
+    ``body_limit`` characters) and the contacts of its mailto: links."""
+    paragraphs, links = _reduce(content, True)
+    return bounded(paragraphs, body_limit), _people([], links)[1]
+
+
 def item_to_article(item: FeedItem, base_url: str, body_limit: int = BODY_LIMIT) -> RawArticle:
     """Turn a parsed item into a sanitised RawArticle with a parser-independent identity.
 
     The body keeps at most ``body_limit`` characters (0: no limit).
     """
-    title = item.title
-    if item.title_is_html and ("<" in title or "&" in title):
-        title = " ".join(html_to_text(title).paragraphs)
-    title = sanitize_line(title, TITLE_LIMIT)
-    link = item.link.strip()
-    if link and not link.lower().startswith(_ABSOLUTE):
-        link = urljoin(base_url, link)
-    link = sanitize_line(link, LINK_LIMIT)
-    url = link if link.lower().startswith(_ABSOLUTE) else None
+    title = clean_title(item.title, item.title_is_html)
+    link, url = clean_link(item.link, base_url)
     paragraphs, links = _reduce(item.content, item.content_is_html)
     if paragraphs:
         summary = sanitize_line(_summary_text(item.summary, item.summary_is_html), SUMMARY_LIMIT)
@@ -141,8 +168,7 @@ def item_to_article(item: FeedItem, base_url: str, body_limit: int = BODY_LIMIT)
     raw_id = sanitize_line(item.id, LINK_LIMIT)
     guid = article_identity(raw_id, link, title, date_text, digest)
     if not title:
-        first = paragraphs[0] if paragraphs else ""
-        title = sanitize_line(first, 80) if first else "(untitled)"
+        title = untitled(paragraphs[0] if paragraphs else "")
     return RawArticle(
         guid=guid,
         title=title,

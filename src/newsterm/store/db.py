@@ -232,6 +232,18 @@ CREATE INDEX quotes_by_person ON quotes (person, article_id) WHERE person IS NOT
 """The people index: each quotation's speaker as one name a person (extract/people.py),
 filled by the analysis (its version 6), so ``newsterm people`` groups without reading text."""
 
+_V13_SYNC_HTML = """
+CREATE TABLE sync_html (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    content_hash TEXT NOT NULL,
+    html TEXT NOT NULL
+);
+"""
+"""A synced item's HTML as the server sent it, kept until it is turned into paragraphs
+(store/sync_html.py): the sync stores the article with an empty body and this row, and the
+analysis (or the conversion that searches run first) derives the body from it. A row whose
+hash is not its article's any more is stale (the article was rewritten meanwhile)."""
+
 MIGRATIONS: tuple[str, ...] = (
     _SCHEMA_V1,
     _V2_FTS_BY_STATEMENT,
@@ -245,6 +257,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V10_SYNC_SEEN_STATE,
     _V11_COUNT_GENERATION_ONCE,
     _V12_QUOTE_PEOPLE,
+    _V13_SYNC_HTML,
 )
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)

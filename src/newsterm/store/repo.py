@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsterm.errors import CacheError
 from newsterm.models import Article, ArticleSummary, Source, SourceKind, SourceStatus
-from newsterm.store import db, sync_queue
+from newsterm.store import db, sync_html, sync_queue
 
 if TYPE_CHECKING:
     from newsterm.analysis import Analysis, AnalysisInput, Contact, RawArticle
@@ -609,11 +609,15 @@ class Store:
                WHERE id IN (SELECT value FROM json_each(?))""",
             (json.dumps(list(article_ids)),),
         ).fetchall()
+        waiting = sync_html.html_of(self.conn, article_ids) if sync_html.waiting(self.conn) else {}
         found = []
         for article_id, content_hash, title, body, stored in rows:
             extra = json.loads(stored) if stored else {}
             refs = extra.get("paragraphs")
-            if refs is None:
+            if article_id in waiting:  # a synced item's HTML, turned into paragraphs now
+                paragraphs, contacts = sync_html.paragraphs(waiting[article_id])
+                extra = sync_html.with_contacts(stored, contacts)
+            elif refs is None:
                 paragraphs = body.split(PARAGRAPH_SEPARATOR) if body else []
             else:
                 paragraphs = _input_paragraphs(refs, body)
@@ -689,6 +693,7 @@ class Store:
         )
         _index(conn, changed)
         self._write_analyses(conn, [(item.article_id, analysis) for item, analysis, _ in todo])
+        sync_html.forget(conn, [item.article_id for item, _, _ in todo])  # the body is derived
         return len(todo)
 
     @staticmethod

@@ -14,8 +14,10 @@ changed that item the same way). A change made during the sync stays queued.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import queue
+import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -28,7 +30,7 @@ from newsterm.analysis import RawArticle
 from newsterm.config import Config, SyncConfig
 from newsterm.errors import UsageError
 from newsterm.models import Source, SourceKind, SourceStatus
-from newsterm.store import Store, sync_queue
+from newsterm.store import Store, sync_html, sync_queue
 from newsterm.sync.client import (
     EDIT_BATCH,
     READ,
@@ -55,6 +57,8 @@ OVERLAP = 120
 INCREMENTAL_LIMIT = 100_000
 """Items at most in one incremental sync."""
 STATE_TAGS = {"read": READ, "starred": STARRED}
+MAX_HTML = 2_000_000
+"""Characters of an item's HTML kept (a body keeps at most 500,000 of text)."""
 
 ClientFactory = Callable[[SyncConfig, Config], GReaderClient]
 
@@ -175,8 +179,8 @@ def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) ->
                 report.sent = push(store, client)
                 streams = pull_subscriptions(store, client, sync)
                 report.subscriptions = len(streams)
-                pull_items(store, client, sync, source, streams, report)
-                report.received = pull_state(store, client)
+                states = pull_items(store, client, sync, source, streams, report)
+                report.received = pull_state(store, client, states)
                 subscriptions = list(streams.values())  # checked by this sync, with it
             except AuthError:
                 _keep_session(store, sync, None)
@@ -266,21 +270,25 @@ def pull_items(
     account: Source,
     streams: dict[str, int],
     report: SyncReport,
-) -> None:
+) -> dict[int, int] | None:
     """Fetch new and changed items since the last sync (at most ``max_items`` the first time)
-    and save them as articles; the point to continue from is saved only once all pages are in."""
+    and save them as articles; the point to continue from is saved only once all pages are in.
+
+    On a first sync, returns the read/starred state each item carries (:func:`item_state`)."""
     account_id = _account_id(sync)
     since_text = store.get_meta(SINCE_KEY) if store.get_meta(ACCOUNT_KEY) == account_id else None
     since = int(float(since_text)) - OVERLAP if since_text else None
     limit = sync.max_items if since is None else INCREMENTAL_LIMIT
     started: float | None = None
+    states: dict[int, int] | None = {} if since is None else None
     for page in _ahead(client.pages(limit, since=since)):
         if started is None:
             started = page.updated
-        _save_page(store, page.items, account.id, streams, report)
+        _save_page(store, page.items, account.id, streams, report, states)
     if started is not None:
         store.set_meta(ACCOUNT_KEY, account_id)
         store.set_meta(SINCE_KEY, str(started))
+    return states
 
 
 def _ahead(pages: Iterator[Page]) -> Iterator[Page]:
@@ -329,71 +337,91 @@ def _save_page(
     account_id: int,
     streams: dict[str, int],
     report: SyncReport,
+    states: dict[int, int] | None = None,
 ) -> None:
-    parsed: list[tuple[int, int, RawArticle]] = []
+    """Store one page of items in one transaction: new and changed ones as articles with an
+    empty body and their HTML kept to convert later (``store.sync_html``), each linked to its
+    server item; one that a local feed also brings is linked to that feed's article. Each
+    item's state from its categories goes into ``states`` (see :func:`item_state`)."""
+    parsed: list[tuple[int, int, RawArticle, str]] = []
     for item in items:
         try:
             number = item_number(str(item["id"]))
         except (KeyError, ValueError):
             continue
+        if states is not None:
+            states[number] = item_state(item)
         origin = item.get("origin") if isinstance(item.get("origin"), dict) else {}
         source_id = streams.get(str((origin or {}).get("streamId", "")), account_id)
-        parsed.append((number, source_id, item_article(item)))
-    conn = store.conn
-    known = sync_queue.known_items(conn, [n for n, _, _ in parsed])
-    local = sync_queue.articles_by_url(
-        conn,
-        [raw.url for n, _, raw in parsed if n not in known and raw.url],
-        SourceKind.SYNC.value,
-    )
-    guids = [raw.guid for _, _, raw in parsed]
-    stored = _stored(store, guids)
-    links: list[tuple[int, int, str | None]] = []
-    wanted: list[tuple[int, RawArticle]] = []
-    for number, source_id, raw in parsed:
-        if known.get(number) is False:
-            continue  # stored once, under the local feed that also brings it
-        if number not in known and raw.url in local:
-            links.append((number, local[raw.url], raw.url))  # also arrives through a local feed
-            continue
-        if stored.get((source_id, raw.guid), (0, None))[1] == raw.content_hash:
-            continue
-        wanted.append((source_id, raw))
-    by_source: dict[int, list[RawArticle]] = defaultdict(list)
-    for source_id, raw in wanted:  # stored unanalysed: the analysis backlog follows
-        by_source[source_id].append(raw)
-    for source_id, batch in by_source.items():
-        result = store.save_articles(source_id, batch)
-        report.new += result.new
-        report.updated += result.updated
-        report.new_ids += result.new_ids
-    stored = _stored(store, guids)  # again: with the articles just saved
-    for number, source_id, raw in parsed:
-        if number not in known and (source_id, raw.guid) in stored:
-            links.append((number, stored[(source_id, raw.guid)][0], raw.url))
-    with store.write() as write:
-        sync_queue.link(write, links)
+        parsed.append((number, source_id, *item_article(item)))
+    with store.write() as conn:
+        known = sync_queue.known_items(conn, [n for n, _, _, _ in parsed])
+        local = sync_queue.articles_by_url(
+            conn,
+            [raw.url for n, _, raw, _ in parsed if n not in known and raw.url],
+            SourceKind.SYNC.value,
+        )
+        keys = [(source_id, raw.guid) for _, source_id, raw, _ in parsed]
+        stored = _stored(conn, keys)
+        links: list[tuple[int, int, str | None]] = []
+        wanted: list[tuple[int, RawArticle, str]] = []
+        for number, source_id, raw, html in parsed:
+            if known.get(number) is False:
+                continue  # stored once, under the local feed that also brings it
+            if number not in known and raw.url in local:
+                links.append((number, local[raw.url], raw.url))  # also arrives through a local feed
+                continue
+            if stored.get((source_id, raw.guid), (0, None))[1] == raw.content_hash:
+                continue
+            wanted.append((source_id, raw, html))
+        by_source: dict[int, list[RawArticle]] = defaultdict(list)
+        for source_id, raw, _ in wanted:  # stored unanalysed: the analysis backlog follows
+            by_source[source_id].append(raw)
+        for source_id, batch in by_source.items():
+            result = store.save_articles(source_id, batch)
+            report.new += result.new
+            report.updated += result.updated
+            report.new_ids += result.new_ids
+        stored = _stored(conn, keys)  # again: with the articles just saved
+        for number, source_id, raw, _ in parsed:
+            if number not in known and (source_id, raw.guid) in stored:
+                links.append((number, stored[(source_id, raw.guid)][0], raw.url))
+        sync_queue.link(conn, links)
+        sync_html.keep(
+            conn,
+            [
+                (stored[(source_id, raw.guid)][0], raw.content_hash, html)
+                for source_id, raw, html in wanted
+                if (source_id, raw.guid) in stored
+            ],
+        )
 
 
-def _stored(store: Store, guids: list[str]) -> dict[tuple[int, str], tuple[int, str]]:
-    """The cached articles with these guids: (id, content hash) by (source, guid)."""
-    rows = store.conn.execute(
-        """SELECT source_id, guid, id, content_hash FROM articles
-           WHERE guid IN (SELECT value FROM json_each(?))""",
-        (json.dumps(guids),),
+def _stored(
+    conn: sqlite3.Connection, keys: list[tuple[int, str]]
+) -> dict[tuple[int, str], tuple[int, str]]:
+    """The cached articles with these (source, guid) keys: (id, content hash) by key."""
+    rows = conn.execute(
+        """SELECT a.source_id, a.guid, a.id, a.content_hash FROM json_each(?) k
+           JOIN articles a ON a.source_id = k.value ->> 0 AND a.guid = k.value ->> 1""",
+        (json.dumps(keys),),
     )
     return {(source_id, guid): (article_id, digest) for source_id, guid, article_id, digest in rows}
 
 
-def item_article(item: dict[str, Any]) -> RawArticle:
-    """A Google Reader item as a sanitised RawArticle (its HTML through the feed HTML path;
-    its identity the item id)."""
-    from newsterm.ingest.feed_item import item_to_article
-    from newsterm.ingest.feed_model import FeedItem
+def item_article(item: dict[str, Any]) -> tuple[RawArticle, str]:
+    """A Google Reader item as a sanitised RawArticle without paragraphs (its title, link and
+    authors cleaned as a feed item's), and its HTML (at most ``MAX_HTML`` characters) to turn
+    into them later (``store.sync_html``). Its identity is the item id; its content hash
+    covers the HTML."""
+    from newsterm.ingest.feed_item import bylines, clean_link, clean_title, untitled
 
-    link = _first_href(item.get("canonical")) or _first_href(item.get("alternate"))
+    link, url = clean_link(
+        _first_href(item.get("canonical")) or _first_href(item.get("alternate")), ""
+    )
     body = item.get("summary") or item.get("content") or {}
     content = body.get("content", "") if isinstance(body, dict) else ""
+    html = content[:MAX_HTML] if isinstance(content, str) else ""
     published = item.get("published")
     when = (
         datetime.fromtimestamp(published, UTC)
@@ -401,20 +429,21 @@ def item_article(item: dict[str, Any]) -> RawArticle:
         else None
     )
     author = item.get("author")
-    feed_item = FeedItem(
-        id=str(item.get("id", "")),
-        link=link,
-        title=str(item.get("title") or ""),
-        title_is_html=True,
-        date_text=str(published or ""),
-        published=when,
-        authors=[(author, "")] if isinstance(author, str) and author else [],
-        content=content if isinstance(content, str) else "",
-        content_is_html=True,
+    authors = bylines([(author, "")]) if isinstance(author, str) and author else []
+    title = clean_title(str(item.get("title") or ""), True)
+    hashed = "".join([f"{part}\n" for part in (title, link, html, "\x00", *authors)])
+    return (
+        RawArticle(
+            guid=str(item.get("id", "")),
+            title=title or untitled(html, is_html=True),
+            paragraphs=[],
+            url=url,
+            published=when,
+            authors=authors,
+            content_hash=hashlib.sha256(hashed.encode("utf-8", "surrogatepass")).hexdigest(),
+        ),
+        html,
     )
-    raw = item_to_article(feed_item, link)
-    raw.guid = str(item.get("id", raw.guid))
-    return raw
 
 
 def _first_href(value: Any) -> str:
@@ -424,15 +453,45 @@ def _first_href(value: Any) -> str:
     return ""
 
 
-def pull_state(store: Store, client: GReaderClient) -> int:
+READ_FLAG, STARRED_FLAG = 1, 2
+UNKNOWN_STATE = -1
+"""An item whose categories do not say its state (no reading-list state among them)."""
+
+
+def item_state(item: dict[str, Any]) -> int:
+    """An item's read and starred state from its categories (``READ_FLAG | STARRED_FLAG``;
+    servers write the user as ``-`` or as a number), or ``UNKNOWN_STATE``."""
+    categories = item.get("categories")
+    if not isinstance(categories, list):
+        return UNKNOWN_STATE
+    states = {c.rpartition("/state/")[2] for c in categories if isinstance(c, str)}
+    if "com.google/reading-list" not in states:
+        return UNKNOWN_STATE
+    read = "com.google/read" in states
+    return read * READ_FLAG | ("com.google/starred" in states) * STARRED_FLAG
+
+
+def pull_state(store: Store, client: GReaderClient, states: dict[int, int] | None = None) -> int:
     """Read the server's unread and starred item lists, apply them to every synced article (a
     change still queued here keeps its local value) and keep them as the base of the next
-    merge. Returns how many articles changed."""
-    unread = client.item_ids(READING_LIST, exclude=READ)
-    starred = client.item_ids(STARRED)
+    merge. Returns how many articles changed.
+
+    ``states``: the state the items of a first sync carried (their categories). When they
+    cover every synced article, they are the lists, and the server is not asked for them
+    (two requests of every item id fewer on a first sync)."""
     known = {int(row[0]) for row in store.conn.execute("SELECT item FROM sync_items")}
-    changed = sync_queue.apply_remote(store.conn, "read", known - unread)
-    changed += sync_queue.apply_remote(store.conn, "starred", starred & known)
+    if (
+        states is not None
+        and known <= states.keys()
+        and all(states[item] != UNKNOWN_STATE for item in known)
+    ):
+        read = {item for item in known if states[item] & READ_FLAG}
+        starred = {item for item in known if states[item] & STARRED_FLAG}
+    else:
+        read = known - client.item_ids(READING_LIST, exclude=READ)
+        starred = client.item_ids(STARRED) & known
+    changed = sync_queue.apply_remote(store.conn, "read", read)
+    changed += sync_queue.apply_remote(store.conn, "starred", starred)
     return changed
 
 
