@@ -31,3 +31,11 @@ def save_analysed(
     ]
     store.save_analyses(analysed, version)
     return result
+
+
+def check_search_index(store: Store) -> None:
+    """FTS5's own check that the search index holds exactly the articles' titles and bodies
+    (raises ``sqlite3.DatabaseError`` when it does not)."""
+    store.conn.execute(
+        "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
+    )

@@ -38,6 +38,13 @@ UNDO: dict[int, tuple[str, ...]] = {
         ),
         "ALTER TABLE count_generation DROP COLUMN counted",
     ),
+    12: (
+        "DROP TRIGGER articles_fts_delete",
+        "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+        "INSERT INTO articles_fts (articles_fts, rowid, title, body) "
+        "VALUES ('delete', old.id, old.title, old.body); END",
+        "DROP TABLE fts_pending",
+    ),
 }
 """What migration N added, as statements that take it away (its triggers go by name)."""
 
