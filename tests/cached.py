@@ -46,3 +46,11 @@ def _with_people(analysis: Analysis) -> Analysis:
         for q, p in zip(analysis.quotes, people, strict=True)
     ]
     return replace(analysis, quotes=quotes)
+
+
+def check_search_index(store: Store) -> None:
+    """FTS5's own check that the search index holds exactly the articles' titles and bodies
+    (raises ``sqlite3.DatabaseError`` when it does not)."""
+    store.conn.execute(
+        "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
+    )

@@ -40,6 +40,13 @@ UNDO: dict[int, tuple[str, ...]] = {
     ),
     12: ("DROP INDEX quotes_by_person", "ALTER TABLE quotes DROP COLUMN person"),
     13: ("DROP TABLE sync_html",),
+    14: (
+        "DROP TRIGGER articles_fts_delete",
+        "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+        "INSERT INTO articles_fts (articles_fts, rowid, title, body) "
+        "VALUES ('delete', old.id, old.title, old.body); END",
+        "DROP TABLE fts_pending",
+    ),
 }
 """What migration N added, as statements that take it away (its triggers go by name)."""
 

@@ -114,7 +114,7 @@ def test_the_progress_bar_shows_titles_clean(monkeypatch: pytest.MonkeyPatch) ->
 
     screen = io.StringIO()
     terminal = output.SafeConsole(file=screen, force_terminal=True, width=100)
-    monkeypatch.setattr(progress, "err_console", terminal)
+    monkeypatch.setattr(output, "err_console", terminal)
     source = Source(
         id=1,
         kind=SourceKind.FEED,

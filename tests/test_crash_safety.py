@@ -20,6 +20,7 @@ import pytest
 
 from newsterm.ingest.service import SAVE_BATCH
 from newsterm.store import Store
+from tests.cached import check_search_index
 from tests.feedserver import Answer, FeedServer, Handler
 
 ARTICLES = 600
@@ -101,6 +102,18 @@ def read_line(fd: int, within: float = 300) -> str:
     return data.decode()
 
 
+def refresh_to_the_end(arguments: list[str]) -> None:
+    """``newsterm`` with these arguments, run to its end; it must succeed."""
+    final = subprocess.run(
+        [sys.executable, "-m", "newsterm", *arguments],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert final.returncode == 0, final.stderr
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_sigkill_during_refresh(tmp_path: Path) -> None:
@@ -158,14 +171,7 @@ def test_sigkill_during_refresh(tmp_path: Path) -> None:
                 store.set_read(unread)
             committed.update(dict.fromkeys(unread, True))
     # Each of the KILLS rounds above was killed mid-work: stopped before its last article.
-    final = subprocess.run(
-        [sys.executable, "-m", "newsterm", *arguments],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert final.returncode == 0, final.stderr
+    refresh_to_the_end(arguments)
     with Store.open(db) as store:
         assert store.count_articles() == total
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -292,11 +298,77 @@ def test_sigkill_during_a_large_feed_refresh(tmp_path: Path) -> None:
             duplicates = store.conn.execute(
                 "SELECT COUNT(*) - COUNT(DISTINCT guid) FROM articles"
             ).fetchone()[0]
+            # The search index holds exactly the articles (none lost to a kill, none twice).
+            assert store.pending_index() == 0
+            check_search_index(store)
         assert duplicates == 0
         for feed, top in newest.items():
             for i in range(top - ITEMS, top):
                 assert f"f{feed}-i{i}" in rows
         for guid, read in committed.items():
             assert guid in rows and bool(rows[guid]) == read
+    finally:
+        server.stop()
+
+
+STOPPED_BEFORE_INDEXING = textwrap.dedent("""
+    import os, sys, threading
+    from newsterm.store import repo
+
+    fd = int(sys.argv[1])
+
+    def stopped(store):
+        os.write(fd, f"stopped with {store.pending_index()} to index\\n".encode())
+        threading.Event().wait()  # until the test kills this process
+
+    repo.Store.index_pending = stopped
+    sys.argv = ["newsterm", *sys.argv[2:]]
+    from newsterm.launch import main
+    main()
+""")
+"""The real ``newsterm refresh``, stopped where the refreshing process would index for search
+what its workers stored (every feed committed by then)."""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_refresh_killed_before_indexing_leaves_its_articles_to_the_next(
+    tmp_path: Path,
+) -> None:
+    server = FeedServer().start()
+    try:
+        for feed in range(4):
+            server.routes[f"/feed{feed}"] = Answer(feed_body(feed, range(5)))
+        config = tmp_path / "feeds.toml"
+        config.write_text(
+            "".join(f'[[feeds]]\nurl = "{server.url(f"/feed{n}")}"\n\n' for n in range(4)),
+            encoding="utf-8",
+        )
+        db = tmp_path / "cache.db"
+        arguments = ["--config", str(config), "--db", str(db), "refresh"]
+        read_end, write_end = os.pipe()
+        proc = subprocess.Popen(
+            [sys.executable, "-c", STOPPED_BEFORE_INDEXING, str(write_end), *arguments],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(write_end,),
+            start_new_session=True,
+        )
+        os.close(write_end)
+        try:
+            line = read_line(read_end)
+        finally:
+            os.close(read_end)
+            os.killpg(proc.pid, signal.SIGKILL)  # the refresh and its parse workers
+        assert line == "stopped with 20 to index\n"
+        assert proc.wait() == -signal.SIGKILL
+        with Store.open(db) as store:
+            assert store.count_articles() == 20  # stored, listed
+            assert store.pending_index() == 20  # the marks survived the kill
+            assert store.search("meeting") == []  # not searchable yet
+        refresh_to_the_end(arguments)
+        with Store.open(db) as store:
+            assert store.pending_index() == 0
+            assert len(store.search("meeting", limit=100)) == 20
+            check_search_index(store)
     finally:
         server.stop()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from unittest.mock import patch
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsterm.analysis import Contact
-from newsterm.ingest.feed_fast import parse_json, parse_xml
+from newsterm.ingest import feed_fast
+from newsterm.ingest.feed_fast import parse_date, parse_json, parse_xml
 from newsterm.ingest.feed_item import item_to_article
 from newsterm.ingest.feed_model import FeedItem
 from newsterm.ingest.feed_parse import (
@@ -245,3 +249,46 @@ def test_doctype_words_in_comments_and_cdata_are_left_alone() -> None:
     )
     assert guard_xml(data) == data
     assert parse_feed(data, URL).items[0].summary.strip() == "<!DOCTYPE <!ENTITY"
+
+
+def general_date(text: str) -> datetime | None:
+    """``parse_date`` by its general path alone: the reference its fast path must agree with."""
+    with patch.object(feed_fast, "_usual_date", return_value=None):
+        return parse_date(text)
+
+
+_DAY_NAMES = ["", "Mon, ", "Sat, ", "sat, ", "Xyz, "]
+_MONTH_NAMES = ["Jan", "Feb", "Jun", "Dec", "jun", "June", "Foo"]
+_ZONES = ["+0000", "-0000", "+0530", "-0800", "+2400", "+9959", "GMT", "UT", "UTC", "EST", "Z"]
+
+
+@given(
+    st.sampled_from(_DAY_NAMES),
+    st.integers(0, 40),
+    st.sampled_from(_MONTH_NAMES),
+    st.sampled_from([1, 99, 1969, 2024, 9999]),
+    st.integers(0, 61),
+    st.sampled_from(["", " ", "x"]),
+    st.sampled_from(_ZONES),
+)
+def test_usual_rfc822_dates_read_as_the_general_path_reads_them(
+    weekday: str, day: int, month: str, year: int, second: int, gap: str, zone: str
+) -> None:
+    for day_text in (str(day), f"{day:02d}"):
+        text = f"{weekday}{day_text} {month} {year:04d} 23:{second % 60:02d}:{second:02d} {zone}"
+        assert parse_date(text + gap) == general_date(text + gap), text + gap
+
+
+@given(
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.integers(0, 25),
+    st.sampled_from(["Z", "+00:00", "-05:30", "+23:59", "", ".123Z", " x", "+24:00"]),
+    st.sampled_from(["T", " ", "t"]),
+)
+def test_usual_iso_dates_read_as_the_general_path_reads_them(
+    month: int, day: int, hour: int, zone: str, sep: str
+) -> None:
+    text = f"2024-{month:02d}-{day:02d}{sep}{hour:02d}:14:00{zone}"
+    assert parse_date(text) == general_date(text), text
+    assert parse_date(text[:10]) == general_date(text[:10])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_ingest_does_not_import_textual() -> None:
@@ -64,3 +65,22 @@ def test_only_a_pool_made_to_analyse_preloads_the_analysis() -> None:
         "assert 'newsterm.extract.pipeline' in fs._forkserver._preload_modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_refresh_off_a_terminal_does_not_load_rich(tmp_path: Path) -> None:
+    """Rich (~65 ms to import) loads only for what it draws: a bar, a table; the lines of a
+    refresh whose output is piped need none of it."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.txt").write_text("A title\n\nA paragraph.\n", encoding="utf-8")
+    config = tmp_path / "feeds.toml"
+    config.write_text(f'[[feeds]]\npath = "{tmp_path / "notes"}"\n', encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from newsterm.cli import main\n"
+        f"main(['--config', {str(config)!r}, '--db', {str(tmp_path / 'cache.db')!r}, 'refresh'])\n"
+        "bad = {name for name in sys.modules if name.split('.')[0] == 'rich'}\n"
+        "assert not bad, sorted(bad)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "1 new" in done.stdout

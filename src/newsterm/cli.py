@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from newsterm import __version__
+from newsterm import __version__, output
 from newsterm.errors import NewstermError, UsageError
 from newsterm.launch import Context, report_errors
 from newsterm.models import Source, SourceKind
-from newsterm.output import console, fail, json_text, plain, print_text, say
+from newsterm.output import fail, json_text, plain, print_text, say
 from newsterm.safe_text import clean
 from newsterm.store import ArticleFilter, Store
 from newsterm.timefmt import counted
@@ -82,7 +82,7 @@ def _as_paths(_: click.Context, __: click.Parameter, value: tuple[str, ...]) -> 
 def print_article(renderable: Any) -> None:
     """An article on the terminal, wrapped to its width; piped (to a file, ``less``), one
     line a paragraph, as long as it is, with no padding (Rich would wrap at 80 columns)."""
-    console.print(renderable, soft_wrap=not console.is_terminal)
+    output.console.print(renderable, soft_wrap=not output.console.is_terminal)
 
 
 def print_json(value: Any, *, one_line: bool = False) -> None:
@@ -142,11 +142,11 @@ def add(
     outcome = service.add(
         context.store(), cfg, target, title=title, tags=tags, fetch=not no_fetch, local=local
     )
-    console.print(plain(outcome.message))
+    output.console.print(plain(outcome.message))
     if outcome.refresh is not None:
         refreshed = outcome.refresh
         new = counted(refreshed.new, "new article")
-        console.print(plain(f"{new} from {outcome.source.display_title}"))
+        output.console.print(plain(f"{new} from {outcome.source.display_title}"))
         if refreshed.error:
             fail(refreshed.error)
 
@@ -163,7 +163,7 @@ def remove(context: Context, source: str) -> None:
     from newsterm.ingest import service
 
     removed = service.remove(context.store(), context.config(), source)
-    console.print(plain(f"removed {removed.display_title}"))
+    output.console.print(plain(f"removed {removed.display_title}"))
 
 
 @cli.command()
@@ -195,15 +195,15 @@ def sources(context: Context, as_json: bool, include_ignored: bool) -> None:
     if as_json:
         print_json([source_json(s, in_config=s.id in configured) for s in found])
         return
-    console.print(_sources_table([s for s in found if s.id in configured]))
+    output.console.print(_sources_table([s for s in found if s.id in configured]))
     others = [s for s in found if s.id not in configured]
     if others:
         # sources a refresh does not fetch: added with another feeds.toml, or removed from it
         # by hand; `newsterm remove` drops them with their articles
-        console.print(
+        output.console.print(
             plain(f"\nNot in {cfg.path} (not refreshed; `newsterm remove ID` drops one):")
         )
-        console.print(_sources_table(others))
+        output.console.print(_sources_table(others))
 
 
 def _sources_table(found: list[Source]) -> Table:
@@ -487,7 +487,7 @@ def articles(
         print_json([summary_json(r) for r in rows])
         return
     if not rows:
-        console.print(_no_articles_hint(context, flt))
+        output.console.print(_no_articles_hint(context, flt))
         return
     from rich.table import Table
 
@@ -506,7 +506,7 @@ def articles(
             plain(r.source_title),
             plain(r.title, style="" if r.read else "bold"),
         )
-    console.print(table)
+    output.console.print(table)
 
 
 @cli.command()
@@ -590,7 +590,7 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
         print_json([search_json(h) for h in hits])
         return
     if not hits:
-        console.print(plain(f"No articles match {query!r}."))
+        output.console.print(plain(f"No articles match {query!r}."))
         return
     for hit in hits:
         title = plain(f"{hit.article.id:>6}  ", style="dim") + plain(
@@ -598,13 +598,13 @@ def search(context: Context, query: str, limit: int, as_json: bool) -> None:
         )
         for start, end in hit.title_matches:
             title.stylize("reverse", start + 8, end + 8)
-        text, spans = centre(hit.snippet, hit.snippet_matches, max(20, console.width - 8))
+        text, spans = centre(hit.snippet, hit.snippet_matches, max(20, output.console.width - 8))
         snippet = plain("        ") + plain(text)
         for start, end in spans:
             snippet.stylize("reverse", start + 8, end + 8)
-        console.print(title)
-        console.print(plain(f"        {hit.article.source_title}", style="dim"))
-        console.print(snippet)
+        output.console.print(title)
+        output.console.print(plain(f"        {hit.article.source_title}", style="dim"))
+        output.console.print(snippet)
 
 
 def finish_analysis_for(store: Store, queries: Iterable[str | None]) -> None:
@@ -684,11 +684,15 @@ def quotes(
         return
     if not found:
         who = speaker if speaker is not None else person
-        console.print(plain("No quotations." if who is None else f"No quotations by {who!r}."))
+        output.console.print(
+            plain("No quotations." if who is None else f"No quotations by {who!r}.")
+        )
         return
     for q in found:
-        console.print(plain(f"{q.article_id:>6}  ", style="dim") + plain(f"“{q.text}”"))
-        console.print(plain(f"        {q.speaker or 'unknown speaker'} · {q.title}", style="dim"))
+        output.console.print(plain(f"{q.article_id:>6}  ", style="dim") + plain(f"“{q.text}”"))
+        output.console.print(
+            plain(f"        {q.speaker or 'unknown speaker'} · {q.title}", style="dim")
+        )
 
 
 @cli.command()
@@ -718,9 +722,9 @@ def cite(context: Context, article_id: int, numbers: tuple[int, ...]) -> None:
             f"{counted(len(quotes), 'quotation')}"
         )
     for number in numbers or range(1, len(quotes) + 1):
-        console.print(plain(citation(article, quotes[number - 1])), soft_wrap=True)
+        output.console.print(plain(citation(article, quotes[number - 1])), soft_wrap=True)
     if not quotes:
-        console.print(plain("No quotations in this article."))
+        output.console.print(plain("No quotations in this article."))
 
 
 def _person_names(store: Store, person: str) -> list[str]:

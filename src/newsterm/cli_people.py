@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import click
 
+from newsterm import output
 from newsterm.cli import common_options, finish_analysis, json_option, pass_context, print_json
 from newsterm.launch import Context
-from newsterm.output import console, plain
+from newsterm.output import plain
 
 
 @click.command()
@@ -34,7 +35,7 @@ def people(context: Context, name: str | None, limit: int, as_json: bool) -> Non
         print_json([person_json(p) for p in found])
         return
     if not found:
-        console.print(
+        output.console.print(
             plain("No one quoted yet." if name is None else f"No one quoted named like {name!r}.")
         )
         return
@@ -53,4 +54,4 @@ def people(context: Context, name: str | None, limit: int, as_json: bool) -> Non
             relative(p.last_quoted),
             plain(p.name),
         )
-    console.print(table)
+    output.console.print(table)

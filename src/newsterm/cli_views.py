@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import click
-from rich.table import Table
 
+from newsterm import output
 from newsterm.cli import (
     common_options,
     finish_analysis_for,
@@ -14,7 +14,7 @@ from newsterm.cli import (
 )
 from newsterm.errors import UsageError
 from newsterm.launch import Context
-from newsterm.output import console, plain
+from newsterm.output import plain
 from newsterm.store import ArticleFilter
 
 
@@ -43,8 +43,10 @@ def list_(context: Context, as_json: bool) -> None:
         print_json([{"title": t, "query": q, "unread": u, "total": n} for t, q, u, n in rows])
         return
     if not rows:
-        console.print(plain('No views. Add one with `newsterm view add TITLE "QUERY"`.'))
+        output.console.print(plain('No views. Add one with `newsterm view add TITLE "QUERY"`.'))
         return
+    from rich.table import Table  # for the listing only
+
     table = Table(box=None, header_style="bold")
     for name, justify in (
         ("title", "left"),
@@ -55,7 +57,7 @@ def list_(context: Context, as_json: bool) -> None:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for title, query, unread, total in rows:
         table.add_row(plain(title), plain(query), str(unread), str(total))
-    console.print(table)
+    output.console.print(table)
 
 
 @view.command()
@@ -75,7 +77,7 @@ def add(context: Context, title: str, query: str) -> None:
     if any(v.title.strip().lower() == title.strip().lower() for v in config.views):
         raise UsageError(f"{title}: there is a view of that title already")
     add_view(context.config_path, title.strip(), query)
-    console.print(plain(f"added view {title.strip()}"))
+    output.console.print(plain(f"added view {title.strip()}"))
 
 
 @view.command()
@@ -90,4 +92,4 @@ def remove(context: Context, title: str) -> None:
     removed = remove_view(context.config_path, title)
     if removed is None:
         raise UsageError(f"{title}: no such view (see `newsterm view list`)")
-    console.print(plain(f"removed view {removed}"))
+    output.console.print(plain(f"removed view {removed}"))

@@ -2,9 +2,9 @@
 
 Anything printed may hold text from outside: a feeds.toml edited by hand, an argument echoed in
 an error, a path, a server's error text, an OPML title. Lines go through :func:`say`, Rich
-renderables through :data:`console` (a :class:`SafeConsole`, the backstop) built from
-:func:`plain` text, JSON through :func:`json_text`; each removes what a terminal could act on
-(``newsterm.safe_text``, which the app uses too).
+renderables through ``console`` (a :class:`newsterm.safe_console.SafeConsole`, the backstop)
+built from :func:`plain` text, JSON through :func:`json_text`; each removes what a terminal
+could act on (``newsterm.safe_text``, which the app uses too).
 """
 
 from __future__ import annotations
@@ -12,14 +12,12 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable
-from typing import Any
-
-from rich.console import Console, ConsoleOptions, RenderableType
-from rich.segment import Segment
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from newsterm.safe_text import clean, one_line
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 """What ``json.dumps(ensure_ascii=False)`` leaves raw and a terminal acts on (it escapes C0)."""
@@ -27,6 +25,8 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u20
 
 def plain(text: str, style: str = "") -> Text:
     """Rich Text of ``text`` cleaned first (Rich itself drops BEL, which ends an OSC)."""
+    from rich.text import Text
+
     return Text(clean(text), style=style)
 
 
@@ -65,26 +65,14 @@ def json_text(value: Any, *, one_line: bool = False) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-class SafeConsole(Console):
-    """A Rich console that sanitises the text of every segment it renders.
+def __getattr__(name: str) -> Any:
+    """``console``, ``err_console`` and ``SafeConsole`` (:mod:`newsterm.safe_console`), loaded
+    at their first use: importing Rich costs ~65 ms, which a command that prints only lines
+    (``newsterm refresh`` off a terminal) never needs."""
+    if name in ("console", "err_console", "SafeConsole"):
+        from newsterm import safe_console
 
-    Rich's own control segments (cursor moves of a live progress bar) pass untouched; styles
-    are added after this, so colours and bold still work.
-    """
-
-    def render(
-        self, renderable: RenderableType, options: ConsoleOptions | None = None
-    ) -> Iterable[Segment]:
-        """Render as Rich does, then clean every text segment."""
-        for segment in super().render(renderable, options):
-            if segment.control:
-                yield segment
-                continue
-            text = clean(segment.text)  # the same string back when there was nothing to clean
-            yield segment if text is segment.text else Segment(text, segment.style)
-
-
-console = SafeConsole(highlight=False)
-"""Rich output on stdout."""
-err_console = SafeConsole(stderr=True, highlight=False)
-"""Rich output on stderr (the refresh progress bar)."""
+        value = getattr(safe_console, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

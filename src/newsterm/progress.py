@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from newsterm.output import err_console, plain, say
+from newsterm import output
+from newsterm.output import plain, say
 
 if TYPE_CHECKING:
     from newsterm.ingest.service import SourceOutcome
@@ -48,7 +49,7 @@ def refresh_progress(total: int, *, interactive: bool) -> Iterator[Callback]:
         MofNCompleteColumn(),
         TextColumn("{task.fields[new]} new · {task.fields[failed]} failed"),
         TimeElapsedColumn(),
-        console=err_console,
+        console=output.err_console,
         transient=False,
     ) as bar:
         task = bar.add_task("refresh", total=total, new=0, failed=0)
@@ -88,7 +89,7 @@ def analysis_progress(*, interactive: bool) -> Iterator[Callable[[int, int], Non
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=err_console,
+        console=output.err_console,
         transient=True,
     ) as bar:
         task = bar.add_task("analysis", total=None)

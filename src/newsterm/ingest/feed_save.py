@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from newsterm.ingest.feed_model import FeedJob, FeedResult
 from newsterm.models import Source, SourceStatus
 from newsterm.store import Store
+from newsterm.store.repo import INDEX_LATER_BATCH
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Lock
@@ -95,12 +96,22 @@ def save_feed(
     answer: Answer,
     now: datetime,
     max_articles: int = 0,
+    *,
+    index_later: bool = False,
 ) -> SavedFeed:
     """Store a parsed feed's items, trim it to ``max_articles``, record its validators: one
     transaction (one turn of the write lock the parse workers share; a killed refresh keeps
-    a feed's articles and its validators together, or neither)."""
+    a feed's articles and its validators together, or neither).
+
+    ``index_later`` (a refresh): the new articles are marked to be indexed for search with
+    other feeds' (``Store.index_pending``), here once ``INDEX_LATER_BATCH`` of them wait, and
+    at the end of the refresh (``service.refresh``) for the rest.
+    """
     with writing_turn(), store.write():
-        return _save_feed(store, source, parsed, answer, now, max_articles)
+        saved = _save_feed(store, source, parsed, answer, now, max_articles, index_later)
+        if index_later and saved.new_ids and store.pending_index() >= INDEX_LATER_BATCH:
+            store.index_pending()
+        return saved
 
 
 def _save_feed(
@@ -110,8 +121,11 @@ def _save_feed(
     answer: Answer,
     now: datetime,
     max_articles: int,
+    index_later: bool,
 ) -> SavedFeed:
-    saved = store.save_articles(source.id, parsed.items, fetched_at=now, whole_feed=True)
+    saved = store.save_articles(
+        source.id, parsed.items, fetched_at=now, whole_feed=True, index_later=index_later
+    )
     outcome = SavedFeed(new=saved.new, updated=saved.updated, new_ids=saved.new_ids)
     if max_articles:
         store.trim(source.id, max_articles)
@@ -191,4 +205,6 @@ def parse_and_save(job: SaveJob) -> SavedFeed:
     with worker_store(job.db_path) as store:
         job.feed.known = store.known_hashes(job.source.id)
         parsed = process_feed(job.feed)
-        return save_feed(store, job.source, parsed, job.answer, job.now, job.max_articles)
+        return save_feed(
+            store, job.source, parsed, job.answer, job.now, job.max_articles, index_later=True
+        )

@@ -295,6 +295,7 @@ def refresh(
             from newsterm.ingest.feeds import refresh_feeds
 
             refresh_feeds(store, feed_sources, cfg, record, pool, cancel=cancel)
+        store.index_pending()  # the feeds' new articles left to index (and a killed refresh's)
         if wants_sync:  # before the analysis, which then takes the synced items too
             record(_sync_outcome(store, cfg, cancel))
         stopped = cancel is not None and cancel.is_set()

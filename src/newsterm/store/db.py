@@ -244,6 +244,24 @@ CREATE TABLE sync_html (
 analysis (or the conversion that searches run first) derives the body from it. A row whose
 hash is not its article's any more is stale (the article was rewritten meanwhile)."""
 
+_V14_FTS_PENDING = """
+CREATE TABLE fts_pending (article_id INTEGER PRIMARY KEY);
+DROP TRIGGER IF EXISTS articles_fts_delete;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, body)
+    SELECT 'delete', old.id, old.title, old.body
+    WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE article_id = old.id);
+    DELETE FROM fts_pending WHERE article_id = old.id;
+END;
+"""
+"""Articles stored but not yet in the search index (``articles_fts``): a refresh's parse
+workers mark their new articles here, in the transaction that stores them, and index them
+many feeds at a time (``Store.index_pending``), where a statement a feed wrote one small
+index segment each and spent twice the CPU merging them. A killed refresh leaves its marks,
+and the next refresh (or the app's start) indexes them. An article is in the index exactly
+when it exists and is not marked: a marked one is never taken out of the index (deleted,
+changed) since it is not in it."""
+
 MIGRATIONS: tuple[str, ...] = (
     _SCHEMA_V1,
     _V2_FTS_BY_STATEMENT,
@@ -258,6 +276,7 @@ MIGRATIONS: tuple[str, ...] = (
     _V11_COUNT_GENERATION_ONCE,
     _V12_QUOTE_PEOPLE,
     _V13_SYNC_HTML,
+    _V14_FTS_PENDING,
 )
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)

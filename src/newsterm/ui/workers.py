@@ -261,6 +261,7 @@ def analyse_backlog(post: Post, db_path: Path, cancel: threading.Event) -> None:
 
     try:
         with Store.open(db_path) as store:
+            store.index_pending()  # what a killed refresh left unsearchable
             if not store.has_unanalysed() and store.get_meta(CHECKED_KEY) == __version__:
                 return
             from newsterm.extract import ANALYSIS_VERSION
