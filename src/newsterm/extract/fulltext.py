@@ -96,6 +96,7 @@ def extract_full_text(
     article: its default mode is taken instead when the precise one keeps less than
     PRECISE_SHARE of what the default one finds.
     """
+    markup = without_popups(markup)
     precise = _extract(markup, url, title, tidy, precise=True)
     plain = _extract(markup, url, title, tidy, precise=False)
     kept = sum(map(len, precise.paragraphs))
@@ -103,6 +104,43 @@ def extract_full_text(
     if tidy and page.paragraphs:
         page.paragraphs = continued_body(page.paragraphs, markup)
     return page
+
+
+_POPUP_MARK = re.compile(
+    r"class\s*=\s*[\"'][^\"'>]*(?:rollover|hover-?card|tool-?tip|pop-?over)", re.I
+)
+_POPUP_CLASS = re.compile(
+    r"(?:rollover|hover-?card|tool-?tip|pop-?over)(?:[\w-]*[-_])?"
+    r"(?:block|content|body|box|text|popup|panel|inner)\Z",
+    re.IGNORECASE,
+)
+"""A class of the hidden box a link or a word opens on hover ("rollover-people-block",
+"tooltiptext", "popover-body"): text a reader never sees in the line."""
+
+
+def without_popups(markup: str) -> str:
+    """The page without the boxes its links open on hover (a person's card with their latest
+    headlines, a tooltip), which the library would run into the sentence; the link stays."""
+    if _POPUP_MARK.search(markup) is None:
+        return markup
+    from lxml.html import tostring  # type: ignore[import-untyped]
+    from trafilatura.utils import load_html
+
+    tree = load_html(markup)
+    if tree is None:
+        return markup
+    boxes = [
+        element
+        for element in tree.iter()
+        if isinstance(element.tag, str)
+        and any(_POPUP_CLASS.search(token) for token in (element.get("class") or "").split())
+    ]
+    if not boxes:
+        return markup
+    for box in boxes:
+        if box.getparent() is not None:
+            box.drop_tree()
+    return str(tostring(tree, encoding="unicode"))
 
 
 def _extract(markup: str, url: str | None, title: str, tidy: bool, *, precise: bool) -> FullText:
