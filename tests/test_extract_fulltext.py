@@ -368,3 +368,12 @@ def test_a_box_a_link_opens_on_hover_is_not_run_into_the_sentence() -> None:
     assert paragraphs == [
         f"{_LONG}, part {n}, as Jana Weiss told the fares board." for n in range(5)
     ]
+
+
+def test_a_hover_box_left_unclosed_is_kept() -> None:
+    from newsterm.extract.fulltext import without_popups
+
+    markup = '<p>Jana <span class="card-rollover-block">latest <span>x</span> headlines</p>'
+    assert without_popups(markup) == markup
+    closed = '<p>Jana<div class="tooltip-content"><div>a</div>b</div> Weiss</p>'
+    assert without_popups(closed) == "<p>Jana Weiss</p>"

@@ -106,9 +106,8 @@ def extract_full_text(
     return page
 
 
-_POPUP_MARK = re.compile(
-    r"class\s*=\s*[\"'][^\"'>]*(?:rollover|hover-?card|tool-?tip|pop-?over)", re.I
-)
+_POPUP_WORD = re.compile(r"rollover|hover-?card|tool-?tip|pop-?over", re.IGNORECASE)
+_CLASS_VALUE = re.compile(r"class\s*=\s*[\"']([^\"'<>]*)")
 _POPUP_CLASS = re.compile(
     r"(?:rollover|hover-?card|tool-?tip|pop-?over)(?:[\w-]*[-_])?"
     r"(?:block|content|body|box|text|popup|panel|inner)\Z",
@@ -120,27 +119,47 @@ _POPUP_CLASS = re.compile(
 
 def without_popups(markup: str) -> str:
     """The page without the boxes its links open on hover (a person's card with their latest
-    headlines, a tooltip), which the library would run into the sentence; the link stays."""
-    if _POPUP_MARK.search(markup) is None:
-        return markup
-    from lxml.html import tostring  # type: ignore[import-untyped]
-    from trafilatura.utils import load_html
+    headlines, a tooltip), which the library would run into the sentence; the link stays.
 
-    tree = load_html(markup)
-    if tree is None:
+    A box is cut from its opening tag to the tag that closes it (same name, nesting counted,
+    looked for within POPUP_MAX_CHARS); one left unclosed stays.
+    """
+    if not any(map(_POPUP_WORD.search, _CLASS_VALUE.findall(markup))):
         return markup
-    boxes = [
-        element
-        for element in tree.iter()
-        if isinstance(element.tag, str)
-        and any(_POPUP_CLASS.search(token) for token in (element.get("class") or "").split())
-    ]
-    if not boxes:
+    parts: list[str] = []
+    done = 0
+    for tag in _CLASSED_TAG.finditer(markup):
+        if tag.start() < done or not any(
+            _POPUP_CLASS.search(token) for token in tag.group("css").split()
+        ):
+            continue
+        end = _closing_end(markup, tag.group("name"), tag.end())
+        if end is not None:
+            parts.append(markup[done : tag.start()])
+            done = end
+    if not parts:
         return markup
-    for box in boxes:
-        if box.getparent() is not None:
-            box.drop_tree()
-    return str(tostring(tree, encoding="unicode"))
+    parts.append(markup[done:])
+    return "".join(parts)
+
+
+_CLASSED_TAG = re.compile(
+    r"<(?P<name>[a-zA-Z][\w-]*)\b[^<>]*?\bclass\s*=\s*[\"'](?P<css>[^\"'<>]*)[\"'][^<>]*>"
+)
+POPUP_MAX_CHARS = 20_000
+"""How far after a hover box's opening tag its closing tag is looked for."""
+
+
+def _closing_end(markup: str, name: str, start: int) -> int | None:
+    """Where the element whose opening tag ends at ``start`` ends, or None when it is not
+    closed within POPUP_MAX_CHARS."""
+    depth = 1
+    pattern = re.compile(rf"<(/?){re.escape(name)}\b[^<>]*>", re.IGNORECASE)
+    for tag in pattern.finditer(markup, start, start + POPUP_MAX_CHARS):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return None
 
 
 def _extract(markup: str, url: str | None, title: str, tidy: bool, *, precise: bool) -> FullText:
