@@ -17,6 +17,7 @@ from newsterm.extract.fulltext import (
     extract_full_text,
     paywall_marker,
     split_authors,
+    without_popups,
 )
 from newsterm.extract.html import html_to_text
 
@@ -371,8 +372,6 @@ def test_a_box_a_link_opens_on_hover_is_not_run_into_the_sentence() -> None:
 
 
 def test_a_hover_box_left_unclosed_is_kept() -> None:
-    from newsterm.extract.fulltext import without_popups
-
     markup = '<p>Jana <span class="card-rollover-block">latest <span>x</span> headlines</p>'
     assert without_popups(markup) == markup
     closed = '<p>Jana<div class="tooltip-content"><div>a</div>b</div> Weiss</p>'
