@@ -106,6 +106,24 @@ READERS: dict[str, Callable[[str], str]] = {
 }
 
 
+def report_pages(pages: dict[str, str], truth: dict[str, str], worst: int = 0) -> None:
+    """Print each reader's precision, recall and F1 over named pages against their true
+    text, and newsterm's ``worst`` pages (the folder checks' shared report)."""
+    names = sorted(pages)
+    print(f"{'reader':<22} {'precision':>9} {'recall':>7} {'F1':>6} {'s':>6}")
+    lowest: list[tuple[float, str]] = []
+    for name, reader in READERS.items():
+        started = time.perf_counter()
+        counts: list[Counts] = [page_counts(truth[n], reader(pages[n])) for n in names]
+        seconds = time.perf_counter() - started
+        precision, recall, f1 = metrics(counts)
+        print(f"{name:<22} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f} {seconds:>6.1f}")
+        if name == "newsterm":
+            lowest = sorted((c[0], n) for c, n in zip(counts, names, strict=True))
+    for share, name in lowest[:worst]:
+        print(f"  {share:.3f} {name}")
+
+
 def final_keys(keys: list[str]) -> set[str]:
     """The pages scored only at the end: the labelled set's held-out parts and a few others."""
     labels = json.loads((ROOT / "tests/fixtures/realnews/labels.json").read_text("utf-8"))

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
-from aeb import READERS, Counts, metrics, page_counts
+from aeb import report_pages
 from common import ROOT
 
 from newsterm.extract.html import html_to_text
@@ -48,18 +47,7 @@ def main() -> int:
         for n in names
     }
     print(f"pages: {len(names)} ({', '.join(names)})")
-    print(f"{'reader':<22} {'precision':>9} {'recall':>7} {'F1':>6} {'s':>6}")
-    worst: list[tuple[float, str]] = []
-    for name, reader in READERS.items():
-        started = time.perf_counter()
-        counts: list[Counts] = [page_counts(truth[n], reader(pages[n])) for n in names]
-        seconds = time.perf_counter() - started
-        precision, recall, f1 = metrics(counts)
-        print(f"{name:<22} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f} {seconds:>6.1f}")
-        if name == "newsterm":
-            worst = sorted((c[0], n) for c, n in zip(counts, names, strict=True))
-    for share, name in worst[: args.worst]:
-        print(f"  {share:.3f} {name}")
+    report_pages(pages, truth, args.worst)
     return 0
 
 

@@ -216,3 +216,90 @@ def test_a_wire_credit_is_a_credit_line(line: str) -> None:
 def test_a_sentence_starting_with_with_is_not_a_credit() -> None:
     line = "With the wires cut, the town lost its phones for a week."
     assert credit_clauses(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Crews clear the harbour road on Monday. Credit Jana Weiss/The Northbank Courier",
+        "Volunteers sort parcels at the depot. Credit Omar Haddad for The Valley Times",
+        "The old mill before the fire. Credit Lena Ortiz/Example Press — Stock Agency",
+        "Ferries wait out the storm in the bay. (Reuters)",
+        "Ferries wait out the storm in the bay. (AP Photo)",
+        "Traders on the floor as the index fell. (Jana Weiss / The Northbank Courier)",
+        "The launch pad before the test, the agency said.(Omar Haddad/ Space Office photo via AP)",
+        "A draft law would make carriers keep call records for two years. Source: Supplied",
+        "[Read: Why the harbour plan stalled for a decade]",
+        "[Harbour town counts the cost of the winter floods]",
+        "[What to know this morning: get the Valley Briefing in your inbox.]",
+        "This article originally appeared on The Valley Review.",
+        "This story was first published by Example Weekly.",
+        "Read the full transcript of the interview",
+        "View photo",
+        "View the gallery",
+        "Expand full story",
+        "Map: Where the new bus lanes will run",
+        "Powered by ExampleRates.com",
+        "Like us on Facebook",
+        "Share this: Share Facebook Twitter Email",
+        "Facebook",
+        "EXCLUSIVE",
+        "Loading Photo Gallery",
+        "Next Page Continued on Next Page >> 1 2",
+        "This version corrects the spelling of the valley's name.",
+        "1 / 5",
+        "3 of 12",
+        "$7/month",
+        "$60/person/year",
+        "Valley Money (Northbank) First published March 3, 2026: 9:15 AM ET",
+        "Towns are changing fast. Keep up with the Valley Daily newsletter.",
+    ],
+)
+def test_saved_article_furniture_lines(line: str) -> None:
+    """Captions ending in their credit, links to other stories, promotions and page labels
+    that saved .txt articles keep."""
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Shares of the lender fell after the results. Credit Suisse declined to comment.",
+        "The bank said losses narrowed. Credit Suisse Group AG, the rival, did not.",
+        "Fans sang outside the MIDFLORIDA Credit Union Amphitheatre, Tampa, FL",
+        "Das Thema wird seit Jahren diskutiert: Die elektronische Patientenakte (ePA)",
+        "The regulator is the Environmental Protection Agency (EPA)",
+        "“Help those in need,” the imam told worshippers. [Ni’matul Ukhuwah hal. 41]",
+        "[Author, p. 41]",
+        "Originally published in 1952, the novel sold a million copies.",
+        "The book was first published in 1952 and sold a million copies.",
+        "First published in 1952, the novel sold a million copies.",
+        "Read the full story of how the harbour was saved, and you will see why it matters.",
+        "Powered by solar panels and a small turbine, the ferry crossed the bay in an hour.",
+        "Twelve of the 30 councillors voted for the plan, 18 against.",
+        "The source said: “Nothing was decided on Monday.”",
+        "Loading the trucks took three hours, the driver said.",
+        "Breaking the deadlock, the mayor called a second vote on Friday.",
+    ],
+)
+def test_saved_article_prose_stays(line: str) -> None:
+    """Prose that looks like those lines at a glance stays in the body."""
+    assert not is_boilerplate(line)
+
+
+def test_a_saved_article_loses_its_caption_and_keeps_its_story() -> None:
+    text = "\n\n".join(
+        [
+            "Harbour plan approved",
+            "Crews clear the harbour road on Monday. Credit Jana Weiss/The Northbank Courier",
+            BODY,
+            "[Read: Why the harbour plan stalled for a decade]",
+            "The work starts in June, the council said.",
+            "This article originally appeared on The Valley Review.",
+        ]
+    )
+    title, paragraphs = parse_article_text(text)
+    assert analyse(title, paragraphs).paragraphs == [
+        BODY,
+        "The work starts in June, the council said.",
+    ]

@@ -17,6 +17,7 @@ from newsterm.extract.fulltext import (
     extract_full_text,
     paywall_marker,
     split_authors,
+    without_popups,
 )
 from newsterm.extract.html import html_to_text
 
@@ -349,3 +350,29 @@ def test_a_split_body_is_cut_at_the_paragraph_limit(monkeypatch: pytest.MonkeyPa
     )
     out = fulltext.continued_body(first, markup)
     assert out == [*first, *(f"{_LONG}, part 0 line {n}." for n in range(3))]
+
+
+def test_a_box_a_link_opens_on_hover_is_not_run_into_the_sentence() -> None:
+    # A person's name links to a card (hidden until hovered) with their latest headlines.
+    card = (
+        '<span class="person-rollover"><a class="person-rollover-link" href="/p/jana">'
+        'Jana Weiss</a><span class="person-rollover-block"><a href="/x">Council drops the '
+        "harbour plan | Ferry fares rise</a></span></span>"
+    )
+    tip = '<span class="tip">fares<span class="tooltiptext">Prices for a ticket</span></span>'
+    body = "".join(f"<p>{_LONG}, part {n}, as {card} told the {tip} board.</p>" for n in range(5))
+    markup = (
+        "<html><head><title>Ferry plan</title></head><body><article><h1>Ferry plan</h1>"
+        f"{body}</article></body></html>"
+    )
+    paragraphs = extract_full_text(markup).paragraphs
+    assert paragraphs == [
+        f"{_LONG}, part {n}, as Jana Weiss told the fares board." for n in range(5)
+    ]
+
+
+def test_a_hover_box_left_unclosed_is_kept() -> None:
+    markup = '<p>Jana <span class="card-rollover-block">latest <span>x</span> headlines</p>'
+    assert without_popups(markup) == markup
+    closed = '<p>Jana<div class="tooltip-content"><div>a</div>b</div> Weiss</p>'
+    assert without_popups(closed) == "<p>Jana Weiss</p>"

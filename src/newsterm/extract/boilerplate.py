@@ -34,7 +34,7 @@ _LINE = re.compile(
       | advertisement | advertising | sponsored(?:\s+content)? | ad
       | (?:story|article)\s+continues(?:\s+(?:below|after).*)? | continue\s+reading.*
       | skip\s+(?:advertisement|ad|past\s+newsletter.*) | supported\s+by
-      | (?:photo(?:graph)?s?|image|picture|illustration|video|credit|graphic)s?
+      | (?:photo(?:graph)?s?|image|picture|illustration|video|credit|graphic|map|chart)s?
         (?:\s+(?:by|credit))?\s*:.*
       | (?:photo(?:graph)?|image|picture|illustration)s?\s+by\s+.*
       | sign\s+up\b.* | subscribe\b.* | get\s+(?:our|the)\s+.{0,60}newsletter.*
@@ -70,6 +70,19 @@ _LINE = re.compile(
       | (?:more\s+information|journal\s+information|citation|explore\s+further)\s*:.*
       | provided\s+by\s+[^.]{1,80} | note\s*:.{0,120}\bcomments?\b.*
       | [\w’'. -]{1,30}:\s*(?:https?://|www\.)\S+
+      | this\s+(?:article|story|post|piece)\s+(?:was\s+)?(?:originally|first)\s+
+        (?:appeared|published|ran)\s+(?:on|in|at|by)\s+.{1,80}
+      | read\s+the\s+full\s+(?:story|article|transcript|report|interview|statement|text|letter
+          |ruling|decision|opinion|complaint|indictment|lawsuit|filing|speech)\b.{0,60}
+      | view\s+(?:the\s+)?(?:photos?|gallery|slideshow|images?|video)
+      | expand\s+(?:full\s+)?(?:story|article) | share\s+this\s*:.*
+      | like\s+us\s+on\s+\w+.{0,40} | powered\s+by\s+[\w.&’' -]{1,40}
+      | (?:facebook|twitter|instagram|youtube|tiktok|linkedin)
+      | exclusive | breaking(?:\s+news)? | developing(?:\s+story)? | live\s+updates?
+      | loading\s+(?:photo\s+)?(?:gallery|video|comments) | loading(?:\.{2,3}|…)
+      | (?:next|previous)\s+page\b.{0,80} | continued\s+on\s+(?:the\s+)?next\s+page.{0,80}
+      | this\s+(?:version|story|article)\s+(?:corrects|has\s+been\s+(?:corrected|updated))\b.*
+      | \$\d{1,5}(?:\.\d\d)?\s*/\s*(?:person\s*/\s*)?(?:month|mo|year|yr|week|wk)
     )
     [\s.!?]*
     """,
@@ -106,7 +119,9 @@ _FIRST_WORDS = words(
     www source tags tag don tell journal citation provided note download itunes listen
     filed monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat
     sun january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec"""
+    december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
+    instagram youtube tiktok expand like powered exclusive breaking developing live loading
+    next previous continued version"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _CAPTION_MARKS = (":", ")", "..", "…", "/")
@@ -174,7 +189,7 @@ _POST_SIGNATURE = re.compile(
 )
 _GRAPHIC = re.compile(r"\((?:graphic|interactive|video|photos?|chart)\s*:.{1,200}\)", re.IGNORECASE)
 _PROMO = re.compile(
-    r"\b(?:sign\s+up|subscribe)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b"
+    r"\b(?:sign\s+up|subscribe|keep\s+up\s+with)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b"
     r"|\b(?:turn\s+off|disable|pause|whitelist|allowlist)\s+(?:your\s+|an\s+|the\s+)?ad[\s-]?block",
     re.IGNORECASE,
 )
@@ -189,6 +204,33 @@ _GLUED_CREDIT = re.compile(
 )
 """A caption with its credit run into it by the page: "… in New York.Reuters"."""
 _TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:[+-]\d\d:\d\d|Z)?")
+_NUMBERS = re.compile(r"\d{1,3}\s*(?:/|of)\s*\d{1,3}")
+"""A gallery's counter standing alone: "1 / 5", "2 of 12"."""
+_BRACKETED = re.compile(
+    r"\[(?:(?:read|related|see|watch|more|also|listen|video|photos|get|sign\s+up)\b[^\[\]]{1,240}"
+    r"|[^\[\]\d]{20,160}[^\[\]\d.]|[^\[\]]{0,160}\b(?:inbox|newsletter)\b[^\[\]]{0,80})\]",
+    re.IGNORECASE,
+)
+"""A whole paragraph in square brackets that links elsewhere ("[Read: Another story]") or
+reads as another story's headline; not a bracketed citation ("[Author, p. 41]")."""
+_FIRST_PUBLISHED = re.compile(
+    r"[^.]{0,60}\bFirst published\s+(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?[A-Z][a-z]{2,8}\.?\s+"
+    r"\d{1,2},?\s+\d{4}\b.{0,24}"
+)
+"""A page's stamp: "Example Money (New York) First published February 1, 2016: 1:28 AM ET"."""
+_PAREN_AGENCY = re.compile(
+    r"\((?:Reuters|REUTERS|AP|AFP|Getty\s+Images|Associated\s+Press|Shutterstock|Xinhua)"
+    r"(?:\s+[Pp]hotos?)?\)\.?\Z"
+)
+_PAREN_NAME_ORG = re.compile(r"\([A-Z][\w.'’ -]{1,50}\s?/\s?(?:[A-Z]|the\s)[\w.'’& -]{1,60}\)\.?\Z")
+"""A caption's closing credit in brackets: "… on Monday. (Reuters)", "(Jane Roe / The Daily)"."""
+_SOURCE_TAIL = re.compile(r"(?:\A|[.!?]\s+)Source:\s+[A-Z][\w&’'/ -]{0,50}\Z")
+"""A caption's closing source: "… for two years. Source: Supplied"."""
+_CREDIT_GLUE = frozenset(
+    ["for", "the", "via", "and", "of", "de", "van", "von", "der", "da", "del", "—", "–", "-"]
+)
+_MAX_CREDITED_CAPTION = 600
+_SENTENCE_ENDS = tuple('.!?”"’)')
 
 
 def is_boilerplate(paragraph: str) -> bool:
@@ -218,6 +260,12 @@ def is_boilerplate(paragraph: str) -> bool:
             return True
         if text[:2].isdigit() and _TIMESTAMP.fullmatch(text):
             return True
+        if len(text) <= 12 and text[0].isdigit() and _NUMBERS.fullmatch(text):
+            return True
+        if text[0] == "[" and text[-1] == "]" and _BRACKETED.fullmatch(text):
+            return True
+        if "First published" in text and _FIRST_PUBLISHED.fullmatch(text):
+            return True
         if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
             return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
     if len(text) <= _MAX_LINE:
@@ -231,6 +279,8 @@ def is_boilerplate(paragraph: str) -> bool:
             return True
         if "/" in text and _AGENCY_CREDIT.fullmatch(text) is not None:
             return True
+    if len(text) <= _MAX_CREDITED_CAPTION and text[-1] != "." and _credited_caption(text):
+        return True
     if len(text) > _MAX_CAPTION:
         return False
     tail = text[-160:]
@@ -240,6 +290,23 @@ def is_boilerplate(paragraph: str) -> bool:
     return any(cue in lowered_tail for cue in _CAPTION_CUES) and (
         _CAPTION_CREDIT.search(tail) is not None
     )
+
+
+def _credited_caption(text: str) -> bool:
+    """A caption that ends in its credit, the body's text never does: "… in Queens. Credit Jane
+    Roe/The Daily", "… on Monday. (Reuters)", "… two years. Source: Supplied"."""
+    if text[-1] == ")":
+        credit = _PAREN_AGENCY.search(text) or _PAREN_NAME_ORG.search(text)
+        return credit is not None and text[: credit.start()].rstrip().endswith(_SENTENCE_ENDS)
+    if "Source:" in text[-60:] and _SOURCE_TAIL.search(text[-70:]):
+        return True
+    start = text.rfind("Credit ")
+    if start < 0 or (
+        start and (text[start - 1] != " " or not text[:start].rstrip().endswith(_SENTENCE_ENDS))
+    ):
+        return False
+    who = [w for w in re.split(r"[\s/,]+", text[start + 7 :]) if w]
+    return 0 < len(who) <= 14 and all(w[0].isupper() or w in _CREDIT_GLUE for w in who)
 
 
 def credit_clauses(paragraph: str) -> list[str] | None:

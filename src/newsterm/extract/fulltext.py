@@ -96,6 +96,7 @@ def extract_full_text(
     article: its default mode is taken instead when the precise one keeps less than
     PRECISE_SHARE of what the default one finds.
     """
+    markup = without_popups(markup)
     precise = _extract(markup, url, title, tidy, precise=True)
     plain = _extract(markup, url, title, tidy, precise=False)
     kept = sum(map(len, precise.paragraphs))
@@ -103,6 +104,62 @@ def extract_full_text(
     if tidy and page.paragraphs:
         page.paragraphs = continued_body(page.paragraphs, markup)
     return page
+
+
+_POPUP_WORD = re.compile(r"rollover|hover-?card|tool-?tip|pop-?over", re.IGNORECASE)
+_CLASS_VALUE = re.compile(r"class\s*=\s*[\"']([^\"'<>]*)")
+_POPUP_CLASS = re.compile(
+    r"(?:rollover|hover-?card|tool-?tip|pop-?over)(?:[\w-]*[-_])?"
+    r"(?:block|content|body|box|text|popup|panel|inner)\Z",
+    re.IGNORECASE,
+)
+"""A class of the hidden box a link or a word opens on hover ("rollover-people-block",
+"tooltiptext", "popover-body"): text a reader never sees in the line."""
+
+
+def without_popups(markup: str) -> str:
+    """The page without the boxes its links open on hover (a person's card with their latest
+    headlines, a tooltip), which the library would run into the sentence; the link stays.
+
+    A box is cut from its opening tag to the tag that closes it (same name, nesting counted,
+    looked for within POPUP_MAX_CHARS); one left unclosed stays.
+    """
+    if not any(map(_POPUP_WORD.search, _CLASS_VALUE.findall(markup))):
+        return markup
+    parts: list[str] = []
+    done = 0
+    for tag in _CLASSED_TAG.finditer(markup):
+        if tag.start() < done or not any(
+            _POPUP_CLASS.search(token) for token in tag.group("css").split()
+        ):
+            continue
+        end = _closing_end(markup, tag.group("name"), tag.end())
+        if end is not None:
+            parts.append(markup[done : tag.start()])
+            done = end
+    if not parts:
+        return markup
+    parts.append(markup[done:])
+    return "".join(parts)
+
+
+_CLASSED_TAG = re.compile(
+    r"<(?P<name>[a-zA-Z][\w-]*)\b[^<>]*?\bclass\s*=\s*[\"'](?P<css>[^\"'<>]*)[\"'][^<>]*>"
+)
+POPUP_MAX_CHARS = 20_000
+"""How far after a hover box's opening tag its closing tag is looked for."""
+
+
+def _closing_end(markup: str, name: str, start: int) -> int | None:
+    """Where the element whose opening tag ends at ``start`` ends, or None when it is not
+    closed within POPUP_MAX_CHARS."""
+    depth = 1
+    pattern = re.compile(rf"<(/?){re.escape(name)}\b[^<>]*>", re.IGNORECASE)
+    for tag in pattern.finditer(markup, start, start + POPUP_MAX_CHARS):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return None
 
 
 def _extract(markup: str, url: str | None, title: str, tidy: bool, *, precise: bool) -> FullText:
