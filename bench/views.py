@@ -228,7 +228,7 @@ async def type_in_app(db: Path, text: str, rounds: int) -> dict[str, object]:
             start(query, live)
 
         app._display, articles.set_rows, searcher._start = on_display, on_set_rows, on_start
-        final = as_typed(text)[0]
+        final = as_typed(text)
         by_key: dict[str, list[tuple[float, float, int]]] = {}
         burst: list[tuple[float, float, int]] = []
         burst_searches: list[int] = []
@@ -237,7 +237,7 @@ async def type_in_app(db: Path, text: str, rounds: int) -> dict[str, object]:
             for end in range(1, len(text) + 1):
                 shown.clear()
                 await pilot.press(text[end - 1] if text[end - 1] != " " else "space")
-                query = as_typed(text[:end])[0]
+                query = as_typed(text[:end])
                 if not query:
                     continue
                 await until(pilot, app, lambda q=query: q in shown)  # type: ignore[misc]
@@ -432,7 +432,7 @@ def main() -> None:
         results["load_after"] = round(os.getloadavg()[0], 1)
         typing = {}
         for end in range(1, len(TYPED) + 1):
-            query = as_typed(TYPED[:end])[0]  # what the app searches as this key is typed
+            query = as_typed(TYPED[:end])  # what the app searches as this key is typed
             if query and query not in typing:
                 typing[query] = timed(
                     args.rounds, lambda q=query: store.search_newest(q, limit=LIVE_ROWS, now=now)
