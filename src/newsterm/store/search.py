@@ -82,6 +82,10 @@ WALK_FROM_HITS = 2_000
 against the hits) rather than reading and sorting every hit's row (see ``Store._by_time``)."""
 SAMPLE = 500
 """The newest article ids whose full-text hits estimate how common a query's words are."""
+FIELDS_WINDOW = 20
+"""For a query of fields and flags only, how many times ``limit`` newest articles are looked
+through first (``has:quotes``, one article in ten: 500 steps of the time index rather than
+10,000 rows read and sorted, 20 ms)."""
 WINDOW_FROM_SHARE = 0.02
 """The share of the ``SAMPLE`` a query's words must have for its newest matches to be
 looked for among the newest articles first (``_in_newest``): at 2 %, the newest 3,750."""
@@ -100,11 +104,11 @@ def newest(
     (no ranking, which would read every hit), and no count (the heading says "newest N").
 
     Three plans, the same rows in the same order. A query whose words are in more than
-    ``WINDOW_FROM_SHARE`` of articles looks among the newest articles for its newest
-    matches, reading only the part of the index between their ids (``_in_newest``: ``h*``,
-    ``the``); failing that (a condition besides the words is rare), a query with many hits
-    walks the time index testing each step against the list of its hits, and one with few
-    sorts them."""
+    ``WINDOW_FROM_SHARE`` of articles (or that has no words) looks among the newest
+    articles for its newest matches, reading only the part of the index between their ids
+    (``_in_newest``: ``h*``, ``the``); failing that (a condition besides the words is
+    rare), a query with many hits walks the time index testing each step against the list
+    of its hits, and one with few sorts them."""
     moment = time.time() if now is None else now
     compiled = compile_query(text, moment)
     flt = ArticleFilter(query=text, now=moment, hide=hide)
@@ -121,6 +125,9 @@ def newest(
                 (compiled.match, WALK_FROM_HITS),
             ).fetchone()
             walk = "INDEXED BY articles_by_time" if many else ""
+    else:  # fields and flags: SQLite sorts every match of one without an index in time order
+        newest_id = store.conn.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0
+        rows = _in_newest(store, flt, limit, FIELDS_WINDOW * max(limit, 1), newest_id)
     if rows is None:
         where, params = Store._where(flt)
         rows = store.conn.execute(
