@@ -462,6 +462,8 @@ class MainScreen(Screen[None]):
         the article appeared, not on the list that has the focus meanwhile. Asked by the app
         as the key reaches it, before its bindings (the screen sees a key before the app runs
         the bindings of the keys ahead of it, such as that Enter's)."""
+        if not self.is_mounted:
+            return False  # (no article opens before; the list may not be composed yet)
         if not (self._opening() or (self._replaying and self._keys_after_open)):
             return False
         self._keys_after_open.append(partial(self._replay_key, key))
