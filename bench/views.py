@@ -32,7 +32,10 @@ from typing import Any
 from common import ROOT
 from first_paint import BASE, WORDS, build_newsterm
 
-sys.path.insert(0, str(ROOT / "src"))
+# --src: another tree's code, for before/after runs
+sys.path.insert(
+    0, sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv else str(ROOT / "src")
+)
 
 from newsterm.extract.pipeline import ANALYSIS_VERSION
 from newsterm.query.typed import as_typed
@@ -63,6 +66,11 @@ VIEWS = (
     "minister -is:read -tag:tag0",
 )
 TYPED = "harbour tunnel"
+TYPED_KEY_BY_KEY = (TYPED, "w1234", "storm is:unread", "title:coun", "has:quotes ha")
+"""Typed a key at a time, each key's list timed: 1-, 2- and 3-letter prefixes of a common
+word (``h``, ``s``: a topic word and "story" in every title) and of the filler vocabulary
+(``w``, ``w1``: 30,000 and 11,111 words, as ``s`` or ``co`` in real news), a second word, a
+flag and a field."""
 FRAME_MS = 1000 / 60
 """One frame at 60 Hz (Textual's default frame rate)."""
 SPEAKERS = ("Ben Hart", "Ana Ruiz", "Tom Becker", "Lee Chan")
@@ -154,9 +162,23 @@ def uncached_page(store: Store, flt: ArticleFilter) -> None:
         store._by_time = walk  # type: ignore[method-assign]
 
 
-async def type_in_app(db: Path, text: str, rounds: int) -> dict[str, object]:
-    """Type ``text`` into the app's ``/`` with Pilot, one key at a time (each waited for) and
-    in one burst, and time each key to the frame that shows its list.
+def typed_query(text: str) -> str:
+    """What the app searches for ``text`` typed so far ("" for nothing), whichever tree's
+    ``as_typed`` (before session 8 it also said whether a short word was left out)."""
+    from newsterm.query import QueryError, parse
+
+    query = as_typed(text)
+    query = query[0] if isinstance(query, tuple) else query
+    try:
+        parse(query)
+    except QueryError:
+        return ""
+    return query
+
+
+async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str, object]:
+    """Type each of ``texts`` into the app's ``/`` with Pilot, one key at a time (each waited
+    for), and the first in one burst, and time each key to the frame that shows its list.
 
     The key's time is when the app dispatches its ``Key`` event (a message hook); the frame's
     is when the app hands the screen update to the driver (``App._display``, wrapped: in the
@@ -228,22 +250,25 @@ async def type_in_app(db: Path, text: str, rounds: int) -> dict[str, object]:
             start(query, live)
 
         app._display, articles.set_rows, searcher._start = on_display, on_set_rows, on_start
-        final = as_typed(text)[0]
+        text = texts[0]
+        final = typed_query(text)
         by_key: dict[str, list[tuple[float, float, int]]] = {}
         burst: list[tuple[float, float, int]] = []
         burst_searches: list[int] = []
         for _ in range(rounds):
-            await pilot.press("slash")
-            for end in range(1, len(text) + 1):
-                shown.clear()
-                await pilot.press(text[end - 1] if text[end - 1] != " " else "space")
-                query = as_typed(text[:end])[0]
-                if not query:
-                    continue
-                await until(pilot, app, lambda q=query: q in shown)  # type: ignore[misc]
-                by_key.setdefault(query, []).append(after(last_key[0], *shown[query]))
-            await pilot.press("escape", "escape")
-            await settle(pilot, app)
+            for typed in texts:
+                await pilot.press("slash", "ctrl+a", "backspace")
+                await settle(pilot, app)
+                for end in range(1, len(typed) + 1):
+                    shown.clear()
+                    await pilot.press(typed[end - 1] if typed[end - 1] != " " else "space")
+                    query = typed_query(typed[:end])
+                    if not query or query == typed_query(typed[: end - 1]):
+                        continue  # (nothing searched: an open phrase, a field's name)
+                    await until(pilot, app, lambda q=query: q in shown)  # type: ignore[misc]
+                    by_key.setdefault(query, []).append(after(last_key[0], *shown[query]))
+                await pilot.press("escape", "escape")
+                await settle(pilot, app)
             await pilot.press("slash", "ctrl+a", "backspace")
             await settle(pilot, app)
             shown.clear()
@@ -270,6 +295,27 @@ async def type_in_app(db: Path, text: str, rounds: int) -> dict[str, object]:
         "burst_keys": len(text),
         "burst_searches_started": burst_searches,
     }
+
+
+def typed_store_calls(db: Path, rounds: int) -> dict[str, float]:
+    """The store call alone for every query ``TYPED_KEY_BY_KEY`` searches as it is typed:
+    median CPU milliseconds of the thread over ``rounds`` after a warm-up (the app's
+    figures add the list's rows and the frame to it)."""
+    found: dict[str, float] = {}
+    with Store.open(db) as store:
+        for typed in TYPED_KEY_BY_KEY:
+            for end in range(1, len(typed) + 1):
+                query = typed_query(typed[:end])
+                if not query or query in found:
+                    continue
+                store.search_newest(query, limit=LIVE_ROWS)
+                times = []
+                for _ in range(max(rounds, 3)):
+                    start = time.thread_time()
+                    store.search_newest(query, limit=LIVE_ROWS)
+                    times.append((time.thread_time() - start) * 1000)
+                found[query] = round(statistics.median(times), 2)
+    return found
 
 
 def after(
@@ -352,10 +398,12 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="use the cache a last run built")
     parser.add_argument("--typing", action="store_true", help="only the search as typed in the app")
     parser.add_argument("--mark-all", action="store_true", help="only mark_all_read, 100k rows")
+    parser.add_argument("--src", help="run another tree's src (a before/after comparison)")
+    parser.add_argument("--db", type=Path, help="the cache to use (with --typing)")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    db = OUT / f"views-{args.count}-{args.corpus}.db"
-    if not (args.reuse and db.exists()):
+    db = args.db or OUT / f"views-{args.count}-{args.corpus}.db"
+    if not (args.reuse and db.exists()) and args.db is None:
         start = time.perf_counter()
         build_newsterm(db, args.count)
         add_quotes_and_index(db, args.corpus)
@@ -375,7 +423,10 @@ def main() -> None:
         print(json.dumps(results, indent=2))
         return
     if args.typing:
-        results["search_as_typed_in_the_app"] = asyncio.run(type_in_app(db, TYPED, args.rounds))
+        results["search_as_typed_store_call_cpu_ms"] = typed_store_calls(db, args.rounds)
+        results["search_as_typed_in_the_app"] = asyncio.run(
+            type_in_app(db, TYPED_KEY_BY_KEY, args.rounds)
+        )
         results["load_at_end"] = round(os.getloadavg()[0], 1)
         print(json.dumps(results, indent=2))
         return
@@ -432,7 +483,7 @@ def main() -> None:
         results["load_after"] = round(os.getloadavg()[0], 1)
         typing = {}
         for end in range(1, len(TYPED) + 1):
-            query = as_typed(TYPED[:end])[0]  # what the app searches as this key is typed
+            query = as_typed(TYPED[:end])  # what the app searches as this key is typed
             if query and query not in typing:
                 typing[query] = timed(
                     args.rounds, lambda q=query: store.search_newest(q, limit=LIVE_ROWS, now=now)
@@ -446,7 +497,9 @@ def main() -> None:
             for q in ("har*", "harbour", "harbour tunnel")
         }
         results["search_on_enter_ranked_500"] = ranked
-    results["search_as_typed_in_the_app"] = asyncio.run(type_in_app(db, TYPED, args.rounds))
+    results["search_as_typed_in_the_app"] = asyncio.run(
+        type_in_app(db, TYPED_KEY_BY_KEY, args.rounds)
+    )
     results["load_at_end"] = round(os.getloadavg()[0], 1)
     print(json.dumps(results, indent=2))
 

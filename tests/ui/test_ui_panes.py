@@ -426,3 +426,31 @@ async def test_back_and_pane_keys_typed_while_an_article_opens_act_after_it_in_o
         assert screen.opened is not None  # Enter opened the article
         assert app.is_running  # type: ignore[attr-defined]  # q went back, not quit
         assert focused_id(app) == "sources"
+
+
+async def test_keys_typed_in_the_burst_of_an_enter_act_on_the_article_it_opens(
+    make: AppFactory,
+) -> None:
+    """``Enter j j s`` in one burst: the article opens, ``j j`` scroll the reader (which has
+    the focus once it is shown) and ``s`` stars the article, as if typed after it appeared;
+    the list, which had the focus while it opened, does not move."""
+    from textual import events
+
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        first = titles(app)[0]
+        scrolled: list[str] = []
+        screen.reader.action_scroll_down = lambda: scrolled.append("down")
+        for key, char in (("enter", "\r"), ("j", "j"), ("j", "j"), ("s", "s")):
+            app.post_message(events.Key(key, char))  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert screen.opened is not None and screen.opened.title == first
+        assert screen.articles.cursor == 0  # j j did not move the list
+        assert scrolled == ["down", "down"]  # they scrolled the reader
+        assert focused_id(app) == "reader"
+        assert screen.opened.starred
+        assert screen.store.article(screen.opened.id).starred
+        await pilot.press("j")  # and a key typed after acts at once
+        assert scrolled == ["down", "down", "down"]

@@ -38,6 +38,8 @@ def centre(text: str, spans: Sequence[tuple[int, int]], width: int) -> tuple[str
 def _clip(spans: Sequence[tuple[int, int]], start: int, end: int, shift: int) -> Spans:
     out: Spans = []
     for a, b in sorted(spans):
+        if a >= end:
+            break  # (the rest start later still)
         a, b = max(a, start), min(b, end)
         if a < b:
             out.append((a + shift, b + shift))

@@ -22,6 +22,12 @@ _FULL_TEXT_PER_ROW = (
 )
 """For a handful of known articles (``per_row``): each is looked up, in FTS5 and in the
 quotations, instead of listing every match."""
+_FULL_TEXT_NEWEST = (
+    "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+    "AND rowid >= (SELECT min(id) FROM newest) AND rowid <= (SELECT max(id) FROM newest))"
+)
+"""For the newest articles only (``in_newest``: a statement whose ``newest`` lists their ids):
+the hits read from the part of the index between their ids, not every hit."""
 _LIKE: dict[str, str] = {
     "author": "a.authors LIKE ? ESCAPE '\\'",
     "source": (
@@ -73,12 +79,15 @@ class CompiledQuery:
     """The query is ``match`` alone (a search needs no other condition)."""
 
 
-def compile_query(query: str | Node, now: float, *, per_row: bool = False) -> CompiledQuery:
+def compile_query(
+    query: str | Node, now: float, *, per_row: bool = False, in_newest: bool = False
+) -> CompiledQuery:
     """Compile a query (text or tree); ``now`` (epoch seconds) anchors ``age:``. ``per_row``
-    compiles full-text terms for testing a few given articles (``a.id IN (...)``)."""
+    compiles full-text terms for testing a few given articles (``a.id IN (...)``),
+    ``in_newest`` for the articles of a ``newest`` table of ids (store/search.py)."""
     node = parse(query) if isinstance(query, str) else query
     params: list[object] = []
-    where = _sql(node, params, now, per_row)
+    where = _sql(node, params, now, per_row, in_newest)
     whole = _fts(node)
     if whole is not None:
         return CompiledQuery(where, tuple(params), whole, True)
@@ -87,9 +96,12 @@ def compile_query(query: str | Node, now: float, *, per_row: bool = False) -> Co
     return CompiledQuery(where, tuple(params), match, False)
 
 
-def compile_any(queries: Sequence[str], now: float, *, per_row: bool = False) -> CompiledQuery:
+def compile_any(
+    queries: Sequence[str], now: float, *, per_row: bool = False, in_newest: bool = False
+) -> CompiledQuery:
     """The articles any of ``queries`` matches, as one condition (``[[ignore]]`` rules)."""
-    return compile_query(Or(tuple(parse(q) for q in queries)), now, per_row=per_row)
+    node = Or(tuple(parse(q) for q in queries))
+    return compile_query(node, now, per_row=per_row, in_newest=in_newest)
 
 
 def uses_clock(query: str) -> bool:
@@ -160,11 +172,13 @@ def _in_analysis(key: str | tuple[str, str], per_row: bool) -> str:
     return f"a.id IN (SELECT article_id FROM {table} WHERE {condition})"
 
 
-def _sql(node: Node, params: list[object], now: float, per_row: bool) -> str:
+def _sql(node: Node, params: list[object], now: float, per_row: bool, in_newest: bool) -> str:
     whole = _fts(node)
     if whole is not None:
         params.append(whole)
-        return _FULL_TEXT_PER_ROW if per_row else _FULL_TEXT
+        if per_row:
+            return _FULL_TEXT_PER_ROW
+        return _FULL_TEXT_NEWEST if in_newest else _FULL_TEXT
     if isinstance(node, Text):
         assert node.field is not None
         if node.field == "tag":
@@ -187,9 +201,10 @@ def _sql(node: Node, params: list[object], now: float, per_row: bool) -> str:
         params.append(int(node.value) if node.field == "words" else node.value)
         return f"{_COLUMNS[node.field]} {_OPS[node.op]} ?"
     if isinstance(node, Not):
-        return f"NOT ({_sql(node.child, params, now, per_row)})"
+        return f"NOT ({_sql(node.child, params, now, per_row, in_newest)})"
     joiner = " AND " if isinstance(node, And) else " OR "
-    return "(" + joiner.join(_sql(child, params, now, per_row) for child in node.children) + ")"
+    parts = (_sql(child, params, now, per_row, in_newest) for child in node.children)
+    return "(" + joiner.join(parts) + ")"
 
 
 def _positive_terms(node: Node, *, negated: bool) -> list[str]:

@@ -63,8 +63,23 @@ class ArticleFilter:
     """Queries whose articles are left out (feeds.toml's ``[[ignore]]``)."""
 
 
+_MARKED = re.compile(f"{MATCH_START}[^{MATCH_START}{MATCH_END}]*{MATCH_END}")
+
+
 def split_marked(text: str) -> tuple[str, list[tuple[int, int]]]:
     """Remove match markers from FTS5 output, returning the text and the matched spans."""
+    plain = text.replace(MATCH_START, "").replace(MATCH_END, "")
+    spans = [  # each pair's place once the pairs before it are taken out
+        (found.start() - 2 * n, found.end() - 2 * n - 2)
+        for n, found in enumerate(_MARKED.finditer(text))
+    ]
+    if 2 * len(spans) == len(text) - len(plain):
+        return plain, spans  # (every marker is in a pair, as FTS5 writes them)
+    return _split_marked_one_by_one(text)
+
+
+def _split_marked_one_by_one(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``split_marked`` for markers not in pairs (a stray one is dropped)."""
     spans: list[tuple[int, int]] = []
     out: list[str] = []
     length = 0
@@ -893,7 +908,9 @@ class Store:
     # -- reading articles -------------------------------------------------------------------
 
     @staticmethod
-    def _where(flt: ArticleFilter, *, per_row: bool = False) -> tuple[str, list[Any]]:
+    def _where(
+        flt: ArticleFilter, *, per_row: bool = False, in_newest: bool = False
+    ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if flt.source_id is not None:
@@ -914,11 +931,11 @@ class Store:
 
             now = time.time() if flt.now is None else flt.now
             if flt.query is not None:
-                compiled = compile_query(flt.query, now, per_row=per_row)
+                compiled = compile_query(flt.query, now, per_row=per_row, in_newest=in_newest)
                 clauses.append(compiled.where)
                 params.extend(compiled.params)
             if flt.hide:
-                hidden = compile_any(flt.hide, now, per_row=per_row)
+                hidden = compile_any(flt.hide, now, per_row=per_row, in_newest=in_newest)
                 clauses.append(f"NOT ({hidden.where})")
                 params.extend(hidden.params)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params

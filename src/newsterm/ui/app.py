@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -138,6 +139,15 @@ class NewstermApp(App[None]):
             self._theme_preset = False
             return
         super().refresh_css(animate)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and event.is_forwarded:  # (back from the focus)
+            from newsterm.ui.screens.main import MainScreen
+
+            screen = self.screen
+            if isinstance(screen, MainScreen) and screen.keep_key(event.key):
+                return  # for after the article being opened (its bindings then)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_frame_drawn)

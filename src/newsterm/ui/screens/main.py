@@ -113,8 +113,10 @@ class MainScreen(Screen[None]):
         self._first_sources: asyncio.Future[list[Message]] | None = None
         """The first read of the sources (``load_sources``), shown with the panes."""
         self._keys_after_open: list[Callable[[], Awaitable[None]]] = []
-        """Back and pane keys typed while an Enter's article was opening, replayed in order
-        once it is shown."""
+        """Keys typed while an Enter's article was opening (and back and pane actions asked
+        for then), replayed in order once it is shown."""
+        self._replaying = False
+        """One of ``_keys_after_open`` is acting now (the keys after it still wait)."""
         self._resumed = False
 
     @property
@@ -439,12 +441,40 @@ class MainScreen(Screen[None]):
         await self._replay_keys()
 
     async def _replay_keys(self) -> None:
-        """Replay the back and pane keys typed while an article opened, in order, each on its
-        own turn of the app's queue (after the last one's focus change)."""
+        """Replay the keys typed while an article opened, in order, each on its own turn of
+        the app's queue (after the last one's focus change)."""
         if self._keys_after_open and not self.articles.opening:
-            await self._keys_after_open.pop(0)()
+            self._replaying = True
+            try:
+                await self._keys_after_open.pop(0)()
+            finally:
+                self._replaying = False
             if self._keys_after_open:
                 self.app.call_later(self._replay_keys)
+
+    def _opening(self) -> bool:
+        """An Enter's article is being opened, or keys typed meanwhile wait their turn: a
+        key or action now is for after them."""
+        return bool(self.articles.opening or self._keys_after_open) and not self._replaying
+
+    def keep_key(self, key: str) -> bool:
+        """Keep a key for after the article an Enter is opening is shown (``Enter j j`` in one
+        burst), if it is: it then acts on what has the focus (the reader), as if typed after
+        the article appeared, not on the list that has the focus meanwhile. Asked by the app
+        as the key reaches it, before its bindings (the screen sees a key before the app runs
+        the bindings of the keys ahead of it, such as that Enter's)."""
+        if not self.is_mounted:
+            return False  # (no article opens before; the list may not be composed yet)
+        if not (self._opening() or (self._replaying and self._keys_after_open)):
+            return False
+        self._keys_after_open.append(partial(self._replay_key, key))
+        return True
+
+    async def _replay_key(self, key: str) -> None:
+        """Act on a key as its binding for what has the focus now (none: it does nothing)."""
+        active = self.active_bindings.get(key)
+        if active is not None and active.enabled:
+            await self.app.run_action(active.binding.action, active.node)
 
     async def open_article(self, article_id: int, *, focus_reader: bool) -> None:
         """Show an article in the reader, quotes and contacts panes; mark it read (analysed
@@ -496,7 +526,7 @@ class MainScreen(Screen[None]):
     # -- actions ----------------------------------------------------------------------------
 
     async def action_focus_pane(self, pane: str) -> None:
-        if self.articles.opening or self._keys_after_open:
+        if self._opening():
             # typed right after Enter: for after the article is shown (and the keys before it)
             self._keys_after_open.append(partial(self._focus_pane, pane))
         else:
@@ -615,7 +645,7 @@ class MainScreen(Screen[None]):
             self.maximize(focused, container=False)
 
     async def action_back(self, quit: bool = False) -> None:
-        if self.articles.opening or self._keys_after_open:
+        if self._opening():
             # typed right after Enter: act on the opened article, not quit from the list
             self._keys_after_open.append(partial(self._back, quit))
         else:
