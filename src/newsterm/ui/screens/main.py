@@ -320,6 +320,9 @@ class MainScreen(Screen[None]):
             self._holding_frame = False
             self.refresh()  # (the frame held meanwhile)
         self._layout(self.size.width, self.size.height)  # (in case it was resized meanwhile)
+        # That frame now, not on the screen's next update tick (up to 1/60 s later): what
+        # the tick would call.
+        self._on_timer_update()
 
     def focus_now(self, widget: Widget) -> None:
         """Focus ``widget`` at once, when it can take the focus: ``Widget.focus`` moves it on a
