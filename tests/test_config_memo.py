@@ -118,6 +118,18 @@ def test_every_command_and_the_app_read_through_the_memo(
 
     path, _ = files
     assert Context(config_override=str(path)).config().settings.concurrency == 8
-    kept = isolated_home / "cache" / "newsterm" / config_memo.MEMO_NAME
-    assert config_memo.memo_file() == kept
+    kept = config_memo.memo_file(path)
+    assert kept.parent == isolated_home / "cache" / "newsterm"
     assert config_memo.recall(kept, TEXT) == config.parse_toml(TEXT, path)
+
+
+def test_each_feeds_toml_has_its_own_memo(files: tuple[Path, Path], tmp_path: Path) -> None:
+    # (starts on two files in turn recall each one's parse)
+    path, _ = files
+    other = tmp_path / "other.toml"
+    other.write_text(TEXT.replace("concurrency = 8", "concurrency = 3"), encoding="utf-8")
+    assert config_memo.memo_file(path) != config_memo.memo_file(other)
+    for feeds, concurrency in ((path, 8), (other, 3), (path, 8)):
+        memo = config_memo.memo_file(feeds)
+        assert config.load_config(feeds, memo=memo).settings.concurrency == concurrency
+    assert config_memo.recall(config_memo.memo_file(path), TEXT) is not None

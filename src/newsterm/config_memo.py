@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import zlib
 from pathlib import Path
 from typing import Any
 
 from newsterm import locations
 
-MEMO_NAME = "feeds-toml.json"
 
-
-def memo_file() -> Path:
-    """Where the memo is kept (``$XDG_CACHE_HOME/newsterm``)."""
-    return locations.cache_dir() / MEMO_NAME
+def memo_file(config: Path) -> Path:
+    """Where the memo of the feeds.toml at ``config`` is kept: one a file (named by a checksum of
+    its path, in ``$XDG_CACHE_HOME/newsterm``), so that starts on two files in turn (``--config``)
+    do not each replace the other's."""
+    return locations.cache_dir() / f"feeds-toml-{zlib.crc32(os.fsencode(config)):08x}.json"
 
 
 def recall(memo: Path, text: str) -> dict[str, Any] | None:

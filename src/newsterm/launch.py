@@ -72,7 +72,7 @@ class Context:
             return Config(path=path, missing=True)
         from newsterm.config_memo import memo_file
 
-        return load_config(path, memo=memo_file())
+        return load_config(path, memo=memo_file(path))
 
     def store(self) -> Store:
         """The cache, opened once per command."""
