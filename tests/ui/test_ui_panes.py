@@ -426,3 +426,27 @@ async def test_back_and_pane_keys_typed_while_an_article_opens_act_after_it_in_o
         assert screen.opened is not None  # Enter opened the article
         assert app.is_running  # type: ignore[attr-defined]  # q went back, not quit
         assert focused_id(app) == "sources"
+
+
+async def test_the_start_up_renders_no_frame_it_does_not_draw(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While the panes are mounted in one batch, Textual would render a whole frame at each
+    # layout refresh and drop it (App._display draws nothing in a batch): the screen holds
+    # those frames until the batch ends, and then renders the whole screen once.
+    from textual._compositor import Compositor
+
+    render_update = Compositor.render_update
+    batches: list[int] = []
+    app = make()
+
+    def rendering(self: Compositor, *args: object, **kwargs: object) -> object:
+        batches.append(app._batch_count)  # type: ignore[attr-defined]
+        return render_update(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Compositor, "render_update", rendering)
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert app.screen.query("#quotes")  # type: ignore[attr-defined]
+    assert 0 in batches  # (the whole screen, once the batch ended)
+    assert [b for b in batches if b] == []  # nothing rendered inside the batch
