@@ -29,3 +29,15 @@ def test_the_first_frame_leaves_out_the_analysis_the_store_results_and_feeds_tom
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_whole_screen_leaves_out_the_paragraphs_and_the_toml_parser() -> None:
+    # (the reader's paragraphs load with the first article shown; tomllib only when feeds.toml
+    # is not the text config_memo recalls)
+    code = (
+        "import sys, newsterm.config, newsterm.config_memo, newsterm.ui.widgets.article_reader\n"
+        "late = ('newsterm.ui.widgets.reader_paragraph', 'tomllib')\n"
+        "print([m for m in late if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import tempfile
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -205,12 +204,21 @@ def _fail(path: Path, text: str, message: str, pattern: str, start: int = 0) -> 
     return ConfigError(f"{path}: line {line}, column {column}: {message}")
 
 
-def parse_config(text: str, path: Path) -> Config:
-    """Validate feeds.toml text; raise ConfigError naming the file, line and column."""
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """feeds.toml's text parsed, or a ConfigError saying where it is not TOML."""
+    import tomllib  # (not when the parse is recalled: see load_config)
+
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def parse_config(text: str, path: Path, data: dict[str, Any] | None = None) -> Config:
+    """Validate feeds.toml text (``data``: that text already parsed); raise ConfigError naming
+    the file, line and column."""
+    if data is None:
+        data = parse_toml(text, path)
     for key in data:
         if key not in _TOP_KEYS:
             raise _fail(path, text, f"unknown key '{key}'", rf"^\s*\[?\[?\s*{re.escape(key)}\b")
@@ -414,9 +422,24 @@ def read_text(path: Path) -> str:
         raise ConfigError(f"{path}: not UTF-8 text") from None
 
 
-def load_config(path: Path) -> Config:
-    """Read and validate feeds.toml."""
-    return parse_config(read_text(path), path)
+def load_config(path: Path, memo: Path | None = None) -> Config:
+    """Read and validate feeds.toml; with ``memo`` (``config_memo.memo_file``), its TOML as
+    parsed last time is recalled from there when the text is the same, and kept there after
+    a parse of a valid file."""
+    text = read_text(path)
+    if memo is None:
+        return parse_config(text, path)
+    from newsterm import config_memo
+
+    data = config_memo.recall(memo, text)
+    if data is not None:
+        return parse_config(text, path, data)
+    data = parse_toml(text, path)
+    encoded = config_memo.encode(text, data)  # (before the checks, which may read it)
+    config = parse_config(text, path, data)
+    if encoded is not None:
+        config_memo.keep(memo, encoded)
+    return config
 
 
 def ensure_config(path: Path) -> bool:

@@ -70,7 +70,9 @@ class Context:
             if self.note_missing_config and self.config_override:
                 _say(f"{path}: no such file (named by --config): no sources configured")
             return Config(path=path, missing=True)
-        return load_config(path)
+        from newsterm.config_memo import memo_file
+
+        return load_config(path, memo=memo_file(path))
 
     def store(self) -> Store:
         """The cache, opened once per command."""

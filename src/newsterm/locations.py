@@ -25,6 +25,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """The user's newsterm cache folder (``$XDG_CACHE_HOME/newsterm``): what can be rebuilt."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def _named(value: str | Path) -> Path:
     """A path named by a flag or variable, made absolute against the working folder: the
     sources feeds.toml lists are relative to its folder, and a relative one would be stored

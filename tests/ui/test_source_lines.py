@@ -43,3 +43,52 @@ def test_lines_match_the_rich_grid_they_replace() -> None:
 def test_plain_is_the_name_and_the_count() -> None:
     assert CountLine("  Storms", 2, "", "bold").plain == "  Storms 2"
     assert CountLine("★ Starred", 0, "bold", "").plain == "★ Starred"
+
+
+async def test_the_pane_draws_a_line_as_option_list_would() -> None:
+    # SourceList draws its one-line names and counts itself (cheaper than OptionList's generic
+    # path): the same segments, styles and offsets, for every state an option can be drawn in.
+    from textual.app import App, ComposeResult
+    from textual.widgets import OptionList
+    from textual.widgets.option_list import Option
+
+    from newsterm.ui.widgets.source_list import SourceList
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield SourceList(id="sources")
+
+    lines = [
+        CountLine(name, count, style, count_style)
+        for name in ("All", "  City Hall", "  長い名前のフィード", "  " + "x" * 40)
+        for count in (None, 7, 1234)
+        for style, count_style in (("", "bold"), ("dim", "bold"), ("bold italic", ""))
+    ]
+    app = One()
+    async with app.run_test(size=(40, 60)) as pilot:
+        pane = app.query_one(SourceList)
+        pane.clear_options()
+        pane.add_options([Option(line, id=str(i)) for i, line in enumerate(lines)])
+        await pilot.pause()
+        width = pane.scrollable_content_region.width
+        fast = [
+            line.option_strip(
+                width, pane.get_visual_style("option-list--option"), 1, 1, pane._get_style
+            )
+            for line in lines
+        ]
+        assert all(strip is not None for strip in fast)  # (the path compared below is ours)
+        drawn = 0
+        for component in (
+            ("option-list--option",),
+            ("option-list--option", "option-list--option-highlighted"),
+        ):
+            style = pane.get_visual_style(*component)
+            for option in pane.options:
+                pane._option_render_cache.clear()
+                ours = pane._get_option_render(option, style)
+                pane._option_render_cache.clear()
+                theirs = OptionList._get_option_render(pane, option, style)
+                assert [list(s) for s in ours] == [list(s) for s in theirs], option.prompt.plain
+                drawn += 1
+        assert drawn == 2 * len(lines)

@@ -454,3 +454,27 @@ async def test_keys_typed_in_the_burst_of_an_enter_act_on_the_article_it_opens(
         assert screen.store.article(screen.opened.id).starred
         await pilot.press("j")  # and a key typed after acts at once
         assert scrolled == ["down", "down", "down"]
+
+
+async def test_the_start_up_renders_no_frame_it_does_not_draw(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While the panes are mounted in one batch, Textual would render a whole frame at each
+    # layout refresh and drop it (App._display draws nothing in a batch): the screen holds
+    # those frames until the batch ends, and then renders the whole screen once.
+    from textual._compositor import Compositor
+
+    render_update = Compositor.render_update
+    batches: list[int] = []
+    app = make()
+
+    def rendering(self: Compositor, *args: object, **kwargs: object) -> object:
+        batches.append(app._batch_count)  # type: ignore[attr-defined]
+        return render_update(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Compositor, "render_update", rendering)
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert app.screen.query("#quotes")  # type: ignore[attr-defined]
+    assert 0 in batches  # (the whole screen, once the batch ended)
+    assert [b for b in batches if b] == []  # nothing rendered inside the batch

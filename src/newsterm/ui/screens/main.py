@@ -118,6 +118,8 @@ class MainScreen(Screen[None]):
         self._replaying = False
         """One of ``_keys_after_open`` is acting now (the keys after it still wait)."""
         self._resumed = False
+        self._holding_frame = False
+        """True while the panes are mounted in their batch (see ``_compositor_refresh``)."""
 
     @property
     def newsterm(self) -> NewstermApp:
@@ -238,6 +240,17 @@ class MainScreen(Screen[None]):
             self._resumed = True
             event.refresh_styles = False
 
+    def _compositor_refresh(self) -> None:
+        # While the panes are mounted (in one batch, spanning several turns of the loop), each
+        # layout refresh (the screen's resume, the terminal's size events) schedules a frame
+        # that Textual renders in full and then drops (``App._display`` draws nothing in a
+        # batch): the start-up rendered the whole screen twice. The frame is left for after
+        # that batch (``_mount_panes`` asks for it).
+        if self._holding_frame and self.app._batch_count:
+            self._repaint_required = True
+            return
+        super()._compositor_refresh()
+
     @staticmethod
     def _title_pane(widget: Widget, pane: str) -> None:
         number = PANES.index(pane) + 1
@@ -276,33 +289,43 @@ class MainScreen(Screen[None]):
         header_box = self.query_one("#header-box")
         sources_box = self.query_one("#sources-box")
         reader_box = self.query_one("#reader-box")
-        with self.app.batch_update():  # one frame swaps every box for its pane
-            await asyncio.gather(
-                self.mount(Header(), before=header_box),
-                self.query_one("#panes").mount(panes["sources"], before=sources_box),
-                self.query_one("#right").mount(panes["reader"], before=reader_box),
-                self.query_one("#extras").mount(panes["quotes"], panes["contacts"]),
-                self.query_one("#statusbar").mount(
-                    footer,
-                    RefreshStatus(id="refresh-status"),
-                    HelpHint(id="help-hint"),
-                ),
-                header_box.remove(),
-                sources_box.remove(),
-                reader_box.remove(),
-            )
-            self._panes_ready = True
-            if self._first_sources is not None:  # read while the panes were mounted
-                try:
-                    messages = await self._first_sources
-                except Exception:  # (as a worker's, with exit_on_error off: the pane stays empty)
-                    messages = []
-                for message in messages:
-                    if isinstance(message, SourcesLoaded):
-                        self.show_sources(message)
-                    else:
-                        self.post_message(message)
+        self._holding_frame = True
+        try:
+            with self.app.batch_update():  # one frame swaps every box for its pane
+                await asyncio.gather(
+                    self.mount(Header(), before=header_box),
+                    self.query_one("#panes").mount(panes["sources"], before=sources_box),
+                    self.query_one("#right").mount(panes["reader"], before=reader_box),
+                    self.query_one("#extras").mount(panes["quotes"], panes["contacts"]),
+                    self.query_one("#statusbar").mount(
+                        footer,
+                        RefreshStatus(id="refresh-status"),
+                        HelpHint(id="help-hint"),
+                    ),
+                    header_box.remove(),
+                    sources_box.remove(),
+                    reader_box.remove(),
+                )
+                self._panes_ready = True
+                if self._first_sources is not None:  # read while the panes were mounted
+                    try:
+                        messages = await self._first_sources
+                    except (
+                        Exception
+                    ):  # (as a worker's, with exit_on_error off: the pane stays empty)
+                        messages = []
+                    for message in messages:
+                        if isinstance(message, SourcesLoaded):
+                            self.show_sources(message)
+                        else:
+                            self.post_message(message)
+        finally:
+            self._holding_frame = False
+            self.refresh()  # (the frame held meanwhile)
         self._layout(self.size.width, self.size.height)  # (in case it was resized meanwhile)
+        # That frame now, not on the screen's next update tick (up to 1/60 s later): what
+        # the tick would call.
+        self._on_timer_update()
 
     def focus_now(self, widget: Widget) -> None:
         """Focus ``widget`` at once, when it can take the focus: ``Widget.focus`` moves it on a

@@ -14,15 +14,10 @@ from textual.widgets import Static
 
 from newsterm.models import NO_LINK, Article, FullTextStatus, describe_full_text
 from newsterm.timefmt import counted, full
-from newsterm.ui.widgets.reader_paragraph import (
-    ReaderParagraph,
-    margin_for,
-    paragraph_content,
-    quote_span,
-)
 
-if TYPE_CHECKING:  # (the analysis records load with the first article shown)
+if TYPE_CHECKING:  # (these load with the first article shown: the whole screen has none)
     from newsterm.analysis import Quote
+    from newsterm.ui.widgets.reader_paragraph import ReaderParagraph
 
 MAX_PARAGRAPHS = 2000
 MEASURE = 80
@@ -112,6 +107,12 @@ class ArticleReader(VerticalScroll):
         if article is None:
             await self.mount(Static(Content("Select an article."), classes="placeholder"))
             return
+        from newsterm.ui.widgets.reader_paragraph import (
+            ReaderParagraph,
+            margin_for,
+            paragraph_content,
+        )
+
         widgets: list[Widget] = [Static(Content(article.title[:2000]), classes="title")]
         byline = ", ".join(article.authors)
         meta = [
@@ -193,6 +194,8 @@ class ArticleReader(VerticalScroll):
         quote = article.quotes[index]
         if not 0 <= quote.paragraph < len(self._paragraphs):
             return
+        from newsterm.ui.widgets.reader_paragraph import quote_span
+
         span = quote_span(self._paragraphs[quote.paragraph].text, quote)
         self.scroll_to_offset(quote.paragraph, span[0] if span is not None else 0)
 
