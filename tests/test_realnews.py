@@ -88,3 +88,93 @@ def test_held_out_3_labels_keep_short_anchors_and_their_sources() -> None:
         assert all(len(anchor.split()) <= 6 for anchor in anchors)
         for quote in article["quotes"]:
             assert quote["speaker"] and quote["words"] >= len(quote["anchor"].split())
+
+
+def test_held_out_4_labels_keep_short_anchors_and_their_sources() -> None:
+    """held-out-4 (codelucas/newspaper's test data) copies no article text and says where each
+    article came from; it was frozen before the analysis ran on it."""
+    from tests.realnews_set import folder_labels
+
+    data = folder_labels("held-out-4")
+    assert data["frozen"] == "2026-12-05T15:35Z"
+    articles = data["articles"]
+    assert len(articles) >= 15
+    assert sum(len(a["quotes"]) for a in articles.values()) >= 100
+    for article in articles.values():
+        assert article["source"]["repo"] == "codelucas/newspaper"
+        assert article["source"]["path"].startswith("tests/data/text/")
+        assert len(article["source"]["commit"]) == 40
+        anchors = [q["anchor"] for q in article["quotes"]]
+        anchors += article["byline"] + article["trailer"] + article["furniture"]
+        assert all(len(anchor.split()) <= 6 for anchor in anchors)
+        for quote in article["quotes"]:
+            assert quote["speaker"] and quote["words"] >= len(quote["anchor"].split())
+
+
+@pytest.mark.parametrize("part", ["held-out-3", "held-out-4"])
+def test_a_folder_part_s_article_files_hold_its_anchors(part: str) -> None:
+    """The article files kept outside the repo (``$NEWSTERM_READABILITY``,
+    ``$NEWSTERM_NEWSPAPER``) match the frozen labels; no analysis is run."""
+    from tests.realnews_set import anchors_missing, part_folder
+
+    folder = part_folder(part)
+    if folder is None:
+        pytest.skip(f"{part}'s article files are not on this machine (they are never committed)")
+    assert anchors_missing(part, folder) == []
+
+
+def _labelled(paragraph: int, anchor: str, words: int) -> dict[str, object]:
+    return {
+        "paragraph": paragraph,
+        "anchor": anchor,
+        "words": words,
+        "speaker": ["Ann Vale"],
+        "fragment": False,
+    }
+
+
+def test_a_quotation_continued_over_paragraphs_counts_once_however_it_is_split() -> None:
+    """Labels that split a quotation running over two paragraphs match the one quotation the
+    analysis finds, and the other way round; one found and one wanted either way."""
+    from newsterm.analysis import Analysis, Quote
+    from tests.realnews_set import Tally, score_analysis
+
+    first = "We planted the orchard in a single wet spring and lost half of it"
+    second = "By autumn the rest had taken and we knew it would hold"
+    split = [_labelled(2, "We planted the orchard", 14), _labelled(3, "By autumn the rest", 12)]
+    whole = Quote(text=f"{first} {second}", speaker="Ann Vale", paragraph=2)
+    label = {"quotes": split, "authors": [], "emails": []}
+    tally = Tally()
+    score_analysis(Analysis(title="t", paragraphs=[], quotes=[whole]), label, "t", tally)
+    assert (tally.quotes_found, tally.quotes_wanted, tally.quotes_matched) == (1, 1, 1)
+    assert tally.speakers_right == 1
+
+    parts = [
+        Quote(text=first, speaker="Vale", paragraph=2),
+        Quote(text=second, speaker="Vale", paragraph=3),
+    ]
+    one = {"quotes": [_labelled(2, "We planted the orchard", 26)], "authors": [], "emails": []}
+    tally = Tally()
+    score_analysis(Analysis(title="t", paragraphs=[], quotes=parts), one, "t", tally)
+    assert (tally.quotes_found, tally.quotes_wanted, tally.quotes_matched) == (1, 1, 1)
+
+
+def test_two_quotations_of_consecutive_paragraphs_are_not_taken_for_one() -> None:
+    """Only a found quotation that holds both labelled ones, at their joint length, merges them."""
+    from newsterm.analysis import Analysis, Quote
+    from tests.realnews_set import Tally, score_analysis
+
+    split = [_labelled(2, "We planted the orchard", 14), _labelled(3, "By autumn the rest", 12)]
+    short = Quote(
+        text="We planted the orchard in a single wet spring and lost half of it",
+        speaker="Ann Vale",
+        paragraph=2,
+    )
+    tally = Tally()
+    score_analysis(
+        Analysis(title="t", paragraphs=[], quotes=[short]),
+        {"quotes": split, "authors": [], "emails": []},
+        "t",
+        tally,
+    )
+    assert (tally.quotes_found, tally.quotes_wanted, tally.quotes_matched) == (1, 2, 1)
