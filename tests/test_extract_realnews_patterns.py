@@ -394,3 +394,68 @@ def test_a_clause_after_the_quote_is_not_its_speaker() -> None:
         "Harbour master Ivo Brandt said in a statement, “We are glad and relieved” at the"
         " riders’ return, adding that Wrens’ family had asked to send its thanks.",
     ) == [("We are glad and relieved", "Ivo Brandt", False)]
+
+
+def test_a_quotation_after_he_said_keeps_its_speaker_over_a_next_sentence_verb() -> None:
+    """“…” He declined to say when: a new sentence after a full stop does not stand in for
+    the attribution, so the quotation keeps the speaker of the one before it."""
+    assert found(
+        "Ines Moro, the yard’s chief engineer, said the ferries would be refitted.",
+        "“We start with the oldest boat,” she said. “The rest follow in the spring.” She"
+        " declined to say what the refit would cost.",
+    ) == [
+        ("We start with the oldest boat", "Ines Moro", False),
+        ("The rest follow in the spring.", "Ines Moro", False),
+    ]
+
+
+def test_a_quotation_ending_a_sentence_is_not_credited_to_the_next_one() -> None:
+    """A short quote closed by a full stop is not said by whoever "reported" the next sentence."""
+    assert found(
+        "The ferry stops at the old pier, known to everyone as “the Hook.” In the winter, as"
+        " Lena Ortiz reported, “half the cabins stand empty.”",
+    ) == [("half the cabins stand empty.", "Lena Ortiz", False)]
+
+
+def test_a_middle_initial_a_or_i_is_part_of_the_name() -> None:
+    """"Sonya A. Zoghlin" is a person: "A." is an initial, not the article."""
+    assert found(
+        "Rosa A. Lind, the skipper’s lawyer, told reporters that her client had done nothing"
+        " wrong.",
+        "“Captain Haas has sailed this route for thirty years,” she said in an email.",
+    ) == [("Captain Haas has sailed this route for thirty years", "Rosa A. Lind", False)]
+
+
+def test_a_participle_after_a_comma_belongs_to_the_sentence_s_subject() -> None:
+    """"After the vote, Ana Ruiz issued a statement, saying, “…”": Ana Ruiz says it."""
+    assert found(
+        "After the vote, Ana Ruiz issued a statement about the timetable, saying, “We will"
+        " appeal this decision.”",
+    ) == [("We will appeal this decision.", "Ana Ruiz", False)]
+
+
+def test_a_body_that_stepped_in_and_posted_is_the_speaker_not_the_clause() -> None:
+    """"Ferrytown stepped in and posted: “…”": the speaker is Ferrytown, not the clause."""
+    assert found(
+        "In the middle of the storm, Ferrytown stepped in and posted this notice: “All sailings"
+        " are cancelled until noon.”",
+    ) == [("All sailings are cancelled until noon.", "Ferrytown", False)]
+
+
+def test_reported_attributes_a_quotation() -> None:
+    assert found("“Fares doubled in a year,” Lena Ortiz reported.") == [
+        ("Fares doubled in a year", "Lena Ortiz", False)
+    ]
+
+
+def test_she_after_an_inverted_attribution_is_the_person_it_names() -> None:
+    """"Prices rose too, said Ada Voss, an economist. “…,” she said.": she is Ada Voss, not
+    the sentence's first word; a name after ", said" that a verb follows is not inverted."""
+    assert found(
+        "Fares have climbed too, said Ada Voss, a port economist. “About a third of the riders"
+        " are commuters,” she said.",
+    ) == [("About a third of the riders are commuters", "Ada Voss", False)]
+    assert found(
+        "Marco Villa, the yard’s operations chief, said Tyvak would build the hulls. “We start"
+        " small,” he said.",
+    ) == [("We start small", "Marco Villa", False)]

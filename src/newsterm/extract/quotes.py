@@ -68,7 +68,7 @@ _FINITE = words(
     " testified testifies posted tweeted recounted recounts agreed agrees emphasized"
     " emphasised emphasizes emphasises stressed stresses described describes called calls"
     " wondered wonders confirmed confirms denied denies reiterated maintained maintains"
-    " yelled screamed texted messaged commented assured assures reports accused"
+    " yelled screamed texted messaged commented assured assures reports reported accused"
     " accuses blasted blasts rejected dismissed"
 )
 _PARTICIPLE = words(
@@ -220,6 +220,15 @@ _NONPERSON = (
     | MONTHS_AND_DAYS
 )
 _LEADING_NONPERSON = _NONPERSON - words("new")
+
+
+def _nonperson(token: str) -> bool:
+    """A word no person's name holds ("Bank", "the"); a middle initial ("Sonya A. Ruiz",
+    "Lucia I. Suarez") is a name's, though "a" and "i" are not."""
+    return token.lower().strip(".") in _NONPERSON and not (
+        len(token) == 2 and token[1] == "." and token[0].isupper()
+    )
+
 # The first capital, then a look behind it (not "(?<!...)[A-Z]"): the regex engine can skip
 # ahead to capitals instead of trying every position. Same matches (a test compares).
 _PERSON_RUN = re.compile(
@@ -441,7 +450,9 @@ def _tidy(phrase: str) -> str:
             token.lower() in ("who", "which", "whose")
             or token in _CUT_AT
             or token in _FINITE  # "the doctors said they also": the speaker ends at the verb
+            # a name and a verb in the past: "Uber stepped in and [tweeted]" is Uber
             or (token == "and" and cut + 1 < len(tokens) and tokens[cut + 1] in _TEAM_OWNERS)
+            or (token.endswith("ed") and token.islower() and tokens[cut - 1][:1].isupper())
         ):
             tokens = tokens[:cut]  # "the company would not …", "Paganini and his team"
             break
@@ -535,7 +546,7 @@ def _trailing_name(segment: str) -> str | None:
         return None  # an acronym: a body, not a person
     while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
         tokens.pop(0)
-    if len(tokens) < 2 or any(t.lower().strip(".") in _NONPERSON for t in tokens):
+    if len(tokens) < 2 or any(_nonperson(t) for t in tokens):
         return None
     if not _tokens_ok_as_name(tokens):
         return None
@@ -593,9 +604,14 @@ def _participle_subject(pre: str) -> str | None:
     """The name right before a participle: "… with Minister Ana Ruiz warning of “…”".
 
     Only a name with nothing between it and the verb: after a comma the participle belongs
-    to the sentence's subject ("Ruiz left the room, saying …"), which the other rules find.
+    to the sentence's subject ("Ruiz left the room, saying …"), which is taken when it is a
+    name.
     """
-    if not pre.endswith(" ") or pre.rstrip()[-1:] in ",;:—–-":
+    if pre.rstrip().endswith(","):
+        # "After the vote, Ana Ruiz issued a statement, saying …": the sentence's subject
+        found = _sentence_subject(pre)
+        return found if found is not None and _classify(found) == "name" else None
+    if not pre.endswith(" ") or pre.rstrip()[-1:] in ";:—–-":
         return None
     tail = re.split(r"\bwith\b", pre.rstrip().rsplit(",", 1)[-1])[-1].strip()
     if _classify(tail) == "name":
@@ -687,7 +703,7 @@ class _People:
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
         if not tokens or len(tokens) > 4:
             return
-        if any(t.lower().strip(".") in _NONPERSON for t in tokens):
+        if any(_nonperson(t) for t in tokens):
             return
         key = tokens[-1].lower().removesuffix("’s").removesuffix("'s")
         new_single = len(tokens) == 1 and not titled and key not in self._forms
@@ -927,8 +943,14 @@ def _attribute_candidate(
         else 0
     )
     index = bisect.bisect_right(tail_starts, final.close)
-    if index < len(tail_starts) and not tail[final.close + 1 : tail_starts[index]].strip():
-        index += 1  # “Are we late?” Ana asked: the attribution after ? or ! is the same sentence
+    if (
+        index < len(tail_starts)
+        and not tail[final.close + 1 : tail_starts[index]].strip()
+        and paragraphs[final.para][final.close - 1 : final.close] != "."
+    ):
+        # “Are we late?” Ana asked: the attribution after ? or ! is the same sentence; after a
+        # full stop the next sentence is another one (“… near future.” He declined to say).
+        index += 1
     sentence_end = tail_starts[index] if index < len(tail_starts) else len(tail)
     # Attribution stands near its quote: bounded windows keep hostile input linear.
     before = head[max(sentence_start, first.open - _WINDOW) : first.open]
@@ -1021,17 +1043,44 @@ def _previous_subject(
         sentences.extend(reversed(pieces))
         if len(sentences) >= _SUBJECT_SENTENCES:
             break
+    near = 2  # the quotation's own sentence and the one before
     for sentence in sentences[:_SUBJECT_SENTENCES]:
         text = sentence.strip()
         if not text:
             continue
+        near -= 1
         if text[0] in _QUOTE_OPENERS:
             if earlier and not _is_pronoun(earlier):
                 return earlier
             continue
-        found = _sentence_subject(text)
+        found = (_inverted_speaker(text) if near >= 0 else None) or _sentence_subject(text)
         if found:
             return found
+    return None
+
+
+_INVERTED = (", said ", ", says ", ", added ", ", wrote ")
+
+
+def _inverted_speaker(sentence: str) -> str | None:
+    """The person an inverted attribution names ("Prices rose, said Ada Voss, an economist."):
+    the one who speaks is that sentence's subject for the "she said" after it."""
+    if ", " not in sentence:
+        return None
+    for cue in _INVERTED:
+        at = sentence.find(cue)
+        if at < 0:
+            continue
+        post = sentence[at + len(cue) :]
+        found = _object(post)
+        if found is None:
+            continue
+        end = post.find(found.split()[-1]) + len(found.split()[-1])
+        if post[end : end + 1] not in ("", ",", ".", ";"):
+            continue  # "Ruiz, the firm’s chief, said Tyvak would …": not inverted
+        if _classify(found) == "name":
+            return found
+        return _trailing_name(found)  # "said planetary geologist Ana Ruiz"
     return None
 
 
@@ -1073,7 +1122,7 @@ def _sentence_subject(text: str) -> str | None:
             tokens = tokens[:-1]  # the run stopped inside a word: "He al|so"
         if not tokens or len(tokens) > 4 or not tokens[0][:1].isupper():
             continue
-        if any(t.lower().strip(".") in _NONPERSON or t.lower() in PRONOUNS for t in tokens):
+        if any(_nonperson(t) or t.lower() in PRONOUNS for t in tokens):
             continue
         if len(tokens) == 1:
             rest = candidate[match.end() :]
