@@ -20,6 +20,7 @@ Shared by ``scripts/score_realnews.py`` and ``tests/test_realnews.py``.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import re
@@ -282,7 +283,7 @@ def _continued(found: list[str], labels: list[dict[str, Any]]) -> bool:
     if len(found) + len(labels) < 3:
         return False
     first = labels[0]
-    for before, after in zip(labels, labels[1:]):
+    for before, after in itertools.pairwise(labels):
         if after["paragraph"] != before["paragraph"] + 1 or after["speaker"] != first["speaker"]:
             return False
     text = norm(" ".join(found))

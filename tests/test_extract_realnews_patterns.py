@@ -418,7 +418,7 @@ def test_a_quotation_ending_a_sentence_is_not_credited_to_the_next_one() -> None
 
 
 def test_a_middle_initial_a_or_i_is_part_of_the_name() -> None:
-    """"Sonya A. Zoghlin" is a person: "A." is an initial, not the article."""
+    """ "Sonya A. Zoghlin" is a person: "A." is an initial, not the article."""
     assert found(
         "Rosa A. Lind, the skipper’s lawyer, told reporters that her client had done nothing"
         " wrong.",
@@ -427,7 +427,7 @@ def test_a_middle_initial_a_or_i_is_part_of_the_name() -> None:
 
 
 def test_a_participle_after_a_comma_belongs_to_the_sentence_s_subject() -> None:
-    """"After the vote, Ana Ruiz issued a statement, saying, “…”": Ana Ruiz says it."""
+    """ "After the vote, Ana Ruiz issued a statement, saying, “…”": Ana Ruiz says it."""
     assert found(
         "After the vote, Ana Ruiz issued a statement about the timetable, saying, “We will"
         " appeal this decision.”",
@@ -435,7 +435,7 @@ def test_a_participle_after_a_comma_belongs_to_the_sentence_s_subject() -> None:
 
 
 def test_a_body_that_stepped_in_and_posted_is_the_speaker_not_the_clause() -> None:
-    """"Ferrytown stepped in and posted: “…”": the speaker is Ferrytown, not the clause."""
+    """ "Ferrytown stepped in and posted: “…”": the speaker is Ferrytown, not the clause."""
     assert found(
         "In the middle of the storm, Ferrytown stepped in and posted this notice: “All sailings"
         " are cancelled until noon.”",
@@ -449,7 +449,7 @@ def test_reported_attributes_a_quotation() -> None:
 
 
 def test_she_after_an_inverted_attribution_is_the_person_it_names() -> None:
-    """"Prices rose too, said Ada Voss, an economist. “…,” she said.": she is Ada Voss, not
+    """ "Prices rose too, said Ada Voss, an economist. “…,” she said.": she is Ada Voss, not
     the sentence's first word; a name after ", said" that a verb follows is not inverted."""
     assert found(
         "Fares have climbed too, said Ada Voss, a port economist. “About a third of the riders"

@@ -229,6 +229,7 @@ def _nonperson(token: str) -> bool:
         len(token) == 2 and token[1] == "." and token[0].isupper()
     )
 
+
 # The first capital, then a look behind it (not "(?<!...)[A-Z]"): the regex engine can skip
 # ahead to capitals instead of trying every position. Same matches (a test compares).
 _PERSON_RUN = re.compile(
@@ -446,14 +447,16 @@ def _tidy(phrase: str) -> str:
     if tokens and tokens[0].lower() in _PARTICIPLE:
         return ""  # "adding that Weeks’": a clause, not a speaker
     for cut, token in enumerate(tokens):
-        if cut and (
-            token.lower() in ("who", "which", "whose")
-            or token in _CUT_AT
-            or token in _FINITE  # "the doctors said they also": the speaker ends at the verb
-            # a name and a verb in the past: "Uber stepped in and [tweeted]" is Uber
-            or (token == "and" and cut + 1 < len(tokens) and tokens[cut + 1] in _TEAM_OWNERS)
-            or (token.endswith("ed") and token.islower() and tokens[cut - 1][:1].isupper())
-        ):
+        if (
+            cut
+            and (
+                token.lower() in ("who", "which", "whose")
+                or token in _CUT_AT
+                or token in _FINITE  # "the doctors said they also": the speaker ends at the verb
+                or (token == "and" and cut + 1 < len(tokens) and tokens[cut + 1] in _TEAM_OWNERS)
+                or (token.endswith("ed") and token.islower() and tokens[cut - 1][:1].isupper())
+            )
+        ):  # the last: a name, then its verb ("Uber stepped in and [tweeted]" is Uber)
             tokens = tokens[:cut]  # "the company would not …", "Paganini and his team"
             break
     capitalised = (
