@@ -436,7 +436,9 @@ _TEAM_OWNERS = words("his her their")
 
 
 def _tidy(phrase: str) -> str:
-    """Trim punctuation, a leading conjunction and trailing adverbs from a speaker phrase."""
+    """Trim punctuation, a leading conjunction and trailing adverbs from a speaker phrase; end
+    it at a clause ("who …", "would …", "said …", a name's verb in the past: "Uber stepped in
+    and [tweeted]" is Uber)."""
     tokens = phrase.strip(" ,’‘'\"—–-").split()
     while tokens and tokens[0].lower() in _CONJUNCTIONS:
         tokens.pop(0)
@@ -447,16 +449,14 @@ def _tidy(phrase: str) -> str:
     if tokens and tokens[0].lower() in _PARTICIPLE:
         return ""  # "adding that Weeks’": a clause, not a speaker
     for cut, token in enumerate(tokens):
-        if (
-            cut
-            and (
-                token.lower() in ("who", "which", "whose")
-                or token in _CUT_AT
-                or token in _FINITE  # "the doctors said they also": the speaker ends at the verb
-                or (token == "and" and cut + 1 < len(tokens) and tokens[cut + 1] in _TEAM_OWNERS)
-                or (token.endswith("ed") and token.islower() and tokens[cut - 1][:1].isupper())
-            )
-        ):  # the last: a name, then its verb ("Uber stepped in and [tweeted]" is Uber)
+        verbed = token.endswith("ed") and token.islower() and tokens[cut - 1][:1].isupper()
+        if cut and (
+            token.lower() in ("who", "which", "whose")
+            or token in _CUT_AT
+            or token in _FINITE  # "the doctors said they also": the speaker ends at the verb
+            or (token == "and" and cut + 1 < len(tokens) and tokens[cut + 1] in _TEAM_OWNERS)
+            or verbed
+        ):
             tokens = tokens[:cut]  # "the company would not …", "Paganini and his team"
             break
     capitalised = (
