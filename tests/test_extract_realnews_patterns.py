@@ -459,3 +459,51 @@ def test_she_after_an_inverted_attribution_is_the_person_it_names() -> None:
         "Marco Villa, the yard’s operations chief, said Tyvak would build the hulls. “We start"
         " small,” he said.",
     ) == [("We start small", "Marco Villa", False)]
+
+
+def test_has_written_attributes_but_who_had_written_it_does_not() -> None:
+    assert found(
+        "“Tolls pay for the bridge,” Ivo Brandt, a fellow at the Harbor Policy Institute, has"
+        " written. “Drivers pay nothing else.”",
+    ) == [
+        ("Tolls pay for the bridge", "Ivo Brandt", False),
+        ("Drivers pay nothing else.", "Ivo Brandt", False),
+    ]
+    assert (
+        found(
+            "That is when the crew learned who had written it, and found themselves stunned by “the"
+            " Ivo Brandt of it all.”",
+        )
+        == []
+    )
+
+
+def test_a_long_appositive_with_a_place_and_a_co_author_keeps_the_name() -> None:
+    """ "Ada Voss, a fellow at the institute in Bremen, Germany, and co-author of the study,
+    said": the speaker is Ada Voss, not the country or the state."""
+    assert found(
+        "“Models like this pay off when you get more out than you put in,” Ada Voss, a research"
+        " fellow at the Marine Institute in Bremen, Germany, and co-author of the study, said in"
+        " a statement.",
+    ) == [("Models like this pay off when you get more out than you put in", "Ada Voss", False)]
+
+
+def test_comments_is_a_verb_only_where_it_attributes() -> None:
+    """ "“…,” comments Brandt" attributes; "the council's first comments on it came" does not."""
+    assert found("“We are thrilled about the new route,” comments Brandt in a statement.") == [
+        ("We are thrilled about the new route", "Brandt", False)
+    ]
+    assert (
+        found(
+            "The council’s first comments on the vote came with a warning about the ferry union,"
+            " which tried to rally support by saying that riders were “coming out in droves.”",
+        )
+        == []
+    )
+
+
+def test_concluding_attributes_a_fragment_to_the_sentence_s_subject() -> None:
+    assert found(
+        "Babak Ruiz returned to the figures at the hearing, concluding that the odds of a new"
+        " ferry were “dwindling.”",
+    ) == [("dwindling.", "Babak Ruiz", True)]

@@ -68,12 +68,12 @@ _FINITE = words(
     " testified testifies posted tweeted recounted recounts agreed agrees emphasized"
     " emphasised emphasizes emphasises stressed stresses described describes called calls"
     " wondered wonders confirmed confirms denied denies reiterated maintained maintains"
-    " yelled screamed texted messaged commented assured assures reports reported accused"
-    " accuses blasted blasts rejected dismissed"
+    " yelled screamed texted messaged commented comments assured assures reports reported"
+    " written accused accuses blasted blasts rejected dismissed concluded concludes"
 )
 _PARTICIPLE = words(
     "saying adding noting telling arguing explaining warning calling describing insisting"
-    " asking stating writing declaring urging promising vowing"
+    " asking stating writing declaring urging promising vowing concluding"
 )
 _PHRASAL = {"pointed": "out", "put": "it", "according": "to"}
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -471,6 +471,10 @@ _PARTY_TAG = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*|(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\
 """A party and state after a name ("R-Neb.", "D-Ore"), or a state's abbreviation ("D.C.")."""
 
 
+_IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?$")
+"""A segment ending in a place ("… in Greenbelt"): a one-word segment after it is the state."""
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
     cut = 0
@@ -493,6 +497,14 @@ def _subject(pre: str) -> str | None:
             described = True
             continue  # "Sen. Ana Ruiz, R-Neb., said", "… in Washington, D.C., said"
         kind = _classify(segment)
+        if (
+            kind == "name"
+            and " " not in segment
+            and index + 1 < len(segments)
+            and _IN_PLACE.search(segments[-index - 2])
+        ):
+            described = True
+            continue  # "… a fellow at the institute in Munich, Germany, said": a place
         if kind in ("pronoun", "name"):
             if kind == "pronoun" and phrase is not None:
                 break
@@ -562,7 +574,9 @@ _DESCRIPTION_START = words("a an the deputy senior former chief acting associate
 def _describes(segment: str) -> bool:
     """An appositive after a name: "a teacher", "deputy director of the centre"."""
     first = segment.split()[0]
-    return first.lower() in _DESCRIPTION_START or (first.islower() and first.isalpha())
+    return first.lower() in _DESCRIPTION_START or (
+        first.islower() and first.replace("-", "").isalpha()  # "co-author of the study"
+    )
 
 
 def _object(post: str) -> str | None:
@@ -622,6 +636,9 @@ def _participle_subject(pre: str) -> str | None:
     return _trailing_name(tail)
 
 
+_HAS = (" has", " have", "Has", "Have")
+
+
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     """Find a speaker in a stretch of one sentence: (speaker, whether a speech verb is there).
 
@@ -634,6 +651,12 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     if last:
         verbs.reverse()
     for verb in verbs:
+        lead = context[: verb.start].rstrip()
+        word = context[verb.start : verb.end]
+        if word == "written" and not lead.endswith(_HAS):
+            continue  # "Ruiz has written": speech; "who had written it": not
+        if word == "comments" and lead and not lead.endswith((",", *_QUOTE_OPENERS, _MASK)):
+            continue  # "“…,” comments Ruiz": speech; "his first comments on it came": a noun
         if not verb.finite:
             speaker = (
                 _object(context[verb.end :])
