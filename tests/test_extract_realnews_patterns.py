@@ -507,3 +507,20 @@ def test_concluding_attributes_a_fragment_to_the_sentence_s_subject() -> None:
         "Babak Ruiz returned to the figures at the hearing, concluding that the odds of a new"
         " ferry were “dwindling.”",
     ) == [("dwindling.", "Babak Ruiz", True)]
+
+
+def test_a_speaker_s_quotations_go_on_across_a_caption() -> None:
+    """An unattributed quotation after a photo caption is the speaker's before the caption;
+    after a full paragraph of narration it is nobody's."""
+    quotes = found(
+        "“The tide took the boats,” says Hemi Tane, who has fished the bay for fifty years.",
+        "Hemi Tane on the jetty at dawn, where he learned to fish",
+        "“We used to land a hundred crates a week. Now we are glad of ten.”",
+        "The council has promised a new breakwater by the end of the decade.",
+        "“Nobody believes that any more. We have heard it since the floods.”",
+    )
+    assert quotes == [
+        ("The tide took the boats", "Hemi Tane", False),
+        ("We used to land a hundred crates a week. Now we are glad of ten.", "Hemi Tane", False),
+        ("Nobody believes that any more. We have heard it since the floods.", None, False),
+    ]

@@ -795,7 +795,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             lead_in = _lead_in_subject(masked[first.para][: first.open], starts[first.para])
             if lead_in is not None:
                 cand.speaker = lead_in  # "Ruiz returned to it later. “Why wait?”"
-            elif previous is not None and first.para - previous[0] <= 1:
+            elif previous is not None and _next_to(paragraphs, previous[0], first.para):
                 cand.speaker = previous[1]
             elif first.para > 0 and not masked[first.para][: first.open].strip():
                 # “…” opening a paragraph after "Erekat said it was …": the reported speaker
@@ -830,6 +830,17 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         quotes.append(Quote(cand.text, speaker, cand.para, cand.fragment, cand.start))
         previous = (final.para, speaker)
     return quotes
+
+
+def _next_to(paragraphs: Sequence[str], before: int, para: int) -> bool:
+    """Paragraph ``para`` follows ``before`` with at most a caption or a subheading between
+    (one line that does not end a sentence): a speaker's quotations go on across a photo."""
+    if para - before <= 1:
+        return True
+    if para - before > 2:
+        return False
+    between = paragraphs[before + 1].rstrip().rstrip("”’\"')")
+    return bool(between) and between[-1] not in ".!?…"
 
 
 _PERSON_DESCRIPTION = re.compile(
