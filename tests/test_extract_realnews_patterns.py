@@ -524,3 +524,31 @@ def test_a_speaker_s_quotations_go_on_across_a_caption() -> None:
         ("We used to land a hundred crates a week. Now we are glad of ten.", "Hemi Tane", False),
         ("Nobody believes that any more. We have heard it since the floods.", None, False),
     ]
+
+
+def test_a_fragment_credited_by_an_inverted_verb_at_the_end_of_its_sentence() -> None:
+    """ "All “relevant cabins” were cleaned, reports Wee." and ""always fatal", says WHO.": the
+    speaker is named at the far end of the sentence, after a comma."""
+    assert found(
+        "The ferries were cleaned, and all “relevant cabins” were also disinfected, reports Wee."
+    ) == [("relevant cabins", "Wee", True)]
+    assert found('Untreated winter fever is "always fatal", says WHO.') == [
+        ("always fatal", "WHO", True)
+    ]
+
+
+def test_alleged_attributes_a_fragment() -> None:
+    assert found(
+        "Harbour officers alleged that the two skippers “ignored the signals,” and then sailed on.",
+    ) == [("ignored the signals", "Harbour officers", True)]
+
+
+def test_a_name_with_of_and_a_place_and_a_title_with_of() -> None:
+    """ "Senator Ada Voss of Maine called it “…”" is Senator Ada Voss; "Secretary of State
+    Ana Ruiz said …" is Ana Ruiz, never the title alone."""
+    assert found(
+        "In 2013, Senator Ada Voss of Maine called the harbour debt “the issue of our era.”"
+    ) == [("the issue of our era.", "Senator Ada Voss", True)]
+    assert found(
+        "Secretary of State Ana Ruiz said the new route “gives us hope for the islands.”"
+    ) == [("gives us hope for the islands.", "Ana Ruiz", True)]

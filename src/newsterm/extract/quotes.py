@@ -69,7 +69,8 @@ _FINITE = words(
     " emphasised emphasizes emphasises stressed stresses described describes called calls"
     " wondered wonders confirmed confirms denied denies reiterated maintained maintains"
     " yelled screamed texted messaged commented comments assured assures reports reported"
-    " written accused accuses blasted blasts rejected dismissed concluded concludes"
+    " written accused accuses blasted blasts rejected dismissed concluded concludes alleged"
+    " alleges"
 )
 _PARTICIPLE = words(
     "saying adding noting telling arguing explaining warning calling describing insisting"
@@ -522,6 +523,10 @@ def _subject(pre: str) -> str | None:
         named = _trailing_name(segment)
         if named and (kind is None or not segment[:1].isupper() or index == 0):
             return named  # "JPL scientist Ana Ruiz", "a payout that investor Ana Ruiz"
+        if kind is None and index == 0 and " of " in segment:
+            head, tail = segment.rsplit(" of ", 1)
+            if head.lower() not in TITLES and len(tail.split()) <= 2 and _classify(head) == "name":
+                return head  # "Senator Ada Voss of Maine", "Wee of the Times"
         if kind == "phrase" and phrase is None:
             phrase = segment
             continue
@@ -554,7 +559,12 @@ def _trailing_name(segment: str) -> str | None:
     if match is None or match.start("name") == 0:
         return None
     before = segment[: match.start("name")].split()
-    if before and (before[-1].lower() in _INVALID_START or before[-1].lower() in _DETERMINERS):
+    titled = len(before) == 2 and before[0].lower() in TITLES and before[1] == "of"
+    if (
+        before
+        and not titled  # "Secretary of State Ana Ruiz"
+        and (before[-1].lower() in _INVALID_START or before[-1].lower() in _DETERMINERS)
+    ):
         return None  # "a spokesperson for Inherent Resolve", "the journal Nature"
     tokens = match.group("name").split()
     if any(len(t) > 1 and t.isupper() for t in tokens):
@@ -674,6 +684,10 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
         speaker = _subject(context[: verb.start])
         if speaker:
             return speaker, True
+        if lead.endswith(","):
+            speaker = _inverted_name(context[verb.end :])
+            if speaker:
+                return speaker, True  # "All “relevant sites” were cleaned, reports Wee."
     return None, True
 
 
@@ -1106,19 +1120,33 @@ def _inverted_speaker(sentence: str) -> str | None:
         return None
     for cue in _INVERTED:
         at = sentence.find(cue)
-        if at < 0:
-            continue
-        post = sentence[at + len(cue) :]
-        found = _object(post)
-        if found is None:
-            continue
-        end = post.find(found.split()[-1]) + len(found.split()[-1])
-        if post[end : end + 1] not in ("", ",", ".", ";"):
-            continue  # "Ruiz, the firm’s chief, said Tyvak would …": not inverted
-        if _classify(found) == "name":
-            return found
-        return _trailing_name(found)  # "said planetary geologist Ana Ruiz"
+        if at >= 0:
+            found = _inverted_name(sentence[at + len(cue) :])
+            if found is not None:
+                return found
     return None
+
+
+def _inverted_name(post: str) -> str | None:
+    """The person or body named after an inverted verb that ends its clause ("…, said Ada
+    Voss, an economist", "…, reports Wee.", "…, says WHO."), if any: a name a verb follows
+    ("…, said Tyvak would …") is the object of another clause."""
+    found = _object(post)
+    if found is None:
+        word = post.split(maxsplit=1)[:1]
+        found = word[0].rstrip(",.;") if word else ""
+        if not _ACRONYM.fullmatch(found):
+            return None
+    last = found.split()[-1]
+    end = post.find(last) + len(last)
+    if post[end : end + 1] not in ("", ",", ".", ";"):
+        return None  # "Ruiz, the firm’s chief, said Tyvak would …": not inverted
+    if _classify(found) == "name" or _ACRONYM.fullmatch(found):
+        return found
+    return _trailing_name(found)  # "said planetary geologist Ana Ruiz"
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 _INTRO_WORDS = words("at in on during after before at earlier later speaking")
