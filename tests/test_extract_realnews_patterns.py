@@ -552,3 +552,28 @@ def test_a_name_with_of_and_a_place_and_a_title_with_of() -> None:
     assert found(
         "Secretary of State Ana Ruiz said the new route “gives us hope for the islands.”"
     ) == [("gives us hope for the islands.", "Ana Ruiz", True)]
+
+
+def test_a_quotation_in_the_passive_is_the_agent_s_or_nobody_s() -> None:
+    """ "has been described as “…” by the council": the council said it; "a storm that was
+    described as “…”" names nobody, so it is no quotation; "Ruiz described it as “…”" is Ruiz's."""
+    assert found(
+        "The recent run of strandings has been described as “heartbreaking” by the"
+        " conservation department.",
+    ) == [("heartbreaking", "the conservation department", True)]
+    assert (
+        found(
+            "Earlier this year in Taranaki, a storm that was described as “unprecedented” left"
+            " the harbour closed.",
+        )
+        == []
+    )
+    assert found("Ana Ruiz described the plan as “reckless.”") == [("reckless.", "Ana Ruiz", True)]
+
+
+def test_a_possessive_and_its_adjective_are_not_a_name_and_its_verb() -> None:
+    """ "His retired colleagues said": the past-tense cut applies after names only
+    ("Ferrytown stepped in and posted"), not after "His"."""
+    assert found("His retired colleagues said the plan was “reckless.”") == [
+        ("reckless.", "his retired colleagues", True)
+    ]

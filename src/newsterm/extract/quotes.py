@@ -434,6 +434,7 @@ def _is_pronoun(phrase: str) -> bool:
 
 _CUT_AT = words("would will could should did does do is was are were has had have")
 _TEAM_OWNERS = words("his her their")
+_POSSESSIVE_WORDS = words("his her their its my our your")
 
 
 def _tidy(phrase: str) -> str:
@@ -450,7 +451,12 @@ def _tidy(phrase: str) -> str:
     if tokens and tokens[0].lower() in _PARTICIPLE:
         return ""  # "adding that Weeks’": a clause, not a speaker
     for cut, token in enumerate(tokens):
-        verbed = token.endswith("ed") and token.islower() and tokens[cut - 1][:1].isupper()
+        verbed = (
+            token.endswith("ed")
+            and token.islower()
+            and tokens[cut - 1][:1].isupper()
+            and tokens[cut - 1].lower() not in _POSSESSIVE_WORDS  # "His repeated claims"
+        )
         if cut and (
             token.lower() in ("who", "which", "whose")
             or token in _CUT_AT
@@ -971,6 +977,11 @@ def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[
     return candidates
 
 
+_PASSIVE_CUE = re.compile(
+    r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?"
+    r"(?:described|called|labell?ed|termed|branded)(?:\s+as)?(?:\s+an?)?\s*[“‘\"']?$"
+)
+"""A quotation in the passive ("has been described as “…”"): said by the agent after it."""
 _NOT_BEFORE_FRAGMENT = ',:.!?([—–-”’"»' + _MASK
 """What may end the text before a quotation that stands on its own (not a fragment)."""
 
@@ -1015,6 +1026,12 @@ def _attribute_candidate(
     cand.fragment = bool(lead) and lead[-1] not in _NOT_BEFORE_FRAGMENT
     if cand.fragment and len(cand.text.split()) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
+    if cand.fragment and "ed" in lead[-40:] and _PASSIVE_CUE.search(lead[-40:]):
+        # "was described as “…” by the council": the agent speaks; with none, nobody does
+        agent = near_after.lstrip(" ,")
+        cand.speaker = _object(agent[3:]) if agent.startswith("by ") else None
+        cand.has_verb = True
+        return
 
     order = ((near_after, False), (before, True), (after_all, False))
     if cand.fragment and not _attributed_after(paragraphs[final.para], final.close, near_after):
