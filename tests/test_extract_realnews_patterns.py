@@ -577,3 +577,21 @@ def test_a_possessive_and_its_adjective_are_not_a_name_and_its_verb() -> None:
     assert found("His retired colleagues said the plan was “reckless.”") == [
         ("reckless.", "his retired colleagues", True)
     ]
+
+
+def test_he_after_a_sentence_that_opens_with_a_quoted_title_is_the_name_after_it() -> None:
+    """ "Following a performance of their hit “Low Tide,” Simmons teed up …": he is Simmons,
+    not the band named the sentence before."""
+    assert found(
+        "The Harbour Band announced the tour while closing their concert in Leeds.",
+        "Following a performance of their sing-along hit “Low Tide,” Simmons teed up the encore."
+        " “You might remember him from the radio,” he said.",
+    ) == [("You might remember him from the radio", "Simmons", False)]
+
+
+def test_the_singer_and_guitarist_is_the_person_named_before() -> None:
+    assert found(
+        "Simmons teased the tour during the set on Monday.",
+        "After playing “Low Tide,” the singer and guitarist told the audience, “maybe we should"
+        " go on the road.”",
+    ) == [("maybe we should go on the road.", "Simmons", False)]

@@ -210,7 +210,8 @@ _NONPERSON = (
         " congress senate government police army navy sea ocean river street avenue airport"
         " hospital school church times post news press reuters bloomberg cnn bbc island islands"
         " republic kingdom federation foundation institute center centre museum festival club"
-        " league cup station square park bridge road market exchange fund authority board"
+        " league cup station square park bridge road market exchange fund authority board arena"
+        " auditorium stadium theatre theater library cathedral"
         " service administration organization organisation association alliance network media"
         " county province state city north south east west new middle caribbean white central"
         " national international federal european african american asian world global royal"
@@ -863,14 +864,15 @@ def _next_to(paragraphs: Sequence[str], before: int, para: int) -> bool:
     return bool(between) and between[-1] not in ".!?…"
 
 
-_PERSON_DESCRIPTION = re.compile(
-    r"the (?:actor|actress|singer|rapper"
+_ROLE = (
+    r"(?:actor|actress|singer|rapper|guitarist|drummer|bassist|frontman|director|filmmaker"
     r"|star|player|striker|goalkeeper|coach|manager|comedian|musician|author|novelist|artist"
-    r"|\d+-year-old|teenager|senator|congressman|congresswoman|lawmaker)",
-    re.IGNORECASE,
+    r"|\d+-year-old|teenager|senator|congressman|congresswoman|lawmaker)"
 )
-"""A description that stands for a person named before: "the 47-year-old", "the actor" (one
-word: "the 72-year-old senator" may be someone else, and is kept as written)."""
+_PERSON_DESCRIPTION = re.compile(rf"the {_ROLE}(?: and {_ROLE})?", re.IGNORECASE)
+"""A description that stands for a person named before: "the 47-year-old", "the actor", "the
+singer and guitarist" (role words only: "the 72-year-old senator" may be someone else, and is
+kept as written)."""
 _SMALL_WORDS = words("a an and as at but by for from in into of on or the to with")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -1177,6 +1179,10 @@ def _sentence_subject(text: str) -> str | None:
         text = text.split(maxsplit=1)[1] if " " in text else ""
         words_ = words_[1:]
     candidates = [text]
+    mask = text.rfind(_MASK, 0, 120)
+    if mask > 0:
+        # "Following a show of their hit “…,” Simmons teed up …": the name after the title
+        candidates.append(text[mask + 1 :].lstrip(' ,”’"»'))
     comma = text.find(",")
     opener = text.split(maxsplit=1)[0].lower() if text.strip() else ""
     longest = 14 if opener in _INTRO_WORDS else 6  # "At a hearing last month of …, Ruiz"
