@@ -111,18 +111,6 @@ def test_held_out_4_labels_keep_short_anchors_and_their_sources() -> None:
             assert quote["speaker"] and quote["words"] >= len(quote["anchor"].split())
 
 
-@pytest.mark.parametrize("part", ["held-out-3", "held-out-4"])
-def test_a_folder_part_s_article_files_hold_its_anchors(part: str) -> None:
-    """The article files kept outside the repo (``$NEWSTERM_READABILITY``,
-    ``$NEWSTERM_NEWSPAPER``) match the frozen labels; no analysis is run."""
-    from tests.realnews_set import anchors_missing, part_folder
-
-    folder = part_folder(part)
-    if folder is None:
-        pytest.skip(f"{part}'s article files are not on this machine (they are never committed)")
-    assert anchors_missing(part, folder) == []
-
-
 def _labelled(paragraph: int, anchor: str, words: int) -> dict[str, object]:
     return {
         "paragraph": paragraph,
