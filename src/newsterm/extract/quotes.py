@@ -452,18 +452,12 @@ def _tidy(phrase: str) -> str:
     if tokens and tokens[0].lower() in _PARTICIPLE:
         return ""  # "adding that Weeks’": a clause, not a speaker
     for cut, token in enumerate(tokens):
-        verbed = (
-            token.endswith("ed")
-            and token.islower()
-            and tokens[cut - 1][:1].isupper()
-            and tokens[cut - 1].lower() not in _POSSESSIVE_WORDS  # "His repeated claims"
-        )
         if cut and (
             token.lower() in ("who", "which", "whose")
             or token in _CUT_AT
             or token in _FINITE  # "the doctors said they also": the speaker ends at the verb
             or (token == "and" and cut + 1 < len(tokens) and tokens[cut + 1] in _TEAM_OWNERS)
-            or verbed
+            or (token.endswith("ed") and _verb_after_name(tokens, cut))
         ):
             tokens = tokens[:cut]  # "the company would not …", "Paganini and his team"
             break
@@ -473,6 +467,14 @@ def _tidy(phrase: str) -> str:
     if capitalised and len(tokens) > 1 and not _tokens_ok_as_name(tokens[1:]):
         tokens[0] = tokens[0].lower()  # a sentence-initial article: "The mission" -> "the mission"
     return " ".join(tokens)
+
+
+def _verb_after_name(tokens: Sequence[str], cut: int) -> bool:
+    """A verb in the past right after a name ("Uber stepped in and …"), not after "His"."""
+    before = tokens[cut - 1]
+    return (
+        tokens[cut].islower() and before[:1].isupper() and before.lower() not in _POSSESSIVE_WORDS
+    )
 
 
 _PARTY_TAG = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*|(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.")
