@@ -74,41 +74,36 @@ def test_every_labelled_page_builds_its_article_file() -> None:
             assert anchor in text
 
 
-def test_held_out_3_labels_keep_short_anchors_and_their_sources() -> None:
-    """held-out-3 copies no page text either, and says where each page came from."""
-    from tests.realnews_set import readability_labels
-
-    articles = readability_labels()["articles"]
-    assert len(articles) >= 20
-    for article in articles.values():
-        assert article["source"]["repo"] == "mozilla/readability"
-        assert len(article["source"]["commit"]) == 40
-        anchors = [q["anchor"] for q in article["quotes"]]
-        anchors += article["byline"] + article["trailer"] + article["furniture"]
-        assert all(len(anchor.split()) <= 6 for anchor in anchors)
-        for quote in article["quotes"]:
-            assert quote["speaker"] and quote["words"] >= len(quote["anchor"].split())
-
-
-def test_held_out_4_labels_keep_short_anchors_and_their_sources() -> None:
-    """held-out-4 (codelucas/newspaper's test data) copies no article text and says where each
-    article came from; it was frozen before the analysis ran on it."""
+@pytest.mark.parametrize(
+    ("part", "repo", "size", "quotes"),
+    [
+        ("held-out-3", "mozilla/readability", 20, 140),
+        ("held-out-4", "codelucas/newspaper", 15, 100),
+    ],
+)
+def test_folder_part_labels_keep_short_anchors_and_their_sources(
+    part: str, repo: str, size: int, quotes: int
+) -> None:
+    """held-out-3 and held-out-4 copy no article text and say where each article came from."""
     from tests.realnews_set import folder_labels
 
-    data = folder_labels("held-out-4")
-    assert data["frozen"] == "2026-12-05T15:35Z"
-    articles = data["articles"]
-    assert len(articles) >= 15
-    assert sum(len(a["quotes"]) for a in articles.values()) >= 100
+    articles = folder_labels(part)["articles"]
+    assert len(articles) >= size
+    assert sum(len(a["quotes"]) for a in articles.values()) >= quotes
     for article in articles.values():
-        assert article["source"]["repo"] == "codelucas/newspaper"
-        assert article["source"]["path"].startswith("tests/data/text/")
+        assert article["source"]["repo"] == repo
         assert len(article["source"]["commit"]) == 40
         anchors = [q["anchor"] for q in article["quotes"]]
         anchors += article["byline"] + article["trailer"] + article["furniture"]
         assert all(len(anchor.split()) <= 6 for anchor in anchors)
         for quote in article["quotes"]:
             assert quote["speaker"] and quote["words"] >= len(quote["anchor"].split())
+
+
+def test_held_out_4_was_frozen_before_the_analysis_ran_on_it() -> None:
+    from tests.realnews_set import folder_labels
+
+    assert folder_labels("held-out-4")["frozen"] == "2026-12-05T15:35Z"
 
 
 def _labelled(paragraph: int, anchor: str, words: int) -> dict[str, object]:
