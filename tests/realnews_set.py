@@ -20,6 +20,7 @@ Shared by ``scripts/score_realnews.py`` and ``tests/test_realnews.py``.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import re
@@ -29,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from newsterm.analysis import Analysis
+from newsterm.analysis import Analysis, Quote
 from newsterm.extract import analyse
 from newsterm.extract.fulltext import text_blocks
 from newsterm.extract.html import html_to_text
@@ -273,17 +274,83 @@ def score_file(aeb: Path, key: str, tally: Tally) -> None:
     score_analysis(analyse_file(aeb, key), labels()["articles"][key], key[:10], tally)
 
 
+def _continued(found: list[str], labels: list[dict[str, Any]]) -> bool:
+    """Quotations that run on over paragraphs, counted once whichever way they were split:
+    the found texts in order (one, or several the analysis split) are the labelled ones in
+    order (one, or several in consecutive paragraphs with one speaker that the labels split)
+    when the joined text starts with the first anchor, holds every later anchor in order and
+    its length is the labelled length, within the same margin as one quotation."""
+    if len(found) + len(labels) < 3:
+        return False
+    first = labels[0]
+    for before, after in itertools.pairwise(labels):
+        if after["paragraph"] != before["paragraph"] + 1 or after["speaker"] != first["speaker"]:
+            return False
+    text = norm(" ".join(found))
+    at = 0
+    for label in labels:
+        at = text.find(norm(label["anchor"]), at)
+        if at < 0 or (label is first and at != 0):
+            return False
+    words = sum(len(t.split()) for t in found)
+    want = sum(int(label["words"]) for label in labels)
+    return abs(words - want) <= max(2, want // 4)
+
+
+def _match_continued(
+    quotes: list[Quote], wanted: list[dict[str, Any]]
+) -> list[tuple[list[Quote], list[dict[str, Any]]]]:
+    """Runs of unmatched found quotations and unmatched labels that are one quotation
+    continued over paragraphs (see ``_continued``); each run is taken out of both lists."""
+    runs = []
+    for size_found in range(1, 4):
+        for size_wanted in range(1, 5):
+            i = 0
+            while i + size_found <= len(quotes):
+                part = quotes[i : i + size_found]
+                texts = [q.text for q in part]
+                hit = next(
+                    (
+                        j
+                        for j in range(len(wanted) - size_wanted + 1)
+                        if _continued(texts, wanted[j : j + size_wanted])
+                    ),
+                    None,
+                )
+                if hit is None:
+                    i += 1
+                    continue
+                runs.append((part, wanted[hit : hit + size_wanted]))
+                del quotes[i : i + size_found]
+                del wanted[hit : hit + size_wanted]
+    return runs
+
+
 def score_analysis(result: Analysis, label: dict[str, Any], tag: str, tally: Tally) -> None:
-    """Count one analysed article's quotations, speakers, authors and e-mails against its label."""
+    """Count one analysed article's quotations, speakers, authors and e-mails against its label.
+
+    A quotation that runs on over paragraphs counts as one, found and wanted, however the
+    analysis and the labels split it (``_continued``): the labels of held-out-3 split such a
+    quotation where the analysis and the aeb labels keep one."""
     wanted = list(label["quotes"])
     tally.quotes_wanted += len(wanted)
     tally.quotes_found += len(result.quotes)
+    pairs: list[tuple[Quote, dict[str, Any]]] = []
+    unmatched: list[Quote] = []
     for quote in result.quotes:
         match = next((w for w in wanted if quote_matches(quote.text, w)), None)
         if match is None:
-            tally.problems.append(f"{tag}: unexpected quote {quote.text[:60]!r}")
-            continue
-        wanted.remove(match)
+            unmatched.append(quote)
+        else:
+            wanted.remove(match)
+            pairs.append((quote, match))
+    for found, labels_run in _match_continued(unmatched, wanted):
+        tally.quotes_found -= len(found) - 1
+        tally.quotes_wanted -= len(labels_run) - 1
+        pairs.append((found[0], labels_run[0]))
+    for quote in unmatched:
+        tally.problems.append(f"{tag}: unexpected quote {quote.text[:60]!r}")
+    for quote, match in pairs:
         tally.quotes_matched += 1
         tally.fragments_right += quote.fragment == match["fragment"]
         if speaker_right(quote.speaker, match["speaker"]):
@@ -353,34 +420,48 @@ def score(aeb: Path, part: str, *, pages: bool = True) -> Tally:
 
 READABILITY_LABELS = ROOT / "tests" / "fixtures" / "realnews" / "labels_readability.json"
 """held-out-3: labels for news pages of mozilla/readability's test set (see its "about")."""
+NEWSPAPER_LABELS = ROOT / "tests" / "fixtures" / "realnews" / "labels_newspaper.json"
+"""held-out-4: labels for news articles of codelucas/newspaper's test data (see its "about")."""
+
+FOLDER_PARTS = {
+    "held-out-3": (READABILITY_LABELS, "NEWSTERM_READABILITY", "bbc-1"),
+    "held-out-4": (NEWSPAPER_LABELS, "NEWSTERM_NEWSPAPER", "al.com1"),
+}
+"""The parts whose article files are read from a folder outside the repo: their labels, the
+environment variable naming the folder, and one article the folder must hold."""
 
 
 @cache
-def readability_labels() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(READABILITY_LABELS.read_text(encoding="utf-8"))
+def folder_labels(part: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(FOLDER_PARTS[part][0].read_text(encoding="utf-8"))
     return data
 
 
-def readability_folder(given: str | None = None) -> Path | None:
-    """The folder of held-out-3's article files (``NAME/article.txt``): the one given, else
-    ``$NEWSTERM_READABILITY``, if it holds them."""
-    where = given or os.environ.get("NEWSTERM_READABILITY")
+def readability_labels() -> dict[str, Any]:
+    return folder_labels("held-out-3")
+
+
+def part_folder(part: str, given: str | None = None) -> Path | None:
+    """The folder of a part's article files (``NAME/article.txt``): the one given, else the
+    part's environment variable, if it holds them."""
+    _labels, variable, probe = FOLDER_PARTS[part]
+    where = given or os.environ.get(variable)
     if not where:
         return None
     folder = Path(where)
-    return folder if (folder / "bbc-1" / "article.txt").is_file() else None
+    return folder if (folder / probe / "article.txt").is_file() else None
 
 
-def readability_article(folder: Path, name: str) -> str:
+def folder_article(folder: Path, name: str) -> str:
     return (folder / name / "article.txt").read_text(encoding="utf-8")
 
 
-def readability_anchors_missing(folder: Path) -> list[tuple[str, str]]:
-    """(page, anchor) of each held-out-3 quotation or byline anchor its article file lacks:
-    files that do not match the frozen labels (checked before scoring, with no analysis)."""
+def anchors_missing(part: str, folder: Path) -> list[tuple[str, str]]:
+    """(article, anchor) of each quotation or byline anchor its article file lacks: files that
+    do not match the frozen labels (checked before scoring, with no analysis)."""
     missing = []
-    for name, article in readability_labels()["articles"].items():
-        text = norm(readability_article(folder, name))
+    for name, article in folder_labels(part)["articles"].items():
+        text = norm(folder_article(folder, name))
         for anchor in [q["anchor"] for q in article["quotes"]] + article["byline"]:
             if norm(anchor) not in text:
                 missing.append((name, anchor))
@@ -398,14 +479,15 @@ def _starts(paragraph: str, anchors: list[str]) -> bool:
     )
 
 
-def score_readability(folder: Path) -> Tally:
-    """held-out-3: every article file analysed as a saved ``.txt`` article is; quotations,
-    speakers, authors and contacts as for the other parts; the first and last body paragraph
-    and the labelled furniture lines left, with byline, trailer and standfirst lines set aside."""
+def score_folder(part: str, folder: Path) -> Tally:
+    """held-out-3 or held-out-4: every article file analysed as a saved ``.txt`` article is;
+    quotations, speakers, authors and contacts as for the other parts; the first and last body
+    paragraph and the labelled furniture lines left, with byline, trailer and standfirst lines
+    set aside."""
     tally = Tally()
-    for name, label in readability_labels()["articles"].items():
+    for name, label in folder_labels(part)["articles"].items():
         tally.articles += 1
-        title, paragraphs = parse_article_text(readability_article(folder, name))
+        title, paragraphs = parse_article_text(folder_article(folder, name))
         result = analyse(title, paragraphs)
         tag = name[:10]
         score_analysis(result, label, tag, tally)

@@ -394,3 +394,204 @@ def test_a_clause_after_the_quote_is_not_its_speaker() -> None:
         "Harbour master Ivo Brandt said in a statement, “We are glad and relieved” at the"
         " riders’ return, adding that Wrens’ family had asked to send its thanks.",
     ) == [("We are glad and relieved", "Ivo Brandt", False)]
+
+
+def test_a_quotation_after_he_said_keeps_its_speaker_over_a_next_sentence_verb() -> None:
+    """“…” He declined to say when: a new sentence after a full stop does not stand in for
+    the attribution, so the quotation keeps the speaker of the one before it."""
+    assert found(
+        "Ines Moro, the yard’s chief engineer, said the ferries would be refitted.",
+        "“We start with the oldest boat,” she said. “The rest follow in the spring.” She"
+        " declined to say what the refit would cost.",
+    ) == [
+        ("We start with the oldest boat", "Ines Moro", False),
+        ("The rest follow in the spring.", "Ines Moro", False),
+    ]
+
+
+def test_a_quotation_ending_a_sentence_is_not_credited_to_the_next_one() -> None:
+    """A short quote closed by a full stop is not said by whoever "reported" the next sentence."""
+    assert found(
+        "The ferry stops at the old pier, known to everyone as “the Hook.” In the winter, as"
+        " Lena Ortiz reported, “half the cabins stand empty.”",
+    ) == [("half the cabins stand empty.", "Lena Ortiz", False)]
+
+
+def test_a_middle_initial_a_or_i_is_part_of_the_name() -> None:
+    """ "Sonya A. Zoghlin" is a person: "A." is an initial, not the article."""
+    assert found(
+        "Rosa A. Lind, the skipper’s lawyer, told reporters that her client had done nothing"
+        " wrong.",
+        "“Captain Haas has sailed this route for thirty years,” she said in an email.",
+    ) == [("Captain Haas has sailed this route for thirty years", "Rosa A. Lind", False)]
+
+
+def test_a_participle_after_a_comma_belongs_to_the_sentence_s_subject() -> None:
+    """ "After the vote, Ana Ruiz issued a statement, saying, “…”": Ana Ruiz says it."""
+    assert found(
+        "After the vote, Ana Ruiz issued a statement about the timetable, saying, “We will"
+        " appeal this decision.”",
+    ) == [("We will appeal this decision.", "Ana Ruiz", False)]
+
+
+def test_a_body_that_stepped_in_and_posted_is_the_speaker_not_the_clause() -> None:
+    """ "Ferrytown stepped in and posted: “…”": the speaker is Ferrytown, not the clause."""
+    assert found(
+        "In the middle of the storm, Ferrytown stepped in and posted this notice: “All sailings"
+        " are cancelled until noon.”",
+    ) == [("All sailings are cancelled until noon.", "Ferrytown", False)]
+
+
+def test_reported_attributes_a_quotation() -> None:
+    assert found("“Fares doubled in a year,” Lena Ortiz reported.") == [
+        ("Fares doubled in a year", "Lena Ortiz", False)
+    ]
+
+
+def test_she_after_an_inverted_attribution_is_the_person_it_names() -> None:
+    """ "Prices rose too, said Ada Voss, an economist. “…,” she said.": she is Ada Voss, not
+    the sentence's first word; a name after ", said" that a verb follows is not inverted."""
+    assert found(
+        "Fares have climbed too, said Ada Voss, a port economist. “About a third of the riders"
+        " are commuters,” she said.",
+    ) == [("About a third of the riders are commuters", "Ada Voss", False)]
+    assert found(
+        "Marco Villa, the yard’s operations chief, said Tyvak would build the hulls. “We start"
+        " small,” he said.",
+    ) == [("We start small", "Marco Villa", False)]
+
+
+def test_has_written_attributes_but_who_had_written_it_does_not() -> None:
+    assert found(
+        "“Tolls pay for the bridge,” Ivo Brandt, a fellow at the Harbor Policy Institute, has"
+        " written. “Drivers pay nothing else.”",
+    ) == [
+        ("Tolls pay for the bridge", "Ivo Brandt", False),
+        ("Drivers pay nothing else.", "Ivo Brandt", False),
+    ]
+    assert (
+        found(
+            "That is when the crew learned who had written it, and found themselves stunned by “the"
+            " Ivo Brandt of it all.”",
+        )
+        == []
+    )
+
+
+def test_a_long_appositive_with_a_place_and_a_co_author_keeps_the_name() -> None:
+    """ "Ada Voss, a fellow at the institute in Bremen, Germany, and co-author of the study,
+    said": the speaker is Ada Voss, not the country or the state."""
+    assert found(
+        "“Models like this pay off when you get more out than you put in,” Ada Voss, a research"
+        " fellow at the Marine Institute in Bremen, Germany, and co-author of the study, said in"
+        " a statement.",
+    ) == [("Models like this pay off when you get more out than you put in", "Ada Voss", False)]
+
+
+def test_comments_is_a_verb_only_where_it_attributes() -> None:
+    """ "“…,” comments Brandt" attributes; "the council's first comments on it came" does not."""
+    assert found("“We are thrilled about the new route,” comments Brandt in a statement.") == [
+        ("We are thrilled about the new route", "Brandt", False)
+    ]
+    assert (
+        found(
+            "The council’s first comments on the vote came with a warning about the ferry union,"
+            " which tried to rally support by saying that riders were “coming out in droves.”",
+        )
+        == []
+    )
+
+
+def test_concluding_attributes_a_fragment_to_the_sentence_s_subject() -> None:
+    assert found(
+        "Babak Ruiz returned to the figures at the hearing, concluding that the odds of a new"
+        " ferry were “dwindling.”",
+    ) == [("dwindling.", "Babak Ruiz", True)]
+
+
+def test_a_speaker_s_quotations_go_on_across_a_caption() -> None:
+    """An unattributed quotation after a photo caption is the speaker's before the caption;
+    after a full paragraph of narration it is nobody's."""
+    quotes = found(
+        "“The tide took the boats,” says Hemi Tane, who has fished the bay for fifty years.",
+        "Hemi Tane on the jetty at dawn, where he learned to fish",
+        "“We used to land a hundred crates a week. Now we are glad of ten.”",
+        "The council has promised a new breakwater by the end of the decade.",
+        "“Nobody believes that any more. We have heard it since the floods.”",
+    )
+    assert quotes == [
+        ("The tide took the boats", "Hemi Tane", False),
+        ("We used to land a hundred crates a week. Now we are glad of ten.", "Hemi Tane", False),
+        ("Nobody believes that any more. We have heard it since the floods.", None, False),
+    ]
+
+
+def test_a_fragment_credited_by_an_inverted_verb_at_the_end_of_its_sentence() -> None:
+    """ "All “relevant cabins” were cleaned, reports Wee." and ""always fatal", says WHO.": the
+    speaker is named at the far end of the sentence, after a comma."""
+    assert found(
+        "The ferries were cleaned, and all “relevant cabins” were also disinfected, reports Wee."
+    ) == [("relevant cabins", "Wee", True)]
+    assert found('Untreated winter fever is "always fatal", says WHO.') == [
+        ("always fatal", "WHO", True)
+    ]
+
+
+def test_alleged_attributes_a_fragment() -> None:
+    assert found(
+        "Harbour officers alleged that the two skippers “ignored the signals,” and then sailed on.",
+    ) == [("ignored the signals", "Harbour officers", True)]
+
+
+def test_a_name_with_of_and_a_place_and_a_title_with_of() -> None:
+    """ "Senator Ada Voss of Maine called it “…”" is Senator Ada Voss; "Secretary of State
+    Ana Ruiz said …" is Ana Ruiz, never the title alone."""
+    assert found(
+        "In 2013, Senator Ada Voss of Maine called the harbour debt “the issue of our era.”"
+    ) == [("the issue of our era.", "Senator Ada Voss", True)]
+    assert found(
+        "Secretary of State Ana Ruiz said the new route “gives us hope for the islands.”"
+    ) == [("gives us hope for the islands.", "Ana Ruiz", True)]
+
+
+def test_a_quotation_in_the_passive_is_the_agent_s_or_nobody_s() -> None:
+    """ "has been described as “…” by the council": the council said it; "a storm that was
+    described as “…”" names nobody, so it is no quotation; "Ruiz described it as “…”" is Ruiz's."""
+    assert found(
+        "The recent run of strandings has been described as “heartbreaking” by the"
+        " conservation department.",
+    ) == [("heartbreaking", "the conservation department", True)]
+    assert (
+        found(
+            "Earlier this year in Taranaki, a storm that was described as “unprecedented” left"
+            " the harbour closed.",
+        )
+        == []
+    )
+    assert found("Ana Ruiz described the plan as “reckless.”") == [("reckless.", "Ana Ruiz", True)]
+
+
+def test_a_possessive_and_its_adjective_are_not_a_name_and_its_verb() -> None:
+    """ "His retired colleagues said": the past-tense cut applies after names only
+    ("Ferrytown stepped in and posted"), not after "His"."""
+    assert found("His retired colleagues said the plan was “reckless.”") == [
+        ("reckless.", "his retired colleagues", True)
+    ]
+
+
+def test_he_after_a_sentence_that_opens_with_a_quoted_title_is_the_name_after_it() -> None:
+    """ "Following a performance of their hit “Low Tide,” Simmons teed up …": he is Simmons,
+    not the band named the sentence before."""
+    assert found(
+        "The Harbour Band announced the tour while closing their concert in Leeds.",
+        "Following a performance of their sing-along hit “Low Tide,” Simmons teed up the encore."
+        " “You might remember him from the radio,” he said.",
+    ) == [("You might remember him from the radio", "Simmons", False)]
+
+
+def test_the_singer_and_guitarist_is_the_person_named_before() -> None:
+    assert found(
+        "Simmons teased the tour during the set on Monday.",
+        "After playing “Low Tide,” the singer and guitarist told the audience, “maybe we should"
+        " go on the road.”",
+    ) == [("maybe we should go on the road.", "Simmons", False)]

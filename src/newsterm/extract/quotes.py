@@ -68,12 +68,13 @@ _FINITE = words(
     " testified testifies posted tweeted recounted recounts agreed agrees emphasized"
     " emphasised emphasizes emphasises stressed stresses described describes called calls"
     " wondered wonders confirmed confirms denied denies reiterated maintained maintains"
-    " yelled screamed texted messaged commented assured assures reports accused"
-    " accuses blasted blasts rejected dismissed"
+    " yelled screamed texted messaged commented comments assured assures reports reported"
+    " written accused accuses blasted blasts rejected dismissed concluded concludes alleged"
+    " alleges"
 )
 _PARTICIPLE = words(
     "saying adding noting telling arguing explaining warning calling describing insisting"
-    " asking stating writing declaring urging promising vowing"
+    " asking stating writing declaring urging promising vowing concluding"
 )
 _PHRASAL = {"pointed": "out", "put": "it", "according": "to"}
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -209,7 +210,8 @@ _NONPERSON = (
         " congress senate government police army navy sea ocean river street avenue airport"
         " hospital school church times post news press reuters bloomberg cnn bbc island islands"
         " republic kingdom federation foundation institute center centre museum festival club"
-        " league cup station square park bridge road market exchange fund authority board"
+        " league cup station square park bridge road market exchange fund authority board arena"
+        " auditorium stadium theatre theater library cathedral"
         " service administration organization organisation association alliance network media"
         " county province state city north south east west new middle caribbean white central"
         " national international federal european african american asian world global royal"
@@ -220,6 +222,16 @@ _NONPERSON = (
     | MONTHS_AND_DAYS
 )
 _LEADING_NONPERSON = _NONPERSON - words("new")
+
+
+def _nonperson(token: str) -> bool:
+    """A word no person's name holds ("Bank", "the"); a middle initial ("Sonya A. Ruiz",
+    "Lucia I. Suarez") is a name's, though "a" and "i" are not."""
+    return token.lower().strip(".") in _NONPERSON and not (
+        len(token) == 2 and token[1] == "." and token[0].isupper()
+    )
+
+
 # The first capital, then a look behind it (not "(?<!...)[A-Z]"): the regex engine can skip
 # ahead to capitals instead of trying every position. Same matches (a test compares).
 _PERSON_RUN = re.compile(
@@ -423,10 +435,13 @@ def _is_pronoun(phrase: str) -> bool:
 
 _CUT_AT = words("would will could should did does do is was are were has had have")
 _TEAM_OWNERS = words("his her their")
+_POSSESSIVE_WORDS = words("his her their its my our your")
 
 
 def _tidy(phrase: str) -> str:
-    """Trim punctuation, a leading conjunction and trailing adverbs from a speaker phrase."""
+    """Trim punctuation, a leading conjunction and trailing adverbs from a speaker phrase; end
+    it at a clause ("who …", "would …", "said …", a name's verb in the past: "Uber stepped in
+    and [tweeted]" is Uber)."""
     tokens = phrase.strip(" ,’‘'\"—–-").split()
     while tokens and tokens[0].lower() in _CONJUNCTIONS:
         tokens.pop(0)
@@ -442,6 +457,7 @@ def _tidy(phrase: str) -> str:
             or token in _CUT_AT
             or token in _FINITE  # "the doctors said they also": the speaker ends at the verb
             or (token == "and" and cut + 1 < len(tokens) and tokens[cut + 1] in _TEAM_OWNERS)
+            or (token.endswith("ed") and _verb_after_name(tokens, cut))
         ):
             tokens = tokens[:cut]  # "the company would not …", "Paganini and his team"
             break
@@ -453,8 +469,20 @@ def _tidy(phrase: str) -> str:
     return " ".join(tokens)
 
 
+def _verb_after_name(tokens: Sequence[str], cut: int) -> bool:
+    """A verb in the past right after a name ("Uber stepped in and …"), not after "His"."""
+    before = tokens[cut - 1]
+    return (
+        tokens[cut].islower() and before[:1].isupper() and before.lower() not in _POSSESSIVE_WORDS
+    )
+
+
 _PARTY_TAG = re.compile(r"[A-Z]-[A-Z][A-Za-z.]*|(?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.")
 """A party and state after a name ("R-Neb.", "D-Ore"), or a state's abbreviation ("D.C.")."""
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?$")
+"""A segment ending in a place ("… in Greenbelt"): a one-word segment after it is the state."""
 
 
 def _subject(pre: str) -> str | None:
@@ -479,6 +507,14 @@ def _subject(pre: str) -> str | None:
             described = True
             continue  # "Sen. Ana Ruiz, R-Neb., said", "… in Washington, D.C., said"
         kind = _classify(segment)
+        if (
+            kind == "name"
+            and " " not in segment
+            and index + 1 < len(segments)
+            and _IN_PLACE.search(segments[-index - 2])
+        ):
+            described = True
+            continue  # "… a fellow at the institute in Munich, Germany, said": a place
         if kind in ("pronoun", "name"):
             if kind == "pronoun" and phrase is not None:
                 break
@@ -496,6 +532,10 @@ def _subject(pre: str) -> str | None:
         named = _trailing_name(segment)
         if named and (kind is None or not segment[:1].isupper() or index == 0):
             return named  # "JPL scientist Ana Ruiz", "a payout that investor Ana Ruiz"
+        if kind is None and index == 0 and " of " in segment:
+            head, tail = segment.rsplit(" of ", 1)
+            if head.lower() not in TITLES and len(tail.split()) <= 2 and _classify(head) == "name":
+                return head  # "Senator Ada Voss of Maine", "Wee of the Times"
         if kind == "phrase" and phrase is None:
             phrase = segment
             continue
@@ -528,14 +568,19 @@ def _trailing_name(segment: str) -> str | None:
     if match is None or match.start("name") == 0:
         return None
     before = segment[: match.start("name")].split()
-    if before and (before[-1].lower() in _INVALID_START or before[-1].lower() in _DETERMINERS):
+    titled = len(before) == 2 and before[0].lower() in TITLES and before[1] == "of"
+    if (
+        before
+        and not titled  # "Secretary of State Ana Ruiz"
+        and (before[-1].lower() in _INVALID_START or before[-1].lower() in _DETERMINERS)
+    ):
         return None  # "a spokesperson for Inherent Resolve", "the journal Nature"
     tokens = match.group("name").split()
     if any(len(t) > 1 and t.isupper() for t in tokens):
         return None  # an acronym: a body, not a person
     while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
         tokens.pop(0)
-    if len(tokens) < 2 or any(t.lower().strip(".") in _NONPERSON for t in tokens):
+    if len(tokens) < 2 or any(_nonperson(t) for t in tokens):
         return None
     if not _tokens_ok_as_name(tokens):
         return None
@@ -548,7 +593,9 @@ _DESCRIPTION_START = words("a an the deputy senior former chief acting associate
 def _describes(segment: str) -> bool:
     """An appositive after a name: "a teacher", "deputy director of the centre"."""
     first = segment.split()[0]
-    return first.lower() in _DESCRIPTION_START or (first.islower() and first.isalpha())
+    return first.lower() in _DESCRIPTION_START or (
+        first.islower() and first.replace("-", "").isalpha()  # "co-author of the study"
+    )
 
 
 def _object(post: str) -> str | None:
@@ -593,14 +640,22 @@ def _participle_subject(pre: str) -> str | None:
     """The name right before a participle: "… with Minister Ana Ruiz warning of “…”".
 
     Only a name with nothing between it and the verb: after a comma the participle belongs
-    to the sentence's subject ("Ruiz left the room, saying …"), which the other rules find.
+    to the sentence's subject ("Ruiz left the room, saying …"), which is taken when it is a
+    name.
     """
-    if not pre.endswith(" ") or pre.rstrip()[-1:] in ",;:—–-":
+    if pre.rstrip().endswith(","):
+        # "After the vote, Ana Ruiz issued a statement, saying …": the sentence's subject
+        found = _sentence_subject(pre)
+        return found if found is not None and _classify(found) == "name" else None
+    if not pre.endswith(" ") or pre.rstrip()[-1:] in ";:—–-":
         return None
     tail = re.split(r"\bwith\b", pre.rstrip().rsplit(",", 1)[-1])[-1].strip()
     if _classify(tail) == "name":
         return tail
     return _trailing_name(tail)
+
+
+_HAS = (" has", " have", "Has", "Have")
 
 
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
@@ -615,6 +670,12 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     if last:
         verbs.reverse()
     for verb in verbs:
+        lead = context[: verb.start].rstrip()
+        word = context[verb.start : verb.end]
+        if word == "written" and not lead.endswith(_HAS):
+            continue  # "Ruiz has written": speech; "who had written it": not
+        if word == "comments" and lead and not lead.endswith((",", *_QUOTE_OPENERS, _MASK)):
+            continue  # "“…,” comments Ruiz": speech; "his first comments on it came": a noun
         if not verb.finite:
             speaker = (
                 _object(context[verb.end :])
@@ -632,6 +693,10 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
         speaker = _subject(context[: verb.start])
         if speaker:
             return speaker, True
+        if lead.endswith(","):
+            speaker = _inverted_name(context[verb.end :])
+            if speaker:
+                return speaker, True  # "All “relevant sites” were cleaned, reports Wee."
     return None, True
 
 
@@ -687,7 +752,7 @@ class _People:
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
         if not tokens or len(tokens) > 4:
             return
-        if any(t.lower().strip(".") in _NONPERSON for t in tokens):
+        if any(_nonperson(t) for t in tokens):
             return
         key = tokens[-1].lower().removesuffix("’s").removesuffix("'s")
         new_single = len(tokens) == 1 and not titled and key not in self._forms
@@ -753,7 +818,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             lead_in = _lead_in_subject(masked[first.para][: first.open], starts[first.para])
             if lead_in is not None:
                 cand.speaker = lead_in  # "Ruiz returned to it later. “Why wait?”"
-            elif previous is not None and first.para - previous[0] <= 1:
+            elif previous is not None and _next_to(paragraphs, previous[0], first.para):
                 cand.speaker = previous[1]
             elif first.para > 0 and not masked[first.para][: first.open].strip():
                 # “…” opening a paragraph after "Erekat said it was …": the reported speaker
@@ -790,14 +855,26 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     return quotes
 
 
-_PERSON_DESCRIPTION = re.compile(
-    r"the (?:actor|actress|singer|rapper"
+def _next_to(paragraphs: Sequence[str], before: int, para: int) -> bool:
+    """Paragraph ``para`` follows ``before`` with at most a caption or a subheading between
+    (one line that does not end a sentence): a speaker's quotations go on across a photo."""
+    if para - before <= 1:
+        return True
+    if para - before > 2:
+        return False
+    between = paragraphs[before + 1].rstrip().rstrip("”’\"')")
+    return bool(between) and between[-1] not in ".!?…"
+
+
+_ROLE = (
+    r"(?:actor|actress|singer|rapper|guitarist|drummer|bassist|frontman|director|filmmaker"
     r"|star|player|striker|goalkeeper|coach|manager|comedian|musician|author|novelist|artist"
-    r"|\d+-year-old|teenager|senator|congressman|congresswoman|lawmaker)",
-    re.IGNORECASE,
+    r"|\d+-year-old|teenager|senator|congressman|congresswoman|lawmaker)"
 )
-"""A description that stands for a person named before: "the 47-year-old", "the actor" (one
-word: "the 72-year-old senator" may be someone else, and is kept as written)."""
+_PERSON_DESCRIPTION = re.compile(rf"the {_ROLE}(?: and {_ROLE})?", re.IGNORECASE)
+"""A description that stands for a person named before: "the 47-year-old", "the actor", "the
+singer and guitarist" (role words only: "the 72-year-old senator" may be someone else, and is
+kept as written)."""
 _SMALL_WORDS = words("a an and as at but by for from in into of on or the to with")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -904,6 +981,11 @@ def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[
     return candidates
 
 
+_PASSIVE_CUE = re.compile(
+    r"\b(?:is|was|were|are|been|being|be)\s+(?:\w+ly\s+)?"
+    r"(?:described|called|labell?ed|termed|branded)(?:\s+as)?(?:\s+an?)?\s*[“‘\"']?$"
+)
+"""A quotation in the passive ("has been described as “…”"): said by the agent after it."""
 _NOT_BEFORE_FRAGMENT = ',:.!?([—–-”’"»' + _MASK
 """What may end the text before a quotation that stands on its own (not a fragment)."""
 
@@ -927,8 +1009,14 @@ def _attribute_candidate(
         else 0
     )
     index = bisect.bisect_right(tail_starts, final.close)
-    if index < len(tail_starts) and not tail[final.close + 1 : tail_starts[index]].strip():
-        index += 1  # “Are we late?” Ana asked: the attribution after ? or ! is the same sentence
+    if (
+        index < len(tail_starts)
+        and not tail[final.close + 1 : tail_starts[index]].strip()
+        and paragraphs[final.para][final.close - 1 : final.close] != "."
+    ):
+        # “Are we late?” Ana asked: the attribution after ? or ! is the same sentence; after a
+        # full stop the next sentence is another one (“… near future.” He declined to say).
+        index += 1
     sentence_end = tail_starts[index] if index < len(tail_starts) else len(tail)
     # Attribution stands near its quote: bounded windows keep hostile input linear.
     before = head[max(sentence_start, first.open - _WINDOW) : first.open]
@@ -942,6 +1030,12 @@ def _attribute_candidate(
     cand.fragment = bool(lead) and lead[-1] not in _NOT_BEFORE_FRAGMENT
     if cand.fragment and len(cand.text.split()) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
+    if cand.fragment and "ed" in lead[-40:] and _PASSIVE_CUE.search(lead[-40:]):
+        # "was described as “…” by the council": the agent speaks; with none, nobody does
+        agent = near_after.lstrip(" ,")
+        cand.speaker = _object(agent[3:]) if agent.startswith("by ") else None
+        cand.has_verb = True
+        return
 
     order = ((near_after, False), (before, True), (after_all, False))
     if cand.fragment and not _attributed_after(paragraphs[final.para], final.close, near_after):
@@ -1021,18 +1115,59 @@ def _previous_subject(
         sentences.extend(reversed(pieces))
         if len(sentences) >= _SUBJECT_SENTENCES:
             break
+    near = 2  # the quotation's own sentence and the one before
     for sentence in sentences[:_SUBJECT_SENTENCES]:
         text = sentence.strip()
         if not text:
             continue
+        near -= 1
         if text[0] in _QUOTE_OPENERS:
             if earlier and not _is_pronoun(earlier):
                 return earlier
             continue
-        found = _sentence_subject(text)
+        found = (_inverted_speaker(text) if near >= 0 else None) or _sentence_subject(text)
         if found:
             return found
     return None
+
+
+_INVERTED = (", said ", ", says ", ", added ", ", wrote ")
+
+
+def _inverted_speaker(sentence: str) -> str | None:
+    """The person an inverted attribution names ("Prices rose, said Ada Voss, an economist."):
+    the one who speaks is that sentence's subject for the "she said" after it."""
+    if ", " not in sentence:
+        return None
+    for cue in _INVERTED:
+        at = sentence.find(cue)
+        if at >= 0:
+            found = _inverted_name(sentence[at + len(cue) :])
+            if found is not None:
+                return found
+    return None
+
+
+def _inverted_name(post: str) -> str | None:
+    """The person or body named after an inverted verb that ends its clause ("…, said Ada
+    Voss, an economist", "…, reports Wee.", "…, says WHO."), if any: a name a verb follows
+    ("…, said Tyvak would …") is the object of another clause."""
+    found = _object(post)
+    if found is None:
+        word = post.split(maxsplit=1)[:1]
+        found = word[0].rstrip(",.;") if word else ""
+        if not _ACRONYM.fullmatch(found):
+            return None
+    last = found.split()[-1]
+    end = post.find(last) + len(last)
+    if post[end : end + 1] not in ("", ",", ".", ";"):
+        return None  # "Ruiz, the firm’s chief, said Tyvak would …": not inverted
+    if _classify(found) == "name" or _ACRONYM.fullmatch(found):
+        return found
+    return _trailing_name(found)  # "said planetary geologist Ana Ruiz"
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 _INTRO_WORDS = words("at in on during after before at earlier later speaking")
@@ -1046,6 +1181,10 @@ def _sentence_subject(text: str) -> str | None:
         text = text.split(maxsplit=1)[1] if " " in text else ""
         words_ = words_[1:]
     candidates = [text]
+    mask = text.rfind(_MASK, 0, 120)
+    if mask > 0:
+        # "Following a show of their hit “…,” Simmons teed up …": the name after the title
+        candidates.append(text[mask + 1 :].lstrip(' ,”’"»'))
     comma = text.find(",")
     opener = text.split(maxsplit=1)[0].lower() if text.strip() else ""
     longest = 14 if opener in _INTRO_WORDS else 6  # "At a hearing last month of …, Ruiz"
@@ -1073,7 +1212,7 @@ def _sentence_subject(text: str) -> str | None:
             tokens = tokens[:-1]  # the run stopped inside a word: "He al|so"
         if not tokens or len(tokens) > 4 or not tokens[0][:1].isupper():
             continue
-        if any(t.lower().strip(".") in _NONPERSON or t.lower() in PRONOUNS for t in tokens):
+        if any(_nonperson(t) or t.lower() in PRONOUNS for t in tokens):
             continue
         if len(tokens) == 1:
             rest = candidate[match.end() :]

@@ -230,7 +230,7 @@ ALTER TABLE quotes ADD COLUMN person TEXT;
 CREATE INDEX quotes_by_person ON quotes (person, article_id) WHERE person IS NOT NULL;
 """
 """The people index: each quotation's speaker as one name a person (extract/people.py),
-filled by the analysis (its version 6), so ``newsterm people`` groups without reading text."""
+filled by the analysis (from its version 7), so ``newsterm people`` groups without reading text."""
 
 _V13_SYNC_HTML = """
 CREATE TABLE sync_html (
