@@ -184,3 +184,26 @@ def test_rewritten_patterns_match_as_their_reference(text: str) -> None:
         pattern = getattr(modules[module], attribute)
         expected = [m.span() for m in re.finditer(reference, text)]
         assert [m.span() for m in pattern.finditer(text)] == expected, name
+
+
+def test_without_a_byline_the_trailers_named_contacts_are_the_authors() -> None:
+    from newsterm.extract import analyse
+
+    body = [
+        "The ferry will stop at the north pier until spring, the harbour office said.",
+        "Passengers should allow ten more minutes for the walk.",
+    ]
+    reached = analyse("Ferry moves", [*body, "Dana Whitlock may be reached at dw@example.com."])
+    assert reached.authors == ["Dana Whitlock"]
+    follow = analyse("Ferry moves", [*body, "Follow Omar Haddad on Twitter @ohaddad."])
+    assert follow.authors == ["Omar Haddad"]
+    bylined = analyse(
+        "Ferry moves", ["By Lena Holt", *body, "Dana Whitlock may be reached at dw@example.com."]
+    )
+    assert bylined.authors == ["Lena Holt"]  # a byline says who wrote it
+    site = analyse("Ferry moves", [*body, "Follow us on Twitter @harbournews."])
+    assert site.authors == []  # the site's own account names no one
+    story = "To contact the reporter on this story: Ines Okafor in Lagos at io@example.net"
+    assert analyse("Ferry moves", [*body, story]).authors == ["Ines Okafor"]
+    organiser = analyse("Ferry moves", [*body, "Contact Theo Lambert at tl@example.org."])
+    assert organiser.authors == []  # a contact, not said to be the reporter

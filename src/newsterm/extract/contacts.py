@@ -99,6 +99,21 @@ _BARE_CONTACT = re.compile(rf"{_BARE_ITEM}(?:\s*[|·•,;/]\s*{_BARE_ITEM})*\.?"
 """A line of nothing but an address, a handle, a profile link or a phone number."""
 
 
+_REPORTER_TRAILER = re.compile(
+    r"""\s*(?:follow\s+(?!us\b)
+    |to\s+contact\s+the\s+(?:reporters?|authors?|writers?)\b
+    |(?:[A-Z][\w'’.-]*\s+){1,4}(?:can|may)\s+be\s+(?:reached|contacted|e-?mailed)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def names_the_reporter(paragraph: str) -> bool:
+    """A contact line that is about the reporter ("Follow Ana Ruiz on X", "Ana Ruiz may be
+    reached at …", "To contact the reporter on this story: …"), not any contact ("Contact the
+    organiser at …")."""
+    return _REPORTER_TRAILER.match(paragraph) is not None
+
+
 def is_bare_contact(paragraph: str) -> bool:
     """A line of addresses alone ("jroe@example.com | @jroe"), as bylines and trailers print."""
     text = paragraph.strip()

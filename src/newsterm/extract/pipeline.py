@@ -15,6 +15,7 @@ from newsterm.extract.byline import (
 from newsterm.extract.contacts import (
     is_contact_line,
     merge_contacts,
+    names_the_reporter,
     normalise_metadata,
     parse_contact_line,
 )
@@ -105,10 +106,15 @@ def analyse(
     _add_names(names, meta_authors)
     _add_names(names, byline)
     found: list[Contact] = []
+    trailer: list[str] = []
     for line in contact_lines:
         line_contacts, write_to = parse_contact_line(line, names)
         found.extend(line_contacts)
         _add_names(names, write_to)
+        if names_the_reporter(line):
+            _add_names(trailer, [c.name for c in line_contacts if c.name])
+    if not names:  # no byline: the trailer's "X may be reached at …", "Follow X on …"
+        _add_names(names, trailer)
     if not names:
         _add_names(names, reporters)
     if not names:
