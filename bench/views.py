@@ -483,7 +483,7 @@ def main() -> None:
         results["load_after"] = round(os.getloadavg()[0], 1)
         typing = {}
         for end in range(1, len(TYPED) + 1):
-            query = as_typed(TYPED[:end])  # what the app searches as this key is typed
+            query = typed_query(TYPED[:end])  # what the app searches as this key is typed
             if query and query not in typing:
                 typing[query] = timed(
                     args.rounds, lambda q=query: store.search_newest(q, limit=LIVE_ROWS, now=now)

@@ -47,12 +47,6 @@ UNDO: dict[int, tuple[str, ...]] = {
         "VALUES ('delete', old.id, old.title, old.body); END",
         "DROP TABLE fts_pending",
     ),
-    15: (
-        "DROP TABLE articles_fts",
-        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', "
-        "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-        "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
-    ),
 }
 """What migration N added, as statements that take it away (its triggers go by name)."""
 

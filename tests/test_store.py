@@ -309,30 +309,3 @@ def test_upsert_sources_in_one_transaction_writes_only_what_changed(store: Store
     changed = [entries[0], (*entries[1][:4], True), entries[2]]
     assert [s.full_text for s in store.upsert_sources(changed)] == [False, True, False]
     assert store.conn.total_changes > before  # the changed one was written
-
-
-def test_the_full_text_index_is_made_again_with_short_prefixes_and_finds_the_same(
-    tmp_path: Path,
-) -> None:
-    """A cache from before the prefix index: the index is made again from the articles, with
-    the 1-, 2- and 3-letter prefixes kept, and finds what it found (and what is saved after)."""
-    path = tmp_path / "cache.db"
-    with Store.open(path) as store:
-        source = store.upsert_source(SourceKind.FEED, "https://a.example/rss")
-        save_analysed(store, source.id, [item("1", "Harbour works", "Cranes at the quay.")])
-        rewind(store.conn, SCHEMA_VERSION - 1)
-        before = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")
-        assert "prefix" not in before.fetchone()[0]
-    with Store.open(path) as store:
-        table = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")
-        assert "prefix='1 2 3'" in table.fetchone()[0]
-        save_analysed(store, 1, [item("2", "Hail", "Hard rain on the harbour.", when=2)])
-        for query in ("h*", "ha*", "har*", "harbour", "qu*"):
-            every = store.list_articles(ArticleFilter(query=query))
-            hits = store.search_newest(query)
-            assert [h.article.id for h in hits] == [a.id for a in every], query
-        assert [h.article.title for h in store.search_newest("ha*")] == ["Hail", "Harbour works"]
-        assert [h.article.title for h in store.search_newest("qu*")] == ["Harbour works"]
-        store.conn.execute(
-            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
-        )

@@ -40,23 +40,23 @@ def store(tmp_path: Path) -> Store:
 
 
 @pytest.mark.parametrize(
-    ("typed", "searched"),
+    ("typed", "searched", "short"),
     [
-        ("h", "h*"),  # from the first letter (the index keeps 1-, 2- and 3-letter prefixes)
-        ("ha", "ha*"),
-        ("har", "har*"),
-        ("harbour t", "harbour t*"),
-        ("harbour tun", "harbour tun*"),
-        ("harbour ", "harbour"),  # a finished word is not a prefix
-        ("title:min", "title:min*"),
-        ('"coal pl', '"coal pl'),  # an open phrase: searched as it is (or not at all)
-        ("storm and", "storm and"),  # an operator is no word
-        ("tag:tag1", "tag:tag1"),  # nor a field other than the title
-        ("storm*", "storm*"),
+        ("h", "", True),
+        ("ha", "", True),
+        ("har", "har*", False),
+        ("harbour t", "harbour", True),
+        ("harbour tun", "harbour tun*", False),
+        ("harbour ", "harbour", False),  # a finished word is not a prefix
+        ("title:min", "title:min*", False),
+        ('"coal pl', '"coal pl', False),  # an open phrase: searched as it is (or not at all)
+        ("storm and", "storm and", False),  # an operator is no word
+        ("tag:tag1", "tag:tag1", False),  # nor a field other than the title
+        ("storm*", "storm*", False),
     ],
 )
-def test_what_is_searched_as_a_query_is_typed(typed: str, searched: str) -> None:
-    assert as_typed(typed) == searched
+def test_what_is_searched_as_a_query_is_typed(typed: str, searched: str, short: bool) -> None:
+    assert as_typed(typed) == (searched, short)
 
 
 PLANS = {

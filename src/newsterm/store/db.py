@@ -262,23 +262,6 @@ and the next refresh (or the app's start) indexes them. An article is in the ind
 when it exists and is not marked: a marked one is never taken out of the index (deleted,
 changed) since it is not in it."""
 
-_V15_FTS_PREFIXES = """
-DROP TABLE articles_fts;
-CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, body, content='articles', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
-);
-INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
-DELETE FROM fts_pending;
-"""
-"""The full-text index keeps every term's first 1, 2 and 3 letters too, so that a short
-prefix typed in ``/`` (``h*``, ``ha*``, ``har*``) reads one list instead of merging the lists
-of every term it starts (``w1*``: 11,111 terms, 2.2 s at 100,000 articles; 24 ms with it),
-and a single article is tested against it in microseconds (store/search.py walks the newest
-articles that way). FTS5 options cannot be altered: the index is made again from the
-articles (about 10 s of CPU at 100,000 articles, once; 68 -> 142 MB of index). The triggers
-that name the table are kept (they are bound by name)."""
-
 MIGRATIONS: tuple[str, ...] = (
     _SCHEMA_V1,
     _V2_FTS_BY_STATEMENT,
@@ -294,7 +277,6 @@ MIGRATIONS: tuple[str, ...] = (
     _V12_QUOTE_PEOPLE,
     _V13_SYNC_HTML,
     _V14_FTS_PENDING,
-    _V15_FTS_PREFIXES,
 )
 """Migration N (1-based) brings a cache from user_version N-1 to N. Only ever append."""
 SCHEMA_VERSION = len(MIGRATIONS)

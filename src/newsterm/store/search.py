@@ -154,7 +154,7 @@ def newest(
 
 def _share(store: Store, match: str, newest_id: int) -> float:
     """The share of the ``SAMPLE`` newest ids that ``match`` finds: how common its words are
-    (a bounded read of the index; the prefix index answers ``h*`` from one list)."""
+    (a bounded read of the index)."""
     sample = min(SAMPLE, newest_id)
     if sample == 0:
         return 0.0

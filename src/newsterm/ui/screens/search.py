@@ -2,11 +2,12 @@
 
 The field is mounted the first time it is opened: a start-up without it draws its first
 frame sooner (the Input's styles and widgets cost about as much as a pane). The list follows
-what is typed: its last word searched as a prefix from its first letter, newest matches
-first, a screenful (a cost of the rows listed, not of the rows matched: bench/views.py).
-The search starts once the keys already queued are handled (``debounce``: a burst of keys
-starts one search), each search supersedes and interrupts the ones before it (their results
-are dropped), and Enter searches at once, every match, best first.
+what is typed: its last word searched as a prefix once it has ``MIN_PREFIX`` letters (shorter,
+it is left out and the field says so), newest matches first, a screenful (a cost of the rows
+listed, not of the rows matched: bench/views.py). The search starts once the keys already
+queued are handled (``debounce``: a burst of keys starts one search), each search supersedes
+and interrupts the ones before it (their results are dropped), and Enter searches at once,
+every match, best first.
 
 A search as typed runs on the UI thread, on the screen's own connection, when it is cheap:
 it is given ``HERE_CPU`` of CPU and the list takes its rows before the next frame is drawn,
@@ -95,6 +96,7 @@ class Searcher:
         middle.remove_class("-searching")
         for bar in middle.query("#search"):
             bar.display = False
+            bar.border_subtitle = ""  # (the prefix hint belongs to what was typed)
 
     def cancel(self) -> None:
         """Esc in the field: close it unless results are shown, and go back to the list."""
@@ -108,11 +110,12 @@ class Searcher:
         handled (a burst starts one search), if it parses (an unfinished query, such as an
         open phrase, waits for more keys)."""
         from newsterm.query import QueryError, parse
-        from newsterm.query.typed import as_typed
+        from newsterm.query.typed import MIN_PREFIX, as_typed
 
         self._stop_timer()
         try:
-            query = as_typed(value)
+            query, short = as_typed(value)
+            self.bar.border_subtitle = f"{MIN_PREFIX} letters search a prefix" if short else ""
             if not query:
                 return
             try:
@@ -141,6 +144,7 @@ class Searcher:
 
     def submit(self, value: str) -> None:
         self._stop_timer()
+        self.bar.border_subtitle = ""
         query = value.strip()
         if not query:
             self.cancel()
