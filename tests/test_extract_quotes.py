@@ -378,3 +378,17 @@ def test_a_clause_opening_with_a_pronoun_is_not_a_speaker_phrase() -> None:
     assert _classify("She declined to") is None
     assert _classify("she") == "pronoun"
     assert _classify("the harbour master") == "phrase"
+
+
+def test_she_said_looks_back_into_a_paragraph_without_quotations() -> None:
+    """ "she said" after a paragraph that names her in its second sentence and quotes no one:
+    that paragraph's sentences count, not only those of paragraphs holding a quotation (it
+    went to the last speaker, a man quoted two paragraphs before)."""
+    paragraphs = [
+        "“The pier is too short,” Oskar Lind said.",
+        "The harbour board will meet again in May.",
+        "Shop owners were split. Mira Castell, who sells nets by the quay, said she expected "
+        "fewer visitors this summer.",
+        "“I will stay open,” she said.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Oskar Lind", "Mira Castell"]

@@ -19,6 +19,8 @@ run = test_cli.run
     ("speaker", "person"),
     [
         ("Senator Dana Whitlock", "Dana Whitlock"),
+        ("Councilmember Dev Anand", "Dev Anand"),
+        ("Council President Amara Obi", "Amara Obi"),
         ("Mr. Okafor", "Okafor"),
         ("Ms Brandt", "Brandt"),
         ("chief inspector Rosa Lindqvist", "Rosa Lindqvist"),

@@ -19,6 +19,7 @@ from newsterm.extract.lexicon import PARTICLES, PRONOUNS, TITLES, words
 _MORE_TITLES = words(
     "mx miss sen rep gov gen lt col sgt capt adm rev dr mr mrs ms prof leader opposition deputy"
     " attorney editor minister ceo chief spokesman spokeswoman spokesperson councillor councilor"
+    " council councilmember"
     " councilman councilwoman alderman alderwoman assemblyman assemblywoman congressman"
     " congresswoman mp mep"
 )

@@ -375,6 +375,12 @@ def _sentence_starts(masked: str) -> list[int]:
     return starts
 
 
+def _starts_of(masked: Sequence[str], starts: Sequence[Sequence[int]], index: int) -> Sequence[int]:
+    """The sentence starts of paragraph ``index``: ``find_quotes`` splits only the paragraphs
+    that hold a quotation, and a "she said" can look back into one that holds none."""
+    return starts[index] or _sentence_starts(masked[index])
+
+
 def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
     if not 1 <= len(tokens) <= 6:
         return False
@@ -1054,7 +1060,7 @@ def _attribute_candidate(
     ):
         prior = masked[first.para - 1].rstrip()
         if prior.endswith(":"):
-            prior_starts = starts[first.para - 1]
+            prior_starts = _starts_of(masked, starts, first.para - 1)
             cut = prior_starts[-1] if prior_starts else 0
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
@@ -1109,7 +1115,7 @@ def _previous_subject(
         if index < 0:
             break
         text = masked[index][:offset] if index == para else masked[index]
-        cuts = [0, *(s for s in starts[index] if 0 < s <= len(text))]
+        cuts = [0, *(s for s in _starts_of(masked, starts, index) if 0 < s <= len(text))]
         pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
         # In this paragraph the last piece is the quotation's own sentence up to the quote.
         sentences.extend(reversed(pieces))
