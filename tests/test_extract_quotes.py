@@ -392,3 +392,13 @@ def test_she_said_looks_back_into_a_paragraph_without_quotations() -> None:
         "“I will stay open,” she said.",
     ]
     assert [q.speaker for q in find_quotes(paragraphs)] == ["Oskar Lind", "Mira Castell"]
+
+
+def test_a_sentence_opening_with_although_names_no_one() -> None:
+    """ "Although she said “…”": a conjunction that opens a sentence is no speaker's name; the
+    pronoun goes to the person named before, as any "she said" does."""
+    paragraphs = [
+        "“The quay is ready,” said Ana Ruiz. Although she said “the deck is sound,” "
+        "the works stalled."
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Ana Ruiz", "Ana Ruiz"]

@@ -218,6 +218,7 @@ _NONPERSON = (
         " air oil energy health trust partners holdings labs capital street journal guardian"
         " the a an in on at but and for of to by as with from after before during when while"
         " if this that these those it its his her their our my your we i he she they"
+        " although though because unless whereas whilst since until once"
     )
     | MONTHS_AND_DAYS
 )
