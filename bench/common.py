@@ -5,10 +5,12 @@ this module is imported as ``common``.)"""
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import sysconfig
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,3 +59,14 @@ def wait_quiet(limit: float = 60.0) -> float:
         busy = busy_cores()
         if busy <= 0.3 or time.monotonic() - start > limit:
             return busy
+
+
+def timed(rounds: int, call: Callable[[], object]) -> dict[str, float]:
+    """Best and median milliseconds of ``rounds`` calls (after one warm-up)."""
+    call()
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - start) * 1000)
+    return {"best_ms": round(min(times), 2), "median_ms": round(statistics.median(times), 2)}

@@ -17,14 +17,10 @@ import argparse
 import json
 import platform
 import random
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from common import ROOT
+from common import ROOT, timed
 from first_paint import build_newsterm
 
 sys.path.insert(0, str(ROOT / "src"))
@@ -79,16 +75,6 @@ def fill_quotes(path: Path, seed: int = 7) -> int:
     return len(rows)
 
 
-def timed(call: Callable[[], Any], rounds: int) -> dict[str, float]:
-    """Best and median milliseconds of ``rounds`` calls."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    return {"best_ms": round(min(times), 1), "median_ms": round(statistics.median(times), 1)}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--count", type=int, default=100_000)
@@ -107,19 +93,20 @@ def main() -> None:
             "quotations": quotations,
             "names": len(store.person_names()),
             "aliases": len(aliases),
-            "names and merge": timed(lambda: merge_names(store.person_names()), args.rounds),
+            "names and merge": timed(args.rounds, lambda: merge_names(store.person_names())),
             "people, first 50 with details (CLI)": timed(
-                lambda: store.people(aliases, limit=50), args.rounds
+                args.rounds, lambda: store.people(aliases, limit=50)
             ),
             "people, first 500 (people screen)": timed(
-                lambda: store.people(aliases, limit=500, details=False), args.rounds
+                args.rounds, lambda: store.people(aliases, limit=500, details=False)
             ),
             "people containing 'ok'": timed(
-                lambda: store.people(aliases, containing="ok", limit=500, details=False),
                 args.rounds,
+                lambda: store.people(aliases, containing="ok", limit=500, details=False),
             ),
             "one person's quotations": timed(
-                lambda: store.quotations(person=spellings(aliases, top), limit=500), args.rounds
+                args.rounds,
+                lambda: store.quotations(person=spellings(aliases, top), limit=500),
             ),
         }
     print(json.dumps(figures, indent=2))

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from common import ROOT
+from common import ROOT, timed
 from first_paint import BASE, WORDS, build_newsterm
 
 # --src: another tree's code, for before/after runs
@@ -120,17 +120,6 @@ def add_quotes_and_index(path: Path, corpus: str) -> None:
         conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
         conn.execute("COMMIT")
         conn.execute("ANALYZE")
-
-
-def timed(rounds: int, call: Callable[[], object]) -> dict[str, float]:
-    """Best and median milliseconds of ``rounds`` calls (after one warm-up)."""
-    call()
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    return {"best_ms": round(min(times), 2), "median_ms": round(statistics.median(times), 2)}
 
 
 def interleaved(
