@@ -76,10 +76,8 @@ def people(
         return [Person(name, quotations[name], articles[name]) for name in ranked]
     sources: dict[str, set[int]] = {name: set() for name in ranked}
     last: dict[str, float] = {}
-    merged: dict[str, list[str]] = {}
-    for spelling, name in aliases.items():
-        merged.setdefault(name, []).append(spelling)
-    asked = {spelling: name for name in ranked for spelling in [name, *merged.get(name, [])]}
+    merged = _merged_into(aliases)
+    asked = {spelling: name for name in ranked for spelling in [name, *merged.get(name, ())]}
     for spelling, source_id, newest in conn.execute(
         """SELECT q.person, a.source_id, MAX(a.sort_key)
            FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -102,6 +100,14 @@ def people(
     ]
 
 
+def _merged_into(aliases: Mapping[str, str]) -> dict[str, list[str]]:
+    """Each person with the names merged into theirs."""
+    merged: dict[str, list[str]] = {}
+    for spelling, name in aliases.items():
+        merged.setdefault(name, []).append(spelling)
+    return merged
+
+
 def spellings(aliases: Mapping[str, str], person: str) -> list[str]:
     """The names the quotations give ``person`` (their own, and those merged into it)."""
-    return [person, *(name for name, target in aliases.items() if target == person)]
+    return [person, *_merged_into(aliases).get(person, ())]
