@@ -35,9 +35,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from common import ROOT, compile_bytecode
 
@@ -74,9 +77,8 @@ def feed_body(feed: int, items: int, now: datetime) -> bytes:
     ).encode()
 
 
-def raw_pull(api: str, user: str, password: str) -> tuple[float, int]:
-    """The API calls alone: login and every contents page. Returns (seconds, items)."""
-    start = time.perf_counter()
+def _login(api: str, user: str, password: str) -> dict[str, str]:
+    """The headers of a ClientLogin session."""
     answer = _http(
         "POST",
         f"{api}/accounts/ClientLogin",
@@ -84,8 +86,13 @@ def raw_pull(api: str, user: str, password: str) -> tuple[float, int]:
         timeout=300,
     )
     auth = next(x[5:] for x in answer.text.splitlines() if x.startswith("Auth="))
-    headers = {"Authorization": f"GoogleLogin auth={auth}"}
-    count, continuation = 0, None
+    return {"Authorization": f"GoogleLogin auth={auth}"}
+
+
+def _contents_pages(api: str, headers: dict[str, str]) -> Iterator[tuple[bytes, Any]]:
+    """Every contents page of the reading list, following the continuations: its bytes as
+    the server sent them, and their JSON (decoded once)."""
+    continuation = None
     while True:
         params: dict[str, object] = {"n": 1000, "output": "json"}
         if continuation:
@@ -96,11 +103,19 @@ def raw_pull(api: str, user: str, password: str) -> tuple[float, int]:
             params=params,
             headers=headers,
             timeout=300,
-        ).json()
-        count += len(page["items"])
-        continuation = page.get("continuation")
-        if not continuation or not page["items"]:
-            break
+        )
+        body = page.json()
+        yield page.content, body
+        continuation = body.get("continuation")
+        if not continuation or not body["items"]:
+            return
+
+
+def raw_pull(api: str, user: str, password: str) -> tuple[float, int]:
+    """The API calls alone: login and every contents page. Returns (seconds, items)."""
+    start = time.perf_counter()
+    headers = _login(api, user, password)
+    count = sum(len(body["items"]) for _, body in _contents_pages(api, headers))
     return time.perf_counter() - start, count
 
 
@@ -181,27 +196,14 @@ CALLGRIND = ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null")
 def record_pages(api: str, user: str, password: str, folder: Path, pages: int) -> int:
     """Save the subscription list and the first ``pages`` contents pages as FreshRSS sent
     them; returns the items they hold."""
-    answer = _http("POST", f"{api}/accounts/ClientLogin", data={"Email": user, "Passwd": password})
-    auth = next(x[5:] for x in answer.text.splitlines() if x.startswith("Auth="))
-    headers = {"Authorization": f"GoogleLogin auth={auth}"}
+    headers = _login(api, user, password)
     folder.mkdir(parents=True, exist_ok=True)
     listed = _http("GET", f"{api}/reader/api/0/subscription/list?output=json", headers=headers)
     (folder / "subscriptions.json").write_bytes(listed.content)
-    count, continuation = 0, None
-    for number in range(pages):
-        params: dict[str, object] = {"n": 1000, "output": "json"}
-        if continuation:
-            params["c"] = continuation
-        page = _http(
-            "GET",
-            f"{api}/reader/api/0/stream/contents/{READING_LIST}",
-            params=params,
-            headers=headers,
-            timeout=300,
-        )
-        (folder / f"page-{number}.json").write_bytes(page.content)
-        count += len(page.json()["items"])
-        continuation = page.json().get("continuation")
+    count = 0
+    for number, (content, body) in enumerate(islice(_contents_pages(api, headers), pages)):
+        (folder / f"page-{number}.json").write_bytes(content)
+        count += len(body["items"])
     return count
 
 
