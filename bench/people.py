@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsterm.extract.people import merge_names
 from newsterm.store import Store
-from newsterm.store.people import spellings
+from newsterm.store.people import named, spellings
 
 FIRST = [
     "Ana",
@@ -87,6 +87,8 @@ def main() -> None:
     with Store.open(path) as store:
         aliases = merge_names(store.person_names())
         top = store.people(aliases, limit=1)[0].name
+        everyone = store.people(aliases, limit=None, details=False)
+        folded = [person.name.casefold() for person in everyone]
         figures = {
             "machine": f"{platform.machine()}, Python {platform.python_version()}",
             "articles": args.count,
@@ -97,12 +99,11 @@ def main() -> None:
             "people, first 50 with details (CLI)": timed(
                 args.rounds, lambda: store.people(aliases, limit=50)
             ),
-            "people, first 500 (people screen)": timed(
-                args.rounds, lambda: store.people(aliases, limit=500, details=False)
+            "everyone (the people screen, once when it opens)": timed(
+                args.rounds, lambda: store.people(aliases, limit=None, details=False)
             ),
-            "people containing 'ok'": timed(
-                args.rounds,
-                lambda: store.people(aliases, containing="ok", limit=500, details=False),
+            "the screen's filter as typed, 'ok' (in memory)": timed(
+                args.rounds, lambda: named(everyone, folded, "ok")
             ),
             "one person's quotations": timed(
                 args.rounds,

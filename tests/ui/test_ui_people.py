@@ -111,3 +111,22 @@ async def test_a_filter_typed_in_one_burst_lands_in_the_field(make: AppFactory) 
         await settle(pilot)
         assert app.screen.query_one("#people-filter").value == "be"
         assert listed(app, "people-list") == ["Tom Becker"]
+
+
+async def test_the_filter_reaches_past_the_people_listed(
+    make: AppFactory, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The list shows the most quoted few; the filter searches everyone the index holds."""
+    monkeypatch.setattr("newsterm.ui.screens.people.PEOPLE_LIMIT", 1)
+    app: Any = make(db_path=people_cache(tmp_path / "people.db"))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("P")
+        await settle(pilot)
+        assert listed(app, "people-list") == ["Ana Ruiz"]
+        note = str(app.screen.query_one("#people-note").render())
+        assert note == "3 people quoted · the 1 most quoted shown"
+        await pilot.press("slash", *"becker")
+        await settle(pilot)
+        assert listed(app, "people-list") == ["Tom Becker"]
+        assert listed(app, "person-quotes")[0] == "“Four hundred families depend on that plant,”"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -46,12 +46,12 @@ def people(
     aliases: Mapping[str, str],
     *,
     containing: str | None = None,
-    limit: int = 50,
+    limit: int | None = 50,
     details: bool = True,
 ) -> list[Person]:
     """People quoted, the most widely quoted first (by articles, then quotations); with
-    ``containing``, those whose name contains it (any case); with ``details``, their sources
-    and when they were last quoted.
+    ``containing``, those whose name contains it (any case); ``limit`` None: all of them;
+    with ``details``, their sources and when they were last quoted.
 
     Counted from the quotations index alone, then merged by ``aliases`` (an article quoting
     one person under two spellings that merge counts twice: the analysis gives one spelling
@@ -98,6 +98,13 @@ def people(
         )
         for name in ranked
     ]
+
+
+def named(everyone: Sequence[Person], folded: Sequence[str], containing: str) -> list[Person]:
+    """Those of ``everyone`` whose name contains ``containing`` (any case), in their order;
+    ``folded`` holds their names casefolded, made once for many filters."""
+    wanted = containing.casefold()
+    return [person for person, name in zip(everyone, folded, strict=True) if wanted in name]
 
 
 def _merged_into(aliases: Mapping[str, str]) -> dict[str, list[str]]:

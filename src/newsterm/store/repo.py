@@ -1157,7 +1157,7 @@ class Store:
         aliases: Mapping[str, str],
         *,
         containing: str | None = None,
-        limit: int = 50,
+        limit: int | None = 50,
         details: bool = True,
     ) -> list[Person]:
         """Everyone quoted across all sources, the most widely quoted first; ``aliases`` maps

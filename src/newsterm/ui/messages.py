@@ -149,10 +149,8 @@ class FullTextFinished(Message):
 class PeopleLoaded(Message):
     """The people index was read from the cache (for the people screen)."""
 
-    containing: str
-    """The filter they were read for."""
     people: list[Person]
-    """The people quoted, the most widely quoted first."""
+    """Everyone quoted, the most widely quoted first."""
     aliases: dict[str, str]
     """Names merged into another (``extract.people.merge_names``)."""
     waiting: int

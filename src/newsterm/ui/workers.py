@@ -294,8 +294,8 @@ PEOPLE_LIMIT = 500
 """People the people screen lists (the most widely quoted; the filter reaches the rest)."""
 
 
-def load_people(post: Post, db_path: Path, containing: str) -> None:
-    """Read the people index, those whose name contains ``containing`` (all when empty)."""
+def load_people(post: Post, db_path: Path) -> None:
+    """Read the whole people index, with its counts (the screen filters it as typed)."""
     from newsterm.extract import ANALYSIS_VERSION
     from newsterm.extract.people import merge_names
     from newsterm.ui.messages import PeopleLoaded
@@ -303,14 +303,12 @@ def load_people(post: Post, db_path: Path, containing: str) -> None:
     try:
         with Store.open(db_path) as store:
             aliases = merge_names(store.person_names())
-            found = store.people(
-                aliases, containing=containing or None, limit=PEOPLE_LIMIT, details=False
-            )
+            found = store.people(aliases, limit=None, details=False)
             waiting = store.count_unanalysed(ANALYSIS_VERSION)
     except (NewstermError, sqlite3.Error) as exc:
         post(StoreFailed(getattr(exc, "message", str(exc))))
         return
-    post(PeopleLoaded(containing, found, aliases, waiting))
+    post(PeopleLoaded(found, aliases, waiting))
 
 
 def load_person_quotes(post: Post, db_path: Path, name: str, spellings: list[str]) -> None:

@@ -1,7 +1,8 @@
 """The people screen: everyone quoted across all sources, and what each of them said.
 
-Type to filter by name; the highlighted person's quotations show beside the list, newest
-first; Enter on a quotation opens its article at that quotation (the screen's result).
+Type to filter by name (the index is read once, when the screen opens, and filtered in
+memory); the highlighted person's quotations show beside the list, newest first; Enter on a
+quotation opens its article at that quotation (the screen's result).
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from newsterm.store.people import Person, spellings
+from newsterm.store.people import Person, named, spellings
 from newsterm.store.results import QuoteHit
 from newsterm.timefmt import counted
 from newsterm.ui.messages import PeopleLoaded, PersonQuotesLoaded, StoreFailed
-from newsterm.ui.workers import load_people, load_person_quotes
+from newsterm.ui.workers import PEOPLE_LIMIT, load_people, load_person_quotes
 
 MAX_QUOTE = 600
 
@@ -97,7 +98,14 @@ class PeopleScreen(ModalScreen[QuotePlace | None]):
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self.db_path = db_path
+        self.everyone: list[Person] = []
+        """The whole index, the most widely quoted first."""
+        self.folded: list[str] = []
+        """Their names casefolded, for the filter."""
         self.people: list[Person] = []
+        """Those the filter lets through (the list shows the first ``PEOPLE_LIMIT``)."""
+        self.loaded = False
+        self.waiting = 0
         self.aliases: dict[str, str] = {}
         self.hits: list[QuoteHit] = []
         self.shown: str | None = None
@@ -113,7 +121,12 @@ class PeopleScreen(ModalScreen[QuotePlace | None]):
                 yield PersonQuotes(id="person-quotes", markup=False)
 
     def on_mount(self) -> None:
-        self._load("")
+        self.run_worker(
+            partial(load_people, self.post_message, self.db_path),
+            thread=True,
+            group="people",
+            exit_on_error=False,
+        )
         self.query_one("#people-list").focus()
 
     def action_go(self, widget_id: str) -> None:
@@ -121,32 +134,32 @@ class PeopleScreen(ModalScreen[QuotePlace | None]):
         after the keys already typed: "/oba" in one burst would miss the filter)."""
         self.set_focus(self.query_one(f"#{widget_id}"))
 
-    def _load(self, containing: str) -> None:
-        self.run_worker(
-            partial(load_people, self.post_message, self.db_path, containing),
-            thread=True,
-            group="people",
-            exit_on_error=False,
-        )
-
     @on(Input.Changed, "#people-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self._load(event.value.strip())
+        if self.loaded:
+            self._show_people(event.value.strip())
 
     @on(Input.Submitted, "#people-filter")
     def _filter_done(self) -> None:
         self.action_go("people-list")
 
     def on_people_loaded(self, event: PeopleLoaded) -> None:
-        if event.containing != self.query_one("#people-filter", Input).value.strip():
-            return  # superseded by what was typed since
-        self.people, self.aliases = event.people, event.aliases
-        found = len(event.people)
+        self.everyone, self.aliases, self.waiting = event.people, event.aliases, event.waiting
+        self.folded = [person.name.casefold() for person in event.people]
+        self.loaded = True
+        self._show_people(self.query_one("#people-filter", Input).value.strip())
+
+    def _show_people(self, containing: str) -> None:
+        """List the people whose name contains ``containing`` (any case; all when empty)."""
+        self.people = named(self.everyone, self.folded, containing)
+        found = len(self.people)
         note = f"{found} {'person' if found == 1 else 'people'} quoted"
-        if event.containing:
-            note += f" with “{event.containing}” in their name"
-        if event.waiting:
-            note += f" · {counted(event.waiting, 'article')} not analysed yet"
+        if containing:
+            note += f" with “{containing}” in their name"
+        if found > PEOPLE_LIMIT:
+            note += f" · the {PEOPLE_LIMIT} most quoted shown"
+        if self.waiting:
+            note += f" · {counted(self.waiting, 'article')} not analysed yet"
         self.query_one("#people-note", Static).update(Content(note))
         listing = self.query_one("#people-list", PeopleList)
         listing.clear_options()
@@ -162,9 +175,9 @@ class PeopleScreen(ModalScreen[QuotePlace | None]):
                 ),
                 id=person.name,
             )
-            for person in event.people
+            for person in self.people[:PEOPLE_LIMIT]
         )
-        if event.people:
+        if self.people:
             listing.highlighted = 0
         else:
             self.shown = None
