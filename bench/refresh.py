@@ -174,8 +174,12 @@ def stored_articles(work: Path) -> int:
         return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
-def newsboat(bench: Path, feeds: Path, delay_ms: int, cache_dir: Path | None = None) -> float:
-    env = dict(os.environ, DELAY_MS=str(delay_ms), SERVE="yes", QUIET_WAIT_S="30")
+def newsboat(
+    bench: Path, feeds: Path, delay_ms: int, quiet_wait: float, cache_dir: Path | None = None
+) -> float:
+    """newsboat's wall time for one reload, after waiting (at most ``quiet_wait`` s, as the
+    newsterm runs do) for an idle machine."""
+    env = dict(os.environ, DELAY_MS=str(delay_ms), SERVE="yes", QUIET_WAIT_S=str(round(quiet_wait)))
     if cache_dir is not None:
         env["CACHE_DIR"] = str(cache_dir)
     out = subprocess.run(
@@ -235,7 +239,7 @@ def main() -> None:
             analysis: dict[str, list[float]] = {name: [] for name, _ in variants}
             for _ in range(args.runs):
                 if have_newsboat:
-                    theirs.append(newsboat(bench, feeds, delay))
+                    theirs.append(newsboat(bench, feeds, delay, args.quiet_wait))
                 for name, src in variants:
                     fresh_newsterm(work, feeds, src)
                     server = Server(bench, feeds, port, delay)
@@ -269,8 +273,8 @@ def main() -> None:
                     cache = tmp / "newsboat-cache"
                     shutil.rmtree(cache, ignore_errors=True)
                     for _ in range(2):
-                        newsboat(bench, feeds, 0, cache)
-                    theirs.append(newsboat(bench, feeds, 0, cache))
+                        newsboat(bench, feeds, 0, args.quiet_wait, cache)
+                    theirs.append(newsboat(bench, feeds, 0, args.quiet_wait, cache))
                 for name, src in variants:
                     fresh_newsterm(work, feeds, src)
                     server = Server(bench, feeds, port, 0)
