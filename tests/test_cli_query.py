@@ -54,3 +54,10 @@ def test_articles_query_filters_the_list(run, fixtures: Path) -> None:  # type: 
     assert BRIDGE not in _titles(run("articles", "--query", "has:quotes -bridge", "--json"))
     none = run("articles", "--query", "zeppelin")
     assert none.code == 0 and "No articles match the query." in none.out
+
+
+def test_list_is_articles(run, fixtures: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("add", str(fixtures / "files")).code == 0
+    listed = run("list", "--query", "title:bridge", "--json")
+    assert _titles(listed) == [BRIDGE]
+    assert listed.out == run("articles", "--query", "title:bridge", "--json").out

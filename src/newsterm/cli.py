@@ -91,7 +91,21 @@ def print_json(value: Any, *, one_line: bool = False) -> None:
     click.echo(json_text(value, one_line=one_line))
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class CommandGroup(click.Group):
+    """The command group, taking ``list`` for ``articles`` (the name a newsboat or shell user
+    types first)."""
+
+    ALIASES = {"list": "articles"}
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, self.ALIASES.get(cmd_name, cmd_name))
+
+
+@click.group(
+    cls=CommandGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @common_options
 @click.version_option(__version__, "--version", prog_name="newsterm")
 @click.pass_context
@@ -469,7 +483,7 @@ def articles(
     limit: int,
     as_json: bool,
 ) -> None:
-    """List cached articles, newest first."""
+    """List cached articles, newest first (also: newsterm list)."""
     from newsterm.serialize import summary_json
     from newsterm.timefmt import relative
 
