@@ -431,10 +431,16 @@ FOLDER_PARTS = {
 environment variable naming the folder, and one article the folder must hold."""
 
 
+def labels_file(path: Path) -> dict[str, Any]:
+    """A labels file in the structure of ``labels_newspaper.json`` (a held-out part kept
+    outside the repo is scored from its path: ``score_realnews.py --labels``)."""
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
 @cache
 def folder_labels(part: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(FOLDER_PARTS[part][0].read_text(encoding="utf-8"))
-    return data
+    return labels_file(FOLDER_PARTS[part][0])
 
 
 def readability_labels() -> dict[str, Any]:
@@ -456,11 +462,16 @@ def folder_article(folder: Path, name: str) -> str:
     return (folder / name / "article.txt").read_text(encoding="utf-8")
 
 
-def anchors_missing(part: str, folder: Path) -> list[tuple[str, str]]:
+def files_missing(labels: dict[str, Any], folder: Path) -> list[str]:
+    """The labelled articles whose ``NAME/article.txt`` the folder lacks."""
+    return [name for name in labels["articles"] if not (folder / name / "article.txt").is_file()]
+
+
+def anchors_missing(labels: dict[str, Any], folder: Path) -> list[tuple[str, str]]:
     """(article, anchor) of each quotation or byline anchor its article file lacks: files that
     do not match the frozen labels (checked before scoring, with no analysis)."""
     missing = []
-    for name, article in folder_labels(part)["articles"].items():
+    for name, article in labels["articles"].items():
         text = norm(folder_article(folder, name))
         for anchor in [q["anchor"] for q in article["quotes"]] + article["byline"]:
             if norm(anchor) not in text:
@@ -479,13 +490,14 @@ def _starts(paragraph: str, anchors: list[str]) -> bool:
     )
 
 
-def score_folder(part: str, folder: Path) -> Tally:
-    """held-out-3 or held-out-4: every article file analysed as a saved ``.txt`` article is;
+def score_folder(labels: dict[str, Any], folder: Path) -> Tally:
+    """A part read from a folder (held-out-3, held-out-4, or a labels file given by path): every
+    article file analysed as a saved ``.txt`` article is;
     quotations, speakers, authors and contacts as for the other parts; the first and last body
     paragraph and the labelled furniture lines left, with byline, trailer and standfirst lines
     set aside."""
     tally = Tally()
-    for name, label in folder_labels(part)["articles"].items():
+    for name, label in labels["articles"].items():
         tally.articles += 1
         title, paragraphs = parse_article_text(folder_article(folder, name))
         result = analyse(title, paragraphs)

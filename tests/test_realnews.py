@@ -7,6 +7,11 @@ scores reached, less a small margin, so that a change that loses ground fails.
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from tests.realnews_set import keys, labels, score, shared_aeb
@@ -161,3 +166,88 @@ def test_two_quotations_of_consecutive_paragraphs_are_not_taken_for_one() -> Non
         tally,
     )
     assert (tally.quotes_found, tally.quotes_wanted, tally.quotes_matched) == (1, 2, 1)
+
+
+def _score_realnews_main() -> Callable[[list[str]], int]:
+    """``main`` of scripts/score_realnews.py (a script, not a module of the package)."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / "score_realnews.py"
+    spec = importlib.util.spec_from_file_location("score_realnews", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    main: Callable[[list[str]], int] = module.main
+    return main
+
+
+_INVENTED_ARTICLE = """Harbour lights return
+
+By Ann Vale
+
+The harbour lights came back on Tuesday after a winter in the dark.
+
+"We waited a long winter for this," said Tom Reed, the harbour master.
+
+Contact Ann Vale at ann.vale@example.org.
+"""
+
+
+def _invented_labels(anchor: str) -> dict[str, object]:
+    quote = {
+        "paragraph": 1,
+        "anchor": anchor,
+        "words": 7,
+        "speaker": ["Tom Reed", "Reed"],
+        "fragment": False,
+    }
+    article = {
+        "source": {"repo": "invented/test", "path": "harbour.txt", "commit": "0" * 40},
+        "byline": ["By Ann Vale"],
+        "trailer": ["Contact Ann Vale at"],
+        "standfirst": [],
+        "authors": ["Ann Vale"],
+        "emails": ["ann.vale@example.org"],
+        "first": "The harbour lights came back",
+        "last": "We waited a long winter",
+        "furniture": [],
+        "quotes": [quote],
+    }
+    return {"about": "invented", "frozen": "2026-12-05T18:00Z", "articles": {"harbour": article}}
+
+
+def test_score_realnews_scores_a_labels_file_given_by_its_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A held-out part whose labels live outside the repo is scored from --labels PATH, with
+    its article files from --folder; the counts come from that file."""
+    (tmp_path / "harbour").mkdir()
+    (tmp_path / "harbour" / "article.txt").write_text(_INVENTED_ARTICLE, encoding="utf-8")
+    labels = tmp_path / "labels_invented.json"
+    labels.write_text(json.dumps(_invented_labels("We waited a long winter for")), "utf-8")
+    main = _score_realnews_main()
+
+    assert main(["--labels", str(labels), "--folder", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "part: labels_invented.json" in out
+    assert "articles: 1" in out
+    assert "quotations: wanted 1," in out
+
+
+def test_score_realnews_refuses_a_labels_file_its_folder_does_not_match(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No folder, a folder without the article, or an anchor the file lacks: one line, exit 1,
+    and no scoring."""
+    labels = tmp_path / "labels_invented.json"
+    labels.write_text(json.dumps(_invented_labels("Nobody said this at all")), "utf-8")
+    main = _score_realnews_main()
+
+    assert main(["--labels", str(labels)]) == 1
+    assert "--labels needs --folder" in capsys.readouterr().out
+    assert main(["--labels", str(labels), "--folder", str(tmp_path)]) == 1
+    assert "no article file in" in capsys.readouterr().out
+    (tmp_path / "harbour").mkdir()
+    (tmp_path / "harbour" / "article.txt").write_text(_INVENTED_ARTICLE, encoding="utf-8")
+    assert main(["--labels", str(labels), "--folder", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "harbour: anchor not in its article file: 'Nobody said this at all'" in out
+    assert "articles:" not in out
