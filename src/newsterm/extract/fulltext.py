@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsterm.extract.boilerplate import credit_clauses, is_boilerplate
+from newsterm.extract.boilerplate import credit_clauses, drop_story_links, is_boilerplate
 from newsterm.extract.byline import page_byline
 from newsterm.extract.lexicon import words
 from newsterm.extract.text import normalize_paragraph, sanitize, sanitize_line
@@ -299,7 +299,7 @@ def drop_chrome(paragraphs: list[str]) -> list[str]:
     """
     out = [
         p
-        for index, p in enumerate(paragraphs)
+        for index, p in enumerate(drop_story_links(paragraphs))
         if not (index < 3 and _BYLINE.match(p) and len(p.split()) <= 15)
         and not _INLINE_CHROME.match(p)
         and not (_AD_LINE.match(p) and len(p.split()) <= 12)
