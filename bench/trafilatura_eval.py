@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from aeb import READERS
+from aeb import READERS, folder_files
 from common import ROOT
 
 _SPACE = re.compile(r"\s+")
@@ -39,16 +39,13 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=ROOT.parent / "_data" / "trafilatura-eval")
     parser.add_argument("--verbose", action="store_true", help="name every miss and leak")
     args = parser.parse_args()
-    names = sorted(
-        p.name
-        for p in args.dir.glob("*")
-        if (p / "page.html").is_file() and (p / "labels.json").is_file()
-    )
-    if not names:
+    found = folder_files(args.dir, "page.html", "labels.json")
+    if not found:
         print(f"no pages in {args.dir}")
         return 1
-    pages = {n: (args.dir / n / "page.html").read_text("utf-8", "replace") for n in names}
-    labels = {n: json.loads((args.dir / n / "labels.json").read_text("utf-8")) for n in names}
+    names = list(found)
+    pages = {n: texts[0] for n, texts in found.items()}
+    labels = {n: json.loads(texts[1]) for n, texts in found.items()}
     wanted = sum(len(labels[n]["with"]) for n in names)
     unwanted = sum(len(labels[n]["without"]) for n in names)
     print(f"pages: {len(names)} ({', '.join(names)}); {wanted} with, {unwanted} without")
