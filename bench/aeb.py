@@ -106,6 +106,13 @@ READERS: dict[str, Callable[[str], str]] = {
 }
 
 
+def folder_files(directory: Path, *files: str) -> dict[str, list[str]]:
+    """The folder checks' pages: for each ``directory/NAME/`` holding every one of ``files``,
+    their texts in that order (by NAME, sorted)."""
+    names = sorted(p.name for p in directory.glob("*") if all((p / f).is_file() for f in files))
+    return {n: [(directory / n / f).read_text("utf-8", "replace") for f in files] for n in names}
+
+
 def report_pages(pages: dict[str, str], truth: dict[str, str], worst: int = 0) -> None:
     """Print each reader's precision, recall and F1 over named pages against their true
     text, and newsterm's ``worst`` pages (the folder checks' shared report)."""

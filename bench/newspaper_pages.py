@@ -19,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from aeb import report_pages
+from aeb import folder_files, report_pages
 from common import ROOT
 
 
@@ -28,16 +28,13 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=ROOT.parent / "_data" / "newspaper-html")
     parser.add_argument("--worst", type=int, default=0, help="list newsterm's N worst pages")
     args = parser.parse_args()
-    names = sorted(
-        p.name
-        for p in args.dir.glob("*")
-        if (p / "page.html").is_file() and (p / "expected.txt").is_file()
-    )
-    if not names:
+    found = folder_files(args.dir, "page.html", "expected.txt")
+    if not found:
         print(f"no pages in {args.dir}")
         return 1
-    pages = {n: (args.dir / n / "page.html").read_text("utf-8", "replace") for n in names}
-    truth = {n: (args.dir / n / "expected.txt").read_text("utf-8", "replace") for n in names}
+    names = list(found)
+    pages = {n: texts[0] for n, texts in found.items()}
+    truth = {n: texts[1] for n, texts in found.items()}
     print(f"pages: {len(names)} ({', '.join(names)}); truth: newspaper's own output")
     report_pages(pages, truth, args.worst)
     return 0

@@ -17,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from aeb import report_pages
+from aeb import folder_files, report_pages
 from common import ROOT
 
 from newsterm.extract.html import html_to_text
@@ -33,19 +33,13 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=ROOT.parent / "_data" / "readability-src")
     parser.add_argument("--worst", type=int, default=0, help="list newsterm's N worst pages")
     args = parser.parse_args()
-    names = sorted(
-        p.name
-        for p in args.dir.glob("*")
-        if (p / "source.html").is_file() and (p / "expected.html").is_file()
-    )
-    if not names:
+    found = folder_files(args.dir, "source.html", "expected.html")
+    if not found:
         print(f"no pages in {args.dir}")
         return 1
-    pages = {n: (args.dir / n / "source.html").read_text("utf-8", "replace") for n in names}
-    truth = {
-        n: expected_text((args.dir / n / "expected.html").read_text("utf-8", "replace"))
-        for n in names
-    }
+    names = list(found)
+    pages = {n: texts[0] for n, texts in found.items()}
+    truth = {n: expected_text(texts[1]) for n, texts in found.items()}
     print(f"pages: {len(names)} ({', '.join(names)})")
     report_pages(pages, truth, args.worst)
     return 0

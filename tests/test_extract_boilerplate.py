@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsterm.extract import analyse
-from newsterm.extract.boilerplate import credit_clauses, is_boilerplate
+from newsterm.extract.boilerplate import credit_clauses, drop_story_links, is_boilerplate
 from newsterm.extract.byline import find_dateline, parse_byline
 from newsterm.extract.text import parse_article_text
 
@@ -303,3 +303,53 @@ def test_a_saved_article_loses_its_caption_and_keeps_its_story() -> None:
         BODY,
         "The work starts in June, the council said.",
     ]
+
+
+_PROSE = [
+    "The harbour board voted on Tuesday to rebuild the old sea wall before the winter storms.",
+    "Work is due to start in March and the board expects it to take two years to finish.",
+]
+
+
+def test_other_stories_listed_among_the_paragraphs_are_dropped() -> None:
+    listed = [
+        "Read more:",
+        "Ferry crews walk out over the new rota",
+        "A lighthouse keeper's diary goes on show",
+    ]
+    assert drop_story_links([*_PROSE, *listed]) == _PROSE
+    run = [
+        "Seal Pup Found Asleep in a Bakery Van Outside the Market",
+        "Council Names the New Bridge After a Local Swimmer",
+        "Storm Warning Issued for the Whole Northern Coast",
+    ]
+    assert drop_story_links([_PROSE[0], *run, _PROSE[1]]) == _PROSE
+    plans = ["Monthly", "$9/month", "A simple plan you can stop at any time.", "Annual"]
+    paying = "We accept credit cards, PayPal and bank transfers."
+    assert drop_story_links([*_PROSE, *plans, paying]) == [*_PROSE, "Annual"]
+
+
+def test_lists_that_belong_to_the_article_stay() -> None:
+    dates = [
+        "June 9 – Harbour Hall, Portsmouth @ The Pier Theatre",
+        "June 10 – Grand Arena, Brighton",
+        "June 12 -- The Old Market Hall, Hove",
+    ]
+    named = [
+        "The board's three new members are:",
+        "Mayor Ana Ruiz of the Harbour Board and Council",
+        "Deputy Mayor Ben Cole of the Ferry Company Board",
+        "Councillor Jana Weiss of the Northern Ward Office",
+    ]
+    lead = ["Harbour Wall Will Be Rebuilt Before Winter", "By Ana Ruiz | The Example Courier"]
+    steps = ["Read more:", "The board said the wall would cost four million pounds to rebuild."]
+    monthly = ["Monthly", "Fares rise in January, the ferry company said on Monday morning."]
+    for lines in (dates, named, lead, steps, monthly):
+        assert drop_story_links([*_PROSE, *lines]) == [*_PROSE, *lines]
+    # Title-case lines before the first sentence of prose are the headline and the standfirst.
+    top = [
+        "Harbour Wall Will Be Rebuilt Before the Winter",
+        "Board Approves the Plan After a Long Debate",
+        "Work Starts in March and Should Take Two Years",
+    ]
+    assert drop_story_links([*top, *_PROSE]) == [*top, *_PROSE]

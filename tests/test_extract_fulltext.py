@@ -18,6 +18,7 @@ from newsterm.extract.fulltext import (
     paywall_marker,
     split_authors,
     without_popups,
+    without_related,
 )
 from newsterm.extract.html import html_to_text
 
@@ -296,6 +297,8 @@ def test_a_closing_list_that_is_the_article_stays() -> None:
     ]
     dates = ["Oct. 9 -- Harbour Hall, Portsmouth", "Oct. 10 -- The Pier Theatre, Brighton"]
     assert drop_chrome([*_STORY, *dates]) == [*_STORY, *dates]
+    # The steps end the body with nothing after them (a "You may also like" heading cut).
+    assert drop_chrome([*_STORY, *steps]) == [*_STORY, *steps]
 
 
 def test_comments_that_share_the_body_class_are_not_taken_as_its_continuation() -> None:
@@ -376,3 +379,51 @@ def test_a_hover_box_left_unclosed_is_kept() -> None:
     assert without_popups(markup) == markup
     closed = '<p>Jana<div class="tooltip-content"><div>a</div>b</div> Weiss</p>'
     assert without_popups(closed) == "<p>Jana Weiss</p>"
+
+
+def _page(body: str) -> str:
+    head = "<head><title>Harbour walls — Example Post</title></head>"
+    return f"<html>{head}<body>{body}</body></html>"
+
+
+def test_the_stories_a_you_may_also_like_heading_announces_are_cut() -> None:
+    story = "".join(f"<p>{_LONG}, part {n}.</p>" for n in range(4))
+    teasers = "".join(
+        f'<article class="teaser"><h2>Other story {n}</h2><p>{_LONG}, teaser {n} …</p></article>'
+        for n in range(5)
+    )
+    markup = _page(
+        f'<article class="post"><h1>Harbour walls</h1>{story}</article>'
+        f'<article class="post"><h3 class="box-title">You may also like...</h3>{teasers}</article>'
+    )
+    assert extract_full_text(markup).paragraphs == [f"{_LONG}, part {n}." for n in range(4)]
+    wrapped = _page(
+        f'<div class="main">{story}</div><div class="more"><div class="bar"><span>Related '
+        f"articles</span></div><div><a href='/a'>Other story</a></div></div>"
+    )
+    cut = without_related(wrapped)
+    assert "Related" not in cut and "Other story" not in cut and f"{_LONG}, part 3." in cut
+
+
+def test_a_related_heading_inside_a_story_cuts_only_its_links() -> None:
+    # "Related posts" and its list sit between two paragraphs of the story: the story goes on.
+    markup = _page(
+        f"<article><p>{_LONG}, first.</p><h4>Related posts</h4><ul><li><a href='/x'>Other "
+        f"story</a></li></ul><p>{_LONG}, second.</p><div><p>{_LONG}, third.</p></div></article>"
+    )
+    cut = without_related(markup)
+    assert "Other story" not in cut
+    assert all(f"{_LONG}, {n}." in cut for n in ("first", "second", "third"))
+    assert without_related(_page(f"<p>{_LONG}: related posts are rare.</p>")) == _page(
+        f"<p>{_LONG}: related posts are rare.</p>"
+    )
+
+
+def test_the_headline_before_the_site_name_is_dropped() -> None:
+    story = "".join(f"<p>{_LONG}, part {n}.</p>" for n in range(4))
+    markup = (
+        '<html><head><meta property="og:title" content="Walls that hold... — Example Post">'
+        "</head><body><article>"
+        f"<h2>Walls that hold…</h2>{story}</article></body></html>"
+    )
+    assert extract_full_text(markup).paragraphs == [f"{_LONG}, part {n}." for n in range(4)]

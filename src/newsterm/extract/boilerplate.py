@@ -356,3 +356,86 @@ def _is_credit_clause(clause: str) -> bool:
         return False
     words = match.group("names").replace(",", " , ").split()
     return len(words) <= 24 and all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in words)
+
+
+_LINKS_LABEL = re.compile(
+    r"(?:read\s+more|read\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|see\s+also"
+    r"|related(?:\s+(?:stories|articles|coverage|links|content))?|more\s+coverage)\s*:",
+    re.IGNORECASE,
+)
+"""A line that announces a list of other stories: "Read more:", "Related coverage:"."""
+_LINK_WORDS = 20
+"""Words a line of such a list holds at most."""
+_HEADLINE_RUN = 3
+"""Title-case headlines in a row that make a block of other stories inside a body."""
+_PAYMENT_LINE = re.compile(r"we\s+accept\s+(?:all\s+major\s+)?credit\s+cards?\b.{0,80}", re.I)
+_PLAN_NAMES = words("monthly annual yearly weekly corporate digital premium basic student")
+
+
+def drop_story_links(paragraphs: list[str]) -> list[str]:
+    """An article's paragraphs without the other stories a page lists among them.
+
+    Three strong shapes, the article's own text never has them: a "Read more:" line and the
+    headlines right after it (lines of at most _LINK_WORDS words without a closing mark);
+    _HEADLINE_RUN or more title-case headlines in a row after the first sentence of prose (the
+    headline, a standfirst and the byline come before it) and not introduced by a colon (the
+    article's own list: "The new members are:"); a subscription box (a plan name
+    alone on a line, its price, a line about that plan; "We accept credit cards …").
+    """
+    drop: set[int] = set()
+    for index, text in enumerate(paragraphs):
+        if _LINKS_LABEL.fullmatch(text.strip()):
+            end = index + 1
+            while end < len(paragraphs) and _link_line(paragraphs[end]):
+                end += 1
+            if end > index + 1:
+                drop.update(range(index, end))
+        elif _PAYMENT_LINE.fullmatch(text.strip()):
+            drop.add(index)
+        elif text.strip().casefold() in _PLAN_NAMES:
+            for after in range(index + 1, min(index + 3, len(paragraphs))):
+                line = paragraphs[after]
+                if "plan" in line.casefold().split() and len(line.split()) <= _LINK_WORDS:
+                    drop.update(range(index, after + 1))
+                    break
+                if len(line.split()) > 3:
+                    break
+    start = next(
+        (i + 1 for i, p in enumerate(paragraphs) if _PROSE.search(p) and len(p.split()) >= 12),
+        len(paragraphs),
+    )
+    while start < len(paragraphs):
+        end = start
+        while end < len(paragraphs) and _title_headline(paragraphs[end]):
+            end += 1
+        if end - start >= _HEADLINE_RUN and not paragraphs[start - 1].rstrip().endswith(":"):
+            drop.update(range(start, end))
+        start = end + 1
+    return [p for i, p in enumerate(paragraphs) if i not in drop] if drop else paragraphs
+
+
+def _link_line(text: str) -> bool:
+    """A line of a list of links: a headline, at most _LINK_WORDS words, no closing mark."""
+    text = text.strip().removeprefix("- ").removeprefix("• ")
+    return bool(text) and len(text.split()) <= _LINK_WORDS and not text.endswith(_SENTENCE_ENDS)
+
+
+_PROSE = re.compile(r"[a-z]{2}[.!?][”\"’]?\Z")
+"""The end of a sentence of prose; the title-case runs are looked for after the first one."""
+
+
+def _title_headline(text: str) -> bool:
+    """A headline in title case: 5 to _LINK_WORDS words, most longer ones capitalised, no
+    closing mark, not a byline ("By …", "Name | Paper"), no digits or separators (a list of
+    dates and places: "June 9 – Tampa @ Arena")."""
+    words_ = text.split()
+    if (
+        not 5 <= len(words_) <= _LINK_WORDS
+        or text.endswith((*_SENTENCE_ENDS, ":", ",", ";"))
+        or words_[0].casefold() == "by"
+        or any(c.isdigit() or c in "|@–—" for c in text)
+        or "--" in text
+    ):
+        return False
+    longer = [w for w in words_[1:] if len(w) >= 4 and w[0].isalpha()]
+    return len(longer) >= 2 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)

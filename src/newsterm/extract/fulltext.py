@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsterm.extract.boilerplate import credit_clauses, is_boilerplate
+from newsterm.extract.boilerplate import credit_clauses, drop_story_links, is_boilerplate
 from newsterm.extract.byline import page_byline
 from newsterm.extract.lexicon import words
 from newsterm.extract.text import normalize_paragraph, sanitize, sanitize_line
@@ -96,7 +96,7 @@ def extract_full_text(
     article: its default mode is taken instead when the precise one keeps less than
     PRECISE_SHARE of what the default one finds.
     """
-    markup = without_popups(markup)
+    markup = without_related(without_popups(markup))
     precise = _extract(markup, url, title, tidy, precise=True)
     plain = _extract(markup, url, title, tidy, precise=False)
     kept = sum(map(len, precise.paragraphs))
@@ -162,6 +162,80 @@ def _closing_end(markup: str, name: str, start: int) -> int | None:
     return None
 
 
+_RELATED_PHRASES = (
+    r"you (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)"
+    r"|you (?:may|might) also be interested in|related (?:posts|articles|stories|content|news)"
+    r"|more stories|read next|what to read next|recommended (?:for you|stories|articles)"
+    r"|suggested (?:articles|stories|posts)|(?:voc[eê] )?(?:tamb[eé]m )?pode gostar"
+    r"|(?:not[ií]cias|posts|artigos|art[ií]culos) relacionad[oa]s"
+    r"|(?:tambi[eé]n )?te puede interesar"
+    r"|das k[oö]nnte sie auch interessieren|[aä]hnliche (?:beitr[aä]ge|artikel)"
+    r"|articles similaires|vous aimerez aussi"
+)
+_RELATED_HEADING = re.compile(rf">\s*(?:{_RELATED_PHRASES})\s*[.…:!?]*\s*<", re.IGNORECASE)
+_RELATED_TEXT = re.compile(rf"(?:{_RELATED_PHRASES})\s*[.…:!?]*", re.IGNORECASE)
+RELATED_STOP_PS = 3
+"""``<p>`` elements a block after a related-stories heading holds when it is taken to be more
+of the article (the cut stops there)."""
+
+
+def without_related(markup: str) -> str:
+    """The page without the blocks a "You may also like…" heading announces.
+
+    A heading whose whole text says other stories follow ("Related posts", "You may also be
+    interested in…", "Você pode gostar…") is cut with the blocks after it in its parent, up to
+    the first one that reads as more of the article: a ``<p>`` (a "Related:" line inside a
+    body, then the story goes on) or a block holding RELATED_STOP_PS paragraphs or more.
+    A heading wrapped alone in an element counts as that element.
+    """
+    if _RELATED_HEADING.search(markup) is None:
+        return markup
+    from lxml import html as lxml_html  # type: ignore[import-untyped]
+    from trafilatura.utils import load_html
+
+    tree = load_html(markup)
+    if tree is None:
+        return markup
+    cut = False
+    headings = [
+        element
+        for element in tree.iter("h2", "h3", "h4", "h5", "h6", "div", "p", "span", "strong")
+        if _RELATED_TEXT.search(element.text or "") and _RELATED_TEXT.fullmatch(_p_text(element))
+    ]
+    for element in headings:
+        while (parent := element.getparent()) is not None and _p_text(parent) == _p_text(element):
+            element = parent
+        parent = element.getparent()
+        if parent is None:
+            continue
+        doomed = [element]
+        for sibling in element.itersiblings():
+            if sibling.tag == "p" or len(list(sibling.iter("p"))) >= RELATED_STOP_PS:
+                break
+            doomed.append(sibling)
+        for node in doomed:
+            _drop_keeping_tail(node)
+        cut = True
+    if not cut:
+        return markup
+    return str(lxml_html.tostring(tree, encoding="unicode"))
+
+
+def _drop_keeping_tail(element: Any) -> None:
+    """Remove an element from its tree; the text after it stays."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail or ""
+    previous = element.getprevious()
+    if tail.strip():
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
 def _extract(markup: str, url: str | None, title: str, tidy: bool, *, precise: bool) -> FullText:
     import trafilatura
 
@@ -225,7 +299,7 @@ def drop_chrome(paragraphs: list[str]) -> list[str]:
     """
     out = [
         p
-        for index, p in enumerate(paragraphs)
+        for index, p in enumerate(drop_story_links(paragraphs))
         if not (index < 3 and _BYLINE.match(p) and len(p.split()) <= 15)
         and not _INLINE_CHROME.match(p)
         and not (_AD_LINE.match(p) and len(p.split()) <= 12)
@@ -331,7 +405,7 @@ def _drop_link_list(paragraphs: list[str]) -> list[str]:
         start > 0
         and paragraphs[start - 1].startswith("- ")
         and len(paragraphs[start - 1].split()) <= LINK_LIST_WORDS
-        and (not tail or _title_case(paragraphs[start - 1][2:]))
+        and _title_case(paragraphs[start - 1][2:])
     ):
         start -= 1
     items = end - tail - start
@@ -458,16 +532,32 @@ def _body_ps(container: Any) -> list[Any]:
 
 def clean_paragraphs(lines: Iterable[str], titles: Sequence[str] = ()) -> list[str]:
     """Sanitise and normalise extracted lines; drop empty ones, repeats and the headline."""
-    drop = {normalize_paragraph(sanitize(t)).casefold() for t in titles if t}
+    drop = {key for t in titles if t for key in _title_keys(t)}
     out: list[str] = []
     for line in lines:
         text = normalize_paragraph(sanitize(line))[:MAX_PARAGRAPH_CHARS]
-        if not text or text.casefold() in drop or (out and out[-1] == text):
+        if not text or _title_key(text) in drop or (out and out[-1] == text):
             continue
         out.append(text)
         if len(out) >= MAX_PARAGRAPHS:
             break
     return out
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|—–-]\s+[^|—–]{1,60}\Z")
+"""A site name after the headline in a page title: "Headline — Example News"."""
+
+
+def _title_key(text: str) -> str:
+    """A line compared with a headline: case and "..." against "…" do not count."""
+    return text.replace("...", "…").casefold()
+
+
+def _title_keys(title: str) -> set[str]:
+    """The keys of a page title and of the headline before its site name."""
+    text = normalize_paragraph(sanitize(title))
+    headline = _SITE_SUFFIX.sub("", text)
+    return {_title_key(text), _title_key(headline)} if headline else {_title_key(text)}
 
 
 def keep_write_to(paragraphs: list[str], markup: str) -> list[str]:

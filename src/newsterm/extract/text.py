@@ -7,6 +7,8 @@ import re
 import unicodedata
 from itertools import filterfalse
 
+from newsterm.extract.boilerplate import drop_story_links
+
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC (terminated by BEL or ST),
 # and two-byte escapes. The 8-bit forms (0x9B CSI, 0x9D OSC, ...) are C1 controls, removed below.
 _ESCAPE_SEQUENCE = re.compile(
@@ -185,7 +187,8 @@ def parse_article_text(text: str) -> tuple[str, list[str]]:
     """Split an article file's text into its title (the first line) and body paragraphs.
 
     The text is sanitised first; the title is the first non-blank line and the paragraphs
-    are the blank-line-separated blocks after it.
+    are the blank-line-separated blocks after it, less the other stories a saved page lists
+    among them (:func:`~newsterm.extract.boilerplate.drop_story_links`).
     """
     lines = sanitize(text).split("\n")
     start = 0
@@ -194,4 +197,4 @@ def parse_article_text(text: str) -> tuple[str, list[str]]:
     if start == len(lines):
         return "", []
     title = sanitize_line(lines[start])
-    return title, split_paragraphs("\n".join(lines[start + 1 :]))
+    return title, drop_story_links(split_paragraphs("\n".join(lines[start + 1 :])))
