@@ -173,11 +173,12 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
     is when the app hands the screen update to the driver (``App._display``, wrapped: in the
     headless test driver nothing is written, so the wrapper turns the update into the
     terminal string as a real driver would, and stamps the time after it) for the first
-    update after the list was given the search's rows. Pilot's own waits come after that
-    and do not count. Also counted: frames drawn between the key and that frame (0: the
-    first frame after the key shows its list, which is "within one frame"). Wall time and
-    the process's CPU time (every thread; the other jobs on a shared machine do not
-    inflate it)."""
+    update that drew the list (its ``render_lines`` called) after the list was given the
+    search's rows (until session 9 the first update after that, which could be the field's
+    alone, a frame before the list's). Pilot's own waits come after that and do not count.
+    Also counted: frames drawn between the key and that frame (0: the first frame after the
+    key shows its list, which is "within one frame"). Wall time and the process's CPU time
+    (every thread; the other jobs on a shared machine do not inflate it)."""
     import tempfile
 
     from textual import events
@@ -197,7 +198,7 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
         clock=lambda: datetime.fromtimestamp(BASE, UTC),
     )
     stamp = lambda: (time.perf_counter(), time.process_time())  # noqa: E731
-    seen: set[int] = set()
+    seen: dict[int, object] = {}  # (the messages kept: a freed one's id is reused)
     last_key: list[tuple[float, float]] = []
     frames_since_key = [0]
     waiting: dict[str, int] = {}  # a query given to the list -> frames since its key
@@ -206,7 +207,7 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
 
     def hook(message: object) -> None:
         if isinstance(message, events.Key) and id(message) not in seen:
-            seen.add(id(message))  # (dispatched to the app, then the screen, the field)
+            seen[id(message)] = message  # (dispatched to the app, the screen, the field)
             last_key[:] = [stamp()]
             frames_since_key[0] = 0
 
@@ -216,6 +217,12 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
         searcher = screen.searcher
         articles = screen.articles
         display, set_rows, start = app._display, articles.set_rows, searcher._start
+        render_lines = articles.render_lines
+        drawn = [False]  # the list was drawn since it was given a search's rows
+
+        def on_render_lines(crop: Any) -> Any:
+            drawn[0] = True
+            return render_lines(crop)
 
         def on_display(target: Any, renderable: Any) -> None:
             display(target, renderable)
@@ -224,7 +231,7 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
             if isinstance(renderable, CompositorUpdate):
                 renderable.render_segments(app.console)  # what a real driver writes
             now = stamp()
-            for query in list(waiting):
+            for query in list(waiting) if drawn[0] else ():
                 shown.setdefault(query, (now, frames_since_key[0]))
                 del waiting[query]
             frames_since_key[0] += 1
@@ -233,12 +240,14 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
             set_rows(rows, **kwargs)
             if isinstance(rows, SearchRows) and searcher.query is not None:
                 waiting[searcher.query] = 0
+                drawn[0] = False
 
         def on_start(query: str, live: bool) -> None:
             started.append(query)
             start(query, live)
 
         app._display, articles.set_rows, searcher._start = on_display, on_set_rows, on_start
+        articles.render_lines = on_render_lines
         text = texts[0]
         final = typed_query(text)
         by_key: dict[str, list[tuple[float, float, int]]] = {}

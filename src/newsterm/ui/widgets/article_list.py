@@ -183,6 +183,13 @@ class ArticleList(ScrollView, can_focus=True):
         self.call_after_refresh(self._scroll_to_cursor, True)
         self.post_message(self.Highlighted(self, self.current_id))
 
+    def repaint_in_next_frame(self) -> None:
+        """Hand the list's repaint (and layout) to the screen now. Textual hands it over when
+        the list's own message queue next goes idle, after the screen may have drawn a frame
+        with the rest of what changed (the search field's key) and without the list: its new
+        rows then came a frame later."""
+        self._check_refresh()
+
     def reload(self) -> None:
         """Re-read the rows (new articles, other filter), keeping the highlighted article put."""
         current = self.current_id
