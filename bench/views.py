@@ -173,11 +173,13 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
     is when the app hands the screen update to the driver (``App._display``, wrapped: in the
     headless test driver nothing is written, so the wrapper turns the update into the
     terminal string as a real driver would, and stamps the time after it) for the first
-    update after the list was given the search's rows. Pilot's own waits come after that
-    and do not count. Also counted: frames drawn between the key and that frame (0: the
-    first frame after the key shows its list, which is "within one frame"). Wall time and
-    the process's CPU time (every thread; the other jobs on a shared machine do not
-    inflate it)."""
+    update that repaints the list (the screen's dirty widgets hold it, or it lays out the
+    screen) after the list was given the search's rows (until session 9 the first update
+    after that, which could be the field's alone, a frame before the list's). Pilot's own
+    waits come after that and do not count. Also counted: frames drawn between the key and
+    that frame (0: the first frame after the key shows its list, which is "within one
+    frame"). Wall time and the process's CPU time (every thread; the other jobs on a shared
+    machine do not inflate it)."""
     import tempfile
 
     from textual import events
@@ -197,7 +199,7 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
         clock=lambda: datetime.fromtimestamp(BASE, UTC),
     )
     stamp = lambda: (time.perf_counter(), time.process_time())  # noqa: E731
-    seen: set[int] = set()
+    seen: dict[int, object] = {}  # (the messages kept: a freed one's id is reused)
     last_key: list[tuple[float, float]] = []
     frames_since_key = [0]
     waiting: dict[str, int] = {}  # a query given to the list -> frames since its key
@@ -206,7 +208,7 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
 
     def hook(message: object) -> None:
         if isinstance(message, events.Key) and id(message) not in seen:
-            seen.add(id(message))  # (dispatched to the app, then the screen, the field)
+            seen[id(message)] = message  # (dispatched to the app, the screen, the field)
             last_key[:] = [stamp()]
             frames_since_key[0] = 0
 
@@ -216,6 +218,17 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
         searcher = screen.searcher
         articles = screen.articles
         display, set_rows, start = app._display, articles.set_rows, searcher._start
+        compositor_refresh, refresh_layout = screen._compositor_refresh, screen._refresh_layout
+        drawn = [False]  # a frame since the list was given a search's rows repaints it
+
+        def on_compositor_refresh() -> None:
+            dirty = screen._dirty_widgets
+            drawn[0] = drawn[0] or articles in dirty or screen in dirty
+            compositor_refresh()
+
+        def on_refresh_layout(*args: Any, **kwargs: Any) -> None:
+            drawn[0] = True  # (the whole screen is drawn)
+            refresh_layout(*args, **kwargs)
 
         def on_display(target: Any, renderable: Any) -> None:
             display(target, renderable)
@@ -224,7 +237,7 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
             if isinstance(renderable, CompositorUpdate):
                 renderable.render_segments(app.console)  # what a real driver writes
             now = stamp()
-            for query in list(waiting):
+            for query in list(waiting) if drawn[0] else ():
                 shown.setdefault(query, (now, frames_since_key[0]))
                 del waiting[query]
             frames_since_key[0] += 1
@@ -233,12 +246,15 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
             set_rows(rows, **kwargs)
             if isinstance(rows, SearchRows) and searcher.query is not None:
                 waiting[searcher.query] = 0
+                drawn[0] = False
 
         def on_start(query: str, live: bool) -> None:
             started.append(query)
             start(query, live)
 
         app._display, articles.set_rows, searcher._start = on_display, on_set_rows, on_start
+        screen._compositor_refresh = on_compositor_refresh
+        screen._refresh_layout = on_refresh_layout
         text = texts[0]
         final = typed_query(text)
         by_key: dict[str, list[tuple[float, float, int]]] = {}
@@ -286,11 +302,12 @@ async def type_in_app(db: Path, texts: tuple[str, ...], rounds: int) -> dict[str
     }
 
 
-def typed_store_calls(db: Path, rounds: int) -> dict[str, float]:
+def typed_store_calls(db: Path, rounds: int) -> dict[str, dict[str, object]]:
     """The store call alone for every query ``TYPED_KEY_BY_KEY`` searches as it is typed:
     median CPU milliseconds of the thread over ``rounds`` after a warm-up (the app's
-    figures add the list's rows and the frame to it)."""
-    found: dict[str, float] = {}
+    figures add the list's rows and the frame to it), with what kind of query it is and how
+    many articles it matches (a common or a rare word, untimed)."""
+    found: dict[str, dict[str, object]] = {}
     with Store.open(db) as store:
         for typed in TYPED_KEY_BY_KEY:
             for end in range(1, len(typed) + 1):
@@ -303,8 +320,29 @@ def typed_store_calls(db: Path, rounds: int) -> dict[str, float]:
                     start = time.thread_time()
                     store.search_newest(query, limit=LIVE_ROWS)
                     times.append((time.thread_time() - start) * 1000)
-                found[query] = round(statistics.median(times), 2)
+                found[query] = {
+                    "cpu_ms": round(statistics.median(times), 2),
+                    "kind": query_kind(query),
+                    "matches": store._count(ArticleFilter(query=query)),
+                }
     return found
+
+
+def query_kind(query: str) -> str:
+    """What a searched query is, for the figures: its last word's prefix length (or a whole
+    word), its fields and flags, and its number of words."""
+    words = query.split()
+    fields = [w.split(":")[0] for w in words if ":" in w]
+    bare = len(words) - len(fields)
+    if words[-1].endswith("*"):
+        kind = f"{len(words[-1].split(':')[-1]) - 1}-letter prefix"
+    else:
+        kind = "word" if bare else "no word"
+    if fields:
+        kind += " + " + ", ".join(fields)
+    if bare > 1:
+        kind += f" ({bare} words)"
+    return kind
 
 
 def after(

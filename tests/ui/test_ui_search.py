@@ -232,3 +232,51 @@ async def test_the_field_scrolls_to_its_cursor_when_the_text_is_wider(make: AppF
         await pilot.press("home")
         await settle(pilot)
         assert bar.scroll_x == 0
+
+
+async def test_the_frame_that_shows_a_typed_key_shows_its_list(make: AppFactory) -> None:
+    """The key and the list it searched are drawn in one frame: the list hands its repaint to
+    the screen with its rows, before the screen can draw (Textual hands it over when the
+    list's own queue next goes idle, which can be after a frame of the field alone)."""
+    from textual.messages import Update
+
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        await pilot.press("slash", *"newspa")
+        await settle_until(pilot, lambda: screen.search_query == "newspa*")
+        bar, articles = screen.searcher.bar, screen.articles
+        frames: list[tuple[str | None, str | None]] = []
+        drawn: list[str | None] = [None, None]  # the field's text, the list's query
+
+        def bar_line(y: int, render_line=bar.render_line):  # type: ignore[no-untyped-def]
+            drawn[0] = bar.value
+            return render_line(y)
+
+        def list_lines(crop, render_lines=articles.render_lines):  # type: ignore[no-untyped-def]
+            drawn[1] = screen.search_query
+            return render_lines(crop)
+
+        def display(target, update, show=app._display):  # type: ignore[no-untyped-def]
+            if update is not None and drawn != [None, None]:
+                frames.append((drawn[0], drawn[1]))
+                drawn[:] = [None, None]
+            show(target, update)
+
+        bar.render_line, articles.render_lines, app._display = bar_line, list_lines, display
+        await pilot.press("p")
+        await settle_until(pilot, lambda: screen.search_query == "newspap*")
+        await settle(pilot)
+        shown = [frame for frame in frames if frame[0] == "newspap"]
+        assert shown and shown[0] == ("newspap", "newspap*")
+        # the repaint is with the screen when the rows are set, whatever the loop does next
+        posted: list[object] = []
+        post = screen.post_message
+        screen.post_message = lambda message: (posted.append(message), post(message))[1]
+        hits = screen.store.search_newest("storm", limit=50)
+        screen.searcher._show("storm", hits, live=True)
+        screen.post_message = post
+        assert any(isinstance(m, Update) and m.widget is articles for m in posted)
+        await settle(pilot)
+        assert articles.count == len(hits) > 0

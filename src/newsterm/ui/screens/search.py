@@ -223,6 +223,7 @@ class Searcher:
         self.newest_only = live
         screen.articles.set_rows(SearchRows(hits))
         screen.articles_changed()
+        screen.articles.repaint_in_next_frame()  # (the frame that shows the key)
         if not live:
             screen.focus_now(screen.articles)
 

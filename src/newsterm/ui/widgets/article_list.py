@@ -145,6 +145,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._pages: LRUCache[int, list[Row]] = LRUCache(64)
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._rule_styles: dict[str, Style] = {}
+        self._parts: dict[str, Style] = {}
+        """Component styles as last resolved (cleared with the styles and the focus)."""
         self._date_cells: int | None = None
         """Cells of the date column for the rows shown (None: not measured yet)."""
         self._generation = 0
@@ -182,6 +184,13 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
         self.call_after_refresh(self._scroll_to_cursor, True)
         self.post_message(self.Highlighted(self, self.current_id))
+
+    def repaint_in_next_frame(self) -> None:
+        """Hand the list's repaint (and layout) to the screen now. Textual hands it over when
+        the list's own message queue next goes idle, after the screen may have drawn a frame
+        with the rest of what changed (the search field's key) and without the list: its new
+        rows then came a frame later."""
+        self._check_refresh()
 
     def reload(self) -> None:
         """Re-read the rows (new articles, other filter), keeping the highlighted article put."""
@@ -380,16 +389,26 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _on_focus(self, event: events.Focus) -> None:
         self._lines.clear()
+        self._parts.clear()
         self.refresh()
 
     def _on_blur(self, event: events.Blur) -> None:
         self._lines.clear()
+        self._parts.clear()
         self.refresh()
 
     def notify_style_update(self) -> None:
         """Styles (or the theme) changed: rendered lines are stale."""
         super().notify_style_update()
         self._lines.clear()
+        self._parts.clear()
+
+    def _part(self, name: str) -> Style:
+        """A component's style (Textual's lookup, kept: a row asks for five)."""
+        style = self._parts.get(name)
+        if style is None:
+            style = self._parts[name] = self.get_component_rich_style(name, partial=True)
+        return style
 
     # -- rendering --------------------------------------------------------------------------
 
@@ -416,12 +435,13 @@ class ArticleList(ScrollView, can_focus=True):
         left, right = template.crop(0, 1), template.crop(1 + content_width, width)
         background = self.background_colors[1]
         filters = self.get_line_filters()
+        base = self.visual_style.rich_style
         lines: list[Strip] = []
         for y in crop.line_range:
             if y not in rows:
                 lines += super().render_lines(Region(0, y, width, 1))
                 continue
-            content = self.render_line(y - 1)
+            content = self._line(y - 1, content_width, base)
             if content.cell_length != content_width:
                 lines += super().render_lines(Region(0, y, width, 1))
                 continue
@@ -434,8 +454,11 @@ class ArticleList(ScrollView, can_focus=True):
         return lines
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
         base = self.visual_style.rich_style  # cached by Textual until the styles change
+        return self._line(y, self.scrollable_content_region.width, base)
+
+    def _line(self, y: int, width: int, base: Style) -> Strip:
+        """``render_line`` with the width and base style of the frame (read once a frame)."""
         if self._count == 0:
             return self._render_empty(y, width, base)
         line = round(self.scroll_y) + y
@@ -467,7 +490,7 @@ class ArticleList(ScrollView, can_focus=True):
         return resolved
 
     def _render_empty(self, y: int, width: int, base: Style) -> Strip:
-        style = base + self.get_component_rich_style("article-list--empty", partial=True)
+        style = base + self._part("article-list--empty")
         lines = self.empty_message.wrap(max(1, width - 4))
         index = y - 1
         if not 0 <= index < len(lines):
@@ -476,9 +499,7 @@ class ArticleList(ScrollView, can_focus=True):
         return (Strip([Segment("  ", base)]) + line).adjust_cell_length(width, base)
 
     def _render_row(self, row: Row, sub: int, width: int, selected: bool, base: Style) -> Strip:
-        def part(name: str) -> Style:
-            return self.get_component_rich_style(name, partial=True)
-
+        part = self._part
         if selected:
             base = base + part("article-list--cursor")
         article = row.article
