@@ -342,7 +342,11 @@ def _save_page(
     """Store one page of items in one transaction: new and changed ones as articles with an
     empty body and their HTML kept to convert later (``store.sync_html``), each linked to its
     server item; one that a local feed also brings is linked to that feed's article. Each
-    item's state from its categories goes into ``states`` (see :func:`item_state`)."""
+    item's state from its categories goes into ``states`` (see :func:`item_state`).
+
+    Foreign keys are not enforced in it (``Store.write(unchecked=True)``: half an article
+    insert's CPU): the sources are checked here, and every other row refers to an article
+    just looked up; no source or article is deleted."""
     parsed: list[tuple[int, int, RawArticle, str]] = []
     for item in items:
         try:
@@ -354,7 +358,9 @@ def _save_page(
         origin = item.get("origin") if isinstance(item.get("origin"), dict) else {}
         source_id = streams.get(str((origin or {}).get("streamId", "")), account_id)
         parsed.append((number, source_id, *item_article(item)))
-    with store.write() as conn:
+    with store.write(unchecked=True) as conn:  # its references are checked here
+        present = _present_sources(conn, {source_id for _, source_id, _, _ in parsed})
+        parsed = [entry for entry in parsed if entry[1] in present]  # a source removed meanwhile
         known = sync_queue.known_items(conn, [n for n, _, _, _ in parsed])
         local = sync_queue.articles_by_url(
             conn,
@@ -395,6 +401,15 @@ def _save_page(
                 if (source_id, raw.guid) in stored
             ],
         )
+
+
+def _present_sources(conn: sqlite3.Connection, source_ids: set[int]) -> set[int]:
+    """Those of these sources that are still in the cache."""
+    rows = conn.execute(
+        "SELECT id FROM sources WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(source_ids)),),
+    )
+    return {int(source_id) for (source_id,) in rows}
 
 
 def _stored(
