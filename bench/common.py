@@ -40,6 +40,16 @@ def compile_bytecode() -> None:
     )
 
 
+def generate_feeds(bench: Path, out: Path, feeds: int, items: int, port: int) -> None:
+    """Write ``feeds`` x ``items`` generated feeds to ``out`` with the shared ``genfeeds.py``,
+    their links on 127.0.0.1:``port``."""
+    subprocess.run(
+        [sys.executable, str(bench / "genfeeds.py"), "--feeds", str(feeds), "--items",
+         str(items), "--out", str(out), "--port", str(port)],
+        check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
 def busy_cores(seconds: float = 1.0) -> float:
     def sample() -> tuple[int, int]:
         fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]

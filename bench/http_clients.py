@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import compile_bytecode, shared_dir
+from common import compile_bytecode, generate_feeds, shared_dir
 from refresh import Server, free_port
 
 CONCURRENCY = 16
@@ -94,11 +94,7 @@ def main() -> None:
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="newsterm-http-") as tmp:
         feeds = Path(tmp) / "feeds"
-        subprocess.run(
-            [sys.executable, str(bench / "genfeeds.py"), "--feeds", str(args.feeds), "--items",
-             str(args.items), "--out", str(feeds), "--port", str(port)],
-            check=True, stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        generate_feeds(bench, feeds, args.feeds, args.items, port)
         urls = [f"http://127.0.0.1:{port}/{p.name}" for p in sorted(feeds.glob("*.xml"))]
         server = Server(bench, feeds, port, 0)
         cpu: dict[str, list[float]] = {name: [] for name in clients}

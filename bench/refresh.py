@@ -40,7 +40,7 @@ import threading
 import time
 from pathlib import Path
 
-from common import ROOT, compile_bytecode, shared_dir, wait_quiet
+from common import ROOT, compile_bytecode, generate_feeds, shared_dir, wait_quiet
 
 AIMS = {"first_0ms": 0.5, "first_50ms": 0.25, "all_304": 0.3}  # issue 16
 MEMORY_AIM_MB = 150
@@ -223,11 +223,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="newsterm-bench-"))
     port = free_port()
     feeds = tmp / "feeds"
-    subprocess.run(
-        [sys.executable, str(bench / "genfeeds.py"), "--feeds", str(args.feeds), "--items",
-         str(args.items), "--out", str(feeds), "--port", str(port)],
-        check=True, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+    generate_feeds(bench, feeds, args.feeds, args.items, port)
     results: dict[str, dict[str, float]] = {}
     peak_kb: dict[str, int] = dict.fromkeys((name for name, _ in variants), 0)
     work = tmp / "newsterm"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import select
 import socket
 import sqlite3
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -253,6 +255,60 @@ def test_refresh_from_a_worker_thread_with_processes(
     assert len(results) == 2 and results[1].new == 0 and results[1].updated == 0
     with Store.open(tmp_path / "thread.db") as store:
         assert store.count_articles() == 7
+
+
+def test_checkpoints_keep_the_workers_from_writing(
+    server: FeedServer, store: Store, config_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The refreshing thread checkpoints holding the workers' turn to write, so that each
+    checkpoint copies the whole log and the next write starts it again (a log the workers
+    kept writing to grew to 106 MB in a first refresh of 200 feeds)."""
+    from newsterm.ingest import parse_pool
+
+    monkeypatch.setattr(parse_pool, "default_workers", lambda: 2)
+    monkeypatch.setattr(feeds, "CHECKPOINT_EVERY", 1)
+    holding: list[bool] = []
+    held: list[bool] = []
+    real_held = parse_pool.ParsePool.writers_held
+
+    @contextlib.contextmanager
+    def recording(self: parse_pool.ParsePool) -> Iterator[None]:
+        with real_held(self):
+            assert self._turn is not None and not self._turn.acquire(block=False)
+            holding.append(True)
+            yield
+            holding.pop()
+
+    monkeypatch.setattr(parse_pool.ParsePool, "writers_held", recording)
+    monkeypatch.setattr(Store, "checkpoint", lambda self: held.append(bool(holding)))
+    server.routes["/a"] = Answer(fixture("rss.xml"))
+    server.routes["/b"] = Answer(fixture("atom.xml"))
+    write_feeds(config_path, [server.url("/a"), server.url("/b")])
+    report = refresh_all(store, config_path)
+    assert report.new == 5 and not report.failed
+    assert held == [True, True], "a checkpoint made while the workers could write"
+
+
+def test_writers_held_takes_the_workers_turn() -> None:
+    """``writers_held`` holds the lock the workers write in turn with, and lets it go; a pool
+    without worker processes (or not started) has none to hold."""
+    from newsterm.ingest import parse_pool
+
+    pool = parse_pool.ParsePool(2)
+    with pool.writers_held():  # not started: nothing to hold, nothing to wait for
+        pass
+    pool.start()
+    try:
+        turn = pool._turn
+        assert turn is not None
+        with pool.writers_held():
+            assert not turn.acquire(block=False)
+        assert turn.acquire(block=False)
+        turn.release()
+    finally:
+        pool.close()
+    with parse_pool.ParsePool(0).writers_held():
+        pass
 
 
 def test_worker_processes_start_only_when_bodies_are_coming(

@@ -102,7 +102,8 @@ def refresh_feeds(
             if write.saved is not None:
                 stored += 1
                 if stored % CHECKPOINT_EVERY == 0:
-                    store.checkpoint()
+                    with pool.writers_held():  # the whole log copied: the next write restarts it
+                        store.checkpoint()
     finally:
         loop.cancel()
         loop.join()

@@ -4,17 +4,28 @@ processes, or a thread for one feed."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newsterm.ingest.feed_model import FeedError
-from newsterm.ingest.feed_save import SavedFeed, SaveJob, init_worker, parse_and_save, ready
+from newsterm.ingest.feed_save import (
+    TURN_WAIT,
+    SavedFeed,
+    SaveJob,
+    init_worker,
+    parse_and_save,
+    ready,
+)
+
+if TYPE_CHECKING:
+    from multiprocessing.synchronize import Lock
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -89,6 +100,8 @@ class ParsePool:
         """Made to analyse the backlog: the fork server loads the analysis once for all."""
         self._pool: Executor | None = None
         self._starting: threading.Thread | None = None
+        self._turn: Lock | None = None
+        """The lock the workers take turns to write with (:func:`feed_save.writing_turn`)."""
 
     @classmethod
     def for_feeds(cls, count: int) -> ParsePool:
@@ -104,11 +117,12 @@ class ParsePool:
             return
         start_resource_tracker()
         context = start_context(analysis=self.analysis)
+        self._turn = context.Lock()
         pool = ProcessPoolExecutor(
             self.workers,
             mp_context=context,
             initializer=init_worker,
-            initargs=(context.Lock(),),  # the workers' turns to write (feed_save.writing_turn)
+            initargs=(self._turn,),  # the workers' turns to write (feed_save.writing_turn)
         )
         for _ in range(self.workers):  # a spawned pool starts a process per job it waits on
             pool.submit(ready)
@@ -129,6 +143,22 @@ class ParsePool:
         if starting is not None and starting is not threading.current_thread():
             starting.join()
             self._starting = None
+
+    @contextlib.contextmanager
+    def writers_held(self) -> Iterator[None]:
+        """Keep the workers from writing meanwhile (a turn of theirs; at once when there are no
+        worker processes). A checkpoint made so copies the whole log, and the next write
+        starts the log again from its beginning: with the workers committing all the time
+        a passive checkpoint rarely got to the end, and a first refresh of 200 feeds left a
+        106 MB log to copy and delete at the end."""
+        turn = self._turn  # None until the pool has started (nothing written yet)
+        held = turn is not None and turn.acquire(timeout=TURN_WAIT)
+        try:
+            yield
+        finally:
+            if held:
+                assert turn is not None
+                turn.release()
 
     def submit(self, func: Callable[[J], R], job: J) -> Future[R]:
         """Run ``func(job)`` in a worker (the pool is started if it was not); a process pool
@@ -166,3 +196,4 @@ class ParsePool:
         if self._pool is not None:
             self._pool.shutdown(wait=not cancel, cancel_futures=True)
             self._pool = None
+            self._turn = None
