@@ -156,7 +156,7 @@ class MainScreen(Screen[None]):
         # The article list is composed; every other pane is mounted as the screen mounts
         # (mount_panes) into a box laid out from the start, drawn as the empty pane it becomes.
         width, height = self.app.size
-        yield Box(id="header-box")  # the Header
+        yield Box(id="header-box")  # the TitleBar
         with Box(id="panes", classes=" ".join(layout_classes(width, height))):
             yield self._box("sources")  # the SourceList
             with Box(id="middle"):  # the search field goes on top when first opened
@@ -263,8 +263,6 @@ class MainScreen(Screen[None]):
         return self._panes_mounted
 
     async def _mount_panes(self) -> None:
-        from textual.widgets import Header
-
         from newsterm.ui.sources_read import SourcesLoaded
         from newsterm.ui.widgets.article_reader import ArticleReader
         from newsterm.ui.widgets.contacts_pane import ContactsPane
@@ -273,6 +271,7 @@ class MainScreen(Screen[None]):
         from newsterm.ui.widgets.quotes_pane import QuotesPane
         from newsterm.ui.widgets.refresh_status import RefreshStatus
         from newsterm.ui.widgets.source_list import SourceList
+        from newsterm.ui.widgets.title_bar import TitleBar
 
         self.newsterm.load_pane_styles()
         narrow = narrow_footer(self.app.size.width)
@@ -292,7 +291,7 @@ class MainScreen(Screen[None]):
         try:
             with self.app.batch_update():  # one frame swaps every box for its pane
                 await asyncio.gather(
-                    self.mount(Header(), before=header_box),
+                    self.mount(TitleBar(id="header"), before=header_box),
                     self.query_one("#panes").mount(panes["sources"], before=sources_box),
                     self.query_one("#right").mount(panes["reader"], before=reader_box),
                     self.query_one("#extras").mount(panes["quotes"], panes["contacts"]),
