@@ -22,6 +22,7 @@ import argparse
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -52,9 +53,47 @@ def display(self, screen, renderable):
         if any(marker in data for data in seen):
             MARKERS.remove(marker)
     if not MARKERS:
+        getattr(self.stylesheet, "keep", lambda: None)()  # (as the app does after its frame)
         os._exit(0)
 
 App._display = display
+
+def _stop_at(where):
+    # exit as `where` ("module:Class.method") is first called: the count to that point
+    module, _, path = where.partition(":")
+    owner_path, _, name = path.rpartition(".")
+
+    def patch(mod):
+        owner = mod
+        for part in filter(None, owner_path.split(".")):
+            owner = getattr(owner, part)
+        setattr(owner, name, lambda *args, **kwargs: os._exit(0))
+
+    if module in sys.modules:
+        return patch(sys.modules[module])
+
+    class Finder:
+        @staticmethod
+        def find_spec(fullname, path=None, target=None):
+            if fullname != module:
+                return None
+            sys.meta_path.remove(Finder)
+            import importlib.util
+
+            spec = importlib.util.find_spec(fullname)
+            exec_module = spec.loader.exec_module
+
+            def run(mod):
+                exec_module(mod)
+                patch(mod)
+
+            spec.loader.exec_module = run
+            return spec
+
+    sys.meta_path.insert(0, Finder)
+
+if STOP:
+    _stop_at(STOP)
 """
 
 NEWSTERM = """
@@ -75,12 +114,20 @@ WHOLE = ["#tag0", "Select an article and press Enter", "No article open.", "Quit
 sources are read), the reader's and the quotations' empty messages and the status bar's keys."""
 
 
-def measure(args: list[str], floor: bool, title: str, whole: bool = False) -> int:
+def measure(
+    args: list[str],
+    floor: bool,
+    title: str,
+    whole: bool = False,
+    stop: str | None = None,
+    keep: Path | None = None,
+) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "runner.py"
         body = FLOOR if floor else NEWSTERM
         markers = [title, *WHOLE] if whole and not floor else [title]
         header = f"TITLE = {title!r}\nBENCH = {str(ROOT / 'bench')!r}\nMARKERS = {markers!r}\n"
+        header += f"STOP = {stop!r}\n"
         script.write_text(header + RUNNER + body, encoding="utf-8")
         out = Path(tmp) / "callgrind.out"
         command = shlex.join(
@@ -88,6 +135,7 @@ def measure(args: list[str], floor: bool, title: str, whole: bool = False) -> in
                 "valgrind",
                 "--tool=callgrind",
                 f"--callgrind-out-file={out}",
+                "--separate-threads=yes",
                 f"--log-file={Path(tmp) / 'valgrind.log'}",
                 sys.executable,
                 str(script),
@@ -111,10 +159,18 @@ def measure(args: list[str], floor: bool, title: str, whole: bool = False) -> in
                 time.sleep(0.5)
         finally:
             subprocess.run([*tmux, "kill-server"], capture_output=True)
-        found = re.search(r"^summary: (\d+)", out.read_text(errors="replace"), re.M)
-        if found is None:
+        outs = sorted(Path(tmp).glob("callgrind.out*"))
+        counts = []
+        for one in outs:  # one file a thread (the main thread's, then the sources reader's...)
+            found = re.search(r"^summary: (\d+)", one.read_text(errors="replace"), re.M)
+            counts += [int(found.group(1))] if found else []
+            if keep is not None:
+                shutil.copy(one, keep.with_name(keep.name + one.name.removeprefix("callgrind.out")))
+        if not counts:
             raise SystemExit("no callgrind summary: did the app draw the title?")
-        return int(found.group(1))
+        if len(counts) > 1:
+            print("by thread: " + ", ".join(f"{c / 1e6:,.1f} M" for c in counts))
+        return sum(counts)
 
 
 def main() -> None:
@@ -124,10 +180,19 @@ def main() -> None:
     parser.add_argument("--floor", action="store_true", help="the floor app (floor_app.py)")
     parser.add_argument("--title", default=TITLE)
     parser.add_argument("--whole", action="store_true", help="until the whole screen is drawn")
+    parser.add_argument(
+        "--stop-at",
+        metavar="MODULE:QUALNAME",
+        help="exit when this function is first called instead (a phase's cumulative count, "
+        "e.g. newsterm.ui.screens.main:MainScreen.on_mount)",
+    )
+    parser.add_argument("--keep", type=Path, help="keep callgrind's output files, as KEEP-NN")
     options = parser.parse_args()
     compile_bytecode()
     args = [] if options.floor else ["--config", options.config, "--db", options.db]
-    count = measure(args, options.floor, options.title, options.whole)
+    count = measure(
+        args, options.floor, options.title, options.whole, options.stop_at, options.keep
+    )
     print(f"{'floor' if options.floor else options.db}: {count / 1e6:,.1f} M instructions")
 
 

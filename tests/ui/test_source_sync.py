@@ -9,8 +9,7 @@ from textual.message import Message
 from newsterm.config import parse_config
 from newsterm.store import Store
 from newsterm.store.counts import generation
-from newsterm.ui.messages import SourcesLoaded
-from newsterm.ui.workers import load_sources
+from newsterm.ui.sources_read import SourcesLoaded, load_sources
 
 FEEDS = """
 [[feeds]]

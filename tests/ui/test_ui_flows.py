@@ -11,6 +11,7 @@ import pytest
 from conftest import HOSTILE, AppFactory, Opened, build_cache
 from helpers import line_text, settle, settle_until
 from textual.command import CommandPalette
+from textual.geometry import Region
 from textual.widgets import OptionList
 
 from newsterm.config import Config
@@ -490,3 +491,23 @@ async def test_the_app_refreshes_on_start_by_default(tmp_path: Path, cache: Path
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await settle_until(pilot, lambda: screen.articles.count == 9)  # the 2 notes are read
+
+
+async def test_the_header_icon_opens_the_palette_and_the_title_follows_the_article(
+    make: AppFactory,
+) -> None:
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        header = app.screen.query_one("#header")  # type: ignore[attr-defined]
+
+        def drawn() -> str:
+            return str(header.render_lines(Region(0, 0, header.size.width, 1))[0].text)
+
+        assert drawn().startswith(" ⭘      ") and "newsterm" in drawn()
+        await pilot.press("enter")
+        await settle_until(pilot, lambda: bool(app.sub_title))  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert f"newsterm — {app.sub_title}" in drawn()  # type: ignore[attr-defined]
+        await pilot.click("#header", offset=(1, 0))
+        await settle_until(pilot, lambda: isinstance(app.screen, CommandPalette))  # type: ignore[attr-defined]

@@ -18,6 +18,7 @@ from textual.theme import Theme
 
 from newsterm.errors import CacheError, NewstermError
 from newsterm.store import Store
+from newsterm.ui.css_memo import MemoStylesheet, memo_file
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -78,6 +79,8 @@ class NewstermApp(App[None]):
         opener: Opener | None = None,
     ) -> None:
         super().__init__()
+        # (Textual parses its stylesheet afresh at every start; this one keeps what it parsed)
+        self.stylesheet = MemoStylesheet(variables=self.get_css_variables(), memo=memo_file())
         self.db_path = db_path
         self.config = config
         self.config_path = config_path or (config.path if config else None)
@@ -185,7 +188,8 @@ class NewstermApp(App[None]):
             stylesheet.add_source(css, read_from=(path, ""), is_default_css=False)
 
     def _first_frame_drawn(self) -> None:
-        """Resume the garbage collector if the launcher paused it for the start-up.
+        """Resume the garbage collector if the launcher paused it for the start-up, and keep
+        the stylesheet as parsed for the next start.
 
         What the start-up built (modules, classes, styles, the screen) lives as long as the
         app: frozen, it is left out of every later collection, which keeps those short. Its
@@ -195,6 +199,8 @@ class NewstermApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        if isinstance(self.stylesheet, MemoStylesheet):  # (what the first start parsed)
+            self.call_later(self.stylesheet.keep)
 
     def apply_keymap(self, keymap: dict[str, str]) -> None:
         """Remap keys by binding id; unknown ids are reported, not fatal."""
@@ -337,6 +343,8 @@ class NewstermApp(App[None]):
 
     def on_unmount(self) -> None:
         self.cancel_event.set()
+        if isinstance(self.stylesheet, MemoStylesheet):  # (Textual may have replaced it)
+            self.stylesheet.keep()
         if self._writer is not None:
             self._writer.shutdown()
         if self.store is not None:

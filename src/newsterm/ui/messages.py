@@ -1,4 +1,5 @@
-"""Messages posted by workers (from threads) and handled by the main screen."""
+"""Messages posted by workers (from threads) and handled by the main screen (the sources read's,
+which the first frame waits for, are in ``ui.sources_read``)."""
 
 from __future__ import annotations
 
@@ -6,29 +7,10 @@ from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from newsterm.models import Source
 from newsterm.store.people import Person
 from newsterm.store.results import QuoteHit, SearchHit
-
-
-@dataclass
-class SourcesLoaded(Message):
-    """Sources with their counts were read from the cache."""
-
-    sources: list[Source]
-    """Every source, in the order added, with unread and total counts."""
-    total: int
-    """Articles in the cache."""
-    unread: int
-    """Unread articles in the cache."""
-    starred: int
-    """Starred articles in the cache."""
-    views: list[tuple[str, str, int]] = field(default_factory=list)
-    """Each view of feeds.toml, in order: its title, query and unread count."""
-    ignored: int = 0
-    """Articles that feeds.toml's ``[[ignore]]`` queries hide."""
-    waiting: int = 0
-    """Read/starred changes queued for the sync server."""
+from newsterm.ui.sources_read import SourcesLoaded as SourcesLoaded
+from newsterm.ui.sources_read import StoreFailed as StoreFailed
 
 
 @dataclass
@@ -39,14 +21,6 @@ class StoreWritten(Message):
     """What changed: "read", "star", "mark-all" or "meta"."""
     changed: int = 0
     """How many articles changed (for "mark-all")."""
-
-
-@dataclass
-class StoreFailed(Message):
-    """Reading or writing the cache failed in a worker."""
-
-    error: str
-    """One line saying why."""
 
 
 @dataclass

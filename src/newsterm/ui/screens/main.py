@@ -46,13 +46,12 @@ if TYPE_CHECKING:
         RefreshStarted,
         SearchFinished,
         SourcesDue,
-        SourcesLoaded,
-        StoreFailed,
         StoreWritten,
     )
     from newsterm.ui.screens.article_actions import ArticleActions
     from newsterm.ui.screens.people import QuotePlace
     from newsterm.ui.screens.refresh import Refresher
+    from newsterm.ui.sources_read import SourcesLoaded, StoreFailed
     from newsterm.ui.widgets.article_reader import ArticleReader, LinkLine
     from newsterm.ui.widgets.contacts_pane import ContactsPane
     from newsterm.ui.widgets.quotes_pane import QuotesPane
@@ -157,7 +156,7 @@ class MainScreen(Screen[None]):
         # The article list is composed; every other pane is mounted as the screen mounts
         # (mount_panes) into a box laid out from the start, drawn as the empty pane it becomes.
         width, height = self.app.size
-        yield Box(id="header-box")  # the Header
+        yield Box(id="header-box")  # the TitleBar
         with Box(id="panes", classes=" ".join(layout_classes(width, height))):
             yield self._box("sources")  # the SourceList
             with Box(id="middle"):  # the search field goes on top when first opened
@@ -264,9 +263,7 @@ class MainScreen(Screen[None]):
         return self._panes_mounted
 
     async def _mount_panes(self) -> None:
-        from textual.widgets import Header
-
-        from newsterm.ui.messages import SourcesLoaded
+        from newsterm.ui.sources_read import SourcesLoaded
         from newsterm.ui.widgets.article_reader import ArticleReader
         from newsterm.ui.widgets.contacts_pane import ContactsPane
         from newsterm.ui.widgets.help_hint import HelpHint
@@ -274,6 +271,7 @@ class MainScreen(Screen[None]):
         from newsterm.ui.widgets.quotes_pane import QuotesPane
         from newsterm.ui.widgets.refresh_status import RefreshStatus
         from newsterm.ui.widgets.source_list import SourceList
+        from newsterm.ui.widgets.title_bar import TitleBar
 
         self.newsterm.load_pane_styles()
         narrow = narrow_footer(self.app.size.width)
@@ -293,7 +291,7 @@ class MainScreen(Screen[None]):
         try:
             with self.app.batch_update():  # one frame swaps every box for its pane
                 await asyncio.gather(
-                    self.mount(Header(), before=header_box),
+                    self.mount(TitleBar(id="header"), before=header_box),
                     self.query_one("#panes").mount(panes["sources"], before=sources_box),
                     self.query_one("#right").mount(panes["reader"], before=reader_box),
                     self.query_one("#extras").mount(panes["quotes"], panes["contacts"]),
@@ -719,10 +717,10 @@ class MainScreen(Screen[None]):
         The first read, as the screen mounts, is awaited by ``mount_panes``, so that the sources
         come in the same frame as the panes; the later ones run as workers and post their
         results."""
-        from newsterm.ui import workers
+        from newsterm.ui.sources_read import load_sources
 
         views = self.config.views if self.config is not None else ()
-        read = partial(workers.load_sources, db_path=self.store.path, sync=sync, views=views)
+        read = partial(load_sources, db_path=self.store.path, sync=sync, views=views)
         read = partial(read, hide=self.hidden_queries())
         if self._panes_mounted is None and self._first_sources is None:
             posted: list[Message] = []
@@ -757,7 +755,9 @@ class MainScreen(Screen[None]):
             starred=event.starred,
             views=event.views,
         )
-        self.refresher.status.waiting(event.waiting)
+        from newsterm.ui.widgets.refresh_status import RefreshStatus  # (not the refresher yet)
+
+        self.query_one(RefreshStatus).waiting(event.waiting)
         if first and self.articles.count == 0:
             self.articles.reload()
         self.articles_changed()

@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from newsterm.links import mailto
 from newsterm.models import Article
 
 if TYPE_CHECKING:  # (the analysis records load with the first article shown)
@@ -115,6 +114,8 @@ class ContactsPane(DataTable[Text]):
         return self.contacts[self.cursor_row]
 
     def action_write(self) -> None:
+        from newsterm.links import mailto  # (on the first use)
+
         contact = self.contact
         link = mailto(contact.email) if contact else None
         if link is None:

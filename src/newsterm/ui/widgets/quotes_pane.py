@@ -8,7 +8,6 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from newsterm.citation import citation
 from newsterm.models import Article
 
 MAX_QUOTE = 2000
@@ -99,6 +98,8 @@ class QuotesPane(OptionList):
         if self.article is None or index is None:
             self.notify("No quotation to copy.", severity="warning", markup=False)
             return
+        from newsterm.citation import citation  # (on the first copy)
+
         text = citation(self.article, self.article.quotes[index])
         self.app.copy_to_clipboard(text)
         self.notify(text, title="Copied", markup=False)
