@@ -65,7 +65,7 @@ async def test_f_replaces_the_summary_and_fills_the_quotes(
     db = summary_cache(tmp_path / "cache.db", httpserver.url_for("/coast/lighthouse"))
     config = Config(
         path=tmp_path / "feeds.toml",
-        settings=Settings(refresh_on_start=False, connect_timeout=2.0, read_timeout=2.0),
+        settings=Settings(refresh_on_start=False, connect_timeout=30.0, read_timeout=30.0),
     )
     app = NewstermApp(db_path=db, config=config, clock=lambda: NOW, opener=opened)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -153,7 +153,7 @@ async def test_refresh_error_naming_a_hostile_feed_is_literal(tmp_path: Path) ->
         db = hostile_cache(tmp_path / "hostile.db", feed_url=url)
         path = tmp_path / "feeds.toml"
         path.write_text(
-            "[settings]\nrefresh_on_start = false\nread_timeout = 1.0\n\n"
+            "[settings]\nrefresh_on_start = false\nread_timeout = 30.0\n\n"
             f'[[feeds]]\nurl = "{url}"\n',
             encoding="utf-8",
         )
