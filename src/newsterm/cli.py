@@ -642,13 +642,14 @@ def finish_analysis(store: Store) -> int:
     """Analyse every article the current analysis has not seen, with a progress bar (worker
     processes for a big backlog); returns how many."""
     from newsterm.extract import ANALYSIS_VERSION
-    from newsterm.ingest import backlog
-    from newsterm.ingest.parse_pool import ParsePool, default_workers
-    from newsterm.progress import analysis_progress
 
     waiting = store.count_unanalysed(ANALYSIS_VERSION)
     if not waiting:
         return 0
+    from newsterm.ingest import backlog
+    from newsterm.ingest.parse_pool import ParsePool, default_workers
+    from newsterm.progress import analysis_progress
+
     pool = ParsePool(default_workers() if waiting > backlog.POOL_FROM else 0, analysis=True)
     try:
         with analysis_progress(interactive=sys.stderr.isatty()) as progress:

@@ -22,11 +22,7 @@ from newsterm.extract.contacts import (
 from newsterm.extract.people import quote_people
 from newsterm.extract.quotes import find_quotes
 from newsterm.extract.text import count_words, reading_minutes
-
-ANALYSIS_VERSION = 8
-"""The version of what ``analyse`` finds. Raise it when its output changes: every cached article
-analysed by an older version is analysed again (``newsterm reanalyse``, the app's background
-pass, or on opening it)."""
+from newsterm.extract.version import ANALYSIS_VERSION as ANALYSIS_VERSION
 
 # Bylines and datelines are looked for near the top only.
 _BYLINE_ZONE = 4
