@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 from newsterm.analysis import Quote
 from newsterm.extract.lexicon import (
@@ -664,35 +664,7 @@ def _participle_subject(pre: str) -> str | None:
 
 _HAS = (" has", " have", "Has", "Have")
 
-_Attribution = tuple[str | None, bool]
-_ATTRIBUTED: dict[tuple[str, bool], _Attribution] = {}
-"""What ``_attribute`` found for each stretch of text, in the article ``find_quotes`` is on."""
 
-
-class _Attributor(Protocol):
-    def __call__(self, context: str, *, last: bool) -> _Attribution: ...
-
-
-def _per_article(attribute: _Attributor) -> _Attributor:
-    """``_attribute``, remembering its answers until ``find_quotes`` starts another article.
-
-    It is a pure function of its text, which an article repeats ("“…,” she said." in many
-    paragraphs, the three windows of one quotation often the same stretch): the answer is
-    looked up instead of scanned again. Cleared per article, so memory stays one article's
-    and a benchmark of many alike articles does not measure the lookup.
-    """
-
-    def remembered(context: str, *, last: bool) -> _Attribution:
-        key = (context, last)
-        found = _ATTRIBUTED.get(key)
-        if found is None:
-            found = _ATTRIBUTED[key] = attribute(context, last=last)
-        return found
-
-    return remembered
-
-
-@_per_article
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     """Find a speaker in a stretch of one sentence: (speaker, whether a speech verb is there).
 
@@ -828,7 +800,6 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     spans = [_scan(p, i) for i, p in enumerate(paragraphs)]
     if not any(spans):
         return []
-    _ATTRIBUTED.clear()  # the last article's answers (see _per_article)
     masked = [_mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
     starts = [_sentence_starts(m) if s else [] for m, s in zip(masked, spans, strict=True)]
     candidates = _chain(paragraphs, spans)[:_MAX_QUOTES]
