@@ -195,6 +195,14 @@ def test_byline_date_after_the_name_may_have_an_ordinal_day() -> None:
     assert page_byline("By Ivo Brandt on Tuesday, March 3rd, 2020") == ["Ivo Brandt"]
 
 
+def test_byline_time_after_the_name_or_how_long_ago() -> None:
+    from newsterm.extract.byline import page_byline
+
+    assert page_byline("By Ivo Brandt on Tuesday, March 3rd, 2020 at 8:40 p.m.") == ["Ivo Brandt"]
+    for line in ("Ivo Brandt 2 days ago", "Ivo Brandt · 40 min ago", "Ivo Brandt an hour ago"):
+        assert page_byline(line) == ["Ivo Brandt"], line
+
+
 def test_byline_naming_an_account_after_the_pages_other_fields() -> None:
     from newsterm.extract.byline import page_byline
 

@@ -136,11 +136,13 @@ _PREFIXED = re.compile(
 )
 _TAIL = re.compile(
     rf"\s+(?:(?:on|-|–|—|\|)\s+(?:{_DATE_WORD}|{_MONTH_WORD})|{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b)"
-    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}))*$",
+    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.))*$"
+    r"|\s+(?:[|·•—–-]\s*)?(?:updated\s+)?(?:[0-9]+|an?)\s+(?:sec|min|hour|hr|day|week|month|year)"
+    r"[a-z]*\s+ago$",
     re.IGNORECASE,
 )
-"""A date after the names (" on November 14, 2019", " - 11/18/19 11:04 PM EST", " December 6,
-2017")."""
+"""A date after the names (" on November 14, 2019 at 11:04 a.m.", " - 11/18/19 11:04 PM EST",
+" December 6, 2017") or how long ago the page was published (" 1 day ago")."""
 _GLUED_ROLE = re.compile(
     r"(?<=[a-z])(?=(?:Staff|Senior|Business|Columnist|Contributor|Correspondent|Reporter"
     r"|Editor|Writer|Special|Chief|FOX|CNN|NBC|CBS)[A-Za-z]*\b)"

@@ -18,6 +18,7 @@ from newsterm.extract.contacts import (
     names_the_reporter,
     normalise_metadata,
     parse_contact_line,
+    reporter_names,
 )
 from newsterm.extract.people import quote_people
 from newsterm.extract.quotes import find_quotes
@@ -83,6 +84,8 @@ def analyse(
             if byline_names is not None:
                 _add_names(byline, byline_names)
                 marker = False
+                if "@" in paragraph:
+                    contact_lines.append(paragraph)  # "By Ana Ruiz | aruiz@example.com"
                 continue
             organisation = (top or marker) and organisation_byline(paragraph, after_marker=marker)
             marker = False
@@ -112,7 +115,8 @@ def analyse(
         found.extend(line_contacts)
         _add_names(names, write_to)
         if names_the_reporter(line):
-            _add_names(trailer, [c.name for c in line_contacts if c.name])
+            followed = reporter_names(line)
+            _add_names(trailer, followed or [c.name for c in line_contacts if c.name])
     if not names:  # no byline: the trailer's "X may be reached at …", "Follow X on …"
         _add_names(names, trailer)
     if not names:
