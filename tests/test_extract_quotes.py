@@ -472,3 +472,31 @@ def test_he_in_a_clause_before_the_name_points_ahead() -> None:
         "Although he called the ending “a strange gift,” Ivo Brandt kept the rest a secret.",
     ]
     assert [q.speaker for q in find_quotes(paragraphs)] == ["Ivo Brandt"]
+
+
+def test_a_name_opening_a_joined_clause_is_the_speaker_not_the_first_clauses_subject() -> None:
+    paragraphs = [
+        "That was the year the tram opened and Ida Marsh said that, once aboard, “you never "
+        "walk again.”"
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Ida Marsh"]
+
+
+def test_a_ceo_after_the_company_name_is_the_speaker() -> None:
+    paragraphs = [
+        "Brightwell co-founder and CEO Ada Voss said in a memo that the “gap between the two "
+        "shops has closed” as prices fell, Example Daily reported."
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["CEO Ada Voss"]
+
+
+def test_he_added_after_a_sentence_ending_with_a_named_attribution() -> None:
+    """ "he added" after "…, “…,” Mr. Quist said.": the one who said it, not the subject of a
+    sentence further back."""
+    paragraphs = [
+        "Harbour Power engineers say the salt eats the cables.",
+        "To stop it, the engineers said, the firm fitted vents, “so the gas cannot build up,” "
+        "Mr. Quist said.",
+        "“It also warns people nearby,” he added.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Mr. Quist", "Mr. Quist"]

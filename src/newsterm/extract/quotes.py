@@ -501,6 +501,11 @@ def _subject(pre: str) -> str | None:
     text = pre[cut:]
     if len(text) > 200:
         text = text[-200:]
+    joined = _JOINED_NAME.search(text) if " " in text else None
+    if joined is not None and _classify(joined.group("name")) == "name":
+        clause = text[: joined.start()].strip(" ,")
+        if clause and _classify(clause) != "name":
+            return joined.group("name")  # "That was when the plan began and Ana Ruiz said"
     segments = [_tidy(s) for s in text.split(",")]
     segments = [s for s in segments if s][-5:]
     if not segments:
@@ -562,6 +567,11 @@ def _subject(pre: str) -> str | None:
     return phrase
 
 
+_JOINED_NAME = re.compile(
+    r"\s(?:and|but|while|when|after|before|because|as)\s+"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*$"
+)
+"""A name that opens a clause joined to the one before: "… and Ana Ruiz [said]"."""
 _AFFILIATION = re.compile(r"([A-Z][^,]*?)\s+(?:with|at|from)\s+(?:the\s+)?[A-Z]")
 """A name and the body it works for: "Ana Ruiz with the Example Police Department"."""
 _NAME_TAIL = re.compile(
@@ -590,6 +600,8 @@ def _trailing_name(segment: str) -> str | None:
     ):
         return None  # "a spokesperson for Inherent Resolve", "the journal Nature"
     tokens = match.group("name").split()
+    while tokens and tokens[0].lower() in TITLES:
+        tokens.pop(0)  # "CEO Ana Ruiz"
     if any(len(t) > 1 and t.isupper() for t in tokens):
         return None  # an acronym: a body, not a person
     while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
@@ -1137,14 +1149,14 @@ def _attribute_candidate(
 
 
 _FINAL_SPEAKER = re.compile(
-    r",\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|wrote"
+    r"[,”’\"»]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|wrote"
     r"|argued|noted|explained)(?:\s+\w+day)?\s*\.?\s*$"
 )
 
 
 def _final_attribution(after: str) -> str | None:
     """The name of a ", Ruiz said." that ends a sentence, if any."""
-    if "," not in after:
+    if "," not in after and "”" not in after:
         return None
     match = _FINAL_SPEAKER.search(after)
     if match is None:
@@ -1217,7 +1229,9 @@ def _previous_subject(
             if earlier and not _is_pronoun(earlier):
                 return earlier
             continue
-        found = (_inverted_speaker(text) if near >= 0 else None) or _sentence_subject(text)
+        found = (
+            (_inverted_speaker(text) or _final_attribution(text)) if near >= 0 else None
+        ) or _sentence_subject(text)
         if found is None and " said," in text:
             # "While bids rose, Ruiz said, there is no backlog.": the one who said it
             aside = _ASIDE.search(text)
