@@ -260,3 +260,16 @@ def test_a_name_and_nothing_but_addresses_is_a_contact_line() -> None:
         contacts, _ = parse_contact_line(line)
         assert {c.name for c in contacts} == {"Tam Berg"}, line
         assert [c.email for c in merge_contacts(contacts)] == ["tberg@example.com"]
+
+
+def test_a_closing_bio_without_an_address_names_the_author_without_a_byline() -> None:
+    for line in (
+        "Dana Whitlock is a freelance writer based in Porto.",
+        "Dana Whitlock is the Bay Courier's transport reporter.",
+        "Dana Whitlock can be reached at 555-201-7788.",
+    ):
+        assert analyse("Ferry moves", [*_FERRY, line]).authors == ["Dana Whitlock"], line
+    bylined = analyse("Ferry moves", ["By Lena Holt", *_FERRY, "Dana Whitlock is a writer."])
+    assert bylined.authors == ["Lena Holt"]
+    quoted = "Dana Whitlock, a ferry captain, said the pier was too short."
+    assert analyse("Ferry moves", [*_FERRY, quoted]).authors == []

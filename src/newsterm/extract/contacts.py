@@ -106,7 +106,7 @@ _REPORTER_TRAILER = re.compile(
     |to\s+contact\s+the\s+(?:reporters?|authors?|writers?)\b)
     |(?:[A-Z][\w'’.-]*\s+){1,4}(?:can|may)\s+be\s+(?:reached|contacted|e-?mailed)\b
     |(?i:e-?mail|contact|reach)\s+(?:[A-Z][\w'’.-]*\s+){1,4}at\b.{0,120}\bfollow\s+(?:him|her|them)\b
-    |(?:[A-Z][\w'’.-]*\s+){1,4}(?:is\s+an?\s+(?:[\w-]+\s+){0,3}(?:reporter|writer|correspondent
+    |(?:[A-Z][\w'’.-]*\s+){1,4}(?:is\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}(?:reporter|writer|correspondent
     |journalist|columnist|editor)|covers\s|writes\s+(?:about|for|on)\s|reports\s+(?:on|for)\s))""",
     re.VERBOSE,
 )
@@ -124,6 +124,22 @@ def reporter_names(paragraph: str) -> list[str]:
     be the site's own account)."""
     found = (clean_name(m.group("name")) for m in _FOLLOW_NAME.finditer(paragraph))
     return [name for name in found if name]
+
+
+_BIO_TRAILER = re.compile(
+    r"(?:[—–-]\s*)?(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+(?:(?:is|was)\s+(?:an?|the)"
+    r"\s+(?:[\w'’-]+\s+){0,4}(?:reporter|writer|correspondent|journalist|columnist|editor"
+    r"|contributor)\b|(?:can|may)\s+be\s+(?:reached|contacted)\b)"
+)
+
+
+def bio_reporter(paragraph: str) -> str | None:
+    """The reporter a closing line without an address names: "Ana Ruiz is a staff writer at
+    the Courier.", "Ana Ruiz can be reached at 555-0100."."""
+    if len(paragraph) > 300 or (not paragraph[:1].isupper() and paragraph[:1] not in "—–-"):
+        return None
+    match = _BIO_TRAILER.match(paragraph)
+    return clean_name(match.group("name")) if match else None
 
 
 def names_the_reporter(paragraph: str) -> bool:

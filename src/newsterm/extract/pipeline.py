@@ -13,6 +13,7 @@ from newsterm.extract.byline import (
     page_byline,
 )
 from newsterm.extract.contacts import (
+    bio_reporter,
     is_contact_line,
     merge_contacts,
     names_the_reporter,
@@ -119,6 +120,8 @@ def analyse(
             _add_names(trailer, followed or [c.name for c in line_contacts if c.name])
     if not names:  # no byline: the trailer's "X may be reached at …", "Follow X on …"
         _add_names(names, trailer)
+    if not names:  # "Ana Ruiz is a staff writer at the Courier." closing the story
+        _add_names(names, [n for n in map(bio_reporter, body[-3:]) if n][:1])
     if not names:
         _add_names(names, reporters)
     if not names:
