@@ -500,3 +500,11 @@ def test_he_added_after_a_sentence_ending_with_a_named_attribution() -> None:
         "“It also warns people nearby,” he added.",
     ]
     assert [q.speaker for q in find_quotes(paragraphs)] == ["Mr. Quist", "Mr. Quist"]
+
+
+def test_a_name_after_what_and_role_words_is_the_speaker_of_its_fragment() -> None:
+    paragraphs = [
+        "Oda Lind was voted off in what judge Piet Varga described as the “closest call of the "
+        "year.”"
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Piet Varga"]

@@ -25,7 +25,7 @@ from newsterm.extract.people import quote_people
 from newsterm.extract.quotes import find_quotes
 from newsterm.extract.text import count_words, reading_minutes
 
-ANALYSIS_VERSION = 7
+ANALYSIS_VERSION = 8
 """The version of what ``analyse`` finds. Raise it when its output changes: every cached article
 analysed by an older version is analysed again (``newsterm reanalyse``, the app's background
 pass, or on opening it)."""

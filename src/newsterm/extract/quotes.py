@@ -568,10 +568,11 @@ def _subject(pre: str) -> str | None:
 
 
 _JOINED_NAME = re.compile(
-    r"\s(?:and|but|while|when|after|before|because|as)\s+"
+    r"\s(?:and|but|while|when|after|before|because|as|what)\s+(?:[a-z]+\s+){0,2}"
     r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*$"
 )
-"""A name that opens a clause joined to the one before: "… and Ana Ruiz [said]"."""
+"""A name that opens a clause joined to the one before, after its role words: "… and Ana Ruiz
+[said]", "… in what host Ana Ruiz [described as]"."""
 _AFFILIATION = re.compile(r"([A-Z][^,]*?)\s+(?:with|at|from)\s+(?:the\s+)?[A-Z]")
 """A name and the body it works for: "Ana Ruiz with the Example Police Department"."""
 _NAME_TAIL = re.compile(
