@@ -501,7 +501,8 @@ def _subject(pre: str) -> str | None:
     text = pre[cut:]
     if len(text) > 200:
         text = text[-200:]
-    joined = _JOINED_NAME.search(text) if " " in text else None
+    last = text.rstrip()[-24:].rsplit(" ", 1)[-1]
+    joined = _JOINED_NAME.search(text) if last[:1].isupper() and " " in text else None
     if joined is not None and _classify(joined.group("name")) == "name":
         clause = text[: joined.start()].strip(" ,")
         if clause and _classify(clause) != "name":
@@ -1348,12 +1349,15 @@ def _sentence_subject(text: str) -> str | None:
 def _role_subject(text: str) -> str | None:
     """The name after role words that opens a sentence, before its verb: "Example TV
     meteorologist Ana Ruiz predicted …"."""
+    if not text[:1].isupper():
+        return None
     verb = _VERBISH.search(text, 0, 80)
     if verb is None:
         return None
     head = text[: verb.start()]
-    if "," in head or len(head.split()) > 6 or not head[:1].isupper():
-        return None
+    found = head.split()
+    if "," in head or len(found) > 6 or sum(w[:1].isupper() for w in found) < 3:
+        return None  # role words and a name after a first capitalised word: three at least
     return _trailing_name(head)
 
 
