@@ -155,6 +155,8 @@ _ROLE_TAIL = re.compile(
 )
 """What follows the names without a comma: a role ("Senior Reporter"), an outlet ("Special to
 the Post", "(CNN)"), when it was published ("Updated 11:02 AM …")."""
+_ROLE_TAIL_LINE = 120
+"""Longer lines are not bylines with a role after them: the search is skipped for them."""
 _GLUED_ROLE = re.compile(
     r"(?<=[a-z])(?=(?:Staff|Senior|Business|Columnist|Contributor|Correspondent|Reporter"
     r"|Editor|Writer|Special|Chief|FOX|CNN|NBC|CBS)[A-Za-z]*\b)"
@@ -187,7 +189,7 @@ def _tidy_byline(text: str) -> str:
     if lead:
         text = text[lead.end() :]
     text = _TAIL.sub("", text)
-    if " " in text:
+    if " " in text and len(text) <= _ROLE_TAIL_LINE:
         text = _ROLE_TAIL.sub("", text, count=1)
     text = _GLUED_ROLE.sub(", ", text)
     text = text.split("@", 1)[0].strip() if "@" in text and " " not in text.split("@")[1] else text
