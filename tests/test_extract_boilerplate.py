@@ -195,6 +195,31 @@ def test_byline_date_after_the_name_may_have_an_ordinal_day() -> None:
     assert page_byline("By Ivo Brandt on Tuesday, March 3rd, 2020") == ["Ivo Brandt"]
 
 
+def test_byline_role_or_outlet_after_the_name_without_a_comma() -> None:
+    from newsterm.extract.byline import page_byline
+
+    for line in (
+        "By Ivo Brandt - Staff Writer",
+        "By IVO BRANDT / Staff Writer",
+        "Ivo Brandt / The Valley Courier",
+        "By Ivo Brandt Senior Reporter",
+        "By Ivo BrandtSenior Business Columnist",
+        "By Ivo Brandt Special to the Valley Courier",
+        "By Ivo Brandt for The Valley Courier",
+        "By Ivo Brandt (KXT)",
+        "By Ivo Brandt Updated 9:02 AM EDT, Tue March 3, 2020",
+    ):
+        assert page_byline(line) == ["Ivo Brandt"], line
+
+
+def test_byline_time_after_the_name_or_how_long_ago() -> None:
+    from newsterm.extract.byline import page_byline
+
+    assert page_byline("By Ivo Brandt on Tuesday, March 3rd, 2020 at 8:40 p.m.") == ["Ivo Brandt"]
+    for line in ("Ivo Brandt 2 days ago", "Ivo Brandt · 40 min ago", "Ivo Brandt an hour ago"):
+        assert page_byline(line) == ["Ivo Brandt"], line
+
+
 def test_byline_naming_an_account_after_the_pages_other_fields() -> None:
     from newsterm.extract.byline import page_byline
 

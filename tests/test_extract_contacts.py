@@ -207,3 +207,69 @@ def test_without_a_byline_the_trailers_named_contacts_are_the_authors() -> None:
     assert analyse("Ferry moves", [*body, story]).authors == ["Ines Okafor"]
     organiser = analyse("Ferry moves", [*body, "Contact Theo Lambert at tl@example.org."])
     assert organiser.authors == []  # a contact, not said to be the reporter
+
+
+_FERRY = [
+    "The ferry will stop at the north pier until spring, the harbour office said.",
+    "Passengers should allow ten more minutes for the walk.",
+]
+
+
+def test_a_reporter_bio_or_a_follow_after_the_address_names_the_author() -> None:
+    """Without a byline: "X covers … Email: …", "X is a staff writer", "Email X at … or follow
+    her @…" are the reporter's trailer; the owner of a pronoun is named a sentence before."""
+    cases = {
+        "Dana Whitlock covers the port for the Bay Courier. Email: dw@example.com": "dw",
+        "Dana Whitlock writes about transport. Contact her at dw@example.com.": "dw",
+        "Dana Whitlock is a senior staff writer. dw@example.com": "dw",
+        "Email Dana Whitlock at dw@example.com or follow her @dwhitlock.": "dw",
+    }
+    for line, user in cases.items():
+        result = analyse("Ferry moves", [*_FERRY, line])
+        assert result.authors == ["Dana Whitlock"], line
+        assert [(c.name, c.email) for c in result.contacts if c.email] == [
+            ("Dana Whitlock", f"{user}@example.com")
+        ], line
+
+
+def test_the_sites_account_after_the_reporters_follow_line_is_not_the_author() -> None:
+    """ "Follow X on Twitter and Google+. Follow us @site" / "Follow Site @site": the reporter is
+    the one followed "on"; the names of one sentence do not own the next one's handle."""
+    line = "Follow Mira Olsen on Twitter and Google+. Follow us @baynews, Facebook & Google+."
+    result = analyse("Ferry moves", [*_FERRY, line])
+    assert result.authors == ["Mira Olsen"]
+    assert [(c.name, c.handle) for c in result.contacts] == [(None, "@baynews")]
+    named = "Follow Mira Olsen on Twitter. Follow Bay News @baynews, Facebook & Google+."
+    assert analyse("Ferry moves", [*_FERRY, named]).authors == ["Mira Olsen"]
+
+
+def test_a_byline_with_addresses_gives_the_authors_contacts() -> None:
+    result = analyse("Ferry moves", ["By Lena Holt | lholt@example.com", *_FERRY])
+    assert result.authors == ["Lena Holt"]
+    assert [(c.name, c.email) for c in result.contacts] == [("Lena Holt", "lholt@example.com")]
+    handle = analyse("Ferry moves", ["By Lena Holt @lenaholt", *_FERRY])
+    assert [(c.name, c.handle) for c in handle.contacts] == [("Lena Holt", "@lenaholt")]
+
+
+def test_a_name_and_nothing_but_addresses_is_a_contact_line() -> None:
+    for line in (
+        "— Tam Berg, tberg@example.com",
+        "Tam Berg: 555-201-7788; tberg@example.com; Twitter: @tamberg",
+    ):
+        assert is_contact_line(line)
+        contacts, _ = parse_contact_line(line)
+        assert {c.name for c in contacts} == {"Tam Berg"}, line
+        assert [c.email for c in merge_contacts(contacts)] == ["tberg@example.com"]
+
+
+def test_a_closing_bio_without_an_address_names_the_author_without_a_byline() -> None:
+    for line in (
+        "Dana Whitlock is a freelance writer based in Porto.",
+        "Dana Whitlock is the Bay Courier's transport reporter.",
+        "Dana Whitlock can be reached at 555-201-7788.",
+    ):
+        assert analyse("Ferry moves", [*_FERRY, line]).authors == ["Dana Whitlock"], line
+    bylined = analyse("Ferry moves", ["By Lena Holt", *_FERRY, "Dana Whitlock is a writer."])
+    assert bylined.authors == ["Lena Holt"]
+    quoted = "Dana Whitlock, a ferry captain, said the pier was too short."
+    assert analyse("Ferry moves", [*_FERRY, quoted]).authors == []

@@ -402,3 +402,109 @@ def test_a_sentence_opening_with_although_names_no_one() -> None:
         "the works stalled."
     ]
     assert [q.speaker for q in find_quotes(paragraphs)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_role_description_is_the_subject_of_the_sentence_before_not_a_place() -> None:
+    """ "the director said" after "Varga asked … in South America": the sentence's subject,
+    not the last capitalised words (a region is nobody)."""
+    paragraphs = [
+        "For the second act, Varga asked her cast to picture a winter in Latin America.",
+        "“Nobody writes the past into a script,” the director said.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Varga"]
+
+
+def test_quoted_as_saying_is_the_person_quoted() -> None:
+    paragraphs = ["“I would do it again,” regional papers quoted Tomas Okafor as saying."]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Tomas Okafor"]
+
+
+def test_a_statement_saying_is_the_body_that_issued_it() -> None:
+    paragraphs = ["Brightwell released a short statement saying, “We are glad it is settled.”"]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Brightwell"]
+
+
+def test_a_name_with_the_body_it_works_for_is_the_speaker() -> None:
+    paragraphs = ["“We will decide at dawn,” Deputy Chief Ines Marlow with the Harbor Police said."]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Deputy Chief Ines Marlow"]
+
+
+def test_he_after_a_sentence_opening_with_role_words_and_a_name() -> None:
+    """ "Radio 4 forecaster Ana Ruiz predicted …": the name after the role words is the
+    subject, not a place named later in the sentence."""
+    paragraphs = [
+        "Valley FM forecaster Piet Osei predicted light rain for the Lower Plains.",
+        "But he added: “The worst of it is behind us.”",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Piet Osei"]
+
+
+def test_he_after_a_sentence_opening_with_a_place_is_the_name_after_its_comma() -> None:
+    paragraphs = [
+        "At Northgate Rail, Lena Fisk called the delays modest.",
+        "“Most trains ran on time,” she said.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Lena Fisk"]
+
+
+def test_he_after_an_aside_said_is_the_one_who_said_it() -> None:
+    """ "While …, Yearby said, there is …" names the "he" of the next quotation, not the last
+    person quoted."""
+    paragraphs = [
+        "“Costs keep rising,” said Mara Quist, an economist at the institute.",
+        "While towns have begun to ask for bids, Ole Yearby said, there is no backlog.",
+        "“Everyone is waiting,” he said.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Mara Quist", "Ole Yearby"]
+
+
+def test_a_fragment_whose_sentence_ends_with_a_name_said_is_that_persons() -> None:
+    paragraphs = [
+        "That rents stayed flat suggests “the market has stalled almost everywhere” outside "
+        "the capital, Brandt said. “Nobody is moving.”"
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Brandt", "Brandt"]
+
+
+def test_he_in_a_clause_before_the_name_points_ahead() -> None:
+    paragraphs = [
+        "Rita Moss directed the film.",
+        "Although he called the ending “a strange gift,” Ivo Brandt kept the rest a secret.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Ivo Brandt"]
+
+
+def test_a_name_opening_a_joined_clause_is_the_speaker_not_the_first_clauses_subject() -> None:
+    paragraphs = [
+        "That was the year the tram opened and Ida Marsh said that, once aboard, “you never "
+        "walk again.”"
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Ida Marsh"]
+
+
+def test_a_ceo_after_the_company_name_is_the_speaker() -> None:
+    paragraphs = [
+        "Brightwell co-founder and CEO Ada Voss said in a memo that the “gap between the two "
+        "shops has closed” as prices fell, Example Daily reported."
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["CEO Ada Voss"]
+
+
+def test_he_added_after_a_sentence_ending_with_a_named_attribution() -> None:
+    """ "he added" after "…, “…,” Mr. Quist said.": the one who said it, not the subject of a
+    sentence further back."""
+    paragraphs = [
+        "Harbour Power engineers say the salt eats the cables.",
+        "To stop it, the engineers said, the firm fitted vents, “so the gas cannot build up,” "
+        "Mr. Quist said.",
+        "“It also warns people nearby,” he added.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Mr. Quist", "Mr. Quist"]
+
+
+def test_a_name_after_what_and_role_words_is_the_speaker_of_its_fragment() -> None:
+    paragraphs = [
+        "Oda Lind was voted off in what judge Piet Varga described as the “closest call of the "
+        "year.”"
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Piet Varga"]

@@ -9,7 +9,7 @@ from newsterm.extract.lexicon import PARTICLES
 _MAX_BYLINE = 200
 
 _BYLINE = re.compile(r"by[\s:]+(?P<names>\S.*?)[\s.]*", re.IGNORECASE)
-_SEPARATORS = re.compile(r"\s*(?:[,;|]|\s-\s|\s—\s)\s*")
+_SEPARATORS = re.compile(r"\s*(?:[,;|]|\s-\s|\s—\s|\s/\s)\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+|\s*&\s*", re.IGNORECASE)
 _PLACE_SUFFIX = re.compile(r"\s+(?:in|from)\s+[A-Z][\w .'’-]*$")
 _PARTICLES = PARTICLES
@@ -29,7 +29,7 @@ _NOT_NAMES = frozenset(
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*")
 
 _ORG_SUFFIX = re.compile(
-    r"[\s,]+(?:the\s+)?(?:associated\s+press|ap|reuters|afp|bloomberg(?:\s+news)?|"
+    r"[\s,/|—–-]+(?:the\s+)?(?:associated\s+press|ap|reuters|afp|bloomberg(?:\s+news)?|"
     r"staff\s+writers?|staff)\s*$",
     re.IGNORECASE,
 )
@@ -136,11 +136,27 @@ _PREFIXED = re.compile(
 )
 _TAIL = re.compile(
     rf"\s+(?:(?:on|-|–|—|\|)\s+(?:{_DATE_WORD}|{_MONTH_WORD})|{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b)"
-    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}))*$",
+    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.))*$"
+    r"|\s+(?:[|·•—–-]\s*)?(?:updated\s+)?(?:[0-9]+|an?)\s+(?:sec|min|hour|hr|day|week|month|year)"
+    r"[a-z]*\s+ago$",
     re.IGNORECASE,
 )
-"""A date after the names (" on November 14, 2019", " - 11/18/19 11:04 PM EST", " December 6,
-2017")."""
+"""A date after the names (" on November 14, 2019 at 11:04 a.m.", " - 11/18/19 11:04 PM EST",
+" December 6, 2017") or how long ago the page was published (" 1 day ago")."""
+_ROLE_TAIL = re.compile(
+    r"(?:\s+(?:[|/,—–-]\s*)?|(?-i:(?<=[a-z])(?=[A-Z])))"
+    r"(?:(?:special\s+to|for)\s+(?:the\s+)?[A-Z][\w .&'’-]*"
+    r"|\((?:[A-Z][\w&.'’-]*\s*){1,4}\)"
+    r"|(?:(?:senior|staff|chief|special|contributing|political|business|sports|investigative"
+    r"|national|local|data|health|science|freelance)\s+)*(?:reporter|writer|correspondent|editor"
+    r"|columnist|contributor)s?"
+    r"|(?:updated|published|posted)\s.*)$",
+    re.IGNORECASE,
+)
+"""What follows the names without a comma: a role ("Senior Reporter"), an outlet ("Special to
+the Post", "(CNN)"), when it was published ("Updated 11:02 AM …")."""
+_ROLE_TAIL_LINE = 120
+"""Longer lines are not bylines with a role after them: the search is skipped for them."""
 _GLUED_ROLE = re.compile(
     r"(?<=[a-z])(?=(?:Staff|Senior|Business|Columnist|Contributor|Correspondent|Reporter"
     r"|Editor|Writer|Special|Chief|FOX|CNN|NBC|CBS)[A-Za-z]*\b)"
@@ -173,6 +189,8 @@ def _tidy_byline(text: str) -> str:
     if lead:
         text = text[lead.end() :]
     text = _TAIL.sub("", text)
+    if " " in text and len(text) <= _ROLE_TAIL_LINE:
+        text = _ROLE_TAIL.sub("", text, count=1)
     text = _GLUED_ROLE.sub(", ", text)
     text = text.split("@", 1)[0].strip() if "@" in text and " " not in text.split("@")[1] else text
     words = text.split()

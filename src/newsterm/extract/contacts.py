@@ -39,7 +39,8 @@ _CONTACT_START = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BIO = re.compile(
-    r"\b(?:reporter|correspondent|writer|editor|journalist|columnist|covers|follow\s+\w+"
+    r"\b(?:reporter|correspondent|writer|editor|journalist|columnist|covers|writes\s+(?:about"
+    r"|for|on)|reports\s+(?:on|for)|follow\s+\w+"
     r"(?:\s+\w+)?\s+on)\b",
     re.IGNORECASE,
 )
@@ -59,6 +60,7 @@ _FILLER = frozenset(
         "x", "twitter", "bluesky", "instagram", "threads", "mastodon", "tiktok", "linkedin",
         "facebook", "signal", "whatsapp", "telegram", "he", "she", "him", "her", "them",
         "they", "is", "are", "a", "an", "for", "reporter", "correspondent", "writer", "editor",
+        "by",
     ]
 )  # fmt: skip
 _PLATFORM = re.compile(
@@ -100,11 +102,44 @@ _BARE_CONTACT = re.compile(rf"{_BARE_ITEM}(?:\s*[|·•,;/]\s*{_BARE_ITEM})*\.?"
 
 
 _REPORTER_TRAILER = re.compile(
-    r"""\s*(?:follow\s+(?!us\b)
-    |to\s+contact\s+the\s+(?:reporters?|authors?|writers?)\b
-    |(?:[A-Z][\w'’.-]*\s+){1,4}(?:can|may)\s+be\s+(?:reached|contacted|e-?mailed)\b)""",
-    re.IGNORECASE | re.VERBOSE,
+    r"""\s*(?:(?i:follow\s+(?!us\b)
+    |to\s+contact\s+the\s+(?:reporters?|authors?|writers?)\b)
+    |(?:[A-Z][\w'’.-]*\s+){1,4}(?:can|may)\s+be\s+(?:reached|contacted|e-?mailed)\b
+    |(?i:e-?mail|contact|reach)\s+(?:[A-Z][\w'’.-]*\s+){1,4}at\b.{0,120}\bfollow\s+(?:him|her|them)\b
+    |(?:[A-Z][\w'’.-]*\s+){1,4}(?:is\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}(?:reporter|writer|correspondent
+    |journalist|columnist|editor)|covers\s|writes\s+(?:about|for|on)\s|reports\s+(?:on|for)\s))""",
+    re.VERBOSE,
 )
+"""Reporter trailers: "Follow X on …", "X can be reached at …", "Email X at … or follow
+him @…", a reporter's bio ("X is a staff writer", "X covers city hall")."""
+_FOLLOW_NAME = re.compile(
+    r"\b[Ff]ollow\s+(?!us\b)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s+on\b"
+)
+_SENTENCE_BREAK = re.compile(r"(?:[a-z]{3}|\+)[.!?]\s+(?=[A-Z])")
+_US = re.compile(r"\b(?:us|our)\b", re.IGNORECASE)
+
+
+def reporter_names(paragraph: str) -> list[str]:
+    """The names a trailer gives as "Follow X on …" (not "Follow us" or "Follow X @x", which may
+    be the site's own account)."""
+    found = (clean_name(m.group("name")) for m in _FOLLOW_NAME.finditer(paragraph))
+    return [name for name in found if name]
+
+
+_BIO_TRAILER = re.compile(
+    r"(?:[—–-]\s*)?(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+(?:(?:is|was)\s+(?:an?|the)"
+    r"\s+(?:[\w'’-]+\s+){0,4}(?:reporter|writer|correspondent|journalist|columnist|editor"
+    r"|contributor)\b|(?:can|may)\s+be\s+(?:reached|contacted)\b)"
+)
+
+
+def bio_reporter(paragraph: str) -> str | None:
+    """The reporter a closing line without an address names: "Ana Ruiz is a staff writer at
+    the Courier.", "Ana Ruiz can be reached at 555-0100."."""
+    if len(paragraph) > 300 or (not paragraph[:1].isupper() and paragraph[:1] not in "—–-"):
+        return None
+    match = _BIO_TRAILER.match(paragraph)
+    return clean_name(match.group("name")) if match else None
 
 
 def names_the_reporter(paragraph: str) -> bool:
@@ -118,6 +153,16 @@ def is_bare_contact(paragraph: str) -> bool:
     """A line of addresses alone ("jroe@example.com | @jroe"), as bylines and trailers print."""
     text = paragraph.strip()
     return "@" in text and len(text) <= 300 and _BARE_CONTACT.fullmatch(text) is not None
+
+
+_NAMED = re.compile(r"[—–-]?\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*\s*[,:|—–-]\s*")
+"""A name opening a signature line: "— Ana Ruiz, ", "Ana Ruiz: "."""
+
+
+def _named_bare_contact(text: str) -> bool:
+    """A name and nothing but their addresses: "Ana Ruiz: aruiz@example.com, @aruiz"."""
+    named = _NAMED.match(text)
+    return named is not None and is_bare_contact(text[named.end() :])
 
 
 def is_contact_line(paragraph: str) -> bool:
@@ -136,6 +181,7 @@ def is_contact_line(paragraph: str) -> bool:
         return False
     return (
         is_bare_contact(text)
+        or _named_bare_contact(text)
         or _CONTACT_START.match(text) is not None
         or (len(text.split()) <= 60 and _BIO.search(text) is not None)
     )
@@ -192,18 +238,28 @@ def _known(name: str, authors: Sequence[str]) -> str | None:
 def _owner(chunk: str, line_name: str | None, authors: Sequence[str]) -> str | None:
     """Whose address follows ``chunk``: an author named there, the person a pronoun
     ("him", "the reporter") points to, or the last name written before it."""
-    names = _names_in(chunk)
+    breaks = list(_SENTENCE_BREAK.finditer(chunk))
+    tail = (
+        chunk[breaks[-1].end() :] if breaks else chunk
+    )  # names in an earlier sentence own nothing here
+    names = _names_in(tail)
     for name in reversed(names):
         author = _known(name, authors)
         if author:
             return author
-    if _PRONOUN.search(chunk) is not None:
-        if names:
-            return names[0]
+    if _PRONOUN.search(tail) is not None:
+        named = names or _names_in(chunk)  # "Ana Ruiz covers courts. Email her at …"
+        if named:
+            return named[0]
         if line_name:
             return line_name
         return authors[0] if len(authors) == 1 else None
-    return names[-1] if names else None
+    if _US.search(tail) is not None:
+        return None  # "Follow us @site": the site's own account
+    if names:
+        return names[-1]
+    earlier = _names_in(chunk)  # "Ana Ruiz covers courts for the Courier. Email: …"
+    return earlier[0] if earlier else None
 
 
 _NEWSROOM_MAILBOXES = frozenset(
@@ -221,6 +277,9 @@ def parse_contact_line(line: str, authors: Sequence[str] = ()) -> tuple[list[Con
     text = deobfuscate(line.strip()[:_MAX_LINE])
     write_to = _WRITE_TO.match(text)
     bare_owner = authors[0] if len(authors) == 1 and is_bare_contact(text) else None
+    if bare_owner is None and _named_bare_contact(text):
+        signature = _NAMED.match(text)
+        bare_owner = clean_name(signature.group().strip(" ,:|—–-")) if signature else None
     contacts: list[Contact] = []
     named: list[str] = []
     line_name: str | None = None

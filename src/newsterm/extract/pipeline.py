@@ -13,11 +13,13 @@ from newsterm.extract.byline import (
     page_byline,
 )
 from newsterm.extract.contacts import (
+    bio_reporter,
     is_contact_line,
     merge_contacts,
     names_the_reporter,
     normalise_metadata,
     parse_contact_line,
+    reporter_names,
 )
 from newsterm.extract.people import quote_people
 from newsterm.extract.quotes import find_quotes
@@ -79,6 +81,8 @@ def analyse(
             if byline_names is not None:
                 _add_names(byline, byline_names)
                 marker = False
+                if "@" in paragraph:
+                    contact_lines.append(paragraph)  # "By Ana Ruiz | aruiz@example.com"
                 continue
             organisation = (top or marker) and organisation_byline(paragraph, after_marker=marker)
             marker = False
@@ -108,9 +112,12 @@ def analyse(
         found.extend(line_contacts)
         _add_names(names, write_to)
         if names_the_reporter(line):
-            _add_names(trailer, [c.name for c in line_contacts if c.name])
+            followed = reporter_names(line)
+            _add_names(trailer, followed or [c.name for c in line_contacts if c.name])
     if not names:  # no byline: the trailer's "X may be reached at …", "Follow X on …"
         _add_names(names, trailer)
+    if not names:  # "Ana Ruiz is a staff writer at the Courier." closing the story
+        _add_names(names, [n for n in map(bio_reporter, body[-3:]) if n][:1])
     if not names:
         _add_names(names, reporters)
     if not names:

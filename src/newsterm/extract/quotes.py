@@ -219,6 +219,7 @@ _NONPERSON = (
         " the a an in on at but and for of to by as with from after before during when while"
         " if this that these those it its his her their our my your we i he she they"
         " although though because unless whereas whilst since until once"
+        " america africa asia europe midwest"
     )
     | MONTHS_AND_DAYS
 )
@@ -500,6 +501,12 @@ def _subject(pre: str) -> str | None:
     text = pre[cut:]
     if len(text) > 200:
         text = text[-200:]
+    last = text.rstrip()[-24:].rsplit(" ", 1)[-1]
+    joined = _JOINED_NAME.search(text) if last[:1].isupper() and " " in text else None
+    if joined is not None and _classify(joined.group("name")) == "name":
+        clause = text[: joined.start()].strip(" ,")
+        if clause and _classify(clause) != "name":
+            return joined.group("name")  # "That was when the plan began and Ana Ruiz said"
     segments = [_tidy(s) for s in text.split(",")]
     segments = [s for s in segments if s][-5:]
     if not segments:
@@ -543,6 +550,10 @@ def _subject(pre: str) -> str | None:
             head, tail = segment.rsplit(" of ", 1)
             if head.lower() not in TITLES and len(tail.split()) <= 2 and _classify(head) == "name":
                 return head  # "Senator Ada Voss of Maine", "Wee of the Times"
+        if kind is None and index == 0:
+            affiliated = _AFFILIATION.match(segment)
+            if affiliated is not None and _classify(affiliated.group(1)) == "name":
+                return affiliated.group(1)  # "Chief Ana Ruiz with the city police"
         if kind == "phrase" and phrase is None:
             phrase = segment
             continue
@@ -557,6 +568,14 @@ def _subject(pre: str) -> str | None:
     return phrase
 
 
+_JOINED_NAME = re.compile(
+    r"\s(?:and|but|while|when|after|before|because|as|what)\s+(?:[a-z]+\s+){0,2}"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*$"
+)
+"""A name that opens a clause joined to the one before, after its role words: "… and Ana Ruiz
+[said]", "… in what host Ana Ruiz [described as]"."""
+_AFFILIATION = re.compile(r"([A-Z][^,]*?)\s+(?:with|at|from)\s+(?:the\s+)?[A-Z]")
+"""A name and the body it works for: "Ana Ruiz with the Example Police Department"."""
 _NAME_TAIL = re.compile(
     r"(?:^|\s)(?P<name>[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))+)$"
 )
@@ -583,6 +602,8 @@ def _trailing_name(segment: str) -> str | None:
     ):
         return None  # "a spokesperson for Inherent Resolve", "the journal Nature"
     tokens = match.group("name").split()
+    while tokens and tokens[0].lower() in TITLES:
+        tokens.pop(0)  # "CEO Ana Ruiz"
     if any(len(t) > 1 and t.isupper() for t in tokens):
         return None  # an acronym: a body, not a person
     while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
@@ -643,6 +664,16 @@ def _object(post: str) -> str | None:
     return phrase if _trailing_name(phrase) and len(phrase.split()) <= 6 else None
 
 
+_QUOTED_AS = re.compile(
+    r"\b(?:quot|cit)(?:e|es|ed|ing)\s+(?P<name>[A-Z][^,;:]{1,60}?)\s+as\s+(?:having\s+)?$"
+)
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:issued|released|put\s+out|posted|sent|published|shared)\s+(?:an?\s+|its\s+|his\s+"
+    r"|her\s+|their\s+)?(?:\w+\s+){0,2}(?:statement|letter|post|tweet|message|e-?mail|note"
+    r"|release|video)\s*$"
+)
+
+
 def _participle_subject(pre: str) -> str | None:
     """The name right before a participle: "… with Minister Ana Ruiz warning of “…”".
 
@@ -650,6 +681,16 @@ def _participle_subject(pre: str) -> str | None:
     to the sentence's subject ("Ruiz left the room, saying …"), which is taken when it is a
     name.
     """
+    quoted = _QUOTED_AS.search(pre)
+    if quoted is not None:
+        # "local papers quoted Ana Ruiz as saying": the one quoted, not the papers
+        named = quoted.group("name")
+        return named if _classify(named) == "name" else _trailing_name(named)
+    if _STATEMENT_BEFORE.search(pre) is not None:
+        # "Example Corp released a statement saying": the sentence's subject issued it
+        issuer = _sentence_subject(pre)
+        if issuer is not None:
+            return issuer
     if pre.rstrip().endswith(","):
         # "After the vote, Ana Ruiz issued a statement, saying …": the sentence's subject
         found = _sentence_subject(pre)
@@ -840,12 +881,22 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             continue  # a subheading quoting the story: “A cause for concern”
         speaker = cand.speaker
         if speaker and _PERSON_DESCRIPTION.fullmatch(speaker):
-            # "the actor said": the person named last before, as for "he"
+            # "the actor said": the subject of the sentences before, as for "he", else the
+            # person named last before
             if people is None:
                 people = _People(masked)
-            speaker = people.resolve(first.para, first.open) or speaker
+            subject = _previous_subject(masked, starts, first.para, first.open, None)
+            if subject is not None:
+                speaker = people.form_of(subject, first.para, first.open)
+            else:
+                speaker = people.resolve(first.para, first.open) or speaker
         elif speaker and _is_pronoun(speaker):
-            if speaker.lower() in ("he", "she"):
+            ahead = _named_ahead(
+                paragraphs[first.para], masked[first.para], starts[first.para], cand
+            )
+            if ahead is not None:
+                speaker = ahead
+            elif speaker.lower() in ("he", "she"):
                 if people is None:
                     people = _People(masked)
                 earlier = previous[1] if previous is not None else None
@@ -860,6 +911,32 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         quotes.append(Quote(cand.text, speaker, cand.para, cand.fragment, cand.start))
         previous = (final.para, speaker)
     return quotes
+
+
+_SUBORDINATE = re.compile(
+    r"(?:Although|Though|Even\s+though|While|Whilst|When|As|After|Before|Because|Since|If"
+    r"|Once)\s+(?:he|she)\s"
+)
+
+
+def _named_ahead(
+    paragraph: str, masked: str, starts: Sequence[int], cand: _Candidate
+) -> str | None:
+    """The name the main clause opens with, when the quotation sits in a clause before it
+    whose "he"/"she" points ahead: "Although he called it “…”, Ruiz did not …"."""
+    first, final = cand.parts[0], cand.parts[-1]
+    start = max((s for s in starts if s <= first.open), default=0)
+    if final.para != first.para or _SUBORDINATE.match(masked, start) is None:
+        return None
+    if paragraph[final.close - 1 : final.close] == ",":
+        comma = final.close  # “… gift,” Ruiz kept: the comma inside the closing mark
+    else:
+        comma = masked.find(",", final.close)
+    if comma < 0:
+        return None
+    end = min((s for s in starts if s > comma), default=len(masked))
+    found = _sentence_subject(masked[comma + 1 : end].lstrip(' ”’"»'))
+    return found if found is not None and _classify(found) == "name" else None
 
 
 def _next_to(paragraphs: Sequence[str], before: int, para: int) -> bool:
@@ -1052,6 +1129,11 @@ def _attribute_candidate(
         speaker, verb = _attribute(context, last=last)
         cand.has_verb = cand.has_verb or verb
         if speaker:
+            if cand.fragment and context is before and _classify(speaker) != "name":
+                # "That prices held suggests “…” in most towns, Ruiz said.": the name that
+                # closes the sentence said it, not the clause before the fragment
+                final_name = _final_attribution(after_all)
+                speaker = final_name or speaker
             cand.speaker = speaker
             return
     if (
@@ -1066,6 +1148,23 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+_FINAL_SPEAKER = re.compile(
+    r"[,”’\"»]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|wrote"
+    r"|argued|noted|explained)(?:\s+\w+day)?\s*\.?\s*$"
+)
+
+
+def _final_attribution(after: str) -> str | None:
+    """The name of a ", Ruiz said." that ends a sentence, if any."""
+    if "," not in after and "”" not in after:
+        return None
+    match = _FINAL_SPEAKER.search(after)
+    if match is None:
+        return None
+    name = match.group("name")
+    return name if _classify(name) == "name" else None
 
 
 def _lead_in_subject(text: str, starts: Sequence[int]) -> str | None:
@@ -1132,10 +1231,20 @@ def _previous_subject(
             if earlier and not _is_pronoun(earlier):
                 return earlier
             continue
-        found = (_inverted_speaker(text) if near >= 0 else None) or _sentence_subject(text)
+        found = (
+            (_inverted_speaker(text) or _final_attribution(text)) if near >= 0 else None
+        ) or _sentence_subject(text)
+        if found is None and " said," in text:
+            # "While bids rose, Ruiz said, there is no backlog.": the one who said it
+            aside = _ASIDE.search(text)
+            if aside is not None and _classify(aside.group("name")) == "name":
+                found = aside.group("name")
         if found:
             return found
     return None
+
+
+_ASIDE = re.compile(r",\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+said,")
 
 
 _INVERTED = (", said ", ", says ", ", added ", ", wrote ")
@@ -1178,6 +1287,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 _INTRO_WORDS = words("at in on during after before at earlier later speaking")
+_PLACE_PREPOSITIONS = words("at in on from near inside outside across")
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
 
 
@@ -1212,6 +1322,8 @@ def _sentence_subject(text: str) -> str | None:
         if after.startswith(("’s", "'s")) or run.endswith(("’s", "'s")):
             continue  # a possessive is not the subject
         tokens = run.split()
+        if tokens[0].lower() in _PLACE_PREPOSITIONS:
+            continue  # "At Example Air, Ana Ruiz said": a place, the subject after the comma
         while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
             tokens.pop(0)
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
@@ -1221,13 +1333,32 @@ def _sentence_subject(text: str) -> str | None:
             continue
         if any(_nonperson(t) or t.lower() in PRONOUNS for t in tokens):
             continue
+        rest = candidate[match.end() :]
+        if rest[:1] == " " and rest[1:2].islower() and not _VERBISH.match(rest):
+            role = _role_subject(candidate)
+            if role is not None:
+                return role  # "Valley FM forecaster Ana Ruiz predicted …"
         if len(tokens) == 1:
-            rest = candidate[match.end() :]
             verbish = _VERBISH.match(rest) or _verbs(rest[:30])
             if not (rest.startswith((",", " —", " –")) or verbish):
                 continue
         return " ".join(tokens)
-    return None
+    return _role_subject(text)
+
+
+def _role_subject(text: str) -> str | None:
+    """The name after role words that opens a sentence, before its verb: "Example TV
+    meteorologist Ana Ruiz predicted …"."""
+    if not text[:1].isupper():
+        return None
+    verb = _VERBISH.search(text, 0, 80)
+    if verb is None:
+        return None
+    head = text[: verb.start()]
+    found = head.split()
+    if "," in head or len(found) > 6 or sum(w[:1].isupper() for w in found) < 3:
+        return None  # role words and a name after a first capitalised word: three at least
+    return _trailing_name(head)
 
 
 def _last_subject(
