@@ -154,6 +154,23 @@ def test_reuters_reporting_names_are_authors_without_a_byline() -> None:
     assert result.authors == ["Ana Lima", "Tom Reid"]
 
 
+def test_the_wire_writer_is_an_author_beside_the_byline() -> None:
+    """ "Writing by X" names who wrote the story; "Additional reporting by" lists many
+    reporters with their cities, which makes a long line, and names no author."""
+    helpers = ", ".join(f"Reporter{n} Surname{n} in CITY{n}" for n in range(14))
+    credit = (
+        f"(Additional reporting by {helpers}; Writing by Ivo Marsh and Lea Dunn; "
+        "Editing by Ida Berg)"
+    )
+    assert len(credit) > 300
+    result = analyse("Search widens", ["By Ana Lima", BODY, credit])
+    assert result.authors == ["Ana Lima", "Ivo Marsh", "Lea Dunn"]
+    assert result.paragraphs == [BODY]
+    assert result.credits[-2:] == ["Writing by Ivo Marsh and Lea Dunn", "Editing by Ida Berg"]
+    no_byline = analyse("Rates", [BODY, "(Reporting by Ana Lima; Writing by Ivo Marsh)"])
+    assert no_byline.authors == ["Ana Lima", "Ivo Marsh"]
+
+
 _REFERENCE_PATTERNS = {
     # The look-behind-first forms these patterns had: the rewritten ones must match the same.
     "contacts._HANDLE": r"(?<![\w@.+-])@[A-Za-z0-9_][\w.-]*(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?",

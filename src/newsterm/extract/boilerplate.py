@@ -133,6 +133,9 @@ _CREDIT_START = re.compile(
     r"translation|translated|graphics|fact-checking|production|produced)\s+by\s+\S",
     re.IGNORECASE,
 )
+_MAX_CREDIT = 1500
+"""A bracketed credit line may be long: a wire story's "(Additional reporting by" lists many
+reporters, each with a city, before "Writing by" and "Editing by"."""
 _CONTRIBUTED = re.compile(
     r".{1,250}?\b(?:contributed|helped\s+with)\s+(?:to\s+)?(?:this\s+)?"
     r"(?:report(?:ing)?|research|article|story|coverage)\b.{0,80}",
@@ -316,7 +319,7 @@ def credit_clauses(paragraph: str) -> list[str] | None:
     "Editing by B"]``; ``A contributed to this report.`` gives one clause.
     """
     text = paragraph.strip()
-    if not text or len(text) > _MAX_LINE:
+    if not text or len(text) > (_MAX_CREDIT if text[0] == "(" else _MAX_LINE):
         return None
     if _CREDIT_START.match(text):
         inner = text.strip().strip("()").strip()

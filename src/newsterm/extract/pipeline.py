@@ -63,6 +63,7 @@ def analyse(
     byline: list[str] = []
     credit_lines: list[str] = []
     reporters: list[str] = []
+    writers: list[str] = []
     contact_lines: list[str] = []
     organisations: list[str] = []
     marker = False
@@ -96,7 +97,8 @@ def analyse(
         if clauses is not None:
             credit_lines.extend(clauses)
             for clause in clauses:
-                _add_names(reporters, reporting_names(clause))
+                writing = clause.lstrip("( ").lower().startswith("writing")
+                _add_names(writers if writing else reporters, reporting_names(clause))
             continue
         if is_boilerplate(paragraph):
             continue
@@ -120,6 +122,7 @@ def analyse(
         _add_names(names, [n for n in map(bio_reporter, body[-3:]) if n][:1])
     if not names:
         _add_names(names, reporters)
+    _add_names(names, writers)  # "Writing by X" (a wire story's writer): beside any byline
     if not names:
         _add_names(names, organisations[:1])
 
