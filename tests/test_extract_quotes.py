@@ -508,3 +508,20 @@ def test_a_name_after_what_and_role_words_is_the_speaker_of_its_fragment() -> No
         "year.”"
     ]
     assert [q.speaker for q in find_quotes(paragraphs)] == ["Piet Varga"]
+
+
+def test_a_description_set_off_by_commas_before_said_name_is_not_the_speaker() -> None:
+    """The description after the quotation is of the place the quotation named; the speaker is
+    the name after "said"."""
+    quotes = find_quotes(
+        [
+            "Agency chief Bruno Salt told a briefing that six had been found.",
+            "“As soon as the weather is clear, they will be flown to Portmere,” the town with "
+            "the nearest airstrip to the site, said Salt.",
+            "“We will rebuild,” the company said.",
+        ]
+    )
+    assert [(q.speaker, q.text[:12]) for q in quotes] == [
+        ("Salt", "As soon as t"),
+        ("the company", "We will rebu"),
+    ]

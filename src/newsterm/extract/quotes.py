@@ -739,6 +739,12 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
             if speaker:
                 return speaker, True
         speaker = _subject(context[: verb.start])
+        if speaker and lead.endswith(",") and not speaker[:1].isupper():
+            # "“…,” the town nearest the site, said Salt.": a description of what the quotation
+            # named, set off by commas, and the speaker named after the verb
+            named = _inverted_name(context[verb.end :])
+            if named:
+                return named, True
         if speaker:
             return speaker, True
         if lead.endswith(","):
