@@ -212,6 +212,14 @@ def test_byline_role_or_outlet_after_the_name_without_a_comma() -> None:
         assert page_byline(line) == ["Ivo Brandt"], line
 
 
+def test_a_bare_name_line_with_its_role_after_a_comma_is_a_byline() -> None:
+    from newsterm.extract.byline import page_byline
+
+    for line in ("Ivo Brandt, Staff Writer", "Ivo Brandt, Senior Reporter"):
+        assert page_byline(line, bare=True) == ["Ivo Brandt"], line
+    assert page_byline("Pittsburgh, Staff Writer", bare=True) is None  # one word: no name
+
+
 def test_byline_time_after_the_name_or_how_long_ago() -> None:
     from newsterm.extract.byline import page_byline
 

@@ -190,7 +190,7 @@ def _tidy_byline(text: str) -> str:
         text = text[lead.end() :]
     text = _TAIL.sub("", text)
     if " " in text and len(text) <= _ROLE_TAIL_LINE:
-        text = _ROLE_TAIL.sub("", text, count=1)
+        text = _ROLE_TAIL.sub("", text, count=1).rstrip(" ,;")  # "Ana Ruiz, Staff Writer"
     text = _GLUED_ROLE.sub(", ", text)
     text = text.split("@", 1)[0].strip() if "@" in text and " " not in text.split("@")[1] else text
     words = text.split()
