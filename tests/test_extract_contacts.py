@@ -171,6 +171,17 @@ def test_the_wire_writer_is_an_author_beside_the_byline() -> None:
     assert no_byline.authors == ["Ana Lima", "Ivo Marsh"]
 
 
+def test_a_paragraph_closing_with_an_address_gives_its_reporter_as_a_contact() -> None:
+    """ "… we'd like to hear from you. Email iburke@…" closes a story's paragraph: the mailbox
+    spells one author's surname; the paragraph stays in the story."""
+    closing = "If our count does not match yours, we want to hear. Email iburke@example.com."
+    result = analyse("Tracker", ["By Ivo Burke and Lea Dunn", BODY, closing, BODY])
+    assert result.contacts == [Contact(name="Ivo Burke", email="iburke@example.com")]
+    assert result.paragraphs == [BODY, closing, BODY]
+    told = "Tell us what you saw. Email newsroom@example.com."
+    assert analyse("Tracker", ["By Ivo Burke", BODY, told]).contacts == []
+
+
 _REFERENCE_PATTERNS = {
     # The look-behind-first forms these patterns had: the rewritten ones must match the same.
     "contacts._HANDLE": r"(?<![\w@.+-])@[A-Za-z0-9_][\w.-]*(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?",

@@ -272,6 +272,35 @@ _NEWSROOM_MAILBOXES = frozenset(
 """Mailboxes a site answers at: an address there is not a reporter's."""
 
 
+_CLOSING_EMAIL = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))(?:e-?mail|write\s+to|contact)\s*:?\s+"
+    r"(?P<address>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\.?\s*$",
+    re.IGNORECASE,
+)
+"""A paragraph of the story ending with an address alone: "… we'd like to hear from you.
+Email jroe@example.com." """
+
+
+def closing_email(paragraph: str, authors: Sequence[str]) -> Contact | None:
+    """The address a story's paragraph closes with ("… Email jroe@example.com."), as a contact:
+    the author whose surname the mailbox spells, or the only author; a site's own mailbox
+    (tips@, newsroom@) is none."""
+    if "@" not in paragraph[-80:]:
+        return None
+    match = _CLOSING_EMAIL.search(paragraph)
+    if match is None:
+        return None
+    address = match.group("address")
+    mailbox = address.split("@", 1)[0].lower()
+    if mailbox in _NEWSROOM_MAILBOXES:
+        return None
+    letters = "".join(c for c in mailbox if c.isalpha())
+    owners = [a for a in authors if a.split()[-1].lower() in letters]
+    if not owners and len(authors) == 1:
+        owners = list(authors)
+    return Contact(name=owners[0] if len(owners) == 1 else None, email=address)
+
+
 def parse_contact_line(line: str, authors: Sequence[str] = ()) -> tuple[list[Contact], list[str]]:
     """Parse one contact line into contacts, and the author names a "Write to" line gives."""
     text = deobfuscate(line.strip()[:_MAX_LINE])

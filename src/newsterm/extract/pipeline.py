@@ -14,6 +14,7 @@ from newsterm.extract.byline import (
 )
 from newsterm.extract.contacts import (
     bio_reporter,
+    closing_email,
     is_contact_line,
     merge_contacts,
     names_the_reporter,
@@ -125,6 +126,10 @@ def analyse(
     _add_names(names, writers)  # "Writing by X" (a wire story's writer): beside any byline
     if not names:
         _add_names(names, organisations[:1])
+    for paragraph in body:  # "… we'd like to hear from you. Email jroe@example.com."
+        closing = closing_email(paragraph, names)
+        if closing is not None:
+            found.append(closing)
 
     dateline = None
     for paragraph in body[:_DATELINE_ZONE]:
