@@ -525,3 +525,14 @@ def test_a_description_set_off_by_commas_before_said_name_is_not_the_speaker() -
         ("Salt", "As soon as t"),
         ("the company", "We will rebu"),
     ]
+
+
+def test_a_live_blog_post_time_does_not_hide_the_subject_he_refers_to() -> None:
+    """'13.08 Ivo Marsh … has been speaking': "he" in the next post is Marsh, not the odd
+    capitalised word that opened an earlier sentence."""
+    paragraphs = [
+        "There was talk of ice in the fuel lines. Simplest way of explaining is a frozen straw.",
+        "13.08 Ivo Marsh, the airline chief, has been speaking at the airport about the search.",
+        "“The weather is not looking good for two days,” he told reporters.",
+    ]
+    assert [q.speaker for q in find_quotes(paragraphs)] == ["Ivo Marsh"]

@@ -1195,6 +1195,10 @@ def _attributed_after(paragraph: str, close: int, after: str) -> bool:
 
 
 _SUBJECT_SKIP = words("but and so then yet still now also however meanwhile later earlier")
+_POST_TIME = re.compile(
+    r"\d{1,2}[.:]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT))?\s+(?=[A-Z])"
+)
+"""A live blog's post time opening a paragraph ("13.08 Ana Ruiz has been speaking …")."""
 _QUOTE_OPENERS = "“‘\"'”«"
 _SUBJECT_SENTENCES = 6
 _SUBJECT_PARAGRAPHS = 4
@@ -1299,6 +1303,10 @@ _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-
 
 def _sentence_subject(text: str) -> str | None:
     """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any."""
+    if text[:1].isdigit():
+        posted = _POST_TIME.match(text)
+        if posted is not None:
+            text = text[posted.end() :]
     words_ = text.split(maxsplit=8)
     while words_ and words_[0].lower().strip(",") in _SUBJECT_SKIP:
         text = text.split(maxsplit=1)[1] if " " in text else ""
