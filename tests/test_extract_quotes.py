@@ -536,3 +536,16 @@ def test_a_live_blog_post_time_does_not_hide_the_subject_he_refers_to() -> None:
         "“The weather is not looking good for two days,” he told reporters.",
     ]
     assert [q.speaker for q in find_quotes(paragraphs)] == ["Ivo Marsh"]
+
+
+def test_a_name_then_its_description_naming_a_body_speaks_as_the_name() -> None:
+    """'Neil Ruiz, a former pilot and chairman of firm Example Aviation, said': the appositive
+    ends in a body's name; the speaker is the person before it."""
+    quotes = find_quotes(
+        [
+            "“The debris is contained,” Neil Ruiz, a former pilot and chairman of consultancy "
+            "firm Example Aviation, said on Wednesday.",
+            "“We will appeal,” Ana Ruiz, the lawyer for defendant Ivo Lind, said.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Neil Ruiz", "Ana Ruiz"]

@@ -545,6 +545,13 @@ def _subject(pre: str) -> str | None:
             return segment
         named = _trailing_name(segment)
         if named and (kind is None or not segment[:1].isupper() or index == 0):
+            if (
+                segment.split(maxsplit=1)[0] in ("a", "an", "the")
+                and index + 1 < len(segments)
+                and _classify(segments[-index - 2]) == "name"
+            ):
+                described = True
+                continue  # "Neil Ruiz, a pilot and chairman of firm Example Air, said": Ruiz
             return named  # "JPL scientist Ana Ruiz", "a payout that investor Ana Ruiz"
         if kind is None and index == 0 and " of " in segment:
             head, tail = segment.rsplit(" of ", 1)
