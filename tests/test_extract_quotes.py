@@ -549,3 +549,16 @@ def test_a_name_then_its_description_naming_a_body_speaks_as_the_name() -> None:
         ]
     )
     assert [q.speaker for q in quotes] == ["Neil Ruiz", "Ana Ruiz"]
+
+
+def test_a_speaker_of_an_institution_in_a_two_word_place_set_off_by_commas() -> None:
+    """'Ivo Marsh of the University of Otago in Dunedin, New Zealand, said': Marsh, not the
+    country; without the closing comma a two-word name after a place is the subject."""
+    quotes = find_quotes(
+        [
+            "“The effects will not be without consequences,” Ivo Marsh of the University of "
+            "Otago in Dunedin, New Zealand, said to a magazine.",
+            "At a rally in Denver, Ana Ruiz said the plan was “a promise kept to every voter.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Ivo Marsh", "Ana Ruiz"]

@@ -507,6 +507,10 @@ def _subject(pre: str) -> str | None:
         clause = text[: joined.start()].strip(" ,")
         if clause and _classify(clause) != "name":
             return joined.group("name")  # "That was when the plan began and Ana Ruiz said"
+    enclosed = text.rstrip().endswith(",")
+    """A comma before the verb: a two-word name ending the phrase may be a place set off
+    ("…, New Zealand, said"); without one it is the subject ("At a rally in Denver, Ana Ruiz
+    said")."""
     segments = [_tidy(s) for s in text.split(",")]
     segments = [s for s in segments if s][-5:]
     if not segments:
@@ -516,6 +520,8 @@ def _subject(pre: str) -> str | None:
         return last_word  # "… in which he said"
     phrase: str | None = None
     described = False
+    places = 0
+    """Segments skipped at the end as the place a segment before ends in."""
     for index, segment in enumerate(reversed(segments)):
         if _PARTY_TAG.fullmatch(segment):
             described = True
@@ -523,12 +529,13 @@ def _subject(pre: str) -> str | None:
         kind = _classify(segment)
         if (
             kind == "name"
-            and " " not in segment
+            and (" " not in segment or (enclosed and index == places and segment.count(" ") == 1))
             and index + 1 < len(segments)
             and _IN_PLACE.search(segments[-index - 2])
         ):
             described = True
-            continue  # "… a fellow at the institute in Munich, Germany, said": a place
+            places += 1
+            continue  # "… at the institute in Munich, Germany, said", "…, New Zealand, said"
         if kind in ("pronoun", "name"):
             if kind == "pronoun" and phrase is not None:
                 break
@@ -553,10 +560,13 @@ def _subject(pre: str) -> str | None:
                 described = True
                 continue  # "Neil Ruiz, a pilot and chairman of firm Example Air, said": Ruiz
             return named  # "JPL scientist Ana Ruiz", "a payout that investor Ana Ruiz"
-        if kind is None and index == 0 and " of " in segment:
+        if kind is None and index == places and " of " in segment:
             head, tail = segment.rsplit(" of ", 1)
             if head.lower() not in TITLES and len(tail.split()) <= 2 and _classify(head) == "name":
                 return head  # "Senator Ada Voss of Maine", "Wee of the Times"
+            head = segment.split(" of ", 1)[0]
+            if 2 <= len(head.split()) <= 4 and _classify(head) == "name":
+                return head  # "Ana Ruiz of the University of Otago in Dunedin"
         if kind is None and index == 0:
             affiliated = _AFFILIATION.match(segment)
             if affiliated is not None and _classify(affiliated.group(1)) == "name":
