@@ -562,3 +562,11 @@ def test_a_speaker_of_an_institution_in_a_two_word_place_set_off_by_commas() -> 
         ]
     )
     assert [q.speaker for q in quotes] == ["Ivo Marsh", "Ana Ruiz"]
+
+
+def test_a_surname_after_an_opening_phrase_with_a_place_is_the_subject() -> None:
+    """'At a rally in Denver, Ruiz said': Ruiz, not a place after 'in Denver'."""
+    quotes = find_quotes(
+        ["At a rally in Denver, Ruiz said the plan was “a promise kept to every voter.”"]
+    )
+    assert [q.speaker for q in quotes] == ["Ruiz"]

@@ -532,6 +532,10 @@ def _subject(pre: str) -> str | None:
             and (" " not in segment or (enclosed and index == places and segment.count(" ") == 1))
             and index + 1 < len(segments)
             and _IN_PLACE.search(segments[-index - 2])
+            and not (
+                index + 2 == len(segments)
+                and segments[0].split(maxsplit=1)[0].lower() in _INTRO_WORDS
+            )  # "At a rally in Denver, Ruiz said": the subject after an opening phrase
         ):
             described = True
             places += 1
