@@ -272,6 +272,11 @@ _NEWSROOM_MAILBOXES = frozenset(
 """Mailboxes a site answers at: an address there is not a reporter's."""
 
 
+def _newsroom(address: str) -> bool:
+    """An address at one of the site's own mailboxes (tips@, newsroom@, …)."""
+    return address.split("@", 1)[0].lower() in _NEWSROOM_MAILBOXES
+
+
 _CLOSING_EMAIL = re.compile(
     r"(?:^|(?<=[.!?”\"]\s))(?:e-?mail|write\s+to|contact)\s*:?\s+"
     r"(?P<address>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\.?\s*$",
@@ -291,10 +296,9 @@ def closing_email(paragraph: str, authors: Sequence[str]) -> Contact | None:
     if match is None:
         return None
     address = match.group("address")
-    mailbox = address.split("@", 1)[0].lower()
-    if mailbox in _NEWSROOM_MAILBOXES:
+    if _newsroom(address):
         return None
-    letters = "".join(c for c in mailbox if c.isalpha())
+    letters = "".join(c for c in address.split("@", 1)[0].lower() if c.isalpha())
     owners = [a for a in authors if a.split()[-1].lower() in letters]
     if not owners and len(authors) == 1:
         owners = list(authors)
@@ -314,7 +318,7 @@ def parse_contact_line(line: str, authors: Sequence[str] = ()) -> tuple[list[Con
     line_name: str | None = None
     previous = 0
     for item in _items(text):
-        if item.email and item.email.split("@")[0].lower() in _NEWSROOM_MAILBOXES:
+        if item.email and _newsroom(item.email):
             # The site's own address ("Let us know at tips@…"): nobody's, not the author's.
             contacts.append(Contact(email=item.email))
             previous = item.end

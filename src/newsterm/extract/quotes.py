@@ -507,10 +507,10 @@ def _subject(pre: str) -> str | None:
         clause = text[: joined.start()].strip(" ,")
         if clause and _classify(clause) != "name":
             return joined.group("name")  # "That was when the plan began and Ana Ruiz said"
+    # A comma before the verb: a two-word name ending the phrase may be a place set off
+    # ("…, New Zealand, said"); without one it is the subject ("At a rally in Denver, Ana Ruiz
+    # said").
     enclosed = text.rstrip().endswith(",")
-    """A comma before the verb: a two-word name ending the phrase may be a place set off
-    ("…, New Zealand, said"); without one it is the subject ("At a rally in Denver, Ana Ruiz
-    said")."""
     segments = [_tidy(s) for s in text.split(",")]
     segments = [s for s in segments if s][-5:]
     if not segments:
@@ -520,8 +520,7 @@ def _subject(pre: str) -> str | None:
         return last_word  # "… in which he said"
     phrase: str | None = None
     described = False
-    places = 0
-    """Segments skipped at the end as the place a segment before ends in."""
+    places = 0  # segments skipped at the end as the place the segment before ends in
     for index, segment in enumerate(reversed(segments)):
         if _PARTY_TAG.fullmatch(segment):
             described = True
