@@ -386,3 +386,68 @@ def test_lists_that_belong_to_the_article_stay() -> None:
         "Work Starts in March and Should Take Two Years",
     ]
     assert drop_story_links([*top, *_PROSE]) == [*top, *_PROSE]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow on Twitter",
+        "Share This Video",
+        "Enlarge",
+        "Enlarge this photo",
+        "on March 4, 2026 at 9:12 AM",
+        "Topics: Harbour, Ferries",
+        "The opinions expressed here are the views of the writer and not those of Example Sport.",
+        "Views expressed in this column are the author's own.",
+        "7730214",
+        "3 of 12. Divers check their masks on the quay before the search on Monday.",
+        "#Harbour24: A day in the life of the busiest port in the north",
+        "Twitter: Ana Ruiz - The ferry has just left the harbour with the last passengers",
+        "Caught in the storm? Please share your photos and videos at Example Witness.",
+        "Families wait by the harbour wall for news (Getty)",
+        "Jane Roe/for The Example Daily Mayor Lind opens the new bridge on Monday.",
+    ],
+)
+def test_more_furniture_lines(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow-on talks are planned for March, the ministry said.",
+        "On March 4, 2026 the council met to vote on the harbour wall.",
+        "Topics discussed at the meeting included the ferry timetable and the harbour wall.",
+        "The views expressed by residents at the meeting were mostly against the plan.",
+        "2026",
+        "3 of 12 divers were back on the quay by noon, officials said.",
+        "“Please share your photos with the police,” the sheriff said.",
+        "Families were told the news on Monday, the agency (AFP) said.",
+        "The shipping agency said it would look into the complaint (AFP).",
+        "Share prices fell by 4 percent on Monday after the results.",
+        "Twitter said on Monday it would look into the complaints.",
+    ],
+)
+def test_prose_near_the_new_furniture_forms_stays(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_captions_and_teasers_before_a_wire_dateline_are_dropped() -> None:
+    top = [
+        "By Ana Ruiz",
+        "Ferries wait at the quay in Example Port on May 3, 2026.",
+        "The best and worst of the harbour festival in 2026.",
+    ]
+    story = [
+        "EXAMPLE PORT (Reuters) - The harbour board voted on Tuesday to rebuild the sea wall.",
+        "Ferries wait at the quay while the work goes on, the board said.",
+    ]
+    assert drop_story_links([*top, *story]) == ["By Ana Ruiz", *story]
+    # Without a wire dateline the same lines are left to the other rules.
+    plain = [*top, "The harbour board voted on Tuesday to rebuild the sea wall."]
+    assert drop_story_links(plain) == plain
+
+
+def test_a_plan_with_its_price_and_what_it_gives_is_dropped() -> None:
+    plans = ["Corporate", "$60/person/year", "Keep the whole office up to date."]
+    assert drop_story_links([*_PROSE, *plans]) == _PROSE

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from newsterm.extract.byline import find_dateline
 from newsterm.extract.lexicon import words
 
 # Paragraphs longer than this are never treated as boilerplate lines (captions excepted).
@@ -25,7 +26,8 @@ _LINE = re.compile(
     (?:
         leave\s+a\s+comment | (?:show|view|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?
       | \d+\s+comments? | comments? | join\s+the\s+(?:conversation|discussion)
-      | share(?:\s+(?:this|the|full))?(?:\s+(?:article|story|page|post))? | share\s+on\s+\w+.*
+      | share(?:\s+(?:this|the|full))?(?:\s+(?:article|story|page|post|video|photo|gallery))?
+      | share\s+on\s+\w+.* | enlarge(?:\s+(?:this\s+)?(?:photo|image|picture))?
       | (?:(?:facebook|twitter|x|whatsapp|e-?mail|linkedin|reddit|pinterest|messenger
           |copy\s+link|print|share)\W*){2,}
       | appeared\s+in\s+the\s+.{0,80}?print\s+edition.*
@@ -55,6 +57,8 @@ _LINE = re.compile(
         [\d:\s,.apmetgbsucdt]{0,24}
       | credit(?:\.{2,3}|…).*
       | follow\s+(?:us|the\s+\w+(?:\s+\w+)?)\s+on\b.*
+      | follow(?:\s+(?:me|him|her|them))?\s+on\s+(?:twitter|facebook|instagram|x|linkedin|threads
+          |bluesky|mastodon|tiktok|youtube)\b.{0,40}
       | our\s+standards\s*:.* | the\s+associated\s+press\s+receives\s+.* | ap\s+is\s+solely\s+.*
       | (?:find|follow|see)\s+(?:more\s+of\s+)?(?:ap|the\s+associated\s+press)[’']s\s+.*
       | (?:this\s+(?:article|story)\s+(?:was|is)\s+(?:originally\s+)?(?:published|produced)
@@ -65,7 +69,9 @@ _LINE = re.compile(
         (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}
           |\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})
         (?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?
-      | source\s*:.{1,80} | tags?\s*:.* | filed\s+under\s*:.*
+      | source\s*:.{1,80} | tags?\s*:.* | filed\s+under\s*:.* | topics?\s*:.{1,160}
+      | (?:the\s+)?(?:opinions?|views?)\s+expressed\s+(?:here(?:in)?|in\s+this\s+\w+|above|below)
+        \s+(?:are|is|do)\b.*
       | don[’']t\s+miss.{0,80} | tell\s+us\s+what\s+you\s+think.*
       | (?:more\s+information|journal\s+information|citation|explore\s+further)\s*:.*
       | provided\s+by\s+[^.]{1,80} | note\s*:.{0,120}\bcomments?\b.*
@@ -121,7 +127,7 @@ _FIRST_WORDS = words(
     sun january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
-    next previous continued version"""
+    next previous continued version enlarge opinion opinions views"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _CAPTION_MARKS = (":", ")", "..", "…", "/")
@@ -222,13 +228,32 @@ _FIRST_PUBLISHED = re.compile(
 )
 """A page's stamp: "Example Money (New York) First published February 1, 2016: 1:28 AM ET"."""
 _PAREN_AGENCY = re.compile(
-    r"\((?:Reuters|REUTERS|AP|AFP|Getty\s+Images|Associated\s+Press|Shutterstock|Xinhua)"
+    r"\((?:Reuters|REUTERS|AP|AFP|Getty(?:\s+Images)?|Associated\s+Press|Shutterstock|Xinhua)"
     r"(?:\s+[Pp]hotos?)?\)\.?\Z"
 )
 _PAREN_NAME_ORG = re.compile(r"\([A-Z][\w.'’ -]{1,50}\s?/\s?(?:[A-Z]|the\s)[\w.'’& -]{1,60}\)\.?\Z")
 """A caption's closing credit in brackets: "… on Monday. (Reuters)", "(Jane Roe / The Daily)"."""
 _SOURCE_TAIL = re.compile(r"(?:\A|[.!?]\s+)Source:\s+[A-Z][\w&’'/ -]{0,50}\Z")
 """A caption's closing source: "… for two years. Source: Supplied"."""
+_ON_DATE = re.compile(
+    r"on\s(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s"
+)
+_GALLERY_CAPTION = re.compile(r"\d{1,3}\s+of\s+\d{1,3}\.\s+\S.{9,}", re.DOTALL)
+"""A gallery's caption behind its counter: "2 of 9. Rescuers search the shore on Monday."."""
+_EMBED_POST = re.compile(
+    r"(?:twitter|instagram|facebook|x)\s*:\s*[^\n:]{1,60}?\s[-–—]\s\S.*", re.IGNORECASE | re.DOTALL
+)
+"""An embedded post as a page prints it: "Twitter: Ana Ruiz - The ferry has left"."""
+_HASHTAG_PROMO = re.compile(r"#\w{2,30}:\s+[^.!?]{5,120}")
+"""A promoted feature under its hashtag, no closing mark: "#Harbour24: A day on the docks"."""
+_SHARE_YOURS = re.compile(
+    r"(?:.{0,200}[.?!]\s+)?(?:please\s+)?share\s+your\s+(?:[\w,]+\s+){0,3}?"
+    r"(?:videos?|photos?|pictures?|images?)\b.{0,120}",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A call for readers' pictures: "Caught in the storm? Please share your photos at …"."""
+_FOR_CREDIT = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s?/\s?for\s+(?:the\s+)?[A-Z]")
+"""A caption led by its credit: "Jane Roe/for The Daily Mayor Lind opens the bridge."."""
 _CREDIT_GLUE = frozenset(
     ["for", "the", "via", "and", "of", "de", "van", "von", "der", "da", "del", "—", "–", "-"]
 )
@@ -265,6 +290,24 @@ def is_boilerplate(paragraph: str) -> bool:
             return True
         if len(text) <= 12 and text[0].isdigit() and _NUMBERS.fullmatch(text):
             return True
+        if text.isdigit() and len(text) >= 5:
+            return True  # a page's id for a player or a post: "4419915"
+        if text[0].isdigit() and " of " in text[:9] and _GALLERY_CAPTION.fullmatch(text):
+            return True
+        if text[0] == "#" and _HASHTAG_PROMO.fullmatch(text):
+            return True
+        if (
+            ":" in text[:12]
+            and lowered.startswith(("twitter", "instagram", "facebook", "x"))
+            and _EMBED_POST.fullmatch(text)
+        ):
+            return True  # an embedded post: "Twitter: Ana Ruiz - …"
+        if (
+            "share your" in lowered
+            and not any(m in text for m in '"“”')
+            and (_SHARE_YOURS.fullmatch(text))
+        ):
+            return True
         if text[0] == "[" and text[-1] == "]" and _BRACKETED.fullmatch(text):
             return True
         if "First published" in text and _FIRST_PUBLISHED.fullmatch(text):
@@ -282,7 +325,11 @@ def is_boilerplate(paragraph: str) -> bool:
             return True
         if "/" in text and _AGENCY_CREDIT.fullmatch(text) is not None:
             return True
+        if lowered.startswith("on ") and _ON_DATE.match(lowered) and _LINE.fullmatch(text, 3):
+            return True  # "on May 3, 2021 at 7:56 AM": a stamp
     if len(text) <= _MAX_CREDITED_CAPTION and text[-1] != "." and _credited_caption(text):
+        return True
+    if "/for " in text[:60] and len(text) <= 1000 and _FOR_CREDIT.match(text):
         return True
     if len(text) > _MAX_CAPTION:
         return False
@@ -300,7 +347,12 @@ def _credited_caption(text: str) -> bool:
     Roe/The Daily", "… on Monday. (Reuters)", "… two years. Source: Supplied"."""
     if text[-1] == ")":
         credit = _PAREN_AGENCY.search(text) or _PAREN_NAME_ORG.search(text)
-        return credit is not None and text[: credit.start()].rstrip().endswith(_SENTENCE_ENDS)
+        if credit is None:
+            return False
+        # A picture agency's credit ends only captions, closed by a mark or not.
+        return text[: credit.start()].rstrip().endswith(_SENTENCE_ENDS) or (
+            credit.group().startswith(("(Getty", "(Shutterstock")) or "hoto" in credit.group()
+        )
     if "Source:" in text[-60:] and _SOURCE_TAIL.search(text[-70:]):
         return True
     start = text.rfind("Credit ")
@@ -383,9 +435,10 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     _HEADLINE_RUN or more title-case headlines in a row after the first sentence of prose (the
     headline, a standfirst and the byline come before it) and not introduced by a colon (the
     article's own list: "The new members are:"); a subscription box (a plan name
-    alone on a line, its price, a line about that plan; "We accept credit cards …").
+    alone on a line, its price, a line about that plan; "We accept credit cards …"). Also the
+    captions and teasers a page prints between the byline and a wire story's dateline.
     """
-    drop: set[int] = set()
+    drop: set[int] = set(_before_wire_dateline(paragraphs))
     for index, text in enumerate(paragraphs):
         if _LINKS_LABEL.fullmatch(text.strip()):
             end = index + 1
@@ -401,6 +454,11 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
                 if "plan" in line.casefold().split() and len(line.split()) <= _LINK_WORDS:
                     drop.update(range(index, after + 1))
                     break
+                if after == index + 1 and _PRICE.fullmatch(line.strip()):
+                    end = index + 2  # "Corporate", "$60/person/year", what the plan gives
+                    if end < len(paragraphs) and len(paragraphs[end].split()) <= _LINK_WORDS:
+                        drop.update(range(index, end + 1))
+                        break
                 if len(line.split()) > 3:
                     break
     start = next(
@@ -415,6 +473,29 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.update(range(start, end))
         start = end + 1
     return [p for i, p in enumerate(paragraphs) if i not in drop] if drop else paragraphs
+
+
+_PRICE = re.compile(r"[$€£]\d{1,5}(?:[.,]\d\d)?\s*(?:/\s*[a-z]{2,8}\s*){1,2}")
+_DATELINE_ZONE = 6
+"""Paragraphs from the top in which a wire dateline is looked for."""
+
+
+def _before_wire_dateline(paragraphs: list[str]) -> list[int]:
+    """The sentences before a wire story's opening dateline ("LAGOS (Reuters) - …"): photo
+    captions and other stories' teasers the page printed above the story; not the byline or
+    contact lines (no closing mark, or an "@")."""
+    for index, text in enumerate(paragraphs[:_DATELINE_ZONE]):
+        dateline = find_dateline(text)
+        if dateline is not None and dateline.endswith(")"):
+            return [
+                i
+                for i, p in enumerate(paragraphs[:index])
+                if p.rstrip().endswith((".", "!", "?"))
+                and len(p.split()) >= 4
+                and "@" not in p
+                and not p.lstrip().lower().startswith("by ")
+            ]
+    return []
 
 
 def _link_line(text: str) -> bool:
