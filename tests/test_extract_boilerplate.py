@@ -451,3 +451,34 @@ def test_captions_and_teasers_before_a_wire_dateline_are_dropped() -> None:
 def test_a_plan_with_its_price_and_what_it_gives_is_dropped() -> None:
     plans = ["Corporate", "$60/person/year", "Keep the whole office up to date."]
     assert drop_story_links([*_PROSE, *plans]) == _PROSE
+
+
+def test_a_press_releases_closing_company_profile_is_dropped() -> None:
+    profile = [
+        "About Harbourline",
+        "Harbourline is a leading maker of ferry software for ports in Europe and Asia.",
+        "Harbourline is headquartered in Example Port and employs 400 people.",
+    ]
+    assert drop_story_links([*_PROSE, *profile]) == _PROSE
+    assert drop_story_links([*_PROSE, *profile[1:]]) == _PROSE
+
+
+def test_a_story_closing_on_facts_about_a_company_keeps_them() -> None:
+    one_fact = ["Harbourline is headquartered in Example Port, the board said."]
+    pronoun = [
+        "It is a leading maker of ferry software and is headquartered in Example Port.",
+        "It employs 400 people, most of them on the quay.",
+    ]
+    other = [
+        "Harbourline is a leading maker of ferry software.",
+        "Quayside is headquartered in Example Port and employs 400 people.",
+    ]
+    for lines in (one_fact, pronoun, other):
+        assert drop_story_links([*_PROSE, *lines]) == [*_PROSE, *lines]
+
+
+def test_a_subscription_offer_with_a_code_is_furniture_a_deal_in_the_story_is_not() -> None:
+    assert is_boilerplate(
+        "Get the Example Pro subscription for a year at half price. Use the code HARBOUR50."
+    )
+    assert not is_boilerplate("Shoppers can use the code HARBOUR50 to take 20% off ferry tickets.")

@@ -199,7 +199,8 @@ _POST_SIGNATURE = re.compile(
 _GRAPHIC = re.compile(r"\((?:graphic|interactive|video|photos?|chart)\s*:.{1,200}\)", re.IGNORECASE)
 _PROMO = re.compile(
     r"\b(?:sign\s+up|subscribe|keep\s+up\s+with)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b"
-    r"|\b(?:turn\s+off|disable|pause|whitelist|allowlist)\s+(?:your\s+|an\s+|the\s+)?ad[\s-]?block",
+    r"|\b(?:turn\s+off|disable|pause|whitelist|allowlist)\s+(?:your\s+|an\s+|the\s+)?ad[\s-]?block"
+    r"|\bsubscri(?:be|ption)s?\b.{0,240}\buse\s+(?:the\s+)?(?:promo\s+|coupon\s+)?code\b",
     re.IGNORECASE,
 )
 _TEASER = re.compile(
@@ -276,9 +277,9 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if len(text) <= 400:
         lowered = text.lower()
-        if ("newsletter" in lowered or "click" in lowered or "block" in lowered) and _PROMO.search(
-            text
-        ):
+        if (
+            "newsletter" in lowered or "click" in lowered or "block" in lowered or "code" in lowered
+        ) and _PROMO.search(text):
             return True  # a promotion: "… Click here for more information.", an ad-block notice
         if ("[" in text or "see more" in lowered) and _TEASER.fullmatch(text):
             return True
@@ -438,7 +439,7 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     alone on a line, its price, a line about that plan; "We accept credit cards …"). Also the
     captions and teasers a page prints between the byline and a wire story's dateline.
     """
-    drop: set[int] = set(_before_wire_dateline(paragraphs))
+    drop: set[int] = set(_before_wire_dateline(paragraphs)) | set(_company_profile(paragraphs))
     for index, text in enumerate(paragraphs):
         if _LINKS_LABEL.fullmatch(text.strip()):
             end = index + 1
@@ -496,6 +497,47 @@ def _before_wire_dateline(paragraphs: list[str]) -> list[int]:
                 and not p.lstrip().lower().startswith("by ")
             ]
     return []
+
+
+_PROFILE_OPEN = re.compile(
+    r"(?:[Aa]bout\s+)?(?!(?:He|She|It|They|We|I|You|This|That|The|Its|Their|His|Her)\b)(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+\([^()]{1,30}\))?"
+    r"(?:\s+(?:is|was|has|employs)\b|\Z)"
+)
+_PROFILE_MARKS = (
+    "headquartered",
+    "employs",
+    "employees",
+    "subsidiaries",
+    "listed on",
+    "stock exchange",
+    "founded in",
+    "is a leading",
+    "is a global",
+    "is the world",
+    "for more information",
+)
+_PROFILE_RUN = 4
+"""Closing paragraphs a press release's profile of its company takes at most."""
+
+
+def _company_profile(paragraphs: list[str]) -> list[int]:
+    """A press release's closing profile of the company ("About Acme", "Acme is a leading
+    provider of …", "Acme is headquartered in …, employs …"): the closing run of paragraphs that
+    open with the same name and say at least two of the things such a profile says."""
+    run: list[int] = []
+    org = None
+    for index in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 1 - _PROFILE_RUN), -1):
+        match = _PROFILE_OPEN.match(paragraphs[index])
+        if match is None or org not in (None, match.group("org")):
+            break
+        org = match.group("org")
+        run.append(index)
+    said = " ".join(paragraphs[i] for i in run if paragraphs[i] != org).lower()
+    if sum(mark in said for mark in _PROFILE_MARKS) < 2 or not re.search(
+        r"\bis\s+(?:a|an|the)\b", said
+    ):
+        return []
+    return run
 
 
 def _link_line(text: str) -> bool:
