@@ -406,6 +406,11 @@ def test_lists_that_belong_to_the_article_stay() -> None:
         "Caught in the storm? Please share your photos and videos at Example Witness.",
         "Families wait by the harbour wall for news (Getty)",
         "Jane Roe/for The Example Daily Mayor Lind opens the new bridge on Monday.",
+        "Divers check their gear on the quay before the search in Example Port (AP)",
+        "Families wait for news at the ferry terminal in Example Port (EPA)",
+        "The last ferry has left the quay. — Ana Ruiz (@anaruiz) May 3, 2026",
+        "Harbour festival lights up the old docks, in pictures",
+        "More about the harbour wall and the ferries",
     ],
 )
 def test_more_furniture_lines(line: str) -> None:
@@ -426,6 +431,10 @@ def test_more_furniture_lines(line: str) -> None:
         "The shipping agency said it would look into the complaint (AFP).",
         "Share prices fell by 4 percent on Monday after the results.",
         "Twitter said on Monday it would look into the complaints.",
+        "The rules were written by the Environmental Protection Agency (EPA).",
+        "WASHINGTON (AP)",
+        "More on that later.",
+        "She wrote to Ana Ruiz (@anaruiz) on May 3, 2026 about the ferry.",
     ],
 )
 def test_prose_near_the_new_furniture_forms_stays(line: str) -> None:
@@ -482,3 +491,10 @@ def test_a_subscription_offer_with_a_code_is_furniture_a_deal_in_the_story_is_no
         "Get the Example Pro subscription for a year at half price. Use the code HARBOUR50."
     )
     assert not is_boilerplate("Shoppers can use the code HARBOUR50 to take 20% off ferry tickets.")
+
+
+def test_a_caption_printed_again_in_its_credit_line_is_dropped() -> None:
+    caption = "Divers check their gear on the quay."
+    credit = "Credit: Jane Roe View full size image Divers check their gear on the quay."
+    assert drop_story_links([*_PROSE, caption, credit]) == [*_PROSE, credit]
+    assert drop_story_links([*_PROSE, caption, _PROSE[0]]) == [*_PROSE, caption, _PROSE[0]]

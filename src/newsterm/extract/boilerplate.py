@@ -196,6 +196,9 @@ _SEPARATOR = re.compile(r"[\W_]{1,40}")
 _POST_SIGNATURE = re.compile(
     r"[—–-]\s*.{1,80}\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
 )
+_POST_SIGNED = re.compile(
+    r"\s[—–]\s*[^—–]{1,60}\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\Z"
+)
 _GRAPHIC = re.compile(r"\((?:graphic|interactive|video|photos?|chart)\s*:.{1,200}\)", re.IGNORECASE)
 _PROMO = re.compile(
     r"\b(?:sign\s+up|subscribe|keep\s+up\s+with)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b"
@@ -229,7 +232,7 @@ _FIRST_PUBLISHED = re.compile(
 )
 """A page's stamp: "Example Money (New York) First published February 1, 2016: 1:28 AM ET"."""
 _PAREN_AGENCY = re.compile(
-    r"\((?:Reuters|REUTERS|AP|AFP|Getty(?:\s+Images)?|Associated\s+Press|Shutterstock|Xinhua)"
+    r"\((?:Reuters|REUTERS|AP|AFP|EPA|Getty(?:\s+Images)?|Associated\s+Press|Shutterstock|Xinhua)"
     r"(?:\s+[Pp]hotos?)?\)\.?\Z"
 )
 _PAREN_NAME_ORG = re.compile(r"\([A-Z][\w.'’ -]{1,50}\s?/\s?(?:[A-Z]|the\s)[\w.'’& -]{1,60}\)\.?\Z")
@@ -271,6 +274,8 @@ def is_boilerplate(paragraph: str) -> bool:
         return True  # "___", "-", "* * *"
     if "(@" in text and len(text) <= 200 and _POST_SIGNATURE.fullmatch(text):
         return True  # "— Ana Ruiz (@anaruiz) May 3, 2021": an embedded post's signature
+    if "(@" in text[-60:] and len(text) <= 600 and _POST_SIGNED.search(text[-120:]):
+        return True  # the post's text with its signature run on
     if "pic.twitter.com/" in text and len(text) <= 400:
         return True
     if text[0] == "(" and _GRAPHIC.fullmatch(text):
@@ -291,6 +296,14 @@ def is_boilerplate(paragraph: str) -> bool:
             return True
         if len(text) <= 12 and text[0].isdigit() and _NUMBERS.fullmatch(text):
             return True
+        if lowered.endswith((" in pictures", " in photos")) and len(text.split()) <= 16:
+            return True  # a gallery's link: "Harbour festival, in pictures"
+        if (
+            lowered.startswith(("more about ", "more on "))
+            and text[-1].isalnum()
+            and len(text.split()) <= 12
+        ):
+            return True  # a link to a section: "More about the harbour"
         if text.isdigit() and len(text) >= 5:
             return True  # a page's id for a player or a post: "4419915"
         if text[0].isdigit() and " of " in text[:9] and _GALLERY_CAPTION.fullmatch(text):
@@ -350,9 +363,14 @@ def _credited_caption(text: str) -> bool:
         credit = _PAREN_AGENCY.search(text) or _PAREN_NAME_ORG.search(text)
         if credit is None:
             return False
-        # A picture agency's credit ends only captions, closed by a mark or not.
-        return text[: credit.start()].rstrip().endswith(_SENTENCE_ENDS) or (
-            credit.group().startswith(("(Getty", "(Shutterstock")) or "hoto" in credit.group()
+        # A sentence closed by an agency's credit is a caption; so is a line left without its
+        # full stop ("Divers check their gear at the quay (AP)"), never a paragraph of the body.
+        before = text[: credit.start()].rstrip()
+        return before.endswith(_SENTENCE_ENDS) or (
+            credit.re is _PAREN_AGENCY
+            and before[-1:].isalnum()
+            and len(before.split()) >= 6
+            and not _spelled_out(before, credit.group().strip("().").split()[0])
         )
     if "Source:" in text[-60:] and _SOURCE_TAIL.search(text[-70:]):
         return True
@@ -363,6 +381,12 @@ def _credited_caption(text: str) -> bool:
         return False
     who = [w for w in re.split(r"[\s/,]+", text[start + 7 :]) if w]
     return 0 < len(who) <= 14 and all(w[0].isupper() or w in _CREDIT_GLUE for w in who)
+
+
+def _spelled_out(before: str, initials: str) -> bool:
+    """The words before a bracketed abbreviation spell it: "Environmental Protection Agency"."""
+    capitals = [w[0] for w in before.split() if w[0].isupper()]
+    return "".join(capitals[-len(initials) :]) == initials
 
 
 def credit_clauses(paragraph: str) -> list[str] | None:
@@ -441,6 +465,8 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     """
     drop: set[int] = set(_before_wire_dateline(paragraphs)) | set(_company_profile(paragraphs))
     for index, text in enumerate(paragraphs):
+        if index + 1 < len(paragraphs) and _repeated_in_credit(text, paragraphs[index + 1]):
+            drop.add(index)
         if _LINKS_LABEL.fullmatch(text.strip()):
             end = index + 1
             while end < len(paragraphs) and _link_line(paragraphs[end]):
@@ -538,6 +564,21 @@ def _company_profile(paragraphs: list[str]) -> list[int]:
     ):
         return []
     return run
+
+
+_CREDIT_OPENINGS = ("Credit", "CREDIT", "Photo", "PHOTO", "Image", "Picture")
+
+
+def _repeated_in_credit(text: str, after: str) -> bool:
+    """A caption the page prints again inside the credit line after it: "Divers on the quay.",
+    then "Credit: Jane Roe View full size image Divers on the quay."."""
+    caption = text.strip()
+    return (
+        after.startswith(_CREDIT_OPENINGS)
+        and len(caption) < len(after)
+        and len(caption.split()) >= 4
+        and caption in after
+    )
 
 
 def _link_line(text: str) -> bool:
