@@ -411,6 +411,7 @@ def test_lists_that_belong_to_the_article_stay() -> None:
         "The last ferry has left the quay. — Ana Ruiz (@anaruiz) May 3, 2026",
         "Harbour festival lights up the old docks, in pictures",
         "More about the harbour wall and the ferries",
+        "(Harbour Flight 8501: What we know so far about the ferry’s disappearance)",
     ],
 )
 def test_more_furniture_lines(line: str) -> None:
@@ -435,6 +436,9 @@ def test_more_furniture_lines(line: str) -> None:
         "WASHINGTON (AP)",
         "More on that later.",
         "She wrote to Ana Ruiz (@anaruiz) on May 3, 2026 about the ferry.",
+        "(Correction: An earlier version of this story misspelled the name of the harbour)",
+        "(Editor’s note: Ana Ruiz is a member of the harbour board)",
+        "(The harbour board: a history of three hundred years of ferries.)",
     ],
 )
 def test_prose_near_the_new_furniture_forms_stays(line: str) -> None:

@@ -226,6 +226,12 @@ _BRACKETED = re.compile(
 )
 """A whole paragraph in square brackets that links elsewhere ("[Read: Another story]") or
 reads as another story's headline; not a bracketed citation ("[Author, p. 41]")."""
+_PAREN_LINK = re.compile(
+    r"\((?![^()]*\b(?:[Nn]ote|[Cc]orrect|[Uu]pdat|[Cc]larif|[Rr]eport|[Ee]dit|[Ww]rit))"
+    r"[A-Z][^().!?:;]{2,60}:\s+[A-Z][^().!?]{10,140}[^().!?\s]\)"
+)
+"""A whole paragraph in round brackets that reads "Topic: headline", with no sentence in it; not
+an editor's note or a correction ("(Correction: An earlier version …)")."""
 _FIRST_PUBLISHED = re.compile(
     r"[^.]{0,60}\bFirst published\s+(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?[A-Z][a-z]{2,8}\.?\s+"
     r"\d{1,2},?\s+\d{4}\b.{0,24}"
@@ -324,6 +330,8 @@ def is_boilerplate(paragraph: str) -> bool:
             return True
         if text[0] == "[" and text[-1] == "]" and _BRACKETED.fullmatch(text):
             return True
+        if text[0] == "(" and text[-1] == ")" and _PAREN_LINK.fullmatch(text):
+            return True  # another story's link in brackets: "(Harbour wall: what we know)"
         if "First published" in text and _FIRST_PUBLISHED.fullmatch(text):
             return True
         if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
