@@ -502,3 +502,15 @@ def test_a_caption_printed_again_in_its_credit_line_is_dropped() -> None:
     credit = "Credit: Jane Roe View full size image Divers check their gear on the quay."
     assert drop_story_links([*_PROSE, caption, credit]) == [*_PROSE, credit]
     assert drop_story_links([*_PROSE, caption, _PROSE[0]]) == [*_PROSE, caption, _PROSE[0]]
+
+
+def test_a_label_right_above_the_first_sentence_is_dropped_a_byline_label_is_not() -> None:
+    byline = "By ANA RUIZ May 3, 2026"
+    assert drop_story_links([byline, "'Ferry' Cam Search:", *_PROSE]) == [byline, *_PROSE]
+    for label in ("By:", "Author:", "Editor’s note:", "Contact:"):
+        assert drop_story_links([label, "Ana Ruiz", *_PROSE]) == [label, "Ana Ruiz", *_PROSE]
+        assert drop_story_links([byline, label, *_PROSE]) == [byline, label, *_PROSE]
+    listed = ["Banned foods:", "Sugar", "Salt", *_PROSE]
+    assert drop_story_links(listed) == listed
+    later = [*_PROSE, "Ferry Cam Search:", _PROSE[0]]
+    assert drop_story_links(later) == later

@@ -500,6 +500,8 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
         (i + 1 for i, p in enumerate(paragraphs) if _PROSE.search(p) and len(p.split()) >= 12),
         len(paragraphs),
     )
+    if start >= 2 and _lead_label(paragraphs[start - 2]):
+        drop.add(start - 2)  # a label right above the story's first sentence
     while start < len(paragraphs):
         end = start
         while end < len(paragraphs) and _title_headline(paragraphs[end]):
@@ -586,6 +588,25 @@ def _repeated_in_credit(text: str, after: str) -> bool:
         and len(caption) < len(after)
         and len(caption.split()) >= 4
         and caption in after
+    )
+
+
+_LABEL_KEEP = words(
+    """by note contact email e-mail correction editor editor's editor’s author authors written
+    writer writers reporter reporters posted published updated source sources photo photos
+    credit credits contributor contributors staff"""
+)
+
+
+def _lead_label(text: str) -> bool:
+    """A label left right above the story's first sentence of prose, for something the page did
+    not keep ("Ferry Cam Search:"); not a "By:" or "Author:" line, an editor's note or a contact."""
+    line = text.strip()
+    return (
+        line.endswith(":")
+        and len(line.split()) <= 5
+        and "@" not in line
+        and not any(w.strip("'‘’\":").casefold() in _LABEL_KEEP for w in line.split())
     )
 
 
