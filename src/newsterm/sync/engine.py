@@ -516,17 +516,26 @@ def item_state(item: dict[str, Any]) -> int:
     except TypeError:
         joined = ""
     if joined.count("\n") == len(categories) + 1:  # no category holds a line break
-        if "/state/com.google/reading-list\n" not in joined:
-            if "\ncom.google/reading-list\n" not in joined:
-                return UNKNOWN_STATE
-        read = "/state/com.google/read\n" in joined or "\ncom.google/read\n" in joined
-        starred = "/state/com.google/starred\n" in joined or "\ncom.google/starred\n" in joined
-        return read * READ_FLAG | starred * STARRED_FLAG
+        if not _holds(joined, "reading-list"):
+            return UNKNOWN_STATE
+        return _holds(joined, "read") * READ_FLAG | _holds(joined, "starred") * STARRED_FLAG
     states = {c.rpartition("/state/")[2] for c in categories if isinstance(c, str)}
     if "com.google/reading-list" not in states:
         return UNKNOWN_STATE
     read = "com.google/read" in states
     return read * READ_FLAG | ("com.google/starred" in states) * STARRED_FLAG
+
+
+_STATE_ENDS = {
+    name: (f"/state/com.google/{name}\n", f"\ncom.google/{name}\n")
+    for name in ("reading-list", "read", "starred")
+}
+
+
+def _holds(joined: str, name: str) -> bool:
+    """Whether categories joined by line breaks (one at each end) hold this state."""
+    after_state, whole = _STATE_ENDS[name]
+    return after_state in joined or whole in joined
 
 
 def pull_state(store: Store, client: GReaderClient, states: dict[int, int] | None = None) -> int:
