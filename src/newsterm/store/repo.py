@@ -550,7 +550,7 @@ class Store:
                 values = (
                     raw.url,
                     raw.title,
-                    json.dumps(raw.authors),
+                    json.dumps(raw.authors) if raw.authors else "[]",
                     published,
                     now,
                     published

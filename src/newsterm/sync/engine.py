@@ -472,13 +472,13 @@ def item_article(item: dict[str, Any]) -> tuple[RawArticle, str]:
     published = item.get("published")
     when = (
         datetime.fromtimestamp(published, UTC)
-        if isinstance(published, int | float) and 0 < published < 1e11
+        if isinstance(published, (int, float)) and 0 < published < 1e11  # (a tuple: no union)
         else None
     )
     author = item.get("author")
     authors = bylines([(author, "")]) if isinstance(author, str) and author else []
     title = clean_title(str(item.get("title") or ""), True)
-    hashed = "".join([f"{part}\n" for part in (title, link, html, "\x00", *authors)])
+    hashed = "\n".join((title, link, html, "\x00", *authors)) + "\n"  # each part and "\n"
     return (
         RawArticle(
             guid=str(item.get("id", "")),
