@@ -366,8 +366,10 @@ def _save_page(
         source_id = streams.get(str(stream), account_id)
         parsed.append((number, source_id, *item_article(item)))
     with store.write(unchecked=True) as conn:  # its references are checked here
-        present = _present_sources(conn, {source_id for _, source_id, _, _ in parsed})
-        parsed = [entry for entry in parsed if entry[1] in present]  # a source removed meanwhile
+        sources = {source_id for _, source_id, _, _ in parsed}
+        present = _present_sources(conn, sources)
+        if present != sources:  # a source removed meanwhile
+            parsed = [entry for entry in parsed if entry[1] in present]
         known = sync_queue.known_items(conn, [n for n, _, _, _ in parsed])
         local = sync_queue.articles_by_url(
             conn,
@@ -389,26 +391,27 @@ def _save_page(
         by_source: dict[int, list[RawArticle]] = defaultdict(list)
         for source_id, raw, _ in wanted:  # stored unanalysed: the analysis backlog follows
             by_source[source_id].append(raw)
-        written: dict[tuple[int, str], int] = {}
+        written: dict[int, dict[str, int]] = {}  # source -> guid -> id of each article saved
         for source_id, batch in by_source.items():
             result = store.save_articles(source_id, batch)
             report.new += result.new
             report.updated += result.updated
             report.new_ids += result.new_ids
-            written.update(((source_id, guid), article) for guid, article in result.ids.items())
+            written[source_id] = result.ids
         for number, source_id, raw, _ in parsed:
             if number not in known:
-                key = (source_id, raw.guid)
-                article = written.get(key) or stored.get(key, (0, ""))[0]
-                if article:
+                article = written.get(source_id, {}).get(raw.guid)
+                if article is None:
+                    article = stored.get((source_id, raw.guid), (None, ""))[0]
+                if article is not None:
                     links.append(_link(number, article, raw.url, states))
         sync_queue.link(conn, links)
         sync_html.keep(
             conn,
             [
-                (written[(source_id, raw.guid)], raw.content_hash, html)
+                (written[source_id][raw.guid], raw.content_hash, html)
                 for source_id, raw, html in wanted
-                if (source_id, raw.guid) in written
+                if raw.guid in written[source_id]
             ],
         )
 
