@@ -19,9 +19,9 @@ then incremental syncs with nothing new (same cache, the session of the last log
 fresh processes, interleaved with ``--against``'s), and 1,000 articles marked read here and
 pushed on a logged-in client: the requests that push takes.
 Prints the medians and ratios. ``--instructions PAGES`` instead counts the instructions an item
-of the first PAGES pages (as FreshRSS sent them, recorded) takes to be decoded and stored, in one
-thread under valgrind's callgrind, for this tree and ``--against``'s: a figure the machine's
-load does not move.
+of the first PAGES pages (as FreshRSS sent them, recorded) takes to be decoded and stored as a
+first sync stores them, with the state pulled after, in one thread under valgrind's callgrind,
+for this tree and ``--against``'s: a figure the machine's load does not move.
 """
 
 from __future__ import annotations
@@ -186,9 +186,13 @@ with Store.open(db) as store:
     sources = store.upsert_sources([engine._subscription_entry(sync, s) for s in subs])
     streams = {s.id: source.id for s, source in zip(subs, sources)}
     report = engine.SyncReport(account)
+    states = {}  # a first sync's: each item's state from its categories, then pulled with them
+    empty = getattr(engine, "_empty_sources", None)  # (the sources the sync fills: not looked up)
+    fresh = (empty(store.conn, set(streams.values()) | {account.id}),) if empty else ()
     for number in range(pages):
         items = json.loads((folder / f"page-{number}.json").read_bytes())["items"]
-        engine._save_page(store, items, account.id, streams, report)
+        engine._save_page(store, items, account.id, streams, report, states, *fresh)
+    engine.pull_state(store, None, states)
 """
 CALLGRIND = ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null")
 
@@ -209,8 +213,8 @@ def record_pages(api: str, user: str, password: str, folder: Path, pages: int) -
 
 def store_instructions(tree: Path, folder: Path, pages: int, items: int) -> float:
     """Instructions an item takes to be stored by the newsterm of ``tree`` (JSON decode and
-    ``_save_page`` of the recorded pages, one thread, under callgrind): a run with the pages
-    less one with none."""
+    ``_save_page`` of the recorded pages as a first sync, then ``pull_state``, one thread,
+    under callgrind): a run with the pages less one with none."""
 
     def count(number: int) -> int:
         db = folder / f"instructions-{number}.db"

@@ -161,7 +161,7 @@ def synced_store(store: Store) -> list[int]:
     ]
     ids = store.save_articles(source.id, raws).new_ids
     with store.write() as conn:
-        link(conn, [(101 + n, article_id, None) for n, article_id in enumerate(ids)])
+        link(conn, [(101 + n, article_id, None, None, None) for n, article_id in enumerate(ids)])
     return ids
 
 

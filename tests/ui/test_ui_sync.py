@@ -26,7 +26,9 @@ def link_every_article(cache: Path) -> None:
     with Store.open(cache) as store:
         ids = [a.id for a in store.list_articles(limit=100)]
         with store.write() as conn:
-            link(conn, [(1000 + n, article_id, None) for n, article_id in enumerate(ids)])
+            link(
+                conn, [(1000 + n, article_id, None, None, None) for n, article_id in enumerate(ids)]
+            )
 
 
 async def test_r_and_s_queue_changes_and_the_status_bar_counts_them(

@@ -550,7 +550,7 @@ class Store:
                 values = (
                     raw.url,
                     raw.title,
-                    json.dumps(raw.authors),
+                    json.dumps(raw.authors) if raw.authors else "[]",
                     published,
                     now,
                     published
@@ -567,6 +567,7 @@ class Store:
                 else:
                     updates.append((*values, row[0]))
                     existing[raw.guid] = (row[0], raw.content_hash, 0, values[5])
+                    result.ids[raw.guid] = row[0]
             if updates:
                 changed = [u[-1] for u in updates]
                 _unindex(conn, changed)
@@ -603,6 +604,7 @@ class Store:
                 if cursor.rowcount != 1:
                     raise sqlite3.IntegrityError(f"article {insert[-1]!r} not inserted")
                 result.new_ids.append(int(cursor.lastrowid or 0))
+                result.ids[insert[-1]] = result.new_ids[-1]
             result.new = len(inserts)
             if index_later:
                 conn.execute(

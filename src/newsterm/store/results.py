@@ -15,6 +15,8 @@ class SaveResult:
     updated: int = 0
     unchanged: int = 0
     new_ids: list[int] = field(default_factory=list)
+    ids: dict[str, int] = field(default_factory=dict)
+    """guid -> id of each article the save wrote (new or changed)."""
 
 
 @dataclass(slots=True)

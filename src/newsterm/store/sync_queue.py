@@ -66,10 +66,17 @@ def drop_sent(conn: sqlite3.Connection, sent: Iterable[Change]) -> None:
         )
 
 
-def link(conn: sqlite3.Connection, links: Iterable[tuple[int, int, str | None]]) -> None:
-    """Record (item, article id, canonical link) triples; an item keeps its first article."""
+Link = tuple[int, int, str | None, int | None, int | None]
+"""A server item's row: (item, article id, canonical link, seen read, seen starred); the
+states are those the server sent with the item (None: not known yet, see :func:`apply_remote`)."""
+
+
+def link(conn: sqlite3.Connection, links: Iterable[Link]) -> None:
+    """Record server items' rows (:data:`Link`); an item keeps its first article and state."""
     conn.executemany(
-        "INSERT OR IGNORE INTO sync_items (item, article_id, url) VALUES (?, ?, ?)", list(links)
+        """INSERT OR IGNORE INTO sync_items (item, article_id, url, seen_read, seen_starred)
+           VALUES (?, ?, ?, ?, ?)""",
+        list(links),
     )
 
 
@@ -89,7 +96,14 @@ def articles_by_url(
     conn: sqlite3.Connection, urls: Sequence[str], exclude_kind: str
 ) -> dict[str, int]:
     """url -> article id of articles with these links in sources not of ``exclude_kind``
-    (an item that also arrives through a local feed)."""
+    (an item that also arrives through a local feed). No lookup when no such source has an
+    article (a first sync into a cache of synced sources only)."""
+    if not conn.execute(
+        """SELECT EXISTS (SELECT 1 FROM sources s WHERE s.kind != ?
+                            AND EXISTS (SELECT 1 FROM articles WHERE source_id = s.id))""",
+        (exclude_kind,),
+    ).fetchone()[0]:
+        return {}
     rows = conn.execute(
         """SELECT a.url, MIN(a.id) FROM articles a JOIN sources s ON s.id = a.source_id
            WHERE a.url IN (SELECT value FROM json_each(?)) AND s.kind != ?

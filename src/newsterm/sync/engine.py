@@ -281,10 +281,11 @@ def pull_items(
     limit = sync.max_items if since is None else INCREMENTAL_LIMIT
     started: float | None = None
     states: dict[int, int] | None = {} if since is None else None
+    fresh = _empty_sources(store.conn, set(streams.values()) | {account.id})
     for page in _ahead(client.pages(limit, since=since)):
         if started is None:
             started = page.updated
-        _save_page(store, page.items, account.id, streams, report, states)
+        _save_page(store, page.items, account.id, streams, report, states, fresh)
     if started is not None:
         store.set_meta(ACCOUNT_KEY, account_id)
         store.set_meta(SINCE_KEY, str(started))
@@ -338,15 +339,20 @@ def _save_page(
     streams: dict[str, int],
     report: SyncReport,
     states: dict[int, int] | None = None,
+    fresh: frozenset[int] = frozenset(),
 ) -> None:
     """Store one page of items in one transaction: new and changed ones as articles with an
     empty body and their HTML kept to convert later (``store.sync_html``), each linked to its
     server item; one that a local feed also brings is linked to that feed's article. Each
-    item's state from its categories goes into ``states`` (see :func:`item_state`).
+    item's state from its categories goes into ``states`` (see :func:`item_state`), and, on a
+    first sync, into its item's row as the state seen (``sync_queue.Link``).
+
+    ``fresh``: sources that had no article when the sync began (:func:`_empty_sources`):
+    their items are not looked up before the save (``Store.save_articles`` matches them).
 
     Foreign keys are not enforced in it (``Store.write(unchecked=True)``: half an article
     insert's CPU): the sources are checked here, and every other row refers to an article
-    just looked up; no source or article is deleted."""
+    just looked up or written; no source or article is deleted."""
     parsed: list[tuple[int, int, RawArticle, str]] = []
     for item in items:
         try:
@@ -355,27 +361,29 @@ def _save_page(
             continue
         if states is not None:
             states[number] = item_state(item)
-        origin = item.get("origin") if isinstance(item.get("origin"), dict) else {}
-        source_id = streams.get(str((origin or {}).get("streamId", "")), account_id)
+        origin = item.get("origin")
+        stream = origin.get("streamId", "") if isinstance(origin, dict) else ""
+        source_id = streams.get(str(stream), account_id)
         parsed.append((number, source_id, *item_article(item)))
     with store.write(unchecked=True) as conn:  # its references are checked here
-        present = _present_sources(conn, {source_id for _, source_id, _, _ in parsed})
-        parsed = [entry for entry in parsed if entry[1] in present]  # a source removed meanwhile
+        sources = {source_id for _, source_id, _, _ in parsed}
+        present = _present_sources(conn, sources)
+        if present != sources:  # a source removed meanwhile
+            parsed = [entry for entry in parsed if entry[1] in present]
         known = sync_queue.known_items(conn, [n for n, _, _, _ in parsed])
         local = sync_queue.articles_by_url(
             conn,
             [raw.url for n, _, raw, _ in parsed if n not in known and raw.url],
             SourceKind.SYNC.value,
         )
-        keys = [(source_id, raw.guid) for _, source_id, raw, _ in parsed]
-        stored = _stored(conn, keys)
-        links: list[tuple[int, int, str | None]] = []
+        stored = _stored(conn, [(s, raw.guid) for _, s, raw, _ in parsed if s not in fresh])
+        links: list[sync_queue.Link] = []
         wanted: list[tuple[int, RawArticle, str]] = []
         for number, source_id, raw, html in parsed:
             if known.get(number) is False:
                 continue  # stored once, under the local feed that also brings it
-            if number not in known and raw.url in local:
-                links.append((number, local[raw.url], raw.url))  # also arrives through a local feed
+            if number not in known and raw.url in local:  # also arrives through a local feed
+                links.append(_link(number, local[raw.url], raw.url, states))
                 continue
             if stored.get((source_id, raw.guid), (0, None))[1] == raw.content_hash:
                 continue
@@ -383,24 +391,51 @@ def _save_page(
         by_source: dict[int, list[RawArticle]] = defaultdict(list)
         for source_id, raw, _ in wanted:  # stored unanalysed: the analysis backlog follows
             by_source[source_id].append(raw)
+        written: dict[int, dict[str, int]] = {}  # source -> guid -> id of each article saved
         for source_id, batch in by_source.items():
             result = store.save_articles(source_id, batch)
             report.new += result.new
             report.updated += result.updated
             report.new_ids += result.new_ids
-        stored = _stored(conn, keys)  # again: with the articles just saved
+            written[source_id] = result.ids
         for number, source_id, raw, _ in parsed:
-            if number not in known and (source_id, raw.guid) in stored:
-                links.append((number, stored[(source_id, raw.guid)][0], raw.url))
+            if number not in known:
+                article = written.get(source_id, {}).get(raw.guid)
+                if article is None:
+                    article = stored.get((source_id, raw.guid), (None, ""))[0]
+                if article is not None:
+                    links.append(_link(number, article, raw.url, states))
         sync_queue.link(conn, links)
         sync_html.keep(
             conn,
             [
-                (stored[(source_id, raw.guid)][0], raw.content_hash, html)
+                (written[source_id][raw.guid], raw.content_hash, html)
                 for source_id, raw, html in wanted
-                if (source_id, raw.guid) in stored
+                if raw.guid in written[source_id]
             ],
         )
+
+
+def _link(
+    number: int, article_id: int, url: str | None, states: dict[int, int] | None
+) -> sync_queue.Link:
+    """An item's row for ``sync_queue.link``, with the state its categories gave (a first
+    sync's: ``states``), the base of the next merge, so that :func:`pull_state` writes no
+    row of an item whose state did not change."""
+    state = UNKNOWN_STATE if states is None else states.get(number, UNKNOWN_STATE)
+    if state == UNKNOWN_STATE:
+        return (number, article_id, url, None, None)
+    return (number, article_id, url, state & READ_FLAG and 1, state & STARRED_FLAG and 1)
+
+
+def _empty_sources(conn: sqlite3.Connection, source_ids: set[int]) -> frozenset[int]:
+    """Those of these sources without any article in the cache."""
+    rows = conn.execute(
+        """SELECT value FROM json_each(?)
+           WHERE NOT EXISTS (SELECT 1 FROM articles WHERE source_id = value)""",
+        (json.dumps(sorted(source_ids)),),
+    )
+    return frozenset(int(source_id) for (source_id,) in rows)
 
 
 def _present_sources(conn: sqlite3.Connection, source_ids: set[int]) -> set[int]:
@@ -440,13 +475,13 @@ def item_article(item: dict[str, Any]) -> tuple[RawArticle, str]:
     published = item.get("published")
     when = (
         datetime.fromtimestamp(published, UTC)
-        if isinstance(published, int | float) and 0 < published < 1e11
+        if isinstance(published, (int, float)) and 0 < published < 1e11  # (a tuple: no union)
         else None
     )
     author = item.get("author")
     authors = bylines([(author, "")]) if isinstance(author, str) and author else []
     title = clean_title(str(item.get("title") or ""), True)
-    hashed = "".join([f"{part}\n" for part in (title, link, html, "\x00", *authors)])
+    hashed = "\n".join((title, link, html, "\x00", *authors)) + "\n"  # each part and "\n"
     return (
         RawArticle(
             guid=str(item.get("id", "")),
@@ -479,11 +514,31 @@ def item_state(item: dict[str, Any]) -> int:
     categories = item.get("categories")
     if not isinstance(categories, list):
         return UNKNOWN_STATE
+    try:  # one search in the joined categories: each one's end, or the whole
+        joined = "\n" + "\n".join(categories) + "\n"
+    except TypeError:
+        joined = ""
+    if joined.count("\n") == len(categories) + 1:  # no category holds a line break
+        if not _holds(joined, "reading-list"):
+            return UNKNOWN_STATE
+        return _holds(joined, "read") * READ_FLAG | _holds(joined, "starred") * STARRED_FLAG
     states = {c.rpartition("/state/")[2] for c in categories if isinstance(c, str)}
     if "com.google/reading-list" not in states:
         return UNKNOWN_STATE
     read = "com.google/read" in states
     return read * READ_FLAG | ("com.google/starred" in states) * STARRED_FLAG
+
+
+_STATE_ENDS = {
+    name: (f"/state/com.google/{name}\n", f"\ncom.google/{name}\n")
+    for name in ("reading-list", "read", "starred")
+}
+
+
+def _holds(joined: str, name: str) -> bool:
+    """Whether categories joined by line breaks (one at each end) hold this state."""
+    after_state, whole = _STATE_ENDS[name]
+    return after_state in joined or whole in joined
 
 
 def pull_state(store: Store, client: GReaderClient, states: dict[int, int] | None = None) -> int:
