@@ -56,6 +56,27 @@ def pytest_runtest_makereport(
         report.longrepr = f"skipped where no skip is expected (NEWSTERM_NO_SKIPS): {reason}"
 
 
+@pytest.fixture(autouse=True)
+def no_pool_left_open(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail a test that leaves a ParsePool's worker processes running: their queues' and
+    turn's named semaphores then outlive it, and multiprocessing's resource tracker reports
+    them as leaked when the run ends."""
+    started: list[parse_pool.ParsePool] = []
+    start = parse_pool.ParsePool.start
+
+    def recorded(self: parse_pool.ParsePool) -> None:
+        start(self)
+        if self._pool is not None and self not in started:
+            started.append(self)
+
+    monkeypatch.setattr(parse_pool.ParsePool, "start", recorded)
+    yield
+    open_pools = [pool for pool in started if pool._pool is not None]
+    for pool in open_pools:
+        pool.close(cancel=True)
+    assert not open_pools, f"{len(open_pools)} ParsePool(s) left open (close() them)"
+
+
 NOW = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
 """The fixed "now" of every test: dates shown never depend on the day the suite runs."""
 

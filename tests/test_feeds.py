@@ -394,3 +394,19 @@ def test_parse_workers_write_in_turn(store: Store, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(feed_save, "TURN_WAIT", 0.01)  # held (just above) and never freed
     assert feed_save.save_feed(store, source, parsed, feed_save.Answer(), now).new == 0
     assert seen == [False, False] and store.count_articles() == 3
+
+
+@pytest.mark.parametrize("in_worker", [False, True])
+def test_a_writer_keeps_its_statement_journals_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_worker: bool
+) -> None:
+    """Each article's insert checks its feed (a foreign key) and so keeps a statement journal,
+    which SQLite spilled to a temporary file past 64 KiB (~100 in a first refresh): a worker's
+    connection, and a thread's, keep it in memory (``temp_store`` 2)."""
+    Store.open(tmp_path / "cache.db").close()
+    monkeypatch.setattr(feed_save, "_worker_stores", {} if in_worker else None)
+    with feed_save.worker_store(tmp_path / "cache.db") as store:
+        assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 2
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1  # still checked
+    if in_worker:
+        store.close()

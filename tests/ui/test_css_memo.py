@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,69 @@ def test_nothing_new_writes_nothing(tmp_path: Path) -> None:
     before = memo.stat().st_mtime_ns
     _parsed(memo).keep()
     assert memo.stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize(
+    "foreign",
+    [
+        pickle.dumps(["a", "list"]),
+        pickle.dumps({(WHERE, False, 0, ""): ((0, 0), CSS, VARIABLES, b"x")}),  # older format
+        pickle.dumps({"textual": None, "roots": 3}),
+        pickle.dumps({"roots": [("/elsewhere", {"k": 1})]}),
+        b"\x80\x05not really",
+    ],
+)
+def test_a_foreign_memo_is_ignored_and_replaced(
+    tmp_path: Path, parses: list[str], foreign: bytes
+) -> None:
+    memo = tmp_path / "stylesheet.pickle"
+    memo.write_bytes(foreign)
+    first = _parsed(memo)
+    assert parses == [CSS]
+    first.keep()
+    assert memo.read_bytes() != foreign
+    second = _parsed(memo)
+    assert parses == [CSS]  # the replaced memo is read
+    assert _lines(second) == _lines(first)
+
+
+def test_another_textual_version_parses_afresh(
+    tmp_path: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memo = tmp_path / "stylesheet.pickle"
+    _parsed(memo).keep()
+    build = css_memo._textual_build()
+    monkeypatch.setattr(css_memo, "_textual_build", lambda: ("textual-99.0.dist-info", *build[1:]))
+    upgraded = _parsed(memo)
+    assert parses == [CSS, CSS]  # the parser's file alike, the version not
+    upgraded.keep()
+    _parsed(memo)
+    assert parses == [CSS, CSS]
+
+
+def test_the_memo_keeps_only_the_latest_installations(
+    tmp_path: Path, parses: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memo = tmp_path / "stylesheet.pickle"
+    roots = [f"/checkout{n}/src/newsterm" for n in range(css_memo.ROOTS_KEPT + 2)]
+    for root in roots:
+        monkeypatch.setattr(css_memo, "this_root", lambda root=root: root)
+        _parsed(memo).keep()
+    kept = pickle.loads(memo.read_bytes())["roots"]
+    assert [root for root, _ in kept] == roots[::-1][: css_memo.ROOTS_KEPT]
+    assert len(parses) == len(roots)
+    monkeypatch.setattr(css_memo, "this_root", lambda: roots[-2])  # still kept: recalled
+    _parsed(memo).keep()
+    monkeypatch.setattr(css_memo, "this_root", lambda: roots[0])  # pruned: parsed again
+    _parsed(memo)
+    assert len(parses) == len(roots) + 1
+    kept = pickle.loads(memo.read_bytes())["roots"]
+    assert [root for root, _ in kept][:2] == [roots[-2], roots[-1]]
+
+
+def test_a_changed_private_signature_still_parses(tmp_path: Path) -> None:
+    """Textual's ``_parse_rules`` is private: arguments this memo does not know are passed on."""
+    memo = tmp_path / "stylesheet.pickle"
+    sheet = MemoStylesheet(variables=dict(VARIABLES), memo=memo)
+    rules = sheet._parse_rules(CSS, WHERE, False, 0, scope="")
+    assert rules and sheet._parse_rules(CSS, WHERE, False, 0, scope="") is rules

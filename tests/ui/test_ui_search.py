@@ -280,3 +280,44 @@ async def test_the_frame_that_shows_a_typed_key_shows_its_list(make: AppFactory)
         assert any(isinstance(m, Update) and m.widget is articles for m in posted)
         await settle(pilot)
         assert articles.count == len(hits) > 0
+
+
+async def test_a_search_given_up_on_the_ui_thread_hands_its_plan_to_the_worker(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search as typed that runs over its time on the UI thread after learning how common
+    its words are is not started again from nothing: the worker takes that on, reads it no
+    more, and lists the same rows."""
+    import threading
+
+    from newsterm.store import search
+    from newsterm.store.repo import TooSlow
+
+    app = make()
+    async with app.run_test(size=(160, 45)) as pilot:  # type: ignore[attr-defined]
+        await settle(pilot)
+        screen = app.screen  # type: ignore[attr-defined]
+        expected = [hit.article.id for hit in screen.store.search_newest("newspap*")]
+        shares: list[str] = []
+        share, in_newest = search._share, search._in_newest
+
+        def counted(store: Store, match: str, newest_id: int) -> float:
+            shares.append(threading.current_thread().name)
+            return share(store, match, newest_id)
+
+        def given_up_here(*args: object) -> object:
+            if threading.current_thread() is threading.main_thread():
+                raise TooSlow("interrupted")  # (as cpu_limit's interrupt, after the share)
+            return in_newest(*args)  # type: ignore[arg-type]
+
+        await pilot.press("slash", *"newspa")
+        await settle_until(pilot, lambda: screen.search_query == "newspa*")
+        monkeypatch.setattr(search, "_share", counted)
+        monkeypatch.setattr(search, "_in_newest", given_up_here)
+        await pilot.press("p")
+        await settle_until(pilot, lambda: screen.search_query == "newspap*")
+        assert len(shares) == 1 and shares[0] == threading.main_thread().name
+        assert [screen.articles.row(i).article.id for i in range(screen.articles.count)] == (
+            expected
+        )
+        assert expected and screen.searcher.newest_only

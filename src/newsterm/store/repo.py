@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from newsterm.analysis import Analysis, AnalysisInput, Contact, RawArticle
     from newsterm.store.people import Person
     from newsterm.store.results import QuoteHit, SaveResult, SearchHit
+    from newsterm.store.search import Plan as SearchPlan
 
 PARAGRAPH_SEPARATOR = "\n\n"
 MATCH_START = "\x01"
@@ -1201,13 +1202,20 @@ class Store:
         return search.search(self, text, limit=limit, offset=offset, now=now, hide=hide)
 
     def search_newest(
-        self, text: str, *, limit: int = 50, now: float | None = None, hide: tuple[str, ...] = ()
+        self,
+        text: str,
+        *,
+        limit: int = 50,
+        now: float | None = None,
+        hide: tuple[str, ...] = (),
+        plan: SearchPlan | None = None,
     ) -> list[SearchHit]:
         """A query's newest ``limit`` articles with their matches marked (the search as
-        typed: it costs about ``limit`` rows whatever the query matches)."""
+        typed: it costs about ``limit`` rows whatever the query matches); ``plan``: see
+        :class:`newsterm.store.search.Plan`."""
         from newsterm.store import search
 
-        return search.newest(self, text, limit=limit, now=now, hide=hide)
+        return search.newest(self, text, limit=limit, now=now, hide=hide, plan=plan)
 
     def match_spans(self, article_id: int, text: str) -> list[tuple[int, int, int]]:
         """Where a query's full-text terms match in an article's body: (paragraph, start,

@@ -33,7 +33,7 @@ from newsterm.ui.messages import (
 from newsterm.ui.sources_read import Post
 
 if TYPE_CHECKING:
-    pass
+    from newsterm.store.search import Plan as SearchPlan
 
 
 SEARCH_LIMIT = 500
@@ -75,11 +75,13 @@ def search(
     number: int = 0,
     live: bool = False,
     stop: Interrupt | None = None,
+    plan: SearchPlan | None = None,
 ) -> None:
     """Search with the query language (FTS5 can take a while on big caches): ``live`` (as
     typed) its newest ``LIVE_ROWS`` matches, else every match best first; what ``hide``
     matches is left out. ``number`` and ``live`` go back with the result; once ``stop`` is
-    interrupted the search ends at once and posts nothing."""
+    interrupted the search ends at once and posts nothing. ``plan``: what the UI thread's
+    try of a search as typed learnt before it gave up (not read again)."""
     stop = stop or Interrupt()
     try:
         with Store.open(db_path) as store:
@@ -87,7 +89,7 @@ def search(
                 return
             try:
                 if live:  # newest first: costs the rows listed, not the rows matched
-                    hits = store.search_newest(query, limit=LIVE_ROWS, hide=hide)
+                    hits = store.search_newest(query, limit=LIVE_ROWS, hide=hide, plan=plan)
                 else:
                     hits = store.search(query, limit=SEARCH_LIMIT, hide=hide)
             finally:

@@ -12,7 +12,8 @@ every match, best first.
 A search as typed runs on the UI thread, on the screen's own connection, when it is cheap:
 it is given ``HERE_CPU`` of CPU and the list takes its rows before the next frame is drawn,
 so that frame shows the key and its results together (a worker's result arrives a frame or
-more later). A search that needs more is given up and handed to a worker, as Enter's are.
+more later). A search that needs more is given up and handed to a worker, as Enter's are,
+with what it learnt of the query's plan (the worker does not read that again).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from newsterm.store.results import SearchHit
+    from newsterm.store.search import Plan
     from newsterm.ui.messages import SearchFinished
     from newsterm.ui.screens.main import MainScreen
     from newsterm.ui.widgets.search_bar import SearchBar
@@ -169,8 +171,13 @@ class Searcher:
         self._timer = None
         self._started += 1
         self._interrupt()
-        if live and self._search_here(query):
-            return
+        plan = None
+        if live:
+            from newsterm.store.search import Plan
+
+            plan = Plan()
+            if self._search_here(query, plan):
+                return
         self._stop = workers.Interrupt()
         screen = self.screen
         screen.run_worker(
@@ -183,6 +190,7 @@ class Searcher:
                 self._started,
                 live,
                 self._stop,
+                plan,
             ),
             thread=True,
             exclusive=True,  # (its SQLite query is interrupted; a late result is dropped)
@@ -190,16 +198,18 @@ class Searcher:
             exit_on_error=False,
         )
 
-    def _search_here(self, query: str) -> bool:
+    def _search_here(self, query: str, plan: Plan) -> bool:
         """Search as typed on the UI thread if it takes at most ``HERE_CPU``; False when it
-        did not (too slow, or it failed: the worker it is handed to reports that)."""
+        did not (too slow, or it failed: the worker it is handed to reports that). What it
+        learnt before it gave up is in ``plan``, for the worker."""
         from newsterm.ui.workers import LIVE_ROWS
 
         screen = self.screen
         store = screen.store
+        hide = screen.hidden_queries()
         try:
             with store.cpu_limit(HERE_CPU):
-                hits = store.search_newest(query, limit=LIVE_ROWS, hide=screen.hidden_queries())
+                hits = store.search_newest(query, limit=LIVE_ROWS, hide=hide, plan=plan)
         except Exception:
             return False
         self._show(query, hits, live=True)
