@@ -47,6 +47,8 @@ _MAX_QUOTES = 200
 """Quotations looked at per article; real articles have far fewer."""
 _MARKS = "“”«»\"‘’'"
 """The quotation marks _scan() looks at."""
+_ASCII_MARKS = "\"'"
+"""Those of _MARKS an ASCII paragraph can hold."""
 _DOUBLE_OPEN = "“«"
 _DOUBLE_CLOSE = "”»"
 _OPEN_AFTER = frozenset(" \t([{—–-/")
@@ -277,7 +279,7 @@ def _mark_positions(paragraph: str) -> list[int]:
     One str.find scan per mark costs about a third of a regex scan for the eight at once.
     """
     positions: list[int] = []
-    for mark in _MARKS:
+    for mark in _ASCII_MARKS if paragraph.isascii() else _MARKS:
         found = paragraph.find(mark)
         while found >= 0:
             positions.append(found)
@@ -899,9 +901,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 reported = _last_subject(masked, starts, first.para, first.open)
                 if reported is not None and _classify(reported) == "name":
                     cand.speaker = reported
-        if _title_cased(cand.text) and (
+        if (
             cand.fragment or cand.speaker is None or cand.text.rstrip(" ,")[-1:] not in ".!?"
-        ):
+        ) and _title_cased(cand.text):
             continue  # a song, a book, a slogan on a sign: "Takin’ It to the Streets"
         if _heading(paragraphs, cand):
             continue  # a subheading quoting the story: “A cause for concern”
@@ -991,6 +993,8 @@ _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _title_cased(text: str) -> bool:
     """Two to eight words, every one capitalised but the small ones: a title, not speech."""
+    if len(_LETTER_WORD.findall(text, 0, 80)) > 8:
+        return False  # nine words or more: each match in the first 80 characters starts one
     found = _LETTER_WORD.findall(text)
     if not 2 <= len(found) <= 8:
         return False
@@ -1076,6 +1080,14 @@ def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[
                 skip.add((nxt, head.open))
             if parts[-1].runs_on:
                 continue  # never closed: not a quotation we can trust
+            if len(parts) == 1:  # the common case: one span, its words stripped
+                raw = paragraphs[para][span.open + 1 : span.close]
+                text = raw.strip().rstrip(" ,")
+                if not _WORD_CHARS.search(text):
+                    continue
+                start = span.open + 1 + (len(raw) - len(raw.lstrip()))
+                candidates.append(_Candidate(parts, text, para, start))
+                continue
             texts = []
             first = start = -1
             for part in parts:
@@ -1152,6 +1164,8 @@ def _attribute_candidate(
         # X called it “a disaster” and Y said …: the verb before the fragment governs it
         order = ((before, True), (near_after, False), (after_all, False))
     for context, last in order:
+        if not context or (context is after_all and context == near_after):
+            continue  # nothing there (no verb), or the window just searched: the same answer
         speaker, verb = _attribute(context, last=last)
         cand.has_verb = cand.has_verb or verb
         if speaker:
