@@ -110,3 +110,42 @@ def hostile_paragraphs(name: str) -> list[list[str]]:
 def test_ten_thousand_hostile_characters_analyse_cleanly(name: str) -> None:
     for paragraphs in hostile_paragraphs(name):
         _check_quotes(analyse("Title", paragraphs))
+
+
+_BYLINE_WORDS = st.sampled_from(
+    str.split(
+        "Sean Martin Ana Ruiz Ruiz, Ruiz; Lind Staff Writer Reporter Senior Editor JamesStaff"
+        " RuizReporter Ruiz@example.com @anaruiz | / — - on at Monday, November 14, 2019 11:04"
+        " a.m. pm EST 1 day ago Updated Special to the Post (CNN) said the council and of"
+        " Sean, Martin; ; , Posted Associated Press de van"
+    )
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_BYLINE_WORDS, max_size=5),
+    st.lists(_BYLINE_WORDS, min_size=1, max_size=4),
+    st.lists(_BYLINE_WORDS, max_size=5),
+    st.booleans(),
+)
+@example([], ["Sean", "Martin"], [], True)
+@example(["Monday,", "November", "14,", "2019"], ["Ana", "Ruiz,"], ["Staff", "Writer"], True)
+@example([], ["Meg", "JamesStaff"], ["Writer"], True)
+@example(["|"], ["Ana"], ["1", "day", "ago"], True)
+@example([], ["Ana", "Ruiz", "Ana", "RuizReporter"], [], False)  # the role cut off the end
+@example([], ["Ana", "Ruiz", "Ana", "Ruiz@example.com"], [], False)  # an address cut off
+def test_a_line_past_the_first_without_by_is_a_byline_only_when_printed_twice(
+    front: list[str], names: list[str], back: list[str], twice: bool
+) -> None:
+    """page_byline's pre-check for such lines (_may_repeat) gives what the whole path gives."""
+    from newsterm.extract import byline
+
+    line = " ".join([*front, *names, *(names if twice else []), *back])
+    found = byline.page_byline(line, bare=False)
+    original = byline._may_repeat
+    byline._may_repeat = lambda _text: True  # type: ignore[assignment]
+    try:
+        assert byline.page_byline(line, bare=False) == found
+    finally:
+        byline._may_repeat = original

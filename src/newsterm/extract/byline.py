@@ -202,6 +202,27 @@ def _tidy_byline(text: str) -> str:
     return text
 
 
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+
+
+def _may_repeat(text: str) -> bool:
+    """Whether _tidy_byline may find the words printed twice ("Sean Martin Sean Martin"), for
+    a line without "by": False only when its words, after the date _tidy_byline takes off the
+    front, do not open with a run printed twice. _tidy_byline keeps those words but for some
+    at the end and the end of the last, unless it splits a word (a role glued to a name,
+    "JamesStaff") or cuts one at an "@": then True."""
+    if "@" in text or _LOWER_UPPER.search(text):
+        return True
+    text = re.sub(r"^[|/]\s*", "", text)
+    lead = _LEAD.match(text)
+    found = [w.rstrip(",;") for w in (text[lead.end() :] if lead else text).split()]
+    return any(
+        found[:half] == found[half : 2 * half]
+        for half in range(1, len(found) // 2 + 1)
+        if found[half] == found[0]
+    )
+
+
 _HEADING_WORDS = frozenset(
     str.split("key points highlights summary update updates live breaking analysis opinion")
 )
@@ -245,6 +266,8 @@ def page_byline(
     text = paragraph.strip()
     if len(text) > _MAX_BYLINE or not text:
         return None
+    if not (bare or after_marker) and "by" not in text.lower() and not _may_repeat(text):
+        return None  # neither "by" nor a name printed twice: the patterns below need one
     tidy = _tidy_byline(text)
     prefixed = _PREFIXED.match(tidy)
     if prefixed:
