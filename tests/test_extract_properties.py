@@ -149,3 +149,20 @@ def test_a_line_past_the_first_without_by_is_a_byline_only_when_printed_twice(
         assert byline.page_byline(line, bare=False) == found
     finally:
         byline._may_repeat = original
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["Ana", "a", "Ruiz.", "O’Neil", "é", "_x"]),
+    st.lists(st.sampled_from(["Ana", "a", "Ruiz.", "O’Neil", "é", "_x", " ", "-", "1", "\n"])),
+)
+def test_a_name_is_mentioned_where_the_whole_word_pattern_matches(
+    key: str, parts: list[str]
+) -> None:
+    import re
+
+    from newsterm.extract.people import _mentions
+
+    text = "".join(parts)
+    wanted = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", text)]
+    assert list(_mentions(key, text)) == wanted
