@@ -213,9 +213,12 @@ def _may_repeat(text: str) -> bool:
     "JamesStaff") or cuts one at an "@": then True."""
     if "@" in text or _LOWER_UPPER.search(text):
         return True
-    text = re.sub(r"^[|/]\s*", "", text)
+    if text[0] in "|/":
+        text = re.sub(r"^[|/]\s*", "", text)
     lead = _LEAD.match(text)
     found = [w.rstrip(",;") for w in (text[lead.end() :] if lead else text).split()]
+    if not found or found.count(found[0]) < 2:
+        return False
     return any(
         found[:half] == found[half : 2 * half]
         for half in range(1, len(found) // 2 + 1)
