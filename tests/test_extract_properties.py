@@ -117,7 +117,8 @@ _BYLINE_WORDS = st.sampled_from(
         "Sean Martin Ana Ruiz Ruiz, Ruiz; Lind Staff Writer Reporter Senior Editor JamesStaff"
         " RuizReporter Ruiz@example.com @anaruiz | / — - on at Monday, November 14, 2019 11:04"
         " a.m. pm EST 1 day ago Updated Special to the Post (CNN) said the council and of"
-        " Sean, Martin; ; , Posted Associated Press de van"
+        " Sean, Martin; ; , Posted Associated Press de van Dec. 3rd, GMT an hour hours 11/18/19"
+        " P.M. Sept"
     )
 )
 
@@ -166,3 +167,17 @@ def test_a_name_is_mentioned_where_the_whole_word_pattern_matches(
     text = "".join(parts)
     wanted = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", text)]
     assert list(_mentions(key, text)) == wanted
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_BYLINE_WORDS, min_size=1, max_size=12))
+@example(["Ana", "Ruiz", "on", "November", "14,", "2019", "at", "11:04", "a.m."])
+@example(["Ana", "Ruiz", "-", "11/18/19", "11:04", "PM", "EST"])
+@example(["Ana", "Ruiz", "December", "6,", "2017"])
+@example(["Ana", "Ruiz", "|", "Updated", "an", "hour", "ago"])
+def test_every_date_after_the_names_ends_in_a_word_the_cheap_test_takes(words: list[str]) -> None:
+    from newsterm.extract.byline import _TAIL, _TAIL_END
+
+    line = " ".join(words)
+    if _TAIL.search(line) is not None:
+        assert _TAIL_END.fullmatch(words[-1])

@@ -143,6 +143,9 @@ _TAIL = re.compile(
 )
 """A date after the names (" on November 14, 2019 at 11:04 a.m.", " - 11/18/19 11:04 PM EST",
 " December 6, 2017") or how long ago the page was published (" 1 day ago")."""
+_TAIL_END = re.compile(rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago)", re.IGNORECASE)
+"""The last word of every _TAIL match (it holds no space): a line ending in another word skips
+the search, which tries every space (keep the two in step)."""
 _ROLE_TAIL = re.compile(
     r"(?:\s+(?:[|/,—–-]\s*)?|(?-i:(?<=[a-z])(?=[A-Z])))"
     r"(?:(?:special\s+to|for)\s+(?:the\s+)?[A-Z][\w .&'’-]*"
@@ -188,7 +191,8 @@ def _tidy_byline(text: str) -> str:
     lead = _LEAD.match(text)
     if lead:
         text = text[lead.end() :]
-    text = _TAIL.sub("", text)
+    if _TAIL_END.fullmatch(text.rsplit(None, 1)[-1] if text else ""):
+        text = _TAIL.sub("", text)
     if " " in text and len(text) <= _ROLE_TAIL_LINE:
         text = _ROLE_TAIL.sub("", text, count=1).rstrip(" ,;")  # "Ana Ruiz, Staff Writer"
     text = _GLUED_ROLE.sub(", ", text)
