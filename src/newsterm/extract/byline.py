@@ -195,7 +195,8 @@ def _tidy_byline(text: str) -> str:
         text = _TAIL.sub("", text)
     if " " in text and len(text) <= _ROLE_TAIL_LINE:
         text = _ROLE_TAIL.sub("", text, count=1).rstrip(" ,;")  # "Ana Ruiz, Staff Writer"
-    text = _GLUED_ROLE.sub(", ", text)
+    if _LOWER_UPPER.search(text):  # what every _GLUED_ROLE match stands between
+        text = _GLUED_ROLE.sub(", ", text)
     text = text.split("@", 1)[0].strip() if "@" in text and " " not in text.split("@")[1] else text
     words = text.split()
     if words and words[0].lower() == "by":
