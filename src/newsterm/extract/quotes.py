@@ -877,10 +877,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     spans = [_scan(p, i) for i, p in enumerate(paragraphs)]
     if not any(spans):
         return []
-    masked = [_mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
+    masked = [_mask(p, s) if s else p for p, s in zip(paragraphs, spans, strict=True)]
     starts = [_sentence_starts(m) if s else [] for m, s in zip(masked, spans, strict=True)]
     candidates = _chain(paragraphs, spans)[:_MAX_QUOTES]
-    opens = [[span.open for span in para_spans] for para_spans in spans]
+    opens = [[span.open for span in para_spans] if para_spans else [] for para_spans in spans]
     people: _People | None = None
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None
@@ -1013,7 +1013,7 @@ def _title_cased(text: str) -> bool:
 def _heading(paragraphs: Sequence[str], cand: _Candidate) -> bool:
     """A paragraph that is nothing but a short quotation without end punctuation."""
     first, final = cand.parts[0], cand.parts[-1]
-    if len(cand.parts) > 1 or len(cand.text.split()) > 12 or cand.text[-1:] in ".!?,…":
+    if len(cand.parts) > 1 or cand.text[-1:] in ".!?,…" or len(cand.text.split()) > 12:
         return False
     paragraph = paragraphs[first.para]
     if paragraph[: first.open].strip() or paragraph[final.close + 1 :].strip(" .”’\"'"):
