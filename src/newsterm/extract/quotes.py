@@ -1013,7 +1013,7 @@ def _title_cased(text: str) -> bool:
 def _heading(paragraphs: Sequence[str], cand: _Candidate) -> bool:
     """A paragraph that is nothing but a short quotation without end punctuation."""
     first, final = cand.parts[0], cand.parts[-1]
-    if len(cand.parts) > 1 or cand.text[-1:] in ".!?,…" or len(cand.text.split()) > 12:
+    if len(cand.parts) > 1 or cand.text[-1:] in ".!?,…" or len(cand.text.split(None, 12)) > 12:
         return False
     paragraph = paragraphs[first.para]
     if paragraph[: first.open].strip() or paragraph[final.close + 1 :].strip(" .”’\"'"):
@@ -1050,7 +1050,9 @@ _NOT_KEY = re.compile(r"[\W_]+")
 
 def _short_key(text: str) -> str:
     """A short quotation's words, lower-cased, for spotting one quoted again."""
-    return _NOT_KEY.sub(" ", text).strip().casefold() if len(text.split()) <= _SLOGAN_WORDS else ""
+    if len(text.split(None, _SLOGAN_WORDS)) > _SLOGAN_WORDS:  # (splits no further than needed)
+        return ""
+    return _NOT_KEY.sub(" ", text).strip().casefold()
 
 
 def _repeated_short(candidates: Sequence[_Candidate]) -> set[str]:
@@ -1065,7 +1067,7 @@ def _repeated_short(candidates: Sequence[_Candidate]) -> set[str]:
 
 
 def _sentence_like(text: str) -> bool:
-    return len(text.split()) >= 4 or text.rstrip()[-1:] in ".!?"
+    return len(text.split(None, 4)) >= 4 or text.rstrip()[-1:] in ".!?"
 
 
 def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[_Candidate]:
@@ -1158,7 +1160,7 @@ def _attribute_candidate(
 
     lead = before.rstrip()
     cand.fragment = bool(lead) and lead[-1] not in _NOT_BEFORE_FRAGMENT
-    if cand.fragment and len(cand.text.split()) <= 8 and _has_speech_cue(lead[-40:]):
+    if cand.fragment and len(cand.text.split(None, 8)) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
     if cand.fragment and "ed" in lead[-40:] and _PASSIVE_CUE.search(lead[-40:]):
         # "was described as “…” by the council": the agent speaks; with none, nobody does
