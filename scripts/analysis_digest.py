@@ -1,7 +1,7 @@
 """Print a digest of the whole analysis output over several corpora, to prove that a change
 leaves ``analyse`` giving the same result on every input.
 
-    uv run python scripts/analysis_digest.py [--src OTHER_CHECKOUT/src] [--fuzz N]
+    uv run python scripts/analysis_digest.py [--src OTHER_CHECKOUT/src] [--fuzz N] [--texts DIR]
 
 Each corpus is analysed and every :class:`~newsterm.analysis.Analysis` (cleaned body,
 authors, quotations with speakers, paragraphs, fragment flags and offsets, contacts, credits,
@@ -13,7 +13,9 @@ Corpora: the labelled articles (``tests/fixtures/articles``); the hostile texts 
 property tests; the real news set (each labelled article file, and each of the benchmark
 pages as ``newsterm parse`` reads it) and ``genfeeds.py`` items read by the feed parser, both
 when ``../shared`` is present; ``bench/analysis.py``'s generated articles; and random
-articles made of the words, marks and names the rules look at (``--fuzz``).
+articles made of the words, marks and names the rules look at (``--fuzz``); and, with
+``--texts DIR`` (repeatable), every ``*/article.txt`` under DIR read as a saved text article
+(the unseen real sets kept outside the repository).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import random
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,15 @@ def labelled_articles() -> Iterator[Article]:
     for path in sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt")):
         title, paragraphs = parse_article_text(decode(path.read_bytes()))
         yield title, paragraphs, [], []
+
+
+def text_files(folders: Sequence[Path]) -> Iterator[Article]:
+    from newsterm.extract.text import decode, parse_article_text
+
+    for folder in folders:
+        for path in sorted(folder.glob("*/article.txt")):
+            title, paragraphs = parse_article_text(decode(path.read_bytes()))
+            yield title, paragraphs, [], []
 
 
 def hostile_texts() -> Iterator[Article]:
@@ -190,6 +201,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="newsterm's src folder")
     parser.add_argument("--fuzz", type=int, default=5000, help="random articles (5000)")
+    parser.add_argument(
+        "--texts", type=Path, action="append", default=[], help="folders of */article.txt"
+    )
     args = parser.parse_args()
     sys.path[:0] = [str(args.src.resolve()), str(ROOT)]
     from newsterm.extract import analyse
@@ -203,6 +217,8 @@ def main() -> int:
         ("generated articles", generated_articles()),
         ("fuzz articles", fuzz_articles(args.fuzz)),
     ]
+    if args.texts:
+        corpora.append(("text files", text_files(args.texts)))
     total = hashlib.sha256()
     for name, articles in corpora:
         count, value = digest(articles, analyse)

@@ -110,3 +110,74 @@ def hostile_paragraphs(name: str) -> list[list[str]]:
 def test_ten_thousand_hostile_characters_analyse_cleanly(name: str) -> None:
     for paragraphs in hostile_paragraphs(name):
         _check_quotes(analyse("Title", paragraphs))
+
+
+_BYLINE_WORDS = st.sampled_from(
+    str.split(
+        "Sean Martin Ana Ruiz Ruiz, Ruiz; Lind Staff Writer Reporter Senior Editor JamesStaff"
+        " RuizReporter Ruiz@example.com @anaruiz | / — - on at Monday, November 14, 2019 11:04"
+        " a.m. pm EST 1 day ago Updated Special to the Post (CNN) said the council and of"
+        " Sean, Martin; ; , Posted Associated Press de van Dec. 3rd, GMT an hour hours 11/18/19"
+        " P.M. Sept"
+    )
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_BYLINE_WORDS, max_size=5),
+    st.lists(_BYLINE_WORDS, min_size=1, max_size=4),
+    st.lists(_BYLINE_WORDS, max_size=5),
+    st.booleans(),
+)
+@example([], ["Sean", "Martin"], [], True)
+@example(["Monday,", "November", "14,", "2019"], ["Ana", "Ruiz,"], ["Staff", "Writer"], True)
+@example([], ["Meg", "JamesStaff"], ["Writer"], True)
+@example(["|"], ["Ana"], ["1", "day", "ago"], True)
+@example([], ["Ana", "Ruiz", "Ana", "RuizReporter"], [], False)  # the role cut off the end
+@example([], ["Ana", "Ruiz", "Ana", "Ruiz@example.com"], [], False)  # an address cut off
+def test_a_line_past_the_first_without_by_is_a_byline_only_when_printed_twice(
+    front: list[str], names: list[str], back: list[str], twice: bool
+) -> None:
+    """page_byline's pre-check for such lines (_may_repeat) gives what the whole path gives."""
+    from newsterm.extract import byline
+
+    line = " ".join([*front, *names, *(names if twice else []), *back])
+    found = byline.page_byline(line, bare=False)
+    original = byline._may_repeat
+    byline._may_repeat = lambda _text: True  # type: ignore[assignment]
+    try:
+        assert byline.page_byline(line, bare=False) == found
+    finally:
+        byline._may_repeat = original
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["Ana", "a", "Ruiz.", "O’Neil", "é", "_x"]),
+    st.lists(st.sampled_from(["Ana", "a", "Ruiz.", "O’Neil", "é", "_x", " ", "-", "1", "\n"])),
+)
+def test_a_name_is_mentioned_where_the_whole_word_pattern_matches(
+    key: str, parts: list[str]
+) -> None:
+    import re
+
+    from newsterm.extract.people import _mentions
+
+    text = "".join(parts)
+    wanted = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", text)]
+    assert list(_mentions(key, text)) == wanted
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_BYLINE_WORDS, min_size=1, max_size=12))
+@example(["Ana", "Ruiz", "on", "November", "14,", "2019", "at", "11:04", "a.m."])
+@example(["Ana", "Ruiz", "-", "11/18/19", "11:04", "PM", "EST"])
+@example(["Ana", "Ruiz", "December", "6,", "2017"])
+@example(["Ana", "Ruiz", "|", "Updated", "an", "hour", "ago"])
+def test_every_date_after_the_names_ends_in_a_word_the_cheap_test_takes(words: list[str]) -> None:
+    from newsterm.extract.byline import _TAIL, _TAIL_END
+
+    line = " ".join(words)
+    if _TAIL.search(line) is not None:
+        assert _TAIL_END.fullmatch(words[-1])

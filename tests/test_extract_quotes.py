@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsterm.analysis import Quote
@@ -245,10 +245,24 @@ def test_ignorecase_matches_ascii_letters_with_only_the_listed_characters() -> N
 
 
 @given(st.lists(st.sampled_from([*"“”«»\"‘’'", "a", " ", "’’"]) | st.text(max_size=3)).map("".join))
-def test_mark_positions_are_every_quote_mark_in_order(text: str) -> None:
-    from newsterm.extract.quotes import _MARKS, _mark_positions
+@example("He said ‘yes’ to it.")
+@example("“No,’’ he said.")
+@example("It's ‘fine’, don’t worry.")
+def test_mark_positions_are_the_quote_marks_in_order_but_apostrophes_the_scan_ignores(
+    text: str,
+) -> None:
+    from newsterm.extract import quotes
 
-    assert _mark_positions(text) == [i for i, c in enumerate(text) if c in _MARKS]
+    every = [i for i, c in enumerate(text) if c in quotes._MARKS]
+    found = quotes._mark_positions(text)
+    assert found in (every, [i for i in every if text[i] != "’"])
+    original = quotes._mark_positions
+    quotes._mark_positions = lambda paragraph: every  # type: ignore[assignment]
+    try:
+        wanted = quotes._scan(text, 0)
+    finally:
+        quotes._mark_positions = original
+    assert quotes._scan(text, 0) == wanted
 
 
 def test_a_mark_ending_a_paragraph_starts_the_quote_in_the_next_one() -> None:

@@ -130,8 +130,11 @@ _FIRST_WORDS = words(
     next previous continued version enlarge opinion opinions views"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
-_CAPTION_MARKS = (":", ")", "..", "…", "/")
-"""Every _CAPTION_CREDIT match holds one: a colon, a closing bracket, an ellipsis or a slash."""
+_LINE_STARTS = "_©($’'. -"
+"""What, besides a letter or a digit, a _LINE match can open with (\\d, ©, "(c)", "$", the
+characters of "[\\w’'. -]{1,30}:"); a line opening with any other mark, "“" say, can match
+only "… all rights reserved", so the full pattern is tried on it only when "erved" is there
+(no character but "e", "r", "v" or "d" matches those letters under IGNORECASE)."""
 
 # Credit lines: "(Reporting by …; Editing by …)", "… contributed to this report."
 _CREDIT_START = re.compile(
@@ -286,8 +289,8 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if text[0] == "(" and _GRAPHIC.fullmatch(text):
         return True
+    lowered = text.lower() if len(text) <= 400 else ""
     if len(text) <= 400:
-        lowered = text.lower()
         if (
             "newsletter" in lowered or "click" in lowered or "block" in lowered or "code" in lowered
         ) and _PROMO.search(text):
@@ -337,11 +340,13 @@ def is_boilerplate(paragraph: str) -> bool:
         if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
             return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
     if len(text) <= _MAX_LINE:
-        lowered = text.lower()
         first = _FIRST_WORD.match(lowered)
         if (
             (first is not None and first.group() in _FIRST_WORDS)
-            or not text[0].isalpha()
+            or (
+                not text[0].isalpha()
+                and (text[0].isalnum() or text[0] in _LINE_STARTS or "erved" in lowered)
+            )
             or "rights reserved" in lowered
         ) and _LINE.fullmatch(text) is not None:
             return True
@@ -356,7 +361,8 @@ def is_boilerplate(paragraph: str) -> bool:
     if len(text) > _MAX_CAPTION:
         return False
     tail = text[-160:]
-    if not any(mark in tail for mark in _CAPTION_MARKS):
+    # Every _CAPTION_CREDIT match holds a colon, a closing bracket, a slash or an ellipsis.
+    if not (":" in tail or ")" in tail or "/" in tail or ".." in tail or "…" in tail):
         return False  # a cheap test first: the search below costs ~100 times more
     lowered_tail = tail.lower()
     return any(cue in lowered_tail for cue in _CAPTION_CUES) and (

@@ -143,6 +143,9 @@ _TAIL = re.compile(
 )
 """A date after the names (" on November 14, 2019 at 11:04 a.m.", " - 11/18/19 11:04 PM EST",
 " December 6, 2017") or how long ago the page was published (" 1 day ago")."""
+_TAIL_END = re.compile(rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago)", re.IGNORECASE)
+"""The last word of every _TAIL match (it holds no space): a line ending in another word skips
+the search, which tries every space (keep the two in step)."""
 _ROLE_TAIL = re.compile(
     r"(?:\s+(?:[|/,—–-]\s*)?|(?-i:(?<=[a-z])(?=[A-Z])))"
     r"(?:(?:special\s+to|for)\s+(?:the\s+)?[A-Z][\w .&'’-]*"
@@ -188,10 +191,12 @@ def _tidy_byline(text: str) -> str:
     lead = _LEAD.match(text)
     if lead:
         text = text[lead.end() :]
-    text = _TAIL.sub("", text)
+    if _TAIL_END.fullmatch(text.rsplit(None, 1)[-1] if text else ""):
+        text = _TAIL.sub("", text)
     if " " in text and len(text) <= _ROLE_TAIL_LINE:
         text = _ROLE_TAIL.sub("", text, count=1).rstrip(" ,;")  # "Ana Ruiz, Staff Writer"
-    text = _GLUED_ROLE.sub(", ", text)
+    if _LOWER_UPPER.search(text):  # what every _GLUED_ROLE match stands between
+        text = _GLUED_ROLE.sub(", ", text)
     text = text.split("@", 1)[0].strip() if "@" in text and " " not in text.split("@")[1] else text
     words = text.split()
     if words and words[0].lower() == "by":
@@ -200,6 +205,30 @@ def _tidy_byline(text: str) -> str:
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
         text = "By " + " ".join(words[:half])  # "Sean Martin Sean Martin": printed twice
     return text
+
+
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+
+
+def _may_repeat(text: str) -> bool:
+    """Whether _tidy_byline may find the words printed twice ("Sean Martin Sean Martin"), for
+    a line without "by": False only when its words, after the date _tidy_byline takes off the
+    front, do not open with a run printed twice. _tidy_byline keeps those words but for some
+    at the end and the end of the last, unless it splits a word (a role glued to a name,
+    "JamesStaff") or cuts one at an "@": then True."""
+    if "@" in text or _LOWER_UPPER.search(text):
+        return True
+    if text[0] in "|/":
+        text = re.sub(r"^[|/]\s*", "", text)
+    lead = _LEAD.match(text)
+    found = [w.rstrip(",;") for w in (text[lead.end() :] if lead else text).split()]
+    if not found or found.count(found[0]) < 2:
+        return False
+    return any(
+        found[:half] == found[half : 2 * half]
+        for half in range(1, len(found) // 2 + 1)
+        if found[half] == found[0]
+    )
 
 
 _HEADING_WORDS = frozenset(
@@ -245,6 +274,8 @@ def page_byline(
     text = paragraph.strip()
     if len(text) > _MAX_BYLINE or not text:
         return None
+    if not (bare or after_marker) and "by" not in text.lower() and not _may_repeat(text):
+        return None  # neither "by" nor a name printed twice: the patterns below need one
     tidy = _tidy_byline(text)
     prefixed = _PREFIXED.match(tidy)
     if prefixed:

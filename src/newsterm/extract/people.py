@@ -9,7 +9,6 @@ one. Pure: text in, names out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -130,19 +129,38 @@ def _runs(words_: Sequence[str]) -> Iterable[list[str]]:
         run = []
 
 
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what a regex's \w matches
+
+
+def _mentions(key: str, paragraph: str) -> Iterable[int]:
+    """Where ``key`` stands as a whole word in ``paragraph``: the matches of
+    ``(?<!\\w)KEY(?!\\w)``, found with str.find (no pattern compiled for each name)."""
+    end = len(key)
+    at = paragraph.find(key)
+    while at >= 0:
+        if (not at or not _is_word_char(paragraph[at - 1])) and (
+            at + end >= len(paragraph) or not _is_word_char(paragraph[at + end])
+        ):
+            yield at
+            at = paragraph.find(key, at + max(end, 1))
+        else:
+            at = paragraph.find(key, at + 1)
+
+
 def _full_name_in_text(short: str, paragraphs: Sequence[str]) -> str | None:
     """The first full name the article prints whose first or last word is ``short``'s ("Lotfi
     Azzouz" for "Azzouz", "Fiona Parry" for "Fiona")."""
     key = _words(short)[-1]
     if key.isupper():
         return None  # "WASHINGTON": a dateline or a heading, not a name to look for
-    found = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
     for paragraph in paragraphs:
-        if key not in paragraph:
-            continue
-        for at in found.finditer(paragraph):
+        for start in _mentions(key, paragraph):
             # the few words either side of this mention are all a name can reach
-            window = [*paragraph[: at.start()].split()[-4:], *paragraph[at.start() :].split()[:4]]
+            window = [
+                *paragraph[:start].rsplit(None, 4)[-4:],
+                *paragraph[start:].split(None, 4)[:4],
+            ]
             for run in _runs(window):
                 name = _name_around(run, key) if key in run else None
                 if name is not None:

@@ -47,6 +47,9 @@ _MAX_QUOTES = 200
 """Quotations looked at per article; real articles have far fewer."""
 _MARKS = "“”«»\"‘’'"
 """The quotation marks _scan() looks at."""
+_ASCII_MARKS = "\"'"
+_MARKS_BUT_APOSTROPHE = _MARKS.replace("’", "")
+"""Those of _MARKS an ASCII paragraph can hold."""
 _DOUBLE_OPEN = "“«"
 _DOUBLE_CLOSE = "”»"
 _OPEN_AFTER = frozenset(" \t([{—–-/")
@@ -272,12 +275,19 @@ def _is_opener(prev: str, nxt: str) -> bool:
 
 
 def _mark_positions(paragraph: str) -> list[int]:
-    """The offsets of the quotation marks in a paragraph, in order.
+    """The offsets of the quotation marks in a paragraph, in order; without ’ when the
+    paragraph has no ‘, ' or ’’ (then _scan opens no single quote, and ’ closes nothing).
 
     One str.find scan per mark costs about a third of a regex scan for the eight at once.
     """
     positions: list[int] = []
-    for mark in _MARKS:
+    if paragraph.isascii():
+        marks = _ASCII_MARKS
+    elif "’" in paragraph and not ("‘" in paragraph or "'" in paragraph or "’’" in paragraph):
+        marks = _MARKS_BUT_APOSTROPHE
+    else:
+        marks = _MARKS
+    for mark in marks:
         found = paragraph.find(mark)
         while found >= 0:
             positions.append(found)
@@ -867,10 +877,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     spans = [_scan(p, i) for i, p in enumerate(paragraphs)]
     if not any(spans):
         return []
-    masked = [_mask(p, s) for p, s in zip(paragraphs, spans, strict=True)]
+    masked = [_mask(p, s) if s else p for p, s in zip(paragraphs, spans, strict=True)]
     starts = [_sentence_starts(m) if s else [] for m, s in zip(masked, spans, strict=True)]
     candidates = _chain(paragraphs, spans)[:_MAX_QUOTES]
-    opens = [[span.open for span in para_spans] for para_spans in spans]
+    opens = [[span.open for span in para_spans] if para_spans else [] for para_spans in spans]
     people: _People | None = None
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None
@@ -899,9 +909,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 reported = _last_subject(masked, starts, first.para, first.open)
                 if reported is not None and _classify(reported) == "name":
                     cand.speaker = reported
-        if _title_cased(cand.text) and (
+        if (
             cand.fragment or cand.speaker is None or cand.text.rstrip(" ,")[-1:] not in ".!?"
-        ):
+        ) and _title_cased(cand.text):
             continue  # a song, a book, a slogan on a sign: "Takin’ It to the Streets"
         if _heading(paragraphs, cand):
             continue  # a subheading quoting the story: “A cause for concern”
@@ -991,6 +1001,8 @@ _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _title_cased(text: str) -> bool:
     """Two to eight words, every one capitalised but the small ones: a title, not speech."""
+    if len(_LETTER_WORD.findall(text, 0, 80)) > 8:
+        return False  # nine words or more: each match in the first 80 characters starts one
     found = _LETTER_WORD.findall(text)
     if not 2 <= len(found) <= 8:
         return False
@@ -1001,7 +1013,7 @@ def _title_cased(text: str) -> bool:
 def _heading(paragraphs: Sequence[str], cand: _Candidate) -> bool:
     """A paragraph that is nothing but a short quotation without end punctuation."""
     first, final = cand.parts[0], cand.parts[-1]
-    if len(cand.parts) > 1 or len(cand.text.split()) > 12 or cand.text[-1:] in ".!?,…":
+    if len(cand.parts) > 1 or cand.text[-1:] in ".!?,…" or len(cand.text.split(None, 12)) > 12:
         return False
     paragraph = paragraphs[first.para]
     if paragraph[: first.open].strip() or paragraph[final.close + 1 :].strip(" .”’\"'"):
@@ -1038,7 +1050,9 @@ _NOT_KEY = re.compile(r"[\W_]+")
 
 def _short_key(text: str) -> str:
     """A short quotation's words, lower-cased, for spotting one quoted again."""
-    return _NOT_KEY.sub(" ", text).strip().casefold() if len(text.split()) <= _SLOGAN_WORDS else ""
+    if len(text.split(None, _SLOGAN_WORDS)) > _SLOGAN_WORDS:  # (splits no further than needed)
+        return ""
+    return _NOT_KEY.sub(" ", text).strip().casefold()
 
 
 def _repeated_short(candidates: Sequence[_Candidate]) -> set[str]:
@@ -1053,7 +1067,7 @@ def _repeated_short(candidates: Sequence[_Candidate]) -> set[str]:
 
 
 def _sentence_like(text: str) -> bool:
-    return len(text.split()) >= 4 or text.rstrip()[-1:] in ".!?"
+    return len(text.split(None, 4)) >= 4 or text.rstrip()[-1:] in ".!?"
 
 
 def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[_Candidate]:
@@ -1076,6 +1090,14 @@ def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[
                 skip.add((nxt, head.open))
             if parts[-1].runs_on:
                 continue  # never closed: not a quotation we can trust
+            if len(parts) == 1:  # the common case: one span, its words stripped
+                raw = paragraphs[para][span.open + 1 : span.close]
+                text = raw.strip().rstrip(" ,")
+                if not _WORD_CHARS.search(text):
+                    continue
+                start = span.open + 1 + (len(raw) - len(raw.lstrip()))
+                candidates.append(_Candidate(parts, text, para, start))
+                continue
             texts = []
             first = start = -1
             for part in parts:
@@ -1138,7 +1160,7 @@ def _attribute_candidate(
 
     lead = before.rstrip()
     cand.fragment = bool(lead) and lead[-1] not in _NOT_BEFORE_FRAGMENT
-    if cand.fragment and len(cand.text.split()) <= 8 and _has_speech_cue(lead[-40:]):
+    if cand.fragment and len(cand.text.split(None, 8)) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
     if cand.fragment and "ed" in lead[-40:] and _PASSIVE_CUE.search(lead[-40:]):
         # "was described as “…” by the council": the agent speaks; with none, nobody does
@@ -1152,6 +1174,8 @@ def _attribute_candidate(
         # X called it “a disaster” and Y said …: the verb before the fragment governs it
         order = ((before, True), (near_after, False), (after_all, False))
     for context, last in order:
+        if not context or (context is after_all and context == near_after):
+            continue  # nothing there (no verb), or the window just searched: the same answer
         speaker, verb = _attribute(context, last=last)
         cand.has_verb = cand.has_verb or verb
         if speaker:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from itertools import filterfalse
+from itertools import filterfalse, repeat
 
 from newsterm.extract.boilerplate import drop_story_links
 
@@ -170,7 +170,7 @@ def count_words(paragraphs: list[str]) -> int:
     stripped, and so one word each; only the others go through the _WORD regex.
     """
     tokens = " ".join(paragraphs).split()
-    stripped = [token.strip(_NOT_WORD_EDGES) for token in filterfalse(str.isalnum, tokens)]
+    stripped = map(str.strip, filterfalse(str.isalnum, tokens), repeat(_NOT_WORD_EDGES))
     others = list(filterfalse(str.isalnum, stripped))
     return len(tokens) - len(others) + len(_WORD.findall(" ".join(others)))
 
