@@ -127,6 +127,8 @@ from newsterm.config import Config, Settings, SyncConfig
 from newsterm.store import Store
 from newsterm.sync.client import GReaderClient
 from newsterm.sync.engine import run_sync
+import newsterm.launch  # a tree whose CLI freezes its imports: freeze them here as it does
+getattr(newsterm.launch, "freeze_imports", lambda: None)()
 api, user, password, db, items = sys.argv[1:6]
 sync = SyncConfig(url=api, user=user, max_items=int(items))
 cfg = Config(path=Path(db).with_suffix(".toml"), settings=Settings(read_timeout=300.0), sync=sync)

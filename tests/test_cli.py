@@ -295,6 +295,20 @@ def test_the_console_script_sends_commands_to_the_cli(tmp_path: Path) -> None:
     assert "clean" in result.stdout and "Usage" in result.stdout
 
 
+def test_a_command_runs_with_the_imports_out_of_the_collectors_reach() -> None:
+    code = (
+        "import gc\n"
+        "from newsterm.launch import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print('frozen', gc.get_freeze_count() > 10_000)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "frozen True" in result.stdout
+
+
 def test_an_empty_list_says_what_to_do(run, fixtures: Path) -> None:  # type: ignore[no-untyped-def]
     run.config.write_text("")
     assert "`newsterm add URL|PATH`" in run("articles").out

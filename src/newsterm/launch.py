@@ -147,6 +147,16 @@ def app_options(args: Sequence[str]) -> dict[str, str] | None:
     return options
 
 
+def freeze_imports() -> None:
+    """Move everything the imports built out of the collector's reach.
+
+    Modules, classes and compiled patterns live as long as the process; without this every full
+    collection during a long command (a refresh, a first sync: 31-40 ms of CPU for 10,000 items)
+    walks them again. The app does the same after its first frame.
+    """
+    gc.freeze()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """The console script: the app straight away, or the CLI for anything else."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -154,6 +164,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if options is None:
         from newsterm.cli import main as cli_main
 
+        freeze_imports()
         cli_main(args)
         return
     # A start-up builds some 90,000 long-lived objects (modules, classes, styles, widgets)
