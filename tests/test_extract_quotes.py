@@ -570,3 +570,65 @@ def test_a_surname_after_an_opening_phrase_with_a_place_is_the_subject() -> None
         ["At a rally in Denver, Ruiz said the plan was “a promise kept to every voter.”"]
     )
     assert [q.speaker for q in quotes] == ["Ruiz"]
+
+
+def test_a_party_tag_in_brackets_after_the_name_keeps_the_speaker() -> None:
+    """'Sen. Rhea Molton (R-Warren) said the plan “…”': brackets end a speaker phrase, but a
+    party and state tag is part of the name before the verb."""
+    quotes = find_quotes(
+        [
+            "State Sen. Rhea Molton (R-Warren) said the governor “sold the plan to voters too "
+            "early.”",
+            "Rep. Ola Brink (D-Ore.), for example, said the bill “does nothing for renters.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["State Sen. Rhea Molton", "Rep. Ola Brink"]
+
+
+def test_he_said_inside_a_relative_clause_before_a_fragment() -> None:
+    """'a fund which he said would fight “…”': the pronoun after 'which' is the speaker, and
+    resolves to the sentence's subject before."""
+    quotes = find_quotes(
+        [
+            "Gil Moreno left the party last year. He set up a fund which he said would fight "
+            "“the slow decay of local news”."
+        ]
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [("the slow decay of local news", "Gil Moreno")]
+
+
+def test_plain_present_speech_verbs_and_more_participles_attribute_fragments() -> None:
+    """'His lawyers maintain that …', 'complaining about …', 'was quoted calling …'; 'tough
+    to maintain' is an infinitive, and its scare quote stays out."""
+    quotes = find_quotes(
+        [
+            "His lawyers maintain that the charges “are baseless and unfair.”",
+            "Ivo Patel marked the draft with notes, complaining about its use of “far too much "
+            "jargon” in every section.",
+            "Bex Harlan was quoted calling the governor a “failed” leader.",
+            "The old pipes are tough to maintain, and the “freeze-thaw” cycles make it worse.",
+        ]
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("are baseless and unfair.", "his lawyers"),
+        ("far too much jargon", "Ivo Patel"),
+        ("failed", "Bex Harlan"),
+    ]
+
+
+def test_they_said_is_the_group_opening_the_sentence_before() -> None:
+    """'Officials at the port met …. “…,” they said.': the group, not the person quoted in
+    the paragraph before."""
+    quotes = find_quotes(
+        [
+            "“The market is cooling,” said Alvaro Nunes, who leads the brokers’ association.",
+            "Officials at the port met with the union. “We have no deal yet,” they said.",
+            "Port officials met the union again on Friday.",
+            "“Talks go on,” they said.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == [
+        "Alvaro Nunes",
+        "Officials at the port",
+        "Port officials",
+    ]

@@ -70,11 +70,15 @@ _FINITE = words(
     " wondered wonders confirmed confirms denied denies reiterated maintained maintains"
     " yelled screamed texted messaged commented comments assured assures reports reported"
     " written accused accuses blasted blasts rejected dismissed concluded concludes alleged"
-    " alleges"
+    " alleges maintain argue insist contend contended contends allege warn assert asserted"
+    " asserts quipped quips lamented laments"
 )
+_BARE = words("maintain argue insist contend allege warn assert")
+"""Plain present forms that are speech after a plural subject, not after "to"."""
 _PARTICIPLE = words(
     "saying adding noting telling arguing explaining warning calling describing insisting"
-    " asking stating writing declaring urging promising vowing concluding"
+    " asking stating writing declaring urging promising vowing concluding complaining"
+    " claiming acknowledging admitting suggesting recalling accusing contending"
 )
 _PHRASAL = {"pointed": "out", "put": "it", "according": "to"}
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -493,8 +497,19 @@ _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][
 """A segment ending in a place ("… in Greenbelt"): a one-word segment after it is the state."""
 
 
+_PAREN_PARTY = re.compile(r"\s*\((?:[A-Z]|[A-Z][a-z]{1,4}\.?)-[A-Z][\w. ]{0,24}\)")
+"""A party and state in brackets after a name: "Sen. Ana Ruiz (R-Warren)", "(D-Ore.)"."""
+_RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|what)\s+(?P<pronoun>he|she|they)\s*$")
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
+    if ")" in pre:
+        pre = _PAREN_PARTY.sub("", pre)  # brackets are a hard stop; a party tag is the name's
+    if pre.endswith((" he ", " she ", " they ")):
+        relative = _RELATIVE_PRONOUN.search(pre)
+        if relative is not None:
+            return relative.group("pronoun")  # "a fund which he said would fight “…”"
     cut = 0
     for match in _HARD_STOP.finditer(pre):
         cut = match.end()
@@ -687,6 +702,10 @@ def _object(post: str) -> str | None:
 _QUOTED_AS = re.compile(
     r"\b(?:quot|cit)(?:e|es|ed|ing)\s+(?P<name>[A-Z][^,;:]{1,60}?)\s+as\s+(?:having\s+)?$"
 )
+_QUOTED_PASSIVE = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:was|were|is|has\s+been)\s+quoted"
+    r"\s+(?:as\s+)?$"
+)
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:issued|released|put\s+out|posted|sent|published|shared)\s+(?:an?\s+|its\s+|his\s+"
     r"|her\s+|their\s+)?(?:\w+\s+){0,2}(?:statement|letter|post|tweet|message|e-?mail|note"
@@ -706,6 +725,10 @@ def _participle_subject(pre: str) -> str | None:
         # "local papers quoted Ana Ruiz as saying": the one quoted, not the papers
         named = quoted.group("name")
         return named if _classify(named) == "name" else _trailing_name(named)
+    if pre.endswith(("quoted ", "quoted as ")):
+        passive = _QUOTED_PASSIVE.search(pre)
+        if passive is not None and _classify(passive.group("name")) == "name":
+            return passive.group("name")  # "Ruiz was quoted calling it “…”"
     if _STATEMENT_BEFORE.search(pre) is not None:
         # "Example Corp released a statement saying": the sentence's subject issued it
         issuer = _sentence_subject(pre)
@@ -742,6 +765,8 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
         word = context[verb.start : verb.end]
         if word == "written" and not lead.endswith(_HAS):
             continue  # "Ruiz has written": speech; "who had written it": not
+        if lead.endswith(" to") and word in _BARE:
+            continue  # "tough to maintain": an infinitive, not "his lawyers maintain"
         if word == "comments" and lead and not lead.endswith((",", *_QUOTE_OPENERS, _MASK)):
             continue  # "“…,” comments Ruiz": speech; "his first comments on it came": a noun
         if not verb.finite:
@@ -931,7 +956,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                     subject = people.form_of(subject, first.para, first.open)
                 speaker = subject or people.resolve(first.para, first.open)
             else:
-                speaker = _last_subject(masked, starts, first.para, first.open)
+                pronoun, speaker = speaker.lower(), None
+                if pronoun == "they":
+                    # the group that opens the sentence before: "Port officials met …"
+                    speaker = _plural_subject(masked, starts, first.para, first.open)
+                if speaker is None:
+                    speaker = _last_subject(masked, starts, first.para, first.open)
                 if speaker is None and previous is not None and first.para - previous[0] <= 2:
                     speaker = previous[1]
         quotes.append(Quote(cand.text, speaker, cand.para, cand.fragment, cand.start))
@@ -1393,6 +1423,39 @@ def _role_subject(text: str) -> str | None:
     if "," in head or len(found) > 6 or sum(w[:1].isupper() for w in found) < 3:
         return None  # role words and a name after a first capitalised word: three at least
     return _trailing_name(head)
+
+
+_GROUP_LINKS = words("at of in from for with on")
+
+
+def _plural_subject(
+    masked: Sequence[str], starts: Sequence[Sequence[int]], para: int, offset: int
+) -> str | None:
+    """For "they said" with no speech verb before: the group that opens the sentence before
+    ("Officials at the port met the union. “…,” they said.")."""
+    text = masked[para][:offset]
+    cuts = [s for s in starts[para] if s < len(text)]
+    if text.strip():
+        sentence = text[cuts[-1] if cuts else 0 :]
+        if not sentence.strip() and len(cuts) > 1:
+            sentence = text[cuts[-2] : cuts[-1]]
+    elif para > 0:
+        before = _starts_of(masked, starts, para - 1)
+        sentence = masked[para - 1][before[-1] if before else 0 :]
+    else:
+        return None
+    tokens = sentence.split(maxsplit=10)[:10]
+    head = next(
+        (i for i, t in enumerate(tokens[:4]) if t.lower().strip(",") in _PLURAL_SPEAKERS), None
+    )
+    if head is None or tokens[head].endswith(","):
+        return None if head is None else _tidy(" ".join(tokens[: head + 1]))
+    end = head + 1
+    if end + 1 < len(tokens) and tokens[end] in _GROUP_LINKS:
+        end += 2 if tokens[end + 1] not in ("the", "a") else 3  # "officials at the port"
+        while end < len(tokens) and tokens[end - 1][-1:].isalpha() and tokens[end][:1].isupper():
+            end += 1  # "residents of Elm Street"
+    return _tidy(" ".join(tokens[:end]))
 
 
 def _last_subject(
