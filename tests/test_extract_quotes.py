@@ -632,3 +632,19 @@ def test_they_said_is_the_group_opening_the_sentence_before() -> None:
         "Officials at the port",
         "Port officials",
     ]
+
+
+def test_she_is_not_the_subject_the_sentence_calls_he() -> None:
+    """'Ivo Dane died, and his wife Mara says he …' then '“…,” she says': Mara, the one the
+    sentence gives a speech verb, not Dane, whom it calls 'he'; 'he' after a sentence about
+    'Mrs Ruiz' goes further back; a possessive 'His' before the subject says nothing."""
+    quotes = find_quotes(
+        [
+            "Ivo Dane died in May, and his wife Mara says he spent his last weeks on the phone. "
+            "He called the office nine times. “It took away his peace,” she says.",
+            "Ola Brink wrote to the minister in March. Mrs Ruiz marked his letter with notes "
+            "in the margin. He insisted the plan would “inject more rigour” into the tests.",
+            "His daughter, Isla Brink, worries. “I’ve asked him to rest,” she said.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Mara", "Ola Brink", "Isla Brink"]

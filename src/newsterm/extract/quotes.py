@@ -951,7 +951,9 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 if people is None:
                     people = _People(masked)
                 earlier = previous[1] if previous is not None else None
-                subject = _previous_subject(masked, starts, first.para, first.open, earlier)
+                subject = _previous_subject(
+                    masked, starts, first.para, first.open, earlier, speaker.lower()
+                )
                 if subject is not None and subject != earlier:
                     subject = people.form_of(subject, first.para, first.open)
                 speaker = subject or people.resolve(first.para, first.open)
@@ -1260,6 +1262,7 @@ def _previous_subject(
     para: int,
     offset: int,
     earlier: str | None,
+    pronoun: str = "",
 ) -> str | None:
     """For "he"/"she": the person who is the grammatical subject of the sentences before.
 
@@ -1299,9 +1302,38 @@ def _previous_subject(
             aside = _ASIDE.search(text)
             if aside is not None and _classify(aside.group("name")) == "name":
                 found = aside.group("name")
+        if found and pronoun and _other_gender(text, found, pronoun):
+            # "Ivo Dane died, and his wife Mara says he …" then "she says": not Dane, but the
+            # one whose speech verb the sentence holds
+            inner, _verb = _attribute(text, last=True)
+            named = _CAPITALISED_TAIL.search(inner) if inner else None
+            if named is not None and named.group() != found:
+                return named.group()
+            continue
         if found:
             return found
     return None
+
+
+_CAPITALISED_TAIL = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*$")
+_FEMALE_TITLES = frozenset(("mrs", "ms", "miss", "lady", "dame", "queen", "baroness"))
+_MALE_TITLES = frozenset(("mr", "sir", "lord", "king", "baron"))
+
+
+def _other_gender(sentence: str, found: str, pronoun: str) -> bool:
+    """The sentence marks its subject ``found`` as the other gender than "he"/"she": a title
+    ("Mrs Lind" for "he") or only the other pronoun after the name ("Dane died, and his wife
+    Mara says he …" for "she")."""
+    at = sentence.find(found.split()[-1])
+    if at < 0:
+        return False
+    title = sentence[:at].split()[-1:]
+    titled = title[0].lower().rstrip(".") if title else ""
+    if titled in (_MALE_TITLES if pronoun == "she" else _FEMALE_TITLES):
+        return True
+    after = set(_WORD.findall(sentence[at:].lower()))
+    other = "he" if pronoun == "she" else "she"
+    return other in after and pronoun not in after
 
 
 _ASIDE = re.compile(r",\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+said,")
