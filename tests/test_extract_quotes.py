@@ -648,3 +648,30 @@ def test_she_is_not_the_subject_the_sentence_calls_he() -> None:
         ]
     )
     assert [q.speaker for q in quotes] == ["Mara", "Ola Brink", "Isla Brink"]
+
+
+def test_a_study_found_and_an_emailed_reply_and_initials_name_speakers() -> None:
+    """'the researchers found, “…”', 'the report found that … “…”' (a finding said by the
+    study), not 'found the key'; 'he emails' after a sentence opening with 'Today,' is the
+    subject before; 'coordinator S.B. Tarno told' is Tarno, initials and all."""
+    quotes = find_quotes(
+        [
+            "After a price jump, the researchers found, “fewer people expect their finances "
+            "to improve.”",
+            "The 2019 report found that buyers were “more anxious than at any time in a decade.”",
+            "Ruiz found the key in a drawer with a note that read “back soon.”",
+            "“We had to stop the search this morning,” air force rescue coordinator S.B. Tarno "
+            "told reporters.",
+            "Ivo Marsh made the map alone. Today, a storm’s path is hard to guess.",
+            "“I was bored, so I built it,” he emails.",
+            "Mara Lind has only found one drawback to the trio: “They sing so well that "
+            "others are scared off.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == [
+        "the researchers",
+        "the 2019 report",
+        "S.B. Tarno",
+        "Ivo Marsh",
+        "Mara Lind",
+    ]

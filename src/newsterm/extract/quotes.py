@@ -71,8 +71,9 @@ _FINITE = words(
     " yelled screamed texted messaged commented comments assured assures reports reported"
     " written accused accuses blasted blasts rejected dismissed concluded concludes alleged"
     " alleges maintain argue insist contend contended contends allege warn assert asserted"
-    " asserts quipped quips lamented laments"
+    " asserts quipped quips lamented laments emails emailed e-mails e-mailed tweets found"
 )
+_FINDING = re.compile(r"\s*(?:,|\.|that\s|$)")
 _BARE = words("maintain argue insist contend allege warn assert")
 """Plain present forms that are speech after a plural subject, not after "to"."""
 _PARTICIPLE = words(
@@ -612,7 +613,7 @@ _JOINED_NAME = re.compile(
 _AFFILIATION = re.compile(r"([A-Z][^,]*?)\s+(?:with|at|from)\s+(?:the\s+)?[A-Z]")
 """A name and the body it works for: "Ana Ruiz with the Example Police Department"."""
 _NAME_TAIL = re.compile(
-    r"(?:^|\s)(?P<name>[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))+)$"
+    r"(?:^|\s)(?P<name>(?:[A-Z][\w'’-]+\.?|(?:[A-Z]\.){2,3})(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))+)$"
 )
 
 
@@ -639,8 +640,8 @@ def _trailing_name(segment: str) -> str | None:
     tokens = match.group("name").split()
     while tokens and tokens[0].lower() in TITLES:
         tokens.pop(0)  # "CEO Ana Ruiz"
-    if any(len(t) > 1 and t.isupper() for t in tokens):
-        return None  # an acronym: a body, not a person
+    if any(len(t) > 1 and t.isupper() and "." not in t for t in tokens):
+        return None  # an acronym: a body, not a person ("S.B. Tarno" has initials)
     while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
         tokens.pop(0)
     if len(tokens) < 2 or any(_nonperson(t) for t in tokens):
@@ -749,13 +750,24 @@ def _participle_subject(pre: str) -> str | None:
 _HAS = (" has", " have", "Has", "Have")
 
 
+def _speech_use(context: str, verb: _Verb) -> bool:
+    """Whether a verb that is not always speech is speech here: "the study found, “…”" or
+    "found that" (not "found the key"); "his lawyers maintain" (not "tough to maintain")."""
+    word = context[verb.start : verb.end]
+    if word == "found":
+        return _FINDING.match(context, verb.end) is not None
+    if word in _BARE:
+        return not context[: verb.start].rstrip().endswith(" to")
+    return True
+
+
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     """Find a speaker in a stretch of one sentence: (speaker, whether a speech verb is there).
 
     ``last`` picks the speech verb nearest the end (the text before a quote); otherwise the
     first one (the text after a quote).
     """
-    verbs = _verbs(context)
+    verbs = [v for v in _verbs(context) if _speech_use(context, v)]
     if not verbs:
         return None, False
     if last:
@@ -765,8 +777,6 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
         word = context[verb.start : verb.end]
         if word == "written" and not lead.endswith(_HAS):
             continue  # "Ruiz has written": speech; "who had written it": not
-        if lead.endswith(" to") and word in _BARE:
-            continue  # "tough to maintain": an infinitive, not "his lawyers maintain"
         if word == "comments" and lead and not lead.endswith((",", *_QUOTE_OPENERS, _MASK)):
             continue  # "“…,” comments Ruiz": speech; "his first comments on it came": a noun
         if not verb.finite:
@@ -1246,7 +1256,10 @@ def _attributed_after(paragraph: str, close: int, after: str) -> bool:
     return comma and not (first and first[0].lower() in _CONJUNCTIONS)
 
 
-_SUBJECT_SKIP = words("but and so then yet still now also however meanwhile later earlier")
+_SUBJECT_SKIP = words(
+    "but and so then yet still now also however meanwhile later earlier today yesterday tonight"
+    " tomorrow"
+)
 _POST_TIME = re.compile(
     r"\d{1,2}[.:]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT))?\s+(?=[A-Z])"
 )
