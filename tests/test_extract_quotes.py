@@ -675,3 +675,25 @@ def test_a_study_found_and_an_emailed_reply_and_initials_name_speakers() -> None
         "Ivo Marsh",
         "Mara Lind",
     ]
+
+
+def test_according_to_a_document_from_a_body_is_the_body_and_the_family_is_kept() -> None:
+    """'according to a statement from the sheriff’s office' is the office (a document's
+    issuer), 'a letter from Sen. Ivo Dane' is Dane; 'the family said' keeps 'family' (a noun
+    ending in -ly is no adverb to trim)."""
+    quotes = find_quotes(
+        [
+            "“We have no comment on rumours,” according to a statement from the Elm County "
+            "Sheriff’s Office.",
+            "“We have no comment,” according to a news release issued by Harbor Police.",
+            "The plan was “dead on arrival,” according to a letter from Sen. Ivo Dane.",
+            "“We are pleased with the verdict,” the family said in a statement released by "
+            "their lawyer.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == [
+        "the Elm County Sheriff’s Office",
+        "Harbor Police",
+        "Sen. Ivo Dane",
+        "the family",
+    ]

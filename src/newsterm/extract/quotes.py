@@ -448,6 +448,8 @@ def _is_pronoun(phrase: str) -> bool:
 
 _CUT_AT = words("would will could should did does do is was are were has had have")
 _TEAM_OWNERS = words("his her their")
+_LY_NOUNS = words("family ally assembly rally supply monopoly daily weekly monthly anomaly")
+"""Nouns ending in "ly", which a speaker phrase may end with: not adverbs to trim."""
 _POSSESSIVE_WORDS = words("his her their its my our your")
 
 
@@ -459,7 +461,8 @@ def _tidy(phrase: str) -> str:
     while tokens and tokens[0].lower() in _CONJUNCTIONS:
         tokens.pop(0)
     while tokens and (
-        tokens[-1].lower() in _AUX or (tokens[-1].islower() and tokens[-1].endswith("ly"))
+        tokens[-1].lower() in _AUX
+        or (tokens[-1].islower() and tokens[-1].endswith("ly") and tokens[-1] not in _LY_NOUNS)
     ):
         tokens.pop()
     if tokens and tokens[0].lower() in _PARTICIPLE:
@@ -750,6 +753,16 @@ def _participle_subject(pre: str) -> str | None:
 _HAS = (" has", " have", "Has", "Have")
 
 
+_DOCUMENTS = (
+    "statement", "release", "report", "email", "e-mail", "post", "letter", "filing", "memo",
+    "tweet", "document", "documents", "complaint", "lawsuit", "transcript", "notice",
+)  # fmt: skip
+_ISSUED_BY = re.compile(
+    rf"\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:{'|'.join(_DOCUMENTS)})\s+(?:from|by|of"
+    r"|(?:issued|released|posted|filed|sent)\s+by)\s+"
+)
+
+
 def _speech_use(context: str, verb: _Verb) -> bool:
     """Whether a verb that is not always speech is speech here: "the study found, “…”" or
     "found that" (not "found the key"); "his lawyers maintain" (not "tough to maintain")."""
@@ -780,11 +793,14 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
         if word == "comments" and lead and not lead.endswith((",", *_QUOTE_OPENERS, _MASK)):
             continue  # "“…,” comments Ruiz": speech; "his first comments on it came": a noun
         if not verb.finite:
-            speaker = (
-                _object(context[verb.end :])
-                if verb.according
-                else _participle_subject(context[: verb.start])
-            )
+            if verb.according:
+                issuer = _ISSUED_BY.match(context, verb.end)
+                # "according to a statement from the sheriff’s office": the office
+                speaker = (_object(context[issuer.end() :]) if issuer else None) or _object(
+                    context[verb.end :]
+                )
+            else:
+                speaker = _participle_subject(context[: verb.start])
             if speaker:
                 return speaker, True
             continue
