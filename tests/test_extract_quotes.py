@@ -697,3 +697,18 @@ def test_according_to_a_document_from_a_body_is_the_body_and_the_family_is_kept(
         "Sen. Ivo Dane",
         "the family",
     ]
+
+
+def test_he_after_a_sentence_closed_by_a_described_source_and_a_party_description() -> None:
+    """'…, a source close to the inquiry has told Reuters.' then '“…,” he said.': the source,
+    not the sentence's subject (a plane); 'the Ohio Democrat said' is the senator named
+    before, as 'the senator' is."""
+    quotes = find_quotes(
+        [
+            "The jet climbed too fast, according to radar data, a source close to the inquiry "
+            "has told Reuters.",
+            "“The numbers are far too high,” he said.",
+            "Sen. Ana Ruiz voted no. “It is a bad bill,” the Ohio Democrat said.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["a source close to the inquiry", "Ana Ruiz"]

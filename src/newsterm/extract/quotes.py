@@ -1039,7 +1039,11 @@ _ROLE = (
     r"|star|player|striker|goalkeeper|coach|manager|comedian|musician|author|novelist|artist"
     r"|\d+-year-old|teenager|senator|congressman|congresswoman|lawmaker)"
 )
-_PERSON_DESCRIPTION = re.compile(rf"the {_ROLE}(?: and {_ROLE})?", re.IGNORECASE)
+_PERSON_DESCRIPTION = re.compile(
+    rf"the {_ROLE}(?: and {_ROLE})?|the (?:[A-Z][\w.-]*\s+){{0,2}}(?:Democrat|Republican)"
+    r"(?:\s+from\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?",
+    re.IGNORECASE,
+)
 """A description that stands for a person named before: "the 47-year-old", "the actor", "the
 singer and guitarist" (role words only: "the 72-year-old senator" may be someone else, and is
 kept as written)."""
@@ -1251,6 +1255,25 @@ def _final_attribution(after: str) -> str | None:
     return name if _classify(name) == "name" else None
 
 
+_PERSON_NOUNS = (
+    "source|official|spokesman|spokeswoman|spokesperson|person|witness|resident|officer|aide"
+    "|executive|lawyer|attorney|analyst|diplomat|insider|investigator|employee|member|worker"
+)
+_FINAL_SOURCE = re.compile(
+    rf",\s+(?P<who>an?\s+(?:[\w-]+\s+){{0,2}}(?:{_PERSON_NOUNS})(?:\s+[\w’'-]+){{0,5}}?)"
+    r"\s+(?:has\s+|had\s+)?(?:told|said|says)\b[^,]{0,40}$"
+)
+
+
+def _final_source(sentence: str) -> str | None:
+    """The person a sentence's closing attribution describes ("…, a source close to the
+    inquiry has told Reuters."): who "he" is in the quotation after it."""
+    if ", a" not in sentence:
+        return None
+    match = _FINAL_SOURCE.search(sentence)
+    return match.group("who") if match is not None else None
+
+
 def _lead_in_subject(text: str, starts: Sequence[int]) -> str | None:
     """The named person opening the sentence just before a quotation that stands as its own
     sentence in the same paragraph ("Ruiz returned to the issue later. “Why wait?”")."""
@@ -1324,7 +1347,9 @@ def _previous_subject(
                 return earlier
             continue
         found = (
-            (_inverted_speaker(text) or _final_attribution(text)) if near >= 0 else None
+            (_inverted_speaker(text) or _final_attribution(text) or _final_source(text))
+            if near >= 0
+            else None
         ) or _sentence_subject(text)
         if found is None and " said," in text:
             # "While bids rose, Ruiz said, there is no backlog.": the one who said it
