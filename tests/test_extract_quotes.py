@@ -712,3 +712,22 @@ def test_he_after_a_sentence_closed_by_a_described_source_and_a_party_descriptio
         ]
     )
     assert [q.speaker for q in quotes] == ["a source close to the inquiry", "Ana Ruiz"]
+
+
+def test_a_passive_told_is_said_by_its_agent_or_the_document_not_its_subject() -> None:
+    """'Ruiz was advised by the policy unit …' is the unit; 'In one briefing note she was
+    warned that “…”' is the note, not 'she'; 'Lind said he was told …' stays Lind's."""
+    quotes = find_quotes(
+        [
+            "Ana Ruiz was advised by the policy unit to wait until the plan was “workable”.",
+            "Ivo Lind was told by his doctor that he was “lucky to be alive.”",
+            "In one briefing note she was warned that “the exam is one nobody will fail”.",
+            "Lind said he was told the job was “safe for now.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == [
+        "the policy unit",
+        "his doctor",
+        "one briefing note",
+        "Lind",
+    ]

@@ -72,6 +72,7 @@ _FINITE = words(
     " written accused accuses blasted blasts rejected dismissed concluded concludes alleged"
     " alleges maintain argue insist contend contended contends allege warn assert asserted"
     " asserts quipped quips lamented laments emails emailed e-mails e-mailed tweets found"
+    " advised"
 )
 _FINDING = re.compile(r"\s*(?:,|\.|that\s|$)")
 _BARE = words("maintain argue insist contend allege warn assert")
@@ -763,6 +764,14 @@ _ISSUED_BY = re.compile(
 )
 
 
+_IN_DOCUMENT = re.compile(
+    rf"In\s+(?P<doc>(?:an?|one|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(_DOCUMENTS)}"
+    r"|note|briefing))\b"
+)
+_TOLD_WORDS = words("told warned advised urged asked assured cautioned")
+_BE_WORDS = (" was", " were", " been", " being", " is", " are", " be")
+
+
 def _speech_use(context: str, verb: _Verb) -> bool:
     """Whether a verb that is not always speech is speech here: "the study found, “…”" or
     "found that" (not "found the key"); "his lawyers maintain" (not "tough to maintain")."""
@@ -803,6 +812,16 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
                 speaker = _participle_subject(context[: verb.start])
             if speaker:
                 return speaker, True
+            continue
+        if word in _TOLD_WORDS and lead.endswith(_BE_WORDS):
+            # "Ruiz was told by her doctor that …": the doctor; with no one named, not Ruiz
+            agent = context[verb.end :]
+            speaker = _object(agent[4:]) if agent.startswith(" by ") else None
+            if speaker is None and context.lstrip().startswith("In "):
+                document = _IN_DOCUMENT.match(context.lstrip())
+                speaker = document.group("doc") if document is not None else None
+            if speaker:
+                return speaker, True  # "In one briefing note she was warned that …": the note
             continue
         pre = context[: verb.start].rstrip(" ,")
         if not pre.strip(" ,’'\"—–-\t") or pre.endswith(("”", "’", '"', _MASK, "»")):
