@@ -731,3 +731,20 @@ def test_a_passive_told_is_said_by_its_agent_or_the_document_not_its_subject() -
         "one briefing note",
         "Lind",
     ]
+
+
+def test_a_title_after_a_possessive_and_a_defined_term_are_not_quotations() -> None:
+    """'Ana Ruiz’s “Firework”' is a song; 'victims of a “swatting,” a hoax in which …' is a
+    term defined after its comma (a 'said' later in the sentence does not make it speech);
+    'called it a “disaster,” a word …' and 'a “shameful” act' after 'said' stay."""
+    quotes = find_quotes(
+        [
+            "As Ivo Lind pointed out, the scene, played while Ana Ruiz’s “Firework” twinkles, "
+            "was grim.",
+            "The Lunds were the victims of a “swatting,” a hoax in which a caller fakes a "
+            "crime, and the caller said he would strike again.",
+            "Ruiz called it a “disaster,” a word she rarely uses.",
+            "Ruiz said it was a “shameful” act.",
+        ]
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [("disaster", "Ruiz"), ("shameful", "Ruiz")]

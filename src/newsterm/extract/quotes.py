@@ -1221,6 +1221,12 @@ def _attribute_candidate(
     cand.fragment = bool(lead) and lead[-1] not in _NOT_BEFORE_FRAGMENT
     if cand.fragment and len(cand.text.split()) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
+    if (
+        cand.fragment
+        and len(cand.text.split()) <= 3
+        and _named_term(lead, cand.text, paragraphs[final.para], final.close)
+    ):
+        return  # "Ana Ruiz’s “Firework”", "victims of a “swatting,” a hoax where …"
     if cand.fragment and "ed" in lead[-40:] and _PASSIVE_CUE.search(lead[-40:]):
         # "was described as “…” by the council": the agent speaks; with none, nobody does
         agent = near_after.lstrip(" ,")
@@ -1255,6 +1261,23 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+_DEFINED = re.compile(r",?\s*(?:an?|the)\s+[a-z]")
+
+
+def _named_term(lead: str, text: str, paragraph: str, close: int) -> bool:
+    """A short quotation that names a work or a term rather than quoting speech: a capitalised
+    title after a possessive ("Ana Ruiz’s “Firework”"), or a term after an article, defined
+    by the phrase after its comma, with no speech verb before it ("victims of a “swatting,” a
+    hoax in which …"; not "called it a “disaster,” a word …")."""
+    if lead.endswith(("’s", "'s")):
+        return text[:1].isupper() and text[-1:] not in ".!?"
+    if not lead.endswith((" a", " an", " the")):
+        return False
+    after = paragraph[close + 1 : close + 40]
+    comma = paragraph[close - 1 : close] == "," or after[:1] == ","
+    return comma and _DEFINED.match(after) is not None and not _verbs(lead[-80:])
 
 
 _FINAL_SPEAKER = re.compile(
