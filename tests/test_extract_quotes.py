@@ -748,3 +748,20 @@ def test_a_title_after_a_possessive_and_a_defined_term_are_not_quotations() -> N
         ]
     )
     assert [(q.text, q.speaker) for q in quotes] == [("disaster", "Ruiz"), ("shameful", "Ruiz")]
+
+
+def test_a_title_with_a_subtitle_and_what_has_been_called_are_not_quotations() -> None:
+    """'her book “A Harbour Town: The Quiet Lives that Shape the Coast,”' and 'author of
+    “Ships on Film: The Whole Story”' are titles; 'what has been called the “agency model”'
+    is a coinage; a sentence with a colon in it is still speech."""
+    quotes = find_quotes(
+        [
+            "In her book “A Harbour Town: The Quiet Lives that Shape the Coast,” Ana Ruiz "
+            "wrote of the sea.",
+            "It is, said Ivo Lind, author of “Ships on Film: The Whole Story” (Example Press, "
+            "2014), a shame.",
+            "Ruiz said the plan had one aim: “Build first: ask later.”",
+            "Their deals embrace what has been called the “agency model” of pricing.",
+        ]
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [("Build first: ask later.", "Ruiz")]

@@ -138,7 +138,8 @@ _WORKS = (
 )  # fmt: skip
 _NOT_SPEECH_CUE = re.compile(
     r"(?:so-called|so\s+called|known\s+as|dubbed|titled|entitled|nicknamed|branded"
-    r"|what(?:['’]s|\s+(?:is|was|are|were|some\s+\w+|\w+\s+have))\s+(?:now\s+)?called"
+    r"|what(?:['’]s|\s+(?:is|was|are|were|some\s+\w+|\w+\s+have|ha(?:s|ve|d)\s+been))"
+    r"\s+(?:now\s+)?called"
     r"(?:\s+(?:the|a|an|it))?"
     r"|diagnosed\s+with(?:\s+an?)?|the\s+"
     rf"(?:{'|'.join(_WORKS)}))"
@@ -1221,6 +1222,8 @@ def _attribute_candidate(
     cand.fragment = bool(lead) and lead[-1] not in _NOT_BEFORE_FRAGMENT
     if cand.fragment and len(cand.text.split()) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
+    if cand.fragment and ":" in cand.text and _subtitled(cand.text):
+        return  # a title and its subtitle: her book “A Harbour Town: Stories of the Coast”
     if (
         cand.fragment
         and len(cand.text.split()) <= 3
@@ -1261,6 +1264,18 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+def _subtitled(text: str) -> bool:
+    """A title with a subtitle after its colon, every word capitalised but small ones (one
+    other lower-case word allowed: "… Communities that Arise …")."""
+    head, _colon, tail = text.partition(":")
+    if not head.strip() or not tail.strip() or text.rstrip()[-1:] in ".!?":
+        return False
+    found = _LETTER_WORD.findall(text)
+    big = [w for w in found if w.lower() not in _SMALL_WORDS]
+    lower = sum(1 for w in big if not w[0].isupper())
+    return len(big) >= 3 and lower <= 1 and found[0][0].isupper()
 
 
 _DEFINED = re.compile(r",?\s*(?:an?|the)\s+[a-z]")
