@@ -736,7 +736,8 @@ def test_a_passive_told_is_said_by_its_agent_or_the_document_not_its_subject() -
 def test_a_title_after_a_possessive_and_a_defined_term_are_not_quotations() -> None:
     """'Ana Ruiz’s “Firework”' is a song; 'victims of a “swatting,” a hoax in which …' is a
     term defined after its comma (a 'said' later in the sentence does not make it speech);
-    'called it a “disaster,” a word …' and 'a “shameful” act' after 'said' stay."""
+    'the “one port, two rules” formula' names a policy; 'called it a “disaster,” a word …',
+    'a “shameful” act' and 'a “dangerous” policy' after 'said' stay."""
     quotes = find_quotes(
         [
             "As Ivo Lind pointed out, the scene, played while Ana Ruiz’s “Firework” twinkles, "
@@ -745,9 +746,15 @@ def test_a_title_after_a_possessive_and_a_defined_term_are_not_quotations() -> N
             "crime, and the caller said he would strike again.",
             "Ruiz called it a “disaster,” a word she rarely uses.",
             "Ruiz said it was a “shameful” act.",
+            "The state said it is committed to the “one port, two rules” formula.",
+            "Ruiz said it was a “dangerous” policy.",
         ]
     )
-    assert [(q.text, q.speaker) for q in quotes] == [("disaster", "Ruiz"), ("shameful", "Ruiz")]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("disaster", "Ruiz"),
+        ("shameful", "Ruiz"),
+        ("dangerous", "Ruiz"),
+    ]
 
 
 def test_a_title_with_a_subtitle_and_what_has_been_called_are_not_quotations() -> None:

@@ -1226,7 +1226,7 @@ def _attribute_candidate(
         return  # a title and its subtitle: her book “A Harbour Town: Stories of the Coast”
     if (
         cand.fragment
-        and len(cand.text.split()) <= 3
+        and len(cand.text.split()) <= 4
         and _named_term(lead, cand.text, paragraphs[final.para], final.close)
     ):
         return  # "Ana Ruiz’s “Firework”", "victims of a “swatting,” a hoax where …"
@@ -1278,6 +1278,10 @@ def _subtitled(text: str) -> bool:
     return len(big) >= 3 and lower <= 1 and found[0][0].isupper()
 
 
+_NAMING_NOUN = re.compile(
+    r"\s+(?:formula|policy|doctrine|rule|model|approach|strategy|law|bill|program|programme"
+    r"|campaign|movement|initiative|effect|syndrome|clause|era|slogan|label|tag|motto)\b"
+)
 _DEFINED = re.compile(r",?\s*(?:an?|the)\s+[a-z]")
 
 
@@ -1291,6 +1295,8 @@ def _named_term(lead: str, text: str, paragraph: str, close: int) -> bool:
     if not lead.endswith((" a", " an", " the")):
         return False
     after = paragraph[close + 1 : close + 40]
+    if lead.endswith(" the") and _NAMING_NOUN.match(after) is not None:
+        return True  # the “one port, two rules” formula: a name for a policy or a rule
     comma = paragraph[close - 1 : close] == "," or after[:1] == ","
     return comma and _DEFINED.match(after) is not None and not _verbs(lead[-80:])
 
