@@ -772,3 +772,16 @@ def test_a_title_with_a_subtitle_and_what_has_been_called_are_not_quotations() -
         ]
     )
     assert [(q.text, q.speaker) for q in quotes] == [("Build first: ask later.", "Ruiz")]
+
+
+def test_more_speech_verbs_and_had_this_to_say() -> None:
+    """'instructed Milo Vance', 'Ruiz laughed', and 'Tran had this to say about the vote:
+    “…”' name their speakers."""
+    quotes = find_quotes(
+        [
+            "“Don’t get nervous,” instructed Milo Vance, the district supervisor.",
+            "“Not today,” Ana Ruiz laughed.",
+            "Tran had this to say about the vote: “It was close.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Milo Vance", "Ana Ruiz", "Tran"]

@@ -72,7 +72,8 @@ _FINITE = words(
     " written accused accuses blasted blasts rejected dismissed concluded concludes alleged"
     " alleges maintain argue insist contend contended contends allege warn assert asserted"
     " asserts quipped quips lamented laments emails emailed e-mails e-mailed tweets found"
-    " advised"
+    " advised instructed begged snapped sighed laughed chuckled mused exclaimed"
+    " interjected retorted"
 )
 _FINDING = re.compile(r"\s*(?:,|\.|that\s|$)")
 _BARE = words("maintain argue insist contend allege warn assert")
@@ -769,6 +770,7 @@ _IN_DOCUMENT = re.compile(
     rf"In\s+(?P<doc>(?:an?|one|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(_DOCUMENTS)}"
     r"|note|briefing))\b"
 )
+_THIS_TO_SAY = (" had this to", " has this to", " have this to", " had much to", " had plenty to")
 _TOLD_WORDS = words("told warned advised urged asked assured cautioned")
 _BE_WORDS = (" was", " were", " been", " being", " is", " are", " be")
 
@@ -811,6 +813,12 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
                 )
             else:
                 speaker = _participle_subject(context[: verb.start])
+            if speaker:
+                return speaker, True
+            continue
+        if word == "say" and lead.endswith(_THIS_TO_SAY):
+            # "Ruiz had this to say about the vote: “…”"
+            speaker = _subject(lead[: lead.rindex(" ha")] + " ")
             if speaker:
                 return speaker, True
             continue
