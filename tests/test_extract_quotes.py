@@ -785,3 +785,15 @@ def test_more_speech_verbs_and_had_this_to_say() -> None:
         ]
     )
     assert [q.speaker for q in quotes] == ["Milo Vance", "Ana Ruiz", "Tran"]
+
+
+def test_said_a_role_and_name_of_a_body_in_a_place_is_the_person() -> None:
+    """'said planetary geologist Rosa Lopes of the Example Laboratory in California': the
+    geologist, not nobody (the whole phrase is no speaker; its part before "of" is)."""
+    quotes = find_quotes(
+        [
+            '"Organics matter," said planetary geologist Rosa Lopes of the Example Laboratory '
+            "in California."
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["planetary geologist Rosa Lopes"]

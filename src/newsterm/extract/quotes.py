@@ -703,7 +703,13 @@ def _object(post: str) -> str | None:
     phrase = _tidy(" ".join(tokens))
     if _classify(phrase):
         return phrase
-    return phrase if _trailing_name(phrase) and len(phrase.split()) <= 6 else None
+    if _trailing_name(phrase) and len(phrase.split()) <= 6:
+        return phrase
+    if " of " in phrase:
+        head = phrase.split(" of ", 1)[0]  # "geologist Ana Ruiz of the Example Laboratory"
+        if _classify(head) == "phrase" and _trailing_name(head):
+            return head
+    return None
 
 
 _QUOTED_AS = re.compile(
