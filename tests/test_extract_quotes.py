@@ -678,9 +678,9 @@ def test_a_study_found_and_an_emailed_reply_and_initials_name_speakers() -> None
 
 
 def test_according_to_a_document_from_a_body_is_the_body_and_the_family_is_kept() -> None:
-    """'according to a statement from the sheriff’s office' is the office (a document's
-    issuer), 'a letter from Sen. Ivo Dane' is Dane; 'the family said' keeps 'family' (a noun
-    ending in -ly is no adverb to trim)."""
+    """'according to a statement from the sheriff’s office' names the document with its
+    issuer (it was 'a statement' alone); 'the family said' keeps 'family' (a noun ending in -ly
+    is no adverb to trim)."""
     quotes = find_quotes(
         [
             "“We have no comment on rumours,” according to a statement from the Elm County "
@@ -692,9 +692,9 @@ def test_according_to_a_document_from_a_body_is_the_body_and_the_family_is_kept(
         ]
     )
     assert [q.speaker for q in quotes] == [
-        "the Elm County Sheriff’s Office",
-        "Harbor Police",
-        "Sen. Ivo Dane",
+        "a statement from the Elm County Sheriff’s Office",
+        "a news release issued by Harbor Police",
+        "a letter from Sen. Ivo Dane",
         "the family",
     ]
 

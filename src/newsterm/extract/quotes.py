@@ -813,10 +813,13 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
         if not verb.finite:
             if verb.according:
                 issuer = _ISSUED_BY.match(context, verb.end)
-                # "according to a statement from the sheriff’s office": the office
-                speaker = (_object(context[issuer.end() :]) if issuer else None) or _object(
-                    context[verb.end :]
-                )
+                body = _object(context[issuer.end() :]) if issuer else None
+                if issuer is not None and body:
+                    # "according to a statement from the sheriff’s office": the statement and
+                    # who issued it, not "a statement" alone
+                    speaker = context[verb.end : issuer.end()].strip() + " " + body
+                else:
+                    speaker = _object(context[verb.end :])
             else:
                 speaker = _participle_subject(context[: verb.start])
             if speaker:
