@@ -817,7 +817,7 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
                 if issuer is not None and body:
                     # "according to a statement from the sheriff’s office": the statement and
                     # who issued it, not "a statement" alone
-                    speaker = context[verb.end : issuer.end()].strip() + " " + body
+                    speaker: str | None = f"{context[verb.end : issuer.end()].strip()} {body}"
                 else:
                     speaker = _object(context[verb.end :])
             else:
