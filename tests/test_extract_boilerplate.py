@@ -220,6 +220,23 @@ def test_a_bare_name_line_with_its_role_after_a_comma_is_a_byline() -> None:
     assert page_byline("Pittsburgh, Staff Writer", bare=True) is None  # one word: no name
 
 
+def test_a_bare_line_of_two_names_is_two_authors_but_a_place_or_outlet_is_not() -> None:
+    """'Ana Ruiz, Ivo Lind': both wrote it; 'Ana Ruiz, New York', '…, Harbour Town Gazette',
+    '…, Eastfield Cricket Ground', '…, Data Journalist': one author."""
+    from newsterm.extract.byline import page_byline
+
+    assert page_byline("Ana Ruiz, Ivo Lind", bare=True) == ["Ana Ruiz", "Ivo Lind"]
+    assert page_byline("Ana Ruiz, Ivo Lind, Harbour Globe", bare=True) == ["Ana Ruiz", "Ivo Lind"]
+    for line in (
+        "Ana Ruiz, New York",
+        "Ana Ruiz, Salt Lake City",
+        "Ana Ruiz, Harbour Town Gazette",
+        "Ana Ruiz, Eastfield Cricket Ground",
+        "Ana Ruiz, Data Journalist",
+    ):
+        assert page_byline(line, bare=True) == ["Ana Ruiz"], line
+
+
 def test_byline_time_after_the_name_or_how_long_ago() -> None:
     from newsterm.extract.byline import page_byline
 

@@ -584,3 +584,230 @@ def test_a_surname_after_an_opening_phrase_with_a_place_is_the_subject() -> None
         ["At a rally in Denver, Ruiz said the plan was “a promise kept to every voter.”"]
     )
     assert [q.speaker for q in quotes] == ["Ruiz"]
+
+
+def test_a_party_tag_in_brackets_after_the_name_keeps_the_speaker() -> None:
+    """'Sen. Rhea Molton (R-Warren) said the plan “…”': brackets end a speaker phrase, but a
+    party and state tag is part of the name before the verb."""
+    quotes = find_quotes(
+        [
+            "State Sen. Rhea Molton (R-Warren) said the governor “sold the plan to voters too "
+            "early.”",
+            "Rep. Ola Brink (D-Ore.), for example, said the bill “does nothing for renters.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["State Sen. Rhea Molton", "Rep. Ola Brink"]
+
+
+def test_he_said_inside_a_relative_clause_before_a_fragment() -> None:
+    """'a fund which he said would fight “…”': the pronoun after 'which' is the speaker, and
+    resolves to the sentence's subject before."""
+    quotes = find_quotes(
+        [
+            "Gil Moreno left the party last year. He set up a fund which he said would fight "
+            "“the slow decay of local news”."
+        ]
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [("the slow decay of local news", "Gil Moreno")]
+
+
+def test_plain_present_speech_verbs_and_more_participles_attribute_fragments() -> None:
+    """'His lawyers maintain that …', 'complaining about …', 'was quoted calling …'; 'tough
+    to maintain' is an infinitive, and its scare quote stays out."""
+    quotes = find_quotes(
+        [
+            "His lawyers maintain that the charges “are baseless and unfair.”",
+            "Ivo Patel marked the draft with notes, complaining about its use of “far too much "
+            "jargon” in every section.",
+            "Bex Harlan was quoted calling the governor a “failed” leader.",
+            "The old pipes are tough to maintain, and the “freeze-thaw” cycles make it worse.",
+        ]
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("are baseless and unfair.", "his lawyers"),
+        ("far too much jargon", "Ivo Patel"),
+        ("failed", "Bex Harlan"),
+    ]
+
+
+def test_they_said_is_the_group_opening_the_sentence_before() -> None:
+    """'Officials at the port met …. “…,” they said.': the group, not the person quoted in
+    the paragraph before."""
+    quotes = find_quotes(
+        [
+            "“The market is cooling,” said Alvaro Nunes, who leads the brokers’ association.",
+            "Officials at the port met with the union. “We have no deal yet,” they said.",
+            "Port officials met the union again on Friday.",
+            "“Talks go on,” they said.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == [
+        "Alvaro Nunes",
+        "Officials at the port",
+        "Port officials",
+    ]
+
+
+def test_she_is_not_the_subject_the_sentence_calls_he() -> None:
+    """'Ivo Dane died, and his wife Mara says he …' then '“…,” she says': Mara, the one the
+    sentence gives a speech verb, not Dane, whom it calls 'he'; 'he' after a sentence about
+    'Mrs Ruiz' goes further back; a possessive 'His' before the subject says nothing."""
+    quotes = find_quotes(
+        [
+            "Ivo Dane died in May, and his wife Mara says he spent his last weeks on the phone. "
+            "He called the office nine times. “It took away his peace,” she says.",
+            "Ola Brink wrote to the minister in March. Mrs Ruiz marked his letter with notes "
+            "in the margin. He insisted the plan would “inject more rigour” into the tests.",
+            "His daughter, Isla Brink, worries. “I’ve asked him to rest,” she said.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Mara", "Ola Brink", "Isla Brink"]
+
+
+def test_a_study_found_and_an_emailed_reply_and_initials_name_speakers() -> None:
+    """'the researchers found, “…”', 'the report found that … “…”' (a finding said by the
+    study), not 'found the key'; 'he emails' after a sentence opening with 'Today,' is the
+    subject before; 'coordinator S.B. Tarno told' is Tarno, initials and all."""
+    quotes = find_quotes(
+        [
+            "After a price jump, the researchers found, “fewer people expect their finances "
+            "to improve.”",
+            "The 2019 report found that buyers were “more anxious than at any time in a decade.”",
+            "Ruiz found the key in a drawer with a note that read “back soon.”",
+            "“We had to stop the search this morning,” air force rescue coordinator S.B. Tarno "
+            "told reporters.",
+            "Ivo Marsh made the map alone. Today, a storm’s path is hard to guess.",
+            "“I was bored, so I built it,” he emails.",
+            "Mara Lind has only found one drawback to the trio: “They sing so well that "
+            "others are scared off.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == [
+        "the researchers",
+        "the 2019 report",
+        "S.B. Tarno",
+        "Ivo Marsh",
+        "Mara Lind",
+    ]
+
+
+def test_according_to_a_document_from_a_body_is_the_body_and_the_family_is_kept() -> None:
+    """'according to a statement from the sheriff’s office' names the document with its
+    issuer (it was 'a statement' alone); 'the family said' keeps 'family' (a noun ending in -ly
+    is no adverb to trim)."""
+    quotes = find_quotes(
+        [
+            "“We have no comment on rumours,” according to a statement from the Elm County "
+            "Sheriff’s Office.",
+            "“We have no comment,” according to a news release issued by Harbor Police.",
+            "The plan was “dead on arrival,” according to a letter from Sen. Ivo Dane.",
+            "“We are pleased with the verdict,” the family said in a statement released by "
+            "their lawyer.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == [
+        "a statement from the Elm County Sheriff’s Office",
+        "a news release issued by Harbor Police",
+        "a letter from Sen. Ivo Dane",
+        "the family",
+    ]
+
+
+def test_he_after_a_sentence_closed_by_a_described_source_and_a_party_description() -> None:
+    """'…, a source close to the inquiry has told Reuters.' then '“…,” he said.': the source,
+    not the sentence's subject (a plane); 'the Ohio Democrat said' is the senator named
+    before, as 'the senator' is."""
+    quotes = find_quotes(
+        [
+            "The jet climbed too fast, according to radar data, a source close to the inquiry "
+            "has told Reuters.",
+            "“The numbers are far too high,” he said.",
+            "Sen. Ana Ruiz voted no. “It is a bad bill,” the Ohio Democrat said.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["a source close to the inquiry", "Ana Ruiz"]
+
+
+def test_a_passive_told_is_said_by_its_agent_or_the_document_not_its_subject() -> None:
+    """'Ruiz was advised by the policy unit …' is the unit; 'In one briefing note she was
+    warned that “…”' is the note, not 'she'; 'Lind said he was told …' stays Lind's."""
+    quotes = find_quotes(
+        [
+            "Ana Ruiz was advised by the policy unit to wait until the plan was “workable”.",
+            "Ivo Lind was told by his doctor that he was “lucky to be alive.”",
+            "In one briefing note she was warned that “the exam is one nobody will fail”.",
+            "Lind said he was told the job was “safe for now.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == [
+        "the policy unit",
+        "his doctor",
+        "one briefing note",
+        "Lind",
+    ]
+
+
+def test_a_title_after_a_possessive_and_a_defined_term_are_not_quotations() -> None:
+    """'Ana Ruiz’s “Firework”' is a song; 'victims of a “swatting,” a hoax in which …' is a
+    term defined after its comma (a 'said' later in the sentence does not make it speech);
+    'the “one port, two rules” formula' names a policy; 'called it a “disaster,” a word …',
+    'a “shameful” act' and 'a “dangerous” policy' after 'said' stay."""
+    quotes = find_quotes(
+        [
+            "As Ivo Lind pointed out, the scene, played while Ana Ruiz’s “Firework” twinkles, "
+            "was grim.",
+            "The Lunds were the victims of a “swatting,” a hoax in which a caller fakes a "
+            "crime, and the caller said he would strike again.",
+            "Ruiz called it a “disaster,” a word she rarely uses.",
+            "Ruiz said it was a “shameful” act.",
+            "The state said it is committed to the “one port, two rules” formula.",
+            "Ruiz said it was a “dangerous” policy.",
+        ]
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("disaster", "Ruiz"),
+        ("shameful", "Ruiz"),
+        ("dangerous", "Ruiz"),
+    ]
+
+
+def test_a_title_with_a_subtitle_and_what_has_been_called_are_not_quotations() -> None:
+    """'her book “A Harbour Town: The Quiet Lives that Shape the Coast,”' and 'author of
+    “Ships on Film: The Whole Story”' are titles; 'what has been called the “agency model”'
+    is a coinage; a sentence with a colon in it is still speech."""
+    quotes = find_quotes(
+        [
+            "In her book “A Harbour Town: The Quiet Lives that Shape the Coast,” Ana Ruiz "
+            "wrote of the sea.",
+            "It is, said Ivo Lind, author of “Ships on Film: The Whole Story” (Example Press, "
+            "2014), a shame.",
+            "Ruiz said the plan had one aim: “Build first: ask later.”",
+            "Their deals embrace what has been called the “agency model” of pricing.",
+        ]
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [("Build first: ask later.", "Ruiz")]
+
+
+def test_more_speech_verbs_and_had_this_to_say() -> None:
+    """'instructed Milo Vance', 'Ruiz laughed', and 'Tran had this to say about the vote:
+    “…”' name their speakers."""
+    quotes = find_quotes(
+        [
+            "“Don’t get nervous,” instructed Milo Vance, the district supervisor.",
+            "“Not today,” Ana Ruiz laughed.",
+            "Tran had this to say about the vote: “It was close.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Milo Vance", "Ana Ruiz", "Tran"]
+
+
+def test_said_a_role_and_name_of_a_body_in_a_place_is_the_person() -> None:
+    """'said planetary geologist Rosa Lopes of the Example Laboratory in California': the
+    geologist, not nobody (the whole phrase is no speaker; its part before "of" is)."""
+    quotes = find_quotes(
+        [
+            '"Organics matter," said planetary geologist Rosa Lopes of the Example Laboratory '
+            "in California."
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["planetary geologist Rosa Lopes"]

@@ -288,6 +288,9 @@ def page_byline(
         if not after_marker and (len(head.split()) < 2 or (rest and not _names_or_title(rest[0]))):
             return None  # "Pittsburgh", "LAGOS, Nigeria – The …": a dateline, not a byline
         tidy = "By " + head
+        second = _SEPARATORS.split(rest[0], maxsplit=1)[0] if rest else ""
+        if second and not after_marker and _second_person(second):
+            tidy += " and " + second  # "Ana Ruiz, Ivo Lind": both write it
     names = parse_byline(tidy)
     if names is None:
         handle = _HANDLE.fullmatch(tidy)
@@ -296,6 +299,37 @@ def page_byline(
         return [handle.group(1)]  # "By jroe": the account the page names as its author
     names = [n for n in names if _plausible(n)]
     return names or None
+
+
+_PLACE_WORDS = frozenset(
+    str.split(
+        "new los las san santa st. saint fort port north south east west upper lower hong des"
+        " salt rio buenos kuala abu tel cape sao são costa sri el la city beach springs falls"
+        " heights island islands county park harbor harbour bay valley lake york angeles"
+        " francisco diego kong d.c. jersey hampshire carolina dakota virginia zealand arabia"
+        " africa aires lumpur dhabi aviv town rica lanka vegas orleans moines louis paul"
+        " rouge antonio jose worth petersburg lauderdale christi kingdom states republic"
+        " globe courier sentinel observer examiner chronicle inquirer register star mirror"
+        " express standard magazine online digital radio tv television network weekly"
+        " review report bureau ground grounds stadium arena field oval centre center hall"
+        " square street road avenue airport university college school hospital house"
+        " journalist producer analyst photographer photographers contributing intern fellow"
+        " anchor host critic director manager president officer professor lecturer founder"
+        " ceo head deputy managing executive assistant associate freelance video photo"
+    )
+)
+"""Words of places, outlets and roles that follow a name on a bare byline line."""
+
+
+def _second_person(text: str) -> bool:
+    """A second personal name after a bare byline's first ("Ana Ruiz, Ivo Lind"), not a
+    place ("Ana Ruiz, New York"), a role or an outlet."""
+    found = text.split()
+    if not 2 <= len(found) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in found):
+        return False
+    if any(w.lower() in _PLACE_WORDS or w.lower() in _NOT_NAMES for w in found):
+        return False
+    return clean_name(text) is not None and _plausible(text)
 
 
 _HANDLE = re.compile(r"by\s+([a-z][a-z0-9_]{2,24})", re.IGNORECASE)

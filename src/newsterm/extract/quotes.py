@@ -73,11 +73,18 @@ _FINITE = words(
     " wondered wonders confirmed confirms denied denies reiterated maintained maintains"
     " yelled screamed texted messaged commented comments assured assures reports reported"
     " written accused accuses blasted blasts rejected dismissed concluded concludes alleged"
-    " alleges"
+    " alleges maintain argue insist contend contended contends allege warn assert asserted"
+    " asserts quipped quips lamented laments emails emailed e-mails e-mailed tweets found"
+    " advised instructed begged snapped sighed laughed chuckled mused exclaimed"
+    " interjected retorted"
 )
+_FINDING = re.compile(r"\s*(?:,|\.|that\s|$)")
+_BARE = words("maintain argue insist contend allege warn assert")
+"""Plain present forms that are speech after a plural subject, not after "to"."""
 _PARTICIPLE = words(
     "saying adding noting telling arguing explaining warning calling describing insisting"
-    " asking stating writing declaring urging promising vowing concluding"
+    " asking stating writing declaring urging promising vowing concluding complaining"
+    " claiming acknowledging admitting suggesting recalling accusing contending"
 )
 _PHRASAL = {"pointed": "out", "put": "it", "according": "to"}
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
@@ -135,7 +142,8 @@ _WORKS = (
 )  # fmt: skip
 _NOT_SPEECH_CUE = re.compile(
     r"(?:so-called|so\s+called|known\s+as|dubbed|titled|entitled|nicknamed|branded"
-    r"|what(?:['’]s|\s+(?:is|was|are|were|some\s+\w+|\w+\s+have))\s+(?:now\s+)?called"
+    r"|what(?:['’]s|\s+(?:is|was|are|were|some\s+\w+|\w+\s+have|ha(?:s|ve|d)\s+been))"
+    r"\s+(?:now\s+)?called"
     r"(?:\s+(?:the|a|an|it))?"
     r"|diagnosed\s+with(?:\s+an?)?|the\s+"
     rf"(?:{'|'.join(_WORKS)}))"
@@ -453,6 +461,8 @@ def _is_pronoun(phrase: str) -> bool:
 
 _CUT_AT = words("would will could should did does do is was are were has had have")
 _TEAM_OWNERS = words("his her their")
+_LY_NOUNS = words("family ally assembly rally supply monopoly daily weekly monthly anomaly")
+"""Nouns ending in "ly", which a speaker phrase may end with: not adverbs to trim."""
 _POSSESSIVE_WORDS = words("his her their its my our your")
 
 
@@ -464,7 +474,8 @@ def _tidy(phrase: str) -> str:
     while tokens and tokens[0].lower() in _CONJUNCTIONS:
         tokens.pop(0)
     while tokens and (
-        tokens[-1].lower() in _AUX or (tokens[-1].islower() and tokens[-1].endswith("ly"))
+        tokens[-1].lower() in _AUX
+        or (tokens[-1].islower() and tokens[-1].endswith("ly") and tokens[-1] not in _LY_NOUNS)
     ):
         tokens.pop()
     if tokens and tokens[0].lower() in _PARTICIPLE:
@@ -503,8 +514,19 @@ _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][
 """A segment ending in a place ("… in Greenbelt"): a one-word segment after it is the state."""
 
 
+_PAREN_PARTY = re.compile(r"\s*\((?:[A-Z]|[A-Z][a-z]{1,4}\.?)-[A-Z][\w. ]{0,24}\)")
+"""A party and state in brackets after a name: "Sen. Ana Ruiz (R-Warren)", "(D-Ore.)"."""
+_RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|what)\s+(?P<pronoun>he|she|they)\s*$")
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
+    if ")" in pre:
+        pre = _PAREN_PARTY.sub("", pre)  # brackets are a hard stop; a party tag is the name's
+    if pre.endswith((" he ", " she ", " they ")):
+        relative = _RELATIVE_PRONOUN.search(pre)
+        if relative is not None:
+            return relative.group("pronoun")  # "a fund which he said would fight “…”"
     cut = 0
     for match in _HARD_STOP.finditer(pre):
         cut = match.end()
@@ -607,7 +629,7 @@ _JOINED_NAME = re.compile(
 _AFFILIATION = re.compile(r"([A-Z][^,]*?)\s+(?:with|at|from)\s+(?:the\s+)?[A-Z]")
 """A name and the body it works for: "Ana Ruiz with the Example Police Department"."""
 _NAME_TAIL = re.compile(
-    r"(?:^|\s)(?P<name>[A-Z][\w'’-]+\.?(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))+)$"
+    r"(?:^|\s)(?P<name>(?:[A-Z][\w'’-]+\.?|(?:[A-Z]\.){2,3})(?:\s+(?:[A-Z][\w'’-]+|[A-Z]\.|de|da|del|van|von|der|bin|al))+)$"
 )
 
 
@@ -634,8 +656,8 @@ def _trailing_name(segment: str) -> str | None:
     tokens = match.group("name").split()
     while tokens and tokens[0].lower() in TITLES:
         tokens.pop(0)  # "CEO Ana Ruiz"
-    if any(len(t) > 1 and t.isupper() for t in tokens):
-        return None  # an acronym: a body, not a person
+    if any(len(t) > 1 and t.isupper() and "." not in t for t in tokens):
+        return None  # an acronym: a body, not a person ("S.B. Tarno" has initials)
     while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
         tokens.pop(0)
     if len(tokens) < 2 or any(_nonperson(t) for t in tokens):
@@ -691,11 +713,21 @@ def _object(post: str) -> str | None:
     phrase = _tidy(" ".join(tokens))
     if _classify(phrase):
         return phrase
-    return phrase if _trailing_name(phrase) and len(phrase.split()) <= 6 else None
+    if _trailing_name(phrase) and len(phrase.split()) <= 6:
+        return phrase
+    if " of " in phrase:
+        head = phrase.split(" of ", 1)[0]  # "geologist Ana Ruiz of the Example Laboratory"
+        if _classify(head) == "phrase" and _trailing_name(head):
+            return head
+    return None
 
 
 _QUOTED_AS = re.compile(
     r"\b(?:quot|cit)(?:e|es|ed|ing)\s+(?P<name>[A-Z][^,;:]{1,60}?)\s+as\s+(?:having\s+)?$"
+)
+_QUOTED_PASSIVE = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:was|were|is|has\s+been)\s+quoted"
+    r"\s+(?:as\s+)?$"
 )
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:issued|released|put\s+out|posted|sent|published|shared)\s+(?:an?\s+|its\s+|his\s+"
@@ -716,6 +748,10 @@ def _participle_subject(pre: str) -> str | None:
         # "local papers quoted Ana Ruiz as saying": the one quoted, not the papers
         named = quoted.group("name")
         return named if _classify(named) == "name" else _trailing_name(named)
+    if pre.endswith(("quoted ", "quoted as ")):
+        passive = _QUOTED_PASSIVE.search(pre)
+        if passive is not None and _classify(passive.group("name")) == "name":
+            return passive.group("name")  # "Ruiz was quoted calling it “…”"
     if _STATEMENT_BEFORE.search(pre) is not None:
         # "Example Corp released a statement saying": the sentence's subject issued it
         issuer = _sentence_subject(pre)
@@ -736,13 +772,43 @@ def _participle_subject(pre: str) -> str | None:
 _HAS = (" has", " have", "Has", "Have")
 
 
+_DOCUMENTS = (
+    "statement", "release", "report", "email", "e-mail", "post", "letter", "filing", "memo",
+    "tweet", "document", "documents", "complaint", "lawsuit", "transcript", "notice",
+)  # fmt: skip
+_ISSUED_BY = re.compile(
+    rf"\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:{'|'.join(_DOCUMENTS)})\s+(?:from|by|of"
+    r"|(?:issued|released|posted|filed|sent)\s+by)\s+"
+)
+
+
+_IN_DOCUMENT = re.compile(
+    rf"In\s+(?P<doc>(?:an?|one|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(_DOCUMENTS)}"
+    r"|note|briefing))\b"
+)
+_THIS_TO_SAY = (" had this to", " has this to", " have this to", " had much to", " had plenty to")
+_TOLD_WORDS = words("told warned advised urged asked assured cautioned")
+_BE_WORDS = (" was", " were", " been", " being", " is", " are", " be")
+
+
+def _speech_use(context: str, verb: _Verb) -> bool:
+    """Whether a verb that is not always speech is speech here: "the study found, “…”" or
+    "found that" (not "found the key"); "his lawyers maintain" (not "tough to maintain")."""
+    word = context[verb.start : verb.end]
+    if word == "found":
+        return _FINDING.match(context, verb.end) is not None
+    if word in _BARE:
+        return not context[: verb.start].rstrip().endswith(" to")
+    return True
+
+
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     """Find a speaker in a stretch of one sentence: (speaker, whether a speech verb is there).
 
     ``last`` picks the speech verb nearest the end (the text before a quote); otherwise the
     first one (the text after a quote).
     """
-    verbs = _verbs(context)
+    verbs = [v for v in _verbs(context) if _speech_use(context, v)]
     if not verbs:
         return None, False
     if last:
@@ -755,13 +821,35 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
         if word == "comments" and lead and not lead.endswith((",", *_QUOTE_OPENERS, _MASK)):
             continue  # "“…,” comments Ruiz": speech; "his first comments on it came": a noun
         if not verb.finite:
-            speaker = (
-                _object(context[verb.end :])
-                if verb.according
-                else _participle_subject(context[: verb.start])
-            )
+            if verb.according:
+                issuer = _ISSUED_BY.match(context, verb.end)
+                body = _object(context[issuer.end() :]) if issuer else None
+                if issuer is not None and body:
+                    # "according to a statement from the sheriff’s office": the statement and
+                    # who issued it, not "a statement" alone
+                    speaker: str | None = f"{context[verb.end : issuer.end()].strip()} {body}"
+                else:
+                    speaker = _object(context[verb.end :])
+            else:
+                speaker = _participle_subject(context[: verb.start])
             if speaker:
                 return speaker, True
+            continue
+        if word == "say" and lead.endswith(_THIS_TO_SAY):
+            # "Ruiz had this to say about the vote: “…”"
+            speaker = _subject(lead[: lead.rindex(" ha")] + " ")
+            if speaker:
+                return speaker, True
+            continue
+        if word in _TOLD_WORDS and lead.endswith(_BE_WORDS):
+            # "Ruiz was told by her doctor that …": the doctor; with no one named, not Ruiz
+            agent = context[verb.end :]
+            speaker = _object(agent[4:]) if agent.startswith(" by ") else None
+            if speaker is None and context.lstrip().startswith("In "):
+                document = _IN_DOCUMENT.match(context.lstrip())
+                speaker = document.group("doc") if document is not None else None
+            if speaker:
+                return speaker, True  # "In one briefing note she was warned that …": the note
             continue
         pre = context[: verb.start].rstrip(" ,")
         if not pre.strip(" ,’'\"—–-\t") or pre.endswith(("”", "’", '"', _MASK, "»")):
@@ -936,12 +1024,19 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 if people is None:
                     people = _People(masked)
                 earlier = previous[1] if previous is not None else None
-                subject = _previous_subject(masked, starts, first.para, first.open, earlier)
+                subject = _previous_subject(
+                    masked, starts, first.para, first.open, earlier, speaker.lower()
+                )
                 if subject is not None and subject != earlier:
                     subject = people.form_of(subject, first.para, first.open)
                 speaker = subject or people.resolve(first.para, first.open)
             else:
-                speaker = _last_subject(masked, starts, first.para, first.open)
+                pronoun, speaker = speaker.lower(), None
+                if pronoun == "they":
+                    # the group that opens the sentence before: "Port officials met …"
+                    speaker = _plural_subject(masked, starts, first.para, first.open)
+                if speaker is None:
+                    speaker = _last_subject(masked, starts, first.para, first.open)
                 if speaker is None and previous is not None and first.para - previous[0] <= 2:
                     speaker = previous[1]
         quotes.append(Quote(cand.text, speaker, cand.para, cand.fragment, cand.start))
@@ -991,7 +1086,11 @@ _ROLE = (
     r"|star|player|striker|goalkeeper|coach|manager|comedian|musician|author|novelist|artist"
     r"|\d+-year-old|teenager|senator|congressman|congresswoman|lawmaker)"
 )
-_PERSON_DESCRIPTION = re.compile(rf"the {_ROLE}(?: and {_ROLE})?", re.IGNORECASE)
+_PERSON_DESCRIPTION = re.compile(
+    rf"the {_ROLE}(?: and {_ROLE})?|the (?:[A-Z][\w.-]*\s+){{0,2}}(?:Democrat|Republican)"
+    r"(?:\s+from\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?",
+    re.IGNORECASE,
+)
 """A description that stands for a person named before: "the 47-year-old", "the actor", "the
 singer and guitarist" (role words only: "the 72-year-old senator" may be someone else, and is
 kept as written)."""
@@ -1162,6 +1261,14 @@ def _attribute_candidate(
     cand.fragment = bool(lead) and lead[-1] not in _NOT_BEFORE_FRAGMENT
     if cand.fragment and len(cand.text.split(None, 8)) <= 8 and _has_speech_cue(lead[-40:]):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
+    if cand.fragment and ":" in cand.text and _subtitled(cand.text):
+        return  # a title and its subtitle: her book “A Harbour Town: Stories of the Coast”
+    if (
+        cand.fragment
+        and len(cand.text.split()) <= 4
+        and _named_term(lead, cand.text, paragraphs[final.para], final.close)
+    ):
+        return  # "Ana Ruiz’s “Firework”", "victims of a “swatting,” a hoax where …"
     if cand.fragment and "ed" in lead[-40:] and _PASSIVE_CUE.search(lead[-40:]):
         # "was described as “…” by the council": the agent speaks; with none, nobody does
         agent = near_after.lstrip(" ,")
@@ -1200,6 +1307,41 @@ def _attribute_candidate(
             cand.speaker = speaker
 
 
+def _subtitled(text: str) -> bool:
+    """A title with a subtitle after its colon, every word capitalised but small ones (one
+    other lower-case word allowed: "… Communities that Arise …")."""
+    head, _colon, tail = text.partition(":")
+    if not head.strip() or not tail.strip() or text.rstrip()[-1:] in ".!?":
+        return False
+    found = _LETTER_WORD.findall(text)
+    big = [w for w in found if w.lower() not in _SMALL_WORDS]
+    lower = sum(1 for w in big if not w[0].isupper())
+    return len(big) >= 3 and lower <= 1 and found[0][0].isupper()
+
+
+_NAMING_NOUN = re.compile(
+    r"\s+(?:formula|policy|doctrine|rule|model|approach|strategy|law|bill|program|programme"
+    r"|campaign|movement|initiative|effect|syndrome|clause|era|slogan|label|tag|motto)\b"
+)
+_DEFINED = re.compile(r",?\s*(?:an?|the)\s+[a-z]")
+
+
+def _named_term(lead: str, text: str, paragraph: str, close: int) -> bool:
+    """A short quotation that names a work or a term rather than quoting speech: a capitalised
+    title after a possessive ("Ana Ruiz’s “Firework”"), or a term after an article, defined
+    by the phrase after its comma, with no speech verb before it ("victims of a “swatting,” a
+    hoax in which …"; not "called it a “disaster,” a word …")."""
+    if lead.endswith(("’s", "'s")):
+        return text[:1].isupper() and text[-1:] not in ".!?"
+    if not lead.endswith((" a", " an", " the")):
+        return False
+    after = paragraph[close + 1 : close + 40]
+    if lead.endswith(" the") and _NAMING_NOUN.match(after) is not None:
+        return True  # the “one port, two rules” formula: a name for a policy or a rule
+    comma = paragraph[close - 1 : close] == "," or after[:1] == ","
+    return comma and _DEFINED.match(after) is not None and not _verbs(lead[-80:])
+
+
 _FINAL_SPEAKER = re.compile(
     r"[,”’\"»]\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|added|wrote"
     r"|argued|noted|explained)(?:\s+\w+day)?\s*\.?\s*$"
@@ -1215,6 +1357,25 @@ def _final_attribution(after: str) -> str | None:
         return None
     name = match.group("name")
     return name if _classify(name) == "name" else None
+
+
+_PERSON_NOUNS = (
+    "source|official|spokesman|spokeswoman|spokesperson|person|witness|resident|officer|aide"
+    "|executive|lawyer|attorney|analyst|diplomat|insider|investigator|employee|member|worker"
+)
+_FINAL_SOURCE = re.compile(
+    rf",\s+(?P<who>an?\s+(?:[\w-]+\s+){{0,2}}(?:{_PERSON_NOUNS})(?:\s+[\w’'-]+){{0,5}}?)"
+    r"\s+(?:has\s+|had\s+)?(?:told|said|says)\b[^,]{0,40}$"
+)
+
+
+def _final_source(sentence: str) -> str | None:
+    """The person a sentence's closing attribution describes ("…, a source close to the
+    inquiry has told Reuters."): who "he" is in the quotation after it."""
+    if ", a" not in sentence:
+        return None
+    match = _FINAL_SOURCE.search(sentence)
+    return match.group("who") if match is not None else None
 
 
 def _lead_in_subject(text: str, starts: Sequence[int]) -> str | None:
@@ -1238,7 +1399,10 @@ def _attributed_after(paragraph: str, close: int, after: str) -> bool:
     return comma and not (first and first[0].lower() in _CONJUNCTIONS)
 
 
-_SUBJECT_SKIP = words("but and so then yet still now also however meanwhile later earlier")
+_SUBJECT_SKIP = words(
+    "but and so then yet still now also however meanwhile later earlier today yesterday tonight"
+    " tomorrow"
+)
 _POST_TIME = re.compile(
     r"\d{1,2}[.:]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT))?\s+(?=[A-Z])"
 )
@@ -1254,6 +1418,7 @@ def _previous_subject(
     para: int,
     offset: int,
     earlier: str | None,
+    pronoun: str = "",
 ) -> str | None:
     """For "he"/"she": the person who is the grammatical subject of the sentences before.
 
@@ -1286,16 +1451,47 @@ def _previous_subject(
                 return earlier
             continue
         found = (
-            (_inverted_speaker(text) or _final_attribution(text)) if near >= 0 else None
+            (_inverted_speaker(text) or _final_attribution(text) or _final_source(text))
+            if near >= 0
+            else None
         ) or _sentence_subject(text)
         if found is None and " said," in text:
             # "While bids rose, Ruiz said, there is no backlog.": the one who said it
             aside = _ASIDE.search(text)
             if aside is not None and _classify(aside.group("name")) == "name":
                 found = aside.group("name")
+        if found and pronoun and _other_gender(text, found, pronoun):
+            # "Ivo Dane died, and his wife Mara says he …" then "she says": not Dane, but the
+            # one whose speech verb the sentence holds
+            inner, _verb = _attribute(text, last=True)
+            named = _CAPITALISED_TAIL.search(inner) if inner else None
+            if named is not None and named.group() != found:
+                return named.group()
+            continue
         if found:
             return found
     return None
+
+
+_CAPITALISED_TAIL = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*$")
+_FEMALE_TITLES = frozenset(("mrs", "ms", "miss", "lady", "dame", "queen", "baroness"))
+_MALE_TITLES = frozenset(("mr", "sir", "lord", "king", "baron"))
+
+
+def _other_gender(sentence: str, found: str, pronoun: str) -> bool:
+    """The sentence marks its subject ``found`` as the other gender than "he"/"she": a title
+    ("Mrs Lind" for "he") or only the other pronoun after the name ("Dane died, and his wife
+    Mara says he …" for "she")."""
+    at = sentence.find(found.split()[-1])
+    if at < 0:
+        return False
+    title = sentence[:at].split()[-1:]
+    titled = title[0].lower().rstrip(".") if title else ""
+    if titled in (_MALE_TITLES if pronoun == "she" else _FEMALE_TITLES):
+        return True
+    after = set(_WORD.findall(sentence[at:].lower()))
+    other = "he" if pronoun == "she" else "she"
+    return other in after and pronoun not in after
 
 
 _ASIDE = re.compile(r",\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+said,")
@@ -1417,6 +1613,39 @@ def _role_subject(text: str) -> str | None:
     if "," in head or len(found) > 6 or sum(w[:1].isupper() for w in found) < 3:
         return None  # role words and a name after a first capitalised word: three at least
     return _trailing_name(head)
+
+
+_GROUP_LINKS = words("at of in from for with on")
+
+
+def _plural_subject(
+    masked: Sequence[str], starts: Sequence[Sequence[int]], para: int, offset: int
+) -> str | None:
+    """For "they said" with no speech verb before: the group that opens the sentence before
+    ("Officials at the port met the union. “…,” they said.")."""
+    text = masked[para][:offset]
+    cuts = [s for s in starts[para] if s < len(text)]
+    if text.strip():
+        sentence = text[cuts[-1] if cuts else 0 :]
+        if not sentence.strip() and len(cuts) > 1:
+            sentence = text[cuts[-2] : cuts[-1]]
+    elif para > 0:
+        before = _starts_of(masked, starts, para - 1)
+        sentence = masked[para - 1][before[-1] if before else 0 :]
+    else:
+        return None
+    tokens = sentence.split(maxsplit=10)[:10]
+    head = next(
+        (i for i, t in enumerate(tokens[:4]) if t.lower().strip(",") in _PLURAL_SPEAKERS), None
+    )
+    if head is None or tokens[head].endswith(","):
+        return None if head is None else _tidy(" ".join(tokens[: head + 1]))
+    end = head + 1
+    if end + 1 < len(tokens) and tokens[end] in _GROUP_LINKS:
+        end += 2 if tokens[end + 1] not in ("the", "a") else 3  # "officials at the port"
+        while end < len(tokens) and tokens[end - 1][-1:].isalpha() and tokens[end][:1].isupper():
+            end += 1  # "residents of Elm Street"
+    return _tidy(" ".join(tokens[:end]))
 
 
 def _last_subject(
