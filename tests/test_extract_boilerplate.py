@@ -531,3 +531,91 @@ def test_a_label_right_above_the_first_sentence_is_dropped_a_byline_label_is_not
     assert drop_story_links(listed) == listed
     later = [*_PROSE, "Ferry Cam Search:", _PROSE[0]]
     assert drop_story_links(later) == later
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tweet may have been deleted",
+        "Tagged: ferries, harbour board, Lena Fisk, sea walls",
+        "In Video:Harbour board votes to rebuild the old sea wall",
+        "TAGS/ Ferries, Harbour Board, Sea Walls",
+        "Read More About: Ferries, Harbour Board",
+        "Read this story in Welsh",
+        "Download the FREE Harbour Daily app",
+        "Story Continued Below",
+        "Recent Harbour Content",
+        "Popular Video",
+        "Related Story",
+        "WATCH Harbour Board Votes to Rebuild the Old Sea Wall",
+        "(MORE: Ten Ferries Worth the Crossing This Summer)",
+        "Courtesy Harbour Trust",
+        "Jane Roe/Harbour Daily",
+        "Jane Roe/AP Photo",
+        "Jane Roe via AP",
+        "One of the new ferries leaves the quay at dawn. (Harbour Trust)",
+        "An old poster of the pier, printed in 1952. (Public domain)",
+        "The sea wall seen from the cliff path in the rain. HBT/NPA",
+    ],
+)
+def test_page_furniture_in_a_saved_body(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In video footage released on Monday, the ferry is seen leaving the quay.",
+        "Download the app and tap Settings to turn the alerts off.",
+        "Tagged as a risk in 2019, the pier was closed for repairs.",
+        "Watch the ferry leave the quay, the harbour master told the crowd.",
+        "Courtesy matters, the mayor said, and the pier must stay open.",
+        "The crowd on the quay laughed. (Laughter)",
+        "He said the pier would close by June. (Emphasis added)",
+        "The pier closed in 1952 (it reopened three years later).",
+        "Recent storms damaged the content of the harbour's old warehouses.",
+        "and/or",
+    ],
+)
+def test_prose_near_the_page_furniture_stays(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_caption_above_its_credit_line_is_dropped_with_it() -> None:
+    caption = "The new ferry leaves the quay on its first crossing on Monday."
+    for credit in (
+        "Jane Roe/Harbour Daily",
+        "Jane Roe/AP",
+        "Courtesy Harbour Trust",
+        "(Credit: Jane Roe/Harbour Daily)",
+        "Photograph by Jane Roe, Harbour Daily Creative",
+    ):
+        assert drop_story_links([caption, credit, *_PROSE]) == _PROSE
+        assert drop_story_links([*_PROSE, caption, credit, _PROSE[0]]) == [*_PROSE, _PROSE[0]]
+
+
+def test_prose_next_to_a_credit_line_stays_when_it_cannot_be_a_caption() -> None:
+    credit = "Jane Roe/Harbour Daily"
+    quoted = "“The wall will hold,” the harbour master said on Monday."
+    assert drop_story_links([*_PROSE, quoted, credit]) == [*_PROSE, quoted, credit]
+    long = _PROSE[0] + " " + _PROSE[1] + " " + _PROSE[0] + " " + _PROSE[1]
+    assert drop_story_links([long, credit, *_PROSE]) == [long, credit, *_PROSE]
+    assert drop_story_links([*_PROSE, "A credit line is named Jane Roe/Harbour Daily."]) == [
+        *_PROSE,
+        "A credit line is named Jane Roe/Harbour Daily.",
+    ]
+
+
+def test_a_closing_keyword_list_or_disclosure_is_dropped_a_closing_list_in_prose_is_not() -> None:
+    keywords = "ferries, harbour board, Lena Fisk, sea walls, tides, docks, winter storms"
+    assert drop_story_links([*_PROSE, keywords]) == _PROSE
+    disclosure = "* Example Holdings, which owns Harbour Daily, is an investor in the ferry firm."
+    assert drop_story_links([*_PROSE, disclosure]) == _PROSE
+    kept = [
+        *_PROSE,
+        "The board bought ropes, buoys, paint, nails, timber, tar and lamps.",
+        "* The board meets again on Friday.",
+    ]
+    assert drop_story_links(kept) == kept
+    names = [*_PROSE, "Members: Ana Ruiz, Lena Fisk, Tom Reid, Jo Hart, Sam Lee, Kit Moss"]
+    assert drop_story_links(names) == names

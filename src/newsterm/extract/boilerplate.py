@@ -89,6 +89,12 @@ _LINE = re.compile(
       | (?:next|previous)\s+page\b.{0,80} | continued\s+on\s+(?:the\s+)?next\s+page.{0,80}
       | this\s+(?:version|story|article)\s+(?:corrects|has\s+been\s+(?:corrected|updated))\b.*
       | \$\d{1,5}(?:\.\d\d)?\s*/\s*(?:person\s*/\s*)?(?:month|mo|year|yr|week|wk)
+      | (?:tweet|post|embed|video)\s+may\s+have\s+been\s+(?:deleted|removed)
+      | (?:tagged|in\s+video|read\s+more\s+about)\s*:.{1,200} | tags\s*/.{1,200}
+      | read\s+this\s+(?:story|article)\s+in\s+\w+
+      | download\s+the\s+.{0,60}\bapp\b(?:\s+(?:here|now|today|for\s+\w+(?:\s+(?:and|or)\s+\w+)?))?
+      | (?:story|article)\s+continued\s+below | recent\s+\w+(?:\s+\w+)?\s+content
+      | popular\s+videos? | related\s+stor(?:y|ies)
     )
     [\s.!?]*
     """,
@@ -127,7 +133,8 @@ _FIRST_WORDS = words(
     sun january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
-    next previous continued version enlarge opinion opinions views"""
+    next previous continued version enlarge opinion opinions views tweet post embed tagged in
+    recent popular"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _LINE_STARTS = "_©($’'. -"
@@ -267,6 +274,25 @@ _SHARE_YOURS = re.compile(
 """A call for readers' pictures: "Caught in the storm? Please share your photos at …"."""
 _FOR_CREDIT = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s?/\s?for\s+(?:the\s+)?[A-Z]")
 """A caption led by its credit: "Jane Roe/for The Daily Mayor Lind opens the bridge."."""
+_LINK_CUE = re.compile(
+    r"(?:WATCH:?\s+\S[^.!?]{5,150}|\((?:more|read\s+more|watch|see\s+also|related)\s*:\s*[^()]{5,200}\))"
+)
+"""Another story's link inside a body: "WATCH Mayor Opens the Bridge", "(MORE: Best Ferries)"."""
+_NAME_CREDIT = re.compile(
+    r"(?:(?i:courtesy)\s+(?:of\s+)?[A-Z].{0,60}"
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w.'’&-]+(?:\s+[A-Z][\w.'’&-]*){0,3}"
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+via\s+(?:AP|Getty\s+Images|Reuters|AFP))"
+)
+"""A photo's credit alone on its line: "Courtesy Harbour Trust", "Jane Roe/Harbour Daily",
+"Jane Roe/AP Photo", "Jane Roe via AP"."""
+_BRACKET_SOURCE = re.compile(r"[.!?]\s+\((?P<who>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,2})\)\Z")
+"""A caption's source in brackets after its last sentence: "… on the quay. (Harbour Trust)"."""
+_NOT_SOURCES = words(
+    """laughter applause emphasis sic inaudible crosstalk cheers cheering booing music video
+    audio photos continued updated corrected translated unintelligible pause silence"""
+)
+_CAPS_CREDIT = re.compile(r"[.!?]\s+[A-Z]{2,}(?:\s?/\s?[A-Z]{2,}){1,4}\Z")
+"""A caption's credit of initials run on after it: "… on the hill. ABC/DEFG"."""
 _CREDIT_GLUE = frozenset(
     ["for", "the", "via", "and", "of", "de", "van", "von", "der", "da", "del", "—", "–", "-"]
 )
@@ -336,6 +362,19 @@ def is_boilerplate(paragraph: str) -> bool:
         if text[0] == "(" and text[-1] == ")" and _PAREN_LINK.fullmatch(text):
             return True  # another story's link in brackets: "(Harbour wall: what we know)"
         if "First published" in text and _FIRST_PUBLISHED.fullmatch(text):
+            return True
+        if text[0] in "W(" and _LINK_CUE.fullmatch(text):
+            return True
+        if (
+            len(text.split()) <= 8
+            and not text.endswith(_SENTENCE_ENDS)
+            and _NAME_CREDIT.fullmatch(text)
+        ):
+            return True
+        source = _BRACKET_SOURCE.search(text[-60:]) if text[-1] == ")" else None
+        if source is not None and source.group("who").split()[0].casefold() not in _NOT_SOURCES:
+            return True  # "… on the quay. (Harbour Trust)"
+        if "/" in text[-60:] and text[-1].isupper() and _CAPS_CREDIT.search(text[-60:]):
             return True
         if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
             return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
@@ -502,6 +541,11 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
                         break
                 if len(line.split()) > 3:
                     break
+    for index in range(len(paragraphs) - 1):
+        if _photo_credit(paragraphs[index + 1]) and _caption_like(paragraphs[index]):
+            drop.update((index, index + 1))  # a photo's caption, then its credit
+    if paragraphs and _closing_note(paragraphs[-1]):
+        drop.add(len(paragraphs) - 1)
     start = next(
         (i + 1 for i, p in enumerate(paragraphs) if _PROSE.search(p) and len(p.split()) >= 12),
         len(paragraphs),
@@ -516,6 +560,65 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.update(range(start, end))
         start = end + 1
     return [p for i, p in enumerate(paragraphs) if i not in drop] if drop else paragraphs
+
+
+_PHOTO_BY = re.compile(
+    r"\(?(?:photo(?:graph)?|image|picture|credit)s?(?:\s+credit)?\s*(?::\s*(?:by\s+)?|by\s+)"
+    r"[A-Z][^.()]{1,80}\)?",
+    re.IGNORECASE,
+)
+_CAPTION_WORDS = 50
+"""Words a photo's caption holds at most."""
+
+
+def _photo_credit(text: str) -> bool:
+    """A photo's credit alone on its line: "Jane Roe/AP", "Courtesy Harbour Trust",
+    "(Credit: Jane Roe/The Daily)", "Photograph by Jane Roe, Harbour Daily"."""
+    line = text.strip()
+    if len(line) > 120 or line.endswith((".", "!", "?", ":")):
+        return False
+    return bool(
+        (len(line.split()) <= 8 and _NAME_CREDIT.fullmatch(line))
+        or ("/" in line and _AGENCY_CREDIT.fullmatch(line))
+        or _PHOTO_BY.fullmatch(line)
+    )
+
+
+def _caption_like(text: str) -> bool:
+    """A paragraph that can be a photo's caption: one short block of plain sentences, no
+    quotation in it, not a byline."""
+    line = text.strip()
+    return (
+        line.endswith(".")
+        and len(line.split()) <= _CAPTION_WORDS
+        and not any(mark in line for mark in '"“”')
+        and not line.casefold().startswith("by ")
+        and not _photo_credit(line)
+    )
+
+
+_KEYWORD = re.compile(r"[\w.&'’-]+(?:\s+[\w.&'’-]+){0,2}")
+_DISCLOSURE = re.compile(
+    r"\*\s*\S.{0,300}\b(?:investor|invested|owns|owned|stake|affiliate|disclos\w*|parent\s+company"
+    r"|sponsor\w*|partner(?:ship)?|commission)\b.{0,300}",
+    re.IGNORECASE,
+)
+
+
+def _closing_note(text: str) -> bool:
+    """A page's closing line that is not the story's: a list of keywords ("ferries, harbour,
+    Lena Fisk, piers, tides") or a disclosure under an asterisk ("* Example Co owns a stake
+    in this site.")."""
+    line = text.strip()
+    if line.startswith("*"):
+        return _DISCLOSURE.fullmatch(line) is not None
+    items = [item.strip() for item in line.split(",")]
+    return (
+        len(items) >= 6
+        and not line.endswith(_SENTENCE_ENDS)
+        and all(_KEYWORD.fullmatch(item) for item in items if item)
+        and sum(item[:1].islower() for item in items) * 2 >= len(items)
+    )
 
 
 _PRICE = re.compile(r"[$€£]\d{1,5}(?:[.,]\d\d)?\s*(?:/\s*[a-z]{2,8}\s*){1,2}")
