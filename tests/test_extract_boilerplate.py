@@ -573,6 +573,10 @@ def test_page_furniture_in_a_saved_body(line: str) -> None:
         "The crowd on the quay laughed. (Laughter)",
         "He said the pier would close by June. (Emphasis added)",
         "The pier closed in 1952 (it reopened three years later).",
+        "- Why the sea wall must be rebuilt this winter. (Harbour Trust)",
+        "Why the sea wall must be rebuilt this winter. (More)",
+        "The board raised the harbour dues again. (The pilots disagree.)",
+        "The board raised the harbour dues again. (Nobody knows why)",
         "Recent storms damaged the content of the harbour's old warehouses.",
         "and/or",
     ],
@@ -600,6 +604,8 @@ def test_prose_next_to_a_credit_line_stays_when_it_cannot_be_a_caption() -> None
     assert drop_story_links([*_PROSE, quoted, credit]) == [*_PROSE, quoted, credit]
     long = _PROSE[0] + " " + _PROSE[1] + " " + _PROSE[0] + " " + _PROSE[1]
     assert drop_story_links([long, credit, *_PROSE]) == [long, credit, *_PROSE]
+    for leaning in ("Which brings us to the harbour dues.", "They left the quay at noon."):
+        assert drop_story_links([*_PROSE, leaning, credit]) == [*_PROSE, leaning, credit]
     assert drop_story_links([*_PROSE, "A credit line is named Jane Roe/Harbour Daily."]) == [
         *_PROSE,
         "A credit line is named Jane Roe/Harbour Daily.",

@@ -285,11 +285,17 @@ _NAME_CREDIT = re.compile(
 )
 """A photo's credit alone on its line: "Courtesy Harbour Trust", "Jane Roe/Harbour Daily",
 "Jane Roe/AP Photo", "Jane Roe via AP"."""
-_BRACKET_SOURCE = re.compile(r"[.!?]\s+\((?P<who>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,2})\)\Z")
-"""A caption's source in brackets after its last sentence: "… on the quay. (Harbour Trust)"."""
+_BRACKET_SOURCE = re.compile(
+    r"[.!?]\s+\((?P<who>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|domain|photo|handout|images?))"
+    r"{0,2}(?<!\.))\)\Z"
+)
+"""A caption's source in brackets after its last sentence: "… on the quay. (Harbour Trust)",
+"(Public domain)"; not an aside ("(Nobody knows)", "(The board agrees.)"),
+not a list's item or a link's label ("… it works. (More)")."""
 _NOT_SOURCES = words(
     """laughter applause emphasis sic inaudible crosstalk cheers cheering booing music video
-    audio photos continued updated corrected translated unintelligible pause silence"""
+    audio photos continued updated corrected translated unintelligible pause silence more here
+    link details below above pdf see full"""
 )
 _CAPS_CREDIT = re.compile(r"[.!?]\s+[A-Z]{2,}(?:\s?/\s?[A-Z]{2,}){1,4}\Z")
 """A caption's credit of initials run on after it: "… on the hill. ABC/DEFG"."""
@@ -371,8 +377,13 @@ def is_boilerplate(paragraph: str) -> bool:
             and _NAME_CREDIT.fullmatch(text)
         ):
             return True
-        source = _BRACKET_SOURCE.search(text[-60:]) if text[-1] == ")" else None
-        if source is not None and source.group("who").split()[0].casefold() not in _NOT_SOURCES:
+        bullet = text[0] in "-–—•*"  # a list's item: "- Why it works. (More)"
+        source = _BRACKET_SOURCE.search(text[-60:]) if text[-1] == ")" and not bullet else None
+        if (
+            source is not None
+            and len(text.split()) <= _CAPTION_WORDS
+            and source.group("who").split()[0].casefold() not in _NOT_SOURCES
+        ):
             return True  # "… on the quay. (Harbour Trust)"
         if "/" in text[-60:] and text[-1].isupper() and _CAPS_CREDIT.search(text[-60:]):
             return True
@@ -584,15 +595,23 @@ def _photo_credit(text: str) -> bool:
     )
 
 
+_LEANING = words(
+    """which but and so yet still then however he she it they we i you his her its their our
+    that these those there here also meanwhile instead now even or nor by"""
+)
+"""First words of a paragraph that leans on the text before it; a caption names its subject."""
+
+
 def _caption_like(text: str) -> bool:
     """A paragraph that can be a photo's caption: one short block of plain sentences, no
-    quotation in it, not a byline."""
+    quotation in it, not opening with a pronoun or a link word ("Which brings us to …")."""
     line = text.strip()
+    words_ = line.split()
     return (
         line.endswith(".")
-        and len(line.split()) <= _CAPTION_WORDS
+        and len(words_) <= _CAPTION_WORDS
         and not any(mark in line for mark in '"“”')
-        and not line.casefold().startswith("by ")
+        and words_[0].strip(",’'").casefold() not in _LEANING
         and not _photo_credit(line)
     )
 
