@@ -585,6 +585,29 @@ def test_prose_near_the_page_furniture_stays(line: str) -> None:
     assert not is_boilerplate(line)
 
 
+def test_a_long_labelled_keyword_list_is_furniture_a_sentence_after_a_label_is_not() -> None:
+    listed = ", ".join(["Harbour Board Of Example Port", "Sea Walls", "Ferries"] * 30)
+    assert len(listed) > 400
+    assert is_boilerplate("Read More: " + listed)
+    assert is_boilerplate("Tags: " + listed)
+    assert not is_boilerplate("Keywords: the harbour board, it said, will rebuild the wall.")
+    assert not is_boilerplate("Topics: " + listed + ", and why the wall fell.")
+
+
+def test_a_wire_photos_caption_right_above_a_dateline_is_dropped() -> None:
+    caption = "In this Monday, May 4, 2026 photo, divers check their gear on the quay."
+    story = "EXAMPLE PORT, Ala. -- The harbour board voted on Tuesday to rebuild the wall."
+    assert drop_story_links(["By Jo Hart", caption, story, *_PROSE]) == [
+        "By Jo Hart",
+        story,
+        *_PROSE,
+    ]
+    told = "In a 2019 photo, the wall still stood. It fell on Tuesday, the harbour board said."
+    assert drop_story_links(["By Jo Hart", told, *_PROSE]) == ["By Jo Hart", told, *_PROSE]
+    lead = "The harbour board voted on Tuesday to rebuild the wall before the storms."
+    assert drop_story_links([lead, story, *_PROSE]) == [lead, story, *_PROSE]
+
+
 def test_a_caption_above_its_credit_line_is_dropped_with_it() -> None:
     caption = "The new ferry leaves the quay on its first crossing on Monday."
     for credit in (

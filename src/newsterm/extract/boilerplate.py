@@ -274,6 +274,13 @@ _SHARE_YOURS = re.compile(
 """A call for readers' pictures: "Caught in the storm? Please share your photos at …"."""
 _FOR_CREDIT = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s?/\s?for\s+(?:the\s+)?[A-Z]")
 """A caption led by its credit: "Jane Roe/for The Daily Mayor Lind opens the bridge."."""
+_KEYWORDS_LABEL = re.compile(
+    r"(?:read\s+more(?:\s+about)?|tags?|tagged|topics?|keywords?|filed\s+under)\s*[:/]\s*",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(r"[\w.&'’-]+(?:\s+[\w.&'’-]+){0,6}")
+_MAX_KEYWORDS = 2000
+"""A page's labelled list of keywords may be long: "Read More: Harbours, Harbour Board, …"."""
 _LINK_CUE = re.compile(
     r"(?:WATCH:?\s+\S[^.!?]{5,150}|\((?:more|read\s+more|watch|see\s+also|related)\s*:\s*[^()]{5,200}\))"
 )
@@ -320,6 +327,8 @@ def is_boilerplate(paragraph: str) -> bool:
     if "pic.twitter.com/" in text and len(text) <= 400:
         return True
     if text[0] == "(" and _GRAPHIC.fullmatch(text):
+        return True
+    if len(text) <= _MAX_KEYWORDS and _labelled_keywords(text):
         return True
     lowered = text.lower() if len(text) <= 400 else ""
     if len(text) <= 400:
@@ -418,6 +427,15 @@ def is_boilerplate(paragraph: str) -> bool:
     return any(cue in lowered_tail for cue in _CAPTION_CUES) and (
         _CAPTION_CREDIT.search(tail) is not None
     )
+
+
+def _labelled_keywords(text: str) -> bool:
+    """A page's list of keywords under its label: "Tags: harbours, Lena Fisk, sea walls"."""
+    label = _KEYWORDS_LABEL.match(text)
+    if label is None or text.endswith(_SENTENCE_ENDS):
+        return False
+    items = [item.strip() for item in text[label.end() :].split(",")]
+    return len(items) >= 3 and all(_LISTED.fullmatch(item) for item in items)
 
 
 def _credited_caption(text: str) -> bool:
@@ -645,13 +663,24 @@ _DATELINE_ZONE = 6
 """Paragraphs from the top in which a wire dateline is looked for."""
 
 
+_PHOTO_OPENING = re.compile(
+    r"In\s+(?:a|an|this|the)\s+(?:[\w.,'’-]+\s+){0,6}?(?:file\s+)?(?:photo|image|picture)"
+    r"(?:\s+(?:taken|released|provided|made|shot)\b[^,]{0,80})?,\s"
+)
+"""A wire photo's caption: "In this Monday, May 4, 2026 photo, divers check their gear …"."""
+
+
 def _before_wire_dateline(paragraphs: list[str]) -> list[int]:
     """The sentences before a wire story's opening dateline ("LAGOS (Reuters) - …"): photo
     captions and other stories' teasers the page printed above the story; not the byline or
-    contact lines (no closing mark, or an "@")."""
+    contact lines (no closing mark, or an "@"). Before any other dateline ("LAGOS, Nigeria --"),
+    only a wire photo's caption ("In this May 4 photo, …") right above it."""
     for index, text in enumerate(paragraphs[:_DATELINE_ZONE]):
         dateline = find_dateline(text)
-        if dateline is not None and dateline.endswith(")"):
+        if dateline is not None and not dateline.endswith(")"):
+            if index and _PHOTO_OPENING.match(paragraphs[index - 1]):
+                return [index - 1]
+        elif dateline is not None:
             return [
                 i
                 for i, p in enumerate(paragraphs[:index])
