@@ -648,3 +648,14 @@ def test_a_closing_keyword_list_or_disclosure_is_dropped_a_closing_list_in_prose
     assert drop_story_links(kept) == kept
     names = [*_PROSE, "Members: Ana Ruiz, Lena Fisk, Tom Reid, Jo Hart, Sam Lee, Kit Moss"]
     assert drop_story_links(names) == names
+
+
+def test_another_story_under_its_section_name_inside_a_body_is_dropped() -> None:
+    section, headline = "Harbours", "Why the Old Sea Wall at Example Port Keeps Failing"
+    body = [_PROSE[0], section, headline, _PROSE[1]]
+    assert drop_story_links(body) == _PROSE
+    assert drop_story_links([_PROSE[0], "NFL", headline, _PROSE[1]]) == _PROSE
+    recipe = [_PROSE[0], "Ingredients", "Two cups of flour, sifted twice with salt", "One egg"]
+    assert drop_story_links(recipe) == recipe
+    heading = [_PROSE[0], "The Plan", "The board will vote on the wall in March.", _PROSE[1]]
+    assert drop_story_links(heading) == heading

@@ -573,6 +573,9 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     for index in range(len(paragraphs) - 1):
         if _photo_credit(paragraphs[index + 1]) and _caption_like(paragraphs[index]):
             drop.update((index, index + 1))  # a photo's caption, then its credit
+    for index in range(1, len(paragraphs) - 2):
+        if _section_teaser(paragraphs[index - 1 : index + 3]):
+            drop.update((index, index + 1))  # "Harbours", "Another Story's Headline"
     if paragraphs and _closing_note(paragraphs[-1]):
         drop.add(len(paragraphs) - 1)
     start = next(
@@ -631,6 +634,27 @@ def _caption_like(text: str) -> bool:
         and not any(mark in line for mark in '"“”')
         and words_[0].strip(",’'").casefold() not in _LEANING
         and not _photo_credit(line)
+    )
+
+
+_SECTION = re.compile(r"(?:[A-Z][\w&'’-]*|[A-Z]{2,})(?:\s+[A-Z][\w&'’-]*){0,2}")
+"""A section's name alone on a line: "Harbours", "NFL", "The Two-Way"."""
+
+
+def _section_teaser(four: list[str]) -> bool:
+    """Another story listed inside a body under its section's name, between two paragraphs of
+    prose: the section ("Harbours"), the other story's headline (5 to _LINK_WORDS words, no
+    closing mark), then the story goes on. The paragraph before is prose or furniture."""
+    before, section, headline, after = (p.strip() for p in four)
+    headline_words = len(headline.split())
+    return (
+        len(section) <= 25
+        and _SECTION.fullmatch(section) is not None
+        and 5 <= headline_words <= _LINK_WORDS
+        and not headline.endswith((*_SENTENCE_ENDS, ":", ",", ";"))
+        and after.endswith(_SENTENCE_ENDS)
+        and len(after.split()) >= 8
+        and (before.endswith(_SENTENCE_ENDS) or is_boilerplate(before))
     )
 
 
