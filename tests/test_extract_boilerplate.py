@@ -547,6 +547,9 @@ def test_a_label_right_above_the_first_sentence_is_dropped_a_byline_label_is_not
         "Recent Harbour Content",
         "Popular Video",
         "Related Story",
+        "Know something we don't? E-mail us at tips@example.com",
+        "Got a tip? Email the harbour desk at desk@example.com",
+        "Get Harbour Daily On Twitter, Facebook, and Instagram!",
         "WATCH Harbour Board Votes to Rebuild the Old Sea Wall",
         "(MORE: Ten Ferries Worth the Crossing This Summer)",
         "Courtesy Harbour Trust",
@@ -578,6 +581,8 @@ def test_page_furniture_in_a_saved_body(line: str) -> None:
         "The board raised the harbour dues again. (The pilots disagree.)",
         "The board raised the harbour dues again. (Nobody knows why)",
         "Recent storms damaged the content of the harbour's old warehouses.",
+        "Have a tip for the board? The harbour master said she had none.",
+        "Get rid of the old pier on Twitter, the mayor joked, and nobody will notice it.",
         "and/or",
     ],
 )

@@ -95,6 +95,10 @@ _LINE = re.compile(
       | download\s+the\s+.{0,60}\bapp\b(?:\s+(?:here|now|today|for\s+\w+(?:\s+(?:and|or)\s+\w+)?))?
       | (?:story|article)\s+continued\s+below | recent\s+\w+(?:\s+\w+)?\s+content
       | popular\s+videos? | related\s+stor(?:y|ies)
+      | (?:know\s+something|got\s+a\s+(?:news\s+)?tip|have\s+a\s+(?:news\s+)?tip)[^?]{0,60}\?\s*
+        (?:e-?mail|contact|write\s+to|tell|send)\b.{0,120}
+      | get\s+[\w’'&. -]{1,40}\s+on\s+(?:twitter|facebook|instagram)\b
+        (?:\s*,?\s*(?:and\s+|&\s+)?(?-i:[A-Z][\w+]*)(?:\s+(?-i:[A-Z][\w+]*))?){0,4}
     )
     [\s.!?]*
     """,
@@ -134,7 +138,7 @@ _FIRST_WORDS = words(
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
-    recent popular"""
+    recent popular know got have"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _LINE_STARTS = "_©($’'. -"
