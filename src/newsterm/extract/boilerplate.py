@@ -526,10 +526,13 @@ def _is_credit_clause(clause: str) -> bool:
 
 _LINKS_LABEL = re.compile(
     r"(?:read\s+more|read\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|see\s+also"
-    r"|related(?:\s+(?:stories|articles|coverage|links|content))?|more\s+coverage)\s*:",
+    r"|related(?:\s+(?:stories|articles|coverage|links|content))?|more\s+coverage"
+    r"|read\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}full\s+(?:remarks|statement|text|report|speech"
+    r"|letter|transcript|ruling|decision|interview))\s*:",
     re.IGNORECASE,
 )
-"""A line that announces a list of other stories: "Read more:", "Related coverage:"."""
+"""A line that announces a list of other stories or a link: "Read more:", "Related coverage:",
+"Read the mayor's full remarks:"."""
 _LINK_WORDS = 20
 """Words a line of such a list holds at most."""
 _HEADLINE_RUN = 3
@@ -575,7 +578,10 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
                 if len(line.split()) > 3:
                     break
     for index in range(len(paragraphs) - 1):
-        if _photo_credit(paragraphs[index + 1]) and _caption_like(paragraphs[index]):
+        following = paragraphs[index + 1]
+        if "(@" in following and len(following) <= 200 and _POST_SIGNATURE.fullmatch(following):
+            drop.add(index)  # an embedded post's text above its signature line
+        if _photo_credit(following) and _caption_like(paragraphs[index]):
             drop.update((index, index + 1))  # a photo's caption, then its credit
     for index in range(1, len(paragraphs) - 2):
         if _section_teaser(paragraphs[index - 1 : index + 3]):
