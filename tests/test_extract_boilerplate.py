@@ -666,13 +666,6 @@ def test_another_story_under_its_section_name_inside_a_body_is_dropped() -> None
     assert drop_story_links(heading) == heading
 
 
-def test_an_embedded_posts_text_above_its_signature_is_dropped() -> None:
-    post = "The new ferry is finally here and it is lovely"
-    signature = "— Ana Ruiz (@anaruiz) May 3, 2026"
-    assert drop_story_links([*_PROSE, post, signature]) == [*_PROSE, signature]
-    assert drop_story_links([*_PROSE, post]) == [*_PROSE, post]
-
-
 def test_a_link_to_full_remarks_under_its_label_is_dropped_the_remarks_quoted_are_not() -> None:
     label, link = "READ the Mayor's full remarks:", "Harbour Walls - Speech by Mayor Lind"
     assert drop_story_links([*_PROSE, label, link]) == _PROSE

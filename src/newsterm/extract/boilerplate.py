@@ -578,10 +578,7 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
                 if len(line.split()) > 3:
                     break
     for index in range(len(paragraphs) - 1):
-        following = paragraphs[index + 1]
-        if "(@" in following and len(following) <= 200 and _POST_SIGNATURE.fullmatch(following):
-            drop.add(index)  # an embedded post's text above its signature line
-        if _photo_credit(following) and _caption_like(paragraphs[index]):
+        if _photo_credit(paragraphs[index + 1]) and _caption_like(paragraphs[index]):
             drop.update((index, index + 1))  # a photo's caption, then its credit
     for index in range(1, len(paragraphs) - 2):
         if _section_teaser(paragraphs[index - 1 : index + 3]):
