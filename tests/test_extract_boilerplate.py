@@ -550,6 +550,7 @@ def test_a_label_right_above_the_first_sentence_is_dropped_a_byline_label_is_not
         "Know something we don't? E-mail us at tips@example.com",
         "Got a tip? Email the harbour desk at desk@example.com",
         "Get Harbour Daily On Twitter, Facebook, and Instagram!",
+        "Divers check their gear on the quay. | Illustration by Harbour Daily / AP Photo",
         "WATCH Harbour Board Votes to Rebuild the Old Sea Wall",
         "(MORE: Ten Ferries Worth the Crossing This Summer)",
         "Courtesy Harbour Trust",
@@ -583,6 +584,7 @@ def test_page_furniture_in_a_saved_body(line: str) -> None:
         "Recent storms damaged the content of the harbour's old warehouses.",
         "Have a tip for the board? The harbour master said she had none.",
         "Get rid of the old pier on Twitter, the mayor joked, and nobody will notice it.",
+        "The board met on Monday | and the photo by Jane Roe ran on Tuesday.",
         "and/or",
     ],
 )
@@ -671,3 +673,10 @@ def test_a_link_to_full_remarks_under_its_label_is_dropped_the_remarks_quoted_ar
     assert drop_story_links([*_PROSE, label, link]) == _PROSE
     quoted = [*_PROSE, label, "“The wall will hold,” she said."]
     assert drop_story_links(quoted) == quoted
+
+
+def test_a_bare_read_more_takes_the_one_headline_after_it() -> None:
+    headline = "Why the old sea wall at Example Port keeps failing"
+    assert drop_story_links([*_PROSE, "Read More", headline, _PROSE[0]]) == [*_PROSE, _PROSE[0]]
+    kept = [*_PROSE, "Read More", "The board met again on Monday and agreed.", headline]
+    assert drop_story_links(kept) == kept

@@ -117,6 +117,7 @@ _CAPTION_CREDIT = re.compile(
     [^.:]{{1,80}}\s*\.?\s*\Z
     | \(\s*(?:(?:ap|afp|reuters)\s+)?(?:photo|picture|image)\s*(?:by\s+|/\s*)?[^()]{{1,80}}\)\s*\Z
     | credit(?:\.{{2,3}}|…)[^.]{{1,80}}\Z
+    | \|\s*(?:photo(?:graph)?|image|picture|illustration)s?\s+(?:by|credit)\s+[^|]{{1,80}}\Z
     | /\s*(?:{_AGENCIES})\s*\)?\s*\.?\s*\Z""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -556,7 +557,11 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     for index, text in enumerate(paragraphs):
         if index + 1 < len(paragraphs) and _repeated_in_credit(text, paragraphs[index + 1]):
             drop.add(index)
-        if _LINKS_LABEL.fullmatch(text.strip()):
+        if text.strip().casefold() == "read more" and index + 1 < len(paragraphs):
+            headline = paragraphs[index + 1]  # a bare label: only the one line after it
+            if _link_line(headline) and len(headline.split()) >= 4:
+                drop.update((index, index + 1))
+        elif _LINKS_LABEL.fullmatch(text.strip()):
             end = index + 1
             while end < len(paragraphs) and _link_line(paragraphs[end]):
                 end += 1
