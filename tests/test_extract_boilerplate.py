@@ -531,3 +531,152 @@ def test_a_label_right_above_the_first_sentence_is_dropped_a_byline_label_is_not
     assert drop_story_links(listed) == listed
     later = [*_PROSE, "Ferry Cam Search:", _PROSE[0]]
     assert drop_story_links(later) == later
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tweet may have been deleted",
+        "Tagged: ferries, harbour board, Lena Fisk, sea walls",
+        "In Video:Harbour board votes to rebuild the old sea wall",
+        "TAGS/ Ferries, Harbour Board, Sea Walls",
+        "Read More About: Ferries, Harbour Board",
+        "Read this story in Welsh",
+        "Download the FREE Harbour Daily app",
+        "Story Continued Below",
+        "Recent Harbour Content",
+        "Popular Video",
+        "Related Story",
+        "Know something we don't? E-mail us at tips@example.com",
+        "Got a tip? Email the harbour desk at desk@example.com",
+        "Get Harbour Daily On Twitter, Facebook, and Instagram!",
+        "Divers check their gear on the quay. | Illustration by Harbour Daily / AP Photo",
+        "WATCH Harbour Board Votes to Rebuild the Old Sea Wall",
+        "(MORE: Ten Ferries Worth the Crossing This Summer)",
+        "Courtesy Harbour Trust",
+        "Jane Roe/Harbour Daily",
+        "Jane Roe/AP Photo",
+        "Jane Roe via AP",
+        "One of the new ferries leaves the quay at dawn. (Harbour Trust)",
+        "An old poster of the pier, printed in 1952. (Public domain)",
+        "The sea wall seen from the cliff path in the rain. HBT/NPA",
+    ],
+)
+def test_page_furniture_in_a_saved_body(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In video footage released on Monday, the ferry is seen leaving the quay.",
+        "Download the app and tap Settings to turn the alerts off.",
+        "Tagged as a risk in 2019, the pier was closed for repairs.",
+        "Watch the ferry leave the quay, the harbour master told the crowd.",
+        "Courtesy matters, the mayor said, and the pier must stay open.",
+        "The crowd on the quay laughed. (Laughter)",
+        "He said the pier would close by June. (Emphasis added)",
+        "The pier closed in 1952 (it reopened three years later).",
+        "- Why the sea wall must be rebuilt this winter. (Harbour Trust)",
+        "Why the sea wall must be rebuilt this winter. (More)",
+        "The board raised the harbour dues again. (The pilots disagree.)",
+        "The board raised the harbour dues again. (Nobody knows why)",
+        "Recent storms damaged the content of the harbour's old warehouses.",
+        "Have a tip for the board? The harbour master said she had none.",
+        "Get rid of the old pier on Twitter, the mayor joked, and nobody will notice it.",
+        "The board met on Monday | and the photo by Jane Roe ran on Tuesday.",
+        "and/or",
+    ],
+)
+def test_prose_near_the_page_furniture_stays(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_long_labelled_keyword_list_is_furniture_a_sentence_after_a_label_is_not() -> None:
+    listed = ", ".join(["Harbour Board Of Example Port", "Sea Walls", "Ferries"] * 30)
+    assert len(listed) > 400
+    assert is_boilerplate("Read More: " + listed)
+    assert is_boilerplate("Tags: " + listed)
+    assert not is_boilerplate("Keywords: the harbour board, it said, will rebuild the wall.")
+    assert not is_boilerplate("Topics: " + listed + ", and why the wall fell.")
+
+
+def test_a_wire_photos_caption_right_above_a_dateline_is_dropped() -> None:
+    caption = "In this Monday, May 4, 2026 photo, divers check their gear on the quay."
+    story = "EXAMPLE PORT, Ala. -- The harbour board voted on Tuesday to rebuild the wall."
+    assert drop_story_links(["By Jo Hart", caption, story, *_PROSE]) == [
+        "By Jo Hart",
+        story,
+        *_PROSE,
+    ]
+    told = "In a 2019 photo, the wall still stood. It fell on Tuesday, the harbour board said."
+    assert drop_story_links(["By Jo Hart", told, *_PROSE]) == ["By Jo Hart", told, *_PROSE]
+    lead = "The harbour board voted on Tuesday to rebuild the wall before the storms."
+    assert drop_story_links([lead, story, *_PROSE]) == [lead, story, *_PROSE]
+
+
+def test_a_caption_above_its_credit_line_is_dropped_with_it() -> None:
+    caption = "The new ferry leaves the quay on its first crossing on Monday."
+    for credit in (
+        "Jane Roe/Harbour Daily",
+        "Jane Roe/AP",
+        "Courtesy Harbour Trust",
+        "(Credit: Jane Roe/Harbour Daily)",
+        "Photograph by Jane Roe, Harbour Daily Creative",
+    ):
+        assert drop_story_links([caption, credit, *_PROSE]) == _PROSE
+        assert drop_story_links([*_PROSE, caption, credit, _PROSE[0]]) == [*_PROSE, _PROSE[0]]
+
+
+def test_prose_next_to_a_credit_line_stays_when_it_cannot_be_a_caption() -> None:
+    credit = "Jane Roe/Harbour Daily"
+    quoted = "“The wall will hold,” the harbour master said on Monday."
+    assert drop_story_links([*_PROSE, quoted, credit]) == [*_PROSE, quoted, credit]
+    long = _PROSE[0] + " " + _PROSE[1] + " " + _PROSE[0] + " " + _PROSE[1]
+    assert drop_story_links([long, credit, *_PROSE]) == [long, credit, *_PROSE]
+    for leaning in ("Which brings us to the harbour dues.", "They left the quay at noon."):
+        assert drop_story_links([*_PROSE, leaning, credit]) == [*_PROSE, leaning, credit]
+    assert drop_story_links([*_PROSE, "A credit line is named Jane Roe/Harbour Daily."]) == [
+        *_PROSE,
+        "A credit line is named Jane Roe/Harbour Daily.",
+    ]
+
+
+def test_a_closing_keyword_list_or_disclosure_is_dropped_a_closing_list_in_prose_is_not() -> None:
+    keywords = "ferries, harbour board, Lena Fisk, sea walls, tides, docks, winter storms"
+    assert drop_story_links([*_PROSE, keywords]) == _PROSE
+    disclosure = "* Example Holdings, which owns Harbour Daily, is an investor in the ferry firm."
+    assert drop_story_links([*_PROSE, disclosure]) == _PROSE
+    kept = [
+        *_PROSE,
+        "The board bought ropes, buoys, paint, nails, timber, tar and lamps.",
+        "* The board meets again on Friday.",
+    ]
+    assert drop_story_links(kept) == kept
+    names = [*_PROSE, "Members: Ana Ruiz, Lena Fisk, Tom Reid, Jo Hart, Sam Lee, Kit Moss"]
+    assert drop_story_links(names) == names
+
+
+def test_another_story_under_its_section_name_inside_a_body_is_dropped() -> None:
+    section, headline = "Harbours", "Why the Old Sea Wall at Example Port Keeps Failing"
+    body = [_PROSE[0], section, headline, _PROSE[1]]
+    assert drop_story_links(body) == _PROSE
+    assert drop_story_links([_PROSE[0], "NFL", headline, _PROSE[1]]) == _PROSE
+    recipe = [_PROSE[0], "Ingredients", "Two cups of flour, sifted twice with salt", "One egg"]
+    assert drop_story_links(recipe) == recipe
+    heading = [_PROSE[0], "The Plan", "The board will vote on the wall in March.", _PROSE[1]]
+    assert drop_story_links(heading) == heading
+
+
+def test_a_link_to_full_remarks_under_its_label_is_dropped_the_remarks_quoted_are_not() -> None:
+    label, link = "READ the Mayor's full remarks:", "Harbour Walls - Speech by Mayor Lind"
+    assert drop_story_links([*_PROSE, label, link]) == _PROSE
+    quoted = [*_PROSE, label, "“The wall will hold,” she said."]
+    assert drop_story_links(quoted) == quoted
+
+
+def test_a_bare_read_more_takes_the_one_headline_after_it() -> None:
+    headline = "Why the old sea wall at Example Port keeps failing"
+    assert drop_story_links([*_PROSE, "Read More", headline, _PROSE[0]]) == [*_PROSE, _PROSE[0]]
+    kept = [*_PROSE, "Read More", "The board met again on Monday and agreed.", headline]
+    assert drop_story_links(kept) == kept

@@ -89,6 +89,16 @@ _LINE = re.compile(
       | (?:next|previous)\s+page\b.{0,80} | continued\s+on\s+(?:the\s+)?next\s+page.{0,80}
       | this\s+(?:version|story|article)\s+(?:corrects|has\s+been\s+(?:corrected|updated))\b.*
       | \$\d{1,5}(?:\.\d\d)?\s*/\s*(?:person\s*/\s*)?(?:month|mo|year|yr|week|wk)
+      | (?:tweet|post|embed|video)\s+may\s+have\s+been\s+(?:deleted|removed)
+      | (?:tagged|in\s+video|read\s+more\s+about)\s*:.{1,200} | tags\s*/.{1,200}
+      | read\s+this\s+(?:story|article)\s+in\s+\w+
+      | download\s+the\s+.{0,60}\bapp\b(?:\s+(?:here|now|today|for\s+\w+(?:\s+(?:and|or)\s+\w+)?))?
+      | (?:story|article)\s+continued\s+below | recent\s+\w+(?:\s+\w+)?\s+content
+      | popular\s+videos? | related\s+stor(?:y|ies)
+      | (?:know\s+something|got\s+a\s+(?:news\s+)?tip|have\s+a\s+(?:news\s+)?tip)[^?]{0,60}\?\s*
+        (?:e-?mail|contact|write\s+to|tell|send)\b.{0,120}
+      | get\s+[\w’'&. -]{1,40}\s+on\s+(?:twitter|facebook|instagram)\b
+        (?:\s*,?\s*(?:and\s+|&\s+)?(?-i:[A-Z][\w+]*)(?:\s+(?-i:[A-Z][\w+]*))?){0,4}
     )
     [\s.!?]*
     """,
@@ -107,6 +117,7 @@ _CAPTION_CREDIT = re.compile(
     [^.:]{{1,80}}\s*\.?\s*\Z
     | \(\s*(?:(?:ap|afp|reuters)\s+)?(?:photo|picture|image)\s*(?:by\s+|/\s*)?[^()]{{1,80}}\)\s*\Z
     | credit(?:\.{{2,3}}|…)[^.]{{1,80}}\Z
+    | \|\s*(?:photo(?:graph)?|image|picture|illustration)s?\s+(?:by|credit)\s+[^|]{{1,80}}\Z
     | /\s*(?:{_AGENCIES})\s*\)?\s*\.?\s*\Z""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -127,7 +138,8 @@ _FIRST_WORDS = words(
     sun january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
-    next previous continued version enlarge opinion opinions views"""
+    next previous continued version enlarge opinion opinions views tweet post embed tagged in
+    recent popular know got have"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _LINE_STARTS = "_©($’'. -"
@@ -267,6 +279,38 @@ _SHARE_YOURS = re.compile(
 """A call for readers' pictures: "Caught in the storm? Please share your photos at …"."""
 _FOR_CREDIT = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s?/\s?for\s+(?:the\s+)?[A-Z]")
 """A caption led by its credit: "Jane Roe/for The Daily Mayor Lind opens the bridge."."""
+_KEYWORDS_LABEL = re.compile(
+    r"(?:read\s+more(?:\s+about)?|tags?|tagged|topics?|keywords?|filed\s+under)\s*[:/]\s*",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(r"[\w.&'’-]+(?:\s+[\w.&'’-]+){0,6}")
+_MAX_KEYWORDS = 2000
+"""A page's labelled list of keywords may be long: "Read More: Harbours, Harbour Board, …"."""
+_LINK_CUE = re.compile(
+    r"(?:WATCH:?\s+\S[^.!?]{5,150}|\((?:more|read\s+more|watch|see\s+also|related)\s*:\s*[^()]{5,200}\))"
+)
+"""Another story's link inside a body: "WATCH Mayor Opens the Bridge", "(MORE: Best Ferries)"."""
+_NAME_CREDIT = re.compile(
+    r"(?:(?i:courtesy)\s+(?:of\s+)?[A-Z].{0,60}"
+    r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w.'’&-]+(?:\s+[A-Z][\w.'’&-]*){0,3}"
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+via\s+(?:AP|Getty\s+Images|Reuters|AFP))"
+)
+"""A photo's credit alone on its line: "Courtesy Harbour Trust", "Jane Roe/Harbour Daily",
+"Jane Roe/AP Photo", "Jane Roe via AP"."""
+_BRACKET_SOURCE = re.compile(
+    r"[.!?]\s+\((?P<who>[A-Z][\w.'’&-]*(?:\s+(?:[A-Z][\w.'’&-]*|domain|photo|handout|images?))"
+    r"{0,2}(?<!\.))\)\Z"
+)
+"""A caption's source in brackets after its last sentence: "… on the quay. (Harbour Trust)",
+"(Public domain)"; not an aside ("(Nobody knows)", "(The board agrees.)"),
+not a list's item or a link's label ("… it works. (More)")."""
+_NOT_SOURCES = words(
+    """laughter applause emphasis sic inaudible crosstalk cheers cheering booing music video
+    audio photos continued updated corrected translated unintelligible pause silence more here
+    link details below above pdf see full"""
+)
+_CAPS_CREDIT = re.compile(r"[.!?]\s+[A-Z]{2,}(?:\s?/\s?[A-Z]{2,}){1,4}\Z")
+"""A caption's credit of initials run on after it: "… on the hill. ABC/DEFG"."""
 _CREDIT_GLUE = frozenset(
     ["for", "the", "via", "and", "of", "de", "van", "von", "der", "da", "del", "—", "–", "-"]
 )
@@ -288,6 +332,8 @@ def is_boilerplate(paragraph: str) -> bool:
     if "pic.twitter.com/" in text and len(text) <= 400:
         return True
     if text[0] == "(" and _GRAPHIC.fullmatch(text):
+        return True
+    if len(text) <= _MAX_KEYWORDS and _labelled_keywords(text):
         return True
     lowered = text.lower() if len(text) <= 400 else ""
     if len(text) <= 400:
@@ -337,6 +383,24 @@ def is_boilerplate(paragraph: str) -> bool:
             return True  # another story's link in brackets: "(Harbour wall: what we know)"
         if "First published" in text and _FIRST_PUBLISHED.fullmatch(text):
             return True
+        if text[0] in "W(" and _LINK_CUE.fullmatch(text):
+            return True
+        if (
+            len(text.split()) <= 8
+            and not text.endswith(_SENTENCE_ENDS)
+            and _NAME_CREDIT.fullmatch(text)
+        ):
+            return True
+        bullet = text[0] in "-–—•*"  # a list's item: "- Why it works. (More)"
+        source = _BRACKET_SOURCE.search(text[-60:]) if text[-1] == ")" and not bullet else None
+        if (
+            source is not None
+            and len(text.split()) <= _CAPTION_WORDS
+            and source.group("who").split()[0].casefold() not in _NOT_SOURCES
+        ):
+            return True  # "… on the quay. (Harbour Trust)"
+        if "/" in text[-60:] and text[-1].isupper() and _CAPS_CREDIT.search(text[-60:]):
+            return True
         if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
             return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
     if len(text) <= _MAX_LINE:
@@ -368,6 +432,15 @@ def is_boilerplate(paragraph: str) -> bool:
     return any(cue in lowered_tail for cue in _CAPTION_CUES) and (
         _CAPTION_CREDIT.search(tail) is not None
     )
+
+
+def _labelled_keywords(text: str) -> bool:
+    """A page's list of keywords under its label: "Tags: harbours, Lena Fisk, sea walls"."""
+    label = _KEYWORDS_LABEL.match(text)
+    if label is None or text.endswith(_SENTENCE_ENDS):
+        return False
+    items = [item.strip() for item in text[label.end() :].split(",")]
+    return len(items) >= 3 and all(_LISTED.fullmatch(item) for item in items)
 
 
 def _credited_caption(text: str) -> bool:
@@ -454,10 +527,13 @@ def _is_credit_clause(clause: str) -> bool:
 
 _LINKS_LABEL = re.compile(
     r"(?:read\s+more|read\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|see\s+also"
-    r"|related(?:\s+(?:stories|articles|coverage|links|content))?|more\s+coverage)\s*:",
+    r"|related(?:\s+(?:stories|articles|coverage|links|content))?|more\s+coverage"
+    r"|read\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}full\s+(?:remarks|statement|text|report|speech"
+    r"|letter|transcript|ruling|decision|interview))\s*:",
     re.IGNORECASE,
 )
-"""A line that announces a list of other stories: "Read more:", "Related coverage:"."""
+"""A line that announces a list of other stories or a link: "Read more:", "Related coverage:",
+"Read the mayor's full remarks:"."""
 _LINK_WORDS = 20
 """Words a line of such a list holds at most."""
 _HEADLINE_RUN = 3
@@ -481,7 +557,11 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     for index, text in enumerate(paragraphs):
         if index + 1 < len(paragraphs) and _repeated_in_credit(text, paragraphs[index + 1]):
             drop.add(index)
-        if _LINKS_LABEL.fullmatch(text.strip()):
+        if text.strip().casefold() == "read more" and index + 1 < len(paragraphs):
+            headline = paragraphs[index + 1]  # a bare label: only the one line after it
+            if _link_line(headline) and len(headline.split()) >= 4:
+                drop.update((index, index + 1))
+        elif _LINKS_LABEL.fullmatch(text.strip()):
             end = index + 1
             while end < len(paragraphs) and _link_line(paragraphs[end]):
                 end += 1
@@ -502,6 +582,14 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
                         break
                 if len(line.split()) > 3:
                     break
+    for index in range(len(paragraphs) - 1):
+        if _photo_credit(paragraphs[index + 1]) and _caption_like(paragraphs[index]):
+            drop.update((index, index + 1))  # a photo's caption, then its credit
+    for index in range(1, len(paragraphs) - 2):
+        if _section_teaser(paragraphs[index - 1 : index + 3]):
+            drop.update((index, index + 1))  # "Harbours", "Another Story's Headline"
+    if paragraphs and _closing_note(paragraphs[-1]):
+        drop.add(len(paragraphs) - 1)
     start = next(
         (i + 1 for i, p in enumerate(paragraphs) if _PROSE.search(p) and len(p.split()) >= 12),
         len(paragraphs),
@@ -518,18 +606,117 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     return [p for i, p in enumerate(paragraphs) if i not in drop] if drop else paragraphs
 
 
+_PHOTO_BY = re.compile(
+    r"\(?(?:photo(?:graph)?|image|picture|credit)s?(?:\s+credit)?\s*(?::\s*(?:by\s+)?|by\s+)"
+    r"[A-Z][^.()]{1,80}\)?",
+    re.IGNORECASE,
+)
+_CAPTION_WORDS = 50
+"""Words a photo's caption holds at most."""
+
+
+def _photo_credit(text: str) -> bool:
+    """A photo's credit alone on its line: "Jane Roe/AP", "Courtesy Harbour Trust",
+    "(Credit: Jane Roe/The Daily)", "Photograph by Jane Roe, Harbour Daily"."""
+    line = text.strip()
+    if len(line) > 120 or line.endswith((".", "!", "?", ":")):
+        return False
+    return bool(
+        (len(line.split()) <= 8 and _NAME_CREDIT.fullmatch(line))
+        or ("/" in line and _AGENCY_CREDIT.fullmatch(line))
+        or _PHOTO_BY.fullmatch(line)
+    )
+
+
+_LEANING = words(
+    """which but and so yet still then however he she it they we i you his her its their our
+    that these those there here also meanwhile instead now even or nor by"""
+)
+"""First words of a paragraph that leans on the text before it; a caption names its subject."""
+
+
+def _caption_like(text: str) -> bool:
+    """A paragraph that can be a photo's caption: one short block of plain sentences, no
+    quotation in it, not opening with a pronoun or a link word ("Which brings us to …")."""
+    line = text.strip()
+    words_ = line.split()
+    return (
+        line.endswith(".")
+        and len(words_) <= _CAPTION_WORDS
+        and not any(mark in line for mark in '"“”')
+        and words_[0].strip(",’'").casefold() not in _LEANING
+        and not _photo_credit(line)
+    )
+
+
+_SECTION = re.compile(r"(?:[A-Z][\w&'’-]*|[A-Z]{2,})(?:\s+[A-Z][\w&'’-]*){0,2}")
+"""A section's name alone on a line: "Harbours", "NFL", "The Two-Way"."""
+
+
+def _section_teaser(four: list[str]) -> bool:
+    """Another story listed inside a body under its section's name, between two paragraphs of
+    prose: the section ("Harbours"), the other story's headline (5 to _LINK_WORDS words, no
+    closing mark), then the story goes on. The paragraph before is prose or furniture."""
+    before, section, headline, after = (p.strip() for p in four)
+    headline_words = len(headline.split())
+    return (
+        len(section) <= 25
+        and _SECTION.fullmatch(section) is not None
+        and 5 <= headline_words <= _LINK_WORDS
+        and not headline.endswith((*_SENTENCE_ENDS, ":", ",", ";"))
+        and after.endswith(_SENTENCE_ENDS)
+        and len(after.split()) >= 8
+        and (before.endswith(_SENTENCE_ENDS) or is_boilerplate(before))
+    )
+
+
+_KEYWORD = re.compile(r"[\w.&'’-]+(?:\s+[\w.&'’-]+){0,2}")
+_DISCLOSURE = re.compile(
+    r"\*\s*\S.{0,300}\b(?:investor|invested|owns|owned|stake|affiliate|disclos\w*|parent\s+company"
+    r"|sponsor\w*|partner(?:ship)?|commission)\b.{0,300}",
+    re.IGNORECASE,
+)
+
+
+def _closing_note(text: str) -> bool:
+    """A page's closing line that is not the story's: a list of keywords ("ferries, harbour,
+    Lena Fisk, piers, tides") or a disclosure under an asterisk ("* Example Co owns a stake
+    in this site.")."""
+    line = text.strip()
+    if line.startswith("*"):
+        return _DISCLOSURE.fullmatch(line) is not None
+    items = [item.strip() for item in line.split(",")]
+    return (
+        len(items) >= 6
+        and not line.endswith(_SENTENCE_ENDS)
+        and all(_KEYWORD.fullmatch(item) for item in items if item)
+        and sum(item[:1].islower() for item in items) * 2 >= len(items)
+    )
+
+
 _PRICE = re.compile(r"[$€£]\d{1,5}(?:[.,]\d\d)?\s*(?:/\s*[a-z]{2,8}\s*){1,2}")
 _DATELINE_ZONE = 6
 """Paragraphs from the top in which a wire dateline is looked for."""
 
 
+_PHOTO_OPENING = re.compile(
+    r"In\s+(?:a|an|this|the)\s+(?:[\w.,'’-]+\s+){0,6}?(?:file\s+)?(?:photo|image|picture)"
+    r"(?:\s+(?:taken|released|provided|made|shot)\b[^,]{0,80})?,\s"
+)
+"""A wire photo's caption: "In this Monday, May 4, 2026 photo, divers check their gear …"."""
+
+
 def _before_wire_dateline(paragraphs: list[str]) -> list[int]:
     """The sentences before a wire story's opening dateline ("LAGOS (Reuters) - …"): photo
     captions and other stories' teasers the page printed above the story; not the byline or
-    contact lines (no closing mark, or an "@")."""
+    contact lines (no closing mark, or an "@"). Before any other dateline ("LAGOS, Nigeria --"),
+    only a wire photo's caption ("In this May 4 photo, …") right above it."""
     for index, text in enumerate(paragraphs[:_DATELINE_ZONE]):
         dateline = find_dateline(text)
-        if dateline is not None and dateline.endswith(")"):
+        if dateline is not None and not dateline.endswith(")"):
+            if index and _PHOTO_OPENING.match(paragraphs[index - 1]):
+                return [index - 1]
+        elif dateline is not None:
             return [
                 i
                 for i, p in enumerate(paragraphs[:index])
