@@ -811,3 +811,56 @@ def test_said_a_role_and_name_of_a_body_in_a_place_is_the_person() -> None:
         ]
     )
     assert [q.speaker for q in quotes] == ["planetary geologist Rosa Lopes"]
+
+
+def test_an_opening_adverb_or_connective_is_no_speaker() -> None:
+    """'Curiously, the plan was “…,” she says': the person named before, not 'Curiously';
+    'Here, …' and 'Instead Oren …' do not name 'Here' or 'Instead Oren'."""
+    quotes = find_quotes(
+        [
+            "Mara Quill, a beekeeper, runs six hives near the lake.",
+            "Curiously, the honey was “never the point, not even at first,” she says.",
+            "Instead Oren Basko kept the books. He is her cousin.",
+            "“We split the jars evenly every autumn,” he says.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Mara Quill", "Oren Basko"]
+
+
+def test_a_leading_speech_verb_is_not_part_of_a_name() -> None:
+    """'“…,” says Tobin, who told the crew, “…”': the second quotation is Tobin's, not
+    'says Tobin''s."""
+    quotes = find_quotes(["“Too late,” says Tobin, who told the crew, “Pack the tents now.”"])
+    assert [q.speaker for q in quotes] == ["Tobin", "Tobin"]
+
+
+def test_a_possessive_and_its_noun_are_not_the_subject() -> None:
+    """'Lenna’s PhD plans were shelved. “…,” she says.': Lenna Voigt, named before, not
+    'Lenna’s PhD'."""
+    quotes = find_quotes(
+        [
+            "After college, Lenna Voigt joined the family bakery.",
+            "Lenna’s PhD plans were shelved. “The ovens came first,” she says.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Lenna Voigt"]
+
+
+def test_said_an_institution_of_a_place_and_a_role_names_the_person() -> None:
+    """'said College of Dunmore soil scientist Ines Varga': the scientist, not 'College'."""
+    quotes = find_quotes(
+        ["“The clay holds the water,” said College of Dunmore soil scientist Ines Varga."]
+    )
+    assert [q.speaker for q in quotes] == ["Ines Varga"]
+
+
+def test_a_dateline_is_no_speaker() -> None:
+    """'OSLO (May 2) -- …, Minister Tor Vang …. He said …': Tor Vang, not 'OSLO'."""
+    quotes = find_quotes(
+        [
+            "OSLO (May 2) -- Warning of “empty nets,” Minister Tor Vang has ordered"
+            " a review of quotas.",
+            "He said the fleet had “fished the fjords bare for a decade and more.”",
+        ]
+    )
+    assert quotes[-1].speaker == "Tor Vang"

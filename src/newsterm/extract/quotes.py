@@ -217,7 +217,8 @@ _SURNAME_MONTHS = words("may june april august")
 _NONPERSON = (
     words(
         "department ministry house nations united states union force court council party bank"
-        " university company corporation inc group agency office committee commission parliament"
+        " university college company corporation inc group agency office committee commission"
+        " parliament"
         " congress senate government police army navy sea ocean river street avenue airport"
         " hospital school church times post news press reuters bloomberg cnn bbc island islands"
         " republic kingdom federation foundation institute center centre museum festival club"
@@ -235,6 +236,25 @@ _NONPERSON = (
     | MONTHS_AND_DAYS
 )
 _LEADING_NONPERSON = _NONPERSON - words("new")
+_OPENING_ADVERBS = words(
+    "here there instead indeed ironically however meanwhile moreover furthermore nevertheless"
+    " nonetheless still now then today yesterday tonight tomorrow later earlier finally also"
+    " besides otherwise thus hence therefore accordingly consequently similarly likewise again"
+    " eventually ultimately perhaps maybe sometimes often suddenly afterwards afterward"
+    " elsewhere overall so but and yet"
+)
+_ADVERB_ENDINGS = (
+    "ically", "ously", "ently", "antly", "ately", "ingly", "edly", "fully", "ively", "ably",
+    "ibly", "ually", "ially", "tively",
+)  # fmt: skip
+"""Endings of "-ly" adverbs that no first name has ("Ironically", "Curiously"; not "Emily")."""
+
+
+def _opening_adverb(token: str) -> bool:
+    """A sentence-opening adverb or connective ("Here,", "Instead", "Ironically,"): never a
+    speaker nor part of one's name."""
+    lower = token.lower().rstrip(",")
+    return lower in _OPENING_ADVERBS or lower.endswith(_ADVERB_ENDINGS)
 
 
 def _nonperson(token: str) -> bool:
@@ -480,6 +500,8 @@ def _tidy(phrase: str) -> str:
         tokens.pop()
     if tokens and tokens[0].lower() in _PARTICIPLE:
         return ""  # "adding that Weeks’": a clause, not a speaker
+    if len(tokens) > 1 and tokens[0] in _FINITE:
+        tokens.pop(0)  # "says Ruiz, who told": a verb never starts a name
     for cut, token in enumerate(tokens):
         if cut and (
             token.lower() in ("who", "which", "whose")
@@ -700,7 +722,12 @@ def _object(post: str) -> str | None:
         )  # "said Tamsin May": a surname, not the month
         if lower in _STOP_AFTER and tokens and not surname:
             break
-        if lower in _OF_WORDS and tokens and _classify(" ".join(tokens)) != "phrase":
+        if (
+            lower in _OF_WORDS
+            and tokens
+            and _classify(" ".join(tokens)) != "phrase"
+            and not all(_nonperson(t) for t in tokens)  # "said University of Oslo expert …"
+        ):
             break
         ends = word[-1] in ",;:!?" or (
             word.endswith(".") and lower not in ABBREVIATIONS and len(lower) != 1
@@ -711,6 +738,11 @@ def _object(post: str) -> str | None:
                 tokens[-1] = tokens[-1][:-1]
             break
     phrase = _tidy(" ".join(tokens))
+    if phrase and _nonperson(phrase.split()[0]) and " of " in phrase:
+        # "said University of Oslo soil scientist Ana Ruiz": the person after the institution
+        named = _trailing_name(phrase.split(" of ", 1)[1])
+        if named is not None:
+            return named
     if _classify(phrase):
         return phrase
     if _trailing_name(phrase) and len(phrase.split()) <= 6:
@@ -872,6 +904,15 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     return None, True
 
 
+def _before_possessive(tokens: list[str]) -> list[str]:
+    """A run's words up to its first possessive ("Ana’s MBA" -> "Ana’s"): the noun after a
+    possessive is a thing of the person's, not the person."""
+    for index, token in enumerate(tokens[:-1]):
+        if token.endswith(("’s", "'s")):
+            return tokens[: index + 1]
+    return tokens
+
+
 class _People:
     """Person names mentioned outside quotes, for resolving "he said".
 
@@ -901,7 +942,12 @@ class _People:
         run = match.group()
         if " " not in run:  # one capitalised word: the common case, kept cheap
             lowered = run.lower().rstrip(".")
-            if lowered in _NONPERSON or lowered in TITLES or lowered in _PLURAL_SPEAKERS:
+            if (
+                lowered in _NONPERSON
+                or lowered in TITLES
+                or lowered in _PLURAL_SPEAKERS
+                or _opening_adverb(lowered)
+            ):
                 return
             key = lowered.removesuffix("’s").removesuffix("'s")
             if key not in self._forms:
@@ -916,9 +962,13 @@ class _People:
             form = run.rstrip(".").removesuffix("’s").removesuffix("'s")
             self._record(para, match.start(), key, form)
             return
-        tokens = run.split()
+        tokens = _before_possessive(run.split())
         titled = False
-        while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
+        while tokens and (
+            tokens[0].lower() in TITLES
+            or tokens[0].lower() in _LEADING_NONPERSON
+            or _opening_adverb(tokens[0])
+        ):
             titled = titled or tokens[0].lower() in TITLES
             tokens.pop(0)
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
@@ -1541,14 +1591,25 @@ _PLACE_PREPOSITIONS = words("at in on from near inside outside across")
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*\s*(?:\([^()]{0,30}\)\s*)?(?:--|—|–|-)\s*"
+)
+"""A dateline opening a story: a place in capitals, maybe a date in brackets, then a dash
+("OSLO (May 2) --", "PORT LOUIS —")."""
+
+
 def _sentence_subject(text: str) -> str | None:
     """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any."""
+    if text[:2].isupper():
+        dateline = _DATELINE.match(text)
+        if dateline is not None:
+            text = text[dateline.end() :]  # "OSLO (May 2) -- …": a place, not the subject
     if text[:1].isdigit():
         posted = _POST_TIME.match(text)
         if posted is not None:
             text = text[posted.end() :]
     words_ = text.split(maxsplit=8)
-    while words_ and words_[0].lower().strip(",") in _SUBJECT_SKIP:
+    while words_ and (words_[0].lower().strip(",") in _SUBJECT_SKIP or _opening_adverb(words_[0])):
         text = text.split(maxsplit=1)[1] if " " in text else ""
         words_ = words_[1:]
     candidates = [text]
@@ -1573,12 +1634,20 @@ def _sentence_subject(text: str) -> str | None:
             continue
         run = match.group()
         after = candidate[match.end() : match.end() + 3]
-        if after.startswith(("’s", "'s")) or run.endswith(("’s", "'s")):
-            continue  # a possessive is not the subject
         tokens = run.split()
+        if (
+            after.startswith(("’s", "'s"))
+            or run.endswith(("’s", "'s"))
+            or len(_before_possessive(tokens)) < len(tokens)
+        ):
+            continue  # a possessive is not the subject ("Ana’s MBA plans were …")
         if tokens[0].lower() in _PLACE_PREPOSITIONS:
             continue  # "At Example Air, Ana Ruiz said": a place, the subject after the comma
-        while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
+        while tokens and (
+            tokens[0].lower() in TITLES
+            or tokens[0].lower() in _LEADING_NONPERSON
+            or _opening_adverb(tokens[0])
+        ):
             tokens.pop(0)
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
         if candidate[match.end() : match.end() + 1].isalpha():
