@@ -864,3 +864,30 @@ def test_a_dateline_is_no_speaker() -> None:
         ]
     )
     assert quotes[-1].speaker == "Tor Vang"
+
+
+def test_he_is_the_person_whose_speech_verb_the_sentence_before_holds() -> None:
+    """'…, where broker Rafe Olund said he had seen …' then '“…,” he said': Rafe Olund, not
+    Rafe Dorsey, quoted earlier, who shares his first name."""
+    quotes = find_quotes(
+        [
+            "“Stock is thin,” the agency’s analyst Rafe Dorsey said in a note.",
+            "Lakeside is no different. Demand rose in towns like Kelm, where broker Rafe Olund"
+            " said he had seen bidding wars return.",
+            "“Ten offers on a bungalow is normal again,” he said.",
+        ]
+    )
+    assert quotes[-1].speaker == "Rafe Olund"
+
+
+def test_an_opening_connective_is_not_the_subject_of_a_speech_verb() -> None:
+    """'Nevertheless, in her ruling, the judge said …' then '“…,” she said': the judge named
+    before, never 'Nevertheless'."""
+    quotes = find_quotes(
+        [
+            "Judge Ilse Marr heard the case. Nevertheless, in her ruling, the judge said she"
+            " would rule soon.",
+            "“I need a week,” she said.",
+        ]
+    )
+    assert quotes[-1].speaker == "Ilse Marr"

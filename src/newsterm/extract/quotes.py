@@ -425,7 +425,7 @@ def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
     if not 1 <= len(tokens) <= 6:
         return False
     first = tokens[0].lower()
-    if first in _INVALID_START or first.strip(".") in MONTHS_AND_DAYS:
+    if first in _INVALID_START or first.strip(".") in MONTHS_AND_DAYS or _opening_adverb(first):
         return False
     capitals = 0
     for token in tokens:
@@ -1505,6 +1505,12 @@ def _previous_subject(
             if near >= 0
             else None
         ) or _sentence_subject(text)
+        if found is None and near >= 0:
+            # "…, where realtor Ana Ruiz said she had noticed …": the one whose speech verb
+            # the sentence holds, though another opens it
+            named, _verb = _attribute(text, last=True)
+            if named is not None and _classify(named) == "name":
+                found = named
         if found is None and " said," in text:
             # "While bids rose, Ruiz said, there is no backlog.": the one who said it
             aside = _ASIDE.search(text)
