@@ -1508,9 +1508,9 @@ def _previous_subject(
         if found is None and near >= 0:
             # "…, where realtor Ana Ruiz said she had noticed …": the one whose speech verb
             # the sentence holds, though another opens it
-            named, _verb = _attribute(text, last=True)
-            if named is not None and _classify(named) == "name":
-                found = named
+            speaker, _verb = _attribute(text, last=True)
+            if speaker is not None and _classify(speaker) == "name":
+                found = speaker
         if found is None and " said," in text:
             # "While bids rose, Ruiz said, there is no backlog.": the one who said it
             aside = _ASIDE.search(text)
