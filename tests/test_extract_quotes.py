@@ -891,3 +891,18 @@ def test_an_opening_connective_is_not_the_subject_of_a_speech_verb() -> None:
         ]
     )
     assert quotes[-1].speaker == "Ilse Marr"
+
+
+def test_she_is_the_one_a_closing_attribution_further_back_names() -> None:
+    """'…, Arkin said.' two sentences back, then '“…,” she said': Arkin, not 'Gulf Stream',
+    the last capitalised pair before."""
+    quotes = find_quotes(
+        [
+            "“The reef is bleaching fast,” said marine biologist Tove Arkin.",
+            "The bay is shallow. Its floor is sand.",
+            "From the east, warm currents keep arriving, Arkin said. Last spring’s storms, fed"
+            " by a strong Gulf Stream pulse, were part of it. The lagoon is murkier, she said.",
+            "“We have lost two seasons in a row,” she said.",
+        ]
+    )
+    assert quotes[-1].speaker == "Arkin"

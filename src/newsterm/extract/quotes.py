@@ -1505,6 +1505,8 @@ def _previous_subject(
             if near >= 0
             else None
         ) or _sentence_subject(text)
+        if found is None and near < 0:
+            found = _final_attribution(text)  # "…, Ruiz said." further back: Ruiz speaks on
         if found is None and near >= 0:
             # "…, where realtor Ana Ruiz said she had noticed …": the one whose speech verb
             # the sentence holds, though another opens it
