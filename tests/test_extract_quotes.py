@@ -906,3 +906,17 @@ def test_she_is_the_one_a_closing_attribution_further_back_names() -> None:
         ]
     )
     assert quotes[-1].speaker == "Arkin"
+
+
+def test_a_title_or_degree_and_a_role_after_a_name_describe_the_speaker() -> None:
+    """'Ada Moss, Professor of Soils at …, said' and 'Ivo Renn, PhD student in …, said': the
+    named person, not nobody."""
+    quotes = find_quotes(
+        [
+            "Reading the survey, Ada Moss, Professor of Soils at the Example Institute, said:"
+            " “The loam is thinning.”",
+            "“We saw it from the ridge,” Ivo Renn, PhD student in Geology at Example College"
+            " and lead of the dig, said in a statement.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Ada Moss", "Ivo Renn"]

@@ -694,7 +694,16 @@ _DESCRIPTION_START = words("a an the deputy senior former chief acting associate
 
 def _describes(segment: str) -> bool:
     """An appositive after a name: "a teacher", "deputy director of the centre"."""
-    first = segment.split()[0]
+    found = segment.split(maxsplit=2)
+    first = found[0]
+    if (
+        len(found) > 1
+        and found[1].islower()
+        and first[1:2].isalpha()
+        and (first.lower().strip(".") in TITLES or sum(c.isupper() for c in first) >= 2)
+    ):
+        return True  # "Professor of Genetics at …", "PhD student in …": a title or a degree
+
     return first.lower() in _DESCRIPTION_START or (
         first.islower() and first.replace("-", "").isalpha()  # "co-author of the study"
     )
