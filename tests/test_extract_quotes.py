@@ -920,3 +920,17 @@ def test_a_title_or_degree_and_a_role_after_a_name_describe_the_speaker() -> Non
         ]
     )
     assert [q.speaker for q in quotes] == ["Ada Moss", "Ivo Renn"]
+
+
+def test_a_long_opening_with_phrase_before_the_subject() -> None:
+    """'With her tour of … in the works, Orr has …' then '“…,” she says': Orr, not Bram Falk,
+    the last person named."""
+    quotes = find_quotes(
+        [
+            "Tamsin Orr’s new album will not win her any prizes.",
+            "With her tour of Norway and a film called Blue Harbour in the works, Orr has little"
+            " time to rest. But what she loves most is life with her husband Bram Falk.",
+            "“Home is the best stage,” she says.",
+        ]
+    )
+    assert quotes[-1].speaker == "Orr"

@@ -703,7 +703,6 @@ def _describes(segment: str) -> bool:
         and (first.lower().strip(".") in TITLES or sum(c.isupper() for c in first) >= 2)
     ):
         return True  # "Professor of Genetics at …", "PhD student in …": a title or a degree
-
     return first.lower() in _DESCRIPTION_START or (
         first.islower() and first.replace("-", "").isalpha()  # "co-author of the study"
     )
@@ -1603,7 +1602,7 @@ def _inverted_name(post: str) -> str | None:
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
-_INTRO_WORDS = words("at in on during after before at earlier later speaking")
+_INTRO_WORDS = words("at in on during after before at earlier later speaking with")
 _PLACE_PREPOSITIONS = words("at in on from near inside outside across")
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
 
