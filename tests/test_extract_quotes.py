@@ -934,3 +934,17 @@ def test_a_long_opening_with_phrase_before_the_subject() -> None:
         ]
     )
     assert quotes[-1].speaker == "Orr"
+
+
+def test_a_name_in_an_editors_brackets_is_the_speaker() -> None:
+    """'“…,” [Vesna] said.': Vesna, the name the editor put for a pronoun."""
+    quotes = find_quotes(["The paper printed her reply.", "“We will appeal,” [Vesna] said."])
+    assert [q.speaker for q in quotes] == ["Vesna"]
+
+
+def test_a_name_and_any_verb_after_a_quotations_comma() -> None:
+    """'“…,” Corwin sniffed in a post.': Corwin, though 'sniffed' is no speech verb."""
+    quotes = find_quotes(
+        ["“What do I know about boats, nothing at all,” Corwin sniffed in a post."]
+    )
+    assert [q.speaker for q in quotes] == ["Corwin"]

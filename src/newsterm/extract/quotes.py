@@ -538,6 +538,8 @@ _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][
 
 _PAREN_PARTY = re.compile(r"\s*\((?:[A-Z]|[A-Z][a-z]{1,4}\.?)-[A-Z][\w. ]{0,24}\)")
 """A party and state in brackets after a name: "Sen. Ana Ruiz (R-Warren)", "(D-Ore.)"."""
+_EDITOR_NAME = re.compile(r"\[(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\]")
+"""A name an editor put in square brackets for a pronoun: "[Ruiz] said"."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|what)\s+(?P<pronoun>he|she|they)\s*$")
 
 
@@ -545,6 +547,8 @@ def _subject(pre: str) -> str | None:
     """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
     if ")" in pre:
         pre = _PAREN_PARTY.sub("", pre)  # brackets are a hard stop; a party tag is the name's
+    if "]" in pre:
+        pre = _EDITOR_NAME.sub(r"\g<name>", pre)  # "‘…,’ [Ruiz] said": the editor's name
     if pre.endswith((" he ", " she ", " they ")):
         relative = _RELATIVE_PRONOUN.search(pre)
         if relative is not None:
@@ -1279,6 +1283,12 @@ _NOT_BEFORE_FRAGMENT = ',:.!?([—–-”’"»' + _MASK
 """What may end the text before a quotation that stands on its own (not a fragment)."""
 
 
+_NAME_ACTS = re.compile(
+    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+[a-z]+ed(?=[\s.,;!?]|$)"
+)
+"""A name and a verb in the past: "Ruiz shrugged", "Ana Ruiz sighed in a post"."""
+
+
 def _attribute_candidate(
     cand: _Candidate,
     paragraphs: Sequence[str],
@@ -1350,6 +1360,12 @@ def _attribute_candidate(
                 final_name = _final_attribution(after_all)
                 speaker = final_name or speaker
             cand.speaker = speaker
+            return
+    if not cand.fragment and paragraphs[final.para][final.close - 1 : final.close] == ",":
+        acted = _NAME_ACTS.match(near_after)
+        if acted is not None and _classify(acted.group("name")) == "name":
+            # "“…,” Ruiz shrugged.": a name and its verb right after the quotation's comma
+            cand.speaker = acted.group("name")
             return
     if (
         not before.strip()
