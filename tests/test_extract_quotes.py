@@ -948,3 +948,14 @@ def test_a_name_and_any_verb_after_a_quotations_comma() -> None:
         ["“What do I know about boats, nothing at all,” Corwin sniffed in a post."]
     )
     assert [q.speaker for q in quotes] == ["Corwin"]
+
+
+def test_the_name_before_a_present_verb_and_a_colon_speaks_the_quotation() -> None:
+    """'Now, Marit takes up the tale: “…”': Marit, not Edda, quoted before."""
+    quotes = find_quotes(
+        [
+            "“We rowed all night,” Edda recalls.",
+            "Now, Marit takes up the tale: “The oars broke at dawn, and we drifted home.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Edda", "Marit"]

@@ -1462,7 +1462,18 @@ def _lead_in_subject(text: str, starts: Sequence[int]) -> str | None:
     if sentence[:1] in _QUOTE_OPENERS or sentence[:1] == _MASK:
         return None  # the sentence before is a quotation: its speaker carries on as before
     found = _sentence_subject(sentence)
+    if found is None and sentence.endswith(":"):
+        # "Here, Ruiz picks up the story: “…”": the name before a verb in the present
+        words_ = sentence.split()
+        while words_ and _opening_adverb(words_[0]):
+            words_.pop(0)
+        acts = _NAME_PRESENT.match(" ".join(words_))
+        found = acts.group("name") if acts is not None else None
     return found if found is not None and _classify(found) == "name" else None
+
+
+_NAME_PRESENT = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+[a-z]+s\s")
+"""A name and a verb in the present: "Ruiz picks up the story"."""
 
 
 def _attributed_after(paragraph: str, close: int, after: str) -> bool:
