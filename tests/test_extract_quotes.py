@@ -959,3 +959,14 @@ def test_the_name_before_a_present_verb_and_a_colon_speaks_the_quotation() -> No
         ]
     )
     assert [q.speaker for q in quotes] == ["Edda", "Marit"]
+
+
+def test_a_quotation_ending_its_paragraph_is_said_by_the_name_the_next_one_opens_with() -> None:
+    """'Tidal power: “a fairy tale.”' then 'Soren Halvik has said so for years.': Halvik."""
+    quotes = find_quotes(
+        [
+            "Tidal power: “a fairy tale, and an expensive one.”",
+            "Soren Halvik has said so for years.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Soren Halvik"]

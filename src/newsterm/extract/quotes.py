@@ -1059,6 +1059,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 reported = _last_subject(masked, starts, first.para, first.open)
                 if reported is not None and _classify(reported) == "name":
                     cand.speaker = reported
+            if cand.speaker is None:
+                cand.speaker = _said_after(paragraphs, masked, cand)
         if (
             cand.fragment or cand.speaker is None or cand.text.rstrip(" ,")[-1:] not in ".!?"
         ) and _title_cased(cand.text):
@@ -1104,6 +1106,28 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         quotes.append(Quote(cand.text, speaker, cand.para, cand.fragment, cand.start))
         previous = (final.para, speaker)
     return quotes
+
+
+_SAID_THAT = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|wrote|tweeted)\s+(?:that|so|this|it)\b"
+)
+"""A paragraph opening with a name that said what the quotation before it says: "Ana Ruiz
+has said that more than once"."""
+
+
+def _said_after(paragraphs: Sequence[str], masked: Sequence[str], cand: _Candidate) -> str | None:
+    """The speaker of a quotation that ends its paragraph, named by the next paragraph's
+    opening ("Global warming: “it’s a hoax.”" / "Ana Ruiz has said that …")."""
+    final = cand.parts[-1]
+    if final.para + 1 >= len(paragraphs) or paragraphs[final.para][final.close + 1 :].strip(
+        " .!?”’\"'"
+    ):
+        return None
+    said = _SAID_THAT.match(masked[final.para + 1].lstrip())
+    if said is None or _classify(said.group("name")) != "name":
+        return None
+    return said.group("name")
 
 
 _SUBORDINATE = re.compile(
