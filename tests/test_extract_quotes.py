@@ -970,3 +970,16 @@ def test_a_quotation_ending_its_paragraph_is_said_by_the_name_the_next_one_opens
         ]
     )
     assert [q.speaker for q in quotes] == ["Soren Halvik"]
+
+
+def test_the_coach_is_the_person_named_last_in_the_quotations_paragraph() -> None:
+    """'For Nils, the plan came from Venn, who cut the roster. “…,” the coach said.': Venn,
+    named last before the quotation, not Nils, whom the sentence opens with."""
+    quotes = find_quotes(
+        [
+            "Nils Ek hired Dario Venn as head coach in 2019.",
+            "For Nils, the plan came from Venn, who cut the roster. “Half of them are filler,”"
+            " the coach said.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Venn"]

@@ -1008,6 +1008,15 @@ class _People:
             return name if " " in name else full[-1]
         return min([*forms, name], key=lambda f: (len(f), f))
 
+    def named_in(self, para: int, offset: int) -> str | None:
+        """The person mentioned last before ``offset`` when that mention is in paragraph
+        ``para`` itself, as ``resolve`` names them."""
+        self._scan_to(para)
+        index = bisect.bisect_left(self._positions, (para, offset)) - 1
+        if index < 0 or self._positions[index][0] != para:
+            return None
+        return self.resolve(para, offset)
+
     def resolve(self, para: int, offset: int) -> str | None:
         """The shortest form, so far, of the person mentioned last before (para, offset)."""
         self._scan_to(para)
@@ -1074,7 +1083,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             if people is None:
                 people = _People(masked)
             subject = _previous_subject(masked, starts, first.para, first.open, None)
-            if subject is not None:
+            named = people.named_in(first.para, first.open)
+            if named is not None:
+                speaker = named  # "… planted by Parcells. “…,” the coach said.": Parcells
+            elif subject is not None:
                 speaker = people.form_of(subject, first.para, first.open)
             else:
                 speaker = people.resolve(first.para, first.open) or speaker
