@@ -811,3 +811,175 @@ def test_said_a_role_and_name_of_a_body_in_a_place_is_the_person() -> None:
         ]
     )
     assert [q.speaker for q in quotes] == ["planetary geologist Rosa Lopes"]
+
+
+def test_an_opening_adverb_or_connective_is_no_speaker() -> None:
+    """'Curiously, the plan was “…,” she says': the person named before, not 'Curiously';
+    'Here, …' and 'Instead Oren …' do not name 'Here' or 'Instead Oren'."""
+    quotes = find_quotes(
+        [
+            "Mara Quill, a beekeeper, runs six hives near the lake.",
+            "Curiously, the honey was “never the point, not even at first,” she says.",
+            "Instead Oren Basko kept the books. He is her cousin.",
+            "“We split the jars evenly every autumn,” he says.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Mara Quill", "Oren Basko"]
+
+
+def test_a_leading_speech_verb_is_not_part_of_a_name() -> None:
+    """'“…,” says Tobin, who told the crew, “…”': the second quotation is Tobin's, not
+    'says Tobin''s."""
+    quotes = find_quotes(["“Too late,” says Tobin, who told the crew, “Pack the tents now.”"])
+    assert [q.speaker for q in quotes] == ["Tobin", "Tobin"]
+
+
+def test_a_possessive_and_its_noun_are_not_the_subject() -> None:
+    """'Lenna’s PhD plans were shelved. “…,” she says.': Lenna Voigt, named before, not
+    'Lenna’s PhD'."""
+    quotes = find_quotes(
+        [
+            "After college, Lenna Voigt joined the family bakery.",
+            "Lenna’s PhD plans were shelved. “The ovens came first,” she says.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Lenna Voigt"]
+
+
+def test_said_an_institution_of_a_place_and_a_role_names_the_person() -> None:
+    """'said College of Dunmore soil scientist Ines Varga': the scientist, not 'College'."""
+    quotes = find_quotes(
+        ["“The clay holds the water,” said College of Dunmore soil scientist Ines Varga."]
+    )
+    assert [q.speaker for q in quotes] == ["Ines Varga"]
+
+
+def test_a_dateline_is_no_speaker() -> None:
+    """'OSLO (May 2) -- …, Minister Tor Vang …. He said …': Tor Vang, not 'OSLO'."""
+    quotes = find_quotes(
+        [
+            "OSLO (May 2) -- Warning of “empty nets,” Minister Tor Vang has ordered"
+            " a review of quotas.",
+            "He said the fleet had “fished the fjords bare for a decade and more.”",
+        ]
+    )
+    assert quotes[-1].speaker == "Tor Vang"
+
+
+def test_he_is_the_person_whose_speech_verb_the_sentence_before_holds() -> None:
+    """'…, where broker Rafe Olund said he had seen …' then '“…,” he said': Rafe Olund, not
+    Rafe Dorsey, quoted earlier, who shares his first name."""
+    quotes = find_quotes(
+        [
+            "“Stock is thin,” the agency’s analyst Rafe Dorsey said in a note.",
+            "Lakeside is no different. Demand rose in towns like Kelm, where broker Rafe Olund"
+            " said he had seen bidding wars return.",
+            "“Ten offers on a bungalow is normal again,” he said.",
+        ]
+    )
+    assert quotes[-1].speaker == "Rafe Olund"
+
+
+def test_an_opening_connective_is_not_the_subject_of_a_speech_verb() -> None:
+    """'Nevertheless, in her ruling, the judge said …' then '“…,” she said': the judge named
+    before, never 'Nevertheless'."""
+    quotes = find_quotes(
+        [
+            "Judge Ilse Marr heard the case. Nevertheless, in her ruling, the judge said she"
+            " would rule soon.",
+            "“I need a week,” she said.",
+        ]
+    )
+    assert quotes[-1].speaker == "Ilse Marr"
+
+
+def test_she_is_the_one_a_closing_attribution_further_back_names() -> None:
+    """'…, Arkin said.' two sentences back, then '“…,” she said': Arkin, not 'Gulf Stream',
+    the last capitalised pair before."""
+    quotes = find_quotes(
+        [
+            "“The reef is bleaching fast,” said marine biologist Tove Arkin.",
+            "The bay is shallow. Its floor is sand.",
+            "From the east, warm currents keep arriving, Arkin said. Last spring’s storms, fed"
+            " by a strong Gulf Stream pulse, were part of it. The lagoon is murkier, she said.",
+            "“We have lost two seasons in a row,” she said.",
+        ]
+    )
+    assert quotes[-1].speaker == "Arkin"
+
+
+def test_a_title_or_degree_and_a_role_after_a_name_describe_the_speaker() -> None:
+    """'Ada Moss, Professor of Soils at …, said' and 'Ivo Renn, PhD student in …, said': the
+    named person, not nobody."""
+    quotes = find_quotes(
+        [
+            "Reading the survey, Ada Moss, Professor of Soils at the Example Institute, said:"
+            " “The loam is thinning.”",
+            "“We saw it from the ridge,” Ivo Renn, PhD student in Geology at Example College"
+            " and lead of the dig, said in a statement.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Ada Moss", "Ivo Renn"]
+
+
+def test_a_long_opening_with_phrase_before_the_subject() -> None:
+    """'With her tour of … in the works, Orr has …' then '“…,” she says': Orr, not Bram Falk,
+    the last person named."""
+    quotes = find_quotes(
+        [
+            "Tamsin Orr’s new album will not win her any prizes.",
+            "With her tour of Norway and a film called Blue Harbour in the works, Orr has little"
+            " time to rest. But what she loves most is life with her husband Bram Falk.",
+            "“Home is the best stage,” she says.",
+        ]
+    )
+    assert quotes[-1].speaker == "Orr"
+
+
+def test_a_name_in_an_editors_brackets_is_the_speaker() -> None:
+    """'“…,” [Vesna] said.': Vesna, the name the editor put for a pronoun."""
+    quotes = find_quotes(["The paper printed her reply.", "“We will appeal,” [Vesna] said."])
+    assert [q.speaker for q in quotes] == ["Vesna"]
+
+
+def test_a_name_and_any_verb_after_a_quotations_comma() -> None:
+    """'“…,” Corwin sniffed in a post.': Corwin, though 'sniffed' is no speech verb."""
+    quotes = find_quotes(
+        ["“What do I know about boats, nothing at all,” Corwin sniffed in a post."]
+    )
+    assert [q.speaker for q in quotes] == ["Corwin"]
+
+
+def test_the_name_before_a_present_verb_and_a_colon_speaks_the_quotation() -> None:
+    """'Now, Marit takes up the tale: “…”': Marit, not Edda, quoted before."""
+    quotes = find_quotes(
+        [
+            "“We rowed all night,” Edda recalls.",
+            "Now, Marit takes up the tale: “The oars broke at dawn, and we drifted home.”",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Edda", "Marit"]
+
+
+def test_a_quotation_ending_its_paragraph_is_said_by_the_name_the_next_one_opens_with() -> None:
+    """'Tidal power: “a fairy tale.”' then 'Soren Halvik has said so for years.': Halvik."""
+    quotes = find_quotes(
+        [
+            "Tidal power: “a fairy tale, and an expensive one.”",
+            "Soren Halvik has said so for years.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Soren Halvik"]
+
+
+def test_the_coach_is_the_person_named_last_in_the_quotations_paragraph() -> None:
+    """'For Nils, the plan came from Venn, who cut the roster. “…,” the coach said.': Venn,
+    named last before the quotation, not Nils, whom the sentence opens with."""
+    quotes = find_quotes(
+        [
+            "Nils Ek hired Dario Venn as head coach in 2019.",
+            "For Nils, the plan came from Venn, who cut the roster. “Half of them are filler,”"
+            " the coach said.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Venn"]

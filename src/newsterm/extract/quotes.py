@@ -217,7 +217,8 @@ _SURNAME_MONTHS = words("may june april august")
 _NONPERSON = (
     words(
         "department ministry house nations united states union force court council party bank"
-        " university company corporation inc group agency office committee commission parliament"
+        " university college company corporation inc group agency office committee commission"
+        " parliament"
         " congress senate government police army navy sea ocean river street avenue airport"
         " hospital school church times post news press reuters bloomberg cnn bbc island islands"
         " republic kingdom federation foundation institute center centre museum festival club"
@@ -235,6 +236,25 @@ _NONPERSON = (
     | MONTHS_AND_DAYS
 )
 _LEADING_NONPERSON = _NONPERSON - words("new")
+_OPENING_ADVERBS = words(
+    "here there instead indeed ironically however meanwhile moreover furthermore nevertheless"
+    " nonetheless still now then today yesterday tonight tomorrow later earlier finally also"
+    " besides otherwise thus hence therefore accordingly consequently similarly likewise again"
+    " eventually ultimately perhaps maybe sometimes often suddenly afterwards afterward"
+    " elsewhere overall so but and yet"
+)
+_ADVERB_ENDINGS = (
+    "ically", "ously", "ently", "antly", "ately", "ingly", "edly", "fully", "ively", "ably",
+    "ibly", "ually", "ially", "tively",
+)  # fmt: skip
+"""Endings of "-ly" adverbs that no first name has ("Ironically", "Curiously"; not "Emily")."""
+
+
+def _opening_adverb(token: str) -> bool:
+    """A sentence-opening adverb or connective ("Here,", "Instead", "Ironically,"): never a
+    speaker nor part of one's name."""
+    lower = token.lower().rstrip(",")
+    return lower in _OPENING_ADVERBS or lower.endswith(_ADVERB_ENDINGS)
 
 
 def _nonperson(token: str) -> bool:
@@ -405,7 +425,7 @@ def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
     if not 1 <= len(tokens) <= 6:
         return False
     first = tokens[0].lower()
-    if first in _INVALID_START or first.strip(".") in MONTHS_AND_DAYS:
+    if first in _INVALID_START or first.strip(".") in MONTHS_AND_DAYS or _opening_adverb(first):
         return False
     capitals = 0
     for token in tokens:
@@ -480,6 +500,8 @@ def _tidy(phrase: str) -> str:
         tokens.pop()
     if tokens and tokens[0].lower() in _PARTICIPLE:
         return ""  # "adding that Weeks’": a clause, not a speaker
+    if len(tokens) > 1 and tokens[0] in _FINITE:
+        tokens.pop(0)  # "says Ruiz, who told": a verb never starts a name
     for cut, token in enumerate(tokens):
         if cut and (
             token.lower() in ("who", "which", "whose")
@@ -516,6 +538,8 @@ _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][
 
 _PAREN_PARTY = re.compile(r"\s*\((?:[A-Z]|[A-Z][a-z]{1,4}\.?)-[A-Z][\w. ]{0,24}\)")
 """A party and state in brackets after a name: "Sen. Ana Ruiz (R-Warren)", "(D-Ore.)"."""
+_EDITOR_NAME = re.compile(r"\[(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\]")
+"""A name an editor put in square brackets for a pronoun: "[Ruiz] said"."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|what)\s+(?P<pronoun>he|she|they)\s*$")
 
 
@@ -523,6 +547,8 @@ def _subject(pre: str) -> str | None:
     """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
     if ")" in pre:
         pre = _PAREN_PARTY.sub("", pre)  # brackets are a hard stop; a party tag is the name's
+    if "]" in pre:
+        pre = _EDITOR_NAME.sub(r"\g<name>", pre)  # "‘…,’ [Ruiz] said": the editor's name
     if pre.endswith((" he ", " she ", " they ")):
         relative = _RELATIVE_PRONOUN.search(pre)
         if relative is not None:
@@ -672,7 +698,15 @@ _DESCRIPTION_START = words("a an the deputy senior former chief acting associate
 
 def _describes(segment: str) -> bool:
     """An appositive after a name: "a teacher", "deputy director of the centre"."""
-    first = segment.split()[0]
+    found = segment.split(maxsplit=2)
+    first = found[0]
+    if (
+        len(found) > 1
+        and found[1].islower()
+        and first[1:2].isalpha()
+        and (first.lower().strip(".") in TITLES or sum(c.isupper() for c in first) >= 2)
+    ):
+        return True  # "Professor of Genetics at …", "PhD student in …": a title or a degree
     return first.lower() in _DESCRIPTION_START or (
         first.islower() and first.replace("-", "").isalpha()  # "co-author of the study"
     )
@@ -700,7 +734,12 @@ def _object(post: str) -> str | None:
         )  # "said Tamsin May": a surname, not the month
         if lower in _STOP_AFTER and tokens and not surname:
             break
-        if lower in _OF_WORDS and tokens and _classify(" ".join(tokens)) != "phrase":
+        if (
+            lower in _OF_WORDS
+            and tokens
+            and _classify(" ".join(tokens)) != "phrase"
+            and not all(_nonperson(t) for t in tokens)  # "said University of Oslo expert …"
+        ):
             break
         ends = word[-1] in ",;:!?" or (
             word.endswith(".") and lower not in ABBREVIATIONS and len(lower) != 1
@@ -711,6 +750,11 @@ def _object(post: str) -> str | None:
                 tokens[-1] = tokens[-1][:-1]
             break
     phrase = _tidy(" ".join(tokens))
+    if phrase and _nonperson(phrase.split()[0]) and " of " in phrase:
+        # "said University of Oslo soil scientist Ana Ruiz": the person after the institution
+        named = _trailing_name(phrase.split(" of ", 1)[1])
+        if named is not None:
+            return named
     if _classify(phrase):
         return phrase
     if _trailing_name(phrase) and len(phrase.split()) <= 6:
@@ -872,6 +916,15 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     return None, True
 
 
+def _before_possessive(tokens: list[str]) -> list[str]:
+    """A run's words up to its first possessive ("Ana’s MBA" -> "Ana’s"): the noun after a
+    possessive is a thing of the person's, not the person."""
+    for index, token in enumerate(tokens[:-1]):
+        if token.endswith(("’s", "'s")):
+            return tokens[: index + 1]
+    return tokens
+
+
 class _People:
     """Person names mentioned outside quotes, for resolving "he said".
 
@@ -901,7 +954,12 @@ class _People:
         run = match.group()
         if " " not in run:  # one capitalised word: the common case, kept cheap
             lowered = run.lower().rstrip(".")
-            if lowered in _NONPERSON or lowered in TITLES or lowered in _PLURAL_SPEAKERS:
+            if (
+                lowered in _NONPERSON
+                or lowered in TITLES
+                or lowered in _PLURAL_SPEAKERS
+                or _opening_adverb(lowered)
+            ):
                 return
             key = lowered.removesuffix("’s").removesuffix("'s")
             if key not in self._forms:
@@ -916,9 +974,13 @@ class _People:
             form = run.rstrip(".").removesuffix("’s").removesuffix("'s")
             self._record(para, match.start(), key, form)
             return
-        tokens = run.split()
+        tokens = _before_possessive(run.split())
         titled = False
-        while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
+        while tokens and (
+            tokens[0].lower() in TITLES
+            or tokens[0].lower() in _LEADING_NONPERSON
+            or _opening_adverb(tokens[0])
+        ):
             titled = titled or tokens[0].lower() in TITLES
             tokens.pop(0)
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
@@ -945,6 +1007,15 @@ class _People:
         if len({f.split()[0] for f in full}) > 1:
             return name if " " in name else full[-1]
         return min([*forms, name], key=lambda f: (len(f), f))
+
+    def named_in(self, para: int, offset: int) -> str | None:
+        """The person mentioned last before ``offset`` when that mention is in paragraph
+        ``para`` itself, as ``resolve`` names them."""
+        self._scan_to(para)
+        index = bisect.bisect_left(self._positions, (para, offset)) - 1
+        if index < 0 or self._positions[index][0] != para:
+            return None
+        return self.resolve(para, offset)
 
     def resolve(self, para: int, offset: int) -> str | None:
         """The shortest form, so far, of the person mentioned last before (para, offset)."""
@@ -997,6 +1068,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 reported = _last_subject(masked, starts, first.para, first.open)
                 if reported is not None and _classify(reported) == "name":
                     cand.speaker = reported
+            if cand.speaker is None:
+                cand.speaker = _said_after(paragraphs, masked, cand)
         if (
             cand.fragment or cand.speaker is None or cand.text.rstrip(" ,")[-1:] not in ".!?"
         ) and _title_cased(cand.text):
@@ -1010,7 +1083,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             if people is None:
                 people = _People(masked)
             subject = _previous_subject(masked, starts, first.para, first.open, None)
-            if subject is not None:
+            named = people.named_in(first.para, first.open)
+            if named is not None:
+                speaker = named  # "… planted by Parcells. “…,” the coach said.": Parcells
+            elif subject is not None:
                 speaker = people.form_of(subject, first.para, first.open)
             else:
                 speaker = people.resolve(first.para, first.open) or speaker
@@ -1042,6 +1118,28 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         quotes.append(Quote(cand.text, speaker, cand.para, cand.fragment, cand.start))
         previous = (final.para, speaker)
     return quotes
+
+
+_SAID_THAT = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|wrote|tweeted)\s+(?:that|so|this|it)\b"
+)
+"""A paragraph opening with a name that said what the quotation before it says: "Ana Ruiz
+has said that more than once"."""
+
+
+def _said_after(paragraphs: Sequence[str], masked: Sequence[str], cand: _Candidate) -> str | None:
+    """The speaker of a quotation that ends its paragraph, named by the next paragraph's
+    opening ("Global warming: “it’s a hoax.”" / "Ana Ruiz has said that …")."""
+    final = cand.parts[-1]
+    if final.para + 1 >= len(paragraphs) or paragraphs[final.para][final.close + 1 :].strip(
+        " .!?”’\"'"
+    ):
+        return None
+    said = _SAID_THAT.match(masked[final.para + 1].lstrip())
+    if said is None or _classify(said.group("name")) != "name":
+        return None
+    return said.group("name")
 
 
 _SUBORDINATE = re.compile(
@@ -1221,6 +1319,12 @@ _NOT_BEFORE_FRAGMENT = ',:.!?([—–-”’"»' + _MASK
 """What may end the text before a quotation that stands on its own (not a fragment)."""
 
 
+_NAME_ACTS = re.compile(
+    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+[a-z]+ed(?=[\s.,;!?]|$)"
+)
+"""A name and a verb in the past: "Ruiz shrugged", "Ana Ruiz sighed in a post"."""
+
+
 def _attribute_candidate(
     cand: _Candidate,
     paragraphs: Sequence[str],
@@ -1292,6 +1396,12 @@ def _attribute_candidate(
                 final_name = _final_attribution(after_all)
                 speaker = final_name or speaker
             cand.speaker = speaker
+            return
+    if not cand.fragment and paragraphs[final.para][final.close - 1 : final.close] == ",":
+        acted = _NAME_ACTS.match(near_after)
+        if acted is not None and _classify(acted.group("name")) == "name":
+            # "“…,” Ruiz shrugged.": a name and its verb right after the quotation's comma
+            cand.speaker = acted.group("name")
             return
     if (
         not before.strip()
@@ -1388,7 +1498,18 @@ def _lead_in_subject(text: str, starts: Sequence[int]) -> str | None:
     if sentence[:1] in _QUOTE_OPENERS or sentence[:1] == _MASK:
         return None  # the sentence before is a quotation: its speaker carries on as before
     found = _sentence_subject(sentence)
+    if found is None and sentence.endswith(":"):
+        # "Here, Ruiz picks up the story: “…”": the name before a verb in the present
+        words_ = sentence.split()
+        while words_ and _opening_adverb(words_[0]):
+            words_.pop(0)
+        acts = _NAME_PRESENT.match(" ".join(words_))
+        found = acts.group("name") if acts is not None else None
     return found if found is not None and _classify(found) == "name" else None
+
+
+_NAME_PRESENT = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+[a-z]+s\s")
+"""A name and a verb in the present: "Ruiz picks up the story"."""
 
 
 def _attributed_after(paragraph: str, close: int, after: str) -> bool:
@@ -1455,6 +1576,14 @@ def _previous_subject(
             if near >= 0
             else None
         ) or _sentence_subject(text)
+        if found is None and near < 0:
+            found = _final_attribution(text)  # "…, Ruiz said." further back: Ruiz speaks on
+        if found is None and near >= 0:
+            # "…, where realtor Ana Ruiz said she had noticed …": the one whose speech verb
+            # the sentence holds, though another opens it
+            speaker, _verb = _attribute(text, last=True)
+            if speaker is not None and _classify(speaker) == "name":
+                found = speaker
         if found is None and " said," in text:
             # "While bids rose, Ruiz said, there is no backlog.": the one who said it
             aside = _ASIDE.search(text)
@@ -1536,19 +1665,30 @@ def _inverted_name(post: str) -> str | None:
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
-_INTRO_WORDS = words("at in on during after before at earlier later speaking")
+_INTRO_WORDS = words("at in on during after before at earlier later speaking with")
 _PLACE_PREPOSITIONS = words("at in on from near inside outside across")
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*\s*(?:\([^()]{0,30}\)\s*)?(?:--|—|–|-)\s*"
+)
+"""A dateline opening a story: a place in capitals, maybe a date in brackets, then a dash
+("OSLO (May 2) --", "PORT LOUIS —")."""
+
+
 def _sentence_subject(text: str) -> str | None:
     """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any."""
+    if text[:2].isupper():
+        dateline = _DATELINE.match(text)
+        if dateline is not None:
+            text = text[dateline.end() :]  # "OSLO (May 2) -- …": a place, not the subject
     if text[:1].isdigit():
         posted = _POST_TIME.match(text)
         if posted is not None:
             text = text[posted.end() :]
     words_ = text.split(maxsplit=8)
-    while words_ and words_[0].lower().strip(",") in _SUBJECT_SKIP:
+    while words_ and (words_[0].lower().strip(",") in _SUBJECT_SKIP or _opening_adverb(words_[0])):
         text = text.split(maxsplit=1)[1] if " " in text else ""
         words_ = words_[1:]
     candidates = [text]
@@ -1573,12 +1713,20 @@ def _sentence_subject(text: str) -> str | None:
             continue
         run = match.group()
         after = candidate[match.end() : match.end() + 3]
-        if after.startswith(("’s", "'s")) or run.endswith(("’s", "'s")):
-            continue  # a possessive is not the subject
         tokens = run.split()
+        if (
+            after.startswith(("’s", "'s"))
+            or run.endswith(("’s", "'s"))
+            or len(_before_possessive(tokens)) < len(tokens)
+        ):
+            continue  # a possessive is not the subject ("Ana’s MBA plans were …")
         if tokens[0].lower() in _PLACE_PREPOSITIONS:
             continue  # "At Example Air, Ana Ruiz said": a place, the subject after the comma
-        while tokens and (tokens[0].lower() in TITLES or tokens[0].lower() in _LEADING_NONPERSON):
+        while tokens and (
+            tokens[0].lower() in TITLES
+            or tokens[0].lower() in _LEADING_NONPERSON
+            or _opening_adverb(tokens[0])
+        ):
             tokens.pop(0)
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
         if candidate[match.end() : match.end() + 1].isalpha():
