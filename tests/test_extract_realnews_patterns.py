@@ -44,6 +44,11 @@ def authors(*lines: str) -> list[str]:
         (("By Maren Holt, HBN Business",), ["Maren Holt"]),  # an acronym names the outlet
         (("By Tobias Wren III",), ["Tobias Wren III"]),  # a numeral is no acronym
         (("by Quillfeather December 6, 2017",), ["Quillfeather"]),  # a date, no separator
+        (("By Maren Holt • 03/02/21 6:21pm",), ["Maren Holt"]),  # a bullet, then the date
+        (("By Maren Holt · March 2, 2021",), ["Maren Holt"]),
+        (("By Maren Holt Tuesday, Mar 2, 2021 at 4:45 pm EST",), ["Maren Holt"]),  # weekday
+        (("by April Wren",), ["April Wren"]),  # a month that is a given name
+        (("By May Holt and June Wren",), ["May Holt", "June Wren"]),
     ],
 )
 def test_bylines_as_pages_print_them(lines: tuple[str, ...], expected: list[str]) -> None:
@@ -68,6 +73,7 @@ def test_wire_credit_line_names_the_author_over_the_agency_byline() -> None:
         "Pittsburgh",  # a dateline on its own line
         "LAGOS, Nigeria – The harbour board approved the timetable.",
         "Key Points",
+        "April",
         "Mayor Ana Ruiz said the city would act.",
         "Harbour Board, the agency in charge, met on Tuesday.",
     ],

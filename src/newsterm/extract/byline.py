@@ -26,6 +26,8 @@ _NOT_NAMES = frozenset(
         "yesterday", "noon", "now", "then", "this", "that", "far", "contrast",
     ]
 )  # fmt: skip
+_GIVEN_MONTHS = frozenset(["april", "may", "june", "august"])
+"""Months that are also given names: "April Glaser" is a name, "April" alone or "May 3" none."""
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*")
 
 _ORG_SUFFIX = re.compile(
@@ -73,10 +75,12 @@ def clean_name(text: str) -> str | None:
     if not 1 <= len(words) <= 5:
         return None
     capitals = 0
-    for word in words:
+    for index, word in enumerate(words):
         if word.lower() in _PARTICLES and capitals:
             continue
-        if word.lower().strip(".") in _NOT_NAMES or not _NAME_TOKEN.fullmatch(word):
+        lowered = word.lower().strip(".")
+        given = index == 0 and lowered in _GIVEN_MONTHS and len(words) > 1 and word[-1] != "."
+        if (lowered in _NOT_NAMES and not given) or not _NAME_TOKEN.fullmatch(word):
             return None
         capitals += 1
     if capitals == 0 or (len(words) == 1 and len(text) < 3):
@@ -118,13 +122,14 @@ _BY_MARKER = re.compile(
     re.IGNORECASE,
 )
 _DATE_WORD = (
-    r"(?:[0-9][0-9/:.,-]*(?:st|nd|rd|th)?,?|(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|nes|urs|ur)?[a-z]{0,4}\.?,?"
+    r"(?:[0-9][0-9/:.,-]*(?:st|nd|rd|th|[ap]m)?,?|(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|nes|urs|ur)?[a-z]{0,4}\.?,?"
     r"|am|pm|[a-z][sd]t|utc|gmt)(?!\w)"
 )
 _MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?(?!\w)"
 )
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
 _LEAD = re.compile(
     rf"(?:(?:{_DATE_WORD}|{_MONTH_WORD})\s+)+(?:[|/]\s*)?"
     r"(?=(?:(?:posted|written|analysis)\s+)?by\b|[A-Z])",
@@ -135,14 +140,16 @@ _PREFIXED = re.compile(
     r"(?:[|/]\s*)?(?:posted|written|words|story|text|analysis)\s+by\b", re.IGNORECASE
 )
 _TAIL = re.compile(
-    rf"\s+(?:(?:on|-|–|—|\|)\s+(?:{_DATE_WORD}|{_MONTH_WORD})|{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b)"
+    rf"\s+(?:(?:on|-|–|—|\||•|·)\s+(?:{_DATE_WORD}|{_MONTH_WORD})"
+    rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b)"
     rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.))*$"
     r"|\s+(?:[|·•—–-]\s*)?(?:updated\s+)?(?:[0-9]+|an?)\s+(?:sec|min|hour|hr|day|week|month|year)"
     r"[a-z]*\s+ago$",
     re.IGNORECASE,
 )
 """A date after the names (" on November 14, 2019 at 11:04 a.m.", " - 11/18/19 11:04 PM EST",
-" December 6, 2017") or how long ago the page was published (" 1 day ago")."""
+" December 6, 2017", " • 12/16/16 12:21pm", " Friday, Jan 13, 2017 at 4:45 pm EST") or how long ago
+the page was published (" 1 day ago")."""
 _TAIL_END = re.compile(rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago)", re.IGNORECASE)
 """The last word of every _TAIL match (it holds no space): a line ending in another word skips
 the search, which tries every space (keep the two in step)."""
