@@ -601,3 +601,22 @@ def test_the_singer_and_guitarist_is_the_person_named_before() -> None:
         "After playing “Low Tide,” the singer and guitarist told the audience, “maybe we should"
         " go on the road.”",
     ) == [("maybe we should go on the road.", "Simmons", False)]
+
+
+@pytest.mark.parametrize("desk", ["| Harbour Gazette Reporting", "· Staff Writer"])
+def test_a_bare_address_line_with_the_reporters_desk_after_a_bar(desk: str) -> None:
+    result = analyse(
+        "Ferry timetable approved",
+        ["Ivo Brandt", f"ivo.brandt@harbourgazette.example {desk}", *BODY],
+    )
+    assert [(c.name, c.email) for c in result.contacts] == [
+        ("Ivo Brandt", "ivo.brandt@harbourgazette.example")
+    ]
+    assert result.paragraphs == BODY
+
+
+def test_an_address_with_a_sentence_after_the_bar_is_no_contact_line() -> None:
+    line = "ivo.brandt@harbourgazette.example | wrote that the board met on Tuesday"
+    result = analyse("Ferry timetable approved", ["Ivo Brandt", line, *BODY])
+    assert result.contacts == []
+    assert result.paragraphs[0] == line

@@ -97,8 +97,13 @@ _BARE_ITEM = (
     r"(?:[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|@\w{1,30}|https?://\S{1,200}"
     r"|\+?[\d(][\d ().-]{6,20}\d)"
 )
-_BARE_CONTACT = re.compile(rf"{_BARE_ITEM}(?:\s*[|·•,;/]\s*{_BARE_ITEM})*\.?", re.IGNORECASE)
-"""A line of nothing but an address, a handle, a profile link or a phone number."""
+_BARE_CONTACT = re.compile(
+    rf"{_BARE_ITEM}(?:\s*[|·•,;/]\s*{_BARE_ITEM})*"
+    r"(?:\s*[|·•—–]\s*(?-i:[A-Z][\w'’&.-]*)(?:\s+(?-i:[A-Z][\w'’&.-]*)){0,3})?\.?",
+    re.IGNORECASE,
+)
+"""A line of nothing but an address, a handle, a profile link or a phone number, perhaps with
+the reporter's desk after a bar ("jroe@example.com | Example Reporting")."""
 
 
 _REPORTER_TRAILER = re.compile(
