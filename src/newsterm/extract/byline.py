@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsterm.extract.lexicon import PARTICLES
+from newsterm.extract.lexicon import NAME_MONTHS, PARTICLES
 
 _MAX_BYLINE = 200
 
@@ -26,8 +26,6 @@ _NOT_NAMES = frozenset(
         "yesterday", "noon", "now", "then", "this", "that", "far", "contrast",
     ]
 )  # fmt: skip
-_GIVEN_MONTHS = frozenset(["april", "may", "june", "august"])
-"""Months that are also given names: "April Glaser" is a name, "April" alone or "May 3" none."""
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*")
 
 _ORG_SUFFIX = re.compile(
@@ -79,7 +77,8 @@ def clean_name(text: str) -> str | None:
         if word.lower() in _PARTICLES and capitals:
             continue
         lowered = word.lower().strip(".")
-        given = index == 0 and lowered in _GIVEN_MONTHS and len(words) > 1 and word[-1] != "."
+        # "April Glaser" is a name; "April" alone or "May 3" none
+        given = index == 0 and lowered in NAME_MONTHS and len(words) > 1 and word[-1] != "."
         if (lowered in _NOT_NAMES and not given) or not _NAME_TOKEN.fullmatch(word):
             return None
         capitals += 1
@@ -363,3 +362,9 @@ def find_dateline(paragraph: str) -> str | None:
     """Return the dateline that opens a paragraph ("WASHINGTON (AP)"), or None."""
     match = _DATELINE.match(paragraph[:120])
     return match.group("dateline") if match else None
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where the story starts after the dateline that opens a paragraph (after its dash), or 0."""
+    match = _DATELINE.match(paragraph[:120])
+    return match.end() if match else 0

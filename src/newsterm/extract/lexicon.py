@@ -34,6 +34,9 @@ MONTHS_AND_DAYS = words(
     " sep sept oct nov dec"
 )
 
+NAME_MONTHS = words("april may june august")
+"""Months that are also personal names ("April Glaser", "Tamsin May")."""
+
 PRONOUNS = words("he she they it we i")
 PERSON_PRONOUNS = words("he she him her")
 

@@ -30,9 +30,11 @@ from itertools import islice
 from typing import NamedTuple
 
 from newsterm.analysis import Quote
+from newsterm.extract.byline import dateline_end
 from newsterm.extract.lexicon import (
     ABBREVIATIONS,
     MONTHS_AND_DAYS,
+    NAME_MONTHS,
     PARTICLES,
     PERSON_PRONOUNS,
     PRONOUNS,
@@ -213,7 +215,6 @@ _STOP_AFTER = (
     | MONTHS_AND_DAYS
 )
 _OF_WORDS = words("for of at")
-_SURNAME_MONTHS = words("may june april august")
 _NONPERSON = (
     words(
         "department ministry house nations united states union force court council party bank"
@@ -727,7 +728,7 @@ def _object(post: str) -> str | None:
         lower = word.lower().rstrip(".,;:!?")
         following = raws[position + 1] if position + 1 < len(raws) else ""
         surname = (
-            lower in _SURNAME_MONTHS
+            lower in NAME_MONTHS
             and bool(tokens)
             and tokens[-1][:1].isupper()
             and not following[:1].isdigit()
@@ -1670,19 +1671,10 @@ _PLACE_PREPOSITIONS = words("at in on from near inside outside across")
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
 
 
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*\s*(?:\([^()]{0,30}\)\s*)?(?:--|—|–|-)\s*"
-)
-"""A dateline opening a story: a place in capitals, maybe a date in brackets, then a dash
-("OSLO (May 2) --", "PORT LOUIS —")."""
-
-
 def _sentence_subject(text: str) -> str | None:
     """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any."""
     if text[:2].isupper():
-        dateline = _DATELINE.match(text)
-        if dateline is not None:
-            text = text[dateline.end() :]  # "OSLO (May 2) -- …": a place, not the subject
+        text = text[dateline_end(text) :]  # "OSLO (May 2) -- …": a place, not the subject
     if text[:1].isdigit():
         posted = _POST_TIME.match(text)
         if posted is not None:
