@@ -56,14 +56,14 @@ def json_option(command: F) -> F:
 pass_context = click.make_pass_decorator(Context, ensure=True)
 
 
-def _as_path(_: click.Context, __: click.Parameter, value: str | None) -> Path | None:
+def as_path(_: click.Context, __: click.Parameter, value: str | None) -> Path | None:
     """A path as written: commands check it with one stat (``newsterm.paths``), where
     ``click.Path`` raises on a NUL byte and lets a FIFO through."""
     return None if value is None else Path(value)
 
 
-def _as_paths(_: click.Context, __: click.Parameter, value: tuple[str, ...]) -> tuple[Path, ...]:
-    """Several paths as written (see ``_as_path``)."""
+def as_paths(_: click.Context, __: click.Parameter, value: tuple[str, ...]) -> tuple[Path, ...]:
+    """Several paths as written (see ``as_path``)."""
     return tuple(Path(v) for v in value)
 
 

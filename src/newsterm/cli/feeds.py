@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from newsterm import output
-from newsterm.cli.common import _as_path, cli, common_options, json_option, pass_context, print_json
+from newsterm.cli.common import as_path, cli, common_options, json_option, pass_context, print_json
 from newsterm.errors import NewstermError
 from newsterm.launch import Context
 from newsterm.models import Source, SourceKind
@@ -135,7 +135,7 @@ def _sources_table(found: list[Source]) -> Table:
 
 @cli.command(name="import")
 @common_options
-@click.argument("file", metavar="FILE", callback=_as_path)
+@click.argument("file", metavar="FILE", callback=as_path)
 @pass_context
 def import_(context: Context, file: Path) -> None:
     """Subscribe to the feeds of an OPML file or a newsboat urls file (nothing is fetched)."""
@@ -160,7 +160,7 @@ def import_(context: Context, file: Path) -> None:
     show_default=True,
     help="OPML 2.0, or newsboat's urls file.",
 )
-@click.option("-o", "--output", metavar="FILE", callback=_as_path, help="File.")
+@click.option("-o", "--output", metavar="FILE", callback=as_path, help="File.")
 @pass_context
 def export(context: Context, fmt: str, output: Path | None) -> None:
     """Write the feed subscriptions (with tags) to stdout or a file."""

@@ -9,7 +9,7 @@ import click
 from newsterm import output
 from newsterm.cli.analysis import finish_analysis_for
 from newsterm.cli.common import (
-    _as_paths,
+    as_paths,
     cli,
     common_options,
     json_option,
@@ -149,7 +149,7 @@ def show(context: Context, article_id: int, as_json: bool) -> None:
 
 @cli.command()
 @common_options
-@click.argument("file", metavar="FILE...", nargs=-1, required=True, callback=_as_paths)
+@click.argument("file", metavar="FILE...", nargs=-1, required=True, callback=as_paths)
 @json_option
 def parse(file: tuple[Path, ...], as_json: bool) -> None:
     """Analyse article files without touching the cache.
