@@ -283,6 +283,8 @@ _KEYWORDS_LABEL = re.compile(
     r"(?:read\s+more(?:\s+about)?|tags?|tagged|topics?|keywords?|filed\s+under)\s*[:/]\s*",
     re.IGNORECASE,
 )
+_KEYWORDS_FIRST = "RrTtKkFf"
+"""What a _KEYWORDS_LABEL match opens with ("Read more", "Tags", "Keywords", "Filed under")."""
 _LISTED = re.compile(r"[\w.&'’-]+(?:\s+[\w.&'’-]+){0,6}")
 _MAX_KEYWORDS = 2000
 """A page's labelled list of keywords may be long: "Read More: Harbours, Harbour Board, …"."""
@@ -333,7 +335,7 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if text[0] == "(" and _GRAPHIC.fullmatch(text):
         return True
-    if len(text) <= _MAX_KEYWORDS and _labelled_keywords(text):
+    if text[0] in _KEYWORDS_FIRST and len(text) <= _MAX_KEYWORDS and _labelled_keywords(text):
         return True
     lowered = text.lower() if len(text) <= 400 else ""
     if len(text) <= 400:
