@@ -168,6 +168,23 @@ def test_two_quotations_of_consecutive_paragraphs_are_not_taken_for_one() -> Non
     assert (tally.quotes_found, tally.quotes_wanted, tally.quotes_matched) == (1, 2, 1)
 
 
+def test_a_byline_the_labeller_built_is_not_scored_as_authors() -> None:
+    """Authors count where the byline is as the page printed it, and not where the labeller
+    wrote it from a parser's author list ("byline_synthetic")."""
+    from newsterm.analysis import Analysis
+    from tests.realnews_set import Tally, score_analysis
+
+    result = Analysis(title="t", paragraphs=[], authors=["Ann Vale"])
+    printed = {"quotes": [], "authors": ["Ann Vale", "Tom Reed"], "emails": []}
+    tally = Tally()
+    score_analysis(result, printed, "t", tally)
+    assert tally.authors == [1, 0, 1]
+    built = {**printed, "byline_synthetic": True}
+    tally = Tally()
+    score_analysis(result, built, "t", tally)
+    assert tally.authors == [0, 0, 0]
+
+
 def _score_realnews_main() -> Callable[[list[str]], int]:
     """``main`` of scripts/score_realnews.py (a script, not a module of the package)."""
     path = Path(__file__).resolve().parents[1] / "scripts" / "score_realnews.py"
