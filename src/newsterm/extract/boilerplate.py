@@ -586,7 +586,9 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
                     break
     for index in range(len(paragraphs) - 1):
         if _photo_credit(paragraphs[index + 1]) and _caption_like(paragraphs[index]):
-            drop.update((index, index + 1))  # a photo's caption, then its credit
+            drop.add(index + 1)  # a photo's credit, and its caption unless a standfirst
+            if not _standfirst(paragraphs, index):
+                drop.add(index)
     for index in range(1, len(paragraphs) - 2):
         if _section_teaser(paragraphs[index - 1 : index + 3]):
             drop.update((index, index + 1))  # "Harbours", "Another Story's Headline"
@@ -598,6 +600,8 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     )
     if start >= 2 and _lead_label(paragraphs[start - 2]):
         drop.add(start - 2)  # a label right above the story's first sentence
+    if start + 1 < len(paragraphs) and _scene_caption(paragraphs[start], paragraphs[start + 1]):
+        drop.add(start)  # a bare photo caption between the lead and the story
     while start < len(paragraphs):
         end = start
         while end < len(paragraphs) and _title_headline(paragraphs[end]):
@@ -648,6 +652,57 @@ def _caption_like(text: str) -> bool:
         and not any(mark in line for mark in '"“”')
         and words_[0].strip(",’'").casefold() not in _LEANING
         and not _photo_credit(line)
+    )
+
+
+_DAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|febr)uary|march|april|may|june|july"
+_DAY += r"|august|(?:sept|octo|novem|decem)ber|(?:jan|feb|aug|sept?|oct|nov|dec)\.)"
+_PICTURED = re.compile(
+    rf"\b(?:in|at|near|outside|inside)\s+(?-i:[A-Z0-9])|\b(?!may\b){_DAY}(?!\w)|\b(?:19|20)\d\d\b"
+    r"|\b(?:photo\w*|images?|pictured?|seen|shown|shows|left|right|cent(?:er|re)|foreground"
+    r"|background|above|below)\b",
+    re.IGNORECASE,
+)
+"""A caption's marks of a picture: a place, a date, a photo word ("pictured", "left")."""
+_LABELLED_CREDIT = re.compile(r"\(|\w+(?:\s\w+)?\s?:\s")
+"""A credit bound to a caption: "(Credit: Jane Roe/AP)", "Photo: Jane Roe"."""
+
+
+def _standfirst(paragraphs: list[str], index: int) -> bool:
+    """The story's summary under its headline above the lead photo's bare credit ("Jane Roe/AP",
+    "Photo by Jane Roe"), not the photo's caption: the page's first sentence of prose, and
+    nothing of a picture in it (no place, date or photo word)."""
+    return (
+        _LABELLED_CREDIT.match(paragraphs[index + 1].lstrip()) is None
+        and not any(_PROSE.search(p) for p in paragraphs[:index])
+        and _PICTURED.search(paragraphs[index]) is None
+    )
+
+
+_SCENE = re.compile(
+    rf"(?:\S+\s+){{1,8}}?(?:is|are|was|were)\s+(?:being\s+)?[a-z]+\b"
+    rf"(?=.*\bin\s+(?-i:[A-Z]).*\bon\s+{_DAY}|.*\bon\s+{_DAY}.*\bin\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+"""A photo's scene: who or what is (was) doing or done, in a place, on a day: "A vigil was held
+in Caracas on Tuesday …"."""
+
+
+def _scene_caption(text: str, after: str) -> bool:
+    """A photo's caption with no credit, right after the story's first paragraph: one short
+    sentence of a scene bringing in its subject ("A vigil was held in Caracas on Tuesday."), no
+    quotation, and the story going on after it in a paragraph that does not lean on it."""
+    line = text.strip()
+    if not line.startswith(("A ", "An ")) or len(line) > 240 or " on " not in line:
+        return False  # a caption brings in its subject: "A vigil", not "The vote"
+    return (
+        line.endswith(".")
+        and len(line.split()) <= 30
+        and ". " not in line
+        and not any(mark in line for mark in '"“”')
+        and _SCENE.match(line) is not None
+        and _PROSE.search(after) is not None
+        and after.split(None, 1)[0].strip(",’'").casefold() not in _LEANING
     )
 
 
