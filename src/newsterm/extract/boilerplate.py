@@ -655,15 +655,15 @@ def _caption_like(text: str) -> bool:
     )
 
 
-_DAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|febr)uary|march|april|may|june|july"
-_DAY += r"|august|(?:sept|octo|novem|decem)ber|(?:jan|feb|aug|sept?|oct|nov|dec)\.)"
+_DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|June"
+_DAY += r"|July|August|(?:Sept|Octo|Novem|Decem)ber|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
+_DATE = re.compile(rf"\b(?!May\b){_DAY}(?!\w)|\b(?:19|20)\d\d\b")
+"""A day, a month or a year: "Tuesday", "Jan.", "2016" ("may" is mostly the verb)."""
 _PICTURED = re.compile(
-    rf"\b(?:in|at|near|outside|inside)\s+(?-i:[A-Z0-9])|\b(?!may\b){_DAY}(?!\w)|\b(?:19|20)\d\d\b"
-    r"|\b(?:photo\w*|images?|pictured?|seen|shown|shows|left|right|cent(?:er|re)|foreground"
-    r"|background|above|below)\b",
-    re.IGNORECASE,
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside)\s+[A-Z0-9]|\b(?:[Pp]hoto\w*|[Ii]mages?"
+    r"|[Pp]ictured?|seen|shown|shows|left|right|cent(?:er|re)|foreground|background|above|below)\b"
 )
-"""A caption's marks of a picture: a place, a date, a photo word ("pictured", "left")."""
+"""A caption's marks of a picture besides a date: a place, a photo word ("pictured", "left")."""
 _LABELLED_CREDIT = re.compile(r"\(|\w+(?:\s\w+)?\s?:\s")
 """A credit bound to a caption: "(Credit: Jane Roe/AP)", "Photo: Jane Roe"."""
 
@@ -676,14 +676,11 @@ def _standfirst(paragraphs: list[str], index: int) -> bool:
         _LABELLED_CREDIT.match(paragraphs[index + 1].lstrip()) is None
         and not any(_PROSE.search(p) for p in paragraphs[:index])
         and _PICTURED.search(paragraphs[index]) is None
+        and _DATE.search(paragraphs[index]) is None
     )
 
 
-_SCENE = re.compile(
-    rf"(?:\S+\s+){{1,8}}?(?:is|are|was|were)\s+(?:being\s+)?[a-z]+\b"
-    rf"(?=.*\bin\s+(?-i:[A-Z]).*\bon\s+{_DAY}|.*\bon\s+{_DAY}.*\bin\s+(?-i:[A-Z]))",
-    re.IGNORECASE,
-)
+_SCENE = re.compile(r"(?:\S+\s+){1,8}?(?:is|are|was|were)\s+(?:being\s+)?[a-z]+\b.*\bin\s+[A-Z]")
 """A photo's scene: who or what is (was) doing or done, in a place, on a day: "A vigil was held
 in Caracas on Tuesday …"."""
 
@@ -701,6 +698,7 @@ def _scene_caption(text: str, after: str) -> bool:
         and ". " not in line
         and not any(mark in line for mark in '"“”')
         and _SCENE.match(line) is not None
+        and _DATE.search(line) is not None
         and _PROSE.search(after) is not None
         and after.split(None, 1)[0].strip(",’'").casefold() not in _LEANING
     )
