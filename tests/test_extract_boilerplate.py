@@ -680,3 +680,56 @@ def test_a_bare_read_more_takes_the_one_headline_after_it() -> None:
     assert drop_story_links([*_PROSE, "Read More", headline, _PROSE[0]]) == [*_PROSE, _PROSE[0]]
     kept = [*_PROSE, "Read More", "The board met again on Monday and agreed.", headline]
     assert drop_story_links(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "standfirst",
+    [
+        "The harbour board will now have a majority for the new wall.",
+        "Despite the delays, the rebuilt wall is sturdier, cheaper and surprisingly handsome.",
+    ],
+)
+def test_a_standfirst_above_the_lead_photos_bare_credit_stays(standfirst: str) -> None:
+    for credit in ("Jane Roe/AP", "Photo by Jane Roe/Harbour Daily"):
+        assert drop_story_links(["By Jo Hart", standfirst, credit, *_PROSE]) == [
+            "By Jo Hart",
+            standfirst,
+            *_PROSE,
+        ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        (
+            "The old sea wall at 12 Quay Street is one of many the board will rebuild.",
+            "Jane Roe/AP",
+        ),
+        ("Ana Ruiz is led from the harbour office in Example Port on May 4, 2026.", "Jane Roe/AP"),
+        ("This photo shows the wall from the lighthouse.", "Photo by Jane Roe"),
+        ("The harbour board will now have a majority for the new wall.", "(Credit: Jane Roe/AP)"),
+        ("The harbour board will now have a majority for the new wall.", "Photo: Jane Roe/AP"),
+    ],
+)
+def test_a_lead_caption_above_its_credit_still_goes(caption: str, credit: str) -> None:
+    assert drop_story_links(["By Jo Hart", caption, credit, *_PROSE]) == ["By Jo Hart", *_PROSE]
+
+
+def test_a_bare_scene_caption_between_the_lead_and_the_story_is_dropped() -> None:
+    lead = "The harbour board freed the impounded ferries on Tuesday, a step islanders welcomed."
+    caption = "A crowd was gathered in Example Port on Tuesday to greet the crews."
+    story = "Officials gave few details about the ferries or when they would sail again."
+    assert drop_story_links([lead, caption, story, *_PROSE]) == [lead, story, *_PROSE]
+
+
+def test_a_short_second_paragraph_that_is_the_story_stays() -> None:
+    lead = "The harbour board freed the impounded ferries on Tuesday, a step islanders welcomed."
+    for second, after in (
+        ("The vote was taken in Example Port on Tuesday.", "It passed by four votes to one."),
+        ("The crews were freed in Example Port on Tuesday.", "“We are glad,” Ana Ruiz said."),
+        ("A crew was freed in Example Port on Tuesday.", "It had been held for a week."),
+        ("The skipper said he ate in Example Port on May 5.", story := _PROSE[0]),
+        ("The crews, it said, were freed in Example Port on Tuesday after talks.", story),
+    ):
+        kept = [lead, second, after, *_PROSE]
+        assert drop_story_links(kept) == kept

@@ -74,5 +74,7 @@ def test_the_real_seed_article() -> None:
     assert [q.fragment for q in result.quotes] == [False, False, False, False, True]
     assert result.quotes[-1].text == "arbitrary detention as a tool of repression."
     body = "\n".join(result.paragraphs)
+    assert "A vigil was held" not in body  # the lead photo's bare caption
+    assert result.paragraphs[1].startswith("U.S. officials released few details")
     assert "Write to" not in body
     assert "Leave a Comment" not in body

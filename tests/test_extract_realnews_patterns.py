@@ -620,3 +620,39 @@ def test_an_address_with_a_sentence_after_the_bar_is_no_contact_line() -> None:
     result = analyse("Ferry timetable approved", ["Ivo Brandt", line, *BODY])
     assert result.contacts == []
     assert result.paragraphs[0] == line
+
+
+@pytest.mark.parametrize("credit", ["TOMAS ZELLER", "Tomas Zeller"])
+def test_a_photographers_name_and_address_under_a_caption_are_no_contact(credit: str) -> None:
+    caption = "Two swimmers cross the harbour at dawn on Sunday, a day before the ferry strike."
+    result = analyse(
+        "Ferry timetable approved",
+        [
+            "By Ivo Brandt",
+            "ivo.brandt@harbourgazette.example",
+            caption,
+            credit,
+            "tzeller@harbourgazette.example",
+            *BODY,
+        ],
+    )
+    assert [(c.name, c.email) for c in result.contacts] == [
+        ("Ivo Brandt", "ivo.brandt@harbourgazette.example")
+    ]
+    assert result.paragraphs == BODY
+
+
+def test_a_second_reporters_signature_closing_the_story_stays_a_contact() -> None:
+    result = analyse(
+        "Ferry timetable approved",
+        ["By Ivo Brandt", *BODY, "Tomas Zeller", "tzeller@harbourgazette.example"],
+    )
+    assert "tzeller@harbourgazette.example" in [c.email for c in result.contacts]
+
+
+def test_an_authors_own_name_and_address_mid_story_stay_a_contact() -> None:
+    result = analyse(
+        "Ferry timetable approved",
+        ["By Ivo Brandt", BODY[0], "IVO BRANDT", "ivo.brandt@harbourgazette.example", *BODY[1:]],
+    )
+    assert [c.email for c in result.contacts] == ["ivo.brandt@harbourgazette.example"]

@@ -586,7 +586,9 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
                     break
     for index in range(len(paragraphs) - 1):
         if _photo_credit(paragraphs[index + 1]) and _caption_like(paragraphs[index]):
-            drop.update((index, index + 1))  # a photo's caption, then its credit
+            drop.add(index + 1)  # a photo's credit, and its caption unless a standfirst
+            if not _standfirst(paragraphs, index):
+                drop.add(index)
     for index in range(1, len(paragraphs) - 2):
         if _section_teaser(paragraphs[index - 1 : index + 3]):
             drop.update((index, index + 1))  # "Harbours", "Another Story's Headline"
@@ -598,6 +600,8 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     )
     if start >= 2 and _lead_label(paragraphs[start - 2]):
         drop.add(start - 2)  # a label right above the story's first sentence
+    if start + 1 < len(paragraphs) and _scene_caption(paragraphs[start], paragraphs[start + 1]):
+        drop.add(start)  # a bare photo caption between the lead and the story
     while start < len(paragraphs):
         end = start
         while end < len(paragraphs) and _title_headline(paragraphs[end]):
@@ -648,6 +652,55 @@ def _caption_like(text: str) -> bool:
         and not any(mark in line for mark in '"“”')
         and words_[0].strip(",’'").casefold() not in _LEANING
         and not _photo_credit(line)
+    )
+
+
+_DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|June"
+_DAY += r"|July|August|(?:Sept|Octo|Novem|Decem)ber|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)"
+_DATE = re.compile(rf"\b(?!May\b){_DAY}(?!\w)|\b(?:19|20)\d\d\b")
+"""A day, a month or a year: "Tuesday", "Jan.", "2016" ("may" is mostly the verb)."""
+_PICTURED = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside)\s+[A-Z0-9]|\b(?:[Pp]hoto\w*|[Ii]mages?"
+    r"|[Pp]ictured?|seen|shown|shows|left|right|cent(?:er|re)|foreground|background|above|below)\b"
+)
+"""A caption's marks of a picture besides a date: a place, a photo word ("pictured", "left")."""
+_LABELLED_CREDIT = re.compile(r"\(|\w+(?:\s\w+)?\s?:\s")
+"""A credit bound to a caption: "(Credit: Jane Roe/AP)", "Photo: Jane Roe"."""
+
+
+def _standfirst(paragraphs: list[str], index: int) -> bool:
+    """The story's summary under its headline above the lead photo's bare credit ("Jane Roe/AP",
+    "Photo by Jane Roe"), not the photo's caption: the page's first sentence of prose, and
+    nothing of a picture in it (no place, date or photo word)."""
+    return (
+        _LABELLED_CREDIT.match(paragraphs[index + 1].lstrip()) is None
+        and not any(_PROSE.search(p) for p in paragraphs[:index])
+        and _PICTURED.search(paragraphs[index]) is None
+        and _DATE.search(paragraphs[index]) is None
+    )
+
+
+_SCENE = re.compile(r"(?:\S+\s+){1,8}?(?:is|are|was|were)\s+(?:being\s+)?[a-z]+\b.*\bin\s+[A-Z]")
+"""A photo's scene: who or what is (was) doing or done, in a place, on a day: "A vigil was held
+in Caracas on Tuesday …"."""
+
+
+def _scene_caption(text: str, after: str) -> bool:
+    """A photo's caption with no credit, right after the story's first paragraph: one short
+    sentence of a scene bringing in its subject ("A vigil was held in Caracas on Tuesday."), no
+    quotation, and the story going on after it in a paragraph that does not lean on it."""
+    line = text.strip()
+    if not line.startswith(("A ", "An ")) or len(line) > 240 or " on " not in line:
+        return False  # a caption brings in its subject: "A vigil", not "The vote"
+    return (
+        line.endswith(".")
+        and len(line.split()) <= 30
+        and ". " not in line
+        and not any(mark in line for mark in '"“”')
+        and _SCENE.match(line) is not None
+        and _DATE.search(line) is not None
+        and _PROSE.search(after) is not None
+        and after.split(None, 1)[0].strip(",’'").casefold() not in _LEANING
     )
 
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsterm.analysis import Analysis, Contact
-from newsterm.extract.boilerplate import credit_clauses, is_boilerplate, reporting_names
+from newsterm.extract.boilerplate import (
+    _caption_like,
+    credit_clauses,
+    is_boilerplate,
+    reporting_names,
+)
 from newsterm.extract.byline import (
+    clean_name,
     find_dateline,
     is_by_marker,
     organisation_byline,
@@ -15,6 +21,7 @@ from newsterm.extract.byline import (
 from newsterm.extract.contacts import (
     bio_reporter,
     closing_email,
+    is_bare_contact,
     is_contact_line,
     merge_contacts,
     names_the_reporter,
@@ -45,6 +52,28 @@ def _add_names(names: list[str], new: Sequence[str]) -> None:
             names.append(name)
 
 
+def _photographers(
+    body: list[str], credited: list[tuple[int, int]], authors: Sequence[str]
+) -> tuple[set[int], set[int]]:
+    """The photo credits among address lines found mid-story: a name that is no author's alone
+    on its line, then its address alone ("PAT KOWALSKI", "pkowalski@example.com"), with the story
+    going on after it. ``credited`` holds each address line's place in the contact lines under
+    the body's place of the line above it. Returns the body's places to drop (the name and the
+    caption above it) and the contact lines' places that are no contact of the author's."""
+    drop: set[int] = set()
+    lines: set[int] = set()
+    surnames = {a.split()[-1].casefold() for a in authors if a.split()}
+    for index, line in credited:
+        name = clean_name(body[index]) if len(body[index]) <= 40 else None
+        if name is None or index + 1 >= len(body) or name.split()[-1].casefold() in surnames:
+            continue  # not a lone name, a signature closing the story, or an author's own
+        lines.add(line)
+        drop.add(index)
+        if index and _caption_like(body[index - 1]):
+            drop.add(index - 1)
+    return drop, lines
+
+
 def analyse(
     title: str,
     paragraphs: Sequence[str],
@@ -67,6 +96,7 @@ def analyse(
     writers: list[str] = []
     contact_lines: list[str] = []
     organisations: list[str] = []
+    credited: list[tuple[int, int]] = []  # an address line alone under a body line
     marker = False
     for raw in paragraphs:
         paragraph = raw.strip()
@@ -93,6 +123,8 @@ def analyse(
                 continue
         if is_contact_line(paragraph):
             contact_lines.append(paragraph)
+            if body and (byline or meta_authors) and is_bare_contact(paragraph):
+                credited.append((len(body) - 1, len(contact_lines) - 1))
             continue
         clauses = credit_clauses(paragraph)
         if clauses is not None:
@@ -104,6 +136,11 @@ def analyse(
         if is_boilerplate(paragraph):
             continue
         body.append(paragraph)
+    if credited:  # a photographer's name and address under a caption are not the author's
+        drop, taken = _photographers(body, credited, [*meta_authors, *byline])
+        if drop:
+            body = [p for i, p in enumerate(body) if i not in drop]
+            contact_lines = [p for i, p in enumerate(contact_lines) if i not in taken]
 
     names: list[str] = []
     _add_names(names, meta_authors)
