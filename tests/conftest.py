@@ -3,6 +3,7 @@ data and cache, no proxies); a local feed server; a config and a cache in tmp_pa
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Generator, Iterator
 from datetime import UTC, datetime
@@ -54,6 +55,30 @@ def pytest_runtest_makereport(
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"skipped where no skip is expected (NEWSTERM_NO_SKIPS): {reason}"
+
+
+GARBAGE_ROUNDS = 5
+"""Collections at most before a worker's end, as many as pytest's own at its clean-up."""
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: collect the garbage now, then freeze what is left.
+
+    The controller ends a worker as soon as it says it has finished (after this hook); execnet
+    then gives the worker 5 s to return before it sends it SIGINT. In that time pytest's
+    clean-up runs 5 full collections to report the exceptions raised in finalisers; over a
+    worker's some 440,000 live objects on a loaded machine they took 9 s (1.5 s of CPU), and the
+    KeyboardInterrupt landed in Hypothesis's gc callback ("Exception ignored in: gc_callback").
+    Collected here, before the worker says it has finished, the garbage's finalisers still run
+    under pytest's hook (so their exceptions are still reported), and the clean-up's
+    collections walk only what was made after the freeze."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return  # (a serial run has no deadline: pytest's clean-up as it is)
+    for _ in range(GARBAGE_ROUNDS):
+        if not gc.collect():
+            break
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -133,3 +135,59 @@ def test_each_feeds_toml_has_its_own_memo(files: tuple[Path, Path], tmp_path: Pa
         memo = config_memo.memo_file(feeds)
         assert config.load_config(feeds, memo=memo).settings.concurrency == concurrency
     assert config_memo.recall(config_memo.memo_file(path), TEXT) is not None
+
+
+def test_a_memo_from_another_python_is_ignored_and_replaced(files: tuple[Path, Path]) -> None:
+    # (its tomllib may read the same text otherwise: TOML 1.1 in a later Python)
+    path, memo = files
+    memo.parent.mkdir(parents=True)
+    foreign = {"python": "2.7.18", "text": TEXT, "data": {"settings": {"concurrency": 1}}}
+    memo.write_text(json.dumps(foreign), encoding="utf-8")
+    assert config_memo.recall(memo, TEXT) is None
+    assert config.load_config(path, memo=memo).settings.concurrency == 8
+    assert json.loads(memo.read_text(encoding="utf-8"))["python"] == sys.version
+
+
+def _memos(folder: Path) -> set[str]:
+    return {child.name for child in folder.iterdir() if child.name.startswith("feeds-toml")}
+
+
+def test_the_folder_keeps_only_the_memos_used_last(
+    files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    path, memo = files
+    folder = memo.parent
+    folder.mkdir(parents=True)
+    (folder / "stylesheet.pickle").write_bytes(b"not a feeds.toml memo")
+    old = [folder / f"feeds-toml-{n:08x}.json" for n in range(config_memo.KEPT + 3)]
+    for age, stale in enumerate(old):  # old[0] used last, the rest longer ago
+        stale.write_text("{}", encoding="utf-8")
+        os.utime(stale, ns=(10**18 - age * 10**12,) * 2)
+    config.load_config(path, memo=memo)  # parsed: kept, then the folder pruned
+    assert _memos(folder) == {memo.name, *(stale.name for stale in old[: config_memo.KEPT - 1])}
+    assert (folder / "stylesheet.pickle").exists()
+
+
+def test_a_recalled_memo_counts_as_used_and_outlives_newer_parses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = _parses(monkeypatch)
+    folder = tmp_path / "cache"
+    feeds = []
+    for n in range(config_memo.KEPT + 2):
+        feeds.append(tmp_path / f"feeds{n}.toml")
+        feeds[n].write_text(TEXT.replace("= 8", f"= {n + 1}"), encoding="utf-8")
+    first = folder / "feeds-toml-first.json"
+    config.load_config(feeds[0], memo=first)
+    os.utime(first, ns=(1, 1))  # written long ago
+    for n, other in enumerate(feeds[1:], start=1):
+        assert config.load_config(feeds[0], memo=first).settings.concurrency == 1  # recalled
+        config.load_config(other, memo=folder / f"feeds-toml-{n}.json")
+    assert parsed.count(feeds[0].read_text(encoding="utf-8")) == 1  # never pruned
+    assert len(_memos(folder)) == config_memo.KEPT
+
+
+def test_an_unreadable_folder_only_means_no_pruning(files: tuple[Path, Path]) -> None:
+    path, memo = files
+    config_memo.prune(memo)  # (the folder does not exist: nothing happens)
+    assert config.load_config(path, memo=memo).settings.concurrency == 8

@@ -60,7 +60,7 @@ def article_count(db: Path) -> int:
 STOPPING_REFRESH = textwrap.dedent("""
     import os, sys, threading
     from newsterm.ingest import files
-    from newsterm.store import repo
+    from newsterm.store import search_index
 
     fd, where, nth = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     calls = 0
@@ -78,7 +78,7 @@ STOPPING_REFRESH = textwrap.dedent("""
     if where == "read":  # between commits: articles read wait in memory for their batch
         files.read_article = stopping(files.read_article)
     else:  # inside a write transaction: rows written, their search index next, not committed
-        repo._index = stopping(repo._index)
+        search_index.index = stopping(search_index.index)
     sys.argv = ["newsterm", *sys.argv[4:]]
     from newsterm.launch import main
     main()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from newsterm.ingest.feed_model import FeedJob, FeedResult
 from newsterm.models import Source, SourceStatus
 from newsterm.store import Store
-from newsterm.store.repo import INDEX_LATER_BATCH
+from newsterm.store.search_index import INDEX_LATER_BATCH
 
 if TYPE_CHECKING:
     from multiprocessing.synchronize import Lock

@@ -16,7 +16,7 @@ import json
 import sqlite3
 from contextlib import suppress
 
-from newsterm.store.repo import ArticleFilter
+from newsterm.store.filters import ArticleFilter
 
 ADJUST_AT_MOST = 50
 """A write touching more articles than this leaves the counts to be counted again (testing

@@ -4,6 +4,7 @@ matches inside one article (for the reader)."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Sequence
@@ -12,16 +13,14 @@ from typing import Any
 
 from newsterm.query import compile_any, compile_query
 from newsterm.query.snippet import centre
-from newsterm.store.repo import (
-    MATCH_END,
-    MATCH_START,
-    PARAGRAPH_SEPARATOR,
-    SUMMARY_COLUMNS,
-    ArticleFilter,
-    Store,
-    split_marked,
-)
+from newsterm.store.columns import PARAGRAPH_SEPARATOR, SUMMARY_COLUMNS, summary_row
+from newsterm.store.filters import ArticleFilter, filter_where
+from newsterm.store.repo import Store
 from newsterm.store.results import SearchHit
+
+MATCH_START = "\x01"
+MATCH_END = "\x02"
+"""Markers around full-text matches; sanitised text never contains control characters."""
 
 SNIPPET_CHARS = 400
 """Characters of text kept around a hit's first match (the list and the CLI centre it again
@@ -75,7 +74,41 @@ def _hit(row: Sequence[Any], title: str, body: str) -> SearchHit:
     _, title_spans = split_marked(title)
     text, body_spans = split_marked(body)
     snippet, snippet_spans = centre(text.replace("\n", " "), body_spans, SNIPPET_CHARS)
-    return SearchHit(Store.summary_row(row), title_spans, snippet, snippet_spans)
+    return SearchHit(summary_row(row), title_spans, snippet, snippet_spans)
+
+
+_MARKED = re.compile(f"{MATCH_START}[^{MATCH_START}{MATCH_END}]*{MATCH_END}")
+
+
+def split_marked(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Remove match markers from FTS5 output, returning the text and the matched spans."""
+    plain = text.replace(MATCH_START, "").replace(MATCH_END, "")
+    spans = [  # each pair's place once the pairs before it are taken out
+        (found.start() - 2 * n, found.end() - 2 * n - 2)
+        for n, found in enumerate(_MARKED.finditer(text))
+    ]
+    if 2 * len(spans) == len(text) - len(plain):
+        return plain, spans  # (every marker is in a pair, as FTS5 writes them)
+    return _split_marked_one_by_one(text)
+
+
+def _split_marked_one_by_one(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``split_marked`` for markers not in pairs (a stray one is dropped)."""
+    spans: list[tuple[int, int]] = []
+    out: list[str] = []
+    length = 0
+    start = -1
+    for part in re.split(f"([{MATCH_START}{MATCH_END}])", text):
+        if part == MATCH_START:
+            start = length
+        elif part == MATCH_END:
+            if start >= 0:
+                spans.append((start, length))
+            start = -1
+        else:
+            out.append(part)
+            length += len(part)
+    return "".join(out), spans
 
 
 WALK_FROM_HITS = 2_000
@@ -156,7 +189,7 @@ def newest(
         newest_id = store.conn.execute("SELECT MAX(id) FROM articles").fetchone()[0] or 0
         rows = _in_newest(store, flt, limit, FIELDS_WINDOW * max(limit, 1), newest_id)
     if rows is None:
-        where, params = Store._where(flt)
+        where, params = filter_where(flt)
         rows = store.conn.execute(
             f"""SELECT {SUMMARY_COLUMNS}, a.title, substr(a.body, 1, ?)
                 FROM articles a {walk} JOIN sources s ON s.id = a.source_id
@@ -201,7 +234,7 @@ def _in_newest(
     fetches, so that part is about the window), or None when fewer match and older
     articles may (the caller then reads every hit). When it answers, these are exactly the
     newest matches."""
-    where, params = Store._where(flt, in_newest=True)
+    where, params = filter_where(flt, in_newest=True)
     rows = store.conn.execute(
         f"""WITH newest AS (SELECT id FROM articles INDEXED BY articles_by_time
                             ORDER BY sort_key DESC, id DESC LIMIT ?)

@@ -81,7 +81,8 @@ def with_contacts(stored: str | None, contacts: Sequence[Contact]) -> dict[str, 
 def convert(store: Store, limit: int = BATCH) -> int:
     """Turn the HTML of up to ``limit`` synced articles into their body (indexed for search),
     in one transaction; returns how many bodies were written (0: nothing is left)."""
-    from newsterm.store.repo import PARAGRAPH_SEPARATOR, _index, _unindex
+    from newsterm.store import search_index
+    from newsterm.store.columns import PARAGRAPH_SEPARATOR
 
     with store.write() as conn:
         rows = conn.execute(
@@ -102,9 +103,9 @@ def convert(store: Store, limit: int = BATCH) -> int:
                 (PARAGRAPH_SEPARATOR.join(body), json.dumps(extra) if extra else None, article_id)
             )
         ids = [u[-1] for u in updates]
-        _unindex(conn, ids)
+        search_index.unindex(conn, ids)
         conn.executemany("UPDATE articles SET body = ?, analysis_input = ? WHERE id = ?", updates)
-        _index(conn, ids)
+        search_index.index(conn, ids)
         forget(conn, [row[0] for row in rows])
         return len(updates)
 
