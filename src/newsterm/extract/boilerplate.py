@@ -388,8 +388,8 @@ def is_boilerplate(paragraph: str) -> bool:
         if text[0] in "W(" and _LINK_CUE.fullmatch(text):
             return True
         if (
-            len(text.split()) <= 8
-            and not text.endswith(_SENTENCE_ENDS)
+            not text.endswith(_SENTENCE_ENDS)
+            and len(text.split()) <= 8
             and _NAME_CREDIT.fullmatch(text)
         ):
             return True

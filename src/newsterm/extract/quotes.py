@@ -183,6 +183,8 @@ def _has_speech_cue(lead: str) -> bool:
 
 
 _HARD_STOP = re.compile(rf"[;:!?“”«»\"()\[\]{_MASK}]")
+_UP_TO_HARD_STOP = re.compile(rf".*{_HARD_STOP.pattern}", re.DOTALL)
+"""Everything up to the last hard stop: one match (a masked quotation is a stop a character)."""
 _CONJUNCTIONS = words("and but so then yet or as while although though because when once")
 _INVALID_START = words(
     "in on at for after before during with without from to by of since until if who which"
@@ -554,10 +556,8 @@ def _subject(pre: str) -> str | None:
         relative = _RELATIVE_PRONOUN.search(pre)
         if relative is not None:
             return relative.group("pronoun")  # "a fund which he said would fight “…”"
-    cut = 0
-    for match in _HARD_STOP.finditer(pre):
-        cut = match.end()
-    text = pre[cut:]
+    upto = _UP_TO_HARD_STOP.match(pre)
+    text = pre[upto.end() :] if upto is not None else pre
     if len(text) > 200:
         text = text[-200:]
     last = text.rstrip()[-24:].rsplit(" ", 1)[-1]
@@ -1745,6 +1745,8 @@ def _role_subject(text: str) -> str | None:
     meteorologist Ana Ruiz predicted …"."""
     if not text[:1].isupper():
         return None
+    if sum(w[:1].isupper() for w in text[:80].split(None, 6)[:6]) < 3:
+        return None  # the head below is among these words: a cheap test before the search
     verb = _VERBISH.search(text, 0, 80)
     if verb is None:
         return None

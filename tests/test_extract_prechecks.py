@@ -1,0 +1,53 @@
+"""The cheap tests the analysis runs before a costly one decide as the costly one would: each
+rests on an argument about a pattern, checked here on generated text."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newsterm.extract import quotes
+
+_STOPS = st.lists(
+    st.sampled_from([*'ab ;:!?“”«»"()[]\n.,', quotes._MASK, "Ruiz ", " said "]), max_size=40
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_STOPS)
+@example("")
+@example("a;b" + quotes._MASK * 30 + " Ruiz ")
+def test_the_text_after_the_last_hard_stop_is_found_in_one_match(text: str) -> None:
+    cut = 0
+    for match in quotes._HARD_STOP.finditer(text):
+        cut = match.end()
+    upto = quotes._UP_TO_HARD_STOP.match(text)
+    assert (upto.end() if upto is not None else 0) == cut
+
+
+_HEAD_WORDS = st.sampled_from(
+    [
+        *str.split("Valley FM forecaster Ana Ruiz the a, Example TV O’Neil x-ray 42 É é Dr. has"),
+        *("  ", "\t", "said", "predicted", "was", "warned", "\n"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_HEAD_WORDS, min_size=1, max_size=16))
+@example(["Valley", "FM", "forecaster", "Ana", "Ruiz", "predicted"])
+@example(["Example", "TV", "meteorologist", "Ana", "Ruiz", "warned"])
+def test_a_role_and_a_name_opening_a_sentence_have_three_capitals_in_its_first_six_words(
+    words: list[str],
+) -> None:
+    """_role_subject takes a head (the words before its verb) only with three capitalised words
+    in six at most; those words are the first of the first 80 characters, so fewer capitalised
+    words there decide None before the search."""
+    text = " ".join(words)
+    verb = quotes._VERBISH.search(text, 0, 80)
+    if verb is None:
+        return
+    head = text[: verb.start()].split()
+    if "," in text[: verb.start()] or len(head) > 6 or sum(w[:1].isupper() for w in head) < 3:
+        return
+    assert sum(w[:1].isupper() for w in text[:80].split(None, 6)[:6]) >= 3
