@@ -51,3 +51,27 @@ def test_a_role_and_a_name_opening_a_sentence_have_three_capitals_in_its_first_s
     if "," in text[: verb.start()] or len(head) > 6 or sum(w[:1].isupper() for w in head) < 3:
         return
     assert sum(w[:1].isupper() for w in text[:80].split(None, 6)[:6]) >= 3
+
+
+_ROLE_WORDS = st.sampled_from(
+    [
+        *str.split(
+            "Ana Ruiz Staff Writer writers Reporter Senior Editor for the Post Special to (CNN)"
+            " (AP) Updated Published posted 11:02 AM , | / — - Toby Fort Columnists contributor"
+        ),
+        *("WRıTER", "Edıtor", "\n"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ROLE_WORDS, min_size=1, max_size=8))
+@example(["Ana", "Ruiz,", "Staff", "Writer"])
+@example(["Ana", "Ruiz", "Special", "to", "the", "Post"])
+@example(["Ana", "Ruiz", "(CNN)"])
+def test_a_byline_role_tail_is_looked_for_whenever_it_can_match(words: list[str]) -> None:
+    from newsterm.extract.byline import _ROLE_TAIL, _may_end_in_role
+
+    text = " ".join(words)
+    if _ROLE_TAIL.search(text) is not None:
+        assert _may_end_in_role(text)

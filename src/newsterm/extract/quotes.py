@@ -570,13 +570,19 @@ def _subject(pre: str) -> str | None:
     # ("…, New Zealand, said"); without one it is the subject ("At a rally in Denver, Ana Ruiz
     # said").
     enclosed = text.rstrip().endswith(",")
-    segments = [_tidy(s) for s in text.split(",")]
-    segments = [s for s in segments if s][-5:]
+    pieces = text.split(",")
+    segments: list[str] = []  # the last five segments that tidy to words, tidied from the end
+    while pieces and len(segments) < 5:
+        segment = _tidy(pieces.pop())
+        if segment and not segments:
+            last_word = segment.split()[-1]
+            if last_word.lower() in PERSON_PRONOUNS and last_word.lower() in PRONOUNS:
+                return last_word  # "… in which he said"
+        if segment:
+            segments.append(segment)
     if not segments:
         return None
-    last_word = segments[-1].split()[-1]
-    if last_word.lower() in PERSON_PRONOUNS and last_word.lower() in PRONOUNS:
-        return last_word  # "… in which he said"
+    segments.reverse()
     phrase: str | None = None
     described = False
     places = 0  # segments skipped at the end as the place the segment before ends in
@@ -1083,8 +1089,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             # person named last before
             if people is None:
                 people = _People(masked)
-            subject = _previous_subject(masked, starts, first.para, first.open, None)
             named = people.named_in(first.para, first.open)
+            subject = (
+                _previous_subject(masked, starts, first.para, first.open, None)
+                if named is None
+                else None
+            )
             if named is not None:
                 speaker = named  # "… planted by Parcells. “…,” the coach said.": Parcells
             elif subject is not None:
