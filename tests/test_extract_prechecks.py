@@ -75,3 +75,29 @@ def test_a_byline_role_tail_is_looked_for_whenever_it_can_match(words: list[str]
     text = " ".join(words)
     if _ROLE_TAIL.search(text) is not None:
         assert _may_end_in_role(text)
+
+
+_TITLE_WORDS = st.sampled_from(
+    str.split("The Harbour of a and Town Stories Coast we are going it’s Don’t x-ray — 42 é É _x")
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TITLE_WORDS, min_size=1, max_size=10))
+@example(["Takin’", "It", "to", "the", "Streets"])
+def test_a_title_is_never_refused_for_a_lower_case_word_of_letters_alone(
+    words: list[str],
+) -> None:
+    """_title_cased's first test (a word of letters alone, neither capitalised nor small, among
+    the first four) refuses only what the full test refuses."""
+    text = " ".join(words)
+    found = quotes._LETTER_WORD.findall(text)
+    big = [w for w in found if w.lower() not in quotes._SMALL_WORDS]
+    full = (
+        len(quotes._LETTER_WORD.findall(text, 0, 80)) <= 8
+        and 2 <= len(found) <= 8
+        and len(big) >= 2
+        and all(w[0].isupper() for w in big)
+        and found[0][0].isupper()
+    )
+    assert quotes._title_cased(text) == full

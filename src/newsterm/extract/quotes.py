@@ -1209,6 +1209,9 @@ _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _title_cased(text: str) -> bool:
     """Two to eight words, every one capitalised but the small ones: a title, not speech."""
+    for word in text.split(None, 4)[:4]:
+        if word.isalpha() and not word[0].isupper() and word.lower() not in _SMALL_WORDS:
+            return False  # a word of letters alone is a whole match: one not capitalised
     if len(_LETTER_WORD.findall(text, 0, 80)) > 8:
         return False  # nine words or more: each match in the first 80 characters starts one
     found = _LETTER_WORD.findall(text)
@@ -1699,7 +1702,7 @@ def _sentence_subject(text: str) -> str | None:
         # "Following a show of their hit “…,” Simmons teed up …": the name after the title
         candidates.append(text[mask + 1 :].lstrip(' ,”’"»'))
     comma = text.find(",")
-    opener = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    opener = text.split(maxsplit=1)[0].lower() if comma > 0 else ""
     longest = 14 if opener in _INTRO_WORDS else 6  # "At a hearing last month of …, Ruiz"
     if comma > 0 and text[:comma].count(" ") < longest:
         candidates.append(text[comma + 1 :].lstrip())  # "Earlier this year, Ruiz told …"
@@ -1755,7 +1758,7 @@ def _role_subject(text: str) -> str | None:
     meteorologist Ana Ruiz predicted …"."""
     if not text[:1].isupper():
         return None
-    if sum(w[:1].isupper() for w in text[:80].split(None, 6)[:6]) < 3:
+    if sum(map(str.isupper, [w[0] for w in text[:80].split(None, 6)[:6]])) < 3:
         return None  # the head below is among these words: a cheap test before the search
     verb = _VERBISH.search(text, 0, 80)
     if verb is None:
