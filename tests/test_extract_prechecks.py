@@ -101,3 +101,32 @@ def test_a_title_is_never_refused_for_a_lower_case_word_of_letters_alone(
         and found[0][0].isupper()
     )
     assert quotes._title_cased(text) == full
+
+
+_LINE_WORDS = st.sampled_from(
+    [
+        *str.split(
+            "The A Photo: Share this Read more Copyright © 2021 All rights reserved Source:"
+        ),
+        *("https://x.example/a", "www.example.com", "WWW.X.ORG", "Ana:", "http://", "RESERVED"),
+        *("Tags: a, b", " ", ".", "(c) 2020", "Advertisement", "Follow us on Twitter"),
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_LINE_WORDS, min_size=1, max_size=8))
+@example(["The", "Post", "2021", "All", "rights", "reserved"])
+@example(["Source:", "https://x.example/a"])
+def test_a_boilerplate_line_without_the_open_alternatives_cues_needs_only_the_others(
+    words: list[str],
+) -> None:
+    from newsterm.extract import boilerplate
+
+    text = " ".join(words)
+    lowered = text.lower()
+    if "erved" in lowered or "://" in text or "www." in lowered:
+        return
+    full = boilerplate._LINE.fullmatch(text) is not None
+    assert (boilerplate._LINE_OWN_OPENINGS.fullmatch(text) is not None) == full
+    assert all(part in boilerplate._LINE.pattern for part in boilerplate._ANY_OPENING)
