@@ -183,6 +183,8 @@ def _has_speech_cue(lead: str) -> bool:
 
 
 _HARD_STOP = re.compile(rf"[;:!?“”«»\"()\[\]{_MASK}]")
+_UP_TO_HARD_STOP = re.compile(rf".*{_HARD_STOP.pattern}", re.DOTALL)
+"""Everything up to the last hard stop: one match (a masked quotation is a stop a character)."""
 _CONJUNCTIONS = words("and but so then yet or as while although though because when once")
 _INVALID_START = words(
     "in on at for after before during with without from to by of since until if who which"
@@ -554,10 +556,8 @@ def _subject(pre: str) -> str | None:
         relative = _RELATIVE_PRONOUN.search(pre)
         if relative is not None:
             return relative.group("pronoun")  # "a fund which he said would fight “…”"
-    cut = 0
-    for match in _HARD_STOP.finditer(pre):
-        cut = match.end()
-    text = pre[cut:]
+    upto = _UP_TO_HARD_STOP.match(pre)
+    text = pre[upto.end() :] if upto is not None else pre
     if len(text) > 200:
         text = text[-200:]
     last = text.rstrip()[-24:].rsplit(" ", 1)[-1]
@@ -570,13 +570,19 @@ def _subject(pre: str) -> str | None:
     # ("…, New Zealand, said"); without one it is the subject ("At a rally in Denver, Ana Ruiz
     # said").
     enclosed = text.rstrip().endswith(",")
-    segments = [_tidy(s) for s in text.split(",")]
-    segments = [s for s in segments if s][-5:]
+    pieces = text.split(",")
+    segments: list[str] = []  # the last five segments that tidy to words, tidied from the end
+    while pieces and len(segments) < 5:
+        segment = _tidy(pieces.pop())
+        if segment and not segments:
+            last_word = segment.split()[-1]
+            if last_word.lower() in PERSON_PRONOUNS and last_word.lower() in PRONOUNS:
+                return last_word  # "… in which he said"
+        if segment:
+            segments.append(segment)
     if not segments:
         return None
-    last_word = segments[-1].split()[-1]
-    if last_word.lower() in PERSON_PRONOUNS and last_word.lower() in PRONOUNS:
-        return last_word  # "… in which he said"
+    segments.reverse()
     phrase: str | None = None
     described = False
     places = 0  # segments skipped at the end as the place the segment before ends in
@@ -1083,8 +1089,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             # person named last before
             if people is None:
                 people = _People(masked)
-            subject = _previous_subject(masked, starts, first.para, first.open, None)
             named = people.named_in(first.para, first.open)
+            subject = (
+                _previous_subject(masked, starts, first.para, first.open, None)
+                if named is None
+                else None
+            )
             if named is not None:
                 speaker = named  # "… planted by Parcells. “…,” the coach said.": Parcells
             elif subject is not None:
@@ -1199,6 +1209,9 @@ _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _title_cased(text: str) -> bool:
     """Two to eight words, every one capitalised but the small ones: a title, not speech."""
+    for word in text.split(None, 4)[:4]:
+        if word.isalpha() and not word[0].isupper() and word.lower() not in _SMALL_WORDS:
+            return False  # a word of letters alone is a whole match: one not capitalised
     if len(_LETTER_WORD.findall(text, 0, 80)) > 8:
         return False  # nine words or more: each match in the first 80 characters starts one
     found = _LETTER_WORD.findall(text)
@@ -1689,7 +1702,7 @@ def _sentence_subject(text: str) -> str | None:
         # "Following a show of their hit “…,” Simmons teed up …": the name after the title
         candidates.append(text[mask + 1 :].lstrip(' ,”’"»'))
     comma = text.find(",")
-    opener = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    opener = text.split(maxsplit=1)[0].lower() if comma > 0 else ""
     longest = 14 if opener in _INTRO_WORDS else 6  # "At a hearing last month of …, Ruiz"
     if comma > 0 and text[:comma].count(" ") < longest:
         candidates.append(text[comma + 1 :].lstrip())  # "Earlier this year, Ruiz told …"
@@ -1745,6 +1758,8 @@ def _role_subject(text: str) -> str | None:
     meteorologist Ana Ruiz predicted …"."""
     if not text[:1].isupper():
         return None
+    if sum(map(str.isupper, [w[0] for w in text[:80].split(None, 6)[:6]])) < 3:
+        return None  # the head below is among these words: a cheap test before the search
     verb = _VERBISH.search(text, 0, 80)
     if verb is None:
         return None

@@ -1,0 +1,132 @@
+"""The cheap tests the analysis runs before a costly one decide as the costly one would: each
+rests on an argument about a pattern, checked here on generated text."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from newsterm.extract import quotes
+
+_STOPS = st.lists(
+    st.sampled_from([*'ab ;:!?“”«»"()[]\n.,', quotes._MASK, "Ruiz ", " said "]), max_size=40
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_STOPS)
+@example("")
+@example("a;b" + quotes._MASK * 30 + " Ruiz ")
+def test_the_text_after_the_last_hard_stop_is_found_in_one_match(text: str) -> None:
+    cut = 0
+    for match in quotes._HARD_STOP.finditer(text):
+        cut = match.end()
+    upto = quotes._UP_TO_HARD_STOP.match(text)
+    assert (upto.end() if upto is not None else 0) == cut
+
+
+_HEAD_WORDS = st.sampled_from(
+    [
+        *str.split("Valley FM forecaster Ana Ruiz the a, Example TV O’Neil x-ray 42 É é Dr. has"),
+        *("  ", "\t", "said", "predicted", "was", "warned", "\n"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_HEAD_WORDS, min_size=1, max_size=16))
+@example(["Valley", "FM", "forecaster", "Ana", "Ruiz", "predicted"])
+@example(["Example", "TV", "meteorologist", "Ana", "Ruiz", "warned"])
+def test_a_role_and_a_name_opening_a_sentence_have_three_capitals_in_its_first_six_words(
+    words: list[str],
+) -> None:
+    """_role_subject takes a head (the words before its verb) only with three capitalised words
+    in six at most; those words are the first of the first 80 characters, so fewer capitalised
+    words there decide None before the search."""
+    text = " ".join(words)
+    verb = quotes._VERBISH.search(text, 0, 80)
+    if verb is None:
+        return
+    head = text[: verb.start()].split()
+    if "," in text[: verb.start()] or len(head) > 6 or sum(w[:1].isupper() for w in head) < 3:
+        return
+    assert sum(w[:1].isupper() for w in text[:80].split(None, 6)[:6]) >= 3
+
+
+_ROLE_WORDS = st.sampled_from(
+    [
+        *str.split(
+            "Ana Ruiz Staff Writer writers Reporter Senior Editor for the Post Special to (CNN)"
+            " (AP) Updated Published posted 11:02 AM , | / — - Toby Fort Columnists contributor"
+        ),
+        *("WRıTER", "Edıtor", "\n"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ROLE_WORDS, min_size=1, max_size=8))
+@example(["Ana", "Ruiz,", "Staff", "Writer"])
+@example(["Ana", "Ruiz", "Special", "to", "the", "Post"])
+@example(["Ana", "Ruiz", "(CNN)"])
+def test_a_byline_role_tail_is_looked_for_whenever_it_can_match(words: list[str]) -> None:
+    from newsterm.extract.byline import _ROLE_TAIL, _may_end_in_role
+
+    text = " ".join(words)
+    if _ROLE_TAIL.search(text) is not None:
+        assert _may_end_in_role(text)
+
+
+_TITLE_WORDS = st.sampled_from(
+    str.split("The Harbour of a and Town Stories Coast we are going it’s Don’t x-ray — 42 é É _x")
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TITLE_WORDS, min_size=1, max_size=10))
+@example(["Takin’", "It", "to", "the", "Streets"])
+def test_a_title_is_never_refused_for_a_lower_case_word_of_letters_alone(
+    words: list[str],
+) -> None:
+    """_title_cased's first test (a word of letters alone, neither capitalised nor small, among
+    the first four) refuses only what the full test refuses."""
+    text = " ".join(words)
+    found = quotes._LETTER_WORD.findall(text)
+    big = [w for w in found if w.lower() not in quotes._SMALL_WORDS]
+    full = (
+        len(quotes._LETTER_WORD.findall(text, 0, 80)) <= 8
+        and 2 <= len(found) <= 8
+        and len(big) >= 2
+        and all(w[0].isupper() for w in big)
+        and found[0][0].isupper()
+    )
+    assert quotes._title_cased(text) == full
+
+
+_LINE_WORDS = st.sampled_from(
+    [
+        *str.split(
+            "The A Photo: Share this Read more Copyright © 2021 All rights reserved Source:"
+        ),
+        *("https://x.example/a", "www.example.com", "WWW.X.ORG", "Ana:", "http://", "RESERVED"),
+        *("Tags: a, b", " ", ".", "(c) 2020", "Advertisement", "Follow us on Twitter"),
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_LINE_WORDS, min_size=1, max_size=8))
+@example(["The", "Post", "2021", "All", "rights", "reserved"])
+@example(["Source:", "https://x.example/a"])
+def test_a_boilerplate_line_without_the_open_alternatives_cues_needs_only_the_others(
+    words: list[str],
+) -> None:
+    from newsterm.extract import boilerplate
+
+    text = " ".join(words)
+    lowered = text.lower()
+    if "erved" in lowered or "://" in text or "www." in lowered:
+        return
+    full = boilerplate._LINE.fullmatch(text) is not None
+    assert (boilerplate._LINE_OWN_OPENINGS.fullmatch(text) is not None) == full
+    assert all(part in boilerplate._LINE.pattern for part in boilerplate._ANY_OPENING)
