@@ -36,7 +36,8 @@ _LINE = re.compile(
       | advertisement | advertising | sponsored(?:\s+content)? | ad
       | (?:story|article)\s+continues(?:\s+(?:below|after).*)? | continue\s+reading.*
       | skip\s+(?:advertisement|ad|past\s+newsletter.*) | supported\s+by
-      | (?:photo(?:graph)?s?|image|picture|illustration|video|credit|graphic|map|chart)s?
+      | (?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+)?
+        (?:photo(?:graph)?s?|image|picture|illustration|video|credit|graphic|map|chart)s?
         (?:\s+(?:by|credit))?\s*:.*
       | (?:photo(?:graph)?|image|picture|illustration)s?\s+by\s+.*
       | sign\s+up\b.* | subscribe\b.* | get\s+(?:our|the)\s+.{0,60}newsletter.*
@@ -45,7 +46,7 @@ _LINE = re.compile(
           |more\s+on\s+this\s+story|more\s+from\s+.{0,40}|see\s+also
           |recommended|most\s+(?:popular|viewed|read)|read\s+next|you\s+may\s+also\s+like
           |also\s+read|further\s+reading|watch|listen|trending|explore\s+more.*|more\s+news)
-        (?:\s*(?:[:|–—-].*)|\s+(?:articles?|stories|coverage|topics|content))?
+        (?:\s+(?:articles?|stories|coverage|topics|content))?(?:\s*[:|–—-].*)?
       | reuse\s+this\s+content | topics | click\s+here\b.* | tap\s+here\b.*
       | listen\s+to\s+(?:this|the)\s+(?:article|story).* | \d+\s+min(?:ute)?s?\s+read
       | (?:print|e-?mail|save|gift)(?:\s+(?:this\s+)?(?:article|story))? | save\s+article
@@ -70,6 +71,7 @@ _LINE = re.compile(
           |\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})
         (?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?
       | source\s*:.{1,80} | tags?\s*:.* | filed\s+under\s*:.* | topics?\s*:.{1,160}
+      | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200}
       | (?:the\s+)?(?:opinions?|views?)\s+expressed\s+(?:here(?:in)?|in\s+this\s+\w+|above|below)
         \s+(?:are|is|do)\b.*
       | don[’']t\s+miss.{0,80} | tell\s+us\s+what\s+you\s+think.*
@@ -139,7 +141,8 @@ _FIRST_WORDS = words(
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
-    recent popular know got have"""
+    recent popular know got have header featured feature top lead main cover hero banner
+    doi"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _LINE_STARTS = "_©($’'. -"
@@ -313,6 +316,17 @@ _NOT_SOURCES = words(
 )
 _CAPS_CREDIT = re.compile(r"[.!?]\s+[A-Z]{2,}(?:\s?/\s?[A-Z]{2,}){1,4}\Z")
 """A caption's credit of initials run on after it: "… on the hill. ABC/DEFG"."""
+_NAME_CREDIT_TAIL = re.compile(
+    r"[.!?]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
+    r"\s?/\s?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}(?:\s+files?)?\Z"
+)
+"""A caption's credit run on after it: "… on the quay. Jane Roe/Harbour Daily files"."""
+_CITATION = re.compile(
+    r"[A-Z][\w.&’'-]*(?:\s+(?:[A-Z][\w.&’'-]*|of|and|&|the|for|in)){0,8}"
+    r"\s\d{1,4}(?:\s?\(\d{1,3}\))?,\s*[A-Za-z]?\d{1,6}(?:\s?[-–]\s?[A-Za-z]?\d{1,6})?"
+    r"\s*\((?:1[89]|20)\d\d\)\.?"
+)
+"""A journal's citation alone on its line: "Nature 574, 16-17 (2019)"."""
 _CREDIT_GLUE = frozenset(
     ["for", "the", "via", "and", "of", "de", "van", "von", "der", "da", "del", "—", "–", "-"]
 )
@@ -403,6 +417,15 @@ def is_boilerplate(paragraph: str) -> bool:
             return True  # "… on the quay. (Harbour Trust)"
         if "/" in text[-60:] and text[-1].isupper() and _CAPS_CREDIT.search(text[-60:]):
             return True
+        if (
+            text[-1].isalpha()
+            and "/" in text[-60:]
+            and len(text.split()) <= _CAPTION_WORDS
+            and _NAME_CREDIT_TAIL.search(text[-100:])
+        ):
+            return True  # "… on the quay. Jane Roe/Harbour Daily files"
+        if text[-1] in ")." and "(" in text[-8:] and len(text) <= 120 and _CITATION.fullmatch(text):
+            return True  # "Nature 574, 16-17 (2019)"
         if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
             return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
     if len(text) <= _MAX_LINE:
@@ -559,10 +582,12 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     for index, text in enumerate(paragraphs):
         if index + 1 < len(paragraphs) and _repeated_in_credit(text, paragraphs[index + 1]):
             drop.add(index)
-        if text.strip().casefold() == "read more" and index + 1 < len(paragraphs):
-            headline = paragraphs[index + 1]  # a bare label: only the one line after it
-            if _link_line(headline) and len(headline.split()) >= 4:
-                drop.update((index, index + 1))
+        if len(text) <= 20 and index + 1 < len(paragraphs) and _bare_label(text):
+            end = index + 1  # a bare label: the headline after it, and longer ones after that
+            while end < len(paragraphs) and _after_bare_label(paragraphs[end], end - index):
+                end += 1
+            if end > index + 1:
+                drop.update(range(index, end))
         elif _LINKS_LABEL.fullmatch(text.strip()):
             end = index + 1
             while end < len(paragraphs) and _link_line(paragraphs[end]):
@@ -803,6 +828,35 @@ def _lead_label(text: str) -> bool:
         and "@" not in line
         and not any(w.strip("'‘’\":").casefold() in _LABEL_KEEP for w in line.split())
     )
+
+
+_BARE_LABELS = frozenset(
+    (
+        "read more",
+        "related",
+        "related stories",
+        "related articles",
+        "related content",
+        "explore further",
+        "popular video",
+        "popular videos",
+        "you may also like",
+        "recommended",
+    )
+)
+"""A heading a page prints above other stories' headlines, alone on its line, no colon."""
+_MORE_HEADLINE = 7
+"""Words each headline after the first under a bare label has at least (a subhead has fewer)."""
+
+
+def _bare_label(text: str) -> bool:
+    return text.strip().casefold() in _BARE_LABELS
+
+
+def _after_bare_label(text: str, place: int) -> bool:
+    """A headline under a bare label: the first of 4 words or more, any after it of
+    _MORE_HEADLINE or more (a short line after them is the story's own subhead)."""
+    return _link_line(text) and len(text.split()) >= (4 if place == 1 else _MORE_HEADLINE)
 
 
 def _link_line(text: str) -> bool:

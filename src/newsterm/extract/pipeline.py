@@ -30,6 +30,8 @@ from newsterm.extract.version import ANALYSIS_VERSION as ANALYSIS_VERSION
 # Bylines and datelines are looked for near the top only.
 _BYLINE_ZONE = 4
 _DATELINE_ZONE = 2
+_ABOUT_AUTHOR = frozenset(("about the author", "about the authors"))
+"""A heading a page prints above its author's name or biography, at the end."""
 
 
 def _key(text: str) -> str:
@@ -67,7 +69,8 @@ def analyse(
     writers: list[str] = []
     contact_lines: list[str] = []
     organisations: list[str] = []
-    marker = False
+    profiled: list[str] = []
+    marker = about = False
     for raw in paragraphs:
         paragraph = raw.strip()
         if not paragraph or (
@@ -91,6 +94,15 @@ def analyse(
             if organisation:
                 _add_names(organisations, [organisation])
                 continue
+        if about:  # "About the author", then the author's name alone on its line
+            about = False
+            named = page_byline(paragraph, after_marker=True)
+            if named is not None:
+                _add_names(profiled, named)
+                continue
+        if len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR:
+            about = True
+            continue
         if is_contact_line(paragraph):
             contact_lines.append(paragraph)
             continue
@@ -119,6 +131,8 @@ def analyse(
             _add_names(trailer, followed or [c.name for c in line_contacts if c.name])
     if not names:  # no byline: the trailer's "X may be reached at …", "Follow X on …"
         _add_names(names, trailer)
+    if not names:
+        _add_names(names, profiled)
     if not names:  # "Ana Ruiz is a staff writer at the Courier." closing the story
         _add_names(names, [n for n in map(bio_reporter, body[-3:]) if n][:1])
     if not names:
