@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from newsterm.analysis import Analysis
 from newsterm.extract import analyse
 from newsterm.extract.boilerplate import drop_story_links, is_boilerplate
+from newsterm.extract.text import parse_article_text
 
 PROSE = [
     "The harbour board voted on Tuesday to rebuild the old sea wall before the winter storms.",
@@ -77,3 +79,20 @@ def test_about_the_author_names_the_author_without_a_byline() -> None:
 def test_a_link_line_after_an_organisations_byline_is_no_author() -> None:
     lines = ["by HBN News Desk", "Click Here for More Articles on SEA WALLS", *PROSE]
     assert analyse("Sea wall", lines).authors == ["HBN News Desk"]
+
+
+def saved(lines: list[str]) -> Analysis:
+    """A saved text article of these paragraphs, read as `newsterm add` reads it."""
+    return analyse(*parse_article_text("Sea wall\n\n" + "\n\n".join(lines)))
+
+
+def test_a_photographers_name_and_address_under_a_caption_are_no_contact() -> None:
+    caption = "Divers check their gear on the quay at dawn before the storm reached the pier."
+    top = ["By Maren Holt", "mholt@example.com"]
+    result = saved([*top, caption, "JANE ROE", "jroe@example.com", *PROSE])
+    assert [c.email for c in result.contacts] == ["mholt@example.com"]
+    assert result.paragraphs == PROSE
+    own = ["Maren Holt", "mholt@example.com", *PROSE, "Maren Holt", "mholt@example.com"]
+    assert [c.email for c in saved(own).contacts] == ["mholt@example.com"]
+    other = [*top, caption, "JANE ROE", "press@example.com", *PROSE]  # no surname in it
+    assert "press@example.com" in [c.email for c in saved(other).contacts]

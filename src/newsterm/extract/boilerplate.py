@@ -613,6 +613,9 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
         if _photo_credit(paragraphs[index + 1]) and _caption_like(paragraphs[index]):
             drop.update((index, index + 1))  # a photo's caption, then its credit
     for index in range(1, len(paragraphs) - 2):
+        if "@" in paragraphs[index + 1] and _photographer_address(paragraphs, index):
+            drop.update((index - 1, index, index + 1))  # a caption, its credit and address
+    for index in range(1, len(paragraphs) - 2):
         if _section_teaser(paragraphs[index - 1 : index + 3]):
             drop.update((index, index + 1))  # "Harbours", "Another Story's Headline"
     if paragraphs and _closing_note(paragraphs[-1]):
@@ -652,6 +655,31 @@ def _photo_credit(text: str) -> bool:
         (len(line.split()) <= 8 and _NAME_CREDIT.fullmatch(line))
         or ("/" in line and _AGENCY_CREDIT.fullmatch(line))
         or _PHOTO_BY.fullmatch(line)
+    )
+
+
+def _photographer_address(paragraphs: list[str], index: int) -> bool:
+    """A photographer's credit under a caption: a name alone ("JANE ROE"), then an address
+    alone that holds the surname, then the story's prose; not a name printed at the top (the
+    byline's reporter with her address)."""
+    name, address = paragraphs[index].strip(), paragraphs[index + 1].strip()
+    found = name.split()
+    if not (
+        2 <= len(found) <= 3
+        and " " not in address
+        and len(address) <= 80
+        and all(w.isalpha() and w[0].isupper() for w in found)
+        and len(found[-1]) >= 3
+        and found[-1].casefold() in address.split("@", 1)[0].casefold()
+    ):
+        return False
+    if any(name.casefold() in p.casefold() for p in paragraphs[: min(index, 4)]):
+        return False
+    after = paragraphs[index + 2]
+    return (
+        _caption_like(paragraphs[index - 1])
+        and _PROSE.search(after) is not None
+        and len(after.split()) >= 12
     )
 
 
