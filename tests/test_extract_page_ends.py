@@ -96,3 +96,21 @@ def test_a_photographers_name_and_address_under_a_caption_are_no_contact() -> No
     assert [c.email for c in saved(own).contacts] == ["mholt@example.com"]
     other = [*top, caption, "JANE ROE", "press@example.com", *PROSE]  # no surname in it
     assert "press@example.com" in [c.email for c in saved(other).contacts]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Follow Maren Holt on Twitter.",
+        "On Twitter: Follow Maren Holt and get more harbour coverage at HarbourNews.",
+    ],
+)
+def test_a_closing_follow_line_without_an_address_names_the_author(closing: str) -> None:
+    assert analyse("Sea wall", [*PROSE, closing]).authors == ["Maren Holt"]
+
+
+def test_a_person_to_follow_inside_the_story_is_no_author() -> None:
+    inside = "Fans can follow Ana Ruiz on Instagram, where she posts from the pier every day."
+    assert analyse("Sea wall", [*PROSE, inside]).authors == []
+    byline = ["By Tobias Wren", *PROSE, "Follow Maren Holt on Twitter."]
+    assert analyse("Sea wall", byline).authors == ["Tobias Wren"]

@@ -15,6 +15,7 @@ from newsterm.extract.byline import (
 from newsterm.extract.contacts import (
     bio_reporter,
     closing_email,
+    followed_reporter,
     is_contact_line,
     merge_contacts,
     names_the_reporter,
@@ -135,6 +136,8 @@ def analyse(
         _add_names(names, profiled)
     if not names:  # "Ana Ruiz is a staff writer at the Courier." closing the story
         _add_names(names, [n for n in map(bio_reporter, body[-3:]) if n][:1])
+    if not names:  # "Follow Ana Ruiz on Twitter." closing the story
+        _add_names(names, [n for n in map(followed_reporter, body[-2:]) if n][:1])
     if not names:
         _add_names(names, reporters)
     _add_names(names, writers)  # "Writing by X" (a wire story's writer): beside any byline
