@@ -316,17 +316,12 @@ _NOT_SOURCES = words(
 )
 _CAPS_CREDIT = re.compile(r"[.!?]\s+[A-Z]{2,}(?:\s?/\s?[A-Z]{2,}){1,4}\Z")
 """A caption's credit of initials run on after it: "… on the hill. ABC/DEFG"."""
-_NAME_CREDIT_TAIL = re.compile(
-    r"[.!?]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
-    r"\s?/\s?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}(?:\s+files?)?\Z"
-)
-"""A caption's credit run on after it: "… on the quay. Jane Roe/Harbour Daily files"."""
 _CITATION = re.compile(
-    r"[A-Z][\w.&’'-]*(?:\s+(?:[A-Z][\w.&’'-]*|of|and|&|the|for|in)){0,8}"
-    r"\s\d{1,4}(?:\s?\(\d{1,3}\))?,\s*[A-Za-z]?\d{1,6}(?:\s?[-–]\s?[A-Za-z]?\d{1,6})?"
-    r"\s*\((?:1[89]|20)\d\d\)\.?"
+    r"(?P<name>[A-Z][^\d()]{0,80}?) \d{1,4}(?:\(\d{1,3}\))?, ?[a-z]?\d{1,6}(?:[-–]\d{1,6})? ?"
+    r"\((?:19|20)\d\d\)\.?"
 )
 """A journal's citation alone on its line: "Nature 574, 16-17 (2019)"."""
+_TITLE_GLUE = frozenset(("of", "and", "&", "the", "for", "in", "on"))
 _CREDIT_GLUE = frozenset(
     ["for", "the", "via", "and", "of", "de", "van", "von", "der", "da", "del", "—", "–", "-"]
 )
@@ -417,14 +412,9 @@ def is_boilerplate(paragraph: str) -> bool:
             return True  # "… on the quay. (Harbour Trust)"
         if "/" in text[-60:] and text[-1].isupper() and _CAPS_CREDIT.search(text[-60:]):
             return True
-        if (
-            text[-1].isalpha()
-            and "/" in text[-60:]
-            and len(text.split()) <= _CAPTION_WORDS
-            and _NAME_CREDIT_TAIL.search(text[-100:])
-        ):
+        if text[-1].isalpha() and "/" in text[-60:] and _credit_after_caption(text):
             return True  # "… on the quay. Jane Roe/Harbour Daily files"
-        if text[-1] in ")." and "(" in text[-8:] and len(text) <= 120 and _CITATION.fullmatch(text):
+        if text[-1] in ")." and "(" in text[-8:] and len(text) <= 120 and _citation(text):
             return True  # "Nature 574, 16-17 (2019)"
         if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
             return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
@@ -456,6 +446,26 @@ def is_boilerplate(paragraph: str) -> bool:
     lowered_tail = tail.lower()
     return any(cue in lowered_tail for cue in _CAPTION_CUES) and (
         _CAPTION_CREDIT.search(tail) is not None
+    )
+
+
+def _credit_after_caption(text: str) -> bool:
+    """A caption with a photo's credit run on after its last sentence: "… on the quay. Jane
+    Roe/Harbour Daily", "… Jane Roe/Reuters files" (an archive photo); a name of two words or
+    more before the slash."""
+    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    if cut < 0 or len(text.split()) > _CAPTION_WORDS:
+        return False
+    credit = text[cut + 2 :].removesuffix(" files").removesuffix(" file")
+    who = credit.partition("/")[0]
+    return " " in who.strip() and _NAME_CREDIT.fullmatch(credit) is not None
+
+
+def _citation(text: str) -> bool:
+    """A journal's citation alone on its line: "Nature 574, 16-17 (2019)"."""
+    match = _CITATION.fullmatch(text)
+    return match is not None and all(
+        w[0].isupper() or w in _TITLE_GLUE for w in match.group("name").split()
     )
 
 
