@@ -46,6 +46,8 @@ def test_a_subhead_after_the_headlines_under_a_bare_label_stays() -> None:
         "doi: 10.1234/hd-2026-00123",
         "Harbour Studies 574, 16-17 (2019)",
         "Journal of Example Port Science 12(3), e1234 (2020).",
+        "Disclaimer: The views of the experts quoted here are their own, not Harbour Daily's.",
+        "Disclaimer",
     ],
 )
 def test_captions_citations_and_labels_at_a_pages_ends(line: str) -> None:
@@ -62,6 +64,7 @@ def test_captions_citations_and_labels_at_a_pages_ends(line: str) -> None:
         "Source linked the two accidents in a report on Monday.",
         "The vote was 574, 16 (2019)",
         "Related to the mayor, she said, the harbour master knew the plan.",
+        "Disclaimers on the ferry tickets were printed in very small type.",
     ],
 )
 def test_prose_near_those_forms_stays(line: str) -> None:

@@ -71,7 +71,7 @@ _LINE = re.compile(
           |\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})
         (?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?
       | source\s*:.{1,80} | tags?\s*:.* | filed\s+under\s*:.* | topics?\s*:.{1,160}
-      | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200}
+      | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200} | disclaimers?(?:\s*:.*)?
       | (?:the\s+)?(?:opinions?|views?)\s+expressed\s+(?:here(?:in)?|in\s+this\s+\w+|above|below)
         \s+(?:are|is|do)\b.*
       | don[’']t\s+miss.{0,80} | tell\s+us\s+what\s+you\s+think.*
@@ -142,7 +142,7 @@ _FIRST_WORDS = words(
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
     recent popular know got have header featured feature top lead main cover hero banner
-    doi"""
+    doi disclaimer disclaimers"""
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _LINE_STARTS = "_©($’'. -"
