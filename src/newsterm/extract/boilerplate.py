@@ -36,8 +36,7 @@ _LINE = re.compile(
       | advertisement | advertising | sponsored(?:\s+content)? | ad
       | (?:story|article)\s+continues(?:\s+(?:below|after).*)? | continue\s+reading.*
       | skip\s+(?:advertisement|ad|past\s+newsletter.*) | supported\s+by
-      | (?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+)?
-        (?:photo(?:graph)?s?|image|picture|illustration|video|credit|graphic|map|chart)s?
+      | (?:photo(?:graph)?s?|image|picture|illustration|video|credit|graphic|map|chart)s?
         (?:\s+(?:by|credit))?\s*:.*
       | (?:photo(?:graph)?|image|picture|illustration)s?\s+by\s+.*
       | sign\s+up\b.* | subscribe\b.* | get\s+(?:our|the)\s+.{0,60}newsletter.*
@@ -71,7 +70,6 @@ _LINE = re.compile(
           |\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})
         (?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?
       | source\s*:.{1,80} | tags?\s*:.* | filed\s+under\s*:.* | topics?\s*:.{1,160}
-      | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200} | disclaimers?(?:\s*:.*)?
       | (?:the\s+)?(?:opinions?|views?)\s+expressed\s+(?:here(?:in)?|in\s+this\s+\w+|above|below)
         \s+(?:are|is|do)\b.*
       | don[’']t\s+miss.{0,80} | tell\s+us\s+what\s+you\s+think.*
@@ -141,8 +139,17 @@ _FIRST_WORDS = words(
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
-    recent popular know got have header featured feature top lead main cover hero banner
-    doi disclaimer disclaimers"""
+    recent popular know got have"""
+)
+_PAGE_LABEL = re.compile(
+    r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
+      (?:\s+credit)?\s*:.* | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200}
+      | disclaimers?(?:\s*:.*)?)[\s.!?]*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Other labels of a page: "Header image: …", "Source link", "doi: 10.…", "Disclaimer: …"."""
+_PAGE_LABEL_WORDS = words(
+    "header featured feature top lead main cover hero banner source doi disclaimer disclaimers"
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _LINE_STARTS = "_©($’'. -"
@@ -414,7 +421,7 @@ def is_boilerplate(paragraph: str) -> bool:
             return True
         if text[-1].isalpha() and "/" in text[-60:] and _credit_after_caption(text):
             return True  # "… on the quay. Jane Roe/Harbour Daily files"
-        if text[-1] in ")." and "(" in text[-8:] and len(text) <= 120 and _citation(text):
+        if len(text) <= 120 and text.endswith((")", ").")) and _citation(text):
             return True  # "Nature 574, 16-17 (2019)"
         if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
             return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
@@ -428,6 +435,8 @@ def is_boilerplate(paragraph: str) -> bool:
             )
             or "rights reserved" in lowered
         ) and _LINE.fullmatch(text) is not None:
+            return True
+        if first is not None and first.group() in _PAGE_LABEL_WORDS and _PAGE_LABEL.fullmatch(text):
             return True
         if "/" in text and _AGENCY_CREDIT.fullmatch(text) is not None:
             return True
