@@ -144,12 +144,14 @@ _FIRST_WORDS = words(
 _PAGE_LABEL = re.compile(
     r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
       (?:\s+credit)?\s*:.* | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200}
-      | disclaimers?(?:\s*:.*)?)[\s.!?]*""",
+      | disclaimers?(?:\s*:.*)? | about\s+the\s+authors?)[\s.!?]*""",
     re.IGNORECASE | re.VERBOSE,
 )
-"""Other labels of a page: "Header image: …", "Source link", "doi: 10.…", "Disclaimer: …"."""
+"""Other labels of a page: "Header image: …", "Source link", "doi: 10.…", "Disclaimer: …",
+"About the author"."""
 _PAGE_LABEL_WORDS = words(
     "header featured feature top lead main cover hero banner source doi disclaimer disclaimers"
+    " about"
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _LINE_STARTS = "_©($’'. -"

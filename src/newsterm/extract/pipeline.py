@@ -78,6 +78,12 @@ def analyse(
             len(paragraph) <= title_size and title_key and _key(paragraph) == title_key
         ):
             continue
+        if about:  # "About the author", then the author's name alone on its line
+            about = False
+            named = page_byline(paragraph, after_marker=True)
+            if named is not None:
+                _add_names(profiled, named)
+                continue
         if len(body) < _BYLINE_ZONE:
             if is_by_marker(paragraph):
                 marker = True
@@ -95,15 +101,6 @@ def analyse(
             if organisation:
                 _add_names(organisations, [organisation])
                 continue
-        if about:  # "About the author", then the author's name alone on its line
-            about = False
-            named = page_byline(paragraph, after_marker=True)
-            if named is not None:
-                _add_names(profiled, named)
-                continue
-        if len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR:
-            about = True
-            continue
         if is_contact_line(paragraph):
             contact_lines.append(paragraph)
             continue
@@ -115,6 +112,7 @@ def analyse(
                 _add_names(writers if writing else reporters, reporting_names(clause))
             continue
         if is_boilerplate(paragraph):
+            about = len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR
             continue
         body.append(paragraph)
 
