@@ -45,7 +45,7 @@ _LINE = re.compile(
           |more\s+on\s+this\s+story|more\s+from\s+.{0,40}|see\s+also
           |recommended|most\s+(?:popular|viewed|read)|read\s+next|you\s+may\s+also\s+like
           |also\s+read|further\s+reading|watch|listen|trending|explore\s+more.*|more\s+news)
-        (?:\s*(?:[:|–—-].*)|\s+(?:articles?|stories|coverage|topics|content))?
+        (?:\s+(?:articles?|stories|coverage|topics|content))?(?:\s*[:|–—-].*)?
       | reuse\s+this\s+content | topics | click\s+here\b.* | tap\s+here\b.*
       | listen\s+to\s+(?:this|the)\s+(?:article|story).* | \d+\s+min(?:ute)?s?\s+read
       | (?:print|e-?mail|save|gift)(?:\s+(?:this\s+)?(?:article|story))? | save\s+article
@@ -152,6 +152,18 @@ _FIRST_WORDS = words(
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
     recent popular know got have"""
+)
+_PAGE_LABEL = re.compile(
+    r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
+      (?:\s+credit)?\s*:.* | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200}
+      | disclaimers?(?:\s*:.*)? | about\s+the\s+authors?)[\s.!?]*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""Other labels of a page: "Header image: …", "Source link", "doi: 10.…", "Disclaimer: …",
+"About the author"."""
+_PAGE_LABEL_WORDS = words(
+    "header featured feature top lead main cover hero banner source doi disclaimer disclaimers"
+    " about"
 )
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _LINE_STARTS = "_©($’'. -"
@@ -325,6 +337,12 @@ _NOT_SOURCES = words(
 )
 _CAPS_CREDIT = re.compile(r"[.!?]\s+[A-Z]{2,}(?:\s?/\s?[A-Z]{2,}){1,4}\Z")
 """A caption's credit of initials run on after it: "… on the hill. ABC/DEFG"."""
+_CITATION = re.compile(
+    r"(?P<name>[A-Z][^\d()]{0,80}?) \d{1,4}(?:\(\d{1,3}\))?, ?[a-z]?\d{1,6}(?:[-–]\d{1,6})? ?"
+    r"\((?:19|20)\d\d\)\.?"
+)
+"""A journal's citation alone on its line: "Nature 574, 16-17 (2019)"."""
+_TITLE_GLUE = frozenset(("of", "and", "&", "the", "for", "in", "on"))
 _CREDIT_GLUE = frozenset(
     ["for", "the", "via", "and", "of", "de", "van", "von", "der", "da", "del", "—", "–", "-"]
 )
@@ -415,6 +433,10 @@ def is_boilerplate(paragraph: str) -> bool:
             return True  # "… on the quay. (Harbour Trust)"
         if "/" in text[-60:] and text[-1].isupper() and _CAPS_CREDIT.search(text[-60:]):
             return True
+        if text[-1].isalpha() and "/" in text[-60:] and _credit_after_caption(text):
+            return True  # "… on the quay. Jane Roe/Harbour Daily files"
+        if len(text) <= 120 and text.endswith((")", ").")) and _citation(text):
+            return True  # "Nature 574, 16-17 (2019)"
         if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
             return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
     if len(text) <= _MAX_LINE:
@@ -431,6 +453,8 @@ def is_boilerplate(paragraph: str) -> bool:
             if "erved" in lowered or "://" in text or "www." in lowered
             else _LINE_OWN_OPENINGS
         ).fullmatch(text) is not None:
+            return True
+        if first is not None and first.group() in _PAGE_LABEL_WORDS and _PAGE_LABEL.fullmatch(text):
             return True
         if "/" in text and _AGENCY_CREDIT.fullmatch(text) is not None:
             return True
@@ -449,6 +473,26 @@ def is_boilerplate(paragraph: str) -> bool:
     lowered_tail = tail.lower()
     return any(cue in lowered_tail for cue in _CAPTION_CUES) and (
         _CAPTION_CREDIT.search(tail) is not None
+    )
+
+
+def _credit_after_caption(text: str) -> bool:
+    """A caption with a photo's credit run on after its last sentence: "… on the quay. Jane
+    Roe/Harbour Daily", "… Jane Roe/Reuters files" (an archive photo); a name of two words or
+    more before the slash."""
+    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    if cut < 0 or len(text.split()) > _CAPTION_WORDS:
+        return False
+    credit = text[cut + 2 :].removesuffix(" files").removesuffix(" file")
+    who = credit.partition("/")[0]
+    return " " in who.strip() and _NAME_CREDIT.fullmatch(credit) is not None
+
+
+def _citation(text: str) -> bool:
+    """A journal's citation alone on its line: "Nature 574, 16-17 (2019)"."""
+    match = _CITATION.fullmatch(text)
+    return match is not None and all(
+        w[0].isupper() or w in _TITLE_GLUE for w in match.group("name").split()
     )
 
 
@@ -575,10 +619,12 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     for index, text in enumerate(paragraphs):
         if index + 1 < len(paragraphs) and _repeated_in_credit(text, paragraphs[index + 1]):
             drop.add(index)
-        if text.strip().casefold() == "read more" and index + 1 < len(paragraphs):
-            headline = paragraphs[index + 1]  # a bare label: only the one line after it
-            if _link_line(headline) and len(headline.split()) >= 4:
-                drop.update((index, index + 1))
+        if len(text) <= 20 and index + 1 < len(paragraphs) and _bare_label(text):
+            end = index + 1  # a bare label: the headline after it, and longer ones after that
+            while end < len(paragraphs) and _after_bare_label(paragraphs[end], end - index):
+                end += 1
+            if end > index + 1:
+                drop.update(range(index, end))
         elif _LINKS_LABEL.fullmatch(text.strip()):
             end = index + 1
             while end < len(paragraphs) and _link_line(paragraphs[end]):
@@ -601,7 +647,7 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
                 if len(line.split()) > 3:
                     break
     for index in range(len(paragraphs) - 1):
-        if _photo_credit(paragraphs[index + 1]) and _caption_like(paragraphs[index]):
+        if _photo_credit(paragraphs[index + 1]) and caption_like(paragraphs[index]):
             drop.add(index + 1)  # a photo's credit, and its caption unless a standfirst
             if not _standfirst(paragraphs, index):
                 drop.add(index)
@@ -657,7 +703,7 @@ _LEANING = words(
 """First words of a paragraph that leans on the text before it; a caption names its subject."""
 
 
-def _caption_like(text: str) -> bool:
+def caption_like(text: str) -> bool:
     """A paragraph that can be a photo's caption: one short block of plain sentences, no
     quotation in it, not opening with a pronoun or a link word ("Which brings us to …")."""
     line = text.strip()
@@ -872,6 +918,35 @@ def _lead_label(text: str) -> bool:
         and "@" not in line
         and not any(w.strip("'‘’\":").casefold() in _LABEL_KEEP for w in line.split())
     )
+
+
+_BARE_LABELS = frozenset(
+    (
+        "read more",
+        "related",
+        "related stories",
+        "related articles",
+        "related content",
+        "explore further",
+        "popular video",
+        "popular videos",
+        "you may also like",
+        "recommended",
+    )
+)
+"""A heading a page prints above other stories' headlines, alone on its line, no colon."""
+_MORE_HEADLINE = 7
+"""Words each headline after the first under a bare label has at least (a subhead has fewer)."""
+
+
+def _bare_label(text: str) -> bool:
+    return text.strip().casefold() in _BARE_LABELS
+
+
+def _after_bare_label(text: str, place: int) -> bool:
+    """A headline under a bare label: the first of 4 words or more, any after it of
+    _MORE_HEADLINE or more (a short line after them is the story's own subhead)."""
+    return _link_line(text) and len(text.split()) >= (4 if place == 1 else _MORE_HEADLINE)
 
 
 def _link_line(text: str) -> bool:

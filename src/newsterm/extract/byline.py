@@ -23,7 +23,7 @@ _NOT_NAMES = frozenset(
         "reuters", "afp", "ap", "news", "service", "agency", "wire", "times", "post",
         "journal", "guardian", "herald", "tribune", "daily", "chief", "senior", "special",
         "contributor", "columnist", "team", "desk", "staffers", "today", "tomorrow",
-        "yesterday", "noon", "now", "then", "this", "that", "far", "contrast",
+        "yesterday", "noon", "now", "then", "this", "that", "far", "contrast", "click",
     ]
 )  # fmt: skip
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*")

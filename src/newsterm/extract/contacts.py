@@ -147,6 +147,21 @@ def bio_reporter(paragraph: str) -> str | None:
     return clean_name(match.group("name")) if match else None
 
 
+_CLOSING_FOLLOW = re.compile(
+    r"(?:On [A-Z]\w+: )?Follow (?P<name>[A-Z]\S*(?: [A-Z]\S*){1,3}) (?:on|and|for) "
+)
+"""A paragraph's words are single-spaced: plain spaces keep the pattern cheap to compile."""
+
+
+def followed_reporter(paragraph: str) -> str | None:
+    """The reporter a closing line without an address asks readers to follow: "Follow Ana
+    Ruiz on Twitter.", "On Twitter: Follow Ana Ruiz and get more harbour news."."""
+    if len(paragraph) > 200 or "ollow" not in paragraph[:20]:
+        return None
+    match = _CLOSING_FOLLOW.match(paragraph)
+    return clean_name(match.group("name")) if match else None
+
+
 def names_the_reporter(paragraph: str) -> bool:
     """A contact line that is about the reporter ("Follow Ana Ruiz on X", "Ana Ruiz may be
     reached at …", "To contact the reporter on this story: …"), not any contact ("Contact the

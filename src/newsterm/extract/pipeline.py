@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from newsterm.analysis import Analysis, Contact
 from newsterm.extract.boilerplate import (
-    _caption_like,
+    caption_like,
     credit_clauses,
     is_boilerplate,
     reporting_names,
@@ -21,6 +21,7 @@ from newsterm.extract.byline import (
 from newsterm.extract.contacts import (
     bio_reporter,
     closing_email,
+    followed_reporter,
     is_bare_contact,
     is_contact_line,
     merge_contacts,
@@ -37,6 +38,8 @@ from newsterm.extract.version import ANALYSIS_VERSION as ANALYSIS_VERSION
 # Bylines and datelines are looked for near the top only.
 _BYLINE_ZONE = 4
 _DATELINE_ZONE = 2
+_ABOUT_AUTHOR = frozenset(("about the author", "about the authors"))
+"""A heading a page prints above its author's name or biography, at the end."""
 
 
 def _key(text: str) -> str:
@@ -69,7 +72,7 @@ def _photographers(
             continue  # not a lone name, a signature closing the story, or an author's own
         lines.add(line)
         drop.add(index)
-        if index and _caption_like(body[index - 1]):
+        if index and caption_like(body[index - 1]):
             drop.add(index - 1)
     return drop, lines
 
@@ -97,13 +100,20 @@ def analyse(
     contact_lines: list[str] = []
     organisations: list[str] = []
     credited: list[tuple[int, int]] = []  # an address line alone under a body line
-    marker = False
+    profiled: list[str] = []
+    marker = about = False
     for raw in paragraphs:
         paragraph = raw.strip()
         if not paragraph or (
             len(paragraph) <= title_size and title_key and _key(paragraph) == title_key
         ):
             continue
+        if about:  # "About the author", then the author's name alone on its line
+            about = False
+            named = page_byline(paragraph, after_marker=True)
+            if named is not None:
+                _add_names(profiled, named)
+                continue
         if len(body) < _BYLINE_ZONE:
             if is_by_marker(paragraph):
                 marker = True
@@ -134,6 +144,7 @@ def analyse(
                 _add_names(writers if writing else reporters, reporting_names(clause))
             continue
         if is_boilerplate(paragraph):
+            about = len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR
             continue
         body.append(paragraph)
     if credited:  # a photographer's name and address under a caption are not the author's
@@ -156,8 +167,12 @@ def analyse(
             _add_names(trailer, followed or [c.name for c in line_contacts if c.name])
     if not names:  # no byline: the trailer's "X may be reached at …", "Follow X on …"
         _add_names(names, trailer)
+    if not names:
+        _add_names(names, profiled)
     if not names:  # "Ana Ruiz is a staff writer at the Courier." closing the story
         _add_names(names, [n for n in map(bio_reporter, body[-3:]) if n][:1])
+    if not names:  # "Follow Ana Ruiz on Twitter." closing the story
+        _add_names(names, [n for n in map(followed_reporter, body[-2:]) if n][:1])
     if not names:
         _add_names(names, reporters)
     _add_names(names, writers)  # "Writing by X" (a wire story's writer): beside any byline

@@ -1,0 +1,117 @@
+"""Furniture and bylines at a saved page's ends, as new sites print them (issue 14), on invented
+text: each case failed before its rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsterm.analysis import Analysis
+from newsterm.extract import analyse
+from newsterm.extract.boilerplate import drop_story_links, is_boilerplate
+from newsterm.extract.text import parse_article_text
+
+PROSE = [
+    "The harbour board voted on Tuesday to rebuild the old sea wall before the winter storms.",
+    "Work is due to start in March and the board expects it to take two years to finish.",
+]
+HEADLINES = [
+    "Why the old sea wall at Example Port keeps failing every winter",
+    "Ferry fares rise again as the harbour board counts the cost of the storms",
+]
+
+
+@pytest.mark.parametrize("label", ["Related", "Explore further", "Popular Video", "RELATED"])
+def test_a_bare_label_takes_the_headlines_under_it(label: str) -> None:
+    assert drop_story_links([*PROSE, label, *HEADLINES, PROSE[0]]) == [*PROSE, PROSE[0]]
+    teaser = "This diver looked under the old pier and found something nobody expected:"
+    assert drop_story_links([PROSE[0], label, teaser, PROSE[1]]) == PROSE
+
+
+def test_a_subhead_after_the_headlines_under_a_bare_label_stays() -> None:
+    body = [*PROSE, "Related", HEADLINES[0], "What happens next", PROSE[0]]
+    assert drop_story_links(body) == [*PROSE, "What happens next", PROSE[0]]
+    kept = [*PROSE, "Related", "The board met again on Monday and agreed.", PROSE[0]]
+    assert drop_story_links(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Divers check their gear on the quay at dawn. Jane Roe/Harbour Daily files",
+        "Divers check their gear on the quay at dawn. Jane Roe/Reuters files",
+        "Header Image: Divers check their gear at dawn. The wall behind them dates from 1890.",
+        "Featured image: the old sea wall after the storm. It failed twice in ten years.",
+        "Related Topics: Ferries Harbours Storms",
+        "Source link",
+        "doi: 10.1234/hd-2026-00123",
+        "Harbour Studies 574, 16-17 (2019)",
+        "Journal of Example Port Science 12(3), e1234 (2020).",
+        "Disclaimer: The views of the experts quoted here are their own, not Harbour Daily's.",
+        "Disclaimer",
+    ],
+)
+def test_captions_citations_and_labels_at_a_pages_ends(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The board voted for and/or against the plan. Ana Ruiz said it was close",
+        "The deal was signed on Monday. Smith/Jones",
+        "Top officials met on Tuesday to discuss the wall.",
+        "Main Street was closed all day.",
+        "Source linked the two accidents in a report on Monday.",
+        "The vote was 574, 16 (2019)",
+        "Related to the mayor, she said, the harbour master knew the plan.",
+        "Disclaimers on the ferry tickets were printed in very small type.",
+    ],
+)
+def test_prose_near_those_forms_stays(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_about_the_author_names_the_author_without_a_byline() -> None:
+    result = analyse("Sea wall", [*PROSE, "About The Author", "Maren"])
+    assert result.authors == ["Maren"]
+    assert result.paragraphs == PROSE
+    bio = "Maren Holt writes about harbours for the Gazette."
+    assert analyse("Sea wall", [*PROSE, "About the author", bio]).paragraphs == [*PROSE, bio]
+
+
+def test_a_link_line_after_an_organisations_byline_is_no_author() -> None:
+    lines = ["by HBN News Desk", "Click Here for More Articles on SEA WALLS", *PROSE]
+    assert analyse("Sea wall", lines).authors == ["HBN News Desk"]
+
+
+def saved(lines: list[str]) -> Analysis:
+    """A saved text article of these paragraphs, read as `newsterm add` reads it."""
+    return analyse(*parse_article_text("Sea wall\n\n" + "\n\n".join(lines)))
+
+
+def test_a_photographers_name_and_address_under_a_caption_are_no_contact() -> None:
+    caption = "Divers check their gear on the quay at dawn before the storm reached the pier."
+    top = ["By Maren Holt", "mholt@example.com"]
+    result = saved([*top, caption, "JANE ROE", "jroe@example.com", *PROSE])
+    assert [c.email for c in result.contacts] == ["mholt@example.com"]
+    assert result.paragraphs == PROSE
+    own = ["Maren Holt", "mholt@example.com", *PROSE, "Maren Holt", "mholt@example.com"]
+    assert [c.email for c in saved(own).contacts] == ["mholt@example.com"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Follow Maren Holt on Twitter.",
+        "On Twitter: Follow Maren Holt and get more harbour coverage at HarbourNews.",
+    ],
+)
+def test_a_closing_follow_line_without_an_address_names_the_author(closing: str) -> None:
+    assert analyse("Sea wall", [*PROSE, closing]).authors == ["Maren Holt"]
+
+
+def test_a_person_to_follow_inside_the_story_is_no_author() -> None:
+    inside = "Fans can follow Ana Ruiz on Instagram, where she posts from the pier every day."
+    assert analyse("Sea wall", [*PROSE, inside]).authors == []
+    byline = ["By Tobias Wren", *PROSE, "Follow Maren Holt on Twitter."]
+    assert analyse("Sea wall", byline).authors == ["Tobias Wren"]
