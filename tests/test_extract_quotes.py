@@ -983,3 +983,39 @@ def test_the_coach_is_the_person_named_last_in_the_quotations_paragraph() -> Non
         ]
     )
     assert [q.speaker for q in quotes] == ["Venn"]
+
+
+def test_a_one_word_name_before_an_irregular_verb_an_adverb_or_hopes_that_is_the_subject() -> None:
+    """'Brink struck', 'Halim also clarified', 'Lind hopes that': the name, named in full
+    elsewhere, is the subject that a later "he" or "the 29-year-old" stands for, not the name
+    of an earlier sentence ("Demand rose" is no one: see the Rafe Olund test)."""
+    struck = quotes(
+        "Ola Brink beat Teo Vance in four sets on Sunday.",
+        "Vance slipped on the baseline but kept going.",
+        "Brink struck at the first chance and served out the match.",
+        "“He never lets you settle,” said the 29-year-old.",
+    )
+    assert struck[-1].speaker == "Brink"
+    also = quotes(
+        "Transport Minister Halim Yusof denied that firms paid for the trip.",
+        "Rosli Omar said the trip was a private one.",
+        "At the briefing, Halim also clarified that the ministry paid its share.",
+        "“We paid every ringgit,” he said.",
+    )
+    assert also[-1].speaker == "Halim"
+    hopes = quotes(
+        "Ivo Lind joined the survey in 2019.",
+        "REEF found forty new corals last year.",
+        "Lind hopes that REEF will map the whole coast.",
+        "“The money will help,” he says.",
+    )
+    assert hopes[-1].speaker == "Lind"
+
+
+def test_a_gerund_before_an_irregular_verb_is_no_subject() -> None:
+    """'Filming began in Oslo.' then '“…,” she tells a magazine': Arn, not "Filming"."""
+    found = quotes(
+        "Tove Arn leads the cast.",
+        "Filming began in Oslo in May. “It is like three films in one,” she tells a magazine.",
+    )
+    assert found[-1].speaker == "Tove Arn"

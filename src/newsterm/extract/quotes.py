@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from typing import NamedTuple
@@ -1576,7 +1576,7 @@ def _previous_subject(
             (_inverted_speaker(text) or _final_attribution(text) or _final_source(text))
             if near >= 0
             else None
-        ) or _sentence_subject(text)
+        ) or _sentence_subject(text, lambda name: _named_in_full(masked, para, name))
         if found is None and near < 0:
             found = _final_attribution(text)  # "…, Ruiz said." further back: Ruiz speaks on
         if found is None and near >= 0:
@@ -1671,8 +1671,12 @@ _PLACE_PREPOSITIONS = words("at in on from near inside outside across")
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
 
 
-def _sentence_subject(text: str) -> str | None:
-    """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any."""
+def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> str | None:
+    """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any.
+
+    With ``known``, a one-word name before a verb only ``_acts`` finds ("Ruiz struck") counts
+    when ``known(name)`` says the article names that person in full ("Demand rose" does not).
+    """
     if text[:2].isupper():
         text = text[dateline_end(text) :]  # "OSLO (May 2) -- …": a place, not the subject
     if text[:1].isdigit():
@@ -1721,23 +1725,84 @@ def _sentence_subject(text: str) -> str | None:
         ):
             tokens.pop(0)
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
-        if candidate[match.end() : match.end() + 1].isalpha():
+        end = match.end()
+        if candidate[end : end + 1].isalpha():
             tokens = tokens[:-1]  # the run stopped inside a word: "He al|so"
+            end = match.start() + run.rindex(" ")
         if not tokens or len(tokens) > 4 or not tokens[0][:1].isupper():
             continue
         if any(_nonperson(t) or t.lower() in PRONOUNS for t in tokens):
             continue
-        rest = candidate[match.end() :]
+        rest = candidate[end:]
         if rest[:1] == " " and rest[1:2].islower() and not _VERBISH.match(rest):
             role = _role_subject(candidate)
             if role is not None:
                 return role  # "Valley FM forecaster Ana Ruiz predicted …"
         if len(tokens) == 1:
-            verbish = _VERBISH.match(rest) or _verbs(rest[:30])
+            verbish = (
+                _VERBISH.match(rest)
+                or _verbs(rest[:30])
+                or (known is not None and tokens[0] != "You" and _acts(rest) and known(tokens[0]))
+            )
             if not (rest.startswith((",", " —", " –")) or verbish):
                 continue
         return " ".join(tokens)
     return _role_subject(text)
+
+
+_PAST_IRREGULAR = words(
+    "won lost struck beat took made came went got gave held kept left met paid put ran saw sent"
+    " spoke stood thought wrote felt fought began broke brought built bought caught chose drew"
+    " drove fell flew grew hit knew led rose sat shot sold spent threw wore does did can could"
+    " should must"
+)
+_THINKS = re.compile(r"[a-z]{2,}[^\Ws]s\s+that\b")
+
+
+def _named_in_full(masked: Sequence[str], para: int, name: str) -> bool:
+    """Paragraphs up to ``para`` name ``name`` after a title or beside another capitalised word
+    that is no title or common word ("Prince Andrew", "Andy Murray", "Fahmi Fadzil"): a
+    person's name, not "Demand"."""
+    for text in masked[: para + 1]:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            before = text[:at].rsplit(None, 1)[-1:] if text[at - 1 : at] == " " else []
+            after = text[end + 1 :].split(None, 1)[:1] if text[end : end + 1] == " " else []
+            if before and before[0][:1].isupper() and before[0].lower() in TITLES:
+                return True  # "Prince Andrew", "Dr. Li"
+            for word in (*before, *after):
+                word = word.rstrip(".,;:")
+                if (
+                    word[:1].isupper()
+                    and word[1:].islower()
+                    and not _nonperson(word)
+                    and word.lower() not in TITLES
+                    and not _opening_adverb(word)
+                ):
+                    return True
+            at = text.find(name, end)
+    return False
+
+
+def _acts(rest: str) -> bool:
+    """The words after a one-word name are its verb, after an adverb or two ("Ruiz also
+    clarified", "Ruiz struck", "Ruiz hopes that", "Ruiz doesn’t"): the name is a clause's
+    subject."""
+    if rest[:1] != " " or not rest[1:2].islower():
+        return False
+    found = rest.split(maxsplit=3)[:3]
+    while found and (found[0] in _AUX or found[0].endswith("ly")):
+        found.pop(0)
+    if not found:
+        return False
+    verb = found[0]
+    return (
+        verb in _PAST_IRREGULAR
+        or verb.endswith(("n’t", "n't"))
+        or _VERBISH.match(" " + verb) is not None
+        or _THINKS.match(" ".join(found[:2])) is not None
+    )
 
 
 def _role_subject(text: str) -> str | None:
