@@ -1019,3 +1019,17 @@ def test_a_gerund_before_an_irregular_verb_is_no_subject() -> None:
         "Filming began in Oslo in May. “It is like three films in one,” she tells a magazine.",
     )
     assert found[-1].speaker == "Tove Arn"
+
+
+def test_the_name_before_who_speaks_for_the_relative_clause() -> None:
+    """'The ban was mocked by rival mayors and Ada Voss who wrote online: “…”': Ada Voss, not
+    "the ban"; the same with a comma and a name right after "by"."""
+    (plain,) = quotes(
+        "The ban was mocked by rival mayors and Ada Voss who wrote online: ‘The harbour has"
+        " never looked emptier.’"
+    )
+    assert plain.speaker == "Ada Voss"
+    (comma,) = quotes(
+        "The toll was attacked by Nils Brandt, who said: “Nobody asked the fishermen.”"
+    )
+    assert comma.speaker == "Nils Brandt"

@@ -554,6 +554,17 @@ def _subject(pre: str) -> str | None:
         relative = _RELATIVE_PRONOUN.search(pre)
         if relative is not None:
             return relative.group("pronoun")  # "a fund which he said would fight “…”"
+    if pre.endswith(" who "):
+        # "… was mocked by critics and Ana Ruiz(,) who wrote: “…”": the name "who" follows
+        head = pre[:-5].rstrip(" ,")
+        named = _trailing_name(head)
+        if named is not None:
+            return named
+        tail = _NAME_TAIL.search(head)
+        if tail is not None and head[: tail.start("name")].endswith((" by ", " and ")):
+            named = tail.group("name")
+            if _classify(named) == "name" and not any(_nonperson(t) for t in named.split()):
+                return named  # "by Ana Ruiz, who": _trailing_name takes no name after "by"
     cut = 0
     for match in _HARD_STOP.finditer(pre):
         cut = match.end()
