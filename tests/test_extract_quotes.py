@@ -1033,3 +1033,14 @@ def test_the_name_before_who_speaks_for_the_relative_clause() -> None:
         "The toll was attacked by Nils Brandt, who said: “Nobody asked the fishermen.”"
     )
     assert comma.speaker == "Nils Brandt"
+
+
+def test_a_state_after_a_town_in_an_opening_phrase_is_not_the_subject() -> None:
+    """'Speaking at the plant in Tacoma, Washington, Chief Executive Ada Voss said …' then
+    '“…,” she said': Ada Voss (the title dropped), not "Washington"."""
+    found = quotes(
+        "Speaking at the firm’s plant in Tacoma, Washington, Chief Executive Ada Voss said that"
+        " the line would close.",
+        "“We waited as long as we could,” she said.",
+    )
+    assert [q.speaker for q in found] == ["Ada Voss"]

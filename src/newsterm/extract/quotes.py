@@ -1707,7 +1707,12 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
     opener = text.split(maxsplit=1)[0].lower() if text.strip() else ""
     longest = 14 if opener in _INTRO_WORDS else 6  # "At a hearing last month of …, Ruiz"
     if comma > 0 and text[:comma].count(" ") < longest:
-        candidates.append(text[comma + 1 :].lstrip())  # "Earlier this year, Ruiz told …"
+        after = text[comma + 1 :].lstrip()  # "Earlier this year, Ruiz told …"
+        if _IN_PLACE.search(text, 0, comma):
+            state = after.find(",")
+            if state > 0 and " " not in after[:state]:
+                after = after[state + 1 :].lstrip()  # "… in Redmond, Washington, Ana Ruiz said"
+        candidates.append(after)
         appositive = _POSSESSIVE_OPENER.match(text[: comma + 1])
         if appositive is not None:
             # "Ruiz’s son, filmmaker Ivo Lind (…), said": the name after the possessive
