@@ -1044,3 +1044,13 @@ def test_a_state_after_a_town_in_an_opening_phrase_is_not_the_subject() -> None:
         "“We waited as long as we could,” she said.",
     )
     assert [q.speaker for q in found] == ["Ada Voss"]
+
+
+def test_a_group_with_a_lower_case_modifier_is_a_speaker() -> None:
+    """'That, and “the cost of a second dock were the reasons,” harbour officials wrote …':
+    harbour officials (a modifier before a plural speaker), a quotation kept."""
+    (found,) = quotes(
+        "That, together with the silt and “the cost of a second dock were the reasons for the"
+        " delay,” harbour officials wrote in a memo seen by the Gazette."
+    )
+    assert (found.speaker, found.fragment) == ("harbour officials", True)

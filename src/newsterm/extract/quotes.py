@@ -467,6 +467,7 @@ def _classify(phrase: str) -> str | None:
     if (
         first in _DETERMINERS
         or first in _PLURAL_SPEAKERS
+        or (len(tokens) <= 3 and tokens[-1] in _PLURAL_SPEAKERS and phrase.islower())
         or first.endswith(("’s", "'s"))
         or (tokens[0][:1].isupper() and len(tokens) <= 6 and tokens[-1][:1].islower())
     ):
