@@ -1054,3 +1054,11 @@ def test_a_group_with_a_lower_case_modifier_is_a_speaker() -> None:
         " delay,” harbour officials wrote in a memo seen by the Gazette."
     )
     assert (found.speaker, found.fragment) == ("harbour officials", True)
+
+
+def test_advises_and_instructs_are_speech_verbs() -> None:
+    """'The leaflet advises families to keep water for a ‘few days.’': the leaflet's words."""
+    advises = quotes("The council leaflet advises families to keep water for a ‘few days.’")
+    assert [q.speaker for q in advises] == ["the council leaflet"]
+    instructs = quotes("The manual instructs crews to “stop, look and call it in.”")
+    assert [q.speaker for q in instructs] == ["the manual"]

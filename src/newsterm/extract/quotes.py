@@ -77,7 +77,7 @@ _FINITE = words(
     " written accused accuses blasted blasts rejected dismissed concluded concludes alleged"
     " alleges maintain argue insist contend contended contends allege warn assert asserted"
     " asserts quipped quips lamented laments emails emailed e-mails e-mailed tweets found"
-    " advised instructed begged snapped sighed laughed chuckled mused exclaimed"
+    " advised advises instructed instructs begged snapped sighed laughed chuckled mused exclaimed"
     " interjected retorted"
 )
 _FINDING = re.compile(r"\s*(?:,|\.|that\s|$)")
