@@ -1062,3 +1062,15 @@ def test_advises_and_instructs_are_speech_verbs() -> None:
     assert [q.speaker for q in advises] == ["the council leaflet"]
     instructs = quotes("The manual instructs crews to “stop, look and call it in.”")
     assert [q.speaker for q in instructs] == ["the manual"]
+
+
+def test_found_before_a_pronoun_is_speech_said_by_the_clauses_subject() -> None:
+    """'Last May, the club dropped two coaches after an audit found they “may have misled” it':
+    the audit's words, not "Last May" (a date, no name)."""
+    (found,) = quotes(
+        "Last May, the club dropped two coaches after an audit found they “may have misled”"
+        " the board about the budget."
+    )
+    assert (found.text, found.speaker, found.fragment) == ("may have misled", "an audit", True)
+    (dated,) = quotes("Last August, the board wrote that the costs “will rise again next year.”")
+    assert dated.speaker == "the board"

@@ -80,7 +80,7 @@ _FINITE = words(
     " advised advises instructed instructs begged snapped sighed laughed chuckled mused exclaimed"
     " interjected retorted"
 )
-_FINDING = re.compile(r"\s*(?:,|\.|that\s|$)")
+_FINDING = re.compile(r"\s*(?:,|\.|that\s|(?:he|she|they|we)\s|$)")
 _BARE = words("maintain argue insist contend allege warn assert")
 """Plain present forms that are speech after a plural subject, not after "to"."""
 _PARTICIPLE = words(
@@ -428,6 +428,8 @@ def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
     first = tokens[0].lower()
     if first in _INVALID_START or first.strip(".") in MONTHS_AND_DAYS or _opening_adverb(first):
         return False
+    if first in ("last", "next") and tokens[-1].lower().strip(".,") in MONTHS_AND_DAYS:
+        return False  # "Last August", "Next Tuesday": a date
     capitals = 0
     for token in tokens:
         if token.lower() in PARTICLES:
@@ -578,6 +580,11 @@ def _subject(pre: str) -> str | None:
         clause = text[: joined.start()].strip(" ,")
         if clause and _classify(clause) != "name":
             return joined.group("name")  # "That was when the plan began and Ana Ruiz said"
+    elif " a" in text or " the " in text:
+        # "… fired staff after an investigation [found]": the clause's own subject
+        described = _JOINED_PHRASE.search(text)
+        if described is not None and text[: described.start()].strip(" ,"):
+            return described.group("phrase")
     # A comma before the verb: a two-word name ending the phrase may be a place set off
     # ("…, New Zealand, said"); without one it is the subject ("At a rally in Denver, Ana Ruiz
     # said").
@@ -665,6 +672,12 @@ _JOINED_NAME = re.compile(
 )
 """A name that opens a clause joined to the one before, after its role words: "… and Ana Ruiz
 [said]", "… in what host Ana Ruiz [described as]"."""
+_JOINED_PHRASE = re.compile(
+    r"\s(?:after|when|because|while|before|since|until|once)\s+"
+    r"(?P<phrase>(?:an?|the)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s*$"
+)
+"""A description opening a clause after a conjunction of time or cause: "… fired staff after
+an investigation [found]"."""
 _AFFILIATION = re.compile(r"([A-Z][^,]*?)\s+(?:with|at|from)\s+(?:the\s+)?[A-Z]")
 """A name and the body it works for: "Ana Ruiz with the Example Police Department"."""
 _NAME_TAIL = re.compile(
