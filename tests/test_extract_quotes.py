@@ -1074,3 +1074,15 @@ def test_found_before_a_pronoun_is_speech_said_by_the_clauses_subject() -> None:
     assert (found.text, found.speaker, found.fragment) == ("may have misled", "an audit", True)
     (dated,) = quotes("Last August, the board wrote that the costs “will rise again next year.”")
     assert dated.speaker == "the board"
+
+
+def test_a_policys_name_is_no_quotation_and_a_title_before_of_state_is_no_name() -> None:
+    """'suggested a policy of “dry docks” for the fleet': a name; with a comma and an
+    attribution after it, a quotation. 'Deputy Secretary of State Ada Voss': Ada Voss."""
+    assert quotes("Ada Voss suggested a policy of “dry docks” for the old fleet.") == []
+    (said,) = quotes("The port chose a policy of “dry docks,” her aide said.")
+    assert said.speaker == "her aide"
+    (titled,) = quotes(
+        "Deputy Secretary of State Ada Voss suggested the plan would “pay for itself.”"
+    )
+    assert titled.speaker == "Ada Voss"

@@ -698,7 +698,7 @@ def _trailing_name(segment: str) -> str | None:
     if match is None or match.start("name") == 0:
         return None
     before = segment[: match.start("name")].split()
-    titled = len(before) == 2 and before[0].lower() in TITLES and before[1] == "of"
+    titled = len(before) >= 2 and before[-2].lower() in TITLES and before[-1] == "of"
     if (
         before
         and not titled  # "Secretary of State Ana Ruiz"
@@ -1459,16 +1459,22 @@ _NAMING_NOUN = re.compile(
     r"\s+(?:formula|policy|doctrine|rule|model|approach|strategy|law|bill|program|programme"
     r"|campaign|movement|initiative|effect|syndrome|clause|era|slogan|label|tag|motto)\b"
 )
+_NAMING_OF = re.compile(r"\s(?:policy|doctrine|strategy|approach|formula)\s+of$")
 _DEFINED = re.compile(r",?\s*(?:an?|the)\s+[a-z]")
 
 
 def _named_term(lead: str, text: str, paragraph: str, close: int) -> bool:
     """A short quotation that names a work or a term rather than quoting speech: a capitalised
-    title after a possessive ("Ana Ruiz’s “Firework”"), or a term after an article, defined
+    title after a possessive ("Ana Ruiz’s “Firework”"), a policy's name ("a policy of “…”"),
+    or a term after an article, defined
     by the phrase after its comma, with no speech verb before it ("victims of a “swatting,” a
     hoax in which …"; not "called it a “disaster,” a word …")."""
     if lead.endswith(("’s", "'s")):
         return text[:1].isupper() and text[-1:] not in ".!?"
+    if lead.endswith(" of"):
+        # "a policy of “oil quarantine” for …": the name of a policy, not "… of “x,” she said"
+        comma = paragraph[close - 1 : close] == "," or paragraph[close + 1 : close + 2] == ","
+        return not comma and _NAMING_OF.search(lead, max(0, len(lead) - 30)) is not None
     if not lead.endswith((" a", " an", " the")):
         return False
     after = paragraph[close + 1 : close + 40]
