@@ -1086,3 +1086,12 @@ def test_a_policys_name_is_no_quotation_and_a_title_before_of_state_is_no_name()
         "Deputy Secretary of State Ada Voss suggested the plan would “pay for itself.”"
     )
     assert titled.speaker == "Ada Voss"
+
+
+def test_a_thing_called_a_name_is_no_quotation() -> None:
+    """'issued new advice online today called ‘Ready for storms.’': the advice's name; "he
+    called “…”", "Ruiz called “…”" and "officials called “…”" stay speech."""
+    assert quotes("The county also issued new advice online today called ‘Ready for storms.’") == []
+    assert quotes("The town opened a shelter called “Harbour House” in March.") == []
+    (spoken,) = quotes("Later, officials called “a scandal” what the mayor did.")
+    assert spoken.speaker == "officials"

@@ -1389,7 +1389,11 @@ def _attribute_candidate(
 
     lead = before.rstrip()
     cand.fragment = bool(lead) and lead[-1] not in _NOT_BEFORE_FRAGMENT
-    if cand.fragment and len(cand.text.split(None, 8)) <= 8 and _has_speech_cue(lead[-40:]):
+    if (
+        cand.fragment
+        and len(cand.text.split(None, 8)) <= 8
+        and (_has_speech_cue(lead[-40:]) or _thing_called(lead))
+    ):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
     if cand.fragment and ":" in cand.text and _subtitled(cand.text):
         return  # a title and its subtitle: her book “A Harbour Town: Stories of the Coast”
@@ -1441,6 +1445,24 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+def _thing_called(lead: str) -> bool:
+    """A lower-case word that is no person, pronoun, adverb or conjunction right before
+    "called": a name follows ("fresh advice called “…”", "a town called “…”"), not speech
+    ("he called “…”", "officials called", "Ruiz, who called")."""
+    if not lead.endswith(" called"):
+        return False
+    before = lead[:-7].rsplit(None, 1)[-1:]
+    word = before[0] if before else ""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in _CALLERS
+        and not word.endswith("ly")
+        and word not in _AUX
+        and word not in _CONJUNCTIONS
+    )
 
 
 def _subtitled(text: str) -> bool:
@@ -1509,6 +1531,15 @@ _FINAL_SOURCE = re.compile(
     rf",\s+(?P<who>an?\s+(?:[\w-]+\s+){{0,2}}(?:{_PERSON_NOUNS})(?:\s+[\w’'-]+){{0,5}}?)"
     r"\s+(?:has\s+|had\s+)?(?:told|said|says)\b[^,]{0,40}$"
 )
+_CALLERS = (
+    PRONOUNS
+    | PERSON_PRONOUNS
+    | _PLURAL_SPEAKERS
+    | TITLES
+    | words(_PERSON_NOUNS.replace("|", " "))
+    | words("them us me you who that which")
+)
+"""Words before "called" that may be its subject: ``_thing_called``."""
 
 
 def _final_source(sentence: str) -> str | None:
