@@ -1095,3 +1095,16 @@ def test_a_thing_called_a_name_is_no_quotation() -> None:
     assert quotes("The town opened a shelter called “Harbour House” in March.") == []
     (spoken,) = quotes("Later, officials called “a scandal” what the mayor did.")
     assert spoken.speaker == "officials"
+
+
+def test_a_company_is_not_who_he_is() -> None:
+    """'Since May, Acme charged the fee …' then '“…,” he said': Ivo Lind, who spoke before,
+    not Acme, which the story calls "Acme Corp"."""
+    found = quotes(
+        "Acme Corp said on Monday it would cut its emissions.",
+        "The fee “will pay for the cleanup,” Acme President Ivo Lind said.",
+        "He added that the fee would grow.",
+        "Since May, Acme charged the fee on every flight.",
+        "“That money goes straight back into the work,” he said.",
+    )
+    assert (found[-1].speaker or "").endswith("Ivo Lind")

@@ -1652,6 +1652,8 @@ def _previous_subject(
             aside = _ASIDE.search(text)
             if aside is not None and _classify(aside.group("name")) == "name":
                 found = aside.group("name")
+        if found and " " not in found and _company(masked, para, found):
+            continue  # "Microsoft assessed the fee" and "Microsoft Corp": not "he"
         if found and pronoun and _other_gender(text, found, pronoun):
             # "Ivo Dane died, and his wife Mara says he …" then "she says": not Dane, but the
             # one whose speech verb the sentence holds
@@ -1663,6 +1665,21 @@ def _previous_subject(
         if found:
             return found
     return None
+
+
+_COMPANY_SUFFIXES = ("Corp", "Inc", "Ltd", "LLC", "PLC", "plc", "Co.", "Group", "Corporation")
+
+
+def _company(masked: Sequence[str], para: int, name: str) -> bool:
+    """Paragraphs up to ``para`` write ``name`` as a company's ("Microsoft Corp", "Acme Inc.")."""
+    needle = name + " "
+    for text in masked[: para + 1]:
+        at = text.find(needle)
+        while at >= 0:
+            if text.startswith(_COMPANY_SUFFIXES, at + len(needle)):
+                return True
+            at = text.find(needle, at + 1)
+    return False
 
 
 _CAPITALISED_TAIL = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*$")
