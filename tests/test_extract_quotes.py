@@ -1108,3 +1108,18 @@ def test_a_company_is_not_who_he_is() -> None:
         "“That money goes straight back into the work,” he said.",
     )
     assert (found[-1].speaker or "").endswith("Ivo Lind")
+
+
+def test_the_main_clause_not_an_opening_subordinate_clause_gives_the_subject() -> None:
+    """'After Ada Voss won on Monday, it was Mia Holt who …' and 'When Ada Voss left, Mia Holt
+    took over …' then '“…,” she said': Mia Holt both times."""
+    cleft = quotes(
+        "After Ada Voss won her heat on Monday, it was Mia Holt who set the pace on Tuesday.",
+        "“I wanted to start the day well,” she told the radio afterwards.",
+    )
+    assert cleft[-1].speaker == "Mia Holt"
+    main = quotes(
+        "When Ada Voss left the club in June, Mia Holt took over the squad.",
+        "“It was a big step,” she said.",
+    )
+    assert main[-1].speaker == "Mia Holt"

@@ -1773,14 +1773,22 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
         candidates.append(text[mask + 1 :].lstrip(' ,”’"»'))
     comma = text.find(",")
     opener = text.split(maxsplit=1)[0].lower() if text.strip() else ""
-    longest = 14 if opener in _INTRO_WORDS else 6  # "At a hearing last month of …, Ruiz"
+    longest = 14 if opener in _INTRO_WORDS or opener in _SUBORDINATORS else 6
+    # ("At a hearing last month of …, Ruiz", "When Ana Ruiz left the club in June, Lind")
     if comma > 0 and text[:comma].count(" ") < longest:
         after = text[comma + 1 :].lstrip()  # "Earlier this year, Ruiz told …"
         if _IN_PLACE.search(text, 0, comma):
             state = after.find(",")
             if state > 0 and " " not in after[:state]:
                 after = after[state + 1 :].lstrip()  # "… in Redmond, Washington, Ana Ruiz said"
-        candidates.append(after)
+        if opener in _SUBORDINATORS:
+            # "After Ruiz won, it was Lind who …": the main clause's subject first
+            cleft = _CLEFT.match(after)
+            if cleft is not None and _classify(cleft.group("name")) == "name":
+                return cleft.group("name")
+            candidates.insert(0, after)
+        else:
+            candidates.append(after)
         appositive = _POSSESSIVE_OPENER.match(text[: comma + 1])
         if appositive is not None:
             # "Ruiz’s son, filmmaker Ivo Lind (…), said": the name after the possessive
@@ -1887,6 +1895,13 @@ def _acts(rest: str) -> bool:
         or _VERBISH.match(" " + verb) is not None
         or _THINKS.match(" ".join(found[:2])) is not None
     )
+
+
+_SUBORDINATORS = words("after although as because before if once since though until when while")
+_CLEFT = re.compile(
+    r"[Ii]t\s+(?:was|is)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+who\b"
+)
+"""A cleft main clause: "it was Ana Ruiz who …"."""
 
 
 def _role_subject(text: str) -> str | None:
