@@ -1123,3 +1123,15 @@ def test_the_main_clause_not_an_opening_subordinate_clause_gives_the_subject() -
         "“It was a big step,” she said.",
     )
     assert main[-1].speaker == "Mia Holt"
+
+
+def test_a_paragraph_of_quotation_alone_is_said_by_the_person_the_one_before_is_about() -> None:
+    """'Holt meanwhile wrapped up her win in two hours.' then a paragraph that is all
+    quotation, with no attribution: Holt's."""
+    found = quotes(
+        "Mia Holt and Ada Voss both reached the final.",
+        "Holt meanwhile wrapped up her win in two hours, beating the top seed.",
+        "“Having the others do well is amazing for all of us. We push each other.",
+        "“It is nice to be around players like them.”",
+    )
+    assert [q.speaker for q in found] == ["Holt"]

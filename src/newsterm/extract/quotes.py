@@ -26,6 +26,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import NamedTuple
 
@@ -1092,6 +1093,13 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             elif first.para > 0 and not masked[first.para][: first.open].strip():
                 # “…” opening a paragraph after "Erekat said it was …": the reported speaker
                 reported = _last_subject(masked, starts, first.para, first.open)
+                if reported is None and not spans[first.para - 1]:
+                    # "Ruiz wrapped up her win in two hours." then “…”: the one it was about
+                    before = _starts_of(masked, starts, first.para - 1)
+                    reported = _sentence_subject(
+                        masked[first.para - 1][before[-1] if before else 0 :],
+                        partial(_named_in_full, masked, first.para),
+                    )
                 if reported is not None and _classify(reported) == "name":
                     cand.speaker = reported
             if cand.speaker is None:
@@ -1884,7 +1892,7 @@ def _acts(rest: str) -> bool:
     if rest[:1] != " " or not rest[1:2].islower():
         return False
     found = rest.split(maxsplit=3)[:3]
-    while found and (found[0] in _AUX or found[0].endswith("ly")):
+    while found and (found[0] in _AUX or found[0].endswith("ly") or found[0] in _OPENING_ADVERBS):
         found.pop(0)
     if not found:
         return False
