@@ -583,9 +583,9 @@ def _subject(pre: str) -> str | None:
             return joined.group("name")  # "That was when the plan began and Ana Ruiz said"
     elif " a" in text or " the " in text:
         # "… fired staff after an investigation [found]": the clause's own subject
-        described = _JOINED_PHRASE.search(text)
-        if described is not None and text[: described.start()].strip(" ,"):
-            return described.group("phrase")
+        opening = _JOINED_PHRASE.search(text)
+        if opening is not None and text[: opening.start()].strip(" ,"):
+            return opening.group("phrase")
     # A comma before the verb: a two-word name ending the phrase may be a place set off
     # ("…, New Zealand, said"); without one it is the subject ("At a rally in Denver, Ana Ruiz
     # said").
