@@ -564,9 +564,9 @@ def _subject(pre: str) -> str | None:
         named = _trailing_name(head)
         if named is not None:
             return named
-        tail = _NAME_TAIL.search(head)
-        if tail is not None and head[: tail.start("name")].endswith((" by ", " and ")):
-            named = tail.group("name")
+        ending = _NAME_TAIL.search(head)
+        if ending is not None and head[: ending.start("name")].endswith((" by ", " and ")):
+            named = ending.group("name")
             if _classify(named) == "name" and not any(_nonperson(t) for t in named.split()):
                 return named  # "by Ana Ruiz, who": _trailing_name takes no name after "by"
     cut = 0
