@@ -581,7 +581,7 @@ def _subject(pre: str) -> str | None:
         clause = text[: joined.start()].strip(" ,")
         if clause and _classify(clause) != "name":
             return joined.group("name")  # "That was when the plan began and Ana Ruiz said"
-    elif " a" in text or " the " in text:
+    elif not _SUBORDINATORS.isdisjoint(text[-80:].split()[-5:-1]):
         # "… fired staff after an investigation [found]": the clause's own subject
         opening = _JOINED_PHRASE.search(text)
         if opening is not None and text[: opening.start()].strip(" ,"):
@@ -1785,10 +1785,9 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
     # ("At a hearing last month of …, Ruiz", "When Ana Ruiz left the club in June, Lind")
     if comma > 0 and text[:comma].count(" ") < longest:
         after = text[comma + 1 :].lstrip()  # "Earlier this year, Ruiz told …"
-        if _IN_PLACE.search(text, 0, comma):
-            state = after.find(",")
-            if state > 0 and " " not in after[:state]:
-                after = after[state + 1 :].lstrip()  # "… in Redmond, Washington, Ana Ruiz said"
+        state = after.find(",")
+        if state > 0 and " " not in after[:state] and _IN_PLACE.search(text, 0, comma):
+            after = after[state + 1 :].lstrip()  # "… in Redmond, Washington, Ana Ruiz said"
         if opener in _SUBORDINATORS:
             # "After Ruiz won, it was Lind who …": the main clause's subject first
             cleft = _CLEFT.match(after)
