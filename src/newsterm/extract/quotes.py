@@ -1681,12 +1681,12 @@ _COMPANY_SUFFIXES = ("Corp", "Inc", "Ltd", "LLC", "PLC", "plc", "Co.", "Group", 
 def _company(masked: Sequence[str], para: int, name: str) -> bool:
     """Paragraphs up to ``para`` write ``name`` as a company's ("Microsoft Corp", "Acme Inc.")."""
     needle = name + " "
-    text = "\n".join(masked[: para + 1])  # one C scan instead of one a paragraph
-    at = text.find(needle)
-    while at >= 0:
-        if text.startswith(_COMPANY_SUFFIXES, at + len(needle)):
-            return True
-        at = text.find(needle, at + 1)
+    for text in masked[: para + 1]:
+        at = text.find(needle)
+        while at >= 0:
+            if text.startswith(_COMPANY_SUFFIXES, at + len(needle)):
+                return True
+            at = text.find(needle, at + 1)
     return False
 
 
