@@ -1135,3 +1135,14 @@ def test_a_paragraph_of_quotation_alone_is_said_by_the_person_the_one_before_is_
         "“It is nice to be around players like them.”",
     )
     assert [q.speaker for q in found] == ["Holt"]
+
+
+def test_saying_after_a_pronoun_subject_keeps_the_fragment_for_that_person() -> None:
+    """'In 2021, she dropped her claim against the port, saying she “…”': the fragment is
+    kept, said by "she", who is Mara Lind, named before."""
+    found = quotes(
+        "Mara Lind sued the harbour board in 2019.",
+        "In 2021, she dropped her claim against the board, saying she “may have misread the"
+        " charts” at the time.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("may have misread the charts", "Mara Lind")]

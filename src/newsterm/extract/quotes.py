@@ -831,6 +831,10 @@ def _participle_subject(pre: str) -> str | None:
     if pre.rstrip().endswith(","):
         # "After the vote, Ana Ruiz issued a statement, saying …": the sentence's subject
         found = _sentence_subject(pre)
+        if found is None and (" he " in pre or " she " in pre):
+            pronoun = _PRONOUN_OPENER.match(pre)
+            if pronoun is not None:
+                return pronoun.group("pronoun")  # "In 2022, she withdrew it, saying …": "she"
         return found if found is not None and _classify(found) == "name" else None
     if not pre.endswith(" ") or pre.rstrip()[-1:] in ";:—–-":
         return None
@@ -841,6 +845,8 @@ def _participle_subject(pre: str) -> str | None:
 
 
 _HAS = (" has", " have", "Has", "Have")
+_PRONOUN_OPENER = re.compile(r"(?:[A-Z][^,]{0,40},\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]+")
+"""A sentence whose subject is "he" or "she", after an opening phrase ("In 2022, she …")."""
 
 
 _DOCUMENTS = (
