@@ -983,3 +983,166 @@ def test_the_coach_is_the_person_named_last_in_the_quotations_paragraph() -> Non
         ]
     )
     assert [q.speaker for q in quotes] == ["Venn"]
+
+
+def test_a_one_word_name_before_an_irregular_verb_an_adverb_or_hopes_that_is_the_subject() -> None:
+    """'Brink struck', 'Halim also clarified', 'Lind hopes that': the name, named in full
+    elsewhere, is the subject that a later "he" or "the 29-year-old" stands for, not the name
+    of an earlier sentence ("Demand rose" is no one: see the Rafe Olund test)."""
+    struck = quotes(
+        "Ola Brink beat Teo Vance in four sets on Sunday.",
+        "Vance slipped on the baseline but kept going.",
+        "Brink struck at the first chance and served out the match.",
+        "“He never lets you settle,” said the 29-year-old.",
+    )
+    assert struck[-1].speaker == "Brink"
+    also = quotes(
+        "Transport Minister Halim Yusof denied that firms paid for the trip.",
+        "Rosli Omar said the trip was a private one.",
+        "At the briefing, Halim also clarified that the ministry paid its share.",
+        "“We paid every ringgit,” he said.",
+    )
+    assert also[-1].speaker == "Halim"
+    hopes = quotes(
+        "Ivo Lind joined the survey in 2019.",
+        "REEF found forty new corals last year.",
+        "Lind hopes that REEF will map the whole coast.",
+        "“The money will help,” he says.",
+    )
+    assert hopes[-1].speaker == "Lind"
+
+
+def test_a_gerund_before_an_irregular_verb_is_no_subject() -> None:
+    """'Filming began in Oslo.' then '“…,” she tells a magazine': Arn, not "Filming"."""
+    found = quotes(
+        "Tove Arn leads the cast.",
+        "Filming began in Oslo in May. “It is like three films in one,” she tells a magazine.",
+    )
+    assert found[-1].speaker == "Tove Arn"
+
+
+def test_the_name_before_who_speaks_for_the_relative_clause() -> None:
+    """'The ban was mocked by rival mayors and Ada Voss who wrote online: “…”': Ada Voss, not
+    "the ban"; the same with a comma and a name right after "by"."""
+    (plain,) = quotes(
+        "The ban was mocked by rival mayors and Ada Voss who wrote online: ‘The harbour has"
+        " never looked emptier.’"
+    )
+    assert plain.speaker == "Ada Voss"
+    (comma,) = quotes(
+        "The toll was attacked by Nils Brandt, who said: “Nobody asked the fishermen.”"
+    )
+    assert comma.speaker == "Nils Brandt"
+
+
+def test_a_state_after_a_town_in_an_opening_phrase_is_not_the_subject() -> None:
+    """'Speaking at the plant in Tacoma, Washington, Chief Executive Ada Voss said …' then
+    '“…,” she said': Ada Voss (the title dropped), not "Washington"."""
+    found = quotes(
+        "Speaking at the firm’s plant in Tacoma, Washington, Chief Executive Ada Voss said that"
+        " the line would close.",
+        "“We waited as long as we could,” she said.",
+    )
+    assert [q.speaker for q in found] == ["Ada Voss"]
+
+
+def test_a_group_with_a_lower_case_modifier_is_a_speaker() -> None:
+    """'That, and “the cost of a second dock were the reasons,” harbour officials wrote …':
+    harbour officials (a modifier before a plural speaker), a quotation kept."""
+    (found,) = quotes(
+        "That, together with the silt and “the cost of a second dock were the reasons for the"
+        " delay,” harbour officials wrote in a memo seen by the Gazette."
+    )
+    assert (found.speaker, found.fragment) == ("harbour officials", True)
+
+
+def test_advises_and_instructs_are_speech_verbs() -> None:
+    """'The leaflet advises families to keep water for a ‘few days.’': the leaflet's words."""
+    advises = quotes("The council leaflet advises families to keep water for a ‘few days.’")
+    assert [q.speaker for q in advises] == ["the council leaflet"]
+    instructs = quotes("The manual instructs crews to “stop, look and call it in.”")
+    assert [q.speaker for q in instructs] == ["the manual"]
+
+
+def test_found_before_a_pronoun_is_speech_said_by_the_clauses_subject() -> None:
+    """'Last May, the club dropped two coaches after an audit found they “may have misled” it':
+    the audit's words, not "Last May" (a date, no name)."""
+    (found,) = quotes(
+        "Last May, the club dropped two coaches after an audit found they “may have misled”"
+        " the board about the budget."
+    )
+    assert (found.text, found.speaker, found.fragment) == ("may have misled", "an audit", True)
+    (dated,) = quotes("Last August, the board wrote that the costs “will rise again next year.”")
+    assert dated.speaker == "the board"
+
+
+def test_a_policys_name_is_no_quotation_and_a_title_before_of_state_is_no_name() -> None:
+    """'suggested a policy of “dry docks” for the fleet': a name; with a comma and an
+    attribution after it, a quotation. 'Deputy Secretary of State Ada Voss': Ada Voss."""
+    assert quotes("Ada Voss suggested a policy of “dry docks” for the old fleet.") == []
+    (said,) = quotes("The port chose a policy of “dry docks,” her aide said.")
+    assert said.speaker == "her aide"
+    (titled,) = quotes(
+        "Deputy Secretary of State Ada Voss suggested the plan would “pay for itself.”"
+    )
+    assert titled.speaker == "Ada Voss"
+
+
+def test_a_thing_called_a_name_is_no_quotation() -> None:
+    """'issued new advice online today called ‘Ready for storms.’': the advice's name; "he
+    called “…”", "Ruiz called “…”" and "officials called “…”" stay speech."""
+    assert quotes("The county also issued new advice online today called ‘Ready for storms.’") == []
+    assert quotes("The town opened a shelter called “Harbour House” in March.") == []
+    (spoken,) = quotes("Later, officials called “a scandal” what the mayor did.")
+    assert spoken.speaker == "officials"
+
+
+def test_a_company_is_not_who_he_is() -> None:
+    """'Since May, Acme charged the fee …' then '“…,” he said': Ivo Lind, who spoke before,
+    not Acme, which the story calls "Acme Corp"."""
+    found = quotes(
+        "Acme Corp said on Monday it would cut its emissions.",
+        "The fee “will pay for the cleanup,” Acme President Ivo Lind said.",
+        "He added that the fee would grow.",
+        "Since May, Acme charged the fee on every flight.",
+        "“That money goes straight back into the work,” he said.",
+    )
+    assert (found[-1].speaker or "").endswith("Ivo Lind")
+
+
+def test_the_main_clause_not_an_opening_subordinate_clause_gives_the_subject() -> None:
+    """'After Ada Voss won on Monday, it was Mia Holt who …' and 'When Ada Voss left, Mia Holt
+    took over …' then '“…,” she said': Mia Holt both times."""
+    cleft = quotes(
+        "After Ada Voss won her heat on Monday, it was Mia Holt who set the pace on Tuesday.",
+        "“I wanted to start the day well,” she told the radio afterwards.",
+    )
+    assert cleft[-1].speaker == "Mia Holt"
+    main = quotes(
+        "When Ada Voss left the club in June, Mia Holt took over the squad.",
+        "“It was a big step,” she said.",
+    )
+    assert main[-1].speaker == "Mia Holt"
+
+
+def test_a_paragraph_of_quotation_alone_is_said_by_the_person_the_one_before_is_about() -> None:
+    """'Holt meanwhile wrapped up her win in two hours.' then a paragraph that is all
+    quotation, with no attribution: Holt's."""
+    found = quotes(
+        "Mia Holt and Ada Voss both reached the final.",
+        "Holt meanwhile wrapped up her win in two hours, beating the top seed.",
+        "“Having the others do well is amazing for all of us. We push each other.",
+        "“It is nice to be around players like them.”",
+    )
+    assert [q.speaker for q in found] == ["Holt"]
+
+
+def test_saying_after_a_pronoun_subject_keeps_the_fragment_for_that_person() -> None:
+    """'In 2021, she dropped her claim against the port, saying she “…”': the fragment is
+    kept, said by "she", who is Mara Lind, named before."""
+    found = quotes(
+        "Mara Lind sued the harbour board in 2019.",
+        "In 2021, she dropped her claim against the board, saying she “may have misread the"
+        " charts” at the time.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("may have misread the charts", "Mara Lind")]

@@ -46,7 +46,7 @@ TITLES = words(
     " adm. admiral chancellor king queen prince princess pope secretary ambassador"
     " commissioner rev. father sister sheikh chairman chairwoman chief director officer"
     " speaker premier sir dame lord lady inspector detective sheriff goalkeeper coach manager"
-    " striker defender midfielder forward pitcher quarterback ceo cfo coo cto"
+    " striker defender midfielder forward pitcher quarterback ceo cfo coo cto executive"
 )
 """Words that may stand before a name ("President Trump", "Dr. Ana Ruiz")."""
 

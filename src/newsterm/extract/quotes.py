@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import NamedTuple
 
@@ -77,10 +78,10 @@ _FINITE = words(
     " written accused accuses blasted blasts rejected dismissed concluded concludes alleged"
     " alleges maintain argue insist contend contended contends allege warn assert asserted"
     " asserts quipped quips lamented laments emails emailed e-mails e-mailed tweets found"
-    " advised instructed begged snapped sighed laughed chuckled mused exclaimed"
+    " advised advises instructed instructs begged snapped sighed laughed chuckled mused exclaimed"
     " interjected retorted"
 )
-_FINDING = re.compile(r"\s*(?:,|\.|that\s|$)")
+_FINDING = re.compile(r"\s*(?:,|\.|that\s|(?:he|she|they|we)\s|$)")
 _BARE = words("maintain argue insist contend allege warn assert")
 """Plain present forms that are speech after a plural subject, not after "to"."""
 _PARTICIPLE = words(
@@ -430,6 +431,8 @@ def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
     first = tokens[0].lower()
     if first in _INVALID_START or first.strip(".") in MONTHS_AND_DAYS or _opening_adverb(first):
         return False
+    if first in ("last", "next") and tokens[-1].lower().strip(".,") in MONTHS_AND_DAYS:
+        return False  # "Last August", "Next Tuesday": a date
     capitals = 0
     for token in tokens:
         if token.lower() in PARTICLES:
@@ -469,6 +472,7 @@ def _classify(phrase: str) -> str | None:
     if (
         first in _DETERMINERS
         or first in _PLURAL_SPEAKERS
+        or (len(tokens) <= 3 and tokens[-1] in _PLURAL_SPEAKERS and phrase.islower())
         or first.endswith(("’s", "'s"))
         or (tokens[0][:1].isupper() and len(tokens) <= 6 and tokens[-1][:1].islower())
     ):
@@ -556,6 +560,17 @@ def _subject(pre: str) -> str | None:
         relative = _RELATIVE_PRONOUN.search(pre)
         if relative is not None:
             return relative.group("pronoun")  # "a fund which he said would fight “…”"
+    if pre.endswith(" who "):
+        # "… was mocked by critics and Ana Ruiz(,) who wrote: “…”": the name "who" follows
+        head = pre[:-5].rstrip(" ,")
+        named = _trailing_name(head)
+        if named is not None:
+            return named
+        ending = _NAME_TAIL.search(head)
+        if ending is not None and head[: ending.start("name")].endswith((" by ", " and ")):
+            named = ending.group("name")
+            if _classify(named) == "name" and not any(_nonperson(t) for t in named.split()):
+                return named  # "by Ana Ruiz, who": _trailing_name takes no name after "by"
     upto = _UP_TO_HARD_STOP.match(pre)
     text = pre[upto.end() :] if upto is not None else pre
     if len(text) > 200:
@@ -566,6 +581,11 @@ def _subject(pre: str) -> str | None:
         clause = text[: joined.start()].strip(" ,")
         if clause and _classify(clause) != "name":
             return joined.group("name")  # "That was when the plan began and Ana Ruiz said"
+    elif " a" in text or " the " in text:
+        # "… fired staff after an investigation [found]": the clause's own subject
+        opening = _JOINED_PHRASE.search(text)
+        if opening is not None and text[: opening.start()].strip(" ,"):
+            return opening.group("phrase")
     # A comma before the verb: a two-word name ending the phrase may be a place set off
     # ("…, New Zealand, said"); without one it is the subject ("At a rally in Denver, Ana Ruiz
     # said").
@@ -659,6 +679,12 @@ _JOINED_NAME = re.compile(
 )
 """A name that opens a clause joined to the one before, after its role words: "… and Ana Ruiz
 [said]", "… in what host Ana Ruiz [described as]"."""
+_JOINED_PHRASE = re.compile(
+    r"\s(?:after|when|because|while|before|since|until|once)\s+"
+    r"(?P<phrase>(?:an?|the)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s*$"
+)
+"""A description opening a clause after a conjunction of time or cause: "… fired staff after
+an investigation [found]"."""
 _AFFILIATION = re.compile(r"([A-Z][^,]*?)\s+(?:with|at|from)\s+(?:the\s+)?[A-Z]")
 """A name and the body it works for: "Ana Ruiz with the Example Police Department"."""
 _NAME_TAIL = re.compile(
@@ -679,7 +705,7 @@ def _trailing_name(segment: str) -> str | None:
     if match is None or match.start("name") == 0:
         return None
     before = segment[: match.start("name")].split()
-    titled = len(before) == 2 and before[0].lower() in TITLES and before[1] == "of"
+    titled = len(before) >= 2 and before[-2].lower() in TITLES and before[-1] == "of"
     if (
         before
         and not titled  # "Secretary of State Ana Ruiz"
@@ -811,6 +837,10 @@ def _participle_subject(pre: str) -> str | None:
     if pre.rstrip().endswith(","):
         # "After the vote, Ana Ruiz issued a statement, saying …": the sentence's subject
         found = _sentence_subject(pre)
+        if found is None and (" he " in pre or " she " in pre):
+            pronoun = _PRONOUN_OPENER.match(pre)
+            if pronoun is not None:
+                return pronoun.group("pronoun")  # "In 2022, she withdrew it, saying …": "she"
         return found if found is not None and _classify(found) == "name" else None
     if not pre.endswith(" ") or pre.rstrip()[-1:] in ";:—–-":
         return None
@@ -821,6 +851,8 @@ def _participle_subject(pre: str) -> str | None:
 
 
 _HAS = (" has", " have", "Has", "Have")
+_PRONOUN_OPENER = re.compile(r"(?:[A-Z][^,]{0,40},\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]+")
+"""A sentence whose subject is "he" or "she", after an opening phrase ("In 2022, she …")."""
 
 
 _DOCUMENTS = (
@@ -1073,6 +1105,13 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             elif first.para > 0 and not masked[first.para][: first.open].strip():
                 # “…” opening a paragraph after "Erekat said it was …": the reported speaker
                 reported = _last_subject(masked, starts, first.para, first.open)
+                if reported is None and not spans[first.para - 1]:
+                    # "Ruiz wrapped up her win in two hours." then “…”: the one it was about
+                    before = _starts_of(masked, starts, first.para - 1)
+                    reported = _sentence_subject(
+                        masked[first.para - 1][before[-1] if before else 0 :],
+                        partial(_named_in_full, masked, first.para),
+                    )
                 if reported is not None and _classify(reported) == "name":
                     cand.speaker = reported
             if cand.speaker is None:
@@ -1377,7 +1416,11 @@ def _attribute_candidate(
 
     lead = before.rstrip()
     cand.fragment = bool(lead) and lead[-1] not in _NOT_BEFORE_FRAGMENT
-    if cand.fragment and len(cand.text.split(None, 8)) <= 8 and _has_speech_cue(lead[-40:]):
+    if (
+        cand.fragment
+        and len(cand.text.split(None, 8)) <= 8
+        and (_has_speech_cue(lead[-40:]) or _thing_called(lead))
+    ):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
     if cand.fragment and ":" in cand.text and _subtitled(cand.text):
         return  # a title and its subtitle: her book “A Harbour Town: Stories of the Coast”
@@ -1431,6 +1474,24 @@ def _attribute_candidate(
             cand.speaker = speaker
 
 
+def _thing_called(lead: str) -> bool:
+    """A lower-case word that is no person, pronoun, adverb or conjunction right before
+    "called": a name follows ("fresh advice called “…”", "a town called “…”"), not speech
+    ("he called “…”", "officials called", "Ruiz, who called")."""
+    if not lead.endswith(" called"):
+        return False
+    before = lead[:-7].rsplit(None, 1)[-1:]
+    word = before[0] if before else ""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in _CALLERS
+        and not word.endswith("ly")
+        and word not in _AUX
+        and word not in _CONJUNCTIONS
+    )
+
+
 def _subtitled(text: str) -> bool:
     """A title with a subtitle after its colon, every word capitalised but small ones (one
     other lower-case word allowed: "… Communities that Arise …")."""
@@ -1447,16 +1508,22 @@ _NAMING_NOUN = re.compile(
     r"\s+(?:formula|policy|doctrine|rule|model|approach|strategy|law|bill|program|programme"
     r"|campaign|movement|initiative|effect|syndrome|clause|era|slogan|label|tag|motto)\b"
 )
+_NAMING_OF = re.compile(r"\s(?:policy|doctrine|strategy|approach|formula)\s+of$")
 _DEFINED = re.compile(r",?\s*(?:an?|the)\s+[a-z]")
 
 
 def _named_term(lead: str, text: str, paragraph: str, close: int) -> bool:
     """A short quotation that names a work or a term rather than quoting speech: a capitalised
-    title after a possessive ("Ana Ruiz’s “Firework”"), or a term after an article, defined
+    title after a possessive ("Ana Ruiz’s “Firework”"), a policy's name ("a policy of “…”"),
+    or a term after an article, defined
     by the phrase after its comma, with no speech verb before it ("victims of a “swatting,” a
     hoax in which …"; not "called it a “disaster,” a word …")."""
     if lead.endswith(("’s", "'s")):
         return text[:1].isupper() and text[-1:] not in ".!?"
+    if lead.endswith(" of"):
+        # "a policy of “oil quarantine” for …": the name of a policy, not "… of “x,” she said"
+        comma = paragraph[close - 1 : close] == "," or paragraph[close + 1 : close + 2] == ","
+        return not comma and _NAMING_OF.search(lead, max(0, len(lead) - 30)) is not None
     if not lead.endswith((" a", " an", " the")):
         return False
     after = paragraph[close + 1 : close + 40]
@@ -1491,6 +1558,15 @@ _FINAL_SOURCE = re.compile(
     rf",\s+(?P<who>an?\s+(?:[\w-]+\s+){{0,2}}(?:{_PERSON_NOUNS})(?:\s+[\w’'-]+){{0,5}}?)"
     r"\s+(?:has\s+|had\s+)?(?:told|said|says)\b[^,]{0,40}$"
 )
+_CALLERS = (
+    PRONOUNS
+    | PERSON_PRONOUNS
+    | _PLURAL_SPEAKERS
+    | TITLES
+    | words(_PERSON_NOUNS.replace("|", " "))
+    | words("them us me you who that which")
+)
+"""Words before "called" that may be its subject: ``_thing_called``."""
 
 
 def _final_source(sentence: str) -> str | None:
@@ -1589,7 +1665,7 @@ def _previous_subject(
             (_inverted_speaker(text) or _final_attribution(text) or _final_source(text))
             if near >= 0
             else None
-        ) or _sentence_subject(text)
+        ) or _sentence_subject(text, lambda name: _named_in_full(masked, para, name))
         if found is None and near < 0:
             found = _final_attribution(text)  # "…, Ruiz said." further back: Ruiz speaks on
         if found is None and near >= 0:
@@ -1603,6 +1679,8 @@ def _previous_subject(
             aside = _ASIDE.search(text)
             if aside is not None and _classify(aside.group("name")) == "name":
                 found = aside.group("name")
+        if found and " " not in found and _company(masked, para, found):
+            continue  # "Microsoft assessed the fee" and "Microsoft Corp": not "he"
         if found and pronoun and _other_gender(text, found, pronoun):
             # "Ivo Dane died, and his wife Mara says he …" then "she says": not Dane, but the
             # one whose speech verb the sentence holds
@@ -1614,6 +1692,21 @@ def _previous_subject(
         if found:
             return found
     return None
+
+
+_COMPANY_SUFFIXES = ("Corp", "Inc", "Ltd", "LLC", "PLC", "plc", "Co.", "Group", "Corporation")
+
+
+def _company(masked: Sequence[str], para: int, name: str) -> bool:
+    """Paragraphs up to ``para`` write ``name`` as a company's ("Microsoft Corp", "Acme Inc.")."""
+    needle = name + " "
+    for text in masked[: para + 1]:
+        at = text.find(needle)
+        while at >= 0:
+            if text.startswith(_COMPANY_SUFFIXES, at + len(needle)):
+                return True
+            at = text.find(needle, at + 1)
+    return False
 
 
 _CAPITALISED_TAIL = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*$")
@@ -1684,8 +1777,12 @@ _PLACE_PREPOSITIONS = words("at in on from near inside outside across")
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
 
 
-def _sentence_subject(text: str) -> str | None:
-    """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any."""
+def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> str | None:
+    """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any.
+
+    With ``known``, a one-word name before a verb only ``_acts`` finds ("Ruiz struck") counts
+    when ``known(name)`` says the article names that person in full ("Demand rose" does not).
+    """
     if text[:2].isupper():
         text = text[dateline_end(text) :]  # "OSLO (May 2) -- …": a place, not the subject
     if text[:1].isdigit():
@@ -1703,9 +1800,21 @@ def _sentence_subject(text: str) -> str | None:
         candidates.append(text[mask + 1 :].lstrip(' ,”’"»'))
     comma = text.find(",")
     opener = text.split(maxsplit=1)[0].lower() if comma > 0 else ""
-    longest = 14 if opener in _INTRO_WORDS else 6  # "At a hearing last month of …, Ruiz"
+    longest = 14 if opener in _INTRO_WORDS or opener in _SUBORDINATORS else 6
+    # ("At a hearing last month of …, Ruiz", "When Ana Ruiz left the club in June, Lind")
     if comma > 0 and text[:comma].count(" ") < longest:
-        candidates.append(text[comma + 1 :].lstrip())  # "Earlier this year, Ruiz told …"
+        after = text[comma + 1 :].lstrip()  # "Earlier this year, Ruiz told …"
+        state = after.find(",")
+        if state > 0 and " " not in after[:state] and _IN_PLACE.search(text, 0, comma):
+            after = after[state + 1 :].lstrip()  # "… in Redmond, Washington, Ana Ruiz said"
+        if opener in _SUBORDINATORS:
+            # "After Ruiz won, it was Lind who …": the main clause's subject first
+            cleft = _CLEFT.match(after)
+            if cleft is not None and _classify(cleft.group("name")) == "name":
+                return cleft.group("name")
+            candidates.insert(0, after)
+        else:
+            candidates.append(after)
         appositive = _POSSESSIVE_OPENER.match(text[: comma + 1])
         if appositive is not None:
             # "Ruiz’s son, filmmaker Ivo Lind (…), said": the name after the possessive
@@ -1734,23 +1843,91 @@ def _sentence_subject(text: str) -> str | None:
         ):
             tokens.pop(0)
         tokens = [t.rstrip(".") if len(t) > 2 else t for t in tokens]
-        if candidate[match.end() : match.end() + 1].isalpha():
+        end = match.end()
+        if candidate[end : end + 1].isalpha():
             tokens = tokens[:-1]  # the run stopped inside a word: "He al|so"
+            end = match.start() + run.rindex(" ")
         if not tokens or len(tokens) > 4 or not tokens[0][:1].isupper():
             continue
         if any(_nonperson(t) or t.lower() in PRONOUNS for t in tokens):
             continue
-        rest = candidate[match.end() :]
+        rest = candidate[end:]
         if rest[:1] == " " and rest[1:2].islower() and not _VERBISH.match(rest):
             role = _role_subject(candidate)
             if role is not None:
                 return role  # "Valley FM forecaster Ana Ruiz predicted …"
         if len(tokens) == 1:
-            verbish = _VERBISH.match(rest) or _verbs(rest[:30])
+            verbish = (
+                _VERBISH.match(rest)
+                or _verbs(rest[:30])
+                or (known is not None and tokens[0] != "You" and _acts(rest) and known(tokens[0]))
+            )
             if not (rest.startswith((",", " —", " –")) or verbish):
                 continue
         return " ".join(tokens)
     return _role_subject(text)
+
+
+_PAST_IRREGULAR = words(
+    "won lost struck beat took made came went got gave held kept left met paid put ran saw sent"
+    " spoke stood thought wrote felt fought began broke brought built bought caught chose drew"
+    " drove fell flew grew hit knew led rose sat shot sold spent threw wore does did can could"
+    " should must"
+)
+_THINKS = re.compile(r"[a-z]{2,}[^\Ws]s\s+that\b")
+
+
+def _named_in_full(masked: Sequence[str], para: int, name: str) -> bool:
+    """Paragraphs up to ``para`` name ``name`` after a title or beside another capitalised word
+    that is no title or common word ("Prince Andrew", "Andy Murray", "Fahmi Fadzil"): a
+    person's name, not "Demand"."""
+    for text in masked[: para + 1]:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            before = text[:at].rsplit(None, 1)[-1:] if text[at - 1 : at] == " " else []
+            after = text[end + 1 :].split(None, 1)[:1] if text[end : end + 1] == " " else []
+            if before and before[0][:1].isupper() and before[0].lower() in TITLES:
+                return True  # "Prince Andrew", "Dr. Li"
+            for word in (*before, *after):
+                word = word.rstrip(".,;:")
+                if (
+                    word[:1].isupper()
+                    and word[1:].islower()
+                    and not _nonperson(word)
+                    and word.lower() not in TITLES
+                    and not _opening_adverb(word)
+                ):
+                    return True
+            at = text.find(name, end)
+    return False
+
+
+def _acts(rest: str) -> bool:
+    """The words after a one-word name are its verb, after an adverb or two ("Ruiz also
+    clarified", "Ruiz struck", "Ruiz hopes that", "Ruiz doesn’t"): the name is a clause's
+    subject."""
+    if rest[:1] != " " or not rest[1:2].islower():
+        return False
+    found = rest.split(maxsplit=3)[:3]
+    while found and (found[0] in _AUX or found[0].endswith("ly") or found[0] in _OPENING_ADVERBS):
+        found.pop(0)
+    if not found:
+        return False
+    verb = found[0]
+    return (
+        verb in _PAST_IRREGULAR
+        or verb.endswith(("n’t", "n't"))
+        or _VERBISH.match(" " + verb) is not None
+        or _THINKS.match(" ".join(found[:2])) is not None
+    )
+
+
+_SUBORDINATORS = words("after although as because before if once since though until when while")
+_CLEFT = re.compile(
+    r"[Ii]t\s+(?:was|is)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+who\b"
+)
+"""A cleft main clause: "it was Ana Ruiz who …"."""
 
 
 def _role_subject(text: str) -> str | None:
