@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
 from typing import NamedTuple
@@ -1167,7 +1167,25 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                     speaker = previous[1]
         quotes.append(Quote(cand.text, speaker, cand.para, cand.fragment, cand.start))
         previous = (final.para, speaker)
+    if any(q.speaker is None for q in quotes):
+        _said_again(quotes)
     return quotes
+
+
+def _said_again(quotes: list[Quote]) -> None:
+    """Give a quotation with no speaker the speaker of another that holds the same words: a
+    standfirst or pull quote repeating the body's “…,” Ruiz said."""
+    keys = [f" {_NOT_KEY.sub(' ', q.text).strip().casefold()} " for q in quotes]
+    for i, quote in enumerate(quotes):
+        if quote.speaker is not None or len(keys[i].split(None, 2)) < 2:
+            continue
+        said = {
+            other.speaker
+            for j, other in enumerate(quotes)
+            if other.speaker is not None and j != i and keys[i] in keys[j]
+        }
+        if len(said) == 1:
+            quotes[i] = replace(quote, speaker=said.pop())
 
 
 _SAID_THAT = re.compile(
