@@ -1173,3 +1173,13 @@ def test_words_two_people_said_give_a_quotation_alone_no_speaker() -> None:
         " away,” said Tom Berg, who runs the ferry.",
     )
     assert [q.speaker for q in found] == [None, "Ana Ruiz", "Tom Berg"]
+
+
+def test_a_name_after_the_quotation_not_the_last_word_of_its_role() -> None:
+    """'“…,” Ana Ruiz, head of sales at Acme Trucks, Buses, and Vans, said': Ana Ruiz, not the
+    last of the company's names."""
+    found = quotes(
+        "“We built every one of them to last,” Ana Ruiz, head of sales at Acme Trucks, Buses,"
+        " and Vans, said in a statement.",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz"]

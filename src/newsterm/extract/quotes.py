@@ -940,6 +940,16 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
             if speaker:
                 return speaker, True
         speaker = _subject(context[: verb.start])
+        if not last and " " not in (speaker or "") and lead.endswith(","):
+            # "“…,” Ana Ruiz, head of sales at Acme Trucks, Buses, and Vans, said": the name
+            # after the quotation, not the last word of its role
+            front = _FRONT_NAME.match(context)
+            if (
+                front is not None
+                and (speaker or "") not in front.group("name")
+                and _classify(front.group("name")) == "name"
+            ):
+                return front.group("name"), True
         if speaker and lead.endswith(",") and not speaker[:1].isupper():
             # "“…,” the town nearest the site, said Salt.": a description of what the quotation
             # named, set off by commas, and the speaker named after the verb
@@ -953,6 +963,10 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
             if speaker:
                 return speaker, True  # "All “relevant sites” were cleaned, reports Wee."
     return None, True
+
+
+_FRONT_NAME = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+[a-z]")
+"""A full name after a quotation, then a comma and a lower-case role: "Ana Ruiz, head of …"."""
 
 
 def _before_possessive(tokens: list[str]) -> list[str]:
