@@ -1189,17 +1189,24 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
 def _said_again(quotes: list[Quote]) -> None:
     """Give a quotation with no speaker the speaker of another that holds the same words: a
     standfirst or pull quote repeating the body's “…,” Ruiz said."""
-    keys = [f" {_NOT_KEY.sub(' ', q.text).strip().casefold()} " for q in quotes]
+    said = [(q.text.casefold(), q.speaker) for q in quotes if q.speaker is not None]
+    if not said:
+        return
     for i, quote in enumerate(quotes):
-        if quote.speaker is not None or len(keys[i].split(None, 2)) < 2:
+        if quote.speaker is not None:
             continue
-        said = {
-            other.speaker
-            for j, other in enumerate(quotes)
-            if other.speaker is not None and j != i and keys[i] in keys[j]
+        words_ = _NOT_KEY.sub(" ", quote.text.casefold()).split()
+        if len(words_) < 2:
+            continue
+        longest = max(words_, key=len)
+        key = f" {' '.join(words_)} "
+        speakers = {
+            speaker
+            for text, speaker in said
+            if longest in text and key in f" {_NOT_KEY.sub(' ', text).strip()} "
         }
-        if len(said) == 1:
-            quotes[i] = replace(quote, speaker=said.pop())
+        if len(speakers) == 1:
+            quotes[i] = replace(quote, speaker=speakers.pop())
 
 
 _SAID_THAT = re.compile(
