@@ -1146,3 +1146,40 @@ def test_saying_after_a_pronoun_subject_keeps_the_fragment_for_that_person() -> 
         " charts” at the time.",
     )
     assert [(q.text, q.speaker) for q in found] == [("may have misread the charts", "Mara Lind")]
+
+
+def test_a_standfirst_repeating_a_quotation_takes_the_speaker_of_the_body() -> None:
+    """A standfirst quoting words that the body then gives with "…," Ruiz said: Ruiz said
+    them both times."""
+    found = quotes(
+        "Divers find a sunken harbour off the coast",
+        "‘That nobody had looked under the sand bar in all those years is a puzzle’",
+        "A team of divers mapped the old harbour walls this summer.",
+        "“We knew the bay was shallow. That nobody had looked under the sand bar in all those"
+        " years is a puzzle,” Ana"
+        " Ruiz, who led the dives, said on Monday.",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_words_two_people_said_give_a_quotation_alone_no_speaker() -> None:
+    """A standfirst quoting words that two different people say in the body is left without
+    a speaker."""
+    found = quotes(
+        "‘The docks need a fresh start after all these years of being left to rot away’",
+        "“The docks need a fresh start after all these years of being left to rot away,” Ana"
+        " Ruiz said.",
+        "“I agree. The docks need a fresh start after all these years of being left to rot"
+        " away,” said Tom Berg, who runs the ferry.",
+    )
+    assert [q.speaker for q in found] == [None, "Ana Ruiz", "Tom Berg"]
+
+
+def test_a_name_after_the_quotation_not_the_last_word_of_its_role() -> None:
+    """'“…,” Ana Ruiz, head of sales at Acme Trucks, Buses, and Vans, said': Ana Ruiz, not the
+    last of the company's names."""
+    found = quotes(
+        "“We built every one of them to last,” Ana Ruiz, head of sales at Acme Trucks, Buses,"
+        " and Vans, said in a statement.",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz"]

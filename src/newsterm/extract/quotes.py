@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
 from typing import NamedTuple
@@ -940,6 +940,16 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
             if speaker:
                 return speaker, True
         speaker = _subject(context[: verb.start])
+        if not last and " " not in (speaker or "") and lead.endswith(","):
+            # "“…,” Ana Ruiz, head of sales at Acme Trucks, Buses, and Vans, said": the name
+            # after the quotation, not the last word of its role
+            front = _FRONT_NAME.match(context)
+            if (
+                front is not None
+                and (speaker or "") not in front.group("name")
+                and _classify(front.group("name")) == "name"
+            ):
+                return front.group("name"), True
         if speaker and lead.endswith(",") and not speaker[:1].isupper():
             # "“…,” the town nearest the site, said Salt.": a description of what the quotation
             # named, set off by commas, and the speaker named after the verb
@@ -953,6 +963,10 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
             if speaker:
                 return speaker, True  # "All “relevant sites” were cleaned, reports Wee."
     return None, True
+
+
+_FRONT_NAME = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+[a-z]")
+"""A full name after a quotation, then a comma and a lower-case role: "Ana Ruiz, head of …"."""
 
 
 def _before_possessive(tokens: list[str]) -> list[str]:
@@ -1167,7 +1181,32 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                     speaker = previous[1]
         quotes.append(Quote(cand.text, speaker, cand.para, cand.fragment, cand.start))
         previous = (final.para, speaker)
+    if any(q.speaker is None for q in quotes):
+        _said_again(quotes)
     return quotes
+
+
+def _said_again(quotes: list[Quote]) -> None:
+    """Give a quotation with no speaker the speaker of another that holds the same words: a
+    standfirst or pull quote repeating the body's “…,” Ruiz said."""
+    said = [(q.text.casefold(), q.speaker) for q in quotes if q.speaker is not None]
+    if not said:
+        return
+    for i, quote in enumerate(quotes):
+        if quote.speaker is not None:
+            continue
+        words_ = _NOT_KEY.sub(" ", quote.text.casefold()).split()
+        if len(words_) < 2:
+            continue
+        longest = max(words_, key=len)
+        key = f" {' '.join(words_)} "
+        speakers = {
+            speaker
+            for text, speaker in said
+            if longest in text and key in f" {_NOT_KEY.sub(' ', text).strip()} "
+        }
+        if len(speakers) == 1:
+            quotes[i] = replace(quote, speaker=speakers.pop())
 
 
 _SAID_THAT = re.compile(
