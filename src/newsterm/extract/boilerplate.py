@@ -656,6 +656,9 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.update((index, index + 1))  # "Harbours", "Another Story's Headline"
     if paragraphs and _closing_note(paragraphs[-1]):
         drop.add(len(paragraphs) - 1)
+    for index in range(max(0, len(paragraphs) - _NOTICE_ZONE), len(paragraphs) - 1):
+        if _closing_notice(paragraphs[index].strip()):
+            drop.add(index)  # a notice above the page's tags or the reporter's note
     start = next(
         (i + 1 for i, p in enumerate(paragraphs) if _PROSE.search(p) and len(p.split()) >= 12),
         len(paragraphs),
@@ -795,13 +798,56 @@ _DISCLOSURE = re.compile(
 )
 
 
+_MEDIA = r"(?:DVD|Blu-ray|VOD|digital(?:\s+HD)?|4K(?:\s+Ultra\s+HD)?|streaming|on\s+demand)"
+_AVAILABLE = re.compile(
+    rf"[^.!?]{{2,80}}\b(?:is|are)\s+(?:now\s+)?(?:available|out)\s+on\s+(?:DVD|Blu-ray|VOD)\b"
+    rf"(?:\s*(?:,|and|&|/|or)\s*{_MEDIA})*\s*[.!]?"
+    r"|[^.!?]{2,60}\bissues?\s+(?:is\s+|are\s+)?(?:now\s+)?(?:on|hits?)\s+newsstands"
+    r"(?:\s+nationwide)?(?:\s+(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[.!]?"
+)
+"""A closing notice of where to get the work: "“Harbour” is now available on DVD and VOD.",
+"The magazine's May issue is on newsstands nationwide June 2."."""
+_WRITTEN_BY = re.compile(r"[A-Z][\w'’ .-]{2,40}\s(?:is|are)\s+written\s+by\s+[A-Z].{0,400}")
+"""A syndicated column's closing credit: "Ask Ana is written by Ana Ruiz. Write to her at …"."""
+_CONTACT_CUES = ("www.", "@", "P.O. Box", "PO Box", "Contact", "Write", "write to", "email")
+_CORRECTION = re.compile(
+    r"(?:(?:Correction|Clarification|Update|Editor['’]s\s+[Nn]ote)\b.{0,40}?:\s*)?"
+    r"(?:An?|The)\s+(?:earlier|previous|prior)\s+version\s+of\s+this\s+"
+    r"(?:story|article|report|post)\b.{0,400}"
+)
+"""A correction under the story: "Correction 5/3/21 7:05 a.m.:A previous version of this story
+misstated …"."""
+
+
+_NOTICE_ZONE = 4
+"""Paragraphs from the end in which a closing notice is looked for."""
+
+
+def _closing_notice(line: str) -> bool:
+    """A closing line the page adds under the story: where the work is sold, a column's credit,
+    a correction (only the last paragraph is tried)."""
+    if len(line) > 500:
+        return False
+    if " version of this " in line[:120]:
+        return _CORRECTION.fullmatch(line) is not None
+    if " written by " in line[:60]:
+        return any(cue in line for cue in _CONTACT_CUES) and _WRITTEN_BY.fullmatch(line) is not None
+    return (
+        len(line) <= 160
+        and ("DVD" in line or "VOD" in line or "Blu-ray" in line or "newsstands" in line)
+        and _AVAILABLE.fullmatch(line) is not None
+    )
+
+
 def _closing_note(text: str) -> bool:
     """A page's closing line that is not the story's: a list of keywords ("ferries, harbour,
-    Lena Fisk, piers, tides") or a disclosure under an asterisk ("* Example Co owns a stake
-    in this site.")."""
+    Lena Fisk, piers, tides"), a disclosure under an asterisk ("* Example Co owns a stake
+    in this site.") or a notice (:func:`_closing_notice`)."""
     line = text.strip()
     if line.startswith("*"):
         return _DISCLOSURE.fullmatch(line) is not None
+    if _closing_notice(line):
+        return True
     items = [item.strip() for item in line.split(",")]
     return (
         len(items) >= 6
