@@ -313,7 +313,7 @@ _LISTED = re.compile(r"[\w.&'’-]+(?:\s+[\w.&'’-]+){0,6}")
 _MAX_KEYWORDS = 2000
 """A page's labelled list of keywords may be long: "Read More: Harbours, Harbour Board, …"."""
 _LINK_CUE = re.compile(
-    r"(?:WATCH:?\s+\S[^.!?]{5,150}|\((?:more|read\s+more|watch|see\s+also|related)\s*:\s*[^()]{5,200}\))"
+    r"(?:WATCH:?\s+\S[^.!?]{5,150}|\((?i:more|read\s+more|watch|see\s+also|related)\s*:\s*[^()]{5,200}\))"
 )
 """Another story's link inside a body: "WATCH Mayor Opens the Bridge", "(MORE: Best Ferries)"."""
 _NAME_CREDIT = re.compile(
@@ -798,18 +798,11 @@ _DISCLOSURE = re.compile(
 )
 
 
-_MEDIA = r"(?:DVD|Blu-ray|VOD|digital(?:\s+HD)?|4K(?:\s+Ultra\s+HD)?|streaming|on\s+demand)"
-_AVAILABLE = re.compile(
-    rf"[^.!?]{{2,80}}\b(?:is|are)\s+(?:now\s+)?(?:available|out)\s+on\s+(?:DVD|Blu-ray|VOD)\b"
-    rf"(?:\s*(?:,|and|&|/|or)\s*{_MEDIA})*\s*[.!]?"
-    r"|[^.!?]{2,60}\bissues?\s+(?:is\s+|are\s+)?(?:now\s+)?(?:on|hits?)\s+newsstands"
+_NEWSSTANDS = re.compile(
+    r"[^.!?]{2,60}\bissues?\s+(?:is\s+|are\s+)?(?:now\s+)?(?:on|hits?)\s+newsstands"
     r"(?:\s+nationwide)?(?:\s+(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[.!]?"
 )
-"""A closing notice of where to get the work: "“Harbour” is now available on DVD and VOD.",
-"The magazine's May issue is on newsstands nationwide June 2."."""
-_WRITTEN_BY = re.compile(r"[A-Z][\w'’ .-]{2,40}\s(?:is|are)\s+written\s+by\s+[A-Z].{0,400}")
-"""A syndicated column's closing credit: "Ask Ana is written by Ana Ruiz. Write to her at …"."""
-_CONTACT_CUES = ("www.", "@", "P.O. Box", "PO Box", "Contact", "Write", "write to", "email")
+"""A magazine's closing notice: "The Tidewater Review's May issue is on newsstands June 2."."""
 _CORRECTION = re.compile(
     r"(?:(?:Correction|Clarification|Update|Editor['’]s\s+[Nn]ote)\b.{0,40}?:\s*)?"
     r"(?:An?|The)\s+(?:earlier|previous|prior)\s+version\s+of\s+this\s+"
@@ -824,19 +817,12 @@ _NOTICE_ZONE = 4
 
 
 def _closing_notice(line: str) -> bool:
-    """A closing line the page adds under the story: where the work is sold, a column's credit,
-    a correction (only the last paragraph is tried)."""
+    """A closing line the page adds under the story: a correction, a magazine's issue on sale."""
     if len(line) > 500:
         return False
     if " version of this " in line[:120]:
         return _CORRECTION.fullmatch(line) is not None
-    if " written by " in line[:60]:
-        return any(cue in line for cue in _CONTACT_CUES) and _WRITTEN_BY.fullmatch(line) is not None
-    return (
-        len(line) <= 160
-        and ("DVD" in line or "VOD" in line or "Blu-ray" in line or "newsstands" in line)
-        and _AVAILABLE.fullmatch(line) is not None
-    )
+    return len(line) <= 160 and "newsstands" in line and _NEWSSTANDS.fullmatch(line) is not None
 
 
 def _closing_note(text: str) -> bool:
