@@ -115,3 +115,39 @@ def test_a_person_to_follow_inside_the_story_is_no_author() -> None:
     assert analyse("Sea wall", [*PROSE, inside]).authors == []
     byline = ["By Tobias Wren", *PROSE, "Follow Maren Holt on Twitter."]
     assert analyse("Sea wall", byline).authors == ["Tobias Wren"]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "The Tidewater Review's March 2031 issue is on newsstands nationwide Feb. 14.",
+        "Correction 3/4/31 9:15 a.m. EST:A previous version of this story misstated the board's"
+        " budget. It is 4 million euros.",
+        "Correction: An earlier version of this article gave the wrong date for the vote.",
+    ],
+)
+def test_a_closing_notice_under_the_story_is_dropped(notice: str) -> None:
+    assert drop_story_links([*PROSE, notice]) == PROSE
+    tags = "Tags: harbour, sea wall, storms"  # the page's tags under the notice
+    assert drop_story_links([*PROSE, notice, tags]) == [*PROSE, tags]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The film is now available on DVD, the studio said, after a long fight over the rights.",
+        "Her column is written by hand each week. “I like the ink,” she said.",
+        "An earlier version of this plan, drawn up in 2019, was dropped after the storms.",
+        "The board's March issue of the report is on its website.",
+    ],
+)
+def test_a_closing_sentence_of_the_story_like_a_notice_stays(prose: str) -> None:
+    assert drop_story_links([*PROSE, prose]) == [*PROSE, prose]
+    assert drop_story_links([*PROSE, prose, PROSE[0]]) == [*PROSE, prose, PROSE[0]]
+
+
+def test_another_storys_link_in_capitals_with_a_quoted_title_is_furniture() -> None:
+    link = "(MORE: 'Wall of Water': 10 Best Photos of the Harbour Storm)"
+    assert is_boilerplate(link)
+    assert is_boilerplate("(Related: 'Sea Wall' and Other Words for the Storm)")
+    assert not is_boilerplate("(More on that: the board said it would vote again in May.)")

@@ -313,7 +313,7 @@ _LISTED = re.compile(r"[\w.&'’-]+(?:\s+[\w.&'’-]+){0,6}")
 _MAX_KEYWORDS = 2000
 """A page's labelled list of keywords may be long: "Read More: Harbours, Harbour Board, …"."""
 _LINK_CUE = re.compile(
-    r"(?:WATCH:?\s+\S[^.!?]{5,150}|\((?:more|read\s+more|watch|see\s+also|related)\s*:\s*[^()]{5,200}\))"
+    r"(?:WATCH:?\s+\S[^.!?]{5,150}|\((?i:more|read\s+more|watch|see\s+also|related)\s*:\s*[^()]{5,200}\))"
 )
 """Another story's link inside a body: "WATCH Mayor Opens the Bridge", "(MORE: Best Ferries)"."""
 _NAME_CREDIT = re.compile(
@@ -656,6 +656,9 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.update((index, index + 1))  # "Harbours", "Another Story's Headline"
     if paragraphs and _closing_note(paragraphs[-1]):
         drop.add(len(paragraphs) - 1)
+    for index in range(max(0, len(paragraphs) - _NOTICE_ZONE), len(paragraphs) - 1):
+        if _closing_notice(paragraphs[index].strip()):
+            drop.add(index)  # a notice above the page's tags or the reporter's note
     start = next(
         (i + 1 for i, p in enumerate(paragraphs) if _PROSE.search(p) and len(p.split()) >= 12),
         len(paragraphs),
@@ -795,13 +798,42 @@ _DISCLOSURE = re.compile(
 )
 
 
+_NEWSSTANDS = re.compile(
+    r"[^.!?]{2,60}\bissues?\s+(?:is\s+|are\s+)?(?:now\s+)?(?:on|hits?)\s+newsstands"
+    r"(?:\s+nationwide)?(?:\s+(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[.!]?"
+)
+"""A magazine's closing notice: "The Tidewater Review's May issue is on newsstands June 2."."""
+_CORRECTION = re.compile(
+    r"(?:(?:Correction|Clarification|Update|Editor['’]s\s+[Nn]ote)\b.{0,40}?:\s*)?"
+    r"(?:An?|The)\s+(?:earlier|previous|prior)\s+version\s+of\s+this\s+"
+    r"(?:story|article|report|post)\b.{0,400}"
+)
+"""A correction under the story: "Correction 5/3/21 7:05 a.m.:A previous version of this story
+misstated …"."""
+
+
+_NOTICE_ZONE = 4
+"""Paragraphs from the end in which a closing notice is looked for."""
+
+
+def _closing_notice(line: str) -> bool:
+    """A closing line the page adds under the story: a correction, a magazine's issue on sale."""
+    if len(line) > 500:
+        return False
+    if " version of this " in line[:120]:
+        return _CORRECTION.fullmatch(line) is not None
+    return len(line) <= 160 and "newsstands" in line and _NEWSSTANDS.fullmatch(line) is not None
+
+
 def _closing_note(text: str) -> bool:
     """A page's closing line that is not the story's: a list of keywords ("ferries, harbour,
-    Lena Fisk, piers, tides") or a disclosure under an asterisk ("* Example Co owns a stake
-    in this site.")."""
+    Lena Fisk, piers, tides"), a disclosure under an asterisk ("* Example Co owns a stake
+    in this site.") or a notice (:func:`_closing_notice`)."""
     line = text.strip()
     if line.startswith("*"):
         return _DISCLOSURE.fullmatch(line) is not None
+    if _closing_notice(line):
+        return True
     items = [item.strip() for item in line.split(",")]
     return (
         len(items) >= 6
