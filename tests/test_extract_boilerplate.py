@@ -18,6 +18,8 @@ BODY = "The council met on Tuesday and approved the budget for next year."
     "line",
     [
         "Leave a Comment",
+        "Add A Comment",
+        "Show Full Article",
         "Share this article",
         "Share",
         "Appeared in the May 3, 2026, print edition as 'Council Approves Budget'.",
@@ -77,6 +79,8 @@ def test_boilerplate_lines(line: str) -> None:
         "Monday, May 4, 2026 was the day the bridge reopened.",
         "Related to the case, the judge ruled on Friday.",
         "The council voted to block the sale of the ad agency's old offices.",
+        "Add a comment to the plan, the mayor said, and we will look at it.",
+        "Show full article pages to readers who pay, the publisher decided.",
     ],
 )
 def test_prose_is_not_boilerplate(line: str) -> None:

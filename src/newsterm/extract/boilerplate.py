@@ -24,7 +24,8 @@ _AGENCIES = (
 _LINE = re.compile(
     r"""
     (?:
-        leave\s+a\s+comment | (?:show|view|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?
+        (?:leave|add|post)\s+a\s+comment | (?:show|view|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments?
+      | (?:show|view|read)\s+(?:the\s+)?full\s+(?:article|story)
       | \d+\s+comments? | comments? | join\s+the\s+(?:conversation|discussion)
       | share(?:\s+(?:this|the|full))?(?:\s+(?:article|story|page|post|video|photo|gallery))?
       | share\s+on\s+\w+.* | enlarge(?:\s+(?:this\s+)?(?:photo|image|picture))?
@@ -138,7 +139,7 @@ _MAX_CAPTION = 400
 # A cheap test before the big pattern: the first words that a boilerplate line can have.
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _FIRST_WORDS = words(
-    """leave show view read see comments comment join share facebook twitter x whatsapp e
+    """leave add post show view read see comments comment join share facebook twitter x whatsapp e
     email linkedin reddit pinterest messenger copy print appeared a copyright advertisement
     advertising sponsored ad story article continue continues skip supported photo photos
     photograph photographs image images picture pictures illustration illustrations video
