@@ -130,38 +130,3 @@ def test_a_boilerplate_line_without_the_open_alternatives_cues_needs_only_the_ot
     full = boilerplate._LINE.fullmatch(text) is not None
     assert (boilerplate._LINE_OWN_OPENINGS.fullmatch(text) is not None) == full
     assert all(part in boilerplate._LINE.pattern for part in boilerplate._ANY_OPENING)
-
-
-def _line_by_first(text: str) -> bool:
-    """is_boilerplate's choice: the alternatives that open with the line's first character."""
-    from newsterm.extract import boilerplate
-
-    return boilerplate._line_opening_with(text[0].lower()).fullmatch(text) is not None
-
-
-@settings(max_examples=1500, deadline=None)
-@given(st.data())
-def test_every_boilerplate_line_is_kept_by_its_first_characters_alternatives(
-    data: st.DataObject,
-) -> None:
-    from newsterm.extract import boilerplate
-
-    text = data.draw(st.from_regex(boilerplate._LINE_OWN_OPENINGS, fullmatch=True))
-    if text[0].isascii():
-        assert _line_by_first(text)
-
-
-@settings(max_examples=600, deadline=None)
-@given(st.lists(_LINE_WORDS, min_size=1, max_size=8))
-@example(["?"])
-@example(["“Share", "this"])
-@example(["(c)", "2020"])
-def test_a_line_matches_its_first_characters_alternatives_as_it_matches_all_of_them(
-    words: list[str],
-) -> None:
-    from newsterm.extract import boilerplate
-
-    text = " ".join(words).strip()
-    if text and text[0].isascii():
-        full = boilerplate._LINE_OWN_OPENINGS.fullmatch(text) is not None
-        assert _line_by_first(text) == full

@@ -7,7 +7,6 @@ paragraphs are only tested with the few patterns that can match them, so a hosti
 
 from __future__ import annotations
 
-import functools
 import re
 
 from newsterm.extract.byline import find_dateline
@@ -117,106 +116,6 @@ _LINE_OWN_OPENINGS = re.compile(
 )
 """_LINE less those two (each tries every position up to its colon or its words; ~1 % of a real
 article's analysis): the same answer on a line without their cues."""
-
-
-def _first_chars(pattern: str) -> tuple[set[str] | None, bool]:
-    """The lower-case characters a match of a (VERBOSE) pattern can open with, None when any
-    can, and whether it can match nothing; a deliberately small reading of _LINE's syntax."""
-    chars: set[str] = set()
-    pos = 0
-    while pos < len(pattern):
-        c = pattern[pos]
-        if c.isspace():
-            pos += 1
-            continue
-        if pattern.startswith("(?!)", pos):
-            return chars, False  # never matches
-        if pattern.startswith(r"\b", pos):
-            pos += 2
-            continue
-        if pattern.startswith("(?:", pos):
-            end = _closing(pattern, pos)
-            found: set[str] | None = set()
-            empty = False
-            for alternative in _alternatives(pattern[pos + 3 : end]):
-                inner, inner_empty = _first_chars(alternative)
-                found = None if found is None or inner is None else found | inner
-                empty = empty or inner_empty
-            pos = end + 1
-        elif c == "\\" and pattern[pos + 1] == "d":
-            found, empty, pos = set("0123456789"), False, pos + 2
-        elif c == "\\" and not pattern[pos + 1].isalnum():
-            found, empty, pos = {pattern[pos + 1]}, False, pos + 2
-        elif c.isalnum() or c in "©’'-:/$@":
-            found, empty, pos = {c.lower()}, False, pos + 1
-        else:
-            return None, False  # a class, ".", "\w", another group: anything
-        if pattern[pos : pos + 1] in ("?", "*") or pattern.startswith("{0,", pos):
-            empty = True
-        while pos < len(pattern) and pattern[pos] in "?*+{":
-            pos = pattern.index("}", pos) + 1 if pattern[pos] == "{" else pos + 1
-        if found is None:
-            return None, False
-        chars |= found
-        if not empty:
-            return chars, False
-    return chars, True
-
-
-def _closing(pattern: str, start: int) -> int:
-    """The index of the bracket closing the group opened at ``start``."""
-    depth = 0
-    pos = start
-    while True:
-        c = pattern[pos]
-        if c == "\\":
-            pos += 2
-            continue
-        if c == "[":
-            pos = pattern.index("]", pos + 2) + 1
-            continue
-        depth += (c == "(") - (c == ")")
-        if depth == 0:
-            return pos
-        pos += 1
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """A pattern split at its top-level bars."""
-    parts, depth, pos, last = [], 0, 0, 0
-    while pos < len(pattern):
-        c = pattern[pos]
-        if c == "\\":
-            pos += 2
-            continue
-        if c == "[":
-            pos = pattern.index("]", pos + 2) + 1
-            continue
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            parts.append(pattern[last:pos])
-            last = pos + 1
-        pos += 1
-    return [*parts, pattern[last:]]
-
-
-@functools.cache
-def _line_opening_with(first: str) -> re.Pattern[str]:
-    """_LINE_OWN_OPENINGS with only the alternatives that can open with ``first`` (an ASCII
-    character, lower-case): its ~90 alternatives are each tried at a line's start (~35,000
-    instructions a line), a first character leaves a few. Compiled on first use (~4 ms)."""
-    pattern = _LINE_OWN_OPENINGS.pattern
-    start = pattern.index("(?:")
-    end = _closing(pattern, start)
-    kept = []
-    for alternative in _alternatives(pattern[start + 3 : end]):
-        chars, empty = _first_chars(alternative)
-        if chars is None or empty or first in chars:
-            kept.append(alternative)
-    if not kept:
-        return re.compile("(?!)")
-    return re.compile(pattern[: start + 3] + "|".join(kept) + pattern[end:], _LINE.flags)
-
 
 # "…/Getty Images", "Jane Roe/Reuters" standing alone.
 _AGENCY_CREDIT = re.compile(
@@ -552,8 +451,6 @@ def is_boilerplate(paragraph: str) -> bool:
         ) and (
             _LINE
             if "erved" in lowered or "://" in text or "www." in lowered
-            else _line_opening_with(text[0].lower())
-            if text[0].isascii()
             else _LINE_OWN_OPENINGS
         ).fullmatch(text) is not None:
             return True
