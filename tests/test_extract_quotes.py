@@ -1183,3 +1183,21 @@ def test_a_name_after_the_quotation_not_the_last_word_of_its_role() -> None:
         " and Vans, said in a statement.",
     )
     assert [q.speaker for q in found] == ["Ana Ruiz"]
+
+
+def test_a_crosshead_crediting_a_quotation_is_no_quotation() -> None:
+    """A whole paragraph "‘Short words’: Source" is a crosshead over the source's section, not a
+    quotation; the same words said in the story still are."""
+    paragraphs = [
+        "The jobs report on Friday surprised most economists, who had expected a loss of jobs.",
+        "‘Ends the recession debate’: Example Economics",
+        "“The labour market held up far better than feared,” said Ana Ruiz of Example Economics.",
+        "“Not the backdrop to raise rates”: Harbour Research",
+        "Ivo Lind of Harbour Research said the bank would wait. “Not the backdrop to raise rates,”"
+        " he wrote.",
+        "“We will fight this”: that was the mayor's answer on Monday, Lind said.",
+    ]
+    found = [(q.text, q.speaker) for q in find_quotes(paragraphs)]
+    assert ("Ends the recession debate", "Example Economics") not in found
+    assert [text[:12] for text, _ in found] == ["The labour m", "Not the back", "We will figh"]
+    assert found[1][1] == "Ivo Lind"

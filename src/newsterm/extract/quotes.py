@@ -1300,14 +1300,25 @@ def _title_cased(text: str) -> bool:
 
 
 def _heading(paragraphs: Sequence[str], cand: _Candidate) -> bool:
-    """A paragraph that is nothing but a short quotation without end punctuation."""
+    """A paragraph that is nothing but a short quotation without end punctuation, or a
+    crosshead that credits one: “‘Ends the debate’: Example Economics”."""
     first, final = cand.parts[0], cand.parts[-1]
     if len(cand.parts) > 1 or cand.text[-1:] in ".!?,…" or len(cand.text.split(None, 12)) > 12:
         return False
     paragraph = paragraphs[first.para]
-    if paragraph[: first.open].strip() or paragraph[final.close + 1 :].strip(" .”’\"'"):
+    tail = paragraph[final.close + 1 :].strip(" .”’\"'")
+    if paragraph[: first.open].strip() or (tail and not _crosshead_credit(tail)):
         return False
     return first.para == 0 or not paragraphs[first.para - 1].rstrip().endswith(":")
+
+
+def _crosshead_credit(tail: str) -> bool:
+    """ ": Example Economics" after a quotation that is a whole paragraph: a crosshead's
+    source, up to five capitalised words and no end punctuation."""
+    if tail[:1] != ":" or tail[-1:] in ".!?,;":
+        return False
+    found = tail[1:].split()
+    return 1 <= len(found) <= 5 and all(w[:1].isupper() or w in PARTICLES for w in found)
 
 
 _CREDIT = re.compile(r"[—–-]{1,2}\s*(?P<name>[^\s(@—–-][^(@]{0,60}?)\s*(?:\(@\w+\).*)?")
