@@ -295,6 +295,13 @@ def _plausible(name: str) -> bool:
     return True
 
 
+def _may_be_labelled(text: str) -> bool:
+    """A line that may name its author after "by" or "Author:" (lower-cased only here, on the
+    lines that are neither bare nor after a "By" line)."""
+    lowered = text.lower()
+    return "by" in lowered or "author" in lowered
+
+
 def page_byline(
     paragraph: str, *, after_marker: bool = False, bare: bool = True
 ) -> list[str] | None:
@@ -309,13 +316,7 @@ def page_byline(
     text = paragraph.strip()
     if len(text) > _MAX_BYLINE or not text:
         return None
-    lowered = text.lower()
-    if (
-        not (bare or after_marker)
-        and "by" not in lowered
-        and "author" not in lowered
-        and not _may_repeat(text)
-    ):
+    if not (bare or after_marker) and not _may_be_labelled(text) and not _may_repeat(text):
         return None  # neither "by" nor a name printed twice: the patterns below need one
     tidy = _tidy_byline(text)
     prefixed = _PREFIXED.match(tidy)
