@@ -28,8 +28,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from newsterm import config as config_mod
-from newsterm.config import FeedEntry, load_config
+from newsterm import config_edit
+from newsterm.config import FeedEntry
+from newsterm.config_load import load_config
 from newsterm.errors import NewstermError
 from newsterm.ingest import service
 from newsterm.ingest.feed_model import NotAFeed
@@ -172,7 +173,7 @@ def main() -> int:
         config_path = Path(tmp) / "feeds.toml"
         config_path.write_text("[settings]\nread_timeout = 10.0\n", encoding="utf-8")
         url_of = {f"http://127.0.0.1:{port}/{quote(str(p.relative_to(root)))}": p for p in feeds}
-        config_mod.add_feeds(config_path, [FeedEntry(url=url) for url in url_of])
+        config_edit.add_feeds(config_path, [FeedEntry(url=url) for url in url_of])
         with Store.open(Path(tmp) / "cache.db") as store:
             cfg = load_config(config_path)
             try:

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import settings
 
 from newsterm import timefmt
-from newsterm.config import Config, load_config
+from newsterm.config import Config
+from newsterm.config_load import load_config
 from newsterm.ingest import parse_pool
 from newsterm.store import Store
 from tests.feedserver import FeedServer, serving

@@ -24,7 +24,8 @@ def test_the_first_frame_leaves_out_the_analysis_the_store_results_and_feeds_tom
     # (the app loads feeds.toml's parser only as its screen mounts, to read the file)
     code = (
         "import sys, newsterm.launch, newsterm.ui.app, newsterm.ui.screens.main\n"
-        "late = ('newsterm.analysis', 'newsterm.store.results', 'newsterm.config', 'tomllib')\n"
+        "late = ('newsterm.analysis', 'newsterm.store.results', 'newsterm.config',\n"
+        "    'newsterm.config_load', 'newsterm.config_parse', 'tomllib')\n"
         "print([m for m in late if m in sys.modules])"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -35,7 +36,8 @@ def test_the_whole_screen_leaves_out_the_paragraphs_and_the_toml_parser() -> Non
     # (the reader's paragraphs load with the first article shown; tomllib only when feeds.toml
     # is not the text config_memo recalls)
     code = (
-        "import sys, newsterm.config, newsterm.config_memo, newsterm.ui.widgets.article_reader\n"
+        "import sys, newsterm.config_load, newsterm.config_memo\n"
+        "import newsterm.ui.widgets.article_reader\n"
         "late = ('newsterm.ui.widgets.reader_paragraph', 'tomllib')\n"
         "print([m for m in late if m in sys.modules])"
     )

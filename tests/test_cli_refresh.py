@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsterm.cli import main
-from newsterm.config import load_config
+from newsterm.config_load import load_config
 from newsterm.store import Store
 from tests.conftest import write_feeds
 from tests.feedserver import Answer, FeedServer, fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsterm import config
+from newsterm import config_edit, config_load, config_parse, paths
 from newsterm.config import FeedEntry
 from newsterm.errors import ConfigError
 
@@ -34,7 +34,7 @@ def feeds_file(tmp_path: Path) -> Path:
 
 
 def test_reads_settings_and_feeds(feeds_file: Path) -> None:
-    cfg = config.load_config(feeds_file)
+    cfg = config_load.load_config(feeds_file)
     assert cfg.settings.concurrency == 8
     assert cfg.settings.read_timeout == 30.0
     assert cfg.feeds[0] == FeedEntry(
@@ -68,18 +68,18 @@ def test_errors_name_file_line_and_column(tmp_path: Path, text: str, message: st
     path = tmp_path / "feeds.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
-        config.load_config(path)
+        config_load.load_config(path)
     assert str(path) in info.value.message
     assert message in info.value.message
     assert "\n" not in info.value.message
 
 
 def test_add_feed_keeps_comments_and_order(feeds_file: Path) -> None:
-    config.add_feed(feeds_file, FeedEntry(url="https://b.example.org/atom", tags=("tech",)))
+    config_edit.add_feed(feeds_file, FeedEntry(url="https://b.example.org/atom", tags=("tech",)))
     text = feeds_file.read_text(encoding="utf-8")
     assert text.startswith(SAMPLE)
     assert "# the big one" in text and "# be gentle" in text
-    cfg = config.load_config(feeds_file)
+    cfg = config_load.load_config(feeds_file)
     assert [f.location for f in cfg.feeds] == [
         "https://news.example.com/rss",
         "articles",
@@ -89,14 +89,16 @@ def test_add_feed_keeps_comments_and_order(feeds_file: Path) -> None:
 
 
 def test_remove_feed_keeps_the_rest(feeds_file: Path) -> None:
-    assert config.remove_feed(feeds_file, "articles")
+    assert config_edit.remove_feed(feeds_file, "articles")
     text = feeds_file.read_text(encoding="utf-8")
     assert "# the big one" in text and 'path = "articles"' not in text
-    assert not config.remove_feed(feeds_file, "articles")
+    assert not config_edit.remove_feed(feeds_file, "articles")
 
 
 def test_replace_url(feeds_file: Path) -> None:
-    assert config.replace_url(feeds_file, "https://news.example.com/rss", "https://new.example/")
+    assert config_edit.replace_url(
+        feeds_file, "https://news.example.com/rss", "https://new.example/"
+    )
     assert 'url = "https://new.example/"   # the big one' in feeds_file.read_text()
 
 
@@ -105,7 +107,7 @@ def test_edit_of_a_broken_file_changes_nothing(tmp_path: Path) -> None:
     broken = b"# mine\n[[feeds]\nurl = 'x'\n"
     path.write_bytes(broken)
     with pytest.raises(ConfigError):
-        config.add_feed(path, FeedEntry(url="https://example.com/feed"))
+        config_edit.add_feed(path, FeedEntry(url="https://example.com/feed"))
     assert path.read_bytes() == broken
     assert [p.name for p in tmp_path.iterdir()] == ["feeds.toml"]
 
@@ -118,23 +120,23 @@ def test_failed_write_leaves_file_and_no_temp(
     def explode(*args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(config.os, "replace", explode)
+    monkeypatch.setattr(paths.os, "replace", explode)
     with pytest.raises(ConfigError, match=r"feeds\.toml: cannot write: disk full"):
-        config.add_feed(feeds_file, FeedEntry(url="https://c.example/rss"))
+        config_edit.add_feed(feeds_file, FeedEntry(url="https://c.example/rss"))
     assert feeds_file.read_bytes() == before
     assert sorted(p.name for p in feeds_file.parent.iterdir()) == ["feeds.toml"]
 
 
 def test_ensure_config_copies_shipped_file_and_samples(tmp_path: Path) -> None:
     target = tmp_path / "conf" / "feeds.toml"
-    assert config.ensure_config(target)
-    cfg = config.load_config(target)
+    assert config_load.ensure_config(target)
+    cfg = config_load.load_config(target)
     sample_entries = [f for f in cfg.feeds if f.path]
     assert sample_entries, "the shipped feeds.toml lists the offline samples"
     assert any(cfg.resolve_path(sample_entries[0]).glob("*.txt"))
     assert any(f.url for f in cfg.feeds)
     before = target.read_bytes()
-    assert not config.ensure_config(target)
+    assert not config_load.ensure_config(target)
     assert target.read_bytes() == before
 
 
@@ -154,7 +156,7 @@ keep = "7d"
 title = "Mine\u001b]8;;file:///etc\u0007"
 query = "is:unread"
 """
-    cfg = config.parse_config(text, tmp_path / "feeds.toml")
+    cfg = config_parse.parse_config(text, tmp_path / "feeds.toml")
     entry = cfg.feeds[0]
     assert entry.title == "Good news [bold]x[/]"
     assert entry.tags == ("world", "plain")

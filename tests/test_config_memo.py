@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from newsterm import config, config_memo
+from newsterm import config_load, config_memo, config_parse
 from newsterm.errors import ConfigError
 
 TEXT = """\
@@ -35,13 +35,13 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Count the TOML parses (recalled loads make none)."""
     parsed: list[str] = []
-    parse = config.parse_toml
+    parse = config_load.parse_toml
 
     def counting(text: str, path: Path) -> dict[str, Any]:
         parsed.append(text)
         return parse(text, path)
 
-    monkeypatch.setattr(config, "parse_toml", counting)
+    monkeypatch.setattr(config_load, "parse_toml", counting)
     return parsed
 
 
@@ -50,11 +50,11 @@ def test_an_unchanged_file_is_recalled_not_parsed(
 ) -> None:
     path, memo = files
     parsed = _parses(monkeypatch)
-    first = config.load_config(path, memo=memo)
+    first = config_load.load_config(path, memo=memo)
     assert memo.exists() and len(parsed) == 1
-    again = config.load_config(path, memo=memo)
+    again = config_load.load_config(path, memo=memo)
     assert len(parsed) == 1  # recalled
-    assert again == first == config.load_config(path)
+    assert again == first == config_load.load_config(path)
     assert again.feeds[0].title == "Example News" and again.settings.concurrency == 8
 
 
@@ -63,11 +63,11 @@ def test_an_edit_of_the_same_size_is_parsed_afresh(
 ) -> None:
     path, memo = files
     parsed = _parses(monkeypatch)
-    config.load_config(path, memo=memo)
+    config_load.load_config(path, memo=memo)
     edited = TEXT.replace("concurrency = 8", "concurrency = 9")
     assert len(edited) == len(TEXT)
     path.write_text(edited, encoding="utf-8")
-    assert config.load_config(path, memo=memo).settings.concurrency == 9
+    assert config_load.load_config(path, memo=memo).settings.concurrency == 9
     assert len(parsed) == 2
     assert json.loads(memo.read_text(encoding="utf-8"))["text"] == edited
 
@@ -77,7 +77,7 @@ def test_a_damaged_memo_is_ignored_and_replaced(files: tuple[Path, Path]) -> Non
     for damage in (b"\x00garbage", b"[1, 2]", b'{"text": 3}', json.dumps({"text": TEXT}).encode()):
         memo.parent.mkdir(parents=True, exist_ok=True)
         memo.write_bytes(damage)
-        assert config.load_config(path, memo=memo).settings.concurrency == 8
+        assert config_load.load_config(path, memo=memo).settings.concurrency == 8
         assert config_memo.recall(memo, TEXT) is not None  # replaced by a good one
 
 
@@ -86,7 +86,7 @@ def test_a_memo_saying_otherwise_for_other_text_is_not_used(files: tuple[Path, P
     memo.parent.mkdir(parents=True)
     lie = {"text": TEXT + "\n", "data": {"settings": {"concurrency": 1}}}
     memo.write_text(json.dumps(lie), encoding="utf-8")
-    assert config.load_config(path, memo=memo).settings.concurrency == 8
+    assert config_load.load_config(path, memo=memo).settings.concurrency == 8
 
 
 def test_a_bad_file_writes_no_memo_and_fails_as_before(files: tuple[Path, Path]) -> None:
@@ -97,7 +97,7 @@ def test_a_bad_file_writes_no_memo_and_fails_as_before(files: tuple[Path, Path])
     ):
         path.write_text(bad, encoding="utf-8")
         with pytest.raises(ConfigError, match=message):
-            config.load_config(path, memo=memo)
+            config_load.load_config(path, memo=memo)
         assert not memo.exists()
 
 
@@ -109,7 +109,7 @@ def test_what_json_cannot_hold_exactly_is_not_kept() -> None:
 def test_an_unwritable_cache_folder_only_means_no_memo(files: tuple[Path, Path]) -> None:
     path, memo = files
     memo.parent.parent.joinpath("cache").write_text("a file where the folder would be")
-    assert config.load_config(path, memo=memo).settings.concurrency == 8
+    assert config_load.load_config(path, memo=memo).settings.concurrency == 8
     assert not memo.exists()
 
 
@@ -122,7 +122,7 @@ def test_every_command_and_the_app_read_through_the_memo(
     assert Context(config_override=str(path)).config().settings.concurrency == 8
     kept = config_memo.memo_file(path)
     assert kept.parent == isolated_home / "cache" / "newsterm"
-    assert config_memo.recall(kept, TEXT) == config.parse_toml(TEXT, path)
+    assert config_memo.recall(kept, TEXT) == config_parse.parse_toml(TEXT, path)
 
 
 def test_each_feeds_toml_has_its_own_memo(files: tuple[Path, Path], tmp_path: Path) -> None:
@@ -133,7 +133,7 @@ def test_each_feeds_toml_has_its_own_memo(files: tuple[Path, Path], tmp_path: Pa
     assert config_memo.memo_file(path) != config_memo.memo_file(other)
     for feeds, concurrency in ((path, 8), (other, 3), (path, 8)):
         memo = config_memo.memo_file(feeds)
-        assert config.load_config(feeds, memo=memo).settings.concurrency == concurrency
+        assert config_load.load_config(feeds, memo=memo).settings.concurrency == concurrency
     assert config_memo.recall(config_memo.memo_file(path), TEXT) is not None
 
 
@@ -144,7 +144,7 @@ def test_a_memo_from_another_python_is_ignored_and_replaced(files: tuple[Path, P
     foreign = {"python": "2.7.18", "text": TEXT, "data": {"settings": {"concurrency": 1}}}
     memo.write_text(json.dumps(foreign), encoding="utf-8")
     assert config_memo.recall(memo, TEXT) is None
-    assert config.load_config(path, memo=memo).settings.concurrency == 8
+    assert config_load.load_config(path, memo=memo).settings.concurrency == 8
     assert json.loads(memo.read_text(encoding="utf-8"))["python"] == sys.version
 
 
@@ -163,7 +163,7 @@ def test_the_folder_keeps_only_the_memos_used_last(
     for age, stale in enumerate(old):  # old[0] used last, the rest longer ago
         stale.write_text("{}", encoding="utf-8")
         os.utime(stale, ns=(10**18 - age * 10**12,) * 2)
-    config.load_config(path, memo=memo)  # parsed: kept, then the folder pruned
+    config_load.load_config(path, memo=memo)  # parsed: kept, then the folder pruned
     assert _memos(folder) == {memo.name, *(stale.name for stale in old[: config_memo.KEPT - 1])}
     assert (folder / "stylesheet.pickle").exists()
 
@@ -178,11 +178,11 @@ def test_a_recalled_memo_counts_as_used_and_outlives_newer_parses(
         feeds.append(tmp_path / f"feeds{n}.toml")
         feeds[n].write_text(TEXT.replace("= 8", f"= {n + 1}"), encoding="utf-8")
     first = folder / "feeds-toml-first.json"
-    config.load_config(feeds[0], memo=first)
+    config_load.load_config(feeds[0], memo=first)
     os.utime(first, ns=(1, 1))  # written long ago
     for n, other in enumerate(feeds[1:], start=1):
-        assert config.load_config(feeds[0], memo=first).settings.concurrency == 1  # recalled
-        config.load_config(other, memo=folder / f"feeds-toml-{n}.json")
+        assert config_load.load_config(feeds[0], memo=first).settings.concurrency == 1  # recalled
+        config_load.load_config(other, memo=folder / f"feeds-toml-{n}.json")
     assert parsed.count(feeds[0].read_text(encoding="utf-8")) == 1  # never pruned
     assert len(_memos(folder)) == config_memo.KEPT
 
@@ -190,4 +190,4 @@ def test_a_recalled_memo_counts_as_used_and_outlives_newer_parses(
 def test_an_unreadable_folder_only_means_no_pruning(files: tuple[Path, Path]) -> None:
     path, memo = files
     config_memo.prune(memo)  # (the folder does not exist: nothing happens)
-    assert config.load_config(path, memo=memo).settings.concurrency == 8
+    assert config_load.load_config(path, memo=memo).settings.concurrency == 8

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from newsterm.config import load_config
+from newsterm.config_load import load_config
 from newsterm.errors import CacheError
 from newsterm.ingest import feed_save, feeds, service
 from newsterm.ingest.feed_model import FeedResult

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsterm.cli import main
-from newsterm.config import load_config
+from newsterm.config_load import load_config
 from newsterm.ingest.opml import OpmlError, Subscription, read_opml, write_opml
 from newsterm.ingest.urlsfile import read_urls, write_urls
 from tests.feedserver import FIXTURES, fixture

@@ -11,7 +11,7 @@ import pytest
 
 from newsterm.analysis import Analysis, RawArticle
 from newsterm.cli import main
-from newsterm.config import parse_config
+from newsterm.config_parse import parse_config
 from newsterm.errors import ConfigError
 from newsterm.ingest.feed_model import ttl_seconds
 from newsterm.ingest.feed_parse import parse_feed

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsterm.config import Config, SyncConfig, load_config
+from newsterm.config import Config, SyncConfig
+from newsterm.config_load import load_config
 from newsterm.errors import ConfigError
 from newsterm.models import SourceKind
 from newsterm.store import ArticleFilter, Store

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsterm.config import load_config, parse_config
+from newsterm.config_load import load_config
+from newsterm.config_parse import parse_config
 from newsterm.config_rules import HighlightEntry, ViewEntry, check_style
 from newsterm.errors import ConfigError
 from tests import test_cli

@@ -67,7 +67,7 @@ def list_(context: Context, as_json: bool) -> None:
 @pass_context
 def add(context: Context, title: str, query: str) -> None:
     """Save QUERY as a view called TITLE."""
-    from newsterm.config import add_view
+    from newsterm.config_edit import add_view
     from newsterm.query import parse
 
     if not title.strip():
@@ -86,7 +86,7 @@ def add(context: Context, title: str, query: str) -> None:
 @pass_context
 def remove(context: Context, title: str) -> None:
     """Remove the view called TITLE (case does not matter)."""
-    from newsterm.config import remove_view
+    from newsterm.config_edit import remove_view
 
     context.config()  # a broken feeds.toml is reported as such
     removed = remove_view(context.config_path, title)

@@ -65,7 +65,7 @@ def encode(text: str, data: dict[str, Any]) -> str | None:
 def keep(memo: Path, encoded: str) -> None:
     """Write the memo atomically, then prune its folder to the ``KEPT`` memos used last; a
     folder that cannot be written only means no memo."""
-    from newsterm.config import write_atomically
+    from newsterm.paths import write_atomically
 
     with contextlib.suppress(OSError):
         write_atomically(memo, encoded)

@@ -58,7 +58,8 @@ class Context:
 
     def config(self) -> Config:
         """Read feeds.toml; on first run at the default location, install the shipped one."""
-        from newsterm.config import Config, ensure_config, load_config  # (the app reads it late)
+        from newsterm.config import Config
+        from newsterm.config_load import ensure_config, load_config  # (the app reads it late)
         from newsterm.errors import ConfigError
         from newsterm.paths import stat_or_none
 

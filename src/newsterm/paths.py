@@ -3,12 +3,14 @@
 One ``stat`` tells what is there before anything is opened: a FIFO or a device is refused, never
 opened (reading one blocks or never ends), and every OS error (a name too long, a path through a
 file, permission denied, a symlink loop, a NUL byte) becomes one line in a NewstermError.
+Files are written atomically, through a temporary file and a rename.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 from newsterm.errors import NewstermError, UsageError
@@ -82,3 +84,22 @@ def check_output_file(path: Path) -> None:
     info = stat_or_none(path)
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise UsageError(f"{path}: not a regular file")
+
+
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8, or bytes as they are) to ``path`` through a temporary file and a
+    rename."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

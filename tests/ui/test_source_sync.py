@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.message import Message
 
-from newsterm.config import parse_config
+from newsterm.config_parse import parse_config
 from newsterm.store import Store
 from newsterm.store.counts import generation
 from newsterm.ui.sources_read import SourcesLoaded, load_sources

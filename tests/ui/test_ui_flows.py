@@ -344,7 +344,7 @@ async def test_a_search_typed_in_one_burst_lands_in_the_field(
 async def test_refresh_adds_new_articles_and_keeps_the_selection(
     tmp_path: Path, cache: Path, opened: Opened
 ) -> None:
-    from newsterm.config import load_config
+    from newsterm.config_load import load_config
 
     folder = tmp_path / "notes"
     write_articles(folder, 2)
@@ -367,7 +367,7 @@ async def test_refresh_adds_new_articles_and_keeps_the_selection(
 
 
 async def test_refresh_on_start_and_errors_on_the_source(tmp_path: Path, cache: Path) -> None:
-    from newsterm.config import load_config
+    from newsterm.config_load import load_config
 
     folder = tmp_path / "notes"
     write_articles(folder, 3)
@@ -440,7 +440,7 @@ async def test_first_run_says_what_to_do(tmp_path: Path, config: Config) -> None
 
 
 async def test_broken_feeds_toml_opens_the_cache_with_a_banner(tmp_path: Path, cache: Path) -> None:
-    from newsterm.config import load_config
+    from newsterm.config_load import load_config
 
     path = tmp_path / "feeds.toml"
     path.write_text("[settings]\nrefresh_on_start = maybe\n", encoding="utf-8")
@@ -480,7 +480,7 @@ def test_cli_stays_free_of_textual() -> None:
 
 
 async def test_the_app_refreshes_on_start_by_default(tmp_path: Path, cache: Path) -> None:
-    from newsterm.config import load_config
+    from newsterm.config_load import load_config
 
     folder = tmp_path / "notes"
     write_articles(folder, 2)

@@ -16,7 +16,8 @@ from textual.command import CommandPalette
 from textual.widgets import Input, OptionList
 
 from newsterm.analysis import Contact, Quote
-from newsterm.config import Config, load_config
+from newsterm.config import Config
+from newsterm.config_load import load_config
 from newsterm.models import SourceKind
 from newsterm.store import Store
 from newsterm.ui.app import NewstermApp, make_app

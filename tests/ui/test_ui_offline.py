@@ -7,7 +7,7 @@ from typing import Any
 
 from helpers import settle, settle_until
 
-from newsterm.config import load_config
+from newsterm.config_load import load_config
 from newsterm.ui.app import make_app
 
 

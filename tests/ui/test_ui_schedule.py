@@ -8,7 +8,7 @@ from pathlib import Path
 
 from helpers import settle
 
-from newsterm.config import load_config
+from newsterm.config_load import load_config
 from newsterm.store import Store
 from newsterm.ui.app import make_app
 from newsterm.ui.screens.main import MainScreen

@@ -157,7 +157,7 @@ class TestStates:
     def test_broken_feeds_toml(
         self, snap_compare: Any, tmp_path: Path, cache: Path, monkeypatch: Any
     ) -> None:
-        from newsterm.config import load_config
+        from newsterm.config_load import load_config
 
         monkeypatch.chdir(tmp_path)
         path = Path("feeds.toml")

@@ -82,7 +82,7 @@ async def test_r_syncs_through_the_ingest_service_and_r_marks_read_there(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from newsterm.config import load_config
+    from newsterm.config_load import load_config
 
     account = freshrss.account()
     feeds.routes["/synced.xml"] = Answer(FEED)
@@ -128,7 +128,7 @@ async def test_the_app_works_on_the_cache_while_the_sync_server_hangs_then_fails
     """Offline first: the sync server takes its time (until the test lets it answer, 503); the
     app lists the cached articles and takes changes meanwhile, then says the failure in one
     line on the sync source, every article and queued change kept."""
-    from newsterm.config import load_config
+    from newsterm.config_load import load_config
     from newsterm.sync.engine import ACCOUNT_KEY, SESSION_KEY
 
     release = threading.Event()

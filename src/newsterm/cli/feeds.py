@@ -164,9 +164,8 @@ def import_(context: Context, file: Path) -> None:
 @pass_context
 def export(context: Context, fmt: str, output: Path | None) -> None:
     """Write the feed subscriptions (with tags) to stdout or a file."""
-    from newsterm.config import write_atomically
     from newsterm.ingest import service
-    from newsterm.paths import check_output_file
+    from newsterm.paths import check_output_file, write_atomically
 
     if output is not None:
         check_output_file(output)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from newsterm import config as config_mod
+from newsterm import config_edit
 from newsterm.config import Config, FeedEntry, Settings
 from newsterm.errors import NewstermError
 from newsterm.ingest.feed_model import FeedError, FeedJob, FeedResult
@@ -274,14 +274,14 @@ def add_feed(
     from newsterm.ingest.service import AddOutcome, SourceOutcome
 
     if not fetch:
-        config_mod.add_feed(cfg.path, FeedEntry(url=url, title=title, tags=tuple(tags)))
+        config_edit.add_feed(cfg.path, FeedEntry(url=url, title=title, tags=tuple(tags)))
         source = store.upsert_source(SourceKind.FEED, url, title=title, tags=tags)
         return AddOutcome(source, added=True, message=f"added {url} (not fetched)")
     feed_url, result, parsed, others = asyncio.run(_probe(url, cfg.settings))
     if feed_url != url and any(entry.url == feed_url for entry in cfg.feeds):
         source = store.upsert_source(SourceKind.FEED, feed_url)
         return AddOutcome(source, added=False, message=f"{feed_url} is already subscribed")
-    config_mod.add_feed(cfg.path, FeedEntry(url=feed_url, title=title, tags=tuple(tags)))
+    config_edit.add_feed(cfg.path, FeedEntry(url=feed_url, title=title, tags=tuple(tags)))
     source = store.upsert_source(
         SourceKind.FEED, feed_url, title=title or parsed.title or None, tags=tags
     )

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from newsterm import config as config_mod
-from newsterm import paths
+from newsterm import config_edit, paths
 from newsterm.analysis import RawArticle
 from newsterm.config import Config, FeedEntry
 from newsterm.errors import NewstermError, UsageError
@@ -359,7 +358,7 @@ def update_moved(store: Store, cfg: Config) -> list[tuple[str, str]]:
             continue
         old, new = source.location, source.moved_to
         if cfg.path.exists():
-            config_mod.replace_url(cfg.path, old, new)
+            config_edit.replace_url(cfg.path, old, new)
         store.relocate_source(source.id, new)
         moved.append((old, new))
     return moved
@@ -420,7 +419,7 @@ def import_subscriptions(store: Store, cfg: Config, path: Path) -> ImportReport:
         known.add(url)
         entries.append(FeedEntry(url=url, title=feed.title, tags=feed.tags, imported=True))
     if entries:
-        config_mod.add_feeds(cfg.path, entries)
+        config_edit.add_feeds(cfg.path, entries)
         for entry in entries:
             assert entry.url is not None
             store.upsert_source(SourceKind.FEED, entry.url, title=entry.title, tags=entry.tags)
@@ -509,7 +508,7 @@ def add(
         files.article_files(path, limits)  # a folder too large is refused before any change
     title = title or path.stem
     entry = FeedEntry(path=str(path), title=title, tags=tuple(tags))
-    config_mod.add_feed(cfg.path, entry)
+    config_edit.add_feed(cfg.path, entry)
     source = store.upsert_source(SourceKind.FILES, str(path), title=title, tags=tags)
     outcome = refresh_files(store, source, limits)
     return AddOutcome(source, added=True, refresh=outcome, message=f"added {path}")
@@ -544,7 +543,7 @@ def remove(store: Store, cfg: Config, ref: str) -> Source:
         or (e.path and str(cfg.resolve_path(e).resolve()) == source.location)
     ]
     if in_config and cfg.path.exists():
-        config_mod.remove_feed(cfg.path, in_config[0])
+        config_edit.remove_feed(cfg.path, in_config[0])
     store.remove_source(source.id)
     return source
 

@@ -134,7 +134,7 @@ class MemoStylesheet(Stylesheet):
         installation's sources first, then those of the few others used last."""
         if not self._stale:
             return
-        from newsterm.config import write_atomically
+        from newsterm.paths import write_atomically
 
         self._stale = False
         roots = [(this_root(), self._recall()), *self._others[: ROOTS_KEPT - 1]]
