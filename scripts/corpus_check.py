@@ -5,7 +5,7 @@
 CORPUS_DIR defaults to ``$NEWSTERM_SHARED/corpus`` or ``<repo>/../shared/corpus``. Feed files
 are served from a loopback server (with the ``Header:`` lines of feedparser's test files sent
 as HTTP headers) and refreshed as feed sources in one ``service.refresh``; OPML and urls files
-go through ``service.import_subscriptions``. Each file ends as: *raised* (an exception escaped
+go through ``subscriptions.import_subscriptions``. Each file ends as: *raised* (an exception escaped
 or an internal error was reported; must be 0), *articles* (yielded at least one), *empty*
 (a feed without items), or *rejected* (refused with a reason, printed grouped).
 
@@ -32,7 +32,7 @@ from newsterm import config_edit
 from newsterm.config import FeedEntry
 from newsterm.config_load import load_config
 from newsterm.errors import NewstermError
-from newsterm.ingest import service
+from newsterm.ingest import service, subscriptions
 from newsterm.ingest.feed_model import NotAFeed
 from newsterm.ingest.path_check import FIELDS, compare_paths
 from newsterm.store import Store
@@ -198,8 +198,8 @@ def main() -> int:
             for path in lists:
                 name = str(path.relative_to(root))
                 try:
-                    imported = service.import_subscriptions(store, cfg, path)
-                except service.NewstermError as exc:
+                    imported = subscriptions.import_subscriptions(store, cfg, path)
+                except NewstermError as exc:
                     counts["list rejected"] += 1
                     rejected.append(f"{name}: {exc.message}")
                     reasons[short(exc.message)] += 1

@@ -110,7 +110,7 @@ def test_opml_titles_and_warnings_are_clean(run: CliRun, tmp_path: Path) -> None
 def test_the_progress_bar_shows_titles_clean(monkeypatch: pytest.MonkeyPatch) -> None:
     """The Rich bar on a terminal: its colours stay, a title's escapes do not."""
     from newsterm import output, progress
-    from newsterm.ingest.service import SourceOutcome
+    from newsterm.ingest.outcomes import SourceOutcome
 
     screen = io.StringIO()
     terminal = output.SafeConsole(file=screen, force_terminal=True, width=100)

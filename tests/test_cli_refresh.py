@@ -145,7 +145,7 @@ def test_add_no_fetch_skips_validation(
 def test_the_progress_bar_counts_new_articles_and_failures(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from newsterm.ingest.service import SourceOutcome
+    from newsterm.ingest.outcomes import SourceOutcome
     from newsterm.models import Source, SourceKind
     from newsterm.progress import refresh_progress
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from newsterm.ingest.service import SAVE_BATCH
+from newsterm.ingest.file_refresh import SAVE_BATCH
 from newsterm.store import Store
 from tests.cached import check_search_index
 from tests.feedserver import Answer, FeedServer, Handler

@@ -17,8 +17,9 @@ import pytest
 
 from newsterm.config_load import load_config
 from newsterm.errors import CacheError
-from newsterm.ingest import feed_save, feeds, service
+from newsterm.ingest import feed_save, feeds, service, subscriptions
 from newsterm.ingest.feed_model import FeedResult
+from newsterm.ingest.outcomes import RefreshReport
 from newsterm.models import Source, SourceKind, SourceStatus
 from newsterm.store import ArticleFilter, Store
 from tests.conftest import write_feeds
@@ -27,7 +28,7 @@ from tests.feedserver import Answer, FeedServer, endless, fixture, hang
 pytestmark = pytest.mark.usefixtures("in_threads")
 
 
-def refresh_all(store: Store, config_path: Path) -> service.RefreshReport:
+def refresh_all(store: Store, config_path: Path) -> RefreshReport:
     cfg = load_config(config_path)
     return service.refresh(store, service.sync_sources(store, cfg), cfg)
 
@@ -118,7 +119,7 @@ def test_permanent_redirect_is_remembered_and_update_moved_rewrites(
     refresh_all(store, config_path)
     assert [path for path, _ in server.requests] == ["/new"]  # the feed keeps working
     cfg = load_config(config_path)
-    assert service.update_moved(store, cfg) == [(server.url("/old"), server.url("/new"))]
+    assert subscriptions.update_moved(store, cfg) == [(server.url("/old"), server.url("/new"))]
     assert load_config(config_path).feeds[0].url == server.url("/new")
     moved = store.sources()
     assert len(moved) == 1 and moved[0].location == server.url("/new") and moved[0].total == 3
@@ -220,7 +221,7 @@ def test_refresh_from_a_worker_thread_with_processes(
     server.routes["/b"] = Answer(fixture("atom.xml"))
     server.routes["/c"] = Answer(fixture("feed.json"), content_type="application/feed+json")
     write_feeds(config_path, [server.url(p) for p in ("/a", "/b", "/c")])
-    results: list[service.RefreshReport] = []
+    results: list[RefreshReport] = []
     progress: list[tuple[int, int]] = []
 
     def work() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsterm.config import Config
-from newsterm.ingest import files, service
+from newsterm.ingest import file_refresh, files, service
 from newsterm.models import SourceKind, SourceStatus
 from newsterm.store import Store
 
@@ -69,23 +69,23 @@ def folder(tmp_path: Path, fixtures: Path) -> Path:
 def test_folder_refresh_adds_updates_and_marks_gone(tmp_path: Path, folder: Path) -> None:
     store = Store.open(tmp_path / "cache.db")
     source = store.upsert_source(SourceKind.FILES, str(folder))
-    first = service.refresh_files(store, source)
+    first = file_refresh.refresh_files(store, source)
     assert (first.new, first.error) == (4, None)
 
-    again = service.refresh_files(store, source)
+    again = file_refresh.refresh_files(store, source)
     assert (again.new, again.updated) == (0, 0)
 
     bridge = folder / "nested" / "bridge.txt"
     (article,) = [a for a in store.list_articles() if a.title.startswith("Riverside")]
     store.set_read([article.id])
     bridge.write_text(bridge.read_text() + "\nAn added paragraph.\n")
-    changed = service.refresh_files(store, source)
+    changed = file_refresh.refresh_files(store, source)
     assert (changed.new, changed.updated) == (0, 1)
     updated = store.article(article.id)
     assert updated is not None and updated.read and updated.paragraphs[-1] == "An added paragraph."
 
     os.remove(folder / "nested" / "museum.md")
-    deleted = service.refresh_files(store, source)
+    deleted = file_refresh.refresh_files(store, source)
     assert deleted.gone == 1
     assert [a.title for a in store.list_articles() if a.gone] == ["Museum Opens a Wing for Maps"]
     assert store.count_articles() == 4
@@ -94,7 +94,7 @@ def test_folder_refresh_adds_updates_and_marks_gone(tmp_path: Path, folder: Path
 def test_missing_source_path_is_an_error_on_the_source(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "cache.db")
     source = store.upsert_source(SourceKind.FILES, str(tmp_path / "gone"))
-    outcome = service.refresh_files(store, source)
+    outcome = file_refresh.refresh_files(store, source)
     assert outcome.error and "no such file or folder" in outcome.error
     refreshed = store.source(source.id)
     assert refreshed is not None and refreshed.status is SourceStatus.ERROR

@@ -11,7 +11,7 @@ from newsterm import output
 from newsterm.output import plain, say
 
 if TYPE_CHECKING:
-    from newsterm.ingest.service import SourceOutcome
+    from newsterm.ingest.outcomes import SourceOutcome
 
 Callback = Callable[["SourceOutcome", int, int], None]
 

@@ -42,10 +42,10 @@ def add(
 
     With [sync] on, a feed is subscribed on the sync server (unless --local).
     """
-    from newsterm.ingest import service
+    from newsterm.ingest import subscriptions
 
     cfg = context.config()
-    outcome = service.add(
+    outcome = subscriptions.add(
         context.store(), cfg, target, title=title, tags=tags, fetch=not no_fetch, local=local
     )
     output.console.print(plain(outcome.message))
@@ -66,9 +66,9 @@ def remove(context: Context, source: str) -> None:
 
     A subscription of the sync server is unsubscribed there.
     """
-    from newsterm.ingest import service
+    from newsterm.ingest import subscriptions
 
-    removed = service.remove(context.store(), context.config(), source)
+    removed = subscriptions.remove(context.store(), context.config(), source)
     output.console.print(plain(f"removed {removed.display_title}"))
 
 
@@ -139,9 +139,9 @@ def _sources_table(found: list[Source]) -> Table:
 @pass_context
 def import_(context: Context, file: Path) -> None:
     """Subscribe to the feeds of an OPML file or a newsboat urls file (nothing is fetched)."""
-    from newsterm.ingest import service
+    from newsterm.ingest import subscriptions
 
-    report = service.import_subscriptions(context.store(), context.config(), file)
+    report = subscriptions.import_subscriptions(context.store(), context.config(), file)
     for warning in report.warnings:
         fail(f"warning: {warning}")
     say(
@@ -164,12 +164,12 @@ def import_(context: Context, file: Path) -> None:
 @pass_context
 def export(context: Context, fmt: str, output: Path | None) -> None:
     """Write the feed subscriptions (with tags) to stdout or a file."""
-    from newsterm.ingest import service
+    from newsterm.ingest import subscriptions
     from newsterm.paths import check_output_file, write_atomically
 
     if output is not None:
         check_output_file(output)
-    text = service.export_subscriptions(context.store(), context.config(), fmt)
+    text = subscriptions.export_subscriptions(context.store(), context.config(), fmt)
     if output is None:
         print_text(text)
         return

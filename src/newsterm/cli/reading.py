@@ -160,7 +160,7 @@ def parse(file: tuple[Path, ...], as_json: bool) -> None:
     from newsterm.extract import analyse
     from newsterm.extract.text import looks_binary
     from newsterm.ingest import files
-    from newsterm.ingest.service import check_article_path
+    from newsterm.ingest.targets import check_article_path
     from newsterm.render import render_analysis
     from newsterm.serialize import analysis_json
 

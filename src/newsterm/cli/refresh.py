@@ -55,7 +55,7 @@ def refresh(
 
     Exits 0 when every source succeeded, 1 when some failed.
     """
-    from newsterm.ingest import service
+    from newsterm.ingest import service, subscriptions
     from newsterm.progress import analysis_progress, refresh_progress
 
     store = context.store()
@@ -93,7 +93,7 @@ def refresh(
         )
     moved = [o for o in report.outcomes if (o.notice or "").startswith("moved")]
     if update_moved:
-        for old, new in service.update_moved(store, cfg):
+        for old, new in subscriptions.update_moved(store, cfg):
             say(f"moved {old} -> {new} (feeds.toml updated)")
     elif moved:
         say(

@@ -30,7 +30,8 @@ from newsterm.models import Source, SourceKind, SourceStatus
 from newsterm.store import Store
 
 if TYPE_CHECKING:
-    from newsterm.ingest.service import AddOutcome, SourceOutcome
+    from newsterm.ingest.outcomes import SourceOutcome
+    from newsterm.ingest.subscriptions import AddOutcome
 
 
 CHECKPOINT_EVERY = 16
@@ -59,7 +60,7 @@ def refresh_feeds(
     "cancelled" (a worker may still finish writing the feed it was on: its transaction is
     whole either way).
     """
-    from newsterm.ingest.service import SourceOutcome
+    from newsterm.ingest.outcomes import SourceOutcome
 
     now = datetime.now(UTC)
     todo: list[Source] = []
@@ -115,7 +116,7 @@ def refresh_feeds(
 
 def _apply(store: Store, write: FeedWrite) -> SourceOutcome:
     """Write one feed's outcome to the cache, in the thread that owns ``store``."""
-    from newsterm.ingest.service import SourceOutcome
+    from newsterm.ingest.outcomes import SourceOutcome
 
     outcome = SourceOutcome(write.source)
     try:
@@ -136,7 +137,7 @@ def _is_304(result: FetchResult | None) -> bool:
 
 def _not_modified(write: FeedWrite) -> tuple[SourceOutcome, dict[str, Any]]:
     """A 304's outcome, and what it records on its source (checked now, validators kept)."""
-    from newsterm.ingest.service import SourceOutcome
+    from newsterm.ingest.outcomes import SourceOutcome
 
     result = write.result
     assert result is not None
@@ -271,7 +272,8 @@ def add_feed(
     Given an HTML page, subscribes to the first feed it advertises and names the others. On any
     error neither feeds.toml nor the cache is changed.
     """
-    from newsterm.ingest.service import AddOutcome, SourceOutcome
+    from newsterm.ingest.outcomes import SourceOutcome
+    from newsterm.ingest.subscriptions import AddOutcome
 
     if not fetch:
         config_edit.add_feed(cfg.path, FeedEntry(url=url, title=title, tags=tuple(tags)))

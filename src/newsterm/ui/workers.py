@@ -150,6 +150,7 @@ def refresh(
     """Refresh every source (or those whose ids are in ``only``) with the shared ingest API,
     as ``newsterm refresh`` does."""
     from newsterm.ingest import service
+    from newsterm.ingest.outcomes import SourceOutcome
 
     worker = get_current_worker()
     new_total = 0
@@ -160,7 +161,7 @@ def refresh(
                 sources = [s for s in sources if s.id in only]
             post(RefreshStarted(len(sources)))
 
-            def progress(outcome: service.SourceOutcome, done: int, total: int) -> None:
+            def progress(outcome: SourceOutcome, done: int, total: int) -> None:
                 nonlocal new_total
                 new_total += outcome.new
                 post(RefreshProgress(done, total, outcome.source.display_title, new_total))
