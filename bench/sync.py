@@ -155,7 +155,8 @@ from pathlib import Path
 from newsterm.config import Config, Settings, SyncConfig
 from newsterm.store import Store
 from newsterm.sync.client import GReaderClient
-from newsterm.sync.engine import OVERLAP, SINCE_KEY, run_sync
+from newsterm.sync.account import SINCE_KEY
+from newsterm.sync.engine import OVERLAP, run_sync
 api, user, password, db, runs = sys.argv[1:6]
 sync = SyncConfig(url=api, user=user)
 cfg = Config(path=Path(db).with_suffix(".toml"), settings=Settings(read_timeout=300.0), sync=sync)
@@ -178,14 +179,16 @@ from pathlib import Path
 from newsterm.config import SyncConfig
 from newsterm.store import Store
 from newsterm.sync import engine
+from newsterm.sync.account import account_source
 from newsterm.sync.client import Subscription
+from newsterm.sync.subscriptions import subscription_entry
 folder, db, pages = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 sync = SyncConfig(url="http://127.0.0.1:9/api/greader.php", user="bench")
 listed = json.loads((folder / "subscriptions.json").read_bytes())["subscriptions"]
 subs = [Subscription(str(s["id"]), str(s["title"]), str(s["url"])) for s in listed]
 with Store.open(db) as store:
-    account = engine.account_source(store, sync)
-    sources = store.upsert_sources([engine._subscription_entry(sync, s) for s in subs])
+    account = account_source(store, sync)
+    sources = store.upsert_sources([subscription_entry(sync, s) for s in subs])
     streams = {s.id: source.id for s, source in zip(subs, sources)}
     report = engine.SyncReport(account)
     states = {}  # a first sync's: each item's state from its categories, then pulled with them

@@ -17,7 +17,8 @@ from newsterm.config import SyncConfig
 from newsterm.ingest.backlog import analysed_article, ensure_analysed
 from newsterm.models import SourceKind
 from newsterm.store import Store, sync_html
-from newsterm.sync import engine
+from newsterm.sync import engine, subscriptions
+from newsterm.sync.account import account_source
 from newsterm.sync.client import item_long_id
 
 SYNC = SyncConfig(url="http://127.0.0.1:9/api/greader.php", user="me")
@@ -47,8 +48,8 @@ def body(number: int) -> str:
 
 def save(store: Store, items: list[dict[str, Any]]) -> engine.SyncReport:
     """Store a page of items as the sync does."""
-    account = engine.account_source(store, SYNC)
-    feed = store.upsert_source(SourceKind.SYNC, engine.subscription_location(SYNC, STREAM))
+    account = account_source(store, SYNC)
+    feed = store.upsert_source(SourceKind.SYNC, subscriptions.subscription_location(SYNC, STREAM))
     report = engine.SyncReport(account)
     engine._save_page(store, items, account.id, {STREAM: feed.id}, report)
     return report

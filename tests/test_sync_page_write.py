@@ -9,7 +9,9 @@ import pytest
 
 from newsterm.models import SourceKind
 from newsterm.store import Store, sync_queue
-from newsterm.sync import engine
+from newsterm.sync import engine, subscriptions
+from newsterm.sync.account import account_source
+from newsterm.sync.items import READ_FLAG
 from tests.test_sync_html import STREAM, SYNC, body, item, save
 
 
@@ -49,9 +51,9 @@ def test_a_failed_page_leaves_nothing_and_foreign_keys_on(
 
 
 def test_items_of_a_subscription_removed_during_the_sync_are_not_stored(store: Store) -> None:
-    account = engine.account_source(store, SYNC)
-    kept = store.upsert_source(SourceKind.SYNC, engine.subscription_location(SYNC, STREAM))
-    gone = store.upsert_source(SourceKind.SYNC, engine.subscription_location(SYNC, "feed/8"))
+    account = account_source(store, SYNC)
+    kept = store.upsert_source(SourceKind.SYNC, subscriptions.subscription_location(SYNC, STREAM))
+    gone = store.upsert_source(SourceKind.SYNC, subscriptions.subscription_location(SYNC, "feed/8"))
     store.remove_source(gone.id)  # by another process, after the sync listed it
     other = {**item(2, "Gone story", body(2)), "origin": {"streamId": "feed/8"}}
     report = engine.SyncReport(account)
@@ -90,8 +92,8 @@ def first_sync_page(
     store: Store, items: list[dict[str, object]], fresh: bool = True
 ) -> tuple[engine.SyncReport, dict[int, int], int]:
     """Store a page as a first sync does (states gathered; the feed empty when it began)."""
-    account = engine.account_source(store, SYNC)
-    feed = store.upsert_source(SourceKind.SYNC, engine.subscription_location(SYNC, STREAM))
+    account = account_source(store, SYNC)
+    feed = store.upsert_source(SourceKind.SYNC, subscriptions.subscription_location(SYNC, STREAM))
     empty = engine._empty_sources(store.conn, {feed.id, account.id})
     assert (feed.id in empty) == fresh
     report, states = engine.SyncReport(account), {}
@@ -115,7 +117,7 @@ def test_a_first_sync_writes_each_items_state_seen_with_its_row(store: Store) ->
         "Plain story": (0, 0),
         "Story of no state": (None, None),
     }
-    assert states[item_number_of(1)] == engine.READ_FLAG
+    assert states[item_number_of(1)] == READ_FLAG
     save(store, [item(5, "Incremental story", body(5))])  # no states: an incremental sync
     assert seen(store)["Incremental story"] == (None, None)
 
@@ -145,8 +147,10 @@ def test_a_source_filled_by_this_sync_still_stores_an_item_once(store: Store) ->
     sent again (unchanged, then changed) is still one article, its HTML kept only when new or
     changed, and linked once."""
     first_sync_page(store, [item(1, "Story", body(1))])
-    account = engine.account_source(store, SYNC)
-    feed_id = store.upsert_source(SourceKind.SYNC, engine.subscription_location(SYNC, STREAM)).id
+    account = account_source(store, SYNC)
+    feed_id = store.upsert_source(
+        SourceKind.SYNC, subscriptions.subscription_location(SYNC, STREAM)
+    ).id
     report = engine.SyncReport(account)
     fresh = frozenset({feed_id})  # as the sync that began before the first page has it
     engine._save_page(store, [item(1, "Story", body(1))], account.id, {STREAM: feed_id}, report)
@@ -200,7 +204,7 @@ def test_save_articles_gives_the_id_of_each_article_it_wrote(store: Store) -> No
 
 def test_an_items_state_is_read_alike_whatever_its_categories_hold() -> None:
     """The joined search gives what each category's part after its last "/state/" gives."""
-    from newsterm.sync.engine import READ_FLAG, UNKNOWN_STATE, item_state
+    from newsterm.sync.items import UNKNOWN_STATE, item_state
 
     assert item_state({"categories": ["com.google/reading-list", "com.google/read"]}) == READ_FLAG
     assert item_state({"categories": [LISTED, f"{READ_ITEM}/state/x"]}) == 0

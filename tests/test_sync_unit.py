@@ -16,8 +16,8 @@ from newsterm.models import SourceKind
 from newsterm.store import ArticleFilter, Store
 from newsterm.store.sync_queue import Change, drop_sent, link, pending, pending_count
 from newsterm.sync import password as password_mod
+from newsterm.sync.account import check_login
 from newsterm.sync.client import GReaderClient, SyncError, item_long_id, item_number
-from newsterm.sync.engine import check_login
 from newsterm.sync.password import sync_password
 from tests.feedserver import Answer, FeedServer
 
@@ -254,7 +254,7 @@ def test_mark_works_without_sync(
 def test_an_items_state_is_read_from_its_categories() -> None:
     """Whatever the server writes for the user ("-" or a number); an item without a
     reading-list state does not say its state (the first sync then asks for the id lists)."""
-    from newsterm.sync.engine import READ_FLAG, STARRED_FLAG, UNKNOWN_STATE, item_state
+    from newsterm.sync.items import READ_FLAG, STARRED_FLAG, UNKNOWN_STATE, item_state
 
     mine = "user/-/state/com.google/"
     numbered = "user/1005921515/state/com.google/"

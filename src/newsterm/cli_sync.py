@@ -46,7 +46,7 @@ def sync_now(context: Context) -> None:
 @pass_context
 def sync_login(context: Context) -> None:
     """Log in to the [sync] server afresh; say in one line what is wrong."""
-    from newsterm.sync.engine import check_login
+    from newsterm.sync.account import check_login
 
     say(check_login(context.store(), context.config()))
 
@@ -57,7 +57,7 @@ def sync_login(context: Context) -> None:
 def sync_status(context: Context) -> None:
     """How many changes wait for the server, and how the last sync went."""
     from newsterm.store.sync_queue import pending_count
-    from newsterm.sync.engine import account_source
+    from newsterm.sync.account import account_source
 
     cfg = context.config()
     store = context.store()

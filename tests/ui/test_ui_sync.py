@@ -129,7 +129,7 @@ async def test_the_app_works_on_the_cache_while_the_sync_server_hangs_then_fails
     app lists the cached articles and takes changes meanwhile, then says the failure in one
     line on the sync source, every article and queued change kept."""
     from newsterm.config_load import load_config
-    from newsterm.sync.engine import ACCOUNT_KEY, SESSION_KEY
+    from newsterm.sync.account import ACCOUNT_KEY, SESSION_KEY
 
     release = threading.Event()
 

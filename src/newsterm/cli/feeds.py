@@ -94,7 +94,7 @@ def sources(context: Context, as_json: bool, include_ignored: bool) -> None:
     configured = {s.id for s in sync_sources(store, cfg)}
     found = store.sources(() if include_ignored else cfg.ignore)
     if cfg.sync is not None:  # the [sync] account's subscriptions: refreshed by the sync
-        from newsterm.sync.engine import subscription_location
+        from newsterm.sync.subscriptions import subscription_location
 
         prefix = subscription_location(cfg.sync, "")
         configured |= {s.id for s in found if s.location.startswith(prefix)}

@@ -31,7 +31,7 @@ def sync_sources(store: Store, cfg: Config) -> list[Source]:
     ]
     sources = store.upsert_sources(entries) if entries else []  # one transaction
     if cfg.sync is not None:
-        from newsterm.sync.engine import account_source
+        from newsterm.sync.account import account_source
 
         sources.append(account_source(store, cfg.sync))
     return sources
@@ -117,7 +117,8 @@ def refresh(
 def _sync_outcome(store: Store, cfg: Config, cancel: threading.Event | None) -> SourceOutcome:
     """Sync with the server (after the local feeds, so that an item that also arrives through
     one of them is recognised by its link and not stored twice)."""
-    from newsterm.sync.engine import account_source, run_sync
+    from newsterm.sync.account import account_source
+    from newsterm.sync.engine import run_sync
 
     assert cfg.sync is not None
     if cancel is not None and cancel.is_set():

@@ -154,7 +154,7 @@ def add(
     if is_url(target):
         url = check_feed_url(target)
         if cfg.sync is not None and not local:
-            from newsterm.sync.engine import subscribe
+            from newsterm.sync.subscriptions import subscribe
 
             source = subscribe(store, cfg, url)
             message = f"subscribed on {urlsplit(cfg.sync.url).hostname}: {source.display_title}"
@@ -203,7 +203,7 @@ def remove(store: Store, cfg: Config, ref: str) -> Source:
     if source is None:
         raise UsageError(f"{ref}: no such source (see `newsterm sources`)")
     if source.kind is SourceKind.SYNC:
-        from newsterm.sync.engine import is_subscription, unsubscribe
+        from newsterm.sync.subscriptions import is_subscription, unsubscribe
 
         if not is_subscription(source):
             raise UsageError(f"{ref}: the sync server itself; remove the [sync] table instead")

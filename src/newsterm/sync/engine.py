@@ -14,23 +14,31 @@ changed that item the same way). A change made during the sync stays queued.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import queue
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from newsterm.analysis import RawArticle
 from newsterm.config import Config, SyncConfig
-from newsterm.errors import UsageError
-from newsterm.models import Source, SourceKind, SourceStatus
+from newsterm.models import Source, SourceKind
 from newsterm.store import Store, sync_html, sync_queue
+from newsterm.sync.account import (
+    ACCOUNT_KEY,
+    SINCE_KEY,
+    ClientFactory,
+    account_name,
+    account_source,
+    keep_session,
+    kept_session,
+    open_client,
+    require_sync,
+)
 from newsterm.sync.client import (
     EDIT_BATCH,
     READ,
@@ -39,28 +47,18 @@ from newsterm.sync.client import (
     AuthError,
     GReaderClient,
     Page,
-    Subscription,
     SyncError,
     item_number,
 )
+from newsterm.sync.items import READ_FLAG, STARRED_FLAG, UNKNOWN_STATE, item_article, item_state
+from newsterm.sync.subscriptions import pull_subscriptions
 
-SINCE_KEY = "sync.since"
-"""meta: the server's clock (seconds) at the start of the last complete item pull."""
-ACCOUNT_KEY = "sync.account"
-"""meta: the URL and user the cache was synced with (another account starts afresh)."""
-SESSION_KEY = "sync.session"
-"""meta: the session token of the last login (as a browser keeps a cookie; never the
-password), so that a sync needs no login, and no password, while the server accepts it."""
 OVERLAP = 120
 """Seconds of items fetched again on each sync, for items the server stored while it answered
 (their content is compared by hash: an unchanged item costs no analysis and no write)."""
 INCREMENTAL_LIMIT = 100_000
 """Items at most in one incremental sync."""
 STATE_TAGS = {"read": READ, "starred": STARRED}
-MAX_HTML = 2_000_000
-"""Characters of an item's HTML kept (a body keeps at most 500,000 of text)."""
-
-ClientFactory = Callable[[SyncConfig, Config], GReaderClient]
 
 
 @dataclass(slots=True)
@@ -82,98 +80,16 @@ class SyncReport:
     new_ids: list[int] = field(default_factory=list)
 
 
-def server_host(sync: SyncConfig) -> str:
-    """The server's host for titles and messages."""
-    return urlsplit(sync.url).hostname or sync.url
-
-
-def account_source(store: Store, sync: SyncConfig) -> Source:
-    """The source that stands for the server account (its status is the sync's status)."""
-    title = f"{sync.user} @ {server_host(sync)} (sync)"
-    return store.upsert_source(SourceKind.SYNC, sync.url, title=title)
-
-
-def subscription_location(sync: SyncConfig, stream_id: str) -> str:
-    """The cache location of a server subscription."""
-    return f"{sync.url}#{stream_id}"
-
-
-def is_subscription(source: Source) -> bool:
-    """Whether a source is a subscription on a sync server (not the account itself)."""
-    return source.kind is SourceKind.SYNC and "#" in source.location
-
-
-def open_client(sync: SyncConfig, cfg: Config) -> GReaderClient:
-    """A client for the server; it logs in when first needed, and only then asks for the
-    password (kept in memory only)."""
-    from newsterm.sync.password import sync_password
-
-    return GReaderClient(
-        sync.url,
-        sync.user,
-        lambda: sync_password(sync),
-        timeout=max(cfg.settings.read_timeout, 1.0),
-        connect_timeout=max(cfg.settings.connect_timeout, 1.0),
-    )
-
-
-def check_login(store: Store, cfg: Config, factory: ClientFactory = open_client) -> str:
-    """``newsterm sync login``: log in afresh and say in one line what the account holds.
-
-    The new session is kept for the next syncs; a refused login forgets the old one.
-    """
-    sync = _require(cfg)
-    with factory(sync, cfg) as client:
-        try:
-            client.login()
-        except AuthError:
-            _keep_session(store, sync, None)
-            raise
-        count = len(client.subscriptions())
-        client.token()
-        _keep_session(store, sync, client.session)
-    return f"logged in to {server_host(sync)} as {sync.user}: {count} subscriptions"
-
-
-def _require(cfg: Config) -> SyncConfig:
-    if cfg.sync is None:
-        raise UsageError(f"{cfg.path}: sync is off (add a [sync] table; see README, Sync)")
-    return cfg.sync
-
-
-def _account_id(sync: SyncConfig) -> str:
-    return f"{sync.url} {sync.user}"
-
-
-def _kept_session(store: Store, sync: SyncConfig) -> str | None:
-    if store.get_meta(ACCOUNT_KEY) != _account_id(sync):
-        return None
-    return store.get_meta(SESSION_KEY) or None
-
-
-def _keep_session(store: Store, sync: SyncConfig, session: str | None) -> None:
-    if session is None:
-        with store.write() as conn:
-            conn.execute("DELETE FROM meta WHERE key = ?", (SESSION_KEY,))
-        return
-    if store.get_meta(ACCOUNT_KEY) != _account_id(sync):
-        store.set_meta(ACCOUNT_KEY, _account_id(sync))
-        with store.write() as conn:  # another account: its items are fetched afresh
-            conn.execute("DELETE FROM meta WHERE key = ?", (SINCE_KEY,))
-    if store.get_meta(SESSION_KEY) != session:
-        store.set_meta(SESSION_KEY, session)
-
-
 def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) -> SyncReport:
     """Sync once; failures are recorded on the sync source and reported, never raised."""
-    sync = _require(cfg)
+    sync = require_sync(cfg)
     source = account_source(store, sync)
     report = SyncReport(source)
     now = datetime.now(UTC)
     subscriptions: list[int] = []
     try:
         with factory(sync, cfg) as client:
-            if session := _kept_session(store, sync):
+            if session := kept_session(store, sync):
                 client.resume(session)
             try:
                 report.sent = push(store, client)
@@ -183,13 +99,13 @@ def run_sync(store: Store, cfg: Config, factory: ClientFactory = open_client) ->
                 report.received = pull_state(store, client, states)
                 subscriptions = list(streams.values())  # checked by this sync, with it
             except AuthError:
-                _keep_session(store, sync, None)
+                keep_session(store, sync, None)
                 raise
             except SyncError:
                 if client.session:
-                    _keep_session(store, sync, client.session)
+                    keep_session(store, sync, client.session)
                 raise
-            _keep_session(store, sync, client.session)
+            keep_session(store, sync, client.session)
     except SyncError as exc:
         report.error = exc.message
     report.waiting = sync_queue.pending_count(store.conn)
@@ -219,50 +135,6 @@ def push(store: Store, client: GReaderClient) -> int:
     return sent
 
 
-def pull_subscriptions(store: Store, client: GReaderClient, sync: SyncConfig) -> dict[str, int]:
-    """Mirror the server's subscriptions as sources (folders as tags); stream id -> source id.
-
-    A subscription the server no longer lists is marked gone, its articles kept (as a feed
-    answering 410 is): a server's passing glitch must not cost the reading history;
-    ``newsterm remove`` deletes it.
-    """
-    subscriptions = client.subscriptions()
-    sources = (
-        store.upsert_sources([_subscription_entry(sync, sub) for sub in subscriptions])
-        if subscriptions
-        else []
-    )  # one transaction
-    streams = {sub.id: source.id for sub, source in zip(subscriptions, sources, strict=True)}
-    prefix = subscription_location(sync, "")
-    for source in store.sources():
-        listed = source.id in streams.values()
-        if (
-            source.location.startswith(prefix)
-            and not listed
-            and source.status is not SourceStatus.GONE
-        ):
-            store.update_source(
-                source.id, status=SourceStatus.GONE, last_error="no longer subscribed on the server"
-            )
-    return streams
-
-
-def _subscription_entry(
-    sync: SyncConfig, sub: Subscription
-) -> tuple[SourceKind, str, str | None, list[str], bool]:
-    """A subscription as a source entry for ``Store.upsert_sources`` (folders as tags)."""
-    from newsterm.extract.text import sanitize_line
-
-    folders = [sanitize_line(f, 100) for f in sub.folders if f]
-    title = sanitize_line(sub.title, 300) or sanitize_line(sub.url, 300) or None
-    tags = [f for f in folders if f]
-    return (SourceKind.SYNC, subscription_location(sync, sub.id), title, tags, False)
-
-
-def _subscription_source(store: Store, sync: SyncConfig, sub: Subscription) -> Source:
-    return store.upsert_sources([_subscription_entry(sync, sub)])[0]
-
-
 def pull_items(
     store: Store,
     client: GReaderClient,
@@ -275,7 +147,7 @@ def pull_items(
     and save them as articles; the point to continue from is saved only once all pages are in.
 
     On a first sync, returns the read/starred state each item carries (:func:`item_state`)."""
-    account_id = _account_id(sync)
+    account_id = account_name(sync)
     since_text = store.get_meta(SINCE_KEY) if store.get_meta(ACCOUNT_KEY) == account_id else None
     since = int(float(since_text)) - OVERLAP if since_text else None
     limit = sync.max_items if since is None else INCREMENTAL_LIMIT
@@ -459,88 +331,6 @@ def _stored(
     return {(source_id, guid): (article_id, digest) for source_id, guid, article_id, digest in rows}
 
 
-def item_article(item: dict[str, Any]) -> tuple[RawArticle, str]:
-    """A Google Reader item as a sanitised RawArticle without paragraphs (its title, link and
-    authors cleaned as a feed item's), and its HTML (at most ``MAX_HTML`` characters) to turn
-    into them later (``store.sync_html``). Its identity is the item id; its content hash
-    covers the HTML."""
-    from newsterm.ingest.feed_item import bylines, clean_link, clean_title, untitled
-
-    link, url = clean_link(
-        _first_href(item.get("canonical")) or _first_href(item.get("alternate")), ""
-    )
-    body = item.get("summary") or item.get("content") or {}
-    content = body.get("content", "") if isinstance(body, dict) else ""
-    html = content[:MAX_HTML] if isinstance(content, str) else ""
-    published = item.get("published")
-    when = (
-        datetime.fromtimestamp(published, UTC)
-        if isinstance(published, (int, float)) and 0 < published < 1e11  # (a tuple: no union)
-        else None
-    )
-    author = item.get("author")
-    authors = bylines([(author, "")]) if isinstance(author, str) and author else []
-    title = clean_title(str(item.get("title") or ""), True)
-    hashed = "\n".join((title, link, html, "\x00", *authors)) + "\n"  # each part and "\n"
-    return (
-        RawArticle(
-            guid=str(item.get("id", "")),
-            title=title or untitled(html, is_html=True),
-            paragraphs=[],
-            url=url,
-            published=when,
-            authors=authors,
-            content_hash=hashlib.sha256(hashed.encode("utf-8", "surrogatepass")).hexdigest(),
-        ),
-        html,
-    )
-
-
-def _first_href(value: Any) -> str:
-    if isinstance(value, list) and value and isinstance(value[0], dict):
-        href = value[0].get("href")
-        return href if isinstance(href, str) else ""
-    return ""
-
-
-READ_FLAG, STARRED_FLAG = 1, 2
-UNKNOWN_STATE = -1
-"""An item whose categories do not say its state (no reading-list state among them)."""
-
-
-def item_state(item: dict[str, Any]) -> int:
-    """An item's read and starred state from its categories (``READ_FLAG | STARRED_FLAG``;
-    servers write the user as ``-`` or as a number), or ``UNKNOWN_STATE``."""
-    categories = item.get("categories")
-    if not isinstance(categories, list):
-        return UNKNOWN_STATE
-    try:  # one search in the joined categories: each one's end, or the whole
-        joined = "\n" + "\n".join(categories) + "\n"
-    except TypeError:
-        joined = ""
-    if joined.count("\n") == len(categories) + 1:  # no category holds a line break
-        if not _holds(joined, "reading-list"):
-            return UNKNOWN_STATE
-        return _holds(joined, "read") * READ_FLAG | _holds(joined, "starred") * STARRED_FLAG
-    states = {c.rpartition("/state/")[2] for c in categories if isinstance(c, str)}
-    if "com.google/reading-list" not in states:
-        return UNKNOWN_STATE
-    read = "com.google/read" in states
-    return read * READ_FLAG | ("com.google/starred" in states) * STARRED_FLAG
-
-
-_STATE_ENDS = {
-    name: (f"/state/com.google/{name}\n", f"\ncom.google/{name}\n")
-    for name in ("reading-list", "read", "starred")
-}
-
-
-def _holds(joined: str, name: str) -> bool:
-    """Whether categories joined by line breaks (one at each end) hold this state."""
-    after_state, whole = _STATE_ENDS[name]
-    return after_state in joined or whole in joined
-
-
 def pull_state(store: Store, client: GReaderClient, states: dict[int, int] | None = None) -> int:
     """Read the server's unread and starred item lists, apply them to every synced article (a
     change still queued here keeps its local value) and keep them as the base of the next
@@ -563,33 +353,3 @@ def pull_state(store: Store, client: GReaderClient, states: dict[int, int] | Non
     changed = sync_queue.apply_remote(store.conn, "read", read)
     changed += sync_queue.apply_remote(store.conn, "starred", starred)
     return changed
-
-
-# -- subscriptions ------------------------------------------------------------------------------
-
-
-def subscribe(
-    store: Store, cfg: Config, feed_url: str, factory: ClientFactory = open_client
-) -> Source:
-    """Subscribe the server account to a feed and mirror it as a source (nothing is fetched
-    here: the server fetches it, and the next sync brings its items)."""
-    sync = _require(cfg)
-    account_source(store, sync)
-    with factory(sync, cfg) as client:
-        stream = client.quickadd(feed_url)
-        found = {sub.id: sub for sub in client.subscriptions()}
-    sub = found.get(stream) or Subscription(stream, feed_url, feed_url)
-    return _subscription_source(store, sync, sub)
-
-
-def unsubscribe(
-    store: Store, cfg: Config, source: Source, factory: ClientFactory = open_client
-) -> None:
-    """Unsubscribe the server account from a subscription source and drop it from the cache."""
-    sync = _require(cfg)
-    prefix = subscription_location(sync, "")
-    if not source.location.startswith(prefix):
-        raise UsageError(f"{source.display_title}: not a subscription of {server_host(sync)}")
-    with factory(sync, cfg) as client:
-        client.unsubscribe(source.location[len(prefix) :])
-    store.remove_source(source.id)
