@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsterm.analysis import Contact
-from newsterm.ingest import feed_fast
-from newsterm.ingest.feed_fast import parse_date, parse_json, parse_xml
+from newsterm.ingest import feed_values
+from newsterm.ingest.feed_fast import parse_json, parse_xml
 from newsterm.ingest.feed_item import item_to_article
 from newsterm.ingest.feed_model import FeedItem
 from newsterm.ingest.feed_parse import (
@@ -21,6 +21,7 @@ from newsterm.ingest.feed_parse import (
     parse_with_feedparser,
     process_feed,
 )
+from newsterm.ingest.feed_values import parse_date
 from newsterm.ingest.safexml import UnsafeXml, guard_xml
 from tests.feedserver import fixture
 
@@ -253,7 +254,7 @@ def test_doctype_words_in_comments_and_cdata_are_left_alone() -> None:
 
 def general_date(text: str) -> datetime | None:
     """``parse_date`` by its general path alone: the reference its fast path must agree with."""
-    with patch.object(feed_fast, "_usual_date", return_value=None):
+    with patch.object(feed_values, "_usual_date", return_value=None):
         return parse_date(text)
 
 

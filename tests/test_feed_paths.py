@@ -171,7 +171,7 @@ def test_windows_references_and_text_encoded_twice_read_alike(slow: bool) -> Non
 
 
 def test_as_read_maps_windows_1252_and_undoes_a_second_encoding() -> None:
-    from newsterm.ingest.feed_fast import as_read
+    from newsterm.ingest.feed_bytes import as_read
 
     assert as_read("don\x92t") == "don’t"
     assert as_read("\xe2\x80\xa6") == "…"
@@ -445,11 +445,11 @@ def test_an_item_once_known_by_its_link_keeps_that_identity() -> None:
         ),
         (b'<?xml version="1.0" encoding="utf-8"?><a/>', "text/xml; charset=koi8-r", None),
         (b"<a>\xff</a>", "text/xml; charset=us-ascii", None),
-        # C1 controls are left to the text readers (feed_fast.as_read)
+        # C1 controls are left to the text readers (feed_bytes.as_read)
         ("<a>don\x92t \x81 \xa0</a>".encode(), "", "<a>don\x92t \x81 \xa0</a>".encode()),
     ],
 )
 def test_fast_bytes(data: bytes, content_type: str, expected: bytes | None) -> None:
-    from newsterm.ingest.feed_fast import fast_bytes
+    from newsterm.ingest.feed_bytes import fast_bytes
 
     assert fast_bytes(data, content_type) == expected

@@ -8,20 +8,18 @@ The input must already have passed :func:`newsterm.ingest.safexml.guard_xml`.
 from __future__ import annotations
 
 import base64
-import codecs
-import contextlib
 import functools
 import html
 import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
-from email.utils import parseaddr, parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
+from newsterm.ingest.feed_bytes import as_read
 from newsterm.ingest.feed_model import FeedItem, NotAFeed, ParsedFeed, ttl_seconds
+from newsterm.ingest.feed_values import id_as_link, parse_date, parse_person, resolve
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
@@ -49,144 +47,8 @@ _PREFIX = re.compile(r"<(/?)[A-Za-z_][\w.-]*:")
 _XMLNS = re.compile(r"\s+xmlns(?::[\w.-]+)?=\"[^\"]*\"")
 
 
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
-_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
-_DECLARED_ENCODING = re.compile(rb"""^(<\?xml[^>]*?encoding\s*=\s*)["'][\w.:-]+["']""")
-_LEAD = b"\xef\xbb\xbf \t\r\n"
-_LATIN1 = "iso8859-1"
-_FIXABLE = re.compile("[\x80-\x9f]|[\xc2-\xf4][\x80-\xbf]")
-"""A C1 control, or a UTF-8 lead byte and continuation byte read as Latin-1."""
 _C1_REFERENCE = re.compile(rb"#(?:0*1[2-9]\d|[xX]0*[89abAB][0-9a-fA-F]);")
 """The end of a character reference from 120 to 199 (0x80 to 0xBF): maybe a C1 control."""
-_CP1252 = {
-    code: char
-    for code in range(0x80, 0xA0)
-    if (char := bytes([code]).decode("cp1252", "replace")) != "\ufffd"
-}
-
-
-def _codec(name: str) -> str | None:
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def fast_bytes(data: bytes, content_type: str = "") -> bytes | None:
-    """``data`` as the fast path can read it, or None to leave it to feedparser.
-
-    Blank lines or a byte-order mark before ``<?xml`` are dropped (expat refuses them). An
-    HTTP charset (RFC 7303: it wins) is used when the document declares no encoding: the bytes
-    are transcoded to UTF-8. A document declaring another encoding than the header goes to
-    feedparser, which weighs the two. ISO-8859-1 is read as windows-1252, as browsers and
-    feedparser read it (its curly quotes are not control characters).
-    """
-    if data[:1] in b"\xef \t\r\n" and (trimmed := data.lstrip(_LEAD)).startswith(b"<?xml"):
-        data = trimmed
-    if data.startswith(codecs.BOM_UTF8):
-        return data  # a byte-order mark says UTF-8 whatever the header says
-    match = _CHARSET.search(content_type)
-    header = _codec(match.group(1)) if match else None
-    declared = _DECLARED.match(data[:200])
-    stated = _codec(declared.group(1).decode("ascii")) if declared else None
-    if header is None or header == "utf-8":
-        if stated == _LATIN1:
-            return _to_utf8(data, "cp1252")
-        return data
-    if declared:
-        return data if stated == header else None
-    return _to_utf8(data, "cp1252" if header == _LATIN1 else header)
-
-
-def as_read(text: str) -> str:
-    """Element text as feedparser reads it: UTF-8 that was read as Latin-1 and encoded again
-    (``â€¦`` for …) decoded once more, and C1 controls (``&#146;``, or raw in UTF-8) as the
-    windows-1252 characters they stand for (0x81, 0x8d, 0x8f, 0x90, 0x9d stay: undefined)."""
-    if text.isascii() or not _FIXABLE.search(text):  # isascii: a flag, no scan
-        return text
-    with contextlib.suppress(UnicodeError):
-        text = text.encode("latin-1").decode("utf-8")
-    return text.translate(_CP1252)
-
-
-def _to_utf8(data: bytes, codec: str) -> bytes | None:
-    """The document transcoded to UTF-8, its encoding declaration too (None: not ``codec``)."""
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        if codec != "cp1252":
-            return None
-        text = data.decode("latin-1")  # one of the five bytes windows-1252 leaves undefined
-    except LookupError:
-        return None
-    return _DECLARED_ENCODING.sub(rb'\1"utf-8"', text.encode("utf-8"), count=1)
-
-
-def resolve(base: str, href: str) -> str:
-    """``href`` made absolute against ``base`` (absolute http(s) URLs are kept as written)."""
-    href = href.strip()
-    if not href or href.lower().startswith(("http://", "https://")):
-        return href
-    return urljoin(base, href)
-
-
-_RFC822 = re.compile(
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) "
-    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([1-9]\d{3}) (\d\d):(\d\d):(\d\d) "
-    r"(?:([+-])(\d\d)(\d\d)|GMT|UTC?)"
-)
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1
-    )
-}
-_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
-
-
-def _usual_date(text: str) -> datetime | None:
-    """The two forms nearly every feed writes (``Sat, 01 Jun 2024 11:55:00 +0000``, ISO 8601
-    ``2024-06-01T09:14:00Z``) read directly (``parse_date`` then costs half as much), with
-    the general path's result; None for any other text or value (the general path decides).
-    An ISO day is never a date ``email.utils`` reads (it needs a month's name), so reading it
-    first changes nothing; a year under 1000 is left to it (it reads ``0024`` as 2024)."""
-    try:
-        if match := _RFC822.fullmatch(text):
-            day, month, year, hour, minute, second, sign, hours, minutes = match.groups()
-            zone = UTC
-            if sign is not None and (hours != "00" or minutes != "00"):
-                offset = timedelta(hours=int(hours), minutes=int(minutes))
-                zone = timezone(-offset if sign == "-" else offset)
-            return datetime(
-                int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second), 0, zone
-            )
-        if _ISO_DAY.match(text):
-            return datetime.fromisoformat(text)
-    except ValueError:
-        pass
-    return None
-
-
-def parse_date(text: str) -> datetime | None:
-    """An RFC 822 or ISO 8601 date as an aware UTC datetime, or None."""
-    text = text.strip()
-    if not text:
-        return None
-    value = _usual_date(text)
-    if value is None:
-        try:
-            value = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            try:
-                value = datetime.fromisoformat(text)
-            except ValueError:
-                return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    try:  # to the second, as feedparser reads dates
-        return value.astimezone(UTC).replace(microsecond=0)
-    except (OverflowError, ValueError):
-        return None
 
 
 def _inner_markup(elem: ET.Element) -> str:
@@ -228,22 +90,6 @@ def _last_text(parent: ET.Element, tag: str) -> str:
     """The stripped text of the last ``tag`` child (``findtext``-like, but the last)."""
     found = parent.findall(tag)
     return _text(found[-1]).strip() if found else ""
-
-
-def parse_person(text: str) -> tuple[str, str]:
-    """An RSS author as written ("mail (Name)", "Name <mail>", "Name" or "mail")."""
-    text = " ".join(text.split())
-    if match := re.fullmatch(r"(\S+@\S+)\s*\((.*)\)", text):
-        return match.group(2).strip(), match.group(1)
-    if match := re.fullmatch(r"(.*?)\s*\((\S+@\S+)\)", text):
-        return match.group(1).strip(), match.group(2)
-    if "<" in text and "@" in text:
-        name, email = parseaddr(text)
-        if email:
-            return name.strip(), email
-    if re.fullmatch(r"\S+@\S+\.\w+", text):
-        return "", text
-    return text, ""
 
 
 def _link_href(item: ET.Element, ns: str) -> str:
@@ -397,11 +243,6 @@ def _atom_link(entry: ET.Element, base: str) -> str:
         if kind in _HTML_TYPES:
             return resolve(base, href)
     return resolve(base, alternates[0][1]) if alternates else ""
-
-
-def id_as_link(ident: str) -> str:
-    """An Atom id that is an http(s) URL serves as the link of an entry that has none."""
-    return ident if ident.lower().startswith(("http://", "https://")) else ""
 
 
 def _atom_people(parent: ET.Element) -> list[tuple[str, str]]:

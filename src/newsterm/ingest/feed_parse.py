@@ -22,14 +22,8 @@ from typing import Any
 
 from newsterm.analysis import RawArticle
 from newsterm.extract.text import sanitize_line
-from newsterm.ingest.feed_fast import (
-    fast_bytes,
-    id_as_link,
-    parse_date,
-    parse_json,
-    parse_person,
-    parse_xml,
-)
+from newsterm.ingest.feed_bytes import fast_bytes
+from newsterm.ingest.feed_fast import parse_json, parse_xml
 from newsterm.ingest.feed_item import item_to_article
 from newsterm.ingest.feed_model import (
     FeedError,
@@ -40,6 +34,7 @@ from newsterm.ingest.feed_model import (
     ParsedFeed,
     ttl_seconds,
 )
+from newsterm.ingest.feed_values import id_as_link, parse_date, parse_person
 from newsterm.ingest.identity import keep_richer, known_identity
 from newsterm.ingest.safexml import guard_xml
 

@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from newsterm.analysis import RawArticle
-from newsterm.ingest.feed_fast import fast_bytes, parse_xml
+from newsterm.ingest.feed_bytes import fast_bytes
+from newsterm.ingest.feed_fast import parse_xml
 from newsterm.ingest.feed_item import item_to_article
 from newsterm.ingest.feed_model import NotAFeed
 from newsterm.ingest.feed_parse import parse_with_feedparser
