@@ -130,3 +130,25 @@ def test_a_boilerplate_line_without_the_open_alternatives_cues_needs_only_the_ot
     full = boilerplate._LINE.fullmatch(text) is not None
     assert (boilerplate._LINE_OWN_OPENINGS.fullmatch(text) is not None) == full
     assert all(part in boilerplate._LINE.pattern for part in boilerplate._ANY_OPENING)
+
+
+_CONTEXT_WORDS = st.sampled_from(
+    [
+        *str.split("Ana Ruiz said told the council he she according to a statement from, was"),
+        *(" ", ", ", quotes._MASK, "“", "”", ".", " by ", "comments", "written", "has"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_CONTEXT_WORDS, max_size=12).map("".join), max_size=6), st.booleans())
+def test_an_attribution_remembered_in_one_call_is_the_one_computed(
+    contexts: list[str], last: bool
+) -> None:
+    """find_quotes keeps _attribute's answers for the texts it has read (a pure function)."""
+    quotes._ATTRIBUTED.clear()
+    for context in [*contexts, *contexts]:
+        assert quotes._attribute(context, last=last) == quotes._attribute.__wrapped__(
+            context, last=last
+        )
+    assert len(quotes._ATTRIBUTED) == len(set(contexts))

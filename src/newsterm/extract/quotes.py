@@ -26,7 +26,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import partial, wraps
 from itertools import islice
 from typing import NamedTuple
 
@@ -885,6 +885,30 @@ def _speech_use(context: str, verb: _Verb) -> bool:
     return True
 
 
+_Attribution = tuple[str | None, bool]
+_ATTRIBUTED: dict[tuple[str, bool], _Attribution] = {}
+"""_attribute's answers during one find_quotes call (it clears them first): a "he said" walk goes
+back over sentences an earlier walk or candidate of the same article already read (about half of
+_attribute's calls on bench/analysis.py's articles). _attribute is a pure function of its text."""
+
+
+def _shared_in_call(
+    attribute: Callable[..., _Attribution],
+) -> Callable[..., _Attribution]:
+    """Remember ``attribute``'s answer for a text in _ATTRIBUTED."""
+
+    @wraps(attribute)
+    def remembered(context: str, *, last: bool) -> _Attribution:
+        key = (context, last)
+        found = _ATTRIBUTED.get(key)
+        if found is None:
+            found = _ATTRIBUTED[key] = attribute(context, last=last)
+        return found
+
+    return remembered
+
+
+@_shared_in_call
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     """Find a speaker in a stretch of one sentence: (speaker, whether a speech verb is there).
 
@@ -1089,6 +1113,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     spans = [_scan(p, i) for i, p in enumerate(paragraphs)]
     if not any(spans):
         return []
+    _ATTRIBUTED.clear()  # another article's answers: dropped, so the dict stays small
     masked = [_mask(p, s) if s else p for p, s in zip(paragraphs, spans, strict=True)]
     starts = [_sentence_starts(m) if s else [] for m, s in zip(masked, spans, strict=True)]
     candidates = _chain(paragraphs, spans)[:_MAX_QUOTES]
