@@ -141,14 +141,42 @@ _CONTEXT_WORDS = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(_CONTEXT_WORDS, max_size=12).map("".join), max_size=6), st.booleans())
-def test_an_attribution_remembered_in_one_call_is_the_one_computed(
-    contexts: list[str], last: bool
-) -> None:
+@given(st.lists(st.lists(_CONTEXT_WORDS, max_size=12).map("".join), max_size=6))
+@example(["Ana Ruiz said, Lena Holt said"])
+def test_an_attribution_remembered_in_one_call_is_the_one_computed(contexts: list[str]) -> None:
     """find_quotes keeps _attribute's answers for the texts it has read (a pure function)."""
     quotes._ATTRIBUTED.clear()
     for context in [*contexts, *contexts]:
-        assert quotes._attribute(context, last=last) == quotes._attribute.__wrapped__(
-            context, last=last
-        )
-    assert len(quotes._ATTRIBUTED) == len(set(contexts))
+        for last in (True, False):
+            assert quotes._attribute(context, last=last) == quotes._attribute.__wrapped__(
+                context, last=last
+            )
+    assert len(quotes._ATTRIBUTED) == 2 * len(set(contexts))
+
+
+_SENTENCE_WORDS = st.sampled_from(
+    [
+        *str.split("Ana Ruiz Ruiz struck said the Demand rose He But, Earlier You also, 42"),
+        *(" ", ", ", quotes._MASK, "“", ".", "’s", "OSLO (AP) — "),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_SENTENCE_WORDS, max_size=10).map(" ".join), max_size=5),
+    st.lists(st.sampled_from([None, "Ruiz", "Demand"]), min_size=1, max_size=3),
+)
+@example(["Ruiz struck back", "Demand rose"], [None, "Ruiz", "Demand", "Ruiz"])
+def test_a_sentence_subject_remembered_in_one_call_is_the_one_computed(
+    texts: list[str], full_names: list[str | None]
+) -> None:
+    """find_quotes keeps _sentence_subject's answers: with ``known``, only those that never
+    asked it, so another ``known`` for the same text gets its own answer."""
+    quotes._SUBJECTS.clear()
+    for full in full_names:
+        for text in texts:
+            known = None if full is None else (lambda name, full=full: name == full)
+            assert quotes._sentence_subject(text, known) == quotes._sentence_subject.__wrapped__(
+                text, known
+            )

@@ -1113,7 +1113,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     spans = [_scan(p, i) for i, p in enumerate(paragraphs)]
     if not any(spans):
         return []
-    _ATTRIBUTED.clear()  # another article's answers: dropped, so the dict stays small
+    _ATTRIBUTED.clear()  # another article's answers: dropped, so the dicts stay small
+    _SUBJECTS.clear()
     masked = [_mask(p, s) if s else p for p, s in zip(paragraphs, spans, strict=True)]
     starts = [_sentence_starts(m) if s else [] for m, s in zip(masked, spans, strict=True)]
     candidates = _chain(paragraphs, spans)[:_MAX_QUOTES]
@@ -1852,6 +1853,41 @@ _PLACE_PREPOSITIONS = words("at in on from near inside outside across")
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
 
 
+_SUBJECTS: dict[tuple[str, bool], str | None] = {}
+"""_sentence_subject's answers during one find_quotes call (it clears them first), by the text
+and whether ``known`` was given; an answer found with ``known`` is kept only when ``known`` was
+not asked (the same steps then give it for any other ``known``)."""
+
+
+def _subject_shared_in_call(
+    subject: Callable[[str, Callable[[str], bool] | None], str | None],
+) -> Callable[..., str | None]:
+    """Remember ``subject``'s answer for a text in _SUBJECTS."""
+
+    @wraps(subject)
+    def remembered(text: str, known: Callable[[str], bool] | None = None) -> str | None:
+        key = (text, known is None)
+        if key in _SUBJECTS:
+            return _SUBJECTS[key]
+        if known is None:
+            found = _SUBJECTS[key] = subject(text, None)
+            return found
+        asked = False
+
+        def asking(name: str) -> bool:
+            nonlocal asked
+            asked = True
+            return known(name)
+
+        found = subject(text, asking)
+        if not asked:
+            _SUBJECTS[key] = found
+        return found
+
+    return remembered
+
+
+@_subject_shared_in_call
 def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> str | None:
     """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any.
 
