@@ -180,3 +180,44 @@ def test_a_sentence_subject_remembered_in_one_call_is_the_one_computed(
             assert quotes._sentence_subject(text, known) == quotes._sentence_subject.__wrapped__(
                 text, known
             )
+
+
+def _verbs_by_matches(context: str) -> list[quotes._Verb]:
+    """_verbs as it was written first: every word a match object."""
+    if quotes._VERB_WORDS.isdisjoint(quotes._WORD.findall(context.lower())):
+        return []
+    matches = list(quotes._WORD.finditer(context))
+    found = []
+    for index, match in enumerate(matches):
+        word = match.group().lower()
+        if word in quotes._FINITE:
+            found.append(quotes._Verb(match.start(), match.end(), True))
+        elif word in quotes._PARTICIPLE:
+            found.append(quotes._Verb(match.start(), match.end(), False))
+        elif word in quotes._PHRASAL and index + 1 < len(matches):
+            nxt = matches[index + 1]
+            gap = context[match.end() : nxt.start()]
+            if nxt.group().lower() == quotes._PHRASAL[word] and gap.isspace():
+                according = word == "according"
+                found.append(quotes._Verb(match.start(), nxt.end(), not according, according))
+    return found
+
+
+_VERB_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *str.split("said Said SAID told according to pointed out put it unsaid well-said é"),
+            *(" ", "  ", "-", "—", ",", "\n", "caf", "İ", "\u212a", "ß", "’", "said-", "-to"),
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_VERB_TEXT)
+@example("according to café said, pointed  out")
+@example("é-said put\tit according -to")
+def test_the_speech_verbs_are_placed_as_the_word_matches_place_them(context: str) -> None:
+    """_verbs finds each verb's place with str.find after the word before it."""
+    assert quotes._verbs(context) == _verbs_by_matches(context)

@@ -27,7 +27,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial, wraps
-from itertools import islice
 from typing import NamedTuple
 
 from newsterm.analysis import Quote
@@ -116,10 +115,31 @@ def _verbs(context: str) -> list[_Verb]:
         matches = list(_WORD.finditer(context))
         indices: Sequence[int] = range(len(matches))
     else:
-        # The i-th word of ``lowered`` is the i-th match lower-cased: look at the verbs only,
-        # and stop matching after the word that follows the last of them.
-        indices = [index for index, word in enumerate(lowered) if word in _VERB_WORDS]
-        matches = list(islice(_WORD.finditer(context), indices[-1] + 2))
+        # The i-th word of ``lowered`` is the i-th match lower-cased, and it starts where the
+        # word first occurs after the match before (no ASCII letter stands between two):
+        # the verbs' places from str.find, no match objects.
+        text = context.lower()
+        at = 0
+        pending: tuple[str, int, int] | None = None
+        last = len(lowered) - 1
+        while lowered[last] not in _VERB_WORDS:
+            last -= 1
+        for word in lowered[: last + 2]:
+            start = text.find(word, at)
+            at = start + len(word)
+            if pending is not None:
+                phrasal, phrasal_start, phrasal_end = pending
+                pending = None
+                if word == _PHRASAL[phrasal] and context[phrasal_end:start].isspace():
+                    according = phrasal == "according"
+                    found.append(_Verb(phrasal_start, at, not according, according))
+            if word in _FINITE:
+                found.append(_Verb(start, at, True))
+            elif word in _PARTICIPLE:
+                found.append(_Verb(start, at, False))
+            elif word in _PHRASAL:
+                pending = (word, start, at)
+        return found
     for index in indices:
         match = matches[index]
         word = match.group().lower()
