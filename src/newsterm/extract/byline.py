@@ -256,6 +256,9 @@ def _may_repeat(text: str) -> bool:
     if text[0] in "|/":
         text = re.sub(r"^[|/]\s*", "", text)
     lead = _LEAD.match(text)
+    first, *rest = (text[lead.end() :] if lead else text).split(None, 1) or [""]
+    if not rest or first.rstrip(",;") not in rest[0]:
+        return False  # the first word is never printed again (a word list not built)
     found = [w.rstrip(",;") for w in (text[lead.end() :] if lead else text).split()]
     if not found or found.count(found[0]) < 2:
         return False
