@@ -130,3 +130,94 @@ def test_a_boilerplate_line_without_the_open_alternatives_cues_needs_only_the_ot
     full = boilerplate._LINE.fullmatch(text) is not None
     assert (boilerplate._LINE_OWN_OPENINGS.fullmatch(text) is not None) == full
     assert all(part in boilerplate._LINE.pattern for part in boilerplate._ANY_OPENING)
+
+
+_CONTEXT_WORDS = st.sampled_from(
+    [
+        *str.split("Ana Ruiz said told the council he she according to a statement from, was"),
+        *(" ", ", ", quotes._MASK, "“", "”", ".", " by ", "comments", "written", "has"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_CONTEXT_WORDS, max_size=12).map("".join), max_size=6))
+@example(["Ana Ruiz said, Lena Holt said"])
+def test_an_attribution_remembered_in_one_call_is_the_one_computed(contexts: list[str]) -> None:
+    """find_quotes keeps _attribute's answers for the texts it has read (a pure function)."""
+    quotes._ATTRIBUTED.clear()
+    for context in [*contexts, *contexts]:
+        for last in (True, False):
+            assert quotes._attribute(context, last=last) == quotes._attribute.__wrapped__(
+                context, last=last
+            )
+    assert len(quotes._ATTRIBUTED) == 2 * len(set(contexts))
+
+
+_SENTENCE_WORDS = st.sampled_from(
+    [
+        *str.split("Ana Ruiz Ruiz struck said the Demand rose He But, Earlier You also, 42"),
+        *(" ", ", ", quotes._MASK, "“", ".", "’s", "OSLO (AP) — "),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(_SENTENCE_WORDS, max_size=10).map(" ".join), max_size=5),
+    st.lists(st.sampled_from([None, "Ruiz", "Demand"]), min_size=1, max_size=3),
+)
+@example(["Ruiz struck back", "Demand rose"], [None, "Ruiz", "Demand", "Ruiz"])
+def test_a_sentence_subject_remembered_in_one_call_is_the_one_computed(
+    texts: list[str], full_names: list[str | None]
+) -> None:
+    """find_quotes keeps _sentence_subject's answers: with ``known``, only those that never
+    asked it, so another ``known`` for the same text gets its own answer."""
+    quotes._SUBJECTS.clear()
+    for full in full_names:
+        for text in texts:
+            known = None if full is None else (lambda name, full=full: name == full)
+            assert quotes._sentence_subject(text, known) == quotes._sentence_subject.__wrapped__(
+                text, known
+            )
+
+
+def _verbs_by_matches(context: str) -> list[quotes._Verb]:
+    """_verbs as it was written first: every word a match object."""
+    if quotes._VERB_WORDS.isdisjoint(quotes._WORD.findall(context.lower())):
+        return []
+    matches = list(quotes._WORD.finditer(context))
+    found = []
+    for index, match in enumerate(matches):
+        word = match.group().lower()
+        if word in quotes._FINITE:
+            found.append(quotes._Verb(match.start(), match.end(), True))
+        elif word in quotes._PARTICIPLE:
+            found.append(quotes._Verb(match.start(), match.end(), False))
+        elif word in quotes._PHRASAL and index + 1 < len(matches):
+            nxt = matches[index + 1]
+            gap = context[match.end() : nxt.start()]
+            if nxt.group().lower() == quotes._PHRASAL[word] and gap.isspace():
+                according = word == "according"
+                found.append(quotes._Verb(match.start(), nxt.end(), not according, according))
+    return found
+
+
+_VERB_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *str.split("said Said SAID told according to pointed out put it unsaid well-said é"),
+            *(" ", "  ", "-", "—", ",", "\n", "caf", "İ", "\u212a", "ß", "’", "said-", "-to"),
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_VERB_TEXT)
+@example("according to café said, pointed  out")
+@example("é-said put\tit according -to")
+def test_the_speech_verbs_are_placed_as_the_word_matches_place_them(context: str) -> None:
+    """_verbs finds each verb's place with str.find after the word before it."""
+    assert quotes._verbs(context) == _verbs_by_matches(context)

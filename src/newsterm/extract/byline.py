@@ -101,7 +101,9 @@ def parse_byline(paragraph: str) -> list[str] | None:
     names: list[str] = []
     listed = _ORG_SUFFIX.sub("", match.group("names"))
     for index, segment in enumerate(_SEPARATORS.split(listed)):
-        segment = re.sub(r"^(?:and|&)\s+", "", segment.strip(), flags=re.IGNORECASE)
+        segment = segment.strip()
+        if segment[:1] in "aA&":  # what the pattern opens with ("and" has no other case folds)
+            segment = re.sub(r"^(?:and|&)\s+", "", segment, flags=re.IGNORECASE)
         if not segment:
             continue
         if index and _ACRONYM.fullmatch(segment):
@@ -214,7 +216,9 @@ _COMMENTS_TAIL = re.compile(
 
 
 def _tidy_byline(text: str) -> str:
-    text = re.sub(r"^[|/]\s*", "", text.strip())
+    text = text.strip()
+    if text[:1] in "|/":
+        text = re.sub(r"^[|/]\s*", "", text)
     if "omment" in text:
         text = _COMMENTS_TAIL.sub("", text, count=1).rstrip(" .")
     late = _LATE_BY.search(text)
@@ -256,6 +260,9 @@ def _may_repeat(text: str) -> bool:
     if text[0] in "|/":
         text = re.sub(r"^[|/]\s*", "", text)
     lead = _LEAD.match(text)
+    first, *rest = (text[lead.end() :] if lead else text).split(None, 1) or [""]
+    if not rest or first.rstrip(",;") not in rest[0]:
+        return False  # the first word is never printed again (a word list not built)
     found = [w.rstrip(",;") for w in (text[lead.end() :] if lead else text).split()]
     if not found or found.count(found[0]) < 2:
         return False
@@ -383,7 +390,9 @@ _NOT_HANDLES = frozenset(
 
 def organisation_byline(paragraph: str, *, after_marker: bool = False) -> str | None:
     """An organisation printed as the byline ("Associated Press", "By Reuters"), or None."""
-    text = re.sub(r"^[|/\s]*(?:by\s+)?", "", paragraph.strip(), flags=re.IGNORECASE)
+    text = paragraph.strip()
+    if text[:1] in "|/bB":  # what the pattern can take off (after the strip, no space first)
+        text = re.sub(r"^[|/\s]*(?:by\s+)?", "", text, flags=re.IGNORECASE)
     words = text.split()
     if not 1 <= len(words) <= 5 or (any(c in text for c in '.!?:;,“”"') and not after_marker):
         return None

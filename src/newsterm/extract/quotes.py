@@ -26,8 +26,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
-from itertools import islice
+from functools import partial, wraps
 from typing import NamedTuple
 
 from newsterm.analysis import Quote
@@ -116,10 +115,31 @@ def _verbs(context: str) -> list[_Verb]:
         matches = list(_WORD.finditer(context))
         indices: Sequence[int] = range(len(matches))
     else:
-        # The i-th word of ``lowered`` is the i-th match lower-cased: look at the verbs only,
-        # and stop matching after the word that follows the last of them.
-        indices = [index for index, word in enumerate(lowered) if word in _VERB_WORDS]
-        matches = list(islice(_WORD.finditer(context), indices[-1] + 2))
+        # The i-th word of ``lowered`` is the i-th match lower-cased, and it starts where the
+        # word first occurs after the match before (no ASCII letter stands between two):
+        # the verbs' places from str.find, no match objects.
+        text = context.lower()
+        at = 0
+        pending: tuple[str, int, int] | None = None
+        last = len(lowered) - 1
+        while lowered[last] not in _VERB_WORDS:
+            last -= 1
+        for word in lowered[: last + 2]:
+            start = text.find(word, at)
+            at = start + len(word)
+            if pending is not None:
+                phrasal, phrasal_start, phrasal_end = pending
+                pending = None
+                if word == _PHRASAL[phrasal] and context[phrasal_end:start].isspace():
+                    according = phrasal == "according"
+                    found.append(_Verb(phrasal_start, at, not according, according))
+            if word in _FINITE:
+                found.append(_Verb(start, at, True))
+            elif word in _PARTICIPLE:
+                found.append(_Verb(start, at, False))
+            elif word in _PHRASAL:
+                pending = (word, start, at)
+        return found
     for index in indices:
         match = matches[index]
         word = match.group().lower()
@@ -885,6 +905,30 @@ def _speech_use(context: str, verb: _Verb) -> bool:
     return True
 
 
+_Attribution = tuple[str | None, bool]
+_ATTRIBUTED: dict[tuple[str, bool], _Attribution] = {}
+"""_attribute's answers during one find_quotes call (it clears them first): a "he said" walk goes
+back over sentences an earlier walk or candidate of the same article already read (about half of
+_attribute's calls on bench/analysis.py's articles). _attribute is a pure function of its text."""
+
+
+def _shared_in_call(
+    attribute: Callable[..., _Attribution],
+) -> Callable[..., _Attribution]:
+    """Remember ``attribute``'s answer for a text in _ATTRIBUTED."""
+
+    @wraps(attribute)
+    def remembered(context: str, *, last: bool) -> _Attribution:
+        key = (context, last)
+        found = _ATTRIBUTED.get(key)
+        if found is None:
+            found = _ATTRIBUTED[key] = attribute(context, last=last)
+        return found
+
+    return remembered
+
+
+@_shared_in_call
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     """Find a speaker in a stretch of one sentence: (speaker, whether a speech verb is there).
 
@@ -1089,6 +1133,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     spans = [_scan(p, i) for i, p in enumerate(paragraphs)]
     if not any(spans):
         return []
+    _ATTRIBUTED.clear()  # another article's answers: dropped, so the dicts stay small
+    _SUBJECTS.clear()
     masked = [_mask(p, s) if s else p for p, s in zip(paragraphs, spans, strict=True)]
     starts = [_sentence_starts(m) if s else [] for m, s in zip(masked, spans, strict=True)]
     candidates = _chain(paragraphs, spans)[:_MAX_QUOTES]
@@ -1827,6 +1873,41 @@ _PLACE_PREPOSITIONS = words("at in on from near inside outside across")
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
 
 
+_SUBJECTS: dict[tuple[str, bool], str | None] = {}
+"""_sentence_subject's answers during one find_quotes call (it clears them first), by the text
+and whether ``known`` was given; an answer found with ``known`` is kept only when ``known`` was
+not asked (the same steps then give it for any other ``known``)."""
+
+
+def _subject_shared_in_call(
+    subject: Callable[[str, Callable[[str], bool] | None], str | None],
+) -> Callable[..., str | None]:
+    """Remember ``subject``'s answer for a text in _SUBJECTS."""
+
+    @wraps(subject)
+    def remembered(text: str, known: Callable[[str], bool] | None = None) -> str | None:
+        key = (text, known is None)
+        if key in _SUBJECTS:
+            return _SUBJECTS[key]
+        if known is None:
+            found = _SUBJECTS[key] = subject(text, None)
+            return found
+        asked = False
+
+        def asking(name: str) -> bool:
+            nonlocal asked
+            asked = True
+            return known(name)
+
+        found = subject(text, asking)
+        if not asked:
+            _SUBJECTS[key] = found
+        return found
+
+    return remembered
+
+
+@_subject_shared_in_call
 def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> str | None:
     """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any.
 
