@@ -6,6 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsterm.analysis import Quote
+from newsterm.extract.people import quote_people
 from newsterm.extract.quotes import find_quotes
 
 
@@ -1201,3 +1202,16 @@ def test_a_crosshead_crediting_a_quotation_is_no_quotation() -> None:
     assert ("Ends the recession debate", "Example Economics") not in found
     assert [text[:12] for text, _ in found] == ["The labour m", "Not the back", "We will figh"]
     assert found[1][1] == "Ivo Lind"
+
+
+def test_a_surname_that_is_also_a_name_particle_is_a_speaker() -> None:
+    """'“…,” said Della.': a capitalised particle closing a name is the surname (Della, Van, Von),
+    and the people index takes it back to the full name; "he" after it is Della too."""
+    paragraphs = [
+        "Nina Della, the curator, opened the archive on Friday after twenty years of work.",
+        "“We waited a long time for this room,” said Della.",
+        "This, according to Della, changes little. “The work goes on,” she said.",
+    ]
+    found = find_quotes(paragraphs)
+    assert [q.speaker for q in found] == ["Della", "Della"]
+    assert quote_people(found, paragraphs) == ["Nina Della", "Nina Della"]

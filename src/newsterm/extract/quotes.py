@@ -425,6 +425,11 @@ def _starts_of(masked: Sequence[str], starts: Sequence[Sequence[int]], index: in
     return starts[index] or _sentence_starts(masked[index])
 
 
+def _surname_particle(token: str) -> bool:
+    """A capitalised particle of three letters or more closing a name is its surname ("Della")."""
+    return len(token) > 2 and token[0].isupper()
+
+
 def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
     if not 1 <= len(tokens) <= 6:
         return False
@@ -435,7 +440,7 @@ def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
         return False  # "Last August", "Next Tuesday": a date
     capitals = 0
     for token in tokens:
-        if token.lower() in PARTICLES:
+        if token.lower() in PARTICLES and not (token is tokens[-1] and _surname_particle(token)):
             continue
         if not token[:1].isupper():
             return False
