@@ -1215,3 +1215,25 @@ def test_a_surname_that_is_also_a_name_particle_is_a_speaker() -> None:
     found = find_quotes(paragraphs)
     assert [q.speaker for q in found] == ["Della", "Della"]
     assert quote_people(found, paragraphs) == ["Nina Della", "Nina Della"]
+
+
+def test_a_speech_verb_after_and_is_said_by_the_sentences_subject() -> None:
+    """'Ana Ruiz funds groups and has said, “…”': the subject of the first verb said it, a name
+    or a pronoun resolved as usual; not the words before "and"."""
+    found = quotes(
+        "Ana Ruiz runs a small charity in the harbour town.",
+        "She funds a dozen reading groups and has stated, “Every child should own a book.”",
+        "Ivo Lind sold the old mill last year and said that the town was “ready to move on.”",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Ivo Lind"]
+
+
+def test_the_elder_and_a_surname_opening_a_sentence_is_who_he_is() -> None:
+    """'The elder Ruiz gives …. He funds … and has stated, “…”': "he" is that Ruiz, not the
+    person named before; "the elder" is no speaker's name."""
+    found = quotes(
+        "Mayor Tom Lind praised the gift from Ivo Ruiz and his son at Monday's meeting.",
+        "The elder Ruiz, 81, gives millions a year to schools. He has given to a dozen choirs."
+        " He funds three libraries and has stated, “Every child should own a book.”",
+    )
+    assert [q.speaker for q in found] == ["Ruiz"]

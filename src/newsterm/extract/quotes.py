@@ -890,6 +890,19 @@ def _speech_use(context: str, verb: _Verb) -> bool:
     return True
 
 
+_AND_VERB = (" and", " and has", " and had", " and have", " and also", " and has also")
+
+
+def _coordinated_subject(context: str) -> str | None:
+    """The subject opening the sentence ``context`` holds, a person or a pronoun, if any."""
+    words_ = context.lstrip(" ,").split(maxsplit=3)
+    while words_ and words_[0].lower() in _SUBJECT_SKIP:
+        words_ = words_[1:]
+    if words_ and words_[0].lower() in ("he", "she", "they"):
+        return words_[0]
+    return _sentence_subject(context.lstrip(" ,"))
+
+
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     """Find a speaker in a stretch of one sentence: (speaker, whether a speech verb is there).
 
@@ -942,6 +955,11 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
         pre = context[: verb.start].rstrip(" ,")
         if not pre.strip(" ,’'\"—–-\t") or pre.endswith(("”", "’", '"', _MASK, "»")):
             speaker = _object(context[verb.end :])
+            if speaker:
+                return speaker, True
+        if lead.endswith(_AND_VERB):
+            # "Ana Ruiz funds groups and has said, “…”": the first verb's subject
+            speaker = _coordinated_subject(context)
             if speaker:
                 return speaker, True
         speaker = _subject(context[: verb.start])
@@ -1848,6 +1866,10 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
     while words_ and (words_[0].lower().strip(",") in _SUBJECT_SKIP or _opening_adverb(words_[0])):
         text = text.split(maxsplit=1)[1] if " " in text else ""
         words_ = words_[1:]
+    if text.startswith(("The elder ", "The younger ")):
+        named = text.split(maxsplit=3)[2].rstrip(",.;:")  # "The elder Soros gives …": Soros
+        if _classify(named) == "name" and not named.endswith(("’s", "'s")):
+            return named
     candidates = [text]
     mask = text.rfind(_MASK, 0, 120)
     if mask > 0:
