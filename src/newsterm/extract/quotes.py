@@ -1867,9 +1867,9 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
         text = text.split(maxsplit=1)[1] if " " in text else ""
         words_ = words_[1:]
     if text.startswith(("The elder ", "The younger ")):
-        named = text.split(maxsplit=3)[2].rstrip(",.;:")  # "The elder Soros gives …": Soros
-        if _classify(named) == "name" and not named.endswith(("’s", "'s")):
-            return named
+        elder = [*text.split(maxsplit=3), ""][2].rstrip(",.;:")  # "The elder Soros gives …"
+        if _classify(elder) == "name" and not elder.endswith(("’s", "'s")):
+            return elder
     candidates = [text]
     mask = text.rfind(_MASK, 0, 120)
     if mask > 0:
