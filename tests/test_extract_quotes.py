@@ -1237,3 +1237,15 @@ def test_the_elder_and_a_surname_opening_a_sentence_is_who_he_is() -> None:
         " He funds three libraries and has stated, “Every child should own a book.”",
     )
     assert [q.speaker for q in found] == ["Ruiz"]
+
+
+def test_a_quotation_after_a_sentence_closed_by_she_said_is_hers() -> None:
+    """'…, she said. “…”': the quotation standing as the next sentence is said by whoever said
+    the sentence before it, a pronoun resolved as usual or a name."""
+    found = quotes(
+        "Ana Ruiz has driven a delivery truck in the valley for nine years.",
+        "While the job pays for her insurance, the new rota leaves her no evenings, she said."
+        " “I have saved for a long strike. We will do what it takes.”",
+        "The depot will close for a week, Ivo Lind added. “Nobody wants that.”",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Ivo Lind"]

@@ -1668,7 +1668,18 @@ def _lead_in_subject(text: str, starts: Sequence[int]) -> str | None:
             words_.pop(0)
         acts = _NAME_PRESENT.match(" ".join(words_))
         found = acts.group("name") if acts is not None else None
+    if found is None and sentence.endswith(_SAID_AT_END):
+        # "Prices rose again, she said. “…”": who said the sentence before says this too
+        said = _CLOSING_SAID.search(sentence[-60:])
+        if said is not None and _classify(said.group("who")) in ("name", "pronoun"):
+            return said.group("who")
     return found if found is not None and _classify(found) == "name" else None
+
+
+_SAID_AT_END = (" said.", " says.", " added.")
+_CLOSING_SAID = re.compile(
+    r",\s+(?P<who>he|she|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:said|says|added)\.$"
+)
 
 
 _NAME_PRESENT = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+[a-z]+s\s")
