@@ -1249,3 +1249,22 @@ def test_a_quotation_after_a_sentence_closed_by_she_said_is_hers() -> None:
         "The depot will close for a week, Ivo Lind added. “Nobody wants that.”",
     )
     assert [q.speaker for q in found] == ["Ana Ruiz", "Ivo Lind"]
+
+
+def test_she_named_in_an_appositive_five_paragraphs_back() -> None:
+    """ "In 2015, one of the club's founders, Mara Quist, filed …" names who "she" is four
+    paragraphs on, though "he" and another man come between ("he had locked her out" marks
+    her, not him); the next paragraph's "She said she “…”" is the same woman, not the man
+    named last."""
+    found = quotes(
+        "In 2015, one of the club’s founders, Mara Quist, filed a complaint saying he had"
+        " locked her out of the hall.",
+        "She kept the names of the board members private at first, but later named Ivo Dane"
+        " and Tom Berg.",
+        "Some details of Quist’s complaint have changed since then.",
+        "She first said she was told in May, but she later said it was June.",
+        "In 2021, she dropped her complaint against Berg, saying she “may have been wrong”"
+        " about him.",
+        "She said she “was angry at the time” and “it was a hard year.”",
+    )
+    assert [q.speaker for q in found] == ["Quist"] * 3

@@ -1119,6 +1119,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     people: _People | None = None
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None
+    resolved: tuple[int, str, str] | None = None  # the last "he"/"she": paragraph, who
     repeated: set[str] | None = None
     for cand in candidates:
         first, final = cand.parts[0], cand.parts[-1]
@@ -1184,6 +1185,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             if ahead is not None:
                 speaker = ahead
             elif speaker.lower() in ("he", "she"):
+                pronoun_word = speaker.lower()
                 if people is None:
                     people = _People(masked)
                 earlier = previous[1] if previous is not None else None
@@ -1192,7 +1194,16 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 )
                 if subject is not None and subject != earlier:
                     subject = people.form_of(subject, first.para, first.open)
+                if (
+                    subject is None
+                    and resolved is not None
+                    and resolved[1] == pronoun_word
+                    and first.para - resolved[0] <= 1
+                ):
+                    subject = resolved[2]  # "she" again, no one named since: the same person
                 speaker = subject or people.resolve(first.para, first.open)
+                if speaker is not None:
+                    resolved = (final.para, pronoun_word, speaker)
             else:
                 pronoun, speaker = speaker.lower(), None
                 if pronoun == "they":
@@ -1704,7 +1715,7 @@ _POST_TIME = re.compile(
 """A live blog's post time opening a paragraph ("13.08 Ana Ruiz has been speaking …")."""
 _QUOTE_OPENERS = "“‘\"'”«"
 _SUBJECT_SENTENCES = 6
-_SUBJECT_PARAGRAPHS = 4
+_SUBJECT_PARAGRAPHS = 5
 
 
 def _previous_subject(
@@ -1717,7 +1728,7 @@ def _previous_subject(
 ) -> str | None:
     """For "he"/"she": the person who is the grammatical subject of the sentences before.
 
-    Walks back over at most six sentences (this paragraph and the three before: a run of
+    Walks back over at most six sentences (this paragraph and the four before: a run of
     sentences opening with "He …" is followed to the one that names him), starting
     with the words of the quotation's own sentence before it: a sentence
     that opens with a name gives it; one that opens with a quotation gives the speaker of the
@@ -1810,8 +1821,12 @@ def _other_gender(sentence: str, found: str, pronoun: str) -> bool:
     if titled in (_MALE_TITLES if pronoun == "she" else _FEMALE_TITLES):
         return True
     after = set(_WORD.findall(sentence[at:].lower()))
-    other = "he" if pronoun == "she" else "she"
-    return other in after and pronoun not in after
+    other, same = ("he", _SHE) if pronoun == "she" else ("she", _HE)
+    return other in after and after.isdisjoint(same)  # "he had flown her": she is there too
+
+
+_HE = frozenset(("he", "him", "his", "himself"))
+_SHE = frozenset(("she", "her", "hers", "herself"))
 
 
 _ASIDE = re.compile(r",\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+said,")
@@ -1858,6 +1873,11 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 _INTRO_WORDS = words("at in on during after before at earlier later speaking with")
 _PLACE_PREPOSITIONS = words("at in on from near inside outside across")
+_APPOSITIVE_SUBJECT = re.compile(
+    r"(?:[Oo]ne of|[Aa]n?|[Tt]he)\s[^,]{1,60},"
+    r"\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+[a-z]"
+)
+"""A description, then the name set off by commas: "one of the founders, Ana Ruiz, filed …"."""
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
 
 
@@ -1910,6 +1930,13 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
             if named is not None:
                 return named
     for candidate in candidates:
+        if candidate[:1] in "oOaAtT":
+            # "In 2009, one of Epstein’s victims, Ana Ruiz, filed …": the name set off after
+            appositive = _APPOSITIVE_SUBJECT.match(candidate)
+            if appositive is not None:
+                named = appositive.group("name")
+                if _classify(named) == "name" and not any(_nonperson(t) for t in named.split()):
+                    return named
         match = _PERSON_RUN.match(candidate)
         if match is None:
             continue
