@@ -1268,3 +1268,15 @@ def test_she_named_in_an_appositive_five_paragraphs_back() -> None:
         "She said she “was angry at the time” and “it was a hard year.”",
     )
     assert [q.speaker for q in found] == ["Quist"] * 3
+
+
+def test_a_role_and_a_name_before_an_irregular_past_verb_is_the_subject() -> None:
+    """"Harbour campaign chairman Ivo Lind wrote an op-ed …, calling it what he said was a
+    “…”": the role words and name before "wrote" are the sentence's subject, so "he" is Lind,
+    not the person named in the paragraph before."""
+    found = quotes(
+        "Donors blamed Senator Tom Berg for the loss, the letter says.",
+        "Harbour campaign chairman Ivo Lind wrote an op-ed in the Example Post on Thursday,"
+        " calling the board out for what he said was a “lazy response to a real threat.”",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind"]

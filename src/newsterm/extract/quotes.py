@@ -2053,9 +2053,14 @@ def _role_subject(text: str) -> str | None:
     if sum(map(str.isupper, [w[0] for w in text[:80].split(None, 6)[:6]])) < 3:
         return None  # the head below is among these words: a cheap test before the search
     verb = _VERBISH.search(text, 0, 80)
-    if verb is None:
-        return None
-    head = text[: verb.start()]
+    head = text[: verb.start()] if verb is not None else ""
+    if verb is None or head.count(" ") > 6:
+        # "Clinton campaign chairman Ana Ruiz wrote an op-ed …": an irregular past verb
+        opening = text[:80].split(None, 7)[:7]
+        at = next((i for i, w in enumerate(opening) if w in _PAST_IRREGULAR), 0)
+        if not at:
+            return None
+        head = " ".join(opening[:at])
     found = head.split()
     if "," in head or len(found) > 6 or sum(w[:1].isupper() for w in found) < 3:
         return None  # role words and a name after a first capitalised word: three at least
