@@ -1271,7 +1271,7 @@ def test_she_named_in_an_appositive_five_paragraphs_back() -> None:
 
 
 def test_a_role_and_a_name_before_an_irregular_past_verb_is_the_subject() -> None:
-    """"Harbour campaign chairman Ivo Lind wrote an op-ed …, calling it what he said was a
+    """ "Harbour campaign chairman Ivo Lind wrote an op-ed …, calling it what he said was a
     “…”": the role words and name before "wrote" are the sentence's subject, so "he" is Lind,
     not the person named in the paragraph before."""
     found = quotes(
