@@ -123,6 +123,8 @@ def _verbs(context: str) -> list[_Verb]:
     for index in indices:
         match = matches[index]
         word = match.group().lower()
+        if word == "states" and match.group()[0] == "S":
+            continue  # "The United States faced …": a name, not a speech verb
         if word in _FINITE:
             found.append(_Verb(match.start(), match.end(), True))
         elif word in _PARTICIPLE:
