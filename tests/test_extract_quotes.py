@@ -1283,7 +1283,7 @@ def test_a_role_and_a_name_before_an_irregular_past_verb_is_the_subject() -> Non
 
 
 def test_united_states_is_a_name_not_a_speech_verb() -> None:
-    """"The United States faced criticism …" holds no speech verb "states": nobody is said to
+    """ "The United States faced criticism …" holds no speech verb "states": nobody is said to
     speak, so the scare-quoted word after it is no quotation of "The United"."""
     found = quotes(
         "The United States faced stiff criticism on Tuesday over the decision, while the"
