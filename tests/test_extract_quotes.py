@@ -1290,3 +1290,16 @@ def test_united_states_is_a_name_not_a_speech_verb() -> None:
         " harbour board welcomed the “historic” move.",
     )
     assert [q.speaker for q in found] == []
+
+
+def test_the_actor_in_the_sentence_before_a_quotation_is_who_the_paragraph_named() -> None:
+    """ "With two films out, Ruiz has a lot on her plate. But what the actor likes most is a
+    quiet life with Eva Lind. “…”": the quotation standing alone is the actor's, the one the
+    sentence before opens with, not the woman named last."""
+    found = quotes(
+        "Ana Ruiz's best role will win her no awards.",
+        "With two films out and a third in production, Ruiz has a lot on her plate. But what"
+        " the actor likes most is a quiet life at home with Eva Lind and their dog."
+        " “Everyone tells you a home changes you, and it is true.”",
+    )
+    assert [q.speaker for q in found] == ["Ruiz"]

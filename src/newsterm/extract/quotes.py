@@ -1681,6 +1681,11 @@ def _lead_in_subject(text: str, starts: Sequence[int]) -> str | None:
             words_.pop(0)
         acts = _NAME_PRESENT.match(" ".join(words_))
         found = acts.group("name") if acts is not None else None
+    if found is None and cut > 0 and _PERSON_DESCRIPTION.search(sentence) is not None:
+        # "Ruiz has a lot on her plate. But what the actor likes most is …. “…”": the actor
+        # is the one the sentence before opens with
+        before = max((s for s in starts if s < cut), default=0)
+        found = _sentence_subject(text[before:cut].strip())
     if found is None and sentence.endswith(_SAID_AT_END):
         # "Prices rose again, she said. “…”": who said the sentence before says this too
         said = _CLOSING_SAID.search(sentence[-60:])
