@@ -1303,3 +1303,19 @@ def test_the_actor_in_the_sentence_before_a_quotation_is_who_the_paragraph_named
         " “Everyone tells you a home changes you, and it is true.”",
     )
     assert [q.speaker for q in found] == ["Ruiz"]
+
+
+def test_a_nickname_inside_a_name_is_no_quotation() -> None:
+    """Ivo “Ivy” Lind, Dwayne “The Rock” Johnson: capitalised words quoted between two words
+    of a name are a nickname, not words the person said."""
+    found = quotes(
+        "Harbour Mayor Ivo “Ivy” Lind said on Monday that the docks would close.",
+        "Tom “The Hammer” Berg told reporters the “last shift” was on Friday.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("last shift", "Berg")]
+
+
+def test_ordered_is_a_speech_verb() -> None:
+    """ "“Hands up!” an officer ordered. “Step out.”": the officer said both."""
+    found = quotes("“Hands up! Let me see your hands!” an officer ordered. “Step out.”")
+    assert [q.speaker for q in found] == ["an officer", "an officer"]

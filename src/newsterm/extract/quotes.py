@@ -79,7 +79,7 @@ _FINITE = words(
     " alleges maintain argue insist contend contended contends allege warn assert asserted"
     " asserts quipped quips lamented laments emails emailed e-mails e-mailed tweets found"
     " advised advises instructed instructs begged snapped sighed laughed chuckled mused exclaimed"
-    " interjected retorted"
+    " interjected retorted ordered"
 )
 _FINDING = re.compile(r"\s*(?:,|\.|that\s|(?:he|she|they|we)\s|$)")
 _BARE = words("maintain argue insist contend allege warn assert")
@@ -1508,6 +1508,8 @@ def _attribute_candidate(
         and (_has_speech_cue(lead[-40:]) or _thing_called(lead))
     ):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
+    if cand.fragment and first is final and _nickname(paragraphs[first.para], first, cand.text):
+        return  # Joko “Jokowi” Widodo: a nickname inside a name
     if cand.fragment and ":" in cand.text and _subtitled(cand.text):
         return  # a title and its subtitle: her book “A Harbour Town: Stories of the Coast”
     if (
@@ -1558,6 +1560,18 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+def _nickname(paragraph: str, span: _Span, text: str) -> bool:
+    """Capitalised words quoted between two words of a name: Joko “Jokowi” Widodo."""
+    words_ = text.split()
+    if len(words_) > 3 or not all(w[:1].isupper() for w in words_):
+        return False
+    after = paragraph[span.close + 1 : span.close + 3]
+    if len(after) < 2 or after[0] != " " or not after[1].isupper():
+        return False
+    before = paragraph[max(0, span.open - 30) : span.open]
+    return before.endswith(" ") and before.rstrip().rsplit(" ", 1)[-1][:1].isupper()
 
 
 def _thing_called(lead: str) -> bool:
