@@ -1319,3 +1319,15 @@ def test_ordered_is_a_speech_verb() -> None:
     """ "“Hands up!” an officer ordered. “Step out.”": the officer said both."""
     found = quotes("“Hands up! Let me see your hands!” an officer ordered. “Step out.”")
     assert [q.speaker for q in found] == ["an officer", "an officer"]
+
+
+def test_a_documents_name_with_to_inside_is_kept_whole() -> None:
+    """ "According to the records released under the Access to Information Act, …": "to"
+    between two capitalised words of the act's name does not end the source."""
+    found = quotes(
+        "According to the records released under the Access to Information Act, the move"
+        " answered “a greater need for flexibility for staff.”",
+    )
+    assert [q.speaker for q in found] == [
+        "the records released under the Access to Information Act"
+    ]
