@@ -772,14 +772,18 @@ def _object(post: str) -> str | None:
             and tokens[-1][:1].isupper()
             and not following[:1].isdigit()
         )  # "said Tamsin May": a surname, not the month
-        if lower in _STOP_AFTER and tokens and not surname:
-            if not (
+        if (
+            lower in _STOP_AFTER
+            and tokens
+            and not surname
+            and not (
                 lower == "to"
                 and tokens[0] in ("the", "a", "an")
                 and tokens[-1][:1].isupper()
                 and following[:1].isupper()
-            ):
-                break  # not "the documents obtained under the Access to Information Act"
+            )  # not "the documents obtained under the Access to Information Act"
+        ):
+            break
         if (
             lower in _OF_WORDS
             and tokens
