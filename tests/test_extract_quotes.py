@@ -1331,3 +1331,14 @@ def test_a_documents_name_with_to_inside_is_kept_whole() -> None:
     assert [q.speaker for q in found] == [
         "the records released under the Access to Information Act"
     ]
+
+
+def test_a_one_word_name_an_adverb_and_a_verb_before_saying() -> None:
+    """ "Ruiz publicly backed the plan, saying that it “…”": the surname before an adverb and
+    a past verb is the subject "saying" belongs to, so the fragment is kept as hers."""
+    found = quotes(
+        "Senator Ana Ruiz spoke at the depot on Monday.",
+        "Ruiz publicly backed the pipeline, saying that it “would have brought real jobs” to"
+        " the valley.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("would have brought real jobs", "Ruiz")]

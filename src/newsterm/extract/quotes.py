@@ -854,6 +854,11 @@ def _participle_subject(pre: str) -> str | None:
     if pre.rstrip().endswith(","):
         # "After the vote, Ana Ruiz issued a statement, saying …": the sentence's subject
         found = _sentence_subject(pre)
+        if found is None and "ly " in pre[:40]:
+            # "Tester publicly supported the pipeline, saying …": a name, an adverb, a verb
+            acted = _NAME_ADVERB_VERB.match(pre)
+            if acted is not None and not _nonperson(acted.group("name")):
+                found = acted.group("name")
         if found is None and (" he " in pre or " she " in pre):
             pronoun = _PRONOUN_OPENER.match(pre)
             if pronoun is not None:
@@ -865,6 +870,9 @@ def _participle_subject(pre: str) -> str | None:
     if _classify(tail) == "name":
         return tail
     return _trailing_name(tail)
+
+
+_NAME_ADVERB_VERB = re.compile(r"\s*(?P<name>[A-Z][a-z]+)\s+[a-z]+ly\s+[a-z]+ed\b")
 
 
 _HAS = (" has", " have", "Has", "Have")
