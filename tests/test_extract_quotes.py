@@ -1342,3 +1342,25 @@ def test_a_one_word_name_an_adverb_and_a_verb_before_saying() -> None:
         " the valley.",
     )
     assert [(q.text, q.speaker) for q in found] == [("would have brought real jobs", "Ruiz")]
+
+
+def test_a_word_before_a_noun_and_a_far_speech_verb_is_no_subject() -> None:
+    """ "Harbour banks are being asked …": a capitalised word is a one-word name only when a
+    speech verb follows it directly or after adverbs ("Ruiz has long argued"), so "he" is
+    the man named before, not "Harbour"."""
+    found = quotes(
+        "Ivo Lind runs the port authority.",
+        "Harbour banks are being asked to lend more. “We will manage,” he said.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind"]
+
+
+def test_a_quotation_after_one_sentence_naming_no_one_goes_on_the_speaker() -> None:
+    """A paragraph of quotation alone after one short sentence of the reporter's that names
+    no one is said by the speaker of the quotation before."""
+    found = quotes(
+        "“Small banks are swamped by requests,” Ana Ruiz said.",
+        "Community banks are being asked to play a large role.",
+        "“We can expect this to go on for months.”",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Ana Ruiz"]

@@ -1312,14 +1312,23 @@ def _named_ahead(
 
 
 def _next_to(paragraphs: Sequence[str], before: int, para: int) -> bool:
-    """Paragraph ``para`` follows ``before`` with at most a caption or a subheading between
-    (one line that does not end a sentence): a speaker's quotations go on across a photo."""
+    """Paragraph ``para`` follows ``before`` with at most a caption, a subheading (one line
+    that does not end a sentence) or one short sentence naming no one between: a speaker's
+    quotations go on across a photo or the reporter's aside."""
     if para - before <= 1:
         return True
     if para - before > 2:
         return False
     between = paragraphs[before + 1].rstrip().rstrip("”’\"')")
-    return bool(between) and between[-1] not in ".!?…"
+    if not between or between[-1] not in ".!?…":
+        return bool(between)
+    # "Community banks are asked to do more.": one sentence of the reporter's naming no one
+    words_ = between.split()
+    return (
+        len(words_) <= 25
+        and ". " not in between
+        and not any(w[:1].isupper() or w[:1] in _MARKS for w in words_[1:])
+    )
 
 
 _ROLE = (
@@ -2013,7 +2022,7 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
         if len(tokens) == 1:
             verbish = (
                 _VERBISH.match(rest)
-                or _verbs(rest[:30])
+                or _verb_next(rest[:30])
                 or (known is not None and tokens[0] != "You" and _acts(rest) and known(tokens[0]))
             )
             if not (rest.startswith((",", " —", " –")) or verbish):
@@ -2055,6 +2064,18 @@ def _named_in_full(masked: Sequence[str], para: int, name: str) -> bool:
                     return True
             at = text.find(name, end)
     return False
+
+
+def _verb_next(rest: str) -> bool:
+    """A speech verb follows, with only adverbs or auxiliaries before it ("Ruiz has long
+    argued"; not "Community banks are being asked")."""
+    found = _verbs(rest)
+    if not found:
+        return False
+    return all(
+        w in _AUX or w.endswith("ly") or w in _OPENING_ADVERBS
+        for w in rest[: found[0].start].split()
+    )
 
 
 def _acts(rest: str) -> bool:
