@@ -1364,3 +1364,15 @@ def test_a_quotation_after_one_sentence_naming_no_one_goes_on_the_speaker() -> N
         "“We can expect this to go on for months.”",
     )
     assert [q.speaker for q in found] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_he_skips_a_subheading_to_the_speaker_before_it() -> None:
+    """A subheading ("Urgent Situation") between the speaker's sentence and "he said" is no
+    one's name: "he" is the man quoted before it."""
+    found = quotes(
+        "“Small lenders are swamped,” Ivo Lind said.",
+        "Urgent Situation",
+        "He also stressed that the need was urgent.",
+        "“We have to move money to shops quickly,” he said.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind", "Ivo Lind"]

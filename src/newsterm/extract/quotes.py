@@ -1800,6 +1800,8 @@ def _previous_subject(
         if not text:
             continue
         near -= 1
+        if near < 1 and text[-1].isalpha() and _title_cased(text):
+            continue  # "Urgent Situation": a subheading between, no one's sentence
         if text[0] in _QUOTE_OPENERS:
             if earlier and not _is_pronoun(earlier):
                 return earlier
