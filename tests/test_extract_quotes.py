@@ -1376,3 +1376,22 @@ def test_he_skips_a_subheading_to_the_speaker_before_it() -> None:
         "“We have to move money to shops quickly,” he said.",
     )
     assert [q.speaker for q in found] == ["Ivo Lind", "Ivo Lind"]
+
+
+def test_a_name_then_a_title_set_off_by_commas_is_the_speaker() -> None:
+    """ "Ana Ruiz, CEO, said: “…”": the name before the title, not the title."""
+    found = quotes("Ana Ruiz, CEO, said: “This has been a record year for the firm.”")
+    assert [q.speaker for q in found] == ["Ana Ruiz"]
+
+
+def test_a_name_then_a_description_ending_in_a_place_is_the_speaker() -> None:
+    """ "Ivo Lind, a former bank economist who teaches at the University of Example, Harbour,
+    has warned that …“…”": the campus after the description is no speaker; nor is the brother
+    named at the end of one ("Tom Berg, the younger brother of the heir, Carl, has said")."""
+    found = quotes(
+        "Ivo Lind, a former bank economist who now teaches at the University of Example,"
+        " Harbour, has warned that rates could “push the region into a harsh slump.”",
+        "Tom Berg, the younger brother of the heir to the estate, Carl, has told friends"
+        " that the interview was a “great success”.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind", "Tom Berg"]

@@ -631,6 +631,25 @@ def _subject(pre: str) -> str | None:
             described = True
             places += 1
             continue  # "… at the institute in Munich, Germany, said", "…, New Zealand, said"
+        if (
+            kind == "name"
+            and " " not in segment
+            and index + 1 < len(segments)
+            and segment.lower() in TITLES
+            and _classify(segments[-index - 2]) == "name"
+        ):
+            return segments[-index - 2]  # "Ana Ruiz, CEO, said": the name before the title
+        if (
+            kind == "name"
+            and " " not in segment
+            and index + 2 < len(segments)
+            and segments[-index - 2].split(maxsplit=1)[0] in ("a", "an", "the")
+            and segments[-index - 2].count(" ") >= 2
+            and _classify(segments[-index - 3]) == "name"
+        ):
+            # "Ana Ruiz, a former economist who teaches at the University of California,
+            # Berkeley, said": the campus ends the description; the name before it speaks
+            return segments[-index - 3]
         if kind in ("pronoun", "name"):
             if kind == "pronoun" and phrase is not None:
                 break
