@@ -1395,3 +1395,13 @@ def test_a_name_then_a_description_ending_in_a_place_is_the_speaker() -> None:
         " that the interview was a “great success”.",
     )
     assert [q.speaker for q in found] == ["Ivo Lind", "Tom Berg"]
+
+
+def test_said_a_role_then_the_name_after_a_comma_is_the_name() -> None:
+    """ "“…,” said Acme chief executive officer, Ana Ruiz. “…”": the name after the role's
+    comma speaks, for this quotation and the next."""
+    found = quotes(
+        "“The uptake by hospitals has been fast,” said Acme chief executive officer, Ana Ruiz."
+        " “This will be a case study for the rest of the country.”",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Ana Ruiz"]

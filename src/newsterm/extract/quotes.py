@@ -771,6 +771,12 @@ def _describes(segment: str) -> bool:
     )
 
 
+_ROLE_THEN_NAME = re.compile(
+    r"\s*(?:[A-Z][\w&.-]*\s+)?[a-z][a-z -]{2,50},\s+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)\.?\s*(?:[,;]|$|(?<=\.)\s)"
+)
+
+
 def _object(post: str) -> str | None:
     """The speaker phrase after an inverted verb: "said Dr. Ana Ruiz, the economist"."""
     tokens: list[str] = []
@@ -824,7 +830,13 @@ def _object(post: str) -> str | None:
         named = _trailing_name(phrase.split(" of ", 1)[1])
         if named is not None:
             return named
-    if _classify(phrase):
+    kind = _classify(phrase)
+    if kind == "phrase" and phrase[-1:].islower() and "," in post[:80]:
+        role_name = _ROLE_THEN_NAME.match(post)
+        name = role_name.group("name").rstrip(".") if role_name is not None else ""
+        if _classify(name) == "name":
+            return name  # "said Acme chief executive officer, Ana Ruiz."
+    if kind:
         return phrase
     if _trailing_name(phrase) and len(phrase.split()) <= 6:
         return phrase
