@@ -6,6 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsterm.analysis import Quote
+from newsterm.extract.people import quote_people
 from newsterm.extract.quotes import find_quotes
 
 
@@ -1201,3 +1202,206 @@ def test_a_crosshead_crediting_a_quotation_is_no_quotation() -> None:
     assert ("Ends the recession debate", "Example Economics") not in found
     assert [text[:12] for text, _ in found] == ["The labour m", "Not the back", "We will figh"]
     assert found[1][1] == "Ivo Lind"
+
+
+def test_a_surname_that_is_also_a_name_particle_is_a_speaker() -> None:
+    """'“…,” said Della.': a capitalised particle closing a name is the surname (Della, Van, Von),
+    and the people index takes it back to the full name; "he" after it is Della too."""
+    paragraphs = [
+        "Nina Della, the curator, opened the archive on Friday after twenty years of work.",
+        "“We waited a long time for this room,” said Della.",
+        "This, according to Della, changes little. “The work goes on,” she said.",
+    ]
+    found = find_quotes(paragraphs)
+    assert [q.speaker for q in found] == ["Della", "Della"]
+    assert quote_people(found, paragraphs) == ["Nina Della", "Nina Della"]
+
+
+def test_a_speech_verb_after_and_is_said_by_the_sentences_subject() -> None:
+    """'Ana Ruiz funds groups and has said, “…”': the subject of the first verb said it, a name
+    or a pronoun resolved as usual; not the words before "and"."""
+    found = quotes(
+        "Ana Ruiz runs a small charity in the harbour town.",
+        "She funds a dozen reading groups and has stated, “Every child should own a book.”",
+        "Ivo Lind sold the old mill last year and said that the town was “ready to move on.”",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Ivo Lind"]
+
+
+def test_the_elder_and_a_surname_opening_a_sentence_is_who_he_is() -> None:
+    """'The elder Ruiz gives …. He funds … and has stated, “…”': "he" is that Ruiz, not the
+    person named before; "the elder" is no speaker's name."""
+    found = quotes(
+        "Mayor Tom Lind praised the gift from Ivo Ruiz and his son at Monday's meeting.",
+        "The elder Ruiz, 81, gives millions a year to schools. He has given to a dozen choirs."
+        " He funds three libraries and has stated, “Every child should own a book.”",
+    )
+    assert [q.speaker for q in found] == ["Ruiz"]
+
+
+def test_a_quotation_after_a_sentence_closed_by_she_said_is_hers() -> None:
+    """'…, she said. “…”': the quotation standing as the next sentence is said by whoever said
+    the sentence before it, a pronoun resolved as usual or a name."""
+    found = quotes(
+        "Ana Ruiz has driven a delivery truck in the valley for nine years.",
+        "While the job pays for her insurance, the new rota leaves her no evenings, she said."
+        " “I have saved for a long strike. We will do what it takes.”",
+        "The depot will close for a week, Ivo Lind added. “Nobody wants that.”",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Ivo Lind"]
+
+
+def test_she_named_in_an_appositive_five_paragraphs_back() -> None:
+    """ "In 2015, one of the club's founders, Mara Quist, filed …" names who "she" is four
+    paragraphs on, though "he" and another man come between ("he had locked her out" marks
+    her, not him); the next paragraph's "She said she “…”" is the same woman, not the man
+    named last."""
+    found = quotes(
+        "In 2015, one of the club’s founders, Mara Quist, filed a complaint saying he had"
+        " locked her out of the hall.",
+        "She kept the names of the board members private at first, but later named Ivo Dane"
+        " and Tom Berg.",
+        "Some details of Quist’s complaint have changed since then.",
+        "She first said she was told in May, but she later said it was June.",
+        "In 2021, she dropped her complaint against Berg, saying she “may have been wrong”"
+        " about him.",
+        "She said she “was angry at the time” and “it was a hard year.”",
+    )
+    assert [q.speaker for q in found] == ["Quist"] * 3
+
+
+def test_a_role_and_a_name_before_an_irregular_past_verb_is_the_subject() -> None:
+    """ "Harbour campaign chairman Ivo Lind wrote an op-ed …, calling it what he said was a
+    “…”": the role words and name before "wrote" are the sentence's subject, so "he" is Lind,
+    not the person named in the paragraph before."""
+    found = quotes(
+        "Donors blamed Senator Tom Berg for the loss, the letter says.",
+        "Harbour campaign chairman Ivo Lind wrote an op-ed in the Example Post on Thursday,"
+        " calling the board out for what he said was a “lazy response to a real threat.”",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind"]
+
+
+def test_united_states_is_a_name_not_a_speech_verb() -> None:
+    """ "The United States faced criticism …" holds no speech verb "states": nobody is said to
+    speak, so the scare-quoted word after it is no quotation of "The United"."""
+    found = quotes(
+        "The United States faced stiff criticism on Tuesday over the decision, while the"
+        " harbour board welcomed the “historic” move.",
+    )
+    assert [q.speaker for q in found] == []
+
+
+def test_the_actor_in_the_sentence_before_a_quotation_is_who_the_paragraph_named() -> None:
+    """ "With two films out, Ruiz has a lot on her plate. But what the actor likes most is a
+    quiet life with Eva Lind. “…”": the quotation standing alone is the actor's, the one the
+    sentence before opens with, not the woman named last."""
+    found = quotes(
+        "Ana Ruiz's best role will win her no awards.",
+        "With two films out and a third in production, Ruiz has a lot on her plate. But what"
+        " the actor likes most is a quiet life at home with Eva Lind and their dog."
+        " “Everyone tells you a home changes you, and it is true.”",
+    )
+    assert [q.speaker for q in found] == ["Ruiz"]
+
+
+def test_a_nickname_inside_a_name_is_no_quotation() -> None:
+    """Ivo “Ivy” Lind, Dwayne “The Rock” Johnson: capitalised words quoted between two words
+    of a name are a nickname, not words the person said."""
+    found = quotes(
+        "Harbour Mayor Ivo “Ivy” Lind said on Monday that the docks would close.",
+        "Tom “The Hammer” Berg told reporters the “last shift” was on Friday.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("last shift", "Berg")]
+
+
+def test_ordered_is_a_speech_verb() -> None:
+    """ "“Hands up!” an officer ordered. “Step out.”": the officer said both."""
+    found = quotes("“Hands up! Let me see your hands!” an officer ordered. “Step out.”")
+    assert [q.speaker for q in found] == ["an officer", "an officer"]
+
+
+def test_a_documents_name_with_to_inside_is_kept_whole() -> None:
+    """ "According to the records released under the Access to Information Act, …": "to"
+    between two capitalised words of the act's name does not end the source."""
+    found = quotes(
+        "According to the records released under the Access to Information Act, the move"
+        " answered “a greater need for flexibility for staff.”",
+    )
+    assert [q.speaker for q in found] == [
+        "the records released under the Access to Information Act"
+    ]
+
+
+def test_a_one_word_name_an_adverb_and_a_verb_before_saying() -> None:
+    """ "Ruiz publicly backed the plan, saying that it “…”": the surname before an adverb and
+    a past verb is the subject "saying" belongs to, so the fragment is kept as hers."""
+    found = quotes(
+        "Senator Ana Ruiz spoke at the depot on Monday.",
+        "Ruiz publicly backed the pipeline, saying that it “would have brought real jobs” to"
+        " the valley.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("would have brought real jobs", "Ruiz")]
+
+
+def test_a_word_before_a_noun_and_a_far_speech_verb_is_no_subject() -> None:
+    """ "Harbour banks are being asked …": a capitalised word is a one-word name only when a
+    speech verb follows it directly or after adverbs ("Ruiz has long argued"), so "he" is
+    the man named before, not "Harbour"."""
+    found = quotes(
+        "Ivo Lind runs the port authority.",
+        "Harbour banks are being asked to lend more. “We will manage,” he said.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind"]
+
+
+def test_a_quotation_after_one_sentence_naming_no_one_goes_on_the_speaker() -> None:
+    """A paragraph of quotation alone after one short sentence of the reporter's that names
+    no one is said by the speaker of the quotation before."""
+    found = quotes(
+        "“Small banks are swamped by requests,” Ana Ruiz said.",
+        "Community banks are being asked to play a large role.",
+        "“We can expect this to go on for months.”",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_he_skips_a_subheading_to_the_speaker_before_it() -> None:
+    """A subheading ("Urgent Situation") between the speaker's sentence and "he said" is no
+    one's name: "he" is the man quoted before it."""
+    found = quotes(
+        "“Small lenders are swamped,” Ivo Lind said.",
+        "Urgent Situation",
+        "He also stressed that the need was urgent.",
+        "“We have to move money to shops quickly,” he said.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind", "Ivo Lind"]
+
+
+def test_a_name_then_a_title_set_off_by_commas_is_the_speaker() -> None:
+    """ "Ana Ruiz, CEO, said: “…”": the name before the title, not the title."""
+    found = quotes("Ana Ruiz, CEO, said: “This has been a record year for the firm.”")
+    assert [q.speaker for q in found] == ["Ana Ruiz"]
+
+
+def test_a_name_then_a_description_ending_in_a_place_is_the_speaker() -> None:
+    """ "Ivo Lind, a former bank economist who teaches at the University of Example, Harbour,
+    has warned that …“…”": the campus after the description is no speaker; nor is the brother
+    named at the end of one ("Tom Berg, the younger brother of the heir, Carl, has said")."""
+    found = quotes(
+        "Ivo Lind, a former bank economist who now teaches at the University of Example,"
+        " Harbour, has warned that rates could “push the region into a harsh slump.”",
+        "Tom Berg, the younger brother of the heir to the estate, Carl, has told friends"
+        " that the interview was a “great success”.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind", "Tom Berg"]
+
+
+def test_said_a_role_then_the_name_after_a_comma_is_the_name() -> None:
+    """ "“…,” said Acme chief executive officer, Ana Ruiz. “…”": the name after the role's
+    comma speaks, for this quotation and the next."""
+    found = quotes(
+        "“The uptake by hospitals has been fast,” said Acme chief executive officer, Ana Ruiz."
+        " “This will be a case study for the rest of the country.”",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz", "Ana Ruiz"]

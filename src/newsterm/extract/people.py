@@ -77,7 +77,10 @@ def person_name(speaker: str | None) -> str | None:
 @lru_cache(maxsize=4096)
 def _words(name: str) -> tuple[str, ...]:
     """The words of a name that are not particles ("Luiz de Miranda" → Luiz, Miranda)."""
-    return tuple(w for w in name.split() if w.casefold() not in PARTICLES)
+    words = name.split()
+    last = words[-1] if words else ""
+    keep = len(last) > 2 and last[0].isupper()  # "Tahir Della": a surname, not a particle
+    return tuple(w for w in words if w.casefold() not in PARTICLES or (keep and w is last))
 
 
 def _is_full(name: str) -> bool:

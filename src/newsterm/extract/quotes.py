@@ -78,7 +78,7 @@ _FINITE = words(
     " alleges maintain argue insist contend contended contends allege warn assert asserted"
     " asserts quipped quips lamented laments emails emailed e-mails e-mailed tweets found"
     " advised advises instructed instructs begged snapped sighed laughed chuckled mused exclaimed"
-    " interjected retorted"
+    " interjected retorted ordered"
 )
 _FINDING = re.compile(r"\s*(?:,|\.|that\s|(?:he|she|they|we)\s|$)")
 _BARE = words("maintain argue insist contend allege warn assert")
@@ -143,6 +143,8 @@ def _verbs(context: str) -> list[_Verb]:
     for index in indices:
         match = matches[index]
         word = match.group().lower()
+        if word == "states" and match.group()[0] == "S":
+            continue  # "The United States faced …": a name, not a speech verb
         if word in _FINITE:
             found.append(_Verb(match.start(), match.end(), True))
         elif word in _PARTICIPLE:
@@ -445,6 +447,11 @@ def _starts_of(masked: Sequence[str], starts: Sequence[Sequence[int]], index: in
     return starts[index] or _sentence_starts(masked[index])
 
 
+def _surname_particle(token: str) -> bool:
+    """A capitalised particle of three letters or more closing a name is its surname ("Della")."""
+    return len(token) > 2 and token[0].isupper()
+
+
 def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
     if not 1 <= len(tokens) <= 6:
         return False
@@ -455,7 +462,7 @@ def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
         return False  # "Last August", "Next Tuesday": a date
     capitals = 0
     for token in tokens:
-        if token.lower() in PARTICLES:
+        if token.lower() in PARTICLES and not (token is tokens[-1] and _surname_particle(token)):
             continue
         if not token[:1].isupper():
             return False
@@ -644,6 +651,25 @@ def _subject(pre: str) -> str | None:
             described = True
             places += 1
             continue  # "… at the institute in Munich, Germany, said", "…, New Zealand, said"
+        if (
+            kind == "name"
+            and " " not in segment
+            and index + 1 < len(segments)
+            and segment.lower() in TITLES
+            and _classify(segments[-index - 2]) == "name"
+        ):
+            return segments[-index - 2]  # "Ana Ruiz, CEO, said": the name before the title
+        if (
+            kind == "name"
+            and " " not in segment
+            and index + 2 < len(segments)
+            and segments[-index - 2].split(maxsplit=1)[0] in ("a", "an", "the")
+            and segments[-index - 2].count(" ") >= 2
+            and _classify(segments[-index - 3]) == "name"
+        ):
+            # "Ana Ruiz, a former economist who teaches at the University of California,
+            # Berkeley, said": the campus ends the description; the name before it speaks
+            return segments[-index - 3]
         if kind in ("pronoun", "name"):
             if kind == "pronoun" and phrase is not None:
                 break
@@ -765,6 +791,12 @@ def _describes(segment: str) -> bool:
     )
 
 
+_ROLE_THEN_NAME = re.compile(
+    r"\s*(?:[A-Z][\w&.-]*\s+)?[a-z][a-z -]{2,50},\s+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)\.?\s*(?:[,;]|$|(?<=\.)\s)"
+)
+
+
 def _object(post: str) -> str | None:
     """The speaker phrase after an inverted verb: "said Dr. Ana Ruiz, the economist"."""
     tokens: list[str] = []
@@ -785,7 +817,17 @@ def _object(post: str) -> str | None:
             and tokens[-1][:1].isupper()
             and not following[:1].isdigit()
         )  # "said Tamsin May": a surname, not the month
-        if lower in _STOP_AFTER and tokens and not surname:
+        if (
+            lower in _STOP_AFTER
+            and tokens
+            and not surname
+            and not (
+                lower == "to"
+                and tokens[0] in ("the", "a", "an")
+                and tokens[-1][:1].isupper()
+                and following[:1].isupper()
+            )  # not "the documents obtained under the Access to Information Act"
+        ):
             break
         if (
             lower in _OF_WORDS
@@ -808,7 +850,13 @@ def _object(post: str) -> str | None:
         named = _trailing_name(phrase.split(" of ", 1)[1])
         if named is not None:
             return named
-    if _classify(phrase):
+    kind = _classify(phrase)
+    if kind == "phrase" and phrase[-1:].islower() and "," in post[:80]:
+        role_name = _ROLE_THEN_NAME.match(post)
+        name = role_name.group("name").rstrip(".") if role_name is not None else ""
+        if _classify(name) == "name":
+            return name  # "said Acme chief executive officer, Ana Ruiz."
+    if kind:
         return phrase
     if _trailing_name(phrase) and len(phrase.split()) <= 6:
         return phrase
@@ -857,6 +905,11 @@ def _participle_subject(pre: str) -> str | None:
     if pre.rstrip().endswith(","):
         # "After the vote, Ana Ruiz issued a statement, saying …": the sentence's subject
         found = _sentence_subject(pre)
+        if found is None and "ly " in pre[:40]:
+            # "Tester publicly supported the pipeline, saying …": a name, an adverb, a verb
+            acted = _NAME_ADVERB_VERB.match(pre)
+            if acted is not None and not _nonperson(acted.group("name")):
+                found = acted.group("name")
         if found is None and (" he " in pre or " she " in pre):
             pronoun = _PRONOUN_OPENER.match(pre)
             if pronoun is not None:
@@ -868,6 +921,9 @@ def _participle_subject(pre: str) -> str | None:
     if _classify(tail) == "name":
         return tail
     return _trailing_name(tail)
+
+
+_NAME_ADVERB_VERB = re.compile(r"\s*(?P<name>[A-Z][a-z]+)\s+[a-z]+ly\s+[a-z]+ed\b")
 
 
 _HAS = (" has", " have", "Has", "Have")
@@ -928,6 +984,19 @@ def _shared_in_call(
     return remembered
 
 
+_AND_VERB = (" and", " and has", " and had", " and have", " and also", " and has also")
+
+
+def _coordinated_subject(context: str) -> str | None:
+    """The subject opening the sentence ``context`` holds, a person or a pronoun, if any."""
+    words_ = context.lstrip(" ,").split(maxsplit=3)
+    while words_ and words_[0].lower() in _SUBJECT_SKIP:
+        words_ = words_[1:]
+    if words_ and words_[0].lower() in ("he", "she", "they"):
+        return words_[0]
+    return _sentence_subject(context.lstrip(" ,"))
+
+
 @_shared_in_call
 def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
     """Find a speaker in a stretch of one sentence: (speaker, whether a speech verb is there).
@@ -981,6 +1050,11 @@ def _attribute(context: str, *, last: bool) -> tuple[str | None, bool]:
         pre = context[: verb.start].rstrip(" ,")
         if not pre.strip(" ,’'\"—–-\t") or pre.endswith(("”", "’", '"', _MASK, "»")):
             speaker = _object(context[verb.end :])
+            if speaker:
+                return speaker, True
+        if lead.endswith(_AND_VERB):
+            # "Ana Ruiz funds groups and has said, “…”": the first verb's subject
+            speaker = _coordinated_subject(context)
             if speaker:
                 return speaker, True
         speaker = _subject(context[: verb.start])
@@ -1142,6 +1216,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     people: _People | None = None
     quotes: list[Quote] = []
     previous: tuple[int, str | None] | None = None
+    resolved: tuple[int, str, str] | None = None  # the last "he"/"she": paragraph, who
     repeated: set[str] | None = None
     for cand in candidates:
         first, final = cand.parts[0], cand.parts[-1]
@@ -1207,6 +1282,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             if ahead is not None:
                 speaker = ahead
             elif speaker.lower() in ("he", "she"):
+                pronoun_word = speaker.lower()
                 if people is None:
                     people = _People(masked)
                 earlier = previous[1] if previous is not None else None
@@ -1215,7 +1291,16 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 )
                 if subject is not None and subject != earlier:
                     subject = people.form_of(subject, first.para, first.open)
+                if (
+                    subject is None
+                    and resolved is not None
+                    and resolved[1] == pronoun_word
+                    and first.para - resolved[0] <= 1
+                ):
+                    subject = resolved[2]  # "she" again, no one named since: the same person
                 speaker = subject or people.resolve(first.para, first.open)
+                if speaker is not None:
+                    resolved = (final.para, pronoun_word, speaker)
             else:
                 pronoun, speaker = speaker.lower(), None
                 if pronoun == "they":
@@ -1304,14 +1389,23 @@ def _named_ahead(
 
 
 def _next_to(paragraphs: Sequence[str], before: int, para: int) -> bool:
-    """Paragraph ``para`` follows ``before`` with at most a caption or a subheading between
-    (one line that does not end a sentence): a speaker's quotations go on across a photo."""
+    """Paragraph ``para`` follows ``before`` with at most a caption, a subheading (one line
+    that does not end a sentence) or one short sentence naming no one between: a speaker's
+    quotations go on across a photo or the reporter's aside."""
     if para - before <= 1:
         return True
     if para - before > 2:
         return False
     between = paragraphs[before + 1].rstrip().rstrip("”’\"')")
-    return bool(between) and between[-1] not in ".!?…"
+    if not between or between[-1] not in ".!?…":
+        return bool(between)
+    # "Community banks are asked to do more.": one sentence of the reporter's naming no one
+    words_ = between.split()
+    return (
+        len(words_) <= 25
+        and ". " not in between
+        and not any(w[:1].isupper() or w[:1] in _MARKS for w in words_[1:])
+    )
 
 
 _ROLE = (
@@ -1518,6 +1612,8 @@ def _attribute_candidate(
         and (_has_speech_cue(lead[-40:]) or _thing_called(lead))
     ):
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
+    if cand.fragment and first is final and _nickname(paragraphs[first.para], first, cand.text):
+        return  # Joko “Jokowi” Widodo: a nickname inside a name
     if cand.fragment and ":" in cand.text and _subtitled(cand.text):
         return  # a title and its subtitle: her book “A Harbour Town: Stories of the Coast”
     if (
@@ -1568,6 +1664,18 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+def _nickname(paragraph: str, span: _Span, text: str) -> bool:
+    """Capitalised words quoted between two words of a name: Joko “Jokowi” Widodo."""
+    words_ = text.split()
+    if len(words_) > 3 or not all(w[:1].isupper() for w in words_):
+        return False
+    after = paragraph[span.close + 1 : span.close + 3]
+    if len(after) < 2 or after[0] != " " or not after[1].isupper():
+        return False
+    before = paragraph[max(0, span.open - 30) : span.open]
+    return before.endswith(" ") and before.rstrip().rsplit(" ", 1)[-1][:1].isupper()
 
 
 def _thing_called(lead: str) -> bool:
@@ -1691,7 +1799,23 @@ def _lead_in_subject(text: str, starts: Sequence[int]) -> str | None:
             words_.pop(0)
         acts = _NAME_PRESENT.match(" ".join(words_))
         found = acts.group("name") if acts is not None else None
+    if found is None and cut > 0 and _PERSON_DESCRIPTION.search(sentence) is not None:
+        # "Ruiz has a lot on her plate. But what the actor likes most is …. “…”": the actor
+        # is the one the sentence before opens with
+        before = max((s for s in starts if s < cut), default=0)
+        found = _sentence_subject(text[before:cut].strip())
+    if found is None and sentence.endswith(_SAID_AT_END):
+        # "Prices rose again, she said. “…”": who said the sentence before says this too
+        said = _CLOSING_SAID.search(sentence[-60:])
+        if said is not None and _classify(said.group("who")) in ("name", "pronoun"):
+            return said.group("who")
     return found if found is not None and _classify(found) == "name" else None
+
+
+_SAID_AT_END = (" said.", " says.", " added.")
+_CLOSING_SAID = re.compile(
+    r",\s+(?P<who>he|she|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:said|says|added)\.$"
+)
 
 
 _NAME_PRESENT = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+[a-z]+s\s")
@@ -1716,7 +1840,7 @@ _POST_TIME = re.compile(
 """A live blog's post time opening a paragraph ("13.08 Ana Ruiz has been speaking …")."""
 _QUOTE_OPENERS = "“‘\"'”«"
 _SUBJECT_SENTENCES = 6
-_SUBJECT_PARAGRAPHS = 4
+_SUBJECT_PARAGRAPHS = 5
 
 
 def _previous_subject(
@@ -1729,7 +1853,7 @@ def _previous_subject(
 ) -> str | None:
     """For "he"/"she": the person who is the grammatical subject of the sentences before.
 
-    Walks back over at most six sentences (this paragraph and the three before: a run of
+    Walks back over at most six sentences (this paragraph and the four before: a run of
     sentences opening with "He …" is followed to the one that names him), starting
     with the words of the quotation's own sentence before it: a sentence
     that opens with a name gives it; one that opens with a quotation gives the speaker of the
@@ -1753,6 +1877,8 @@ def _previous_subject(
         if not text:
             continue
         near -= 1
+        if near < 1 and text[-1].isalpha() and _title_cased(text):
+            continue  # "Urgent Situation": a subheading between, no one's sentence
         if text[0] in _QUOTE_OPENERS:
             if earlier and not _is_pronoun(earlier):
                 return earlier
@@ -1822,8 +1948,12 @@ def _other_gender(sentence: str, found: str, pronoun: str) -> bool:
     if titled in (_MALE_TITLES if pronoun == "she" else _FEMALE_TITLES):
         return True
     after = set(_WORD.findall(sentence[at:].lower()))
-    other = "he" if pronoun == "she" else "she"
-    return other in after and pronoun not in after
+    other, same = ("he", _SHE) if pronoun == "she" else ("she", _HE)
+    return other in after and after.isdisjoint(same)  # "he had flown her": she is there too
+
+
+_HE = frozenset(("he", "him", "his", "himself"))
+_SHE = frozenset(("she", "her", "hers", "herself"))
 
 
 _ASIDE = re.compile(r",\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+said,")
@@ -1870,6 +2000,11 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 _INTRO_WORDS = words("at in on during after before at earlier later speaking with")
 _PLACE_PREPOSITIONS = words("at in on from near inside outside across")
+_APPOSITIVE_SUBJECT = re.compile(
+    r"(?:[Oo]ne of|[Aa]n?|[Tt]he)\s[^,]{1,60},"
+    r"\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+[a-z]"
+)
+"""A description, then the name set off by commas: "one of the founders, Ana Ruiz, filed …"."""
 _POSSESSIVE_OPENER = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s(?:\s+[a-z-]+){1,3},$")
 
 
@@ -1924,6 +2059,10 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
     while words_ and (words_[0].lower().strip(",") in _SUBJECT_SKIP or _opening_adverb(words_[0])):
         text = text.split(maxsplit=1)[1] if " " in text else ""
         words_ = words_[1:]
+    if text.startswith(("The elder ", "The younger ")):
+        elder = [*text.split(maxsplit=3), ""][2].rstrip(",.;:")  # "The elder Soros gives …"
+        if _classify(elder) == "name" and not elder.endswith(("’s", "'s")):
+            return elder
     candidates = [text]
     mask = text.rfind(_MASK, 0, 120)
     if mask > 0:
@@ -1953,6 +2092,13 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
             if named is not None:
                 return named
     for candidate in candidates:
+        if candidate[:1] in "oOaAtT":
+            # "In 2009, one of Epstein’s victims, Ana Ruiz, filed …": the name set off after
+            appositive = _APPOSITIVE_SUBJECT.match(candidate)
+            if appositive is not None:
+                named = appositive.group("name")
+                if _classify(named) == "name" and not any(_nonperson(t) for t in named.split()):
+                    return named
         match = _PERSON_RUN.match(candidate)
         if match is None:
             continue
@@ -1990,7 +2136,7 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
         if len(tokens) == 1:
             verbish = (
                 _VERBISH.match(rest)
-                or _verbs(rest[:30])
+                or _verb_next(rest[:30])
                 or (known is not None and tokens[0] != "You" and _acts(rest) and known(tokens[0]))
             )
             if not (rest.startswith((",", " —", " –")) or verbish):
@@ -2034,6 +2180,18 @@ def _named_in_full(masked: Sequence[str], para: int, name: str) -> bool:
     return False
 
 
+def _verb_next(rest: str) -> bool:
+    """A speech verb follows, with only adverbs or auxiliaries before it ("Ruiz has long
+    argued"; not "Community banks are being asked")."""
+    found = _verbs(rest)
+    if not found:
+        return False
+    return all(
+        w in _AUX or w.endswith("ly") or w in _OPENING_ADVERBS
+        for w in rest[: found[0].start].split()
+    )
+
+
 def _acts(rest: str) -> bool:
     """The words after a one-word name are its verb, after an adverb or two ("Ruiz also
     clarified", "Ruiz struck", "Ruiz hopes that", "Ruiz doesn’t"): the name is a clause's
@@ -2069,9 +2227,14 @@ def _role_subject(text: str) -> str | None:
     if sum(map(str.isupper, [w[0] for w in text[:80].split(None, 6)[:6]])) < 3:
         return None  # the head below is among these words: a cheap test before the search
     verb = _VERBISH.search(text, 0, 80)
-    if verb is None:
-        return None
-    head = text[: verb.start()]
+    head = text[: verb.start()] if verb is not None else ""
+    if verb is None or head.count(" ") > 6:
+        # "Clinton campaign chairman Ana Ruiz wrote an op-ed …": an irregular past verb
+        opening = text[:80].split(None, 7)[:7]
+        at = next((i for i, w in enumerate(opening) if w in _PAST_IRREGULAR), 0)
+        if not at:
+            return None
+        head = " ".join(opening[:at])
     found = head.split()
     if "," in head or len(found) > 6 or sum(w[:1].isupper() for w in found) < 3:
         return None  # role words and a name after a first capitalised word: three at least
