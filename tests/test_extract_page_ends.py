@@ -151,3 +151,52 @@ def test_another_storys_link_in_capitals_with_a_quoted_title_is_furniture() -> N
     assert is_boilerplate(link)
     assert is_boilerplate("(Related: 'Sea Wall' and Other Words for the Storm)")
     assert not is_boilerplate("(More on that: the board said it would vote again in May.)")
+
+
+GALLERY_TITLE = "Harbours through the ages: a short history"
+SLIDES = [
+    ("The first quay", "The first stone quay was built in 1820 by the merchants who ran the"),
+    ("Storms and ruin", "A great storm in 1881 broke the quay in two and sank nine boats that"),
+    ("A new wall", "The sea wall that stands today went up in 1890 after a public appeal that"),
+]
+
+
+def _gallery() -> list[str]:
+    lines: list[str] = []
+    for heading, caption in SLIDES:
+        lines += [GALLERY_TITLE, heading, caption + " raised money across the whole county."]
+    return lines
+
+
+def test_an_embedded_gallery_with_its_title_above_every_slide_is_dropped() -> None:
+    body = [*PROSE, *_gallery(), "Author: Ivo Lind (ab)", PROSE[0]]
+    assert drop_story_links(body) == [*PROSE, PROSE[0]]
+
+
+def test_lines_printed_again_in_a_story_are_no_gallery() -> None:
+    question = "What brought you to the harbour?"
+    answer = "My father fished here for forty years, and his father before him did as well."
+    interview = [*PROSE, question, answer, question, answer, question, answer]
+    assert drop_story_links(interview) == interview
+    # the same heading three times, but a paragraph of the story between two of them
+    mixed = [*_gallery()[:6], PROSE[0], *_gallery()[6:]]
+    assert drop_story_links(mixed) == mixed
+
+
+def test_an_embedded_videos_link_and_title_are_dropped() -> None:
+    body = [*PROSE, "Watch video 02:17", "Divers find an old anchor under the pier", PROSE[0]]
+    assert drop_story_links(body) == [*PROSE, PROSE[0]]
+
+
+@pytest.mark.parametrize("closing", ["Author Ana Ruiz", "Author: Ana Ruiz"])
+def test_an_authors_line_closing_the_page_names_the_author(closing: str) -> None:
+    result = analyse("Harbour wall", [*PROSE, closing])
+    assert result.authors == ["Ana Ruiz"]
+    assert result.paragraphs == PROSE
+
+
+def test_a_closing_sentence_about_an_author_stays() -> None:
+    closing = "Author Ana Ruiz will read from her book at the harbour library on Friday."
+    result = analyse("Harbour wall", [*PROSE, closing])
+    assert result.authors == []
+    assert result.paragraphs == [*PROSE, closing]

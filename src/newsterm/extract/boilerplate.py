@@ -8,6 +8,7 @@ paragraphs are only tested with the few patterns that can match them, so a hosti
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from newsterm.extract.byline import find_dateline
 from newsterm.extract.lexicon import words
@@ -601,6 +602,8 @@ _LINK_WORDS = 20
 """Words a line of such a list holds at most."""
 _HEADLINE_RUN = 3
 """Title-case headlines in a row that make a block of other stories inside a body."""
+_VIDEO_LINK = re.compile(r"(?:Watch|Play)\s+(?:the\s+)?video\s+\d{1,2}:\d\d(?::\d\d)?")
+"""An embedded video's link with its length, its title on the line after it."""
 _PAYMENT_LINE = re.compile(r"we\s+accept\s+(?:all\s+major\s+)?credit\s+cards?\b.{0,80}", re.I)
 _PLAN_NAMES = words("monthly annual yearly weekly corporate digital premium basic student")
 
@@ -617,9 +620,15 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     captions and teasers a page prints between the byline and a wire story's dateline.
     """
     drop: set[int] = set(_before_wire_dateline(paragraphs)) | set(_company_profile(paragraphs))
+    if len(set(paragraphs)) < len(paragraphs):  # a line printed twice: a gallery's title?
+        drop.update(_gallery(paragraphs))
     for index, text in enumerate(paragraphs):
         if index + 1 < len(paragraphs) and _repeated_in_credit(text, paragraphs[index + 1]):
             drop.add(index)
+        if text[:1] in "WP" and len(text) <= 24 and _VIDEO_LINK.fullmatch(text):
+            drop.add(index)  # "Watch video 02:17", then the video's title
+            if index + 1 < len(paragraphs) and _link_line(paragraphs[index + 1]):
+                drop.add(index + 1)
         if len(text) <= 20 and index + 1 < len(paragraphs) and _bare_label(text):
             end = index + 1  # a bare label: the headline after it, and longer ones after that
             while end < len(paragraphs) and _after_bare_label(paragraphs[end], end - index):
@@ -917,6 +926,45 @@ def _company_profile(paragraphs: list[str]) -> list[int]:
     ):
         return []
     return run
+
+
+_GALLERY_SLIDES = 3
+"""Times a gallery's title is printed, once above each slide, at least."""
+_GALLERY_CREDIT = re.compile(r"(?:Author|Photos?|Images?|Pictures?)s?:\s+[^.!?]{2,60}")
+
+
+def _slide(paragraphs: list[str], start: int) -> int:
+    """The size of a gallery's slide opening at ``start``: its caption (a sentence of
+    _LINK_WORDS words or more), a heading without a closing mark above it or not; 0 if none."""
+    for size in (1, 2):
+        caption = paragraphs[start + size - 1] if start + size <= len(paragraphs) else ""
+        if (
+            caption.endswith(_SENTENCE_ENDS)
+            and len(caption.split()) >= _LINK_WORDS
+            and (size == 1 or _link_line(paragraphs[start]))
+        ):
+            return size
+    return 0
+
+
+def _gallery(paragraphs: list[str]) -> list[int]:
+    """A gallery embedded in a story: its title printed again above every slide (a heading and
+    a caption), _GALLERY_SLIDES times or more, and nothing else between; the title, the slides
+    and a credit right after the last ("Author: Jane Roe")."""
+    places: dict[str, list[int]] = {}
+    for index, text in enumerate(paragraphs):
+        places.setdefault(text, []).append(index)
+    drop: list[int] = []
+    for title, at in places.items():
+        if len(at) < _GALLERY_SLIDES or not _link_line(title):
+            continue
+        if any(b - a - 1 != _slide(paragraphs, a + 1) for a, b in pairwise(at)):
+            continue
+        end = at[-1] + 1 + _slide(paragraphs, at[-1] + 1)
+        if end < len(paragraphs) and _GALLERY_CREDIT.fullmatch(paragraphs[end]):
+            end += 1
+        drop.extend(range(at[0], end))
+    return drop
 
 
 _CREDIT_OPENINGS = ("Credit", "CREDIT", "Photo", "PHOTO", "Image", "Picture")

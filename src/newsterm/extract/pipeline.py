@@ -55,6 +55,14 @@ def _add_names(names: list[str], new: Sequence[str]) -> None:
             names.append(name)
 
 
+def _closing_author(line: str) -> list[str] | None:
+    """The names of an author's line closing a page ("Author Jane Roe", "Authors: A and B")."""
+    label, _, names = line.partition(" ")
+    if label.rstrip(":") not in ("Author", "Authors") or not names[:1].isupper():
+        return None
+    return page_byline(names, after_marker=True)
+
+
 def _photographers(
     body: list[str], credited: list[tuple[int, int]], authors: Sequence[str]
 ) -> tuple[set[int], set[int]]:
@@ -147,6 +155,11 @@ def analyse(
             about = len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR
             continue
         body.append(paragraph)
+    if body and body[-1].startswith("Author"):  # "Author Jane Roe" closing the page
+        named = _closing_author(body[-1])
+        if named:
+            _add_names(byline, named)
+            body.pop()
     if credited:  # a photographer's name and address under a caption are not the author's
         drop, taken = _photographers(body, credited, [*meta_authors, *byline])
         if drop:
