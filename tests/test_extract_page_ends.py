@@ -200,3 +200,33 @@ def test_a_closing_sentence_about_an_author_stays() -> None:
     result = analyse("Harbour wall", [*PROSE, closing])
     assert result.authors == []
     assert result.paragraphs == [*PROSE, closing]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Getty Images",
+        "AKM-GSI",
+        "BACKGRID",
+        "Scroll down for video",
+        "Scroll down to see the divers' photos of the old anchor",
+        "What do you think of the new ferry timetable? Has it changed your trip? Sound off below!",
+        "Let us know in the comments below.",
+        "Let us know what you think.",
+    ],
+)
+def test_a_lone_agency_credit_and_prompts_to_readers_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What do you think the harbour board should do with the old sea wall?",
+        "Tell us about the harbour: the board wants to hear from anyone who fished there.",
+        "Let us know when the ferry is back, the harbourmaster told the board on Tuesday.",
+        "Scroll down the list of names and you will find three generations of one family.",
+    ],
+)
+def test_story_sentences_shaped_like_prompts_to_readers_stay(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -158,15 +158,24 @@ _FIRST_WORDS = words(
 _PAGE_LABEL = re.compile(
     r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
       (?:\s+credit)?\s*:.* | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200}
-      | disclaimers?(?:\s*:.*)? | about\s+the\s+authors?)[\s.!?]*""",
+      | disclaimers?(?:\s*:.*)? | about\s+the\s+authors?
+      | scroll\s+(?:down|up)\s+(?:for|to)\b[^.!?]{1,80}
+      | (?:what\s+do\s+you\s+think\b[^"“”]{1,160}?\s)?(?:sound\s+off|let\s+us\s+know|tell\s+us)
+        \b[^"“”]{0,80}?\b(?:below|comments?(?:\s+section)?|think))[\s.!?]*""",
     re.IGNORECASE | re.VERBOSE,
 )
 """Other labels of a page: "Header image: …", "Source link", "doi: 10.…", "Disclaimer: …",
-"About the author"."""
+"About the author", "Scroll down for video", a prompt to readers ("Sound off below!")."""
 _PAGE_LABEL_WORDS = words(
     "header featured feature top lead main cover hero banner source doi disclaimer disclaimers"
-    " about"
+    " about scroll what sound let tell"
 )
+_LONE_AGENCIES = frozenset(
+    """getty images|afp|reuters|ap|ap photo|associated press|epa|shutterstock|alamy|xinhua
+    |backgrid|akm-gsi|splash news|wireimage|filmmagic|invision|mega|gc images|rex features
+    |zuma press|ap images|afp via getty images""".replace("\n    ", "").split("|")
+)
+"""A photo agency's name alone on its line: the credit of the photo above or below."""
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _LINE_STARTS = "_©($’'. -"
 """What, besides a letter or a digit, a _LINE match can open with (\\d, ©, "(c)", "$", the
@@ -393,6 +402,8 @@ def is_boilerplate(paragraph: str) -> bool:
             and len(text.split()) <= 12
         ):
             return True  # a link to a section: "More about the harbour"
+        if len(text) <= 24 and text.casefold() in _LONE_AGENCIES:
+            return True  # a photo's credit, the agency alone: "Getty Images", "AKM-GSI"
         if text.isdigit() and len(text) >= 5:
             return True  # a page's id for a player or a post: "4419915"
         if text[0].isdigit() and " of " in text[:9] and _GALLERY_CAPTION.fullmatch(text):
