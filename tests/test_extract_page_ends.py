@@ -230,3 +230,23 @@ def test_a_lone_agency_credit_and_prompts_to_readers_are_furniture(line: str) ->
 )
 def test_story_sentences_shaped_like_prompts_to_readers_stay(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_a_dated_caption_without_a_credit_is_furniture() -> None:
+    caption = "Divers and harbour staff gathered on the quay during a storm drill on March 3, 2026."
+    assert is_boilerplate(caption)
+    assert drop_story_links([PROSE[0], caption, PROSE[1]]) == [PROSE[0], caption, PROSE[1]]
+    assert analyse("Harbour wall", [PROSE[0], caption, PROSE[1]]).paragraphs == PROSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He was arrested during a protest outside the harbour office on March 3, 2026.",
+        "The board voted to rebuild the wall on March 3, 2026.",
+        "“We left during the storm,” the harbourmaster said on March 3, 2026.",
+        "Divers found the anchor during a survey on March 3, 2026. It had lain there since 1890.",
+    ],
+)
+def test_story_sentences_closed_by_a_date_stay(line: str) -> None:
+    assert not is_boilerplate(line)

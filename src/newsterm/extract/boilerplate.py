@@ -170,6 +170,13 @@ _PAGE_LABEL_WORDS = words(
     "header featured feature top lead main cover hero banner source doi disclaimer disclaimers"
     " about scroll what sound let tell"
 )
+_DATED_CAPTION = re.compile(
+    r"[A-Z][^.!?\"“”]{10,200}\sduring\s[^.!?\"“”]{3,120}\s(?:on|in)\s+(?:[A-Z][a-z]+day,\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\s+\d{1,2},\s+(?:19|20)\d\d\."
+)
+"""A photo's caption without a credit: one sentence of what people did during an event, closed
+by the full date of the picture."""
+_DATED_CAPTION_WORDS = 25
 _LONE_AGENCIES = frozenset(
     """getty images|afp|reuters|ap|ap photo|associated press|epa|shutterstock|alamy|xinhua
     |backgrid|akm-gsi|splash news|wireimage|filmmagic|invision|mega|gc images|rex features
@@ -402,6 +409,8 @@ def is_boilerplate(paragraph: str) -> bool:
             and len(text.split()) <= 12
         ):
             return True  # a link to a section: "More about the harbour"
+        if text[-7:-5] == ", " and text[-5:-1].isdigit() and _dated_caption(text):
+            return True  # "Crowds gathered during the vigil in Riga on June 12, 2026."
         if len(text) <= 24 and text.casefold() in _LONE_AGENCIES:
             return True  # a photo's credit, the agency alone: "Getty Images", "AKM-GSI"
         if text.isdigit() and len(text) >= 5:
@@ -486,6 +495,16 @@ def is_boilerplate(paragraph: str) -> bool:
     lowered_tail = tail.lower()
     return any(cue in lowered_tail for cue in _CAPTION_CUES) and (
         _CAPTION_CREDIT.search(tail) is not None
+    )
+
+
+def _dated_caption(text: str) -> bool:
+    """A caption without a credit (see _DATED_CAPTION), not a sentence leaning on the one before
+    ("He was arrested during …")."""
+    return (
+        len(text.split()) <= _DATED_CAPTION_WORDS
+        and text.split(None, 1)[0].casefold() not in _LEANING
+        and _DATED_CAPTION.fullmatch(text) is not None
     )
 
 
