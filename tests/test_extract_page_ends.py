@@ -250,3 +250,22 @@ def test_a_dated_caption_without_a_credit_is_furniture() -> None:
 )
 def test_story_sentences_closed_by_a_date_stay(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_topic_tags_under_the_story_are_dropped() -> None:
+    assert drop_story_links([*PROSE, "Ferries", "Harbour Works"]) == PROSE
+    assert drop_story_links([*PROSE, "Harbour Works", "Ferries", "Storms"]) == PROSE
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        ["Jane Roe"],  # a signature
+        ["Ana Ruiz", "Ivo Lind"],  # two names signing it
+        ["Ferries"],  # one line alone: a name, a section or a tag
+        ["About The Author", "Ana"],
+        ["Read the list", "Ferries"],
+    ],
+)
+def test_closing_lines_that_are_no_tags_stay(closing: list[str]) -> None:
+    assert drop_story_links([*PROSE, *closing]) == [*PROSE, *closing]

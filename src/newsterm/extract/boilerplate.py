@@ -696,6 +696,8 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.update((index, index + 1))  # "Harbours", "Another Story's Headline"
     if paragraphs and _closing_note(paragraphs[-1]):
         drop.add(len(paragraphs) - 1)
+    if len(paragraphs) > 2 and len(paragraphs[-1]) <= 40 and len(paragraphs[-2]) <= 40:
+        drop.update(_closing_tags(paragraphs))
     for index in range(max(0, len(paragraphs) - _NOTICE_ZONE), len(paragraphs) - 1):
         if _closing_notice(paragraphs[index].strip()):
             drop.add(index)  # a notice above the page's tags or the reporter's note
@@ -881,6 +883,33 @@ def _closing_note(text: str) -> bool:
         and all(_KEYWORD.fullmatch(item) for item in items if item)
         and sum(item[:1].islower() for item in items) * 2 >= len(items)
     )
+
+
+_TAG = re.compile(r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&)){0,2}")
+"""A topic's tag alone on its line: "Malware", "Mobile Security"."""
+
+
+def _closing_tags(paragraphs: list[str]) -> list[int]:
+    """The topics' tags a page prints under the story, one a line: two lines or more of one to
+    three capitalised words (no digit, no closing mark) after the story's last sentence, one of
+    them a single word (a name signing the story off has two: "Jane Roe")."""
+    start = len(paragraphs)
+    while (
+        start > 0
+        and _TAG.fullmatch(paragraphs[start - 1].strip())
+        and not any(c.isdigit() for c in paragraphs[start - 1])
+    ):
+        start -= 1
+    tags = paragraphs[start:]
+    if (
+        len(tags) < 2
+        or not start
+        or not paragraphs[start - 1].rstrip().endswith(_SENTENCE_ENDS)
+        or all(len(tag.split()) > 1 for tag in tags)
+        or any(tag.startswith(("About", "By ")) for tag in tags)  # "About The Author", "Jane"
+    ):
+        return []
+    return list(range(start, len(paragraphs)))
 
 
 _PRICE = re.compile(r"[$€£]\d{1,5}(?:[.,]\d\d)?\s*(?:/\s*[a-z]{2,8}\s*){1,2}")
