@@ -269,3 +269,46 @@ def test_topic_tags_under_the_story_are_dropped() -> None:
 )
 def test_closing_lines_that_are_no_tags_stay(closing: list[str]) -> None:
     assert drop_story_links([*PROSE, *closing]) == [*PROSE, *closing]
+
+
+STORY = [
+    "The harbour board voted on Tuesday to rebuild the old sea wall before the winter storms.",
+    "Work is due to start in March and the board expects it to take two years to finish.",
+    "The wall was built in 1890 and has failed twice in the last ten years, flooding the quay.",
+    "Divers who surveyed it last month found cracks along most of its length below the tide line.",
+    "The board said the new wall would be a metre higher and would carry a path for walkers.",
+    "Fishermen who use the quay said they welcomed the work but feared losing their moorings.",
+]
+
+
+@pytest.mark.parametrize("name", ["Greg Tamsin", "Vanessa Ortiz-Lind", "Ana Ruiz"])
+def test_a_name_alone_between_two_paragraphs_is_a_photos_credit(name: str) -> None:
+    body = [*STORY[:4], name, *STORY[4:]]
+    assert drop_story_links(body) == STORY
+    twice = [*STORY[:4], name, STORY[4], name, STORY[5]]
+    assert drop_story_links(twice) == STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Works Begin",  # a heading: its first word is no given name
+        "Will Ferries Return",  # a given name that is also a word
+        "Grant Money Flows",
+        "Ana Ruiz said the work was overdue",  # a sentence
+    ],
+)
+def test_a_heading_alone_between_two_paragraphs_stays(line: str) -> None:
+    body = [*STORY[:4], line, *STORY[4:]]
+    assert drop_story_links(body) == body
+
+
+def test_names_heading_a_features_sections_or_near_the_byline_stay() -> None:
+    sections = [*STORY[:4], "Ana Ruiz", STORY[4], "Maria Lind", STORY[5], "Carlos Gray", STORY[0]]
+    assert drop_story_links(sections) == sections
+    interview = [*STORY[:4]]
+    for _ in range(3):
+        interview += ["Ana Ruiz", STORY[4], "Maria Lind", STORY[5]]
+    assert drop_story_links(interview) == interview
+    byline = [STORY[0], "Ana Ruiz", *STORY[1:]]  # a standfirst, then the byline
+    assert drop_story_links(byline) == byline

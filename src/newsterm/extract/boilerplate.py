@@ -11,6 +11,7 @@ import re
 from itertools import pairwise
 
 from newsterm.extract.byline import find_dateline
+from newsterm.extract.given_names import GIVEN_NAMES
 from newsterm.extract.lexicon import words
 
 # Paragraphs longer than this are never treated as boilerplate lines (captions excepted).
@@ -691,6 +692,10 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.add(index + 1)  # a photo's credit, and its caption unless a standfirst
             if not _standfirst(paragraphs, index):
                 drop.add(index)
+    names = [i for i in range(_NAME_ZONE, len(paragraphs) - 1) if _lone_name(paragraphs, i)]
+    if len(names) <= 2 * _LONE_NAMES and len({paragraphs[i] for i in names}) <= _LONE_NAMES:
+        # more: the heads of a feature's sections, or an interview's speakers
+        drop.update(names)
     for index in range(1, len(paragraphs) - 2):
         if _section_teaser(paragraphs[index - 1 : index + 3]):
             drop.update((index, index + 1))  # "Harbours", "Another Story's Headline"
@@ -910,6 +915,33 @@ def _closing_tags(paragraphs: list[str]) -> list[int]:
     ):
         return []
     return list(range(start, len(paragraphs)))
+
+
+_NAME_ZONE = 4
+"""Paragraphs from the top in which a name alone is the byline's (analyse's byline zone)."""
+_LONE_NAMES = 2
+"""Different names alone on their lines an article has at most for them to be credits."""
+
+
+def _lone_name(paragraphs: list[str], index: int) -> bool:
+    """A photo's credit or a portrait's caption between two paragraphs of prose: a person's
+    name alone on its line ("Jane Roe"), two or three capitalised words, the first a given name
+    (a title-case heading's first word is not)."""
+    text = paragraphs[index].strip()
+    if len(text) > 40 or not text[:1].isupper():
+        return False
+    words_ = text.split()
+    return (
+        2 <= len(words_) <= 3
+        and words_[0].casefold() in GIVEN_NAMES
+        and all(w[0].isupper() and w.strip(".").replace("-", "").isalpha() for w in words_)
+        and paragraphs[index + 1].rstrip().endswith(_SENTENCE_ENDS)
+        and len(paragraphs[index + 1].split()) >= 8
+        and (
+            paragraphs[index - 1].rstrip().endswith(_SENTENCE_ENDS)
+            or is_boilerplate(paragraphs[index - 1])  # "View photo"
+        )
+    )
 
 
 _PRICE = re.compile(r"[$€£]\d{1,5}(?:[.,]\d\d)?\s*(?:/\s*[a-z]{2,8}\s*){1,2}")
