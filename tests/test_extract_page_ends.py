@@ -312,3 +312,28 @@ def test_names_heading_a_features_sections_or_near_the_byline_stay() -> None:
     assert drop_story_links(interview) == interview
     byline = [STORY[0], "Ana Ruiz", *STORY[1:]]  # a standfirst, then the byline
     assert drop_story_links(byline) == byline
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Clockwise from top: the old anchor; a diver's helmet; the wall's first stone.",
+        "Clockwise from top left: the quay in 1890; the storm of 1881",
+        "From left: Ana Ruiz, Maria Lind and Carlos Gray on the quay at dawn.",
+        "Above, the old sea wall after the storm; right, a diver checks its stones",
+    ],
+)
+def test_a_captions_key_to_its_pictures_is_furniture(caption: str) -> None:
+    assert is_boilerplate(caption)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Below, we list the ferries that will stop; the board will add more in March.",
+        "From left-leaning councillors to the harbour's owners, everyone backed the wall.",
+        "Above all, the board wants the wall finished before the winter storms.",
+    ],
+)
+def test_story_sentences_opening_with_a_place_in_the_picture_stay(line: str) -> None:
+    assert not is_boilerplate(line)

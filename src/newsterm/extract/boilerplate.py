@@ -178,6 +178,14 @@ _DATED_CAPTION = re.compile(
 """A photo's caption without a credit: one sentence of what people did during an event, closed
 by the full date of the picture."""
 _DATED_CAPTION_WORDS = 25
+_PLACE_IN_PICTURE = r"(?:left|right|top|bottom|above|below|centre|center)(?:\s+(?:left|right))?"
+_PICTURE_KEY = re.compile(
+    rf"Clockwise\s+from\s+{_PLACE_IN_PICTURE}\s*[:,]\s|From\s+(?:left|top)(?:\s+to\s+\w+)?:\s"
+    rf"|(?i:{_PLACE_IN_PICTURE}),\s[^;]{{3,200}};\s(?i:{_PLACE_IN_PICTURE}),\s"
+)
+"""A caption's key to the pictures it describes: "Clockwise from top: …", "From left: …",
+"Above, the old wall; right, its stones"."""
+_PICTURE_KEY_OPENINGS = ("Clockwise", "From", "Left", "Right", "Top", "Bottom", "Above", "Below")
 _LONE_AGENCIES = frozenset(
     """getty images|afp|reuters|ap|ap photo|associated press|epa|shutterstock|alamy|xinhua
     |backgrid|akm-gsi|splash news|wireimage|filmmagic|invision|mega|gc images|rex features
@@ -412,6 +420,8 @@ def is_boilerplate(paragraph: str) -> bool:
             return True  # a link to a section: "More about the harbour"
         if text[-7:-5] == ", " and text[-5:-1].isdigit() and _dated_caption(text):
             return True  # "Crowds gathered during the vigil in Riga on June 12, 2026."
+        if text.startswith(_PICTURE_KEY_OPENINGS) and _PICTURE_KEY.match(text):
+            return True  # "Clockwise from top: …", "Above, the old wall; right, …"
         if len(text) <= 24 and text.casefold() in _LONE_AGENCIES:
             return True  # a photo's credit, the agency alone: "Getty Images", "AKM-GSI"
         if text.isdigit() and len(text) >= 5:
