@@ -337,3 +337,74 @@ def test_a_captions_key_to_its_pictures_is_furniture(caption: str) -> None:
 )
 def test_story_sentences_opening_with_a_place_in_the_picture_stay(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image via Harbour Trust's X/Twitter account",
+        "iStockphoto",
+        "This article is more than 1 year old",
+        "Last updated: 11 hours ago",
+        "Published 3 days ago",
+        "14-Oct-2016",
+        "Enter your postcode to keep up to date with the latest ferry changes in your area",
+        "FILE - Divers check their gear on the quay at Example Port, May 4, 2026.",
+        "FILE PHOTO: The old sea wall after the storm of 2025.",
+        "Ana Ruiz of the Harbour Trust is a member of the board. The trust sold nearly… more",
+    ],
+)
+def test_head_and_inline_furniture_lines(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Images via satellite showed the damage to the wall.",
+        "Enter your details below, the board's notice said, and the ferry office will call.",
+        "File a complaint with the harbour office, the board told fishermen.",
+        "The article is more than a year old, but the board still cites it.",
+    ],
+)
+def test_story_sentences_like_head_furniture_stay(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_video_link_takes_its_title_before_or_after_it() -> None:
+    title = "Divers find an old anchor under the pier"
+    body = [*PROSE, title, "Play Video - 2:46", PROSE[0]]
+    assert drop_story_links(body) == [*PROSE, PROSE[0]]
+
+
+def test_a_promoted_story_above_read_now_is_dropped() -> None:
+    promo = [
+        "Ferry fares rise again this winter",
+        "Who pays for the storms? The board decides.",
+        "Read now",
+    ]
+    assert drop_story_links([*PROSE, *promo, PROSE[0]]) == [*PROSE, PROSE[0]]
+    long_teaser = [PROSE[0], PROSE[1], "Read now"]  # no headline above: left alone
+    assert drop_story_links([*PROSE, *long_teaser]) == [*PROSE, *long_teaser]
+
+
+def test_further_reading_takes_every_headline_under_it() -> None:
+    body = [PROSE[0], "Further reading", HEADLINES[0], "Fares rise again", HEADLINES[1], PROSE[1]]
+    assert drop_story_links(body) == PROSE
+
+
+@pytest.mark.parametrize("kicker", ["United States", "Channel", "Image Article"])
+def test_a_sections_label_above_the_lead_is_dropped(kicker: str) -> None:
+    standfirst = "The harbour board has a plan for the wall"
+    result = analyse("Harbour wall", [standfirst, kicker, *STORY])
+    assert result.paragraphs == [standfirst, *STORY]
+    bylined = analyse("Harbour wall", ["By Ana Ruiz", kicker, "Last updated: 2 hours ago", *STORY])
+    assert bylined.paragraphs == STORY
+    assert bylined.authors == ["Ana Ruiz"]
+
+
+def test_a_name_or_a_heading_that_is_no_kicker_stays() -> None:
+    bare = analyse("Harbour wall", ["Ana Ruiz", *STORY])  # a byline alone at the top
+    assert bare.authors == ["Ana Ruiz"]
+    heading = [STORY[0], "Harbour Plans", *STORY[1:]]  # a subhead after the lead
+    assert analyse("Harbour wall", heading).paragraphs == heading

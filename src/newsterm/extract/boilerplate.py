@@ -42,6 +42,8 @@ _LINE = re.compile(
       | (?:photo(?:graph)?s?|image|picture|illustration|video|credit|graphic|map|chart)s?
         (?:\s+(?:by|credit))?\s*:.*
       | (?:photo(?:graph)?|image|picture|illustration)s?\s+by\s+.*
+      | (?!.*[.!?]\s*\Z)(?:photo(?:graph)?|image|picture|illustration)s?\s+via\s+.{1,80}
+      | this\s+(?:article|story)\s+is\s+(?:more|over)\s+than\s+\w+\s+(?:years?|months?)\s+old
       | sign\s+up\b.* | subscribe\b.* | get\s+(?:our|the)\s+.{0,60}newsletter.*
       | already\s+a\s+subscriber.* | (?:log|sign)\s+in\b.{0,60}
       | (?:read\s+more|related(?:\s+(?:posts?|links?|reading|videos?))?|more
@@ -68,6 +70,8 @@ _LINE = re.compile(
           \s+(?:by|in\s+partnership|with).*)
       | was\s+this\s+(?:article|story)\s+(?:helpful|useful).* | (?:https?://|www\.)\S+
       | updated\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?.{0,20}
+      | (?:last\s+)?(?:updated|published|posted)\s*:?\s*(?:\d{1,2}|an?)\s+
+        (?:minute|hour|day|week)s?\s+ago
       | (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
         (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}
           |\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})
@@ -161,6 +165,8 @@ _PAGE_LABEL = re.compile(
       (?:\s+credit)?\s*:.* | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200}
       | disclaimers?(?:\s*:.*)? | about\s+the\s+authors?
       | scroll\s+(?:down|up)\s+(?:for|to)\b[^.!?]{1,80}
+      | enter\s+your\s+(?:post\s?code|zip(?:\s+code)?|e-?mail(?:\s+address)?)\s+(?:to|for|and)\b
+        [^.!?]{1,120}
       | (?:what\s+do\s+you\s+think\b[^"“”]{1,160}?\s)?(?:sound\s+off|let\s+us\s+know|tell\s+us)
         \b[^"“”]{0,80}?\b(?:below|comments?(?:\s+section)?|think))[\s.!?]*""",
     re.IGNORECASE | re.VERBOSE,
@@ -169,7 +175,7 @@ _PAGE_LABEL = re.compile(
 "About the author", "Scroll down for video", a prompt to readers ("Sound off below!")."""
 _PAGE_LABEL_WORDS = words(
     "header featured feature top lead main cover hero banner source doi disclaimer disclaimers"
-    " about scroll what sound let tell"
+    " about scroll what sound let tell enter"
 )
 _DATED_CAPTION = re.compile(
     r"[A-Z][^.!?\"“”]{10,200}\sduring\s[^.!?\"“”]{3,120}\s(?:on|in)\s+(?:[A-Z][a-z]+day,\s+)?"
@@ -185,11 +191,14 @@ _PICTURE_KEY = re.compile(
 )
 """A caption's key to the pictures it describes: "Clockwise from top: …", "From left: …",
 "Above, the old wall; right, its stones"."""
+_FILE_PHOTO = ("FILE - ", "FILE – ", "FILE — ", "FILE PHOTO", "FILE: ", "(FILE")
+"""How a wire photo's caption opens (the story's own text never opens in these capitals)."""
 _PICTURE_KEY_OPENINGS = ("Clockwise", "From", "Left", "Right", "Top", "Bottom", "Above", "Below")
 _LONE_AGENCIES = frozenset(
     """getty images|afp|reuters|ap|ap photo|associated press|epa|shutterstock|alamy|xinhua
     |backgrid|akm-gsi|splash news|wireimage|filmmagic|invision|mega|gc images|rex features
-    |zuma press|ap images|afp via getty images""".replace("\n    ", "").split("|")
+    |zuma press|ap images|afp via getty images|istockphoto|istock
+    |getty images/istockphoto""".replace("\n    ", "").split("|")
 )
 """A photo agency's name alone on its line: the credit of the photo above or below."""
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
@@ -282,7 +291,9 @@ _GLUED_CREDIT = re.compile(
     r".{10,300}[a-z.)](?:Reuters|AP(?:\s+Photo)?|AFP|EPA|Getty(?:\s+Images)?|Bloomberg)"
 )
 """A caption with its credit run into it by the page: "… in New York.Reuters"."""
-_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:[+-]\d\d:\d\d|Z)?")
+_TIMESTAMP = re.compile(
+    r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:[+-]\d\d:\d\d|Z)?|\d\d?-[A-Z][a-z]{2}-\d{4}"
+)
 _NUMBERS = re.compile(r"\d{1,3}\s*(?:/|of)\s*\d{1,3}")
 """A gallery's counter standing alone: "1 / 5", "2 of 12"."""
 _BRACKETED = re.compile(
@@ -422,6 +433,10 @@ def is_boilerplate(paragraph: str) -> bool:
             return True  # "Crowds gathered during the vigil in Riga on June 12, 2026."
         if text.startswith(_PICTURE_KEY_OPENINGS) and _PICTURE_KEY.match(text):
             return True  # "Clockwise from top: …", "Above, the old wall; right, …"
+        if text.startswith(_FILE_PHOTO):
+            return True  # a wire photo's caption: "FILE - Divers on the quay, May 4, 2026."
+        if text.endswith(("… more", "...more", "... more")) and len(text.split()) <= _CAPTION_WORDS:
+            return True  # a caption or a teaser cut short, its link: "… ValueAct sold nearly… more"
         if len(text) <= 24 and text.casefold() in _LONE_AGENCIES:
             return True  # a photo's credit, the agency alone: "Getty Images", "AKM-GSI"
         if text.isdigit() and len(text) >= 5:
@@ -634,17 +649,33 @@ _LINKS_LABEL = re.compile(
     r"(?:read\s+more|read\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|see\s+also"
     r"|related(?:\s+(?:stories|articles|coverage|links|content))?|more\s+coverage"
     r"|read\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}full\s+(?:remarks|statement|text|report|speech"
-    r"|letter|transcript|ruling|decision|interview))\s*:",
+    r"|letter|transcript|ruling|decision|interview))\s*:|further\s+reading\s*:?",
     re.IGNORECASE,
 )
 """A line that announces a list of other stories or a link: "Read more:", "Related coverage:",
-"Read the mayor's full remarks:"."""
+"Read the mayor's full remarks:", "Further reading"."""
 _LINK_WORDS = 20
 """Words a line of such a list holds at most."""
 _HEADLINE_RUN = 3
 """Title-case headlines in a row that make a block of other stories inside a body."""
-_VIDEO_LINK = re.compile(r"(?:Watch|Play)\s+(?:the\s+)?video\s+\d{1,2}:\d\d(?::\d\d)?")
+_VIDEO_LINK = re.compile(
+    r"(?:Watch|Play)\s+(?:the\s+)?[Vv]ideo\s+(?:[-–—]\s+)?\d{1,2}:\d\d(?::\d\d)?"
+)
 """An embedded video's link with its length, its title on the line after it."""
+
+
+def _promoted(two: list[str]) -> bool:
+    """Another story promoted inside the body above its "Read now" link: its headline (4 to
+    _LINK_WORDS words, no closing mark) and a teaser of 20 words at most."""
+    headline, teaser = (p.strip() for p in two)
+    return (
+        _link_line(headline)
+        and len(headline.split()) >= 4
+        and len(teaser.split()) <= 20
+        and not any(m in teaser for m in '"“”')
+    )
+
+
 _PAYMENT_LINE = re.compile(r"we\s+accept\s+(?:all\s+major\s+)?credit\s+cards?\b.{0,80}", re.I)
 _PLAN_NAMES = words("monthly annual yearly weekly corporate digital premium basic student")
 
@@ -667,9 +698,13 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
         if index + 1 < len(paragraphs) and _repeated_in_credit(text, paragraphs[index + 1]):
             drop.add(index)
         if text[:1] in "WP" and len(text) <= 24 and _VIDEO_LINK.fullmatch(text):
-            drop.add(index)  # "Watch video 02:17", then the video's title
+            drop.add(index)  # "Watch video 02:17" and the video's title, after it or before
             if index + 1 < len(paragraphs) and _link_line(paragraphs[index + 1]):
                 drop.add(index + 1)
+            if index and _link_line(paragraphs[index - 1]):
+                drop.add(index - 1)
+        if text == "Read now" and index >= 2 and _promoted(paragraphs[index - 2 : index]):
+            drop.update((index - 2, index - 1, index))  # a headline, its teaser, "Read now"
         if len(text) <= 20 and index + 1 < len(paragraphs) and _bare_label(text):
             end = index + 1  # a bare label: the headline after it, and longer ones after that
             while end < len(paragraphs) and _after_bare_label(paragraphs[end], end - index):
@@ -1114,6 +1149,8 @@ _BARE_LABELS = frozenset(
         "popular videos",
         "you may also like",
         "recommended",
+        "more video",
+        "more videos",
     )
 )
 """A heading a page prints above other stories' headlines, alone on its line, no colon."""
