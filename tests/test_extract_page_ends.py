@@ -408,3 +408,24 @@ def test_a_name_or_a_heading_that_is_no_kicker_stays() -> None:
     assert bare.authors == ["Ana Ruiz"]
     heading = [STORY[0], "Harbour Plans", *STORY[1:]]  # a subhead after the lead
     assert analyse("Harbour wall", heading).paragraphs == heading
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Learn More: Five Ways to Keep a Sea Wall Standing",
+        "To keep up with our coverage of the storms, visit our harbour hub. Some of our "
+        "coverage of the sea wall and the ferries is free for readers of The Harbour Daily "
+        "Today, our daily newsletter.",
+    ],
+)
+def test_inline_promotions_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+    assert not is_boilerplate("Learn more about the wall at the library, the board said.")
+
+
+def test_a_tags_label_and_its_topics_at_the_head_are_dropped() -> None:
+    body = ["Industries & Tags", "Ferries, Harbours, Sea Walls, Storms", *PROSE]
+    assert drop_story_links(body) == PROSE
+    kept = ["Tags", "The board said the wall, the quay and the pier would all be rebuilt.", *PROSE]
+    assert drop_story_links(kept) == kept

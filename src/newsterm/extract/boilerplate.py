@@ -49,7 +49,8 @@ _LINE = re.compile(
       | (?:read\s+more|related(?:\s+(?:posts?|links?|reading|videos?))?|more
           |more\s+on\s+this\s+story|more\s+from\s+.{0,40}|see\s+also
           |recommended|most\s+(?:popular|viewed|read)|read\s+next|you\s+may\s+also\s+like
-          |also\s+read|further\s+reading|watch|listen|trending|explore\s+more.*|more\s+news)
+          |also\s+read|further\s+reading|watch|listen|trending|explore\s+more.*|more\s+news
+          |learn\s+more)
         (?:\s+(?:articles?|stories|coverage|topics|content))?(?:\s*[:|–—-].*)?
       | reuse\s+this\s+content | topics | click\s+here\b.* | tap\s+here\b.*
       | listen\s+to\s+(?:this|the)\s+(?:article|story).* | \d+\s+min(?:ute)?s?\s+read
@@ -158,7 +159,7 @@ _FIRST_WORDS = words(
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
-    recent popular know got have"""
+    recent popular know got have learn"""
 )
 _PAGE_LABEL = re.compile(
     r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
@@ -278,7 +279,8 @@ _GRAPHIC = re.compile(r"\((?:graphic|interactive|video|photos?|chart)\s*:.{1,200
 _PROMO = re.compile(
     r"\b(?:sign\s+up|subscribe|keep\s+up\s+with)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b"
     r"|\b(?:turn\s+off|disable|pause|whitelist|allowlist)\s+(?:your\s+|an\s+|the\s+)?ad[\s-]?block"
-    r"|\bsubscri(?:be|ption)s?\b.{0,240}\buse\s+(?:the\s+)?(?:promo\s+|coupon\s+)?code\b",
+    r"|\bsubscri(?:be|ption)s?\b.{0,240}\buse\s+(?:the\s+)?(?:promo\s+|coupon\s+)?code\b"
+    r"|\bkeep\s+up\s+with\s+our\s+coverage\b.{0,120}\bvisit\s+our\b",
     re.IGNORECASE,
 )
 _TEASER = re.compile(
@@ -408,7 +410,11 @@ def is_boilerplate(paragraph: str) -> bool:
     lowered = text.lower() if len(text) <= 400 else ""
     if len(text) <= 400:
         if (
-            "newsletter" in lowered or "click" in lowered or "block" in lowered or "code" in lowered
+            "newsletter" in lowered
+            or "click" in lowered
+            or "block" in lowered
+            or "code" in lowered
+            or "our coverage" in lowered
         ) and _PROMO.search(text):
             return True  # a promotion: "… Click here for more information.", an ad-block notice
         if ("[" in text or "see more" in lowered) and _TEASER.fullmatch(text):
@@ -676,6 +682,9 @@ def _promoted(two: list[str]) -> bool:
     )
 
 
+_TOPIC = r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&|and|of)){0,3}"
+_TOPIC_LIST = re.compile(rf"{_TOPIC}(?:,\s+{_TOPIC})+")
+"""Topics listed on one line under a label: "Technology, Investing, Stock Market"."""
 _PAYMENT_LINE = re.compile(r"we\s+accept\s+(?:all\s+major\s+)?credit\s+cards?\b.{0,80}", re.I)
 _PLAN_NAMES = words("monthly annual yearly weekly corporate digital premium basic student")
 
@@ -705,6 +714,13 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
                 drop.add(index - 1)
         if text == "Read now" and index >= 2 and _promoted(paragraphs[index - 2 : index]):
             drop.update((index - 2, index - 1, index))  # a headline, its teaser, "Read now"
+        if (
+            text.endswith(("Tags", "Topics"))
+            and len(text) <= 30
+            and index + 1 < len(paragraphs)
+            and _TOPIC_LIST.fullmatch(paragraphs[index + 1].strip())
+        ):
+            drop.update((index, index + 1))  # "Industries & Tags", "Ferries, Harbours"
         if len(text) <= 20 and index + 1 < len(paragraphs) and _bare_label(text):
             end = index + 1  # a bare label: the headline after it, and longer ones after that
             while end < len(paragraphs) and _after_bare_label(paragraphs[end], end - index):
