@@ -151,3 +151,281 @@ def test_another_storys_link_in_capitals_with_a_quoted_title_is_furniture() -> N
     assert is_boilerplate(link)
     assert is_boilerplate("(Related: 'Sea Wall' and Other Words for the Storm)")
     assert not is_boilerplate("(More on that: the board said it would vote again in May.)")
+
+
+GALLERY_TITLE = "Harbours through the ages: a short history"
+SLIDES = [
+    ("The first quay", "The first stone quay was built in 1820 by the merchants who ran the"),
+    ("Storms and ruin", "A great storm in 1881 broke the quay in two and sank nine boats that"),
+    ("A new wall", "The sea wall that stands today went up in 1890 after a public appeal that"),
+]
+
+
+def _gallery() -> list[str]:
+    lines: list[str] = []
+    for heading, caption in SLIDES:
+        lines += [GALLERY_TITLE, heading, caption + " raised money across the whole county."]
+    return lines
+
+
+def test_an_embedded_gallery_with_its_title_above_every_slide_is_dropped() -> None:
+    body = [*PROSE, *_gallery(), "Author: Ivo Lind (ab)", PROSE[0]]
+    assert drop_story_links(body) == [*PROSE, PROSE[0]]
+
+
+def test_lines_printed_again_in_a_story_are_no_gallery() -> None:
+    question = "What brought you to the harbour?"
+    answer = "My father fished here for forty years, and his father before him did as well."
+    interview = [*PROSE, question, answer, question, answer, question, answer]
+    assert drop_story_links(interview) == interview
+    # the same heading three times, but a paragraph of the story between two of them
+    mixed = [*_gallery()[:6], PROSE[0], *_gallery()[6:]]
+    assert drop_story_links(mixed) == mixed
+
+
+def test_an_embedded_videos_link_and_title_are_dropped() -> None:
+    body = [*PROSE, "Watch video 02:17", "Divers find an old anchor under the pier", PROSE[0]]
+    assert drop_story_links(body) == [*PROSE, PROSE[0]]
+
+
+@pytest.mark.parametrize("closing", ["Author Ana Ruiz", "Author: Ana Ruiz"])
+def test_an_authors_line_closing_the_page_names_the_author(closing: str) -> None:
+    result = analyse("Harbour wall", [*PROSE, closing])
+    assert result.authors == ["Ana Ruiz"]
+    assert result.paragraphs == PROSE
+
+
+def test_a_closing_sentence_about_an_author_stays() -> None:
+    closing = "Author Ana Ruiz will read from her book at the harbour library on Friday."
+    result = analyse("Harbour wall", [*PROSE, closing])
+    assert result.authors == []
+    assert result.paragraphs == [*PROSE, closing]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Getty Images",
+        "AKM-GSI",
+        "BACKGRID",
+        "Scroll down for video",
+        "Scroll down to see the divers' photos of the old anchor",
+        "What do you think of the new ferry timetable? Has it changed your trip? Sound off below!",
+        "Let us know in the comments below.",
+        "Let us know what you think.",
+    ],
+)
+def test_a_lone_agency_credit_and_prompts_to_readers_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What do you think the harbour board should do with the old sea wall?",
+        "Tell us about the harbour: the board wants to hear from anyone who fished there.",
+        "Let us know when the ferry is back, the harbourmaster told the board on Tuesday.",
+        "Scroll down the list of names and you will find three generations of one family.",
+    ],
+)
+def test_story_sentences_shaped_like_prompts_to_readers_stay(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_dated_caption_without_a_credit_is_furniture() -> None:
+    caption = "Divers and harbour staff gathered on the quay during a storm drill on March 3, 2026."
+    assert is_boilerplate(caption)
+    assert drop_story_links([PROSE[0], caption, PROSE[1]]) == [PROSE[0], caption, PROSE[1]]
+    assert analyse("Harbour wall", [PROSE[0], caption, PROSE[1]]).paragraphs == PROSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He was arrested during a protest outside the harbour office on March 3, 2026.",
+        "The board voted to rebuild the wall on March 3, 2026.",
+        "“We left during the storm,” the harbourmaster said on March 3, 2026.",
+        "Divers found the anchor during a survey on March 3, 2026. It had lain there since 1890.",
+    ],
+)
+def test_story_sentences_closed_by_a_date_stay(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_topic_tags_under_the_story_are_dropped() -> None:
+    assert drop_story_links([*PROSE, "Ferries", "Harbour Works"]) == PROSE
+    assert drop_story_links([*PROSE, "Harbour Works", "Ferries", "Storms"]) == PROSE
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        ["Jane Roe"],  # a signature
+        ["Ana Ruiz", "Ivo Lind"],  # two names signing it
+        ["Ferries"],  # one line alone: a name, a section or a tag
+        ["About The Author", "Ana"],
+        ["Read the list", "Ferries"],
+    ],
+)
+def test_closing_lines_that_are_no_tags_stay(closing: list[str]) -> None:
+    assert drop_story_links([*PROSE, *closing]) == [*PROSE, *closing]
+
+
+STORY = [
+    "The harbour board voted on Tuesday to rebuild the old sea wall before the winter storms.",
+    "Work is due to start in March and the board expects it to take two years to finish.",
+    "The wall was built in 1890 and has failed twice in the last ten years, flooding the quay.",
+    "Divers who surveyed it last month found cracks along most of its length below the tide line.",
+    "The board said the new wall would be a metre higher and would carry a path for walkers.",
+    "Fishermen who use the quay said they welcomed the work but feared losing their moorings.",
+]
+
+
+@pytest.mark.parametrize("name", ["Greg Tamsin", "Vanessa Ortiz-Lind", "Ana Ruiz"])
+def test_a_name_alone_between_two_paragraphs_is_a_photos_credit(name: str) -> None:
+    body = [*STORY[:4], name, *STORY[4:]]
+    assert drop_story_links(body) == STORY
+    twice = [*STORY[:4], name, STORY[4], name, STORY[5]]
+    assert drop_story_links(twice) == STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Works Begin",  # a heading: its first word is no given name
+        "Will Ferries Return",  # a given name that is also a word
+        "Grant Money Flows",
+        "Ana Ruiz said the work was overdue",  # a sentence
+    ],
+)
+def test_a_heading_alone_between_two_paragraphs_stays(line: str) -> None:
+    body = [*STORY[:4], line, *STORY[4:]]
+    assert drop_story_links(body) == body
+
+
+def test_names_heading_a_features_sections_or_near_the_byline_stay() -> None:
+    sections = [*STORY[:4], "Ana Ruiz", STORY[4], "Maria Lind", STORY[5], "Carlos Gray", STORY[0]]
+    assert drop_story_links(sections) == sections
+    interview = [*STORY[:4]]
+    for _ in range(3):
+        interview += ["Ana Ruiz", STORY[4], "Maria Lind", STORY[5]]
+    assert drop_story_links(interview) == interview
+    byline = [STORY[0], "Ana Ruiz", *STORY[1:]]  # a standfirst, then the byline
+    assert drop_story_links(byline) == byline
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Clockwise from top: the old anchor; a diver's helmet; the wall's first stone.",
+        "Clockwise from top left: the quay in 1890; the storm of 1881",
+        "From left: Ana Ruiz, Maria Lind and Carlos Gray on the quay at dawn.",
+        "Above, the old sea wall after the storm; right, a diver checks its stones",
+    ],
+)
+def test_a_captions_key_to_its_pictures_is_furniture(caption: str) -> None:
+    assert is_boilerplate(caption)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Below, we list the ferries that will stop; the board will add more in March.",
+        "From left-leaning councillors to the harbour's owners, everyone backed the wall.",
+        "Above all, the board wants the wall finished before the winter storms.",
+    ],
+)
+def test_story_sentences_opening_with_a_place_in_the_picture_stay(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image via Harbour Trust's X/Twitter account",
+        "iStockphoto",
+        "This article is more than 1 year old",
+        "Last updated: 11 hours ago",
+        "Published 3 days ago",
+        "14-Oct-2016",
+        "Enter your postcode to keep up to date with the latest ferry changes in your area",
+        "FILE - Divers check their gear on the quay at Example Port, May 4, 2026.",
+        "FILE PHOTO: The old sea wall after the storm of 2025.",
+        "Ana Ruiz of the Harbour Trust is a member of the board. The trust sold nearly… more",
+    ],
+)
+def test_head_and_inline_furniture_lines(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Images via satellite showed the damage to the wall.",
+        "Enter your details below, the board's notice said, and the ferry office will call.",
+        "File a complaint with the harbour office, the board told fishermen.",
+        "The article is more than a year old, but the board still cites it.",
+    ],
+)
+def test_story_sentences_like_head_furniture_stay(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_video_link_takes_its_title_before_or_after_it() -> None:
+    title = "Divers find an old anchor under the pier"
+    body = [*PROSE, title, "Play Video - 2:46", PROSE[0]]
+    assert drop_story_links(body) == [*PROSE, PROSE[0]]
+
+
+def test_a_promoted_story_above_read_now_is_dropped() -> None:
+    promo = [
+        "Ferry fares rise again this winter",
+        "Who pays for the storms? The board decides.",
+        "Read now",
+    ]
+    assert drop_story_links([*PROSE, *promo, PROSE[0]]) == [*PROSE, PROSE[0]]
+    long_teaser = [PROSE[0], PROSE[1], "Read now"]  # no headline above: left alone
+    assert drop_story_links([*PROSE, *long_teaser]) == [*PROSE, *long_teaser]
+
+
+def test_further_reading_takes_every_headline_under_it() -> None:
+    body = [PROSE[0], "Further reading", HEADLINES[0], "Fares rise again", HEADLINES[1], PROSE[1]]
+    assert drop_story_links(body) == PROSE
+
+
+@pytest.mark.parametrize("kicker", ["United States", "Channel", "Image Article"])
+def test_a_sections_label_above_the_lead_is_dropped(kicker: str) -> None:
+    standfirst = "The harbour board has a plan for the wall"
+    result = analyse("Harbour wall", [standfirst, kicker, *STORY])
+    assert result.paragraphs == [standfirst, *STORY]
+    bylined = analyse("Harbour wall", ["By Ana Ruiz", kicker, "Last updated: 2 hours ago", *STORY])
+    assert bylined.paragraphs == STORY
+    assert bylined.authors == ["Ana Ruiz"]
+
+
+def test_a_name_or_a_heading_that_is_no_kicker_stays() -> None:
+    bare = analyse("Harbour wall", ["Ana Ruiz", *STORY])  # a byline alone at the top
+    assert bare.authors == ["Ana Ruiz"]
+    heading = [STORY[0], "Harbour Plans", *STORY[1:]]  # a subhead after the lead
+    assert analyse("Harbour wall", heading).paragraphs == heading
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Learn More: Five Ways to Keep a Sea Wall Standing",
+        "To keep up with our coverage of the storms, visit our harbour hub. Some of our "
+        "coverage of the sea wall and the ferries is free for readers of The Harbour Daily "
+        "Today, our daily newsletter.",
+    ],
+)
+def test_inline_promotions_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+    assert not is_boilerplate("Learn more about the wall at the library, the board said.")
+
+
+def test_a_tags_label_and_its_topics_at_the_head_are_dropped() -> None:
+    body = ["Industries & Tags", "Ferries, Harbours, Sea Walls, Storms", *PROSE]
+    assert drop_story_links(body) == PROSE
+    kept = ["Tags", "The board said the wall, the quay and the pier would all be rebuilt.", *PROSE]
+    assert drop_story_links(kept) == kept

@@ -8,8 +8,10 @@ paragraphs are only tested with the few patterns that can match them, so a hosti
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from newsterm.extract.byline import find_dateline
+from newsterm.extract.given_names import GIVEN_NAMES
 from newsterm.extract.lexicon import words
 
 # Paragraphs longer than this are never treated as boilerplate lines (captions excepted).
@@ -40,12 +42,15 @@ _LINE = re.compile(
       | (?:photo(?:graph)?s?|image|picture|illustration|video|credit|graphic|map|chart)s?
         (?:\s+(?:by|credit))?\s*:.*
       | (?:photo(?:graph)?|image|picture|illustration)s?\s+by\s+.*
+      | (?!.*[.!?]\s*\Z)(?:photo(?:graph)?|image|picture|illustration)s?\s+via\s+.{1,80}
+      | this\s+(?:article|story)\s+is\s+(?:more|over)\s+than\s+\w+\s+(?:years?|months?)\s+old
       | sign\s+up\b.* | subscribe\b.* | get\s+(?:our|the)\s+.{0,60}newsletter.*
       | already\s+a\s+subscriber.* | (?:log|sign)\s+in\b.{0,60}
       | (?:read\s+more|related(?:\s+(?:posts?|links?|reading|videos?))?|more
           |more\s+on\s+this\s+story|more\s+from\s+.{0,40}|see\s+also
           |recommended|most\s+(?:popular|viewed|read)|read\s+next|you\s+may\s+also\s+like
-          |also\s+read|further\s+reading|watch|listen|trending|explore\s+more.*|more\s+news)
+          |also\s+read|further\s+reading|watch|listen|trending|explore\s+more.*|more\s+news
+          |learn\s+more)
         (?:\s+(?:articles?|stories|coverage|topics|content))?(?:\s*[:|–—-].*)?
       | reuse\s+this\s+content | topics | click\s+here\b.* | tap\s+here\b.*
       | listen\s+to\s+(?:this|the)\s+(?:article|story).* | \d+\s+min(?:ute)?s?\s+read
@@ -66,6 +71,8 @@ _LINE = re.compile(
           \s+(?:by|in\s+partnership|with).*)
       | was\s+this\s+(?:article|story)\s+(?:helpful|useful).* | (?:https?://|www\.)\S+
       | updated\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?.{0,20}
+      | (?:last\s+)?(?:updated|published|posted)\s*:?\s*(?:\d{1,2}|an?)\s+
+        (?:minute|hour|day|week)s?\s+ago
       | (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
         (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}
           |\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})
@@ -152,20 +159,49 @@ _FIRST_WORDS = words(
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
-    recent popular know got have"""
+    recent popular know got have learn"""
 )
 _PAGE_LABEL = re.compile(
     r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
       (?:\s+credit)?\s*:.* | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200}
-      | disclaimers?(?:\s*:.*)? | about\s+the\s+authors?)[\s.!?]*""",
+      | disclaimers?(?:\s*:.*)? | about\s+the\s+authors?
+      | scroll\s+(?:down|up)\s+(?:for|to)\b[^.!?]{1,80}
+      | enter\s+your\s+(?:post\s?code|zip(?:\s+code)?|e-?mail(?:\s+address)?)\s+(?:to|for|and)\b
+        [^.!?]{1,120}
+      | (?:what\s+do\s+you\s+think\b[^"“”]{1,160}?\s)?(?:sound\s+off|let\s+us\s+know|tell\s+us)
+        \b[^"“”]{0,80}?\b(?:below|comments?(?:\s+section)?|think))[\s.!?]*""",
     re.IGNORECASE | re.VERBOSE,
 )
 """Other labels of a page: "Header image: …", "Source link", "doi: 10.…", "Disclaimer: …",
-"About the author"."""
+"About the author", "Scroll down for video", a prompt to readers ("Sound off below!")."""
 _PAGE_LABEL_WORDS = words(
     "header featured feature top lead main cover hero banner source doi disclaimer disclaimers"
-    " about"
+    " about scroll what sound let tell enter"
 )
+_DATED_CAPTION = re.compile(
+    r"[A-Z][^.!?\"“”]{10,200}\sduring\s[^.!?\"“”]{3,120}\s(?:on|in)\s+(?:[A-Z][a-z]+day,\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\s+\d{1,2},\s+(?:19|20)\d\d\."
+)
+"""A photo's caption without a credit: one sentence of what people did during an event, closed
+by the full date of the picture."""
+_DATED_CAPTION_WORDS = 25
+_PLACE_IN_PICTURE = r"(?:left|right|top|bottom|above|below|centre|center)(?:\s+(?:left|right))?"
+_PICTURE_KEY = re.compile(
+    rf"Clockwise\s+from\s+{_PLACE_IN_PICTURE}\s*[:,]\s|From\s+(?:left|top)(?:\s+to\s+\w+)?:\s"
+    rf"|(?i:{_PLACE_IN_PICTURE}),\s[^;]{{3,200}};\s(?i:{_PLACE_IN_PICTURE}),\s"
+)
+"""A caption's key to the pictures it describes: "Clockwise from top: …", "From left: …",
+"Above, the old wall; right, its stones"."""
+_FILE_PHOTO = ("FILE - ", "FILE – ", "FILE — ", "FILE PHOTO", "FILE: ", "(FILE")
+"""How a wire photo's caption opens (the story's own text never opens in these capitals)."""
+_PICTURE_KEY_OPENINGS = ("Clockwise", "From", "Left", "Right", "Top", "Bottom", "Above", "Below")
+_LONE_AGENCIES = frozenset(
+    """getty images|afp|reuters|ap|ap photo|associated press|epa|shutterstock|alamy|xinhua
+    |backgrid|akm-gsi|splash news|wireimage|filmmagic|invision|mega|gc images|rex features
+    |zuma press|ap images|afp via getty images|istockphoto|istock
+    |getty images/istockphoto""".replace("\n    ", "").split("|")
+)
+"""A photo agency's name alone on its line: the credit of the photo above or below."""
 _CAPTION_CUES = ("photo", "image", "picture", "illustration", "credit", "/")
 _LINE_STARTS = "_©($’'. -"
 """What, besides a letter or a digit, a _LINE match can open with (\\d, ©, "(c)", "$", the
@@ -243,7 +279,8 @@ _GRAPHIC = re.compile(r"\((?:graphic|interactive|video|photos?|chart)\s*:.{1,200
 _PROMO = re.compile(
     r"\b(?:sign\s+up|subscribe|keep\s+up\s+with)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b"
     r"|\b(?:turn\s+off|disable|pause|whitelist|allowlist)\s+(?:your\s+|an\s+|the\s+)?ad[\s-]?block"
-    r"|\bsubscri(?:be|ption)s?\b.{0,240}\buse\s+(?:the\s+)?(?:promo\s+|coupon\s+)?code\b",
+    r"|\bsubscri(?:be|ption)s?\b.{0,240}\buse\s+(?:the\s+)?(?:promo\s+|coupon\s+)?code\b"
+    r"|\bkeep\s+up\s+with\s+our\s+coverage\b.{0,120}\bvisit\s+our\b",
     re.IGNORECASE,
 )
 _TEASER = re.compile(
@@ -256,7 +293,9 @@ _GLUED_CREDIT = re.compile(
     r".{10,300}[a-z.)](?:Reuters|AP(?:\s+Photo)?|AFP|EPA|Getty(?:\s+Images)?|Bloomberg)"
 )
 """A caption with its credit run into it by the page: "… in New York.Reuters"."""
-_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:[+-]\d\d:\d\d|Z)?")
+_TIMESTAMP = re.compile(
+    r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:[+-]\d\d:\d\d|Z)?|\d\d?-[A-Z][a-z]{2}-\d{4}"
+)
 _NUMBERS = re.compile(r"\d{1,3}\s*(?:/|of)\s*\d{1,3}")
 """A gallery's counter standing alone: "1 / 5", "2 of 12"."""
 _BRACKETED = re.compile(
@@ -371,7 +410,11 @@ def is_boilerplate(paragraph: str) -> bool:
     lowered = text.lower() if len(text) <= 400 else ""
     if len(text) <= 400:
         if (
-            "newsletter" in lowered or "click" in lowered or "block" in lowered or "code" in lowered
+            "newsletter" in lowered
+            or "click" in lowered
+            or "block" in lowered
+            or "code" in lowered
+            or "our coverage" in lowered
         ) and _PROMO.search(text):
             return True  # a promotion: "… Click here for more information.", an ad-block notice
         if ("[" in text or "see more" in lowered) and _TEASER.fullmatch(text):
@@ -392,6 +435,16 @@ def is_boilerplate(paragraph: str) -> bool:
             and len(text.split()) <= 12
         ):
             return True  # a link to a section: "More about the harbour"
+        if text[-7:-5] == ", " and text[-5:-1].isdigit() and _dated_caption(text):
+            return True  # "Crowds gathered during the vigil in Riga on June 12, 2026."
+        if text.startswith(_PICTURE_KEY_OPENINGS) and _PICTURE_KEY.match(text):
+            return True  # "Clockwise from top: …", "Above, the old wall; right, …"
+        if text.startswith(_FILE_PHOTO):
+            return True  # a wire photo's caption: "FILE - Divers on the quay, May 4, 2026."
+        if text.endswith(("… more", "...more", "... more")) and len(text.split()) <= _CAPTION_WORDS:
+            return True  # a caption or a teaser cut short, its link: "… ValueAct sold nearly… more"
+        if len(text) <= 24 and text.casefold() in _LONE_AGENCIES:
+            return True  # a photo's credit, the agency alone: "Getty Images", "AKM-GSI"
         if text.isdigit() and len(text) >= 5:
             return True  # a page's id for a player or a post: "4419915"
         if text[0].isdigit() and " of " in text[:9] and _GALLERY_CAPTION.fullmatch(text):
@@ -474,6 +527,16 @@ def is_boilerplate(paragraph: str) -> bool:
     lowered_tail = tail.lower()
     return any(cue in lowered_tail for cue in _CAPTION_CUES) and (
         _CAPTION_CREDIT.search(tail) is not None
+    )
+
+
+def _dated_caption(text: str) -> bool:
+    """A caption without a credit (see _DATED_CAPTION), not a sentence leaning on the one before
+    ("He was arrested during …")."""
+    return (
+        len(text.split()) <= _DATED_CAPTION_WORDS
+        and text.split(None, 1)[0].casefold() not in _LEANING
+        and _DATED_CAPTION.fullmatch(text) is not None
     )
 
 
@@ -592,15 +655,36 @@ _LINKS_LABEL = re.compile(
     r"(?:read\s+more|read\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|see\s+also"
     r"|related(?:\s+(?:stories|articles|coverage|links|content))?|more\s+coverage"
     r"|read\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}full\s+(?:remarks|statement|text|report|speech"
-    r"|letter|transcript|ruling|decision|interview))\s*:",
+    r"|letter|transcript|ruling|decision|interview))\s*:|further\s+reading\s*:?",
     re.IGNORECASE,
 )
 """A line that announces a list of other stories or a link: "Read more:", "Related coverage:",
-"Read the mayor's full remarks:"."""
+"Read the mayor's full remarks:", "Further reading"."""
 _LINK_WORDS = 20
 """Words a line of such a list holds at most."""
 _HEADLINE_RUN = 3
 """Title-case headlines in a row that make a block of other stories inside a body."""
+_VIDEO_LINK = re.compile(
+    r"(?:Watch|Play)\s+(?:the\s+)?[Vv]ideo\s+(?:[-–—]\s+)?\d{1,2}:\d\d(?::\d\d)?"
+)
+"""An embedded video's link with its length, its title on the line after it."""
+
+
+def _promoted(two: list[str]) -> bool:
+    """Another story promoted inside the body above its "Read now" link: its headline (4 to
+    _LINK_WORDS words, no closing mark) and a teaser of 20 words at most."""
+    headline, teaser = (p.strip() for p in two)
+    return (
+        _link_line(headline)
+        and len(headline.split()) >= 4
+        and len(teaser.split()) <= 20
+        and not any(m in teaser for m in '"“”')
+    )
+
+
+_TOPIC = r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&|and|of)){0,3}"
+_TOPIC_LIST = re.compile(rf"{_TOPIC}(?:,\s+{_TOPIC})+")
+"""Topics listed on one line under a label: "Technology, Investing, Stock Market"."""
 _PAYMENT_LINE = re.compile(r"we\s+accept\s+(?:all\s+major\s+)?credit\s+cards?\b.{0,80}", re.I)
 _PLAN_NAMES = words("monthly annual yearly weekly corporate digital premium basic student")
 
@@ -617,9 +701,26 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     captions and teasers a page prints between the byline and a wire story's dateline.
     """
     drop: set[int] = set(_before_wire_dateline(paragraphs)) | set(_company_profile(paragraphs))
+    if len(set(paragraphs)) < len(paragraphs):  # a line printed twice: a gallery's title?
+        drop.update(_gallery(paragraphs))
     for index, text in enumerate(paragraphs):
         if index + 1 < len(paragraphs) and _repeated_in_credit(text, paragraphs[index + 1]):
             drop.add(index)
+        if text[:1] in "WP" and len(text) <= 24 and _VIDEO_LINK.fullmatch(text):
+            drop.add(index)  # "Watch video 02:17" and the video's title, after it or before
+            if index + 1 < len(paragraphs) and _link_line(paragraphs[index + 1]):
+                drop.add(index + 1)
+            if index and _link_line(paragraphs[index - 1]):
+                drop.add(index - 1)
+        if text == "Read now" and index >= 2 and _promoted(paragraphs[index - 2 : index]):
+            drop.update((index - 2, index - 1, index))  # a headline, its teaser, "Read now"
+        if (
+            text.endswith(("Tags", "Topics"))
+            and len(text) <= 30
+            and index + 1 < len(paragraphs)
+            and _TOPIC_LIST.fullmatch(paragraphs[index + 1].strip())
+        ):
+            drop.update((index, index + 1))  # "Industries & Tags", "Ferries, Harbours"
         if len(text) <= 20 and index + 1 < len(paragraphs) and _bare_label(text):
             end = index + 1  # a bare label: the headline after it, and longer ones after that
             while end < len(paragraphs) and _after_bare_label(paragraphs[end], end - index):
@@ -652,11 +753,17 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.add(index + 1)  # a photo's credit, and its caption unless a standfirst
             if not _standfirst(paragraphs, index):
                 drop.add(index)
+    names = [i for i in range(_NAME_ZONE, len(paragraphs) - 1) if _lone_name(paragraphs, i)]
+    if len(names) <= 2 * _LONE_NAMES and len({paragraphs[i] for i in names}) <= _LONE_NAMES:
+        # more: the heads of a feature's sections, or an interview's speakers
+        drop.update(names)
     for index in range(1, len(paragraphs) - 2):
         if _section_teaser(paragraphs[index - 1 : index + 3]):
             drop.update((index, index + 1))  # "Harbours", "Another Story's Headline"
     if paragraphs and _closing_note(paragraphs[-1]):
         drop.add(len(paragraphs) - 1)
+    if len(paragraphs) > 2 and len(paragraphs[-1]) <= 40 and len(paragraphs[-2]) <= 40:
+        drop.update(_closing_tags(paragraphs))
     for index in range(max(0, len(paragraphs) - _NOTICE_ZONE), len(paragraphs) - 1):
         if _closing_notice(paragraphs[index].strip()):
             drop.add(index)  # a notice above the page's tags or the reporter's note
@@ -844,6 +951,60 @@ def _closing_note(text: str) -> bool:
     )
 
 
+_TAG = re.compile(r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&)){0,2}")
+"""A topic's tag alone on its line: "Malware", "Mobile Security"."""
+
+
+def _closing_tags(paragraphs: list[str]) -> list[int]:
+    """The topics' tags a page prints under the story, one a line: two lines or more of one to
+    three capitalised words (no digit, no closing mark) after the story's last sentence, one of
+    them a single word (a name signing the story off has two: "Jane Roe")."""
+    start = len(paragraphs)
+    while (
+        start > 0
+        and _TAG.fullmatch(paragraphs[start - 1].strip())
+        and not any(c.isdigit() for c in paragraphs[start - 1])
+    ):
+        start -= 1
+    tags = paragraphs[start:]
+    if (
+        len(tags) < 2
+        or not start
+        or not paragraphs[start - 1].rstrip().endswith(_SENTENCE_ENDS)
+        or all(len(tag.split()) > 1 for tag in tags)
+        or any(tag.startswith(("About", "By ")) for tag in tags)  # "About The Author", "Jane"
+    ):
+        return []
+    return list(range(start, len(paragraphs)))
+
+
+_NAME_ZONE = 4
+"""Paragraphs from the top in which a name alone is the byline's (analyse's byline zone)."""
+_LONE_NAMES = 2
+"""Different names alone on their lines an article has at most for them to be credits."""
+
+
+def _lone_name(paragraphs: list[str], index: int) -> bool:
+    """A photo's credit or a portrait's caption between two paragraphs of prose: a person's
+    name alone on its line ("Jane Roe"), two or three capitalised words, the first a given name
+    (a title-case heading's first word is not)."""
+    text = paragraphs[index].strip()
+    if len(text) > 40 or not text[:1].isupper():
+        return False
+    words_ = text.split()
+    return (
+        2 <= len(words_) <= 3
+        and words_[0].casefold() in GIVEN_NAMES
+        and all(w[0].isupper() and w.strip(".").replace("-", "").isalpha() for w in words_)
+        and paragraphs[index + 1].rstrip().endswith(_SENTENCE_ENDS)
+        and len(paragraphs[index + 1].split()) >= 8
+        and (
+            paragraphs[index - 1].rstrip().endswith(_SENTENCE_ENDS)
+            or is_boilerplate(paragraphs[index - 1])  # "View photo"
+        )
+    )
+
+
 _PRICE = re.compile(r"[$€£]\d{1,5}(?:[.,]\d\d)?\s*(?:/\s*[a-z]{2,8}\s*){1,2}")
 _DATELINE_ZONE = 6
 """Paragraphs from the top in which a wire dateline is looked for."""
@@ -919,6 +1080,45 @@ def _company_profile(paragraphs: list[str]) -> list[int]:
     return run
 
 
+_GALLERY_SLIDES = 3
+"""Times a gallery's title is printed, once above each slide, at least."""
+_GALLERY_CREDIT = re.compile(r"(?:Author|Photos?|Images?|Pictures?)s?:\s+[^.!?]{2,60}")
+
+
+def _slide(paragraphs: list[str], start: int) -> int:
+    """The size of a gallery's slide opening at ``start``: its caption (a sentence of
+    _LINK_WORDS words or more), a heading without a closing mark above it or not; 0 if none."""
+    for size in (1, 2):
+        caption = paragraphs[start + size - 1] if start + size <= len(paragraphs) else ""
+        if (
+            caption.endswith(_SENTENCE_ENDS)
+            and len(caption.split()) >= _LINK_WORDS
+            and (size == 1 or _link_line(paragraphs[start]))
+        ):
+            return size
+    return 0
+
+
+def _gallery(paragraphs: list[str]) -> list[int]:
+    """A gallery embedded in a story: its title printed again above every slide (a heading and
+    a caption), _GALLERY_SLIDES times or more, and nothing else between; the title, the slides
+    and a credit right after the last ("Author: Jane Roe")."""
+    places: dict[str, list[int]] = {}
+    for index, text in enumerate(paragraphs):
+        places.setdefault(text, []).append(index)
+    drop: list[int] = []
+    for title, at in places.items():
+        if len(at) < _GALLERY_SLIDES or not _link_line(title):
+            continue
+        if any(b - a - 1 != _slide(paragraphs, a + 1) for a, b in pairwise(at)):
+            continue
+        end = at[-1] + 1 + _slide(paragraphs, at[-1] + 1)
+        if end < len(paragraphs) and _GALLERY_CREDIT.fullmatch(paragraphs[end]):
+            end += 1
+        drop.extend(range(at[0], end))
+    return drop
+
+
 _CREDIT_OPENINGS = ("Credit", "CREDIT", "Photo", "PHOTO", "Image", "Picture")
 
 
@@ -965,6 +1165,8 @@ _BARE_LABELS = frozenset(
         "popular videos",
         "you may also like",
         "recommended",
+        "more video",
+        "more videos",
     )
 )
 """A heading a page prints above other stories' headlines, alone on its line, no colon."""

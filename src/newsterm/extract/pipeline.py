@@ -55,6 +55,39 @@ def _add_names(names: list[str], new: Sequence[str]) -> None:
             names.append(name)
 
 
+_KICKER_WORDS = 3
+"""Words a section's label above the story (a kicker) holds at most."""
+
+
+def _kicker(paragraph: str, paragraphs: Sequence[str], place: int) -> bool:
+    """A section's or a place's label right above the story's lead ("United States",
+    "Channel"): one to _KICKER_WORDS capitalised words, no mark, not in capitals (a dateline),
+    then the first paragraph of prose, page furniture between them or not. Only once a byline
+    or a standfirst came before: at the very top a name alone is the byline."""
+    words = paragraph.split()
+    if len(words) > _KICKER_WORDS or len(paragraph) > 30 or paragraph.isupper():
+        return False
+    if not all(w[0].isupper() and w.replace("&", "").isalpha() for w in words if w != "&"):
+        return False
+    for after in paragraphs[place + 1 : place + 3]:
+        if not is_boilerplate(after):
+            return _prose(after)
+    return False
+
+
+def _prose(paragraph: str) -> bool:
+    """A paragraph of the story's prose: a sentence of 12 words or more."""
+    return len(paragraph.split()) >= 12 and paragraph.rstrip().endswith((".", "!", "?", "”", '"'))
+
+
+def _closing_author(line: str) -> list[str] | None:
+    """The names of an author's line closing a page ("Author Jane Roe", "Authors: A and B")."""
+    label, _, names = line.partition(" ")
+    if label.rstrip(":") not in ("Author", "Authors") or not names[:1].isupper():
+        return None
+    return page_byline(names, after_marker=True)
+
+
 def _photographers(
     body: list[str], credited: list[tuple[int, int]], authors: Sequence[str]
 ) -> tuple[set[int], set[int]]:
@@ -102,7 +135,7 @@ def analyse(
     credited: list[tuple[int, int]] = []  # an address line alone under a body line
     profiled: list[str] = []
     marker = about = False
-    for raw in paragraphs:
+    for place, raw in enumerate(paragraphs):
         paragraph = raw.strip()
         if not paragraph or (
             len(paragraph) <= title_size and title_key and _key(paragraph) == title_key
@@ -114,6 +147,13 @@ def analyse(
             if named is not None:
                 _add_names(profiled, named)
                 continue
+        if (
+            (body or byline)
+            and len(body) < _BYLINE_ZONE
+            and _kicker(paragraph, paragraphs, place)
+            and not any(map(_prose, body))
+        ):
+            continue  # "United States", "Channel": a section's label above the story's lead
         if len(body) < _BYLINE_ZONE:
             if is_by_marker(paragraph):
                 marker = True
@@ -147,6 +187,11 @@ def analyse(
             about = len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR
             continue
         body.append(paragraph)
+    if body and body[-1].startswith("Author"):  # "Author Jane Roe" closing the page
+        named = _closing_author(body[-1])
+        if named:
+            _add_names(byline, named)
+            body.pop()
     if credited:  # a photographer's name and address under a caption are not the author's
         drop, taken = _photographers(body, credited, [*meta_authors, *byline])
         if drop:
