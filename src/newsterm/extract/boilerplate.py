@@ -657,6 +657,7 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.update((index, index + 1))  # "Harbours", "Another Story's Headline"
     if paragraphs and _closing_note(paragraphs[-1]):
         drop.add(len(paragraphs) - 1)
+    drop.update(_page_tail(paragraphs))
     for index in range(max(0, len(paragraphs) - _NOTICE_ZONE), len(paragraphs) - 1):
         if _closing_notice(paragraphs[index].strip()):
             drop.add(index)  # a notice above the page's tags or the reporter's note
@@ -1007,3 +1008,148 @@ def _title_headline(text: str) -> bool:
         return False
     longer = [w for w in words_[1:] if len(w) >= 4 and w[0].isalpha()]
     return len(longer) >= 2 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
+
+
+_TAIL_ZONE = 12
+"""Paragraphs from the end in which the page's closing furniture is looked for."""
+_NETWORK = r"(?:Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|Threads|Bluesky)[.!]?"
+_TAIL_PROMPT = re.compile(
+    rf"(?:Like\s+[\w.'’& ]{{1,40}}?|(?:Follow|Join|Find)\s+us)\s+on\s+{_NETWORK}"
+    rf"(?:\s*(?:Like|Follow|Join|Find)\s+(?:us|[\w.'’& ]{{1,40}}?)\s+on\s+{_NETWORK}){{0,3}}"
+    r"|(?:Receive|Get)\s+.{1,60}?\s+(?:delivered|sent)\s+(?:directly\s+|straight\s+)?to\s+your"
+    r"\s+inbox[.!]?"
+    r"|Get\s+(?:a|the|our)\s+.{1,40}?\b(?:daily|weekly|monthly)\s+(?:update|newsletter|digest"
+    r"|briefing)s?[.!]?"
+    r"|(?:Is|Was)\s+this\s+(?:story|article|page|post)\s+(?:relevant|helpful|useful)"
+    r"(?:\s+to\s+you)?\?"
+    r"|Do\s+you\s+(?:still\s+)?have\s+(?:any\s+|more\s+)?questions\?\s+(?:Head|Go|Come)\s+"
+    r"(?:over\s+)?to\s+[^.!?]{1,60}\b(?:Community|Forums?)\b[^.!?]{0,40}[.!]?"
+    r"|Take\s+me\s+to\s+(?:the\s+)?[A-Z][\w ]{1,30}"
+    r"|(?:Terms\s*(?:&|and)\s*Conditions|Terms\s+of\s+(?:Use|Service)|Privacy\s+Policy"
+    r"|Cookie\s+Policy)(?:\s*(?:&|and|\||,|/)\s*(?:Terms\s*(?:&|and)\s*Conditions"
+    r"|Terms\s+of\s+(?:Use|Service)|Privacy\s+Policy|Cookie\s+Policy))*\.?"
+    r"|The\s+Trust\s+Project"
+    r"|To\s+keep\s+up\s+with\s+our\s+coverage\b.{0,400}"
+    r"|For\s+more\s+(?:about|on)\s+[^.!?]{1,80},\s+(?:watch|see|read|listen\s+to)\s+"
+    r"(?:this|these|our)\b[^.!?]{0,60}[:.]?"
+    r"|(?:Latest|Top|More)\s+(?:News|Stories|Headlines)(?:\s+(?:and|&)\s+(?:News|Headlines"
+    r"|Stories|Videos))?\s+from\s+[\w.'’& -]{1,40}"
+    r"|(?:This|These)\s+(?:news\s+)?(?:feeds?|stor(?:y|ies)|articles?|content)\s+(?:is|are|was"
+    r"|were|has\s+been|have\s+been)\s+(?:provided|supplied|produced)\s+by\s+(?:an?\s+)?"
+    r"(?:independent\s+)?third[\s-]part(?:y|ies)\b.{0,200}"
+    r"|Sources\s*:\s*[^.!?]{2,200}\.?"
+    r"|(?:Full\s+)?Disclosure\s*:\s*\S.{0,300}\b(?:investor|invested|owns|owner|owned|stake"
+    r"|affiliate|subsidiary|parent\s+company|sponsor\w*|partner(?:ship)?|commission)\b.{0,300}"
+    r"|(?:Page\s+)?1(?:\s*\|\s*\d{1,2}){2,}(?:\s*\|?\s*(?:Next|»|›|>)\W{0,3}(?:Page)?)?",
+    re.IGNORECASE,
+)
+"""A closing line of the page rather than the story: a call to follow, subscribe or join the
+community, a terms line, a feed's disclaimer, a "Sources:" or "Disclosure:" note, pagination."""
+_TAIL_LABEL = re.compile(
+    r"(?:more\s+on|more\s+(?:[\w&'’-]+\s+){0,2}videos?|key\s?words|tags|topics|companies"
+    r"|more\s+from\s+[\w.’'& -]{1,30}|related\s+(?:news|topics|videos?|tags)|categories"
+    r"|filed\s+under|most\s+(?:read|popular|viewed))\s*:?",
+    re.IGNORECASE,
+)
+"""A heading over the page's closing lists: "More On", "Keywords", "Related news"."""
+_TAIL_FIRST = frozenset("LlFfJjRrGgIiWwDdTtPpCcMmSs1")
+"""The first letters _TAIL_PROMPT can match (a cheap test before it)."""
+_TAIL_RUN = 4
+"""Headlines in a row that end an article as the page's list of other stories."""
+
+
+def _tail_prompt(line: str) -> bool:
+    return (
+        bool(line)
+        and len(line) <= 600
+        and line[0] in _TAIL_FIRST
+        and _TAIL_PROMPT.fullmatch(line) is not None
+    )
+
+
+def _page_tail(paragraphs: list[str]) -> list[int]:
+    """The page's closing furniture after the story (:data:`_TAIL_PROMPT` lines in the last
+    _TAIL_ZONE paragraphs); a closing block of lists under a heading ("More On", "Coronavirus",
+    …; "Keywords", "Economy, Forecasts") that runs to the end; _TAIL_RUN or more headlines
+    closing the article after its last sentence of prose."""
+    count = len(paragraphs)
+    drop = [
+        i for i in range(max(1, count - _TAIL_ZONE), count) if _tail_prompt(paragraphs[i].strip())
+    ]
+    drop.extend(_about_profile(paragraphs, max(1, count - _TAIL_ZONE)))
+    end = count
+    while end > 0 and (end - 1 in drop or _tail_item(paragraphs[end - 1])):
+        end -= 1
+    labels = [
+        i
+        for i in range(end, count)
+        if len(paragraphs[i]) <= 30 and _TAIL_LABEL.fullmatch(paragraphs[i].strip())
+    ]
+    if labels and 0 < labels[0] < count - 1:
+        drop.extend(range(labels[0], count))
+        return drop
+    end = count
+    while end > 0 and (end - 1 in drop or _tail_headline(paragraphs[end - 1])):
+        end -= 1
+    if (
+        count - end >= _TAIL_RUN
+        and end > 0
+        and paragraphs[end - 1].rstrip().endswith(_SENTENCE_ENDS)
+    ):
+        drop.extend(range(end, count))
+    return drop
+
+
+def _tail_headline(text: str) -> bool:
+    """A headline in a list closing the page: 6 to _LINK_WORDS words, no closing mark or colon,
+    no list separators (a list of dates and places: "June 9 -- Tampa @ Arena")."""
+    line = text.strip()
+    return (
+        6 <= len(line.split()) <= _LINK_WORDS
+        and not line.endswith((*_SENTENCE_ENDS, ":", ",", ";"))
+        and not any(c in line for c in "|@–—")
+        and "--" not in line
+    )
+
+
+_ITEM_END = re.compile(r"[.!?:;,][”\"’)]*\Z")
+
+
+def _tail_item(text: str) -> bool:
+    """A line of a list closing the page: at most _LINK_WORDS words, no closing mark (a closing
+    quotation mark alone may end a headline: "Decorating hacks: ‘Use what you have’")."""
+    line = text.strip()
+    words_ = len(line.split())
+    return (
+        bool(line)
+        and words_ <= _LINK_WORDS
+        and (_ITEM_END.search(line) is None or (words_ <= 4 and line.endswith(":")))
+    )
+
+
+_ABOUT = re.compile(
+    r"About\s+(?!(?:the|us|this|our|me|him|her|them)\b)"
+    r"(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+)
+"""The heading of an organisation's profile under a story: "About Example Lending"."""
+
+
+def _about_profile(paragraphs: list[str], start: int) -> list[int]:
+    """ "About X" and the paragraphs after it that name X, when they say what a profile says
+    (:data:`_PROFILE_MARKS`: "Founded in 2007, X …")."""
+    for index in range(start, len(paragraphs) - 1):
+        line = paragraphs[index].strip()
+        if (
+            len(line) > 50
+            or not line.startswith("About ")
+            or (match := _ABOUT.fullmatch(line)) is None
+        ):
+            continue
+        org = match.group("org")
+        end = index + 1
+        while end < len(paragraphs) and org in paragraphs[end]:
+            end += 1
+        said = " ".join(paragraphs[index + 1 : end]).lower()
+        if end > index + 1 and any(mark in said for mark in _PROFILE_MARKS):
+            return list(range(index, end))
+    return []
