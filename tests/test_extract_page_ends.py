@@ -231,3 +231,11 @@ def test_an_organisations_profile_under_its_heading_is_dropped() -> None:
     assert drop_story_links([*PROSE, *profile, "READ MORE:"]) == [*PROSE, "READ MORE:"]
     kept = [*PROSE, "About Face", "The board changed its mind about the wall in March."]
     assert drop_story_links(kept) == kept
+
+
+def test_the_storys_last_paragraph_above_a_closing_credit_stays() -> None:
+    last = "The divers also replaced a faulty joint on the old crane, their second repair of it."
+    credit = "Image credit: Jane Roe/Harbour Trust"
+    assert drop_story_links([*PROSE, last, credit]) == [*PROSE, last]
+    caption = "Divers check the sea wall at Example Port on Tuesday, May 4, 2026."
+    assert drop_story_links([*PROSE, caption, credit]) == PROSE

@@ -650,7 +650,7 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     for index in range(len(paragraphs) - 1):
         if _photo_credit(paragraphs[index + 1]) and caption_like(paragraphs[index]):
             drop.add(index + 1)  # a photo's credit, and its caption unless a standfirst
-            if not _standfirst(paragraphs, index):
+            if not _standfirst(paragraphs, index) and not _above_closing_credit(paragraphs, index):
                 drop.add(index)
     for index in range(1, len(paragraphs) - 2):
         if _section_teaser(paragraphs[index - 1 : index + 3]):
@@ -1153,3 +1153,14 @@ def _about_profile(paragraphs: list[str], start: int) -> list[int]:
         if end > index + 1 and any(mark in said for mark in _PROFILE_MARKS):
             return list(range(index, end))
     return []
+
+
+def _above_closing_credit(paragraphs: list[str], index: int) -> bool:
+    """The story's last paragraph above a credit that closes the page ("Image credit: Jane
+    Roe/Harbour Trust"), not the photo's caption: nothing of a picture in it (no place, date or
+    photo word)."""
+    return (
+        index + 2 == len(paragraphs)
+        and _PICTURED.search(paragraphs[index]) is None
+        and _DATE.search(paragraphs[index]) is None
+    )
