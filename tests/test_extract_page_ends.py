@@ -239,3 +239,14 @@ def test_the_storys_last_paragraph_above_a_closing_credit_stays() -> None:
     assert drop_story_links([*PROSE, last, credit]) == [*PROSE, last]
     caption = "Divers check the sea wall at Example Port on Tuesday, May 4, 2026."
     assert drop_story_links([*PROSE, caption, credit]) == PROSE
+
+
+def test_a_closing_line_of_topics_is_dropped() -> None:
+    topics = "Ferries Harbours Sea-Walls Storms Example Port"
+    assert drop_story_links([*PROSE, topics]) == PROSE
+    for kept in (
+        [*PROSE, "Why the Sea Wall Failed in the Storms"],
+        [*PROSE, "Ferries Resume Service"],
+        [PROSE[0], "The board's members:", "Jane Roe Ann Fisk Lena Moss Omar Haddad"],
+    ):
+        assert drop_story_links(kept) == kept

@@ -1077,6 +1077,8 @@ def _page_tail(paragraphs: list[str]) -> list[int]:
         i for i in range(max(1, count - _TAIL_ZONE), count) if _tail_prompt(paragraphs[i].strip())
     ]
     drop.extend(_about_profile(paragraphs, max(1, count - _TAIL_ZONE)))
+    if count >= 2 and _topic_line(paragraphs[-1], paragraphs[-2]):
+        drop.append(count - 1)
     end = count
     while end > 0 and (end - 1 in drop or _tail_item(paragraphs[end - 1])):
         end -= 1
@@ -1163,4 +1165,24 @@ def _above_closing_credit(paragraphs: list[str], index: int) -> bool:
         index + 2 == len(paragraphs)
         and _PICTURED.search(paragraphs[index]) is None
         and _DATE.search(paragraphs[index]) is None
+    )
+
+
+_TOPIC_GLUE = words(
+    """a an the of and or in on at to for with by from as is are was were be it its his her their
+    our we he she they this that says said will has have had not no after over how why what who"""
+)
+"""Words a line of topics never holds; a headline or a sentence nearly always does."""
+
+
+def _topic_line(text: str, before: str) -> bool:
+    """The page's topics printed as one line closing the page after the story's last sentence
+    ("Ferries Harbours Sea Walls Storms Example Port"): 5 to 12 capitalised words, nothing but
+    letters, digits and hyphens, none of them a word a headline or a sentence needs."""
+    words_ = text.split()
+    return (
+        5 <= len(words_) <= 12
+        and before.rstrip().endswith(_SENTENCE_ENDS)
+        and all(w[0].isupper() and w.replace("-", "").isalnum() for w in words_)
+        and not any(w.casefold() in _TOPIC_GLUE for w in words_)
     )
