@@ -250,3 +250,12 @@ def test_a_closing_line_of_topics_is_dropped() -> None:
         [PROSE[0], "The board's members:", "Jane Roe Ann Fisk Lena Moss Omar Haddad"],
     ):
         assert drop_story_links(kept) == kept
+
+
+def test_video_teasers_among_the_paragraphs_are_dropped() -> None:
+    teaser = "Harbour master dies at 99: friends remember a colourful life"
+    body = [PROSE[0], teaser, "Play Video - 2:46", "More video", *HEADLINES, PROSE[1]]
+    assert drop_story_links(body) == PROSE
+    assert drop_story_links([*PROSE, "Watch video 02:17"]) == PROSE
+    kept = [*PROSE, "Play the video again", "Watch the video at 2:46 to see the wall fall."]
+    assert drop_story_links(kept) == kept

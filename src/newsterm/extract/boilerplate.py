@@ -658,6 +658,7 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     if paragraphs and _closing_note(paragraphs[-1]):
         drop.add(len(paragraphs) - 1)
     drop.update(_page_tail(paragraphs))
+    drop.update(_video_teasers(paragraphs))
     for index in range(max(0, len(paragraphs) - _NOTICE_ZONE), len(paragraphs) - 1):
         if _closing_notice(paragraphs[index].strip()):
             drop.add(index)  # a notice above the page's tags or the reporter's note
@@ -964,6 +965,8 @@ _BARE_LABELS = frozenset(
         "explore further",
         "popular video",
         "popular videos",
+        "more video",
+        "more videos",
         "you may also like",
         "recommended",
     )
@@ -1186,3 +1189,24 @@ def _topic_line(text: str, before: str) -> bool:
         and all(w[0].isupper() and w.replace("-", "").isalnum() for w in words_)
         and not any(w.casefold() in _TOPIC_GLUE for w in words_)
     )
+
+
+_PLAY_VIDEO = re.compile(
+    r"(?:Play|Watch)\s+(?:the\s+)?video\s*(?:[-–—:|]\s*)?\d{1,2}:\d\d(?::\d\d)?", re.IGNORECASE
+)
+"""A video player's label with the video's length: "Play Video - 2:46"."""
+
+
+def _video_teasers(paragraphs: list[str]) -> list[int]:
+    """Video teasers a page prints among the paragraphs: a player's label with the video's
+    length ("Play Video - 2:46") and the video's headline right above it."""
+    drop: list[int] = []
+    for index, text in enumerate(paragraphs):
+        if len(text) <= 40 and text[:4] in ("Play", "PLAY", "Watc", "WATC"):
+            if _PLAY_VIDEO.fullmatch(text.strip()) is None:
+                continue
+            drop.append(index)
+            above = paragraphs[index - 1] if index else ""
+            if _link_line(above) and len(above.split()) >= 4:
+                drop.append(index - 1)
+    return drop
