@@ -173,6 +173,15 @@ def test_another_storys_link_in_capitals_with_a_quoted_title_is_furniture() -> N
         "Sources: Harbour Board, Jane Roe's X/Twitter account",
         "Disclosure: Example Holdings, a wholly owned subsidiary of Example Corp, owns this site.",
         "1 | 2 | 3 | 4 | 5",
+        "Page 1 of 3",
+        "Like this:",
+        "Leave a Reply",
+        "Be the first to comment",
+        "What do you think? Let us know in the comments below.",
+        "Support our journalism",
+        "Next article",
+        "Report an error",
+        "Get the Harbour Daily app",
     ],
 )
 def test_a_closing_prompt_under_the_story_is_dropped(line: str) -> None:
@@ -192,7 +201,20 @@ def test_story_sentences_shaped_like_closing_prompts_stay() -> None:
     assert drop_story_links(kept) == kept
 
 
-@pytest.mark.parametrize("label", ["More On", "Keywords", "Companies", "More From Harbour Daily"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "More On",
+        "Keywords",
+        "Companies",
+        "More From Harbour Daily",
+        "Recommended for you",
+        "Trending Now",
+        "Around the web",
+        "Top stories",
+        "More In Harbours",
+    ],
+)
 def test_a_closing_list_under_a_heading_is_dropped(label: str) -> None:
     tail = [label, "Harbours", "Jane Roe", "Ferries, Sea walls"]
     assert drop_story_links([*PROSE, *tail]) == PROSE

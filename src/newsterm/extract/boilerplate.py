@@ -1043,19 +1043,33 @@ _TAIL_PROMPT = re.compile(
     r"|Sources\s*:\s*[^.!?]{2,200}\.?"
     r"|(?:Full\s+)?Disclosure\s*:\s*\S.{0,300}\b(?:investor|invested|owns|owner|owned|stake"
     r"|affiliate|subsidiary|parent\s+company|sponsor\w*|partner(?:ship)?|commission)\b.{0,300}"
-    r"|(?:Page\s+)?1(?:\s*\|\s*\d{1,2}){2,}(?:\s*\|?\s*(?:Next|»|›|>)\W{0,3}(?:Page)?)?",
+    r"|(?:Page\s+)?1(?:\s*\|\s*\d{1,2}){2,}(?:\s*\|?\s*(?:Next|»|›|>)\W{0,3}(?:Page)?)?"
+    r"|Page\s+\d{1,2}\s+of\s+\d{1,2}|Back\s+to\s+top|Like\s+this:|Leave\s+a\s+(?:Reply|Comment)"
+    r"|Be\s+the\s+first\s+to\s+(?:comment|reply)[^.!?]{0,40}[.!]?|Have\s+your\s+say[.!]?"
+    r"|(?:What\s+do\s+you\s+think\?\s+)?(?:Let\s+us\s+know|Tell\s+us)\s+(?:what\s+you\s+think\s+)?"
+    r"in\s+the\s+comments(?:\s+(?:below|section))*[.!]?|We\s+want\s+to\s+hear\s+from\s+you[.!]?"
+    r"|(?:Support|Fund)\s+(?:our|independent|quality)\s+journalism[.!]?|Donate\s+(?:now|today)[.!]?"
+    r"|(?:Next|Previous|Prev)\s+(?:article|story|post)\s*:?|Report\s+an?\s+(?:error|typo)[.!]?"
+    r"|(?:Download|Get)\s+(?:our|the)\s+(?:[\w’' ]{1,30}\s+)?app\b[^.!?]{0,60}[.!]?",
     re.IGNORECASE,
 )
 """A closing line of the page rather than the story: a call to follow, subscribe or join the
 community, a terms line, a feed's disclaimer, a "Sources:" or "Disclosure:" note, pagination."""
 _TAIL_LABEL = re.compile(
     r"(?:more\s+on|more\s+(?:[\w&'’-]+\s+){0,2}videos?|key\s?words|tags|topics|companies"
-    r"|more\s+from\s+[\w.’'& -]{1,30}|related\s+(?:news|topics|videos?|tags)|categories"
-    r"|filed\s+under|most\s+(?:read|popular|viewed))\s*:?",
+    r"|more\s+(?:from|in)\s+[\w.’'& -]{1,30}|categories|filed\s+under"
+    r"|(?:related|more)\s+(?:news|topics|videos?|tags|articles|stories|posts|coverage|content"
+    r"|links|reading|headlines)|recommended(?:\s+for\s+you|\s+stories|\s+reading)?"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|trending(?:\s+(?:now|stories|news))?"
+    r"|most\s+(?:read|popular|viewed|shared|commented)|popular\s+(?:stories|posts|articles|now)"
+    r"|editor['’]?s['’]?\s+picks|around\s+the\s+web|from\s+the\s+web|read\s+next|up\s+next"
+    r"|(?:sponsored|promoted|partner)\s+(?:content|stories|links|posts)|don['’]t\s+miss"
+    r"|(?:latest|top)\s+(?:news|stories|headlines)|in\s+other\s+news|what\s+to\s+read\s+next)"
+    r"\s*:?",
     re.IGNORECASE,
 )
 """A heading over the page's closing lists: "More On", "Keywords", "Related news"."""
-_TAIL_FIRST = frozenset("LlFfJjRrGgIiWwDdTtPpCcMmSs1")
+_TAIL_FIRST = frozenset("LlFfJjRrGgIiWwDdTtPpCcMmSsBbHhNn1")
 """The first letters _TAIL_PROMPT can match (a cheap test before it)."""
 _TAIL_RUN = 4
 """Headlines in a row that end an article as the page's list of other stories."""
