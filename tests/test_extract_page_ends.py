@@ -428,4 +428,133 @@ def test_a_tags_label_and_its_topics_at_the_head_are_dropped() -> None:
     body = ["Industries & Tags", "Ferries, Harbours, Sea Walls, Storms", *PROSE]
     assert drop_story_links(body) == PROSE
     kept = ["Tags", "The board said the wall, the quay and the pier would all be rebuilt.", *PROSE]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Like The Harbour Daily on Facebook. Follow us on Twitter.",
+        "Follow us on Instagram",
+        "Receive Harbour Daily coverage delivered directly to your inbox.",
+        "get a harbour weekly update",
+        "Is this story relevant to you?",
+        "Do you still have questions? Head over to the Harbour Forum to find answers.",
+        "Take me to Community",
+        "Terms & Conditions & Privacy Policy.",
+        "Privacy Policy | Terms of Use",
+        "The Trust Project",
+        "To keep up with our coverage of the storms, visit our harbour hub.",
+        "For more about ferry fares, watch this Harbour Daily video:",
+        "Latest News and Headlines from Harbour Wire",
+        "These news feeds are provided by an independent third party and the site is not liable.",
+        "Sources: Harbour Board, Jane Roe's X/Twitter account",
+        "Disclosure: Example Holdings, a wholly owned subsidiary of Example Corp, owns this site.",
+        "1 | 2 | 3 | 4 | 5",
+        "Page 1 of 3",
+        "Like this:",
+        "Leave a Reply",
+        "Be the first to comment",
+        "What do you think? Let us know in the comments below.",
+        "Support our journalism",
+        "Next article",
+        "Report an error",
+        "Get the Harbour Daily app",
+    ],
+)
+def test_a_closing_prompt_under_the_story_is_dropped(line: str) -> None:
+    assert drop_story_links([*PROSE, line]) == PROSE
+    assert drop_story_links([*PROSE, line, PROSE[0]]) == [*PROSE, PROSE[0]]
+
+
+def test_story_sentences_shaped_like_closing_prompts_stay() -> None:
+    kept = [
+        *PROSE,
+        "Follow Jane Roe on Twitter.",
+        "Sources said the board would meet again. It did not.",
+        "Fans can like the page on Facebook, the board said, and many did so on Monday.",
+        "Do you have questions? The board said it would answer them all at a public meeting.",
+        "Disclosure of the board's accounts is due in March.",
+    ]
+    assert drop_story_links(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "More On",
+        "Keywords",
+        "Companies",
+        "More From Harbour Daily",
+        "Recommended for you",
+        "Trending Now",
+        "Around the web",
+        "Top stories",
+        "More In Harbours",
+    ],
+)
+def test_a_closing_list_under_a_heading_is_dropped(label: str) -> None:
+    tail = [label, "Harbours", "Jane Roe", "Ferries, Sea walls"]
+    assert drop_story_links([*PROSE, *tail]) == PROSE
+    blocks = ["Related news", *HEADLINES, "Keywords", "Economy, Harbours", "Companies", "Acme"]
+    assert drop_story_links([*PROSE, *blocks]) == PROSE
+    videos = ["More Harbour videos", *HEADLINES, "Decorating hacks: ‘Use what you have’"]
+    assert drop_story_links([*PROSE, *videos, "Related:", HEADLINES[0]]) == PROSE
+
+
+def test_a_heading_followed_by_the_storys_prose_stays() -> None:
+    kept = [*PROSE, "Companies", "Three companies bid for the work and one of them won it."]
+    assert drop_story_links(kept) == kept
+    kept = [PROSE[0], "Keywords"]
+    assert drop_story_links(kept) == kept
+
+
+def test_headlines_closing_the_article_are_dropped_a_list_of_items_stays() -> None:
+    closing = [
+        "Harbour master reads the tide tables aloud, and it is perfect",
+        "Two ferries stolen from the quay overnight",
+        "Sea wall hacked, here is one with 84 stones missing",
+        "Harbour Daily writers' five most anticipated ferries of 2017",
+    ]
+    assert drop_story_links([*PROSE, *closing]) == PROSE
+    dates = [f"June {d} -- Example Arena, Example Port, EP" for d in (9, 10, 14, 17)]
+    assert drop_story_links([*PROSE, *dates]) == [*PROSE, *dates]
+    listed = [*PROSE, "The new ferries give riders:", *closing]
+    assert drop_story_links(listed) == listed
+
+
+def test_an_organisations_profile_under_its_heading_is_dropped() -> None:
+    profile = [
+        "About Example Lending",
+        "Founded in 2007, Example Lending has arranged more than $3 billion in loans to harbours.",
+    ]
+    assert drop_story_links([*PROSE, *profile, "READ MORE:"]) == [*PROSE, "READ MORE:"]
+    kept = [*PROSE, "About Face", "The board changed its mind about the wall in March."]
+    assert drop_story_links(kept) == kept
+
+
+def test_the_storys_last_paragraph_above_a_closing_credit_stays() -> None:
+    last = "The divers also replaced a faulty joint on the old crane, their second repair of it."
+    credit = "Image credit: Jane Roe/Harbour Trust"
+    assert drop_story_links([*PROSE, last, credit]) == [*PROSE, last]
+    caption = "Divers check the sea wall at Example Port on Tuesday, May 4, 2026."
+    assert drop_story_links([*PROSE, caption, credit]) == PROSE
+
+
+def test_a_closing_line_of_topics_is_dropped() -> None:
+    topics = "Ferries Harbours Sea-Walls Storms Example Port"
+    assert drop_story_links([*PROSE, topics]) == PROSE
+    for kept in (
+        [*PROSE, "Why the Sea Wall Failed in the Storms"],
+        [*PROSE, "Ferries Resume Service"],
+        [PROSE[0], "The board's members:", "Jane Roe Ann Fisk Lena Moss Omar Haddad"],
+    ):
+        assert drop_story_links(kept) == kept
+
+
+def test_video_teasers_among_the_paragraphs_are_dropped() -> None:
+    teaser = "Harbour master dies at 99: friends remember a colourful life"
+    body = [PROSE[0], teaser, "Play Video - 2:46", "More video", *HEADLINES, PROSE[1]]
+    assert drop_story_links(body) == PROSE
+    assert drop_story_links([*PROSE, "Watch video 02:17"]) == PROSE
+    kept = [*PROSE, "Play the video again", "Watch the video at 2:46 to see the wall fall."]
     assert drop_story_links(kept) == kept

@@ -751,7 +751,7 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     for index in range(len(paragraphs) - 1):
         if _photo_credit(paragraphs[index + 1]) and caption_like(paragraphs[index]):
             drop.add(index + 1)  # a photo's credit, and its caption unless a standfirst
-            if not _standfirst(paragraphs, index):
+            if not _standfirst(paragraphs, index) and not _above_closing_credit(paragraphs, index):
                 drop.add(index)
     names = [i for i in range(_NAME_ZONE, len(paragraphs) - 1) if _lone_name(paragraphs, i)]
     if len(names) <= 2 * _LONE_NAMES and len({paragraphs[i] for i in names}) <= _LONE_NAMES:
@@ -764,6 +764,8 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
         drop.add(len(paragraphs) - 1)
     if len(paragraphs) > 2 and len(paragraphs[-1]) <= 40 and len(paragraphs[-2]) <= 40:
         drop.update(_closing_tags(paragraphs))
+    drop.update(_page_tail(paragraphs))
+    drop.update(_video_teasers(paragraphs))
     for index in range(max(0, len(paragraphs) - _NOTICE_ZONE), len(paragraphs) - 1):
         if _closing_notice(paragraphs[index].strip()):
             drop.add(index)  # a notice above the page's tags or the reporter's note
@@ -1163,10 +1165,10 @@ _BARE_LABELS = frozenset(
         "explore further",
         "popular video",
         "popular videos",
-        "you may also like",
-        "recommended",
         "more video",
         "more videos",
+        "you may also like",
+        "recommended",
     )
 )
 """A heading a page prints above other stories' headlines, alone on its line, no colon."""
@@ -1209,3 +1211,216 @@ def _title_headline(text: str) -> bool:
         return False
     longer = [w for w in words_[1:] if len(w) >= 4 and w[0].isalpha()]
     return len(longer) >= 2 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
+
+
+_TAIL_ZONE = 12
+"""Paragraphs from the end in which the page's closing furniture is looked for."""
+_NETWORK = r"(?:Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|Threads|Bluesky)[.!]?"
+_TAIL_PROMPT = re.compile(
+    rf"(?:Like\s+[\w.'’& ]{{1,40}}?|(?:Follow|Join|Find)\s+us)\s+on\s+{_NETWORK}"
+    rf"(?:\s*(?:Like|Follow|Join|Find)\s+(?:us|[\w.'’& ]{{1,40}}?)\s+on\s+{_NETWORK}){{0,3}}"
+    r"|(?:Receive|Get)\s+.{1,60}?\s+(?:delivered|sent)\s+(?:directly\s+|straight\s+)?to\s+your"
+    r"\s+inbox[.!]?"
+    r"|Get\s+(?:a|the|our)\s+.{1,40}?\b(?:daily|weekly|monthly)\s+(?:update|newsletter|digest"
+    r"|briefing)s?[.!]?"
+    r"|(?:Is|Was)\s+this\s+(?:story|article|page|post)\s+(?:relevant|helpful|useful)"
+    r"(?:\s+to\s+you)?\?"
+    r"|Do\s+you\s+(?:still\s+)?have\s+(?:any\s+|more\s+)?questions\?\s+(?:Head|Go|Come)\s+"
+    r"(?:over\s+)?to\s+[^.!?]{1,60}\b(?:Community|Forums?)\b[^.!?]{0,40}[.!]?"
+    r"|Take\s+me\s+to\s+(?:the\s+)?[A-Z][\w ]{1,30}"
+    r"|(?:Terms\s*(?:&|and)\s*Conditions|Terms\s+of\s+(?:Use|Service)|Privacy\s+Policy"
+    r"|Cookie\s+Policy)(?:\s*(?:&|and|\||,|/)\s*(?:Terms\s*(?:&|and)\s*Conditions"
+    r"|Terms\s+of\s+(?:Use|Service)|Privacy\s+Policy|Cookie\s+Policy))*\.?"
+    r"|The\s+Trust\s+Project"
+    r"|To\s+keep\s+up\s+with\s+our\s+coverage\b.{0,400}"
+    r"|For\s+more\s+(?:about|on)\s+[^.!?]{1,80},\s+(?:watch|see|read|listen\s+to)\s+"
+    r"(?:this|these|our)\b[^.!?]{0,60}[:.]?"
+    r"|(?:Latest|Top|More)\s+(?:News|Stories|Headlines)(?:\s+(?:and|&)\s+(?:News|Headlines"
+    r"|Stories|Videos))?\s+from\s+[\w.'’& -]{1,40}"
+    r"|(?:This|These)\s+(?:news\s+)?(?:feeds?|stor(?:y|ies)|articles?|content)\s+(?:is|are|was"
+    r"|were|has\s+been|have\s+been)\s+(?:provided|supplied|produced)\s+by\s+(?:an?\s+)?"
+    r"(?:independent\s+)?third[\s-]part(?:y|ies)\b.{0,200}"
+    r"|Sources\s*:\s*[^.!?]{2,200}\.?"
+    r"|(?:Full\s+)?Disclosure\s*:\s*\S.{0,300}\b(?:investor|invested|owns|owner|owned|stake"
+    r"|affiliate|subsidiary|parent\s+company|sponsor\w*|partner(?:ship)?|commission)\b.{0,300}"
+    r"|(?:Page\s+)?1(?:\s*\|\s*\d{1,2}){2,}(?:\s*\|?\s*(?:Next|»|›|>)\W{0,3}(?:Page)?)?"
+    r"|Page\s+\d{1,2}\s+of\s+\d{1,2}|Back\s+to\s+top|Like\s+this:|Leave\s+a\s+(?:Reply|Comment)"
+    r"|Be\s+the\s+first\s+to\s+(?:comment|reply)[^.!?]{0,40}[.!]?|Have\s+your\s+say[.!]?"
+    r"|(?:What\s+do\s+you\s+think\?\s+)?(?:Let\s+us\s+know|Tell\s+us)\s+(?:what\s+you\s+think\s+)?"
+    r"in\s+the\s+comments(?:\s+(?:below|section))*[.!]?|We\s+want\s+to\s+hear\s+from\s+you[.!]?"
+    r"|(?:Support|Fund)\s+(?:our|independent|quality)\s+journalism[.!]?|Donate\s+(?:now|today)[.!]?"
+    r"|(?:Next|Previous|Prev)\s+(?:article|story|post)\s*:?|Report\s+an?\s+(?:error|typo)[.!]?"
+    r"|(?:Download|Get)\s+(?:our|the)\s+(?:[\w’' ]{1,30}\s+)?app\b[^.!?]{0,60}[.!]?",
+    re.IGNORECASE,
+)
+"""A closing line of the page rather than the story: a call to follow, subscribe or join the
+community, a terms line, a feed's disclaimer, a "Sources:" or "Disclosure:" note, pagination."""
+_TAIL_LABEL = re.compile(
+    r"(?:more\s+on|more\s+(?:[\w&'’-]+\s+){0,2}videos?|key\s?words|tags|topics|companies"
+    r"|more\s+(?:from|in)\s+[\w.’'& -]{1,30}|categories|filed\s+under"
+    r"|(?:related|more)\s+(?:news|topics|videos?|tags|articles|stories|posts|coverage|content"
+    r"|links|reading|headlines)|recommended(?:\s+for\s+you|\s+stories|\s+reading)?"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|trending(?:\s+(?:now|stories|news))?"
+    r"|most\s+(?:read|popular|viewed|shared|commented)|popular\s+(?:stories|posts|articles|now)"
+    r"|editor['’]?s['’]?\s+picks|around\s+the\s+web|from\s+the\s+web|read\s+next|up\s+next"
+    r"|(?:sponsored|promoted|partner)\s+(?:content|stories|links|posts)|don['’]t\s+miss"
+    r"|(?:latest|top)\s+(?:news|stories|headlines)|in\s+other\s+news|what\s+to\s+read\s+next)"
+    r"\s*:?",
+    re.IGNORECASE,
+)
+"""A heading over the page's closing lists: "More On", "Keywords", "Related news"."""
+_TAIL_FIRST = frozenset("LlFfJjRrGgIiWwDdTtPpCcMmSsBbHhNn1")
+"""The first letters _TAIL_PROMPT can match (a cheap test before it)."""
+_TAIL_RUN = 4
+"""Headlines in a row that end an article as the page's list of other stories."""
+
+
+def _tail_prompt(line: str) -> bool:
+    return (
+        bool(line)
+        and len(line) <= 600
+        and line[0] in _TAIL_FIRST
+        and _TAIL_PROMPT.fullmatch(line) is not None
+    )
+
+
+def _page_tail(paragraphs: list[str]) -> list[int]:
+    """The page's closing furniture after the story (:data:`_TAIL_PROMPT` lines in the last
+    _TAIL_ZONE paragraphs); a closing block of lists under a heading ("More On", "Coronavirus",
+    …; "Keywords", "Economy, Forecasts") that runs to the end; _TAIL_RUN or more headlines
+    closing the article after its last sentence of prose."""
+    count = len(paragraphs)
+    drop = [
+        i for i in range(max(1, count - _TAIL_ZONE), count) if _tail_prompt(paragraphs[i].strip())
+    ]
+    drop.extend(_about_profile(paragraphs, max(1, count - _TAIL_ZONE)))
+    if count >= 2 and _topic_line(paragraphs[-1], paragraphs[-2]):
+        drop.append(count - 1)
+    end = count
+    while end > 0 and (end - 1 in drop or _tail_item(paragraphs[end - 1])):
+        end -= 1
+    labels = [
+        i
+        for i in range(end, count)
+        if len(paragraphs[i]) <= 30 and _TAIL_LABEL.fullmatch(paragraphs[i].strip())
+    ]
+    if labels and 0 < labels[0] < count - 1:
+        drop.extend(range(labels[0], count))
+        return drop
+    end = count
+    while end > 0 and (end - 1 in drop or _tail_headline(paragraphs[end - 1])):
+        end -= 1
+    if (
+        count - end >= _TAIL_RUN
+        and end > 0
+        and paragraphs[end - 1].rstrip().endswith(_SENTENCE_ENDS)
+    ):
+        drop.extend(range(end, count))
+    return drop
+
+
+def _tail_headline(text: str) -> bool:
+    """A headline in a list closing the page: 6 to _LINK_WORDS words, no closing mark or colon,
+    no list separators (a list of dates and places: "June 9 -- Tampa @ Arena")."""
+    line = text.strip()
+    return (
+        6 <= len(line.split()) <= _LINK_WORDS
+        and not line.endswith((*_SENTENCE_ENDS, ":", ",", ";"))
+        and not any(c in line for c in "|@–—")
+        and "--" not in line
+    )
+
+
+_ITEM_END = re.compile(r"[.!?:;,][”\"’)]*\Z")
+
+
+def _tail_item(text: str) -> bool:
+    """A line of a list closing the page: at most _LINK_WORDS words, no closing mark (a closing
+    quotation mark alone may end a headline: "Decorating hacks: ‘Use what you have’")."""
+    line = text.strip()
+    words_ = len(line.split())
+    return (
+        bool(line)
+        and words_ <= _LINK_WORDS
+        and (_ITEM_END.search(line) is None or (words_ <= 4 and line.endswith(":")))
+    )
+
+
+_ABOUT = re.compile(
+    r"About\s+(?!(?:the|us|this|our|me|him|her|them)\b)"
+    r"(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+)
+"""The heading of an organisation's profile under a story: "About Example Lending"."""
+
+
+def _about_profile(paragraphs: list[str], start: int) -> list[int]:
+    """ "About X" and the paragraphs after it that name X, when they say what a profile says
+    (:data:`_PROFILE_MARKS`: "Founded in 2007, X …")."""
+    for index in range(start, len(paragraphs) - 1):
+        line = paragraphs[index].strip()
+        if (
+            len(line) > 50
+            or not line.startswith("About ")
+            or (match := _ABOUT.fullmatch(line)) is None
+        ):
+            continue
+        org = match.group("org")
+        end = index + 1
+        while end < len(paragraphs) and org in paragraphs[end]:
+            end += 1
+        said = " ".join(paragraphs[index + 1 : end]).lower()
+        if end > index + 1 and any(mark in said for mark in _PROFILE_MARKS):
+            return list(range(index, end))
+    return []
+
+
+def _above_closing_credit(paragraphs: list[str], index: int) -> bool:
+    """The story's last paragraph above a credit that closes the page ("Image credit: Jane
+    Roe/Harbour Trust"), not the photo's caption: nothing of a picture in it (no place, date or
+    photo word)."""
+    return (
+        index + 2 == len(paragraphs)
+        and _PICTURED.search(paragraphs[index]) is None
+        and _DATE.search(paragraphs[index]) is None
+    )
+
+
+_TOPIC_GLUE = words(
+    """a an the of and or in on at to for with by from as is are was were be it its his her their
+    our we he she they this that says said will has have had not no after over how why what who"""
+)
+"""Words a line of topics never holds; a headline or a sentence nearly always does."""
+
+
+def _topic_line(text: str, before: str) -> bool:
+    """The page's topics printed as one line closing the page after the story's last sentence
+    ("Ferries Harbours Sea Walls Storms Example Port"): 5 to 12 capitalised words, nothing but
+    letters, digits and hyphens, none of them a word a headline or a sentence needs."""
+    words_ = text.split()
+    return (
+        5 <= len(words_) <= 12
+        and before.rstrip().endswith(_SENTENCE_ENDS)
+        and all(w[0].isupper() and w.replace("-", "").isalnum() for w in words_)
+        and not any(w.casefold() in _TOPIC_GLUE for w in words_)
+    )
+
+
+_PLAY_VIDEO = re.compile(
+    r"(?:Play|Watch)\s+(?:the\s+)?video\s*(?:[-–—:|]\s*)?\d{1,2}:\d\d(?::\d\d)?", re.IGNORECASE
+)
+"""A video player's label with the video's length: "Play Video - 2:46"."""
+
+
+def _video_teasers(paragraphs: list[str]) -> list[int]:
+    """Video teasers a page prints among the paragraphs: a player's label with the video's
+    length ("Play Video - 2:46") and the video's headline right above it."""
+    drop: list[int] = []
+    for index, text in enumerate(paragraphs):
+        if len(text) <= 40 and text[:4] in ("Play", "PLAY", "Watc", "WATC"):
+            if _PLAY_VIDEO.fullmatch(text.strip()) is None:
+                continue
+            drop.append(index)
+            above = paragraphs[index - 1] if index else ""
+            if _link_line(above) and len(above.split()) >= 4:
+                drop.append(index - 1)
+    return drop
