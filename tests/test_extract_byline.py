@@ -91,3 +91,21 @@ def test_names_and_headings_under_the_writers_outlet_are_neither_authors_nor_sto
 def test_a_name_after_a_by_marker_under_the_outlet_still_counts() -> None:
     paragraphs = ["Ana Ruiz", "Harbour Town Business Journal", "By", "Ivo Brandt", *BODY]
     assert analyse("Harbour sets new timetable", paragraphs).authors == ["Ana Ruiz", "Ivo Brandt"]
+
+
+def test_an_author_line_under_the_story_names_the_author_and_leaves_the_body() -> None:
+    """'Author Ana Ruiz' closing the page (no colon, no byline above): held-out-8's DW page."""
+    for line, name in (("Author Ivo Brandt", "Ivo Brandt"), ("Author Ana de Ruiz", "Ana de Ruiz")):
+        result = analyse("Harbour sets new timetable", [*BODY, line])
+        assert result.authors == [name]
+        assert result.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Author Ivo Brandt, whose novel is set in the harbour, said it was overdue.", "Authors"],
+)
+def test_a_sentence_about_an_author_stays_in_the_story(line: str) -> None:
+    result = analyse("Harbour sets new timetable", [*BODY, line])
+    assert result.authors == []
+    assert result.paragraphs == [*BODY, line]

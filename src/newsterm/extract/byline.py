@@ -26,7 +26,7 @@ _NOT_NAMES = frozenset(
         "contributor", "columnist", "team", "desk", "staffers", "today", "tomorrow",
         "yesterday", "noon", "now", "then", "this", "that", "far", "contrast", "click",
         "updated", "published", "posted", "from", "source", "image", "photo", "video",
-        "gallery", "article",
+        "gallery", "article", "author",
     ]
 )  # fmt: skip
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*")
@@ -141,7 +141,8 @@ _LEAD = re.compile(
 """A date and time before a byline ("Monday November 18, 2019 7:45 am PST by …", "Published:
 May 20, 2020 by …", "posted on 2020-06-15 11:15 EDT by …")."""
 _PREFIXED = re.compile(
-    r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis)\s+by\b|author\s*:)",
+    r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis)\s+by\b|author\s*:"
+    r"|(?-i:Author\s+(?=[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){1,3}$)))",
     re.IGNORECASE,
 )
 _TAIL = re.compile(

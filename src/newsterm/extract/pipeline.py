@@ -151,6 +151,11 @@ def analyse(
                 writing = clause.lstrip("( ").lower().startswith("writing")
                 _add_names(writers if writing else reporters, reporting_names(clause))
             continue
+        if paragraph.startswith("Author ") and body:  # "Author Ana Ruiz" under the story
+            named = page_byline(paragraph, bare=False)
+            if named is not None:
+                _add_names(profiled, named)
+                continue
         if is_boilerplate(paragraph):
             about = len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR
             continue
