@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsterm.extract import analyse
 from newsterm.extract.byline import organisation_byline, page_byline
@@ -109,3 +111,62 @@ def test_a_sentence_about_an_author_stays_in_the_story(line: str) -> None:
     result = analyse("Harbour sets new timetable", [*BODY, line])
     assert result.authors == []
     assert result.paragraphs == [*BODY, line]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Story by Ana Ruiz • Published March 3, 2026", ["Ana Ruiz"]),
+        ("By Ana Ruiz Published March 3, 2026", ["Ana Ruiz"]),
+        ("By Ana Ruiz Mar 3, 2026 Updated Mar 4, 2026", ["Ana Ruiz"]),
+        ("By Ana Ruiz and Ivo Brandt Updated Mar 3, 2026, 5:10pm EST", ["Ana Ruiz", "Ivo Brandt"]),
+        ("Last updated on March 3, 2026 by Ana Ruiz", ["Ana Ruiz"]),
+        ("Updated: 03/03/2026 09:40 AM by Ana Ruiz", ["Ana Ruiz"]),
+        ("By Ana Ruiz 5 min read", ["Ana Ruiz"]),
+        ("By Ana Ruiz • March 3, 2026 • 5 min read", ["Ana Ruiz"]),
+        ("Reported by Ana Ruiz", ["Ana Ruiz"]),
+        ("Compiled by Ana Ruiz", ["Ana Ruiz"]),
+        ("By Ana Ruiz Follow", ["Ana Ruiz"]),
+        ("By Ana Ruiz View all posts", ["Ana Ruiz"]),
+        ("By Ana Ruiz Twitter: @aruiz", ["Ana Ruiz"]),
+        ("By Ana Ruiz | Email | Twitter", ["Ana Ruiz"]),
+        ("By Ana Ruiz More from Ana Ruiz", ["Ana Ruiz"]),
+        ("By Ana Ruiz In Politics", ["Ana Ruiz"]),
+    ],
+)
+def test_when_published_read_times_and_profile_links_after_the_names_are_not_names(
+    line: str, names: list[str]
+) -> None:
+    """Each gave no author, or one with a word of the page's furniture in it, before."""
+    assert page_byline(line) == names
+    assert page_byline(line, bare=True) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "bare"), [("Reporter: Ana Ruiz", True), ("Ana Ruiz (@aruiz)", True)]
+)
+def test_a_reporter_label_or_a_handle_in_brackets_on_the_top_line(line: str, bare: bool) -> None:
+    assert page_byline(line, bare=bare) == ["Ana Ruiz"]
+
+
+def test_a_profile_word_inside_a_name_or_role_stays() -> None:
+    assert page_byline("By Morevna Lind") == ["Morevna Lind"]
+    assert page_byline("By Ana Ruiz, Facebook correspondent") == ["Ana Ruiz"]
+
+
+_PROFILE_WORDS = st.sampled_from(
+    str.split(
+        "Ana Ruiz By Follow FOLLOW on Twitter twitter: View all posts profile E-mail Email"
+        " LinkedIn Facebook More from more stories See | • — - @aruiz İnstagram ſee K"
+    )
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PROFILE_WORDS, min_size=1, max_size=8))
+def test_every_profile_link_tail_holds_a_cue_word(words: list[str]) -> None:
+    from newsterm.extract.byline import _PROFILE_CUES, _PROFILE_TAIL
+
+    line = " ".join(words)
+    if _PROFILE_TAIL.search(line) is not None:
+        assert not line.isascii() or any(cue in line.lower() for cue in _PROFILE_CUES)

@@ -133,7 +133,7 @@ _MONTH_WORD = (
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
 _LEAD = re.compile(
-    r"(?:(?:posted|published|updated)(?:\s+on)?\s*:?\s+)?"
+    r"(?:(?:last\s+)?(?:posted|published|updated)(?:\s+on)?\s*:?\s+)?"
     rf"(?:(?:{_DATE_WORD}|{_MONTH_WORD})\s+)+(?:[|/]\s*)?"
     r"(?=(?:(?:posted|written|analysis)\s+)?by\b|[A-Z])",
     re.IGNORECASE,
@@ -141,32 +141,38 @@ _LEAD = re.compile(
 """A date and time before a byline ("Monday November 18, 2019 7:45 am PST by …", "Published:
 May 20, 2020 by …", "posted on 2020-06-15 11:15 EDT by …")."""
 _PREFIXED = re.compile(
-    r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis)\s+by\b|author\s*:"
+    r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis|reported|compiled)\s+by\b"
+    r"|(?:author|reporter|writer)\s*:"
     r"|(?-i:Author\s+(?=[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){1,3}$)))",
     re.IGNORECASE,
 )
 _TAIL = re.compile(
     rf"\s+(?:(?:on|-|–|—|\||•|·)\s+(?:{_DATE_WORD}|{_MONTH_WORD})"
     rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?)"
-    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.))*$"
+    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|updated:?|[|·•]))*$"
     r"|\s+(?:[|·•—–-]\s*)?(?:updated\s+)?(?:[0-9]+|an?)\s+(?:sec|min|hour|hr|day|week|month|year)"
-    r"[a-z]*\s+ago$",
+    r"[a-z]*\s+ago$"
+    rf"|(?:\s+(?:[|·•—–-]\s*)?(?:{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?))?"
+    r"\s+(?:[|·•—–-]\s*)?[0-9]+\s*-?\s*min(?:ute)?s?\s+read$",
     re.IGNORECASE,
 )
 """A date after the names (" on November 14, 2019 at 11:04 a.m.", " - 11/18/19 11:04 PM EST",
 " December 6, 2017", " • 12/16/16 12:21pm", " Friday, Jan 13, 2017 at 4:45 pm EST",
-" Jan 12, 2017, 2:00pm EST") or how long ago the page was published (" 1 day ago")."""
-_TAIL_END = re.compile(rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago)", re.IGNORECASE)
+" Jan 12, 2017, 2:00pm EST", " Mar 3, 2026 Updated Mar 4, 2026"), how long ago the page was
+published (" 1 day ago") or how long the story takes to read (" • March 3, 2026 • 5 min read")."""
+_TAIL_END = re.compile(
+    rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago|read|updated:?|[|·•])", re.IGNORECASE
+)
 """The last word of every _TAIL match (it holds no space): a line ending in another word skips
 the search, which tries every space (keep the two in step)."""
 _ROLE_TAIL = re.compile(
-    r"(?:\s+(?:[|/,—–-]\s*)?|(?-i:(?<=[a-z])(?=[A-Z])))"
+    r"(?:\s+(?:[|/,—–•·-]\s*)?|(?-i:(?<=[a-z])(?=[A-Z])))"
     r"(?:(?:special\s+to|for)\s+(?:the\s+)?[A-Z][\w .&'’-]*"
     r"|\((?:[A-Z][\w&.'’-]*\s*){1,4}\)"
     r"|(?:(?:senior|staff|chief|special|contributing|political|business|sports|investigative"
     r"|national|local|data|health|science|freelance)\s+)*(?:reporter|writer|correspondent|editor"
     r"|columnist|contributor)s?"
-    r"|(?:updated|published|posted)\s.*)$",
+    r"|(?:updated|published|posted)\b.*)$",
     re.IGNORECASE,
 )
 """What follows the names without a comma: a role ("Senior Reporter"), an outlet ("Special to
@@ -229,6 +235,17 @@ _COMMENTS_TAIL = re.compile(
 """A link to the comments closing a byline line (". Add A Comment", "| 12 Comments")."""
 
 
+_PROFILE_TAIL = re.compile(
+    r"\s+(?:[|·•—–-]\s*)?(?:follow(?:\s+(?:on\s+)?[a-z]+)?|view\s+(?:all\s+)?(?:posts|articles"
+    r"|stories|profile)|(?:twitter|email|e-mail|instagram|linkedin|facebook)\b.*"
+    r"|(?:see\s+)?more\s+(?:from|by|stories|articles)\b.*)$",
+    re.IGNORECASE,
+)
+"""The profile links after the names ("Follow", "View all posts", "Twitter", "More from X")."""
+_PROFILE_CUES = ("follow", "view", "twitter", "mail", "instagram", "linkedin", "facebook", "more")
+"""A word every _PROFILE_TAIL match on an ASCII line holds (keep the two in step)."""
+
+
 def _tidy_byline(text: str) -> str:
     text = re.sub(r"^[|/]\s*", "", text.strip())
     if "omment" in text:
@@ -248,7 +265,9 @@ def _tidy_byline(text: str) -> str:
     if _LOWER_UPPER.search(text):  # what every _GLUED_ROLE match stands between
         text = _GLUED_ROLE.sub(", ", text)
     if "@" in text and " " not in text.split("@")[1]:
-        text = text.split("@", 1)[0].rstrip(" •·|/,")  # "By Ana Ruiz • @aruiz": the handle
+        text = text.split("@", 1)[0].rstrip(" •·|/,(:")  # "By Ana Ruiz • @aruiz": the handle
+    if " " in text and (not text.isascii() or any(c in text.lower() for c in _PROFILE_CUES)):
+        text = _PROFILE_TAIL.sub("", text, count=1)
     words = text.split()
     if words and words[0].lower() == "by":
         words = words[1:]
