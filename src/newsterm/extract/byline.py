@@ -11,7 +11,8 @@ _MAX_BYLINE = 200
 _BYLINE = re.compile(r"by[\s:]+(?P<names>\S.*?)[\s.]*", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:[,;|]|\s-\s|\s—\s|\s/\s)\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+|\s*&\s*", re.IGNORECASE)
-_PLACE_SUFFIX = re.compile(r"\s+(?:in|from)\s+[A-Z][\w .'’-]*$")
+_PLACE_SUFFIX = re.compile(r"\s+(?:[Ii]n|from)\s+[A-Z][\w .'’-]*$")
+"""A place or a page's section after the name ("in Lagos", "In Small Business News 0")."""
 _PARTICLES = PARTICLES
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _NOT_NAMES = frozenset(
@@ -24,6 +25,8 @@ _NOT_NAMES = frozenset(
         "journal", "guardian", "herald", "tribune", "daily", "chief", "senior", "special",
         "contributor", "columnist", "team", "desk", "staffers", "today", "tomorrow",
         "yesterday", "noon", "now", "then", "this", "that", "far", "contrast", "click",
+        "updated", "published", "posted", "from", "source", "image", "photo", "video",
+        "gallery", "article", "author",
     ]
 )  # fmt: skip
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*")
@@ -67,7 +70,7 @@ def _title_case(name: str) -> str:
 def clean_name(text: str) -> str | None:
     """Return ``text`` as a person's name if it looks like one ("Jane Roe"), else None."""
     text = text.strip(" .,;:")
-    if "in" in text or "from" in text:  # what _PLACE_SUFFIX needs
+    if "in" in text or "In" in text or "from" in text:  # what _PLACE_SUFFIX needs
         text = _PLACE_SUFFIX.sub("", text)
     words = text.split()
     if not 1 <= len(words) <= 5:
@@ -132,37 +135,46 @@ _MONTH_WORD = (
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
 _LEAD = re.compile(
+    r"(?:(?:last\s+)?(?:posted|published|updated)(?:\s+on)?\s*:?\s+)?"
     rf"(?:(?:{_DATE_WORD}|{_MONTH_WORD})\s+)+(?:[|/]\s*)?"
     r"(?=(?:(?:posted|written|analysis)\s+)?by\b|[A-Z])",
     re.IGNORECASE,
 )
-"""A date and time before a byline ("Monday November 18, 2019 7:45 am PST by …")."""
+"""A date and time before a byline ("Monday November 18, 2019 7:45 am PST by …", "Published:
+May 20, 2020 by …", "posted on 2020-06-15 11:15 EDT by …")."""
 _PREFIXED = re.compile(
-    r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis)\s+by\b|author\s*:)",
+    r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis|reported|compiled)\s+by\b"
+    r"|(?:author|reporter|writer)\s*:"
+    r"|(?-i:Author\s+(?=[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){1,3}$)))",
     re.IGNORECASE,
 )
 _TAIL = re.compile(
     rf"\s+(?:(?:on|-|–|—|\||•|·)\s+(?:{_DATE_WORD}|{_MONTH_WORD})"
-    rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b)"
-    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.))*$"
+    rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?)"
+    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|updated:?|[|·•]))*$"
     r"|\s+(?:[|·•—–-]\s*)?(?:updated\s+)?(?:[0-9]+|an?)\s+(?:sec|min|hour|hr|day|week|month|year)"
-    r"[a-z]*\s+ago$",
+    r"[a-z]*\s+ago$"
+    rf"|(?:\s+(?:[|·•—–-]\s*)?(?:{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?))?"
+    r"\s+(?:[|·•—–-]\s*)?[0-9]+\s*-?\s*min(?:ute)?s?\s+read$",
     re.IGNORECASE,
 )
 """A date after the names (" on November 14, 2019 at 11:04 a.m.", " - 11/18/19 11:04 PM EST",
-" December 6, 2017", " • 12/16/16 12:21pm", " Friday, Jan 13, 2017 at 4:45 pm EST") or how long ago
-the page was published (" 1 day ago")."""
-_TAIL_END = re.compile(rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago)", re.IGNORECASE)
+" December 6, 2017", " • 12/16/16 12:21pm", " Friday, Jan 13, 2017 at 4:45 pm EST",
+" Jan 12, 2017, 2:00pm EST", " Mar 3, 2026 Updated Mar 4, 2026"), how long ago the page was
+published (" 1 day ago") or how long the story takes to read (" • March 3, 2026 • 5 min read")."""
+_TAIL_END = re.compile(
+    rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago|read|updated:?|[|·•])", re.IGNORECASE
+)
 """The last word of every _TAIL match (it holds no space): a line ending in another word skips
 the search, which tries every space (keep the two in step)."""
 _ROLE_TAIL = re.compile(
-    r"(?:\s+(?:[|/,—–-]\s*)?|(?-i:(?<=[a-z])(?=[A-Z])))"
+    r"(?:\s+(?:[|/,—–•·-]\s*)?|(?-i:(?<=[a-z])(?=[A-Z])))"
     r"(?:(?:special\s+to|for)\s+(?:the\s+)?[A-Z][\w .&'’-]*"
     r"|\((?:[A-Z][\w&.'’-]*\s*){1,4}\)"
     r"|(?:(?:senior|staff|chief|special|contributing|political|business|sports|investigative"
     r"|national|local|data|health|science|freelance)\s+)*(?:reporter|writer|correspondent|editor"
     r"|columnist|contributor)s?"
-    r"|(?:updated|published|posted)\s.*)$",
+    r"|(?:updated|published|posted)\b.*)$",
     re.IGNORECASE,
 )
 """What follows the names without a comma: a role ("Senior Reporter"), an outlet ("Special to
@@ -195,9 +207,19 @@ _ORG_WORDS = frozenset(
     str.split(
         "press news reuters afp ap bloomberg sport sports staff today times post herald"
         " leader tribune journal gazette telegraph guardian independent editorial desk"
-        " insider media wire service"
+        " insider media wire service team"
     )
 )
+
+
+def is_role_line(paragraph: str) -> bool:
+    """A role alone on its line under a byline ("Staff Writer", "UK and world news writer")."""
+    text = paragraph.strip()
+    return (
+        len(text) <= 60
+        and text.lower().rstrip("s").endswith(_ROLE_ENDS)
+        and not any(c in text for c in '.,;:!?"“”')
+    )
 
 
 def is_by_marker(paragraph: str) -> bool:
@@ -213,6 +235,17 @@ _COMMENTS_TAIL = re.compile(
     r"[\s.|·•—–-]*(?:add\s+a\s+comment|[0-9]+\s+comments?|comments)[\s.]*$", re.IGNORECASE
 )
 """A link to the comments closing a byline line (". Add A Comment", "| 12 Comments")."""
+
+
+_PROFILE_TAIL = re.compile(
+    r"\s+(?:[|·•—–-]\s*)?(?:follow(?:\s+(?:on\s+)?[a-z]+)?|view\s+(?:all\s+)?(?:posts|articles"
+    r"|stories|profile)|(?:twitter|email|e-mail|instagram|linkedin|facebook)\b.*"
+    r"|(?:see\s+)?more\s+(?:from|by|stories|articles)\b.*)$",
+    re.IGNORECASE,
+)
+"""The profile links after the names ("Follow", "View all posts", "Twitter", "More from X")."""
+_PROFILE_CUES = ("follow", "view", "twitter", "mail", "instagram", "linkedin", "facebook", "more")
+"""A word every _PROFILE_TAIL match on an ASCII line holds (keep the two in step)."""
 
 
 def _tidy_byline(text: str) -> str:
@@ -236,7 +269,9 @@ def _tidy_byline(text: str) -> str:
     if _LOWER_UPPER.search(text):  # what every _GLUED_ROLE match stands between
         text = _GLUED_ROLE.sub(", ", text)
     if "@" in text and " " not in text.split("@")[1]:
-        text = text.split("@", 1)[0].rstrip(" •·|/,")  # "By Ana Ruiz • @aruiz": the handle
+        text = text.split("@", 1)[0].rstrip(" •·|/,(:")  # "By Ana Ruiz • @aruiz": the handle
+    if " " in text and (not text.isascii() or any(c in text.lower() for c in _PROFILE_CUES)):
+        text = _PROFILE_TAIL.sub("", text, count=1)
     words = text.split()
     if words and words[0].lower() == "by":
         words = words[1:]
@@ -274,7 +309,10 @@ def _may_repeat(text: str) -> bool:
 
 
 _HEADING_WORDS = frozenset(
-    str.split("key points highlights summary update updates live breaking analysis opinion")
+    str.split(
+        "key points highlights summary update updates live breaking analysis opinion"
+        " tags topics categories industries keywords"
+    )
 )
 
 
@@ -282,6 +320,12 @@ def _names_or_title(text: str) -> bool:
     """Capitalised words only ("Business Insider", "Staff Writer"): what follows a name."""
     found = text.split()
     return 1 <= len(found) <= 6 and all(w[:1].isupper() or w in ("of", "and") for w in found)
+
+
+def is_title_line(paragraph: str) -> bool:
+    """Capitalised words only, "&" and "of" besides ("Seattle Desk", "Industries & Tags"): under
+    a byline's outlet, the outlet's blog or desk or a heading, not the story."""
+    return _names_or_title(paragraph.replace(" & ", " and "))
 
 
 _NUMERALS = frozenset(("II", "III", "IV"))
@@ -346,8 +390,16 @@ def page_byline(
         if handle is None or handle.group(1) in _NOT_NAMES or handle.group(1) in _NOT_HANDLES:
             return None
         return [handle.group(1)]  # "By jroe": the account the page names as its author
-    names = [n for n in names if _plausible(n)]
-    return names or None
+    names = [n if _plausible(n) else _after_label(n) for n in names]
+    return [n for n in names if n] or None
+
+
+def _after_label(name: str) -> str:
+    """The name after a section's initials run into a byline ("AAS Ana Ruiz"), or ""."""
+    first, _, rest = name.partition(" ")
+    if " " in rest and _ACRONYM.fullmatch(first) and not rest.isupper() and _plausible(rest):
+        return rest
+    return ""
 
 
 _PLACE_WORDS = frozenset(
@@ -391,8 +443,8 @@ _NOT_HANDLES = frozenset(
 def organisation_byline(paragraph: str, *, after_marker: bool = False) -> str | None:
     """An organisation printed as the byline ("Associated Press", "By Reuters"), or None."""
     text = paragraph.strip()
-    if text[:1] in "|/bB":  # what the pattern can take off (after the strip, no space first)
-        text = re.sub(r"^[|/\s]*(?:by\s+)?", "", text, flags=re.IGNORECASE)
+    if text[:1] in "|/bBfFsS":  # what the pattern can take off (after the strip, no space first)
+        text = re.sub(r"^[|/\s]*(?:by\s+|from\s+|source\s*:?\s+)?", "", text, flags=re.IGNORECASE)
     words = text.split()
     if not 1 <= len(words) <= 5 or (any(c in text for c in '.!?:;,“”"') and not after_marker):
         return None

@@ -15,6 +15,8 @@ from newsterm.extract.byline import (
     clean_name,
     find_dateline,
     is_by_marker,
+    is_role_line,
+    is_title_line,
     organisation_byline,
     page_byline,
 )
@@ -134,7 +136,7 @@ def analyse(
     organisations: list[str] = []
     credited: list[tuple[int, int]] = []  # an address line alone under a body line
     profiled: list[str] = []
-    marker = about = False
+    marker = about = closed = after_byline = False
     for place, raw in enumerate(paragraphs):
         paragraph = raw.strip()
         if not paragraph or (
@@ -158,8 +160,13 @@ def analyse(
             if is_by_marker(paragraph):
                 marker = True
                 continue
+            if after_byline and is_role_line(paragraph):
+                continue  # "By Ana Ruiz", "Staff Writer": a second bare name may follow
             top = not body
             byline_names = page_byline(paragraph, after_marker=marker, bare=top)
+            if top and closed and not marker and (byline_names or is_title_line(paragraph)):
+                continue  # under the writer's outlet: the outlet's blog or desk, a heading
+            after_byline = byline_names is not None
             if byline_names is not None:
                 _add_names(byline, byline_names)
                 marker = False
@@ -170,6 +177,7 @@ def analyse(
             marker = False
             if organisation:
                 _add_names(organisations, [organisation])
+                closed = bool(byline)  # the outlet under its writer's name ends the byline
                 continue
         if is_contact_line(paragraph):
             contact_lines.append(paragraph)
@@ -183,6 +191,11 @@ def analyse(
                 writing = clause.lstrip("( ").lower().startswith("writing")
                 _add_names(writers if writing else reporters, reporting_names(clause))
             continue
+        if paragraph.startswith("Author ") and body:  # "Author Ana Ruiz" under the story
+            named = page_byline(paragraph, bare=False)
+            if named is not None:
+                _add_names(profiled, named)
+                continue
         if is_boilerplate(paragraph):
             about = len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR
             continue
