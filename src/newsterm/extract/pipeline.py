@@ -82,14 +82,6 @@ def _prose(paragraph: str) -> bool:
     return len(paragraph.split()) >= 12 and paragraph.rstrip().endswith((".", "!", "?", "”", '"'))
 
 
-def _closing_author(line: str) -> list[str] | None:
-    """The names of an author's line closing a page ("Author Jane Roe", "Authors: A and B")."""
-    label, _, names = line.partition(" ")
-    if label.rstrip(":") not in ("Author", "Authors") or not names[:1].isupper():
-        return None
-    return page_byline(names, after_marker=True)
-
-
 def _photographers(
     body: list[str], credited: list[tuple[int, int]], authors: Sequence[str]
 ) -> tuple[set[int], set[int]]:
@@ -152,9 +144,11 @@ def analyse(
         if (
             (body or byline)
             and len(body) < _BYLINE_ZONE
+            and not marker  # "By" then a name alone: the author
             and _kicker(paragraph, paragraphs, place)
             and not any(map(_prose, body))
-        ):
+            and not (after_byline and is_role_line(paragraphs[place - 1].strip()))
+        ):  # (a name under the first writer's role: a second author)
             continue  # "United States", "Channel": a section's label above the story's lead
         if len(body) < _BYLINE_ZONE:
             if is_by_marker(paragraph):
@@ -191,7 +185,8 @@ def analyse(
                 writing = clause.lstrip("( ").lower().startswith("writing")
                 _add_names(writers if writing else reporters, reporting_names(clause))
             continue
-        if paragraph.startswith("Author ") and body:  # "Author Ana Ruiz" under the story
+        if paragraph.startswith(("Author ", "Author: ", "Authors: ")) and body:
+            # "Author Ana Ruiz" under the story (a sentence about an author gives no names)
             named = page_byline(paragraph, bare=False)
             if named is not None:
                 _add_names(profiled, named)
@@ -200,11 +195,6 @@ def analyse(
             about = len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR
             continue
         body.append(paragraph)
-    if body and body[-1].startswith("Author"):  # "Author Jane Roe" closing the page
-        named = _closing_author(body[-1])
-        if named:
-            _add_names(byline, named)
-            body.pop()
     if credited:  # a photographer's name and address under a caption are not the author's
         drop, taken = _photographers(body, credited, [*meta_authors, *byline])
         if drop:
