@@ -133,6 +133,8 @@ def _verbs(context: str) -> list[_Verb]:
                 if word == _PHRASAL[phrasal] and context[phrasal_end:start].isspace():
                     according = phrasal == "according"
                     found.append(_Verb(phrasal_start, at, not according, according))
+            if word == "states" and context[start] == "S":
+                continue  # "The United States faced …": a name, not a speech verb
             if word in _FINITE:
                 found.append(_Verb(start, at, True))
             elif word in _PARTICIPLE:
