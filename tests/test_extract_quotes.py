@@ -1405,3 +1405,15 @@ def test_said_a_role_then_the_name_after_a_comma_is_the_name() -> None:
         " “This will be a case study for the rest of the country.”",
     )
     assert [q.speaker for q in found] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_term_before_a_naming_noun_is_no_quotation() -> None:
+    """ "when does that “a-ha!” moment come?", "asked them to do a “direction finding” task":
+    quoted words between a determiner and a noun such as moment, task or vote name a thing;
+    the same words said as a claim still count."""
+    found = quotes(
+        "The team asked eight people to do a “direction finding” task, and wondered when that"
+        " “a-ha!” moment comes.",
+        "“It is a direction finding task,” Ana Ruiz said.",
+    )
+    assert [q.text for q in found] == ["It is a direction finding task"]

@@ -1666,6 +1666,11 @@ _NAMING_NOUN = re.compile(
     r"\s+(?:formula|policy|doctrine|rule|model|approach|strategy|law|bill|program|programme"
     r"|campaign|movement|initiative|effect|syndrome|clause|era|slogan|label|tag|motto)\b"
 )
+_TERM_NOUN = re.compile(
+    r"\s+(?:moment|task|vote|option|mode|zone|status|list|phase|category|test|scenario"
+    r"|period)\b"
+)
+"""Nouns that quoted words before them name after any determiner: that “a-ha!” moment."""
 _NAMING_OF = re.compile(r"\s(?:policy|doctrine|strategy|approach|formula)\s+of$")
 _DEFINED = re.compile(r",?\s*(?:an?|the)\s+[a-z]")
 
@@ -1682,9 +1687,13 @@ def _named_term(lead: str, text: str, paragraph: str, close: int) -> bool:
         # "a policy of “oil quarantine” for …": the name of a policy, not "… of “x,” she said"
         comma = paragraph[close - 1 : close] == "," or paragraph[close + 1 : close + 2] == ","
         return not comma and _NAMING_OF.search(lead, max(0, len(lead) - 30)) is not None
-    if not lead.endswith((" a", " an", " the")):
+    if not lead.endswith((" a", " an", " the", " that", " this")):
         return False
     after = paragraph[close + 1 : close + 40]
+    if _TERM_NOUN.match(after) is not None:
+        return True  # that “a-ha!” moment, a “direction finding” task: a name for a thing
+    if not lead.endswith((" a", " an", " the")):
+        return False
     if lead.endswith(" the") and _NAMING_NOUN.match(after) is not None:
         return True  # the “one port, two rules” formula: a name for a policy or a rule
     comma = paragraph[close - 1 : close] == "," or after[:1] == ","
