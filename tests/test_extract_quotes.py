@@ -1417,3 +1417,17 @@ def test_a_term_before_a_naming_noun_is_no_quotation() -> None:
         "“It is a direction finding task,” Ana Ruiz said.",
     )
     assert [q.text for q in found] == ["It is a direction finding task"]
+
+
+def test_single_words_quoted_as_options_are_no_quotations() -> None:
+    """ "the share of people who “sometimes” or “often” go hungry": a survey's answers joined by
+    "or"; after a speech verb ("called the plan “reckless” or “worse”") they are still said."""
+    found = quotes(
+        "According to a new survey, the share of people who “sometimes” or “often” go hungry"
+        " has grown.",
+        "Ana Ruiz called the plan “reckless” or “worse.”",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("reckless", "Ana Ruiz"),
+        ("worse.", "Ana Ruiz"),
+    ]

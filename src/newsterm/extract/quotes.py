@@ -1568,6 +1568,13 @@ def _attribute_candidate(
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
     if cand.fragment and first is final and _nickname(paragraphs[first.para], first, cand.text):
         return  # Joko “Jokowi” Widodo: a nickname inside a name
+    if (
+        cand.fragment
+        and " " not in cand.text
+        and _options(paragraphs[first.para], first)
+        and not _verbs(lead[-40:])
+    ):
+        return  # those who “sometimes” or “often” go hungry: a survey's answers, not speech
     if cand.fragment and ":" in cand.text and _subtitled(cand.text):
         return  # a title and its subtitle: her book “A Harbour Town: Stories of the Coast”
     if (
@@ -1618,6 +1625,15 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+def _options(paragraph: str, span: _Span) -> bool:
+    """One quoted word joined by "or" to another: “sometimes” or “often”."""
+    after = paragraph[span.close + 1 : span.close + 6]
+    before = paragraph[max(0, span.open - 5) : span.open]
+    return (after[:4] == " or " and after[4:5] in _MARKS) or (
+        before[-4:] == " or " and before[:1] in _MARKS
+    )
 
 
 def _nickname(paragraph: str, span: _Span, text: str) -> bool:
