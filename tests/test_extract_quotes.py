@@ -1431,3 +1431,15 @@ def test_single_words_quoted_as_options_are_no_quotations() -> None:
         ("reckless", "Ana Ruiz"),
         ("worse.", "Ana Ruiz"),
     ]
+
+
+def test_in_a_persons_words_names_the_speaker() -> None:
+    """ "In Dr. Ruiz's words, “…”", "In the words of Ivo Lind: “…”", "In her own words, “…”":
+    the words are that person's, not those of the group named in the sentence before."""
+    found = quotes(
+        "Dr. Ana Ruiz led the study. The researchers wondered where the line lies.",
+        "In Dr. Ruiz's words, “Could the moment be tied to our awareness of it?”",
+        "In the words of Ivo Lind: “It works.”",
+        "Ruiz smiled. In her own words, “It was the best year of my work.”",
+    )
+    assert [q.speaker for q in found] == ["Dr. Ruiz", "Ivo Lind", "Ruiz"]

@@ -1607,6 +1607,15 @@ def _attribute_candidate(
                 speaker = final_name or speaker
             cand.speaker = speaker
             return
+    if "words" in before[-60:]:
+        worded = _IN_WORDS.search(before, max(0, len(before) - 60))
+        if worded is not None:
+            # "In Dr. Ruiz's words, “…”", "in the words of Ana Ruiz: “…”", "In her words"
+            named = (worded.group("name") or worded.group("of")).removesuffix("’s")
+            named = named.removesuffix("'s")
+            cand.speaker = _WORDS_PRONOUN.get(named, named)
+            cand.has_verb = True
+            return
     if not cand.fragment and paragraphs[final.para][final.close - 1 : final.close] == ",":
         acted = _NAME_ACTS.match(near_after)
         if acted is not None and _classify(acted.group("name")) == "name":
@@ -1625,6 +1634,14 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+_IN_WORDS = re.compile(
+    r"\b[Ii]n\s+(?:(?P<name>his|her|their|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s)"
+    r"\s+(?:own\s+)?words|the\s+words\s+of\s+(?P<of>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))"
+    r"\s*[,:]?\s*$"
+)
+_WORDS_PRONOUN = {"his": "he", "her": "she", "their": "they"}
 
 
 def _options(paragraph: str, span: _Span) -> bool:
