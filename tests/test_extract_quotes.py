@@ -1355,17 +1355,6 @@ def test_a_word_before_a_noun_and_a_far_speech_verb_is_no_subject() -> None:
     assert [q.speaker for q in found] == ["Ivo Lind"]
 
 
-def test_a_quotation_after_one_sentence_naming_no_one_goes_on_the_speaker() -> None:
-    """A paragraph of quotation alone after one short sentence of the reporter's that names
-    no one is said by the speaker of the quotation before."""
-    found = quotes(
-        "“Small banks are swamped by requests,” Ana Ruiz said.",
-        "Community banks are being asked to play a large role.",
-        "“We can expect this to go on for months.”",
-    )
-    assert [q.speaker for q in found] == ["Ana Ruiz", "Ana Ruiz"]
-
-
 def test_he_skips_a_subheading_to_the_speaker_before_it() -> None:
     """A subheading ("Urgent Situation") between the speaker's sentence and "he said" is no
     one's name: "he" is the man quoted before it."""

@@ -1343,23 +1343,14 @@ def _named_ahead(
 
 
 def _next_to(paragraphs: Sequence[str], before: int, para: int) -> bool:
-    """Paragraph ``para`` follows ``before`` with at most a caption, a subheading (one line
-    that does not end a sentence) or one short sentence naming no one between: a speaker's
-    quotations go on across a photo or the reporter's aside."""
+    """Paragraph ``para`` follows ``before`` with at most a caption or a subheading between
+    (one line that does not end a sentence): a speaker's quotations go on across a photo."""
     if para - before <= 1:
         return True
     if para - before > 2:
         return False
     between = paragraphs[before + 1].rstrip().rstrip("”’\"')")
-    if not between or between[-1] not in ".!?…":
-        return bool(between)
-    # "Community banks are asked to do more.": one sentence of the reporter's naming no one
-    words_ = between.split()
-    return (
-        len(words_) <= 25
-        and ". " not in between
-        and not any(w[:1].isupper() or w[:1] in _MARKS for w in words_[1:])
-    )
+    return bool(between) and between[-1] not in ".!?…"
 
 
 _ROLE = (
