@@ -1432,3 +1432,14 @@ def test_in_a_persons_words_names_the_speaker() -> None:
         "Ruiz smiled. In her own words, “It was the best year of my work.”",
     )
     assert [q.speaker for q in found] == ["Dr. Ruiz", "Ivo Lind", "Ruiz"]
+
+
+def test_a_subheading_is_no_person_for_he_to_fall_back_on() -> None:
+    """With no subject named in the sentences before, "he" is the person mentioned last; a
+    title-cased subheading ("Urgent Situation") is not a person mentioned."""
+    found = quotes(
+        "The lender is run by Ivo Lind.",
+        "Urgent Situation",
+        "“We have to move money to shops quickly,” he said.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind"]

@@ -1068,8 +1068,9 @@ class _People:
     def _scan_to(self, para: int) -> None:
         while self._scanned <= para and self._scanned < len(self._masked):
             text = self._masked[self._scanned]
-            for match in _PERSON_RUN.finditer(text):
-                self._add(self._scanned, match, text)
+            if not (text[-1:].isalpha() and _title_cased(text)):  # not "Urgent Situation"
+                for match in _PERSON_RUN.finditer(text):
+                    self._add(self._scanned, match, text)
             self._scanned += 1
 
     def _record(self, para: int, start: int, key: str, form: str) -> None:
@@ -1859,12 +1860,12 @@ def _previous_subject(
         if len(sentences) >= _SUBJECT_SENTENCES:
             break
     near = 2  # the quotation's own sentence and the one before
-    for sentence in sentences[:_SUBJECT_SENTENCES]:
+    for at, sentence in enumerate(sentences[:_SUBJECT_SENTENCES]):
         text = sentence.strip()
         if not text:
             continue
         near -= 1
-        if near < 1 and text[-1].isalpha() and _title_cased(text):
+        if at and text[-1].isalpha() and _title_cased(text):
             continue  # "Urgent Situation": a subheading between, no one's sentence
         if text[0] in _QUOTE_OPENERS:
             if earlier and not _is_pronoun(earlier):
