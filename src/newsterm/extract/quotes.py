@@ -1114,8 +1114,9 @@ class _People:
     def _scan_to(self, para: int) -> None:
         while self._scanned <= para and self._scanned < len(self._masked):
             text = self._masked[self._scanned]
-            for match in _PERSON_RUN.finditer(text):
-                self._add(self._scanned, match, text)
+            if not (text[-1:].isalpha() and _title_cased(text)):  # not "Urgent Situation"
+                for match in _PERSON_RUN.finditer(text):
+                    self._add(self._scanned, match, text)
             self._scanned += 1
 
     def _record(self, para: int, start: int, key: str, form: str) -> None:
@@ -1391,23 +1392,14 @@ def _named_ahead(
 
 
 def _next_to(paragraphs: Sequence[str], before: int, para: int) -> bool:
-    """Paragraph ``para`` follows ``before`` with at most a caption, a subheading (one line
-    that does not end a sentence) or one short sentence naming no one between: a speaker's
-    quotations go on across a photo or the reporter's aside."""
+    """Paragraph ``para`` follows ``before`` with at most a caption or a subheading between
+    (one line that does not end a sentence): a speaker's quotations go on across a photo."""
     if para - before <= 1:
         return True
     if para - before > 2:
         return False
     between = paragraphs[before + 1].rstrip().rstrip("”’\"')")
-    if not between or between[-1] not in ".!?…":
-        return bool(between)
-    # "Community banks are asked to do more.": one sentence of the reporter's naming no one
-    words_ = between.split()
-    return (
-        len(words_) <= 25
-        and ". " not in between
-        and not any(w[:1].isupper() or w[:1] in _MARKS for w in words_[1:])
-    )
+    return bool(between) and between[-1] not in ".!?…"
 
 
 _ROLE = (
@@ -1616,6 +1608,13 @@ def _attribute_candidate(
         return  # a title or a name ("the film “Red Dawn”"): no speaker, so the caller drops it
     if cand.fragment and first is final and _nickname(paragraphs[first.para], first, cand.text):
         return  # Joko “Jokowi” Widodo: a nickname inside a name
+    if (
+        cand.fragment
+        and " " not in cand.text
+        and _options(paragraphs[first.para], first)
+        and not _verbs(lead[-40:])
+    ):
+        return  # those who “sometimes” or “often” go hungry: a survey's answers, not speech
     if cand.fragment and ":" in cand.text and _subtitled(cand.text):
         return  # a title and its subtitle: her book “A Harbour Town: Stories of the Coast”
     if (
@@ -1648,6 +1647,15 @@ def _attribute_candidate(
                 speaker = final_name or speaker
             cand.speaker = speaker
             return
+    if "words" in before[-60:]:
+        worded = _IN_WORDS.search(before, max(0, len(before) - 60))
+        if worded is not None:
+            # "In Dr. Ruiz's words, “…”", "in the words of Ana Ruiz: “…”", "In her words"
+            named = (worded.group("name") or worded.group("of")).removesuffix("’s")
+            named = named.removesuffix("'s")
+            cand.speaker = _WORDS_PRONOUN.get(named, named)
+            cand.has_verb = True
+            return
     if not cand.fragment and paragraphs[final.para][final.close - 1 : final.close] == ",":
         acted = _NAME_ACTS.match(near_after)
         if acted is not None and _classify(acted.group("name")) == "name":
@@ -1666,6 +1674,23 @@ def _attribute_candidate(
             speaker, verb = _attribute(prior[cut:], last=True)
             cand.has_verb = cand.has_verb or verb
             cand.speaker = speaker
+
+
+_IN_WORDS = re.compile(
+    r"\b[Ii]n\s+(?:(?P<name>his|her|their|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s)"
+    r"\s+(?:own\s+)?words|the\s+words\s+of\s+(?P<of>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))"
+    r"\s*[,:]?\s*$"
+)
+_WORDS_PRONOUN = {"his": "he", "her": "she", "their": "they"}
+
+
+def _options(paragraph: str, span: _Span) -> bool:
+    """One quoted word joined by "or" to another: “sometimes” or “often”."""
+    after = paragraph[span.close + 1 : span.close + 6]
+    before = paragraph[max(0, span.open - 5) : span.open]
+    return (after[:4] == " or " and after[4:5] in _MARKS) or (
+        before[-4:] == " or " and before[:1] in _MARKS
+    )
 
 
 def _nickname(paragraph: str, span: _Span, text: str) -> bool:
@@ -1714,6 +1739,11 @@ _NAMING_NOUN = re.compile(
     r"\s+(?:formula|policy|doctrine|rule|model|approach|strategy|law|bill|program|programme"
     r"|campaign|movement|initiative|effect|syndrome|clause|era|slogan|label|tag|motto)\b"
 )
+_TERM_NOUN = re.compile(
+    r"\s+(?:moment|task|vote|option|mode|zone|status|list|phase|category|test|scenario"
+    r"|period)\b"
+)
+"""Nouns that quoted words before them name after any determiner: that “a-ha!” moment."""
 _NAMING_OF = re.compile(r"\s(?:policy|doctrine|strategy|approach|formula)\s+of$")
 _DEFINED = re.compile(r",?\s*(?:an?|the)\s+[a-z]")
 
@@ -1730,9 +1760,13 @@ def _named_term(lead: str, text: str, paragraph: str, close: int) -> bool:
         # "a policy of “oil quarantine” for …": the name of a policy, not "… of “x,” she said"
         comma = paragraph[close - 1 : close] == "," or paragraph[close + 1 : close + 2] == ","
         return not comma and _NAMING_OF.search(lead, max(0, len(lead) - 30)) is not None
-    if not lead.endswith((" a", " an", " the")):
+    if not lead.endswith((" a", " an", " the", " that", " this")):
         return False
     after = paragraph[close + 1 : close + 40]
+    if _TERM_NOUN.match(after) is not None:
+        return True  # that “a-ha!” moment, a “direction finding” task: a name for a thing
+    if not lead.endswith((" a", " an", " the")):
+        return False
     if lead.endswith(" the") and _NAMING_NOUN.match(after) is not None:
         return True  # the “one port, two rules” formula: a name for a policy or a rule
     comma = paragraph[close - 1 : close] == "," or after[:1] == ","
@@ -1874,12 +1908,12 @@ def _previous_subject(
         if len(sentences) >= _SUBJECT_SENTENCES:
             break
     near = 2  # the quotation's own sentence and the one before
-    for sentence in sentences[:_SUBJECT_SENTENCES]:
+    for at, sentence in enumerate(sentences[:_SUBJECT_SENTENCES]):
         text = sentence.strip()
         if not text:
             continue
         near -= 1
-        if near < 1 and text[-1].isalpha() and _title_cased(text):
+        if at and text[-1].isalpha() and _title_cased(text):
             continue  # "Urgent Situation": a subheading between, no one's sentence
         if text[0] in _QUOTE_OPENERS:
             if earlier and not _is_pronoun(earlier):
