@@ -243,7 +243,9 @@ _PROFILE_TAIL = re.compile(
 )
 """The profile links after the names ("Follow", "View all posts", "Twitter", "More from X")."""
 _PROFILE_CUES = ("follow", "view", "twitter", "mail", "instagram", "linkedin", "facebook", "more")
-"""A word every _PROFILE_TAIL match on an ASCII line holds (keep the two in step)."""
+"""A word every _PROFILE_TAIL match holds (keep the two in step), on a line without a letter
+IGNORECASE matches with an ASCII one (_FOLDS_TO_ASCII)."""
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 def _tidy_byline(text: str) -> str:
@@ -269,7 +271,8 @@ def _tidy_byline(text: str) -> str:
     if "@" in text and " " not in text.split("@")[1]:
         text = text.split("@", 1)[0].rstrip(" •·|/,(:")  # "By Ana Ruiz • @aruiz": the handle
     if len(text) <= _ROLE_TAIL_LINE and (
-        not text.isascii() or any(c in text.lower() for c in _PROFILE_CUES)
+        any(c in text.lower() for c in _PROFILE_CUES)
+        or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII))
     ):
         text = _PROFILE_TAIL.sub("", text, count=1)
     words = text.split()
