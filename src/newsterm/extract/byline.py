@@ -153,20 +153,20 @@ _TAIL = re.compile(
     rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?)"
     rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|updated:?|[|·•]))*$"
     r"|\s+(?:[|·•—–-]\s*)?(?:updated\s+)?(?:[0-9]+|an?)\s+(?:sec|min|hour|hr|day|week|month|year)"
-    r"[a-z]*\s+ago$"
-    rf"|(?:\s+(?:[|·•—–-]\s*)?(?:{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?))?"
-    r"\s+(?:[|·•—–-]\s*)?[0-9]+\s*-?\s*min(?:ute)?s?\s+read$",
+    r"[a-z]*\s+ago$",
     re.IGNORECASE,
 )
 """A date after the names (" on November 14, 2019 at 11:04 a.m.", " - 11/18/19 11:04 PM EST",
 " December 6, 2017", " • 12/16/16 12:21pm", " Friday, Jan 13, 2017 at 4:45 pm EST",
-" Jan 12, 2017, 2:00pm EST", " Mar 3, 2026 Updated Mar 4, 2026"), how long ago the page was
-published (" 1 day ago") or how long the story takes to read (" • March 3, 2026 • 5 min read")."""
+" Jan 12, 2017, 2:00pm EST", " Mar 3, 2026 Updated Mar 4, 2026") or how long ago the page was
+published (" 1 day ago")."""
 _TAIL_END = re.compile(
-    rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago|read|updated:?|[|·•])", re.IGNORECASE
+    rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago|updated:?|[|·•])", re.IGNORECASE
 )
 """The last word of every _TAIL match (it holds no space): a line ending in another word skips
 the search, which tries every space (keep the two in step)."""
+_READ_TAIL = re.compile(r"\s+(?:[|·•—–-]\s*)?[0-9]+\s*-?\s*min(?:ute)?s?\s+read$", re.IGNORECASE)
+"""How long the story takes to read, after the names or a date (" • 5 min read")."""
 _ROLE_TAIL = re.compile(
     r"(?:\s+(?:[|/,—–•·-]\s*)?|(?-i:(?<=[a-z])(?=[A-Z])))"
     r"(?:(?:special\s+to|for)\s+(?:the\s+)?[A-Z][\w .&'’-]*"
@@ -245,7 +245,9 @@ _PROFILE_TAIL = re.compile(
 )
 """The profile links after the names ("Follow", "View all posts", "Twitter", "More from X")."""
 _PROFILE_CUES = ("follow", "view", "twitter", "mail", "instagram", "linkedin", "facebook", "more")
-"""A word every _PROFILE_TAIL match on an ASCII line holds (keep the two in step)."""
+"""A word every _PROFILE_TAIL match holds (keep the two in step), on a line without a letter
+IGNORECASE matches with an ASCII one (_FOLDS_TO_ASCII)."""
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 def _tidy_byline(text: str) -> str:
@@ -260,6 +262,8 @@ def _tidy_byline(text: str) -> str:
     lead = _LEAD.match(text)
     if lead:
         text = text[lead.end() :]
+    if text[-4:].lower() == "read":
+        text = _READ_TAIL.sub("", text, count=1)  # "Ana Ruiz • March 3, 2026 • 5 min read"
     if _TAIL_END.fullmatch(text.rsplit(None, 1)[-1] if text else ""):
         text = _TAIL.sub("", text)
     if " " in text and len(text) <= _ROLE_TAIL_LINE:
@@ -270,7 +274,10 @@ def _tidy_byline(text: str) -> str:
         text = _GLUED_ROLE.sub(", ", text)
     if "@" in text and " " not in text.split("@")[1]:
         text = text.split("@", 1)[0].rstrip(" •·|/,(:")  # "By Ana Ruiz • @aruiz": the handle
-    if " " in text and (not text.isascii() or any(c in text.lower() for c in _PROFILE_CUES)):
+    if len(text) <= _ROLE_TAIL_LINE and (
+        any(c in text.lower() for c in _PROFILE_CUES)
+        or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII))
+    ):
         text = _PROFILE_TAIL.sub("", text, count=1)
     words = text.split()
     if words and words[0].lower() == "by":
