@@ -1134,10 +1134,12 @@ def _page_tail(paragraphs: list[str]) -> list[int]:
 
 def _tail_headline(text: str) -> bool:
     """A headline in a list closing the page: 6 to _LINK_WORDS words, no closing mark or colon,
-    no list separators (a list of dates and places: "June 9 -- Tampa @ Arena")."""
+    no list separators (a list of dates and places: "June 9 -- Tampa @ Arena"), no bullet (the
+    story's own list of points)."""
     line = text.strip()
     return (
         len(line) <= 300
+        and line[:1] not in "-–—•*·"
         and 6 <= len(line.split()) <= _LINK_WORDS
         and not line.endswith((*_SENTENCE_ENDS, ":", ",", ";"))
         and not any(c in line for c in "|@–—")
