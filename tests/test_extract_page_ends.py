@@ -520,6 +520,8 @@ def test_headlines_closing_the_article_are_dropped_a_list_of_items_stays() -> No
     assert drop_story_links([*PROSE, *dates]) == [*PROSE, *dates]
     listed = [*PROSE, "The new ferries give riders:", *closing]
     assert drop_story_links(listed) == listed
+    points = [*PROSE, *(f"• {line}" for line in closing)]
+    assert drop_story_links(points) == points
 
 
 def test_an_organisations_profile_under_its_heading_is_dropped() -> None:

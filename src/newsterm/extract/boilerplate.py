@@ -1269,17 +1269,32 @@ _TAIL_LABEL = re.compile(
     re.IGNORECASE,
 )
 """A heading over the page's closing lists: "More On", "Keywords", "Related news"."""
-_TAIL_FIRST = frozenset("LlFfJjRrGgIiWwDdTtPpCcMmSsBbHhNn1")
-"""The first letters _TAIL_PROMPT can match (a cheap test before it)."""
+_TAIL_STARTS = words(
+    """like follow join find receive get is was do take terms privacy cookie the to for latest
+    top more this these sources full disclosure page 1 back leave be have what let tell we
+    support fund donate next previous prev report download"""
+)
+"""The first words _TAIL_PROMPT's lines open with (a cheap test before it)."""
+_TAIL_SHORT = 160
+"""Characters a closing prompt holds at most, but for those opening with a _TAIL_LONG word."""
+_TAIL_LONG = words("to this these disclosure full do")
 _TAIL_RUN = 4
 """Headlines in a row that end an article as the page's list of other stories."""
 
 
-def _tail_prompt(line: str) -> bool:
+def _tail_prompt(text: str) -> bool:
+    """A :data:`_TAIL_PROMPT` line, behind a test of its first word and its length."""
+    if len(text) > _TAIL_SHORT and (len(text) > 600 or text[0] not in "TtDdFf"):
+        return False  # only "To …", "This …", "These …", "Disclosure: …", "Do …" are longer
+    head = text[:14].lstrip()
+    space = head.find(" ")
+    first = (head[:space] if space > 0 else head).rstrip(":").casefold()
+    if first not in _TAIL_STARTS:
+        return False
+    line = text.strip()
     return (
-        bool(line)
-        and len(line) <= 600
-        and line[0] in _TAIL_FIRST
+        (len(line) <= _TAIL_SHORT or first in _TAIL_LONG)
+        and (first != "the" or len(line) <= 20)
         and _TAIL_PROMPT.fullmatch(line) is not None
     )
 
@@ -1290,9 +1305,7 @@ def _page_tail(paragraphs: list[str]) -> list[int]:
     …; "Keywords", "Economy, Forecasts") that runs to the end; _TAIL_RUN or more headlines
     closing the article after its last sentence of prose."""
     count = len(paragraphs)
-    drop = [
-        i for i in range(max(1, count - _TAIL_ZONE), count) if _tail_prompt(paragraphs[i].strip())
-    ]
+    drop = [i for i in range(max(1, count - _TAIL_ZONE), count) if _tail_prompt(paragraphs[i])]
     drop.extend(_about_profile(paragraphs, max(1, count - _TAIL_ZONE)))
     if count >= 2 and _topic_line(paragraphs[-1], paragraphs[-2]):
         drop.append(count - 1)
@@ -1321,10 +1334,13 @@ def _page_tail(paragraphs: list[str]) -> list[int]:
 
 def _tail_headline(text: str) -> bool:
     """A headline in a list closing the page: 6 to _LINK_WORDS words, no closing mark or colon,
-    no list separators (a list of dates and places: "June 9 -- Tampa @ Arena")."""
+    no list separators (a list of dates and places: "June 9 -- Tampa @ Arena"), no bullet (the
+    story's own list of points)."""
     line = text.strip()
     return (
-        6 <= len(line.split()) <= _LINK_WORDS
+        len(line) <= 300
+        and line[:1] not in "-–—•*·"
+        and 6 <= len(line.split()) <= _LINK_WORDS
         and not line.endswith((*_SENTENCE_ENDS, ":", ",", ";"))
         and not any(c in line for c in "|@–—")
         and "--" not in line
@@ -1337,6 +1353,8 @@ _ITEM_END = re.compile(r"[.!?:;,][”\"’)]*\Z")
 def _tail_item(text: str) -> bool:
     """A line of a list closing the page: at most _LINK_WORDS words, no closing mark (a closing
     quotation mark alone may end a headline: "Decorating hacks: ‘Use what you have’")."""
+    if len(text) > 300:
+        return False
     line = text.strip()
     words_ = len(line.split())
     return (
@@ -1354,14 +1372,14 @@ _ABOUT = re.compile(
 
 
 def _about_profile(paragraphs: list[str], start: int) -> list[int]:
-    """ "About X" and the paragraphs after it that name X, when they say what a profile says
-    (:data:`_PROFILE_MARKS`: "Founded in 2007, X …")."""
+    """An "About X" heading and the paragraphs after it that name X, when they say what a
+    profile says (:data:`_PROFILE_MARKS`: "Founded in 2007, X …")."""
     for index in range(start, len(paragraphs) - 1):
-        line = paragraphs[index].strip()
+        line = paragraphs[index]
         if (
             len(line) > 50
             or not line.startswith("About ")
-            or (match := _ABOUT.fullmatch(line)) is None
+            or (match := _ABOUT.fullmatch(line.strip())) is None
         ):
             continue
         org = match.group("org")
@@ -1396,7 +1414,7 @@ def _topic_line(text: str, before: str) -> bool:
     """The page's topics printed as one line closing the page after the story's last sentence
     ("Ferries Harbours Sea Walls Storms Example Port"): 5 to 12 capitalised words, nothing but
     letters, digits and hyphens, none of them a word a headline or a sentence needs."""
-    words_ = text.split()
+    words_ = text.split() if len(text) <= 200 else []
     return (
         5 <= len(words_) <= 12
         and before.rstrip().endswith(_SENTENCE_ENDS)
