@@ -1201,3 +1201,11 @@ def test_a_crosshead_crediting_a_quotation_is_no_quotation() -> None:
     assert ("Ends the recession debate", "Example Economics") not in found
     assert [text[:12] for text, _ in found] == ["The labour m", "Not the back", "We will figh"]
     assert found[1][1] == "Ivo Lind"
+
+
+def test_a_sentence_opening_with_a_run_cut_inside_one_word_is_read_without_error() -> None:
+    """A sentence "Ana.Ana went home." before "She said …": the subject's run stops inside
+    "Ana.Ana" and has no space to go back to (analyse raised ValueError on it)."""
+    for first in ("Ana.Ana went home.", "Ruiz\tAna.Ana went home."):
+        found = find_quotes([first, "She said, “We will go there now.”"])
+        assert [q.text for q in found] == ["We will go there now."]
