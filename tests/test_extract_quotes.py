@@ -1443,3 +1443,11 @@ def test_a_subheading_is_no_person_for_he_to_fall_back_on() -> None:
         "“We have to move money to shops quickly,” he said.",
     )
     assert [q.speaker for q in found] == ["Ivo Lind"]
+
+
+def test_a_sentence_opening_with_a_run_cut_inside_one_word_is_read_without_error() -> None:
+    """A sentence "Ana.Ana went home." before "She said …": the subject's run stops inside
+    "Ana.Ana" and has no space to go back to (analyse raised ValueError on it)."""
+    for first in ("Ana.Ana went home.", "Ruiz\tAna.Ana went home."):
+        found = find_quotes([first, "She said, “We will go there now.”"])
+        assert [q.text for q in found] == ["We will go there now."]

@@ -2159,7 +2159,10 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
         end = match.end()
         if candidate[end : end + 1].isalpha():
             tokens = tokens[:-1]  # the run stopped inside a word: "He al|so"
-            end = match.start() + run.rindex(" ")
+            cut = run.rfind(" ")
+            if cut < 0:  # "Ana.Ana went": one word ("Ana.Ana" raised here); or a tab between two
+                cut = len(run) - len(run.split()[-1]) - 1
+            end = match.start() + cut
         if not tokens or len(tokens) > 4 or not tokens[0][:1].isupper():
             continue
         if any(_nonperson(t) or t.lower() in PRONOUNS for t in tokens):
