@@ -429,3 +429,9 @@ def test_a_tags_label_and_its_topics_at_the_head_are_dropped() -> None:
     assert drop_story_links(body) == PROSE
     kept = ["Tags", "The board said the wall, the quay and the pier would all be rebuilt.", *PROSE]
     assert drop_story_links(kept) == kept
+
+
+def test_a_second_authors_name_under_the_byline_is_no_kicker() -> None:
+    result = analyse("Harbour wall", ["By Ana Ruiz", "Maria Lind", *STORY])
+    assert result.authors == ["Ana Ruiz", "Maria Lind"]
+    assert result.paragraphs == STORY

@@ -30,6 +30,7 @@ from newsterm.extract.contacts import (
     parse_contact_line,
     reporter_names,
 )
+from newsterm.extract.given_names import GIVEN_NAMES
 from newsterm.extract.people import quote_people
 from newsterm.extract.quotes import find_quotes
 from newsterm.extract.text import count_words, reading_minutes
@@ -63,10 +64,13 @@ def _kicker(paragraph: str, paragraphs: Sequence[str], place: int) -> bool:
     """A section's or a place's label right above the story's lead ("United States",
     "Channel"): one to _KICKER_WORDS capitalised words, no mark, not in capitals (a dateline),
     then the first paragraph of prose, page furniture between them or not. Only once a byline
-    or a standfirst came before: at the very top a name alone is the byline."""
+    or a standfirst came before (at the very top a name alone is the byline), and not opening
+    with a given name."""
     words = paragraph.split()
     if len(words) > _KICKER_WORDS or len(paragraph) > 30 or paragraph.isupper():
         return False
+    if words[0].casefold() in GIVEN_NAMES:
+        return False  # "Maria Lind" under "By Ana Ruiz": a second author
     if not all(w[0].isupper() and w.replace("&", "").isalpha() for w in words if w != "&"):
         return False
     for after in paragraphs[place + 1 : place + 3]:
