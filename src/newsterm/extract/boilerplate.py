@@ -42,7 +42,7 @@ _LINE = re.compile(
       | (?:photo(?:graph)?s?|image|picture|illustration|video|credit|graphic|map|chart)s?
         (?:\s+(?:by|credit))?\s*:.*
       | (?:photo(?:graph)?|image|picture|illustration)s?\s+by\s+.*
-      | (?!.*[.!?]\s*\Z)(?:photo(?:graph)?|image|picture|illustration)s?\s+via\s+.{1,80}
+      | (?:photo(?:graph)?|image|picture|illustration)s?\s+via\s+(?!.*[.!?]\s*\Z).{1,80}
       | this\s+(?:article|story)\s+is\s+(?:more|over)\s+than\s+\w+\s+(?:years?|months?)\s+old
       | sign\s+up\b.* | subscribe\b.* | get\s+(?:our|the)\s+.{0,60}newsletter.*
       | already\s+a\s+subscriber.* | (?:log|sign)\s+in\b.{0,60}
@@ -195,6 +195,8 @@ _PICTURE_KEY = re.compile(
 _FILE_PHOTO = ("FILE - ", "FILE – ", "FILE — ", "FILE PHOTO", "FILE: ", "(FILE")
 """How a wire photo's caption opens (the story's own text never opens in these capitals)."""
 _PICTURE_KEY_OPENINGS = ("Clockwise", "From", "Left", "Right", "Top", "Bottom", "Above", "Below")
+_CAPTION_OPENINGS = _FILE_PHOTO + _PICTURE_KEY_OPENINGS
+_CUT_SHORT = ("… more", "...more", "... more")
 _LONE_AGENCIES = frozenset(
     """getty images|afp|reuters|ap|ap photo|associated press|epa|shutterstock|alamy|xinhua
     |backgrid|akm-gsi|splash news|wireimage|filmmagic|invision|mega|gc images|rex features
@@ -435,13 +437,13 @@ def is_boilerplate(paragraph: str) -> bool:
             and len(text.split()) <= 12
         ):
             return True  # a link to a section: "More about the harbour"
-        if text[-7:-5] == ", " and text[-5:-1].isdigit() and _dated_caption(text):
+        if " during " in text and _dated_caption(text):
             return True  # "Crowds gathered during the vigil in Riga on June 12, 2026."
-        if text.startswith(_PICTURE_KEY_OPENINGS) and _PICTURE_KEY.match(text):
-            return True  # "Clockwise from top: …", "Above, the old wall; right, …"
-        if text.startswith(_FILE_PHOTO):
-            return True  # a wire photo's caption: "FILE - Divers on the quay, May 4, 2026."
-        if text.endswith(("… more", "...more", "... more")) and len(text.split()) <= _CAPTION_WORDS:
+        if text.startswith(_CAPTION_OPENINGS) and (
+            text.startswith(_FILE_PHOTO) or _PICTURE_KEY.match(text) is not None
+        ):
+            return True  # "FILE - Divers on the quay, May 4, 2026.", "Clockwise from top: …"
+        if text.endswith(_CUT_SHORT) and len(text.split()) <= _CAPTION_WORDS:
             return True  # a caption or a teaser cut short, its link: "… ValueAct sold nearly… more"
         if len(text) <= 24 and text.casefold() in _LONE_AGENCIES:
             return True  # a photo's credit, the agency alone: "Getty Images", "AKM-GSI"
@@ -534,7 +536,9 @@ def _dated_caption(text: str) -> bool:
     """A caption without a credit (see _DATED_CAPTION), not a sentence leaning on the one before
     ("He was arrested during …")."""
     return (
-        len(text.split()) <= _DATED_CAPTION_WORDS
+        text[-7:-5] == ", "
+        and text[-5:-1].isdigit()
+        and len(text.split()) <= _DATED_CAPTION_WORDS
         and text.split(None, 1)[0].casefold() not in _LEANING
         and _DATED_CAPTION.fullmatch(text) is not None
     )
