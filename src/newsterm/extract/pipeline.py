@@ -66,8 +66,10 @@ def _kicker(paragraph: str, paragraphs: Sequence[str], place: int) -> bool:
     then the first paragraph of prose, page furniture between them or not. Only once a byline
     or a standfirst came before (at the very top a name alone is the byline), and not opening
     with a given name."""
+    if len(paragraph) > 30 or paragraph.isupper():
+        return False
     words = paragraph.split()
-    if len(words) > _KICKER_WORDS or len(paragraph) > 30 or paragraph.isupper():
+    if len(words) > _KICKER_WORDS:
         return False
     if words[0].casefold() in GIVEN_NAMES:
         return False  # "Maria Lind" under "By Ana Ruiz": a second author
@@ -152,7 +154,8 @@ def analyse(
                 _add_names(profiled, named)
                 continue
         if (
-            (body or byline)
+            len(paragraph) <= 30
+            and (body or byline)
             and len(body) < _BYLINE_ZONE
             and _kicker(paragraph, paragraphs, place)
             and not any(map(_prose, body))
