@@ -757,7 +757,11 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.add(index + 1)  # a photo's credit, and its caption unless a standfirst
             if not _standfirst(paragraphs, index):
                 drop.add(index)
-    names = [i for i in range(_NAME_ZONE, len(paragraphs) - 1) if _lone_name(paragraphs, i)]
+    names = [
+        i
+        for i in range(_NAME_ZONE, len(paragraphs) - 1)
+        if len(paragraphs[i]) <= 40 and _lone_name(paragraphs, i)
+    ]
     if len(names) <= 2 * _LONE_NAMES and len({paragraphs[i] for i in names}) <= _LONE_NAMES:
         # more: the heads of a feature's sections, or an interview's speakers
         drop.update(names)
