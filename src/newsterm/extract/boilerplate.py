@@ -710,21 +710,21 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     for index, text in enumerate(paragraphs):
         if index + 1 < len(paragraphs) and _repeated_in_credit(text, paragraphs[index + 1]):
             drop.add(index)
-        if text[:1] in "WP" and len(text) <= 24 and _VIDEO_LINK.fullmatch(text):
-            drop.add(index)  # "Watch video 02:17" and the video's title, after it or before
-            if index + 1 < len(paragraphs) and _link_line(paragraphs[index + 1]):
-                drop.add(index + 1)
-            if index and _link_line(paragraphs[index - 1]):
-                drop.add(index - 1)
-        if text == "Read now" and index >= 2 and _promoted(paragraphs[index - 2 : index]):
-            drop.update((index - 2, index - 1, index))  # a headline, its teaser, "Read now"
-        if (
-            text.endswith(("Tags", "Topics"))
-            and len(text) <= 30
-            and index + 1 < len(paragraphs)
-            and _TOPIC_LIST.fullmatch(paragraphs[index + 1].strip())
-        ):
-            drop.update((index, index + 1))  # "Industries & Tags", "Ferries, Harbours"
+        if len(text) <= 30:  # the labels and links below are short lines
+            if text[:1] in "WP" and len(text) <= 24 and _VIDEO_LINK.fullmatch(text):
+                drop.add(index)  # "Watch video 02:17" and the video's title, after or before
+                if index + 1 < len(paragraphs) and _link_line(paragraphs[index + 1]):
+                    drop.add(index + 1)
+                if index and _link_line(paragraphs[index - 1]):
+                    drop.add(index - 1)
+            if text == "Read now" and index >= 2 and _promoted(paragraphs[index - 2 : index]):
+                drop.update((index - 2, index - 1, index))  # a headline, its teaser, "Read now"
+            if (
+                text.endswith(("Tags", "Topics"))
+                and index + 1 < len(paragraphs)
+                and _TOPIC_LIST.fullmatch(paragraphs[index + 1].strip())
+            ):
+                drop.update((index, index + 1))  # "Industries & Tags", "Ferries, Harbours"
         if len(text) <= 20 and index + 1 < len(paragraphs) and _bare_label(text):
             end = index + 1  # a bare label: the headline after it, and longer ones after that
             while end < len(paragraphs) and _after_bare_label(paragraphs[end], end - index):
