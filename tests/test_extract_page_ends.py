@@ -560,3 +560,9 @@ def test_video_teasers_among_the_paragraphs_are_dropped() -> None:
     assert drop_story_links([*PROSE, "Watch video 02:17"]) == PROSE
     kept = [*PROSE, "Play the video again", "Watch the video at 2:46 to see the wall fall."]
     assert drop_story_links(kept) == kept
+
+
+def test_a_second_authors_name_under_the_byline_is_no_kicker() -> None:
+    result = analyse("Harbour wall", ["By Ana Ruiz", "Maria Lind", *STORY])
+    assert result.authors == ["Ana Ruiz", "Maria Lind"]
+    assert result.paragraphs == STORY

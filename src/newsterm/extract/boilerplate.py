@@ -42,7 +42,7 @@ _LINE = re.compile(
       | (?:photo(?:graph)?s?|image|picture|illustration|video|credit|graphic|map|chart)s?
         (?:\s+(?:by|credit))?\s*:.*
       | (?:photo(?:graph)?|image|picture|illustration)s?\s+by\s+.*
-      | (?!.*[.!?]\s*\Z)(?:photo(?:graph)?|image|picture|illustration)s?\s+via\s+.{1,80}
+      | (?:photo(?:graph)?|image|picture|illustration)s?\s+via\s+(?!.*[.!?]\s*\Z).{1,80}
       | this\s+(?:article|story)\s+is\s+(?:more|over)\s+than\s+\w+\s+(?:years?|months?)\s+old
       | sign\s+up\b.* | subscribe\b.* | get\s+(?:our|the)\s+.{0,60}newsletter.*
       | already\s+a\s+subscriber.* | (?:log|sign)\s+in\b.{0,60}
@@ -195,6 +195,8 @@ _PICTURE_KEY = re.compile(
 _FILE_PHOTO = ("FILE - ", "FILE – ", "FILE — ", "FILE PHOTO", "FILE: ", "(FILE")
 """How a wire photo's caption opens (the story's own text never opens in these capitals)."""
 _PICTURE_KEY_OPENINGS = ("Clockwise", "From", "Left", "Right", "Top", "Bottom", "Above", "Below")
+_CAPTION_OPENINGS = _FILE_PHOTO + _PICTURE_KEY_OPENINGS
+_CUT_SHORT = ("… more", "...more", "... more")
 _LONE_AGENCIES = frozenset(
     """getty images|afp|reuters|ap|ap photo|associated press|epa|shutterstock|alamy|xinhua
     |backgrid|akm-gsi|splash news|wireimage|filmmagic|invision|mega|gc images|rex features
@@ -435,13 +437,13 @@ def is_boilerplate(paragraph: str) -> bool:
             and len(text.split()) <= 12
         ):
             return True  # a link to a section: "More about the harbour"
-        if text[-7:-5] == ", " and text[-5:-1].isdigit() and _dated_caption(text):
+        if " during " in text and _dated_caption(text):
             return True  # "Crowds gathered during the vigil in Riga on June 12, 2026."
-        if text.startswith(_PICTURE_KEY_OPENINGS) and _PICTURE_KEY.match(text):
-            return True  # "Clockwise from top: …", "Above, the old wall; right, …"
-        if text.startswith(_FILE_PHOTO):
-            return True  # a wire photo's caption: "FILE - Divers on the quay, May 4, 2026."
-        if text.endswith(("… more", "...more", "... more")) and len(text.split()) <= _CAPTION_WORDS:
+        if text.startswith(_CAPTION_OPENINGS) and (
+            text.startswith(_FILE_PHOTO) or _PICTURE_KEY.match(text) is not None
+        ):
+            return True  # "FILE - Divers on the quay, May 4, 2026.", "Clockwise from top: …"
+        if text.endswith(_CUT_SHORT) and len(text.split()) <= _CAPTION_WORDS:
             return True  # a caption or a teaser cut short, its link: "… ValueAct sold nearly… more"
         if len(text) <= 24 and text.casefold() in _LONE_AGENCIES:
             return True  # a photo's credit, the agency alone: "Getty Images", "AKM-GSI"
@@ -534,7 +536,9 @@ def _dated_caption(text: str) -> bool:
     """A caption without a credit (see _DATED_CAPTION), not a sentence leaning on the one before
     ("He was arrested during …")."""
     return (
-        len(text.split()) <= _DATED_CAPTION_WORDS
+        text[-7:-5] == ", "
+        and text[-5:-1].isdigit()
+        and len(text.split()) <= _DATED_CAPTION_WORDS
         and text.split(None, 1)[0].casefold() not in _LEANING
         and _DATED_CAPTION.fullmatch(text) is not None
     )
@@ -706,21 +710,21 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
     for index, text in enumerate(paragraphs):
         if index + 1 < len(paragraphs) and _repeated_in_credit(text, paragraphs[index + 1]):
             drop.add(index)
-        if text[:1] in "WP" and len(text) <= 24 and _VIDEO_LINK.fullmatch(text):
-            drop.add(index)  # "Watch video 02:17" and the video's title, after it or before
-            if index + 1 < len(paragraphs) and _link_line(paragraphs[index + 1]):
-                drop.add(index + 1)
-            if index and _link_line(paragraphs[index - 1]):
-                drop.add(index - 1)
-        if text == "Read now" and index >= 2 and _promoted(paragraphs[index - 2 : index]):
-            drop.update((index - 2, index - 1, index))  # a headline, its teaser, "Read now"
-        if (
-            text.endswith(("Tags", "Topics"))
-            and len(text) <= 30
-            and index + 1 < len(paragraphs)
-            and _TOPIC_LIST.fullmatch(paragraphs[index + 1].strip())
-        ):
-            drop.update((index, index + 1))  # "Industries & Tags", "Ferries, Harbours"
+        if len(text) <= 30:  # the labels and links below are short lines
+            if text[:1] in "WP" and len(text) <= 24 and _VIDEO_LINK.fullmatch(text):
+                drop.add(index)  # "Watch video 02:17" and the video's title, after or before
+                if index + 1 < len(paragraphs) and _link_line(paragraphs[index + 1]):
+                    drop.add(index + 1)
+                if index and _link_line(paragraphs[index - 1]):
+                    drop.add(index - 1)
+            if text == "Read now" and index >= 2 and _promoted(paragraphs[index - 2 : index]):
+                drop.update((index - 2, index - 1, index))  # a headline, its teaser, "Read now"
+            if (
+                text.endswith(("Tags", "Topics"))
+                and index + 1 < len(paragraphs)
+                and _TOPIC_LIST.fullmatch(paragraphs[index + 1].strip())
+            ):
+                drop.update((index, index + 1))  # "Industries & Tags", "Ferries, Harbours"
         if len(text) <= 20 and index + 1 < len(paragraphs) and _bare_label(text):
             end = index + 1  # a bare label: the headline after it, and longer ones after that
             while end < len(paragraphs) and _after_bare_label(paragraphs[end], end - index):
@@ -753,7 +757,11 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.add(index + 1)  # a photo's credit, and its caption unless a standfirst
             if not _standfirst(paragraphs, index) and not _above_closing_credit(paragraphs, index):
                 drop.add(index)
-    names = [i for i in range(_NAME_ZONE, len(paragraphs) - 1) if _lone_name(paragraphs, i)]
+    names = [
+        i
+        for i in range(_NAME_ZONE, len(paragraphs) - 1)
+        if len(paragraphs[i]) <= 40 and _lone_name(paragraphs, i)
+    ]
     if len(names) <= 2 * _LONE_NAMES and len({paragraphs[i] for i in names}) <= _LONE_NAMES:
         # more: the heads of a feature's sections, or an interview's speakers
         drop.update(names)

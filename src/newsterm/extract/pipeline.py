@@ -32,6 +32,7 @@ from newsterm.extract.contacts import (
     parse_contact_line,
     reporter_names,
 )
+from newsterm.extract.given_names import GIVEN_NAMES
 from newsterm.extract.people import quote_people
 from newsterm.extract.quotes import find_quotes
 from newsterm.extract.text import count_words, reading_minutes
@@ -65,10 +66,15 @@ def _kicker(paragraph: str, paragraphs: Sequence[str], place: int) -> bool:
     """A section's or a place's label right above the story's lead ("United States",
     "Channel"): one to _KICKER_WORDS capitalised words, no mark, not in capitals (a dateline),
     then the first paragraph of prose, page furniture between them or not. Only once a byline
-    or a standfirst came before: at the very top a name alone is the byline."""
-    words = paragraph.split()
-    if len(words) > _KICKER_WORDS or len(paragraph) > 30 or paragraph.isupper():
+    or a standfirst came before (at the very top a name alone is the byline), and not opening
+    with a given name."""
+    if len(paragraph) > 30 or paragraph.isupper():
         return False
+    words = paragraph.split()
+    if len(words) > _KICKER_WORDS:
+        return False
+    if words[0].casefold() in GIVEN_NAMES:
+        return False  # "Maria Lind" under "By Ana Ruiz": a second author
     if not all(w[0].isupper() and w.replace("&", "").isalpha() for w in words if w != "&"):
         return False
     for after in paragraphs[place + 1 : place + 3]:
@@ -142,7 +148,8 @@ def analyse(
                 _add_names(profiled, named)
                 continue
         if (
-            (body or byline)
+            len(paragraph) <= 30
+            and (body or byline)
             and len(body) < _BYLINE_ZONE
             and not marker  # "By" then a name alone: the author
             and _kicker(paragraph, paragraphs, place)
