@@ -428,6 +428,7 @@ def test_a_tags_label_and_its_topics_at_the_head_are_dropped() -> None:
     body = ["Industries & Tags", "Ferries, Harbours, Sea Walls, Storms", *PROSE]
     assert drop_story_links(body) == PROSE
     kept = ["Tags", "The board said the wall, the quay and the pier would all be rebuilt.", *PROSE]
+    assert drop_story_links(kept) == kept
 
 
 @pytest.mark.parametrize(
