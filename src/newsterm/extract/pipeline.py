@@ -15,7 +15,9 @@ from newsterm.extract.byline import (
     clean_name,
     find_dateline,
     is_by_marker,
+    is_date_line,
     is_role_line,
+    is_section_line,
     is_title_line,
     organisation_byline,
     page_byline,
@@ -163,7 +165,7 @@ def analyse(
                 continue
             if after_byline and is_role_line(paragraph):
                 continue  # "By Ana Ruiz", "Staff Writer": a second bare name may follow
-            top = not body
+            top = not body or (len(body) == 1 and is_date_line(body[0]))
             byline_names = page_byline(paragraph, after_marker=marker, bare=top)
             if top and closed and not marker and (byline_names or is_title_line(paragraph)):
                 continue  # under the writer's outlet: the outlet's blog or desk, a heading
@@ -180,6 +182,8 @@ def analyse(
                 _add_names(organisations, [organisation])
                 closed = bool(byline)  # the outlet under its writer's name ends the byline
                 continue
+            if top and is_section_line(paragraph):
+                continue  # "24 July 2026 Peace and Security": the story's date and sections
         if is_contact_line(paragraph):
             contact_lines.append(paragraph)
             if body and (byline or meta_authors) and is_bare_contact(paragraph):
