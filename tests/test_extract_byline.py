@@ -218,3 +218,20 @@ def test_a_bare_name_under_a_date_line_is_the_byline(date: str) -> None:
     """A date alone above a bare name line leaves the name at the top (held-out-10's ajmc)."""
     result = analyse("Harbour sets new timetable", [date, "Ana Ruiz-Lind, PhD", *BODY])
     assert result.authors == ["Ana Ruiz-Lind"]
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Source: Harbourtown Universität Nord", ["Harbourtown Universität Nord"]),
+        ("Source: Institute of Harbour Studies", ["Institute of Harbour Studies"]),
+        ("Source: Harbour Photo Archive", []),
+    ],
+)
+def test_a_research_body_on_a_source_line_under_the_date_is_the_author(
+    line: str, authors: list[str]
+) -> None:
+    """A press-release site's 'Date:' then 'Source: <university>' names the institution when
+    no person writes it (held-out-10's ScienceDaily); another source (a picture's) does not."""
+    result = analyse("Harbour sets new timetable", ["Date: March 3, 2026", line, *BODY])
+    assert result.authors == authors

@@ -500,9 +500,14 @@ _NOT_HANDLES = frozenset(
 )
 
 
+_INSTITUTIONS = ("universit", "institut", "college", "laborator", "hospital", "academy")
+"""Stems of a research body's name ("Universität", "Institute", "Laboratory")."""
+
+
 def organisation_byline(paragraph: str, *, after_marker: bool = False) -> str | None:
     """An organisation printed as the byline ("Associated Press", "By Reuters"), or None."""
     text = paragraph.strip()
+    source = text[:7].lower() == "source:"
     if text[:1] in "|/bBfFsS":  # what the pattern can take off (after the strip, no space first)
         text = re.sub(r"^[|/\s]*(?:by\s+|from\s+|source\s*:?\s+)?", "", text, flags=re.IGNORECASE)
     words = text.split()
@@ -510,6 +515,8 @@ def organisation_byline(paragraph: str, *, after_marker: bool = False) -> str | 
         return None
     if not all(w[:1].isupper() or w.lower() in ("of", "the", "and") for w in words):
         return None
+    if source and any(w in text.lower() for w in _INSTITUTIONS):
+        return text  # "Source: University of Example": a press release's institution
     if after_marker or any(w.lower() in _ORG_WORDS for w in words):
         return _title_case(text) if text.isupper() and len(text) > 4 else text
     return None
