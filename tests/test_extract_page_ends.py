@@ -567,3 +567,41 @@ def test_a_second_authors_name_under_the_byline_is_no_kicker() -> None:
     result = analyse("Harbour wall", ["By Ana Ruiz", "Maria Lind", *STORY])
     assert result.authors == ["Ana Ruiz", "Maria Lind"]
     assert result.paragraphs == STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Date: March 3, 2021",
+        "FULL STORY",
+        "Story Source:",
+        "Materials provided by Example Harbour University",
+        "Materials provided by Example Harbour University. Note: Content may be edited for length.",
+        "Journal Reference:",
+        "Cite This Page:",
+        "MLA APA Chicago",
+        "10.1234/harbour-031221-1",
+        "Jane Roe, Ann Poe. Tides under the old sea wall. Harbour Letters, 2021; DOI: 10.1234/hl.5",
+        'Example University. "Tides under the old wall." Example Daily, 3 March 2021.'
+        " <www.example.com/releases/2021/03/210303.htm>.",
+        "Example University. (2021, March 3). Tides under the old wall. Example Daily."
+        " Retrieved March 4, 2021 from www.example.com/releases/2021/03/210303.htm",
+        'Example University. "Tides under the old wall." Example Daily.'
+        " www.example.com/releases/2021/03/210303.htm (accessed March 4, 2021).",
+    ],
+)
+def test_a_science_releases_labels_and_citations_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The data was retrieved on March 4 from the board's archive at the harbour office.",
+        "Full story times were cut short as the board met late on Tuesday.",
+        "Materials provided by the board were used to rebuild the wall.",
+        "The date: March 3, 2021, was when the wall fell, she said, and nobody forgot it.",
+    ],
+)
+def test_prose_about_dates_and_materials_stays(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -163,7 +163,12 @@ _FIRST_WORDS = words(
 )
 _PAGE_LABEL = re.compile(
     r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
-      (?:\s+credit)?\s*:.* | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200}
+      (?:\s+credit)?\s*:.* | source\s+link | (?:doi\s*:\s*)?10\.\d{3,9}/\S{1,200}
+      | story\s+source\s*: | journal\s+references?\s*: | cite\s+this\s+(?:page|article)\s*:
+      | mla\s+apa\s+chicago | full\s+story | date\s*:\s*[\w,./ -]{0,20}\b(?:19|20)\d\d
+      | materials?\s+provided\s+by\s+(?-i:[A-Z])[\w’'&-]*
+        (?:\s+(?:(?-i:[A-Z])[\w’'&,-]*|of|the|and|for|at|de|&)){0,10}
+        (?:\.\s+note\s*:\s*content\s+may\s+be\s+edited\b[^.]{0,60})?
       | disclaimers?(?:\s*:.*)? | about\s+the\s+authors?
       | scroll\s+(?:down|up)\s+(?:for|to)\b[^.!?]{1,80}
       | enter\s+your\s+(?:post\s?code|zip(?:\s+code)?|e-?mail(?:\s+address)?)\s+(?:to|for|and)\b
@@ -173,11 +178,23 @@ _PAGE_LABEL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 """Other labels of a page: "Header image: …", "Source link", "doi: 10.…", "Disclaimer: …",
-"About the author", "Scroll down for video", a prompt to readers ("Sound off below!")."""
+"About the author", "Scroll down for video", a prompt to readers ("Sound off below!"), a
+science release's labels ("Story Source:", "Cite This Page:", "Date: May 3, 2020")."""
 _PAGE_LABEL_WORDS = words(
     "header featured feature top lead main cover hero banner source doi disclaimer disclaimers"
-    " about scroll what sound let tell enter"
+    " about scroll what sound let tell enter story journal cite mla full date materials material"
 )
+_WEB_CITATION = re.compile(
+    r".{10,300}?(?:\.\s+Retrieved\s+(?:on\s+)?[\w ,]{6,30}?\s+from\s+<?(?:https?://|www\.)\S+"
+    r"|\.\s+<(?:https?://|www\.)[^\s<>]{4,200}>"
+    r"|\.\s+(?:https?://|www\.)\S{4,200}\s+\(accessed\s+[\w ,]{6,30}\))[\s.]*",
+    re.DOTALL,
+)
+"""A citation of the page with its address: "… Daily, 3 May 2020. <www.example.com/a.htm>.",
+"… Retrieved May 4, 2020 from www.example.com/a.htm", "… www.example.com/a.htm (accessed May 4,
+2020)."."""
+_DOI_TAIL = re.compile(r"[.;,]\s+doi\s*:\s*10\.\d{3,9}/\S{1,200}\s*\Z", re.IGNORECASE)
+"""A paper's reference that ends in its DOI: "… Nature Physics, 2020; DOI: 10.1038/s4-0"."""
 _DATED_CAPTION = re.compile(
     r"[A-Z][^.!?\"“”]{10,200}\sduring\s[^.!?\"“”]{3,120}\s(?:on|in)\s+(?:[A-Z][a-z]+day,\s+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\s+\d{1,2},\s+(?:19|20)\d\d\."
@@ -493,6 +510,12 @@ def is_boilerplate(paragraph: str) -> bool:
             return True  # "… on the quay. Jane Roe/Harbour Daily files"
         if len(text) <= 120 and text.endswith((")", ").")) and _citation(text):
             return True  # "Nature 574, 16-17 (2019)"
+        if text.startswith("10.") and _PAGE_LABEL.fullmatch(text):
+            return True  # a DOI alone: "10.1234/journal-0101"
+        if (
+            "Retrieved " in text or "<" in text or "(accessed " in text
+        ) and _WEB_CITATION.fullmatch(text):
+            return True
         if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
             return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
     if len(text) <= _MAX_LINE:
@@ -519,6 +542,8 @@ def is_boilerplate(paragraph: str) -> bool:
     if len(text) <= _MAX_CREDITED_CAPTION and text[-1] != "." and _credited_caption(text):
         return True
     if "/for " in text[:60] and len(text) <= 1000 and _FOR_CREDIT.match(text):
+        return True
+    if len(text) <= _MAX_CREDIT and "oi:" in text[-200:].lower() and _DOI_TAIL.search(text[-200:]):
         return True
     if len(text) > _MAX_CAPTION:
         return False
