@@ -605,3 +605,41 @@ def test_a_science_releases_labels_and_citations_are_furniture(line: str) -> Non
 )
 def test_prose_about_dates_and_materials_stays(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advert",
+        "Posted in: Harbours, Ferries",
+        "Show more",
+        "Show less",
+        "Donate today",
+        "Stay in the Know",
+        "Author",
+        "Recent Posts",
+        "More like this story",
+        "Follow Us:",
+        "Read our Privacy Policy",
+        "Image via screen capture.",
+    ],
+)
+def test_a_pages_buttons_and_labels_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted in the harbour office, the notice said the wall would close on Monday.",
+        "Stay in the know, the harbour master told the ferry crews on Tuesday.",
+        "Show more patience, the board urged the ferry crews on Tuesday.",
+        "The author of the report said the wall would not last another winter.",
+    ],
+)
+def test_prose_opening_with_those_words_stays(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_recent_posts_label_takes_the_headlines_under_it() -> None:
+    assert drop_story_links([*PROSE, "Recent Posts", *HEADLINES]) == PROSE

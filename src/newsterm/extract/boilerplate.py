@@ -105,6 +105,11 @@ _LINE = re.compile(
       | popular\s+videos? | related\s+stor(?:y|ies)
       | (?:know\s+something|got\s+a\s+(?:news\s+)?tip|have\s+a\s+(?:news\s+)?tip)[^?]{0,60}\?\s*
         (?:e-?mail|contact|write\s+to|tell|send)\b.{0,120}
+      | advert | posted\s+in\s*:\s*[\w&’' ,/-]{1,60} | show\s+(?:more|less)
+      | donate(?:\s+(?:today|now|here))? | stay\s+in\s+the\s+know | authors?
+      | recent\s+(?:posts|stories|articles) | more\s+like\s+this(?:\s+(?:story|article))?
+      | follow\s+us\s*: | (?:read|see)\s+our\s+privacy\s+policy
+      | (?:photo|image|picture)s?\s+via\s+(?:a\s+)?screen\s*(?:capture|grab|shot)
       | get\s+[\w’'&. -]{1,40}\s+on\s+(?:twitter|facebook|instagram)\b
         (?:\s*,?\s*(?:and\s+|&\s+)?(?-i:[A-Z][\w+]*)(?:\s+(?-i:[A-Z][\w+]*))?){0,4}
     )
@@ -159,7 +164,7 @@ _FIRST_WORDS = words(
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
-    recent popular know got have learn"""
+    recent popular know got have learn advert donate stay author authors"""
 )
 _PAGE_LABEL = re.compile(
     r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
@@ -1202,6 +1207,8 @@ _BARE_LABELS = frozenset(
         "more videos",
         "you may also like",
         "recommended",
+        "recent posts",
+        "more like this story",
     )
 )
 """A heading a page prints above other stories' headlines, alone on its line, no colon."""
