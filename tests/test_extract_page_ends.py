@@ -643,3 +643,14 @@ def test_prose_opening_with_those_words_stays(line: str) -> None:
 
 def test_a_recent_posts_label_takes_the_headlines_under_it() -> None:
     assert drop_story_links([*PROSE, "Recent Posts", *HEADLINES]) == PROSE
+
+
+def test_lower_case_tags_under_the_story_go_with_their_label() -> None:
+    tags = ["sea walls", "Example Port", "ferries", "storms", "Harbour Life"]
+    assert drop_story_links([*PROSE, "Explore More:", *tags]) == PROSE
+    assert drop_story_links([*PROSE, *tags]) == PROSE
+    for kept in (
+        [*PROSE, "ferries", "storms"],  # two lower-case lines are too few
+        [*PROSE, "The board's members:", "Jane Roe", "Ann Fisk"],
+    ):
+        assert drop_story_links(kept) == kept

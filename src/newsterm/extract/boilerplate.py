@@ -991,14 +991,19 @@ def _closing_note(text: str) -> bool:
     )
 
 
-_TAG = re.compile(r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&)){0,2}")
-"""A topic's tag alone on its line: "Malware", "Mobile Security"."""
+_TAG = re.compile(
+    r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&)){0,2}|[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?"
+)
+"""A topic's tag alone on its line: "Malware", "Mobile Security", "harbour walls"."""
+_LOWER_TAGS = 3
+"""Lines a run of tags with one in lower case has at least."""
 
 
 def _closing_tags(paragraphs: list[str]) -> list[int]:
     """The topics' tags a page prints under the story, one a line: two lines or more of one to
-    three capitalised words (no digit, no closing mark) after the story's last sentence, one of
-    them a single word (a name signing the story off has two: "Jane Roe")."""
+    three capitalised words (or one or two in lower case, then three lines or more; no digit, no
+    closing mark) after the story's last sentence, one of them a single word (a name signing the
+    story off has two: "Jane Roe")."""
     start = len(paragraphs)
     while (
         start > 0
@@ -1007,15 +1012,17 @@ def _closing_tags(paragraphs: list[str]) -> list[int]:
     ):
         start -= 1
     tags = paragraphs[start:]
+    label = start > 1 and paragraphs[start - 1].endswith(":") and len(paragraphs[start - 1]) <= 30
     if (
         len(tags) < 2
         or not start
-        or not paragraphs[start - 1].rstrip().endswith(_SENTENCE_ENDS)
+        or not paragraphs[start - 1 - label].rstrip().endswith(_SENTENCE_ENDS)
         or all(len(tag.split()) > 1 for tag in tags)
         or any(tag.startswith(("About", "By ")) for tag in tags)  # "About The Author", "Jane"
+        or (len(tags) < _LOWER_TAGS and any(tag[:1].islower() for tag in tags))
     ):
         return []
-    return list(range(start, len(paragraphs)))
+    return list(range(start - label, len(paragraphs)))  # with their label: "Explore More:"
 
 
 _NAME_ZONE = 4
