@@ -654,3 +654,28 @@ def test_lower_case_tags_under_the_story_go_with_their_label() -> None:
         [*PROSE, "The board's members:", "Jane Roe", "Ann Fisk"],
     ):
         assert drop_story_links(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#harbour #ferries #seawalls",
+        "@JaneRoe_Paper @examplepaper Like Us",
+        "@examplepaper @harbourboard",
+        "Join our daily and weekly newsletters for the latest harbour news. Learn More",
+    ],
+)
+def test_a_line_of_handles_or_a_newsletter_box_is_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "@examplepaper said on Tuesday that the sea wall would close for the winter.",
+        "#1 seed Example Port beat the visitors on Tuesday.",
+        "The board asked residents to join our harbour walk, and the newsletter listed the dates.",
+    ],
+)
+def test_prose_with_a_handle_or_a_newsletter_stays(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -304,7 +304,8 @@ _PROMO = re.compile(
     r"\b(?:sign\s+up|subscribe|keep\s+up\s+with)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b"
     r"|\b(?:turn\s+off|disable|pause|whitelist|allowlist)\s+(?:your\s+|an\s+|the\s+)?ad[\s-]?block"
     r"|\bsubscri(?:be|ption)s?\b.{0,240}\buse\s+(?:the\s+)?(?:promo\s+|coupon\s+)?code\b"
-    r"|\bkeep\s+up\s+with\s+our\s+coverage\b.{0,120}\bvisit\s+our\b",
+    r"|\bkeep\s+up\s+with\s+our\s+coverage\b.{0,120}\bvisit\s+our\b"
+    r"|\Ajoin\s+our\b.{0,60}\bnewsletters?\b",
     re.IGNORECASE,
 )
 _TEASER = re.compile(
@@ -358,6 +359,11 @@ _EMBED_POST = re.compile(
 )
 """An embedded post as a page prints it: "Twitter: Ana Ruiz - The ferry has left"."""
 _HASHTAG_PROMO = re.compile(r"#\w{2,30}:\s+[^.!?]{5,120}")
+_HANDLES = re.compile(
+    r"(?:[#@]\w[\w.]{1,40}\s+)+[#@]\w[\w.]{1,40}(?:\s+(?:like|follow)\s+us(?:\s+on\s+\w+)?)?\s*",
+    re.IGNORECASE,
+)
+"""A line of nothing but hashtags or handles: "#harbour #ferries", "@jroe @paper Like Us"."""
 """A promoted feature under its hashtag, no closing mark: "#Harbour24: A day on the docks"."""
 _SHARE_YOURS = re.compile(
     r"(?:.{0,200}[.?!]\s+)?(?:please\s+)?share\s+your\s+(?:[\w,]+\s+){0,3}?"
@@ -474,6 +480,8 @@ def is_boilerplate(paragraph: str) -> bool:
         if text[0].isdigit() and " of " in text[:9] and _GALLERY_CAPTION.fullmatch(text):
             return True
         if text[0] == "#" and _HASHTAG_PROMO.fullmatch(text):
+            return True
+        if text[0] in "#@" and _HANDLES.fullmatch(text):
             return True
         if (
             ":" in text[:12]
