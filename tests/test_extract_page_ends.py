@@ -679,3 +679,19 @@ def test_a_line_of_handles_or_a_newsletter_box_is_furniture(line: str) -> None:
 )
 def test_prose_with_a_handle_or_a_newsletter_stays(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ferries wait at the quay as the storm passes. HDN / Jane Roe",
+        "Jane Roe, the harbour master, at the old sea wall. Supplied",
+    ],
+)
+def test_a_caption_with_an_outlet_then_name_or_supplied_run_on_is_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_prose_ending_in_supplied_words_stays() -> None:
+    assert not is_boilerplate("The board said the stone for the wall had been supplied.")
+    assert not is_boilerplate("Fares rise on Monday. Ferry / Bus Pass holders pay more.")

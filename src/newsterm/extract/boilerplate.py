@@ -521,6 +521,8 @@ def is_boilerplate(paragraph: str) -> bool:
             return True
         if text[-1].isalpha() and "/" in text[-60:] and _credit_after_caption(text):
             return True  # "… on the quay. Jane Roe/Harbour Daily files"
+        if text.endswith(". Supplied") and len(text.split()) <= _CAPTION_WORDS:
+            return True  # a caption with its credit run on: "… on the quay. Supplied"
         if len(text) <= 120 and text.endswith((")", ").")) and _citation(text):
             return True  # "Nature 574, 16-17 (2019)"
         if text.startswith("10.") and _PAGE_LABEL.fullmatch(text):
@@ -584,14 +586,14 @@ def _dated_caption(text: str) -> bool:
 
 def _credit_after_caption(text: str) -> bool:
     """A caption with a photo's credit run on after its last sentence: "… on the quay. Jane
-    Roe/Harbour Daily", "… Jane Roe/Reuters files" (an archive photo); a name of two words or
-    more before the slash."""
+    Roe/Harbour Daily", "… Jane Roe/Reuters files" (an archive photo), "… Harbour Daily / Jane
+    Roe"; a name of two words or more on one side of the slash."""
     cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
     if cut < 0 or len(text.split()) > _CAPTION_WORDS:
         return False
     credit = text[cut + 2 :].removesuffix(" files").removesuffix(" file")
-    who = credit.partition("/")[0]
-    return " " in who.strip() and _NAME_CREDIT.fullmatch(credit) is not None
+    who, _, by = credit.partition("/")
+    return (" " in who.strip() or " " in by.strip()) and _NAME_CREDIT.fullmatch(credit) is not None
 
 
 def _citation(text: str) -> bool:
