@@ -106,7 +106,7 @@ _LINE = re.compile(
       | (?:know\s+something|got\s+a\s+(?:news\s+)?tip|have\s+a\s+(?:news\s+)?tip)[^?]{0,60}\?\s*
         (?:e-?mail|contact|write\s+to|tell|send)\b.{0,120}
       | advert | posted\s+in\s*:\s*[\w&’' ,/-]{1,60} | show\s+(?:more|less)
-      | donate(?:\s+(?:today|now|here))? | stay\s+in\s+the\s+know | authors?
+      | donate(?:\s+(?:today|now|here))? | stay\s+in\s+the\s+know | author
       | recent\s+(?:posts|stories|articles) | more\s+like\s+this(?:\s+(?:story|article))?
       | follow\s+us\s*: | (?:read|see)\s+our\s+privacy\s+policy
       | (?:photo|image|picture)s?\s+via\s+(?:a\s+)?screen\s*(?:capture|grab|shot)
@@ -164,7 +164,7 @@ _FIRST_WORDS = words(
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
-    recent popular know got have learn advert donate stay author authors"""
+    recent popular know got have learn advert donate stay author"""
 )
 _PAGE_LABEL = re.compile(
     r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
