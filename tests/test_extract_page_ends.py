@@ -567,3 +567,131 @@ def test_a_second_authors_name_under_the_byline_is_no_kicker() -> None:
     result = analyse("Harbour wall", ["By Ana Ruiz", "Maria Lind", *STORY])
     assert result.authors == ["Ana Ruiz", "Maria Lind"]
     assert result.paragraphs == STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Date: March 3, 2021",
+        "FULL STORY",
+        "Story Source:",
+        "Materials provided by Example Harbour University",
+        "Materials provided by Example Harbour University. Note: Content may be edited for length.",
+        "Journal Reference:",
+        "Cite This Page:",
+        "MLA APA Chicago",
+        "10.1234/harbour-031221-1",
+        "Jane Roe, Ann Poe. Tides under the old sea wall. Harbour Letters, 2021; DOI: 10.1234/hl.5",
+        'Example University. "Tides under the old wall." Example Daily, 3 March 2021.'
+        " <www.example.com/releases/2021/03/210303.htm>.",
+        "Example University. (2021, March 3). Tides under the old wall. Example Daily."
+        " Retrieved March 4, 2021 from www.example.com/releases/2021/03/210303.htm",
+        'Example University. "Tides under the old wall." Example Daily.'
+        " www.example.com/releases/2021/03/210303.htm (accessed March 4, 2021).",
+    ],
+)
+def test_a_science_releases_labels_and_citations_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The data was retrieved on March 4 from the board's archive at the harbour office.",
+        "Full story times were cut short as the board met late on Tuesday.",
+        "Materials provided by the board were used to rebuild the wall.",
+        "The date: March 3, 2021, was when the wall fell, she said, and nobody forgot it.",
+    ],
+)
+def test_prose_about_dates_and_materials_stays(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advert",
+        "Posted in: Harbours, Ferries",
+        "Show more",
+        "Show less",
+        "Donate today",
+        "Stay in the Know",
+        "Author",
+        "Recent Posts",
+        "More like this story",
+        "Follow Us:",
+        "Read our Privacy Policy",
+        "Image via screen capture.",
+    ],
+)
+def test_a_pages_buttons_and_labels_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted in the harbour office, the notice said the wall would close on Monday.",
+        "Stay in the know, the harbour master told the ferry crews on Tuesday.",
+        "Show more patience, the board urged the ferry crews on Tuesday.",
+        "The author of the report said the wall would not last another winter.",
+    ],
+)
+def test_prose_opening_with_those_words_stays(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_recent_posts_label_takes_the_headlines_under_it() -> None:
+    assert drop_story_links([*PROSE, "Recent Posts", *HEADLINES]) == PROSE
+
+
+def test_lower_case_tags_under_the_story_go_with_their_label() -> None:
+    tags = ["sea walls", "Example Port", "ferries", "storms", "Harbour Life"]
+    assert drop_story_links([*PROSE, "Explore More:", *tags]) == PROSE
+    assert drop_story_links([*PROSE, *tags]) == PROSE
+    for kept in (
+        [*PROSE, "ferries", "storms"],  # two lower-case lines are too few
+        [*PROSE, "The board's members:", "Jane Roe", "Ann Fisk"],
+    ):
+        assert drop_story_links(kept) == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#harbour #ferries #seawalls",
+        "@JaneRoe_Paper @examplepaper Like Us",
+        "@examplepaper @harbourboard",
+        "Join our daily and weekly newsletters for the latest harbour news. Learn More",
+    ],
+)
+def test_a_line_of_handles_or_a_newsletter_box_is_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "@examplepaper said on Tuesday that the sea wall would close for the winter.",
+        "#1 seed Example Port beat the visitors on Tuesday.",
+        "The board asked residents to join our harbour walk, and the newsletter listed the dates.",
+    ],
+)
+def test_prose_with_a_handle_or_a_newsletter_stays(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ferries wait at the quay as the storm passes. HDN / Jane Roe",
+        "Jane Roe, the harbour master, at the old sea wall. Supplied",
+    ],
+)
+def test_a_caption_with_an_outlet_then_name_or_supplied_run_on_is_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+def test_prose_ending_in_supplied_words_stays() -> None:
+    assert not is_boilerplate("The board said the stone for the wall had been supplied.")
+    assert not is_boilerplate("Fares rise on Monday. Ferry / Bus Pass holders pay more.")

@@ -105,6 +105,11 @@ _LINE = re.compile(
       | popular\s+videos? | related\s+stor(?:y|ies)
       | (?:know\s+something|got\s+a\s+(?:news\s+)?tip|have\s+a\s+(?:news\s+)?tip)[^?]{0,60}\?\s*
         (?:e-?mail|contact|write\s+to|tell|send)\b.{0,120}
+      | advert | posted\s+in\s*:\s*[\w&’' ,/-]{1,60} | show\s+(?:more|less)
+      | donate(?:\s+(?:today|now|here))? | stay\s+in\s+the\s+know | author
+      | recent\s+(?:posts|stories|articles) | more\s+like\s+this(?:\s+(?:story|article))?
+      | follow\s+us\s*: | (?:read|see)\s+our\s+privacy\s+policy
+      | (?:photo|image|picture)s?\s+via\s+(?:a\s+)?screen\s*(?:capture|grab|shot)
       | get\s+[\w’'&. -]{1,40}\s+on\s+(?:twitter|facebook|instagram)\b
         (?:\s*,?\s*(?:and\s+|&\s+)?(?-i:[A-Z][\w+]*)(?:\s+(?-i:[A-Z][\w+]*))?){0,4}
     )
@@ -159,11 +164,16 @@ _FIRST_WORDS = words(
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
-    recent popular know got have learn"""
+    recent popular know got have learn advert donate stay author"""
 )
 _PAGE_LABEL = re.compile(
     r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
-      (?:\s+credit)?\s*:.* | source\s+link | doi\s*:\s*10\.\d{3,9}/\S{1,200}
+      (?:\s+credit)?\s*:.* | source\s+link | (?:doi\s*:\s*)?10\.\d{3,9}/\S{1,200}
+      | story\s+source\s*: | journal\s+references?\s*: | cite\s+this\s+(?:page|article)\s*:
+      | mla\s+apa\s+chicago | full\s+story | date\s*:\s*[\w,./ -]{0,20}\b(?:19|20)\d\d
+      | materials?\s+provided\s+by\s+(?-i:[A-Z])[\w’'&-]*
+        (?:\s+(?:(?-i:[A-Z])[\w’'&,-]*|of|the|and|for|at|de|&)){0,10}
+        (?:\.\s+note\s*:\s*content\s+may\s+be\s+edited\b[^.]{0,60})?
       | disclaimers?(?:\s*:.*)? | about\s+the\s+authors?
       | scroll\s+(?:down|up)\s+(?:for|to)\b[^.!?]{1,80}
       | enter\s+your\s+(?:post\s?code|zip(?:\s+code)?|e-?mail(?:\s+address)?)\s+(?:to|for|and)\b
@@ -173,11 +183,23 @@ _PAGE_LABEL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 """Other labels of a page: "Header image: …", "Source link", "doi: 10.…", "Disclaimer: …",
-"About the author", "Scroll down for video", a prompt to readers ("Sound off below!")."""
+"About the author", "Scroll down for video", a prompt to readers ("Sound off below!"), a
+science release's labels ("Story Source:", "Cite This Page:", "Date: May 3, 2020")."""
 _PAGE_LABEL_WORDS = words(
     "header featured feature top lead main cover hero banner source doi disclaimer disclaimers"
-    " about scroll what sound let tell enter"
+    " about scroll what sound let tell enter story journal cite mla full date materials material"
 )
+_WEB_CITATION = re.compile(
+    r".{10,300}?(?:\.\s+Retrieved\s+(?:on\s+)?[\w ,]{6,30}?\s+from\s+<?(?:https?://|www\.)\S+"
+    r"|\.\s+<(?:https?://|www\.)[^\s<>]{4,200}>"
+    r"|\.\s+(?:https?://|www\.)\S{4,200}\s+\(accessed\s+[\w ,]{6,30}\))[\s.]*",
+    re.DOTALL,
+)
+"""A citation of the page with its address: "… Daily, 3 May 2020. <www.example.com/a.htm>.",
+"… Retrieved May 4, 2020 from www.example.com/a.htm", "… www.example.com/a.htm (accessed May 4,
+2020)."."""
+_DOI_TAIL = re.compile(r"[.;,]\s+doi\s*:\s*10\.\d{3,9}/\S{1,200}\s*\Z", re.IGNORECASE)
+"""A paper's reference that ends in its DOI: "… Nature Physics, 2020; DOI: 10.1038/s4-0"."""
 _DATED_CAPTION = re.compile(
     r"[A-Z][^.!?\"“”]{10,200}\sduring\s[^.!?\"“”]{3,120}\s(?:on|in)\s+(?:[A-Z][a-z]+day,\s+)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\s+\d{1,2},\s+(?:19|20)\d\d\."
@@ -282,7 +304,8 @@ _PROMO = re.compile(
     r"\b(?:sign\s+up|subscribe|keep\s+up\s+with)\b.{0,120}\bnewsletter\b|\bclick(?:ing)?\s+here\b"
     r"|\b(?:turn\s+off|disable|pause|whitelist|allowlist)\s+(?:your\s+|an\s+|the\s+)?ad[\s-]?block"
     r"|\bsubscri(?:be|ption)s?\b.{0,240}\buse\s+(?:the\s+)?(?:promo\s+|coupon\s+)?code\b"
-    r"|\bkeep\s+up\s+with\s+our\s+coverage\b.{0,120}\bvisit\s+our\b",
+    r"|\bkeep\s+up\s+with\s+our\s+coverage\b.{0,120}\bvisit\s+our\b"
+    r"|\Ajoin\s+our\b.{0,60}\bnewsletters?\b",
     re.IGNORECASE,
 )
 _TEASER = re.compile(
@@ -336,6 +359,11 @@ _EMBED_POST = re.compile(
 )
 """An embedded post as a page prints it: "Twitter: Ana Ruiz - The ferry has left"."""
 _HASHTAG_PROMO = re.compile(r"#\w{2,30}:\s+[^.!?]{5,120}")
+_HANDLES = re.compile(
+    r"(?:[#@]\w[\w.]{1,40}\s+)+[#@]\w[\w.]{1,40}(?:\s+(?:like|follow)\s+us(?:\s+on\s+\w+)?)?\s*",
+    re.IGNORECASE,
+)
+"""A line of nothing but hashtags or handles: "#harbour #ferries", "@jroe @paper Like Us"."""
 """A promoted feature under its hashtag, no closing mark: "#Harbour24: A day on the docks"."""
 _SHARE_YOURS = re.compile(
     r"(?:.{0,200}[.?!]\s+)?(?:please\s+)?share\s+your\s+(?:[\w,]+\s+){0,3}?"
@@ -453,6 +481,8 @@ def is_boilerplate(paragraph: str) -> bool:
             return True
         if text[0] == "#" and _HASHTAG_PROMO.fullmatch(text):
             return True
+        if text[0] in "#@" and _HANDLES.fullmatch(text):
+            return True
         if (
             ":" in text[:12]
             and lowered.startswith(("twitter", "instagram", "facebook", "x"))
@@ -491,8 +521,16 @@ def is_boilerplate(paragraph: str) -> bool:
             return True
         if text[-1].isalpha() and "/" in text[-60:] and _credit_after_caption(text):
             return True  # "… on the quay. Jane Roe/Harbour Daily files"
+        if text.endswith(". Supplied") and len(text.split()) <= _CAPTION_WORDS:
+            return True  # a caption with its credit run on: "… on the quay. Supplied"
         if len(text) <= 120 and text.endswith((")", ").")) and _citation(text):
             return True  # "Nature 574, 16-17 (2019)"
+        if text.startswith("10.") and _PAGE_LABEL.fullmatch(text):
+            return True  # a DOI alone: "10.1234/journal-0101"
+        if (
+            "Retrieved " in text or "<" in text or "(accessed " in text
+        ) and _WEB_CITATION.fullmatch(text):
+            return True
         if text.isupper() and len(text.split()) >= 5 and any(m in text for m in "'‘’\"“”"):
             return True  # another story's headline in capitals: "STAR ‘OPENS UP’ ABOUT …"
     if len(text) <= _MAX_LINE:
@@ -520,6 +558,8 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if "/for " in text[:60] and len(text) <= 1000 and _FOR_CREDIT.match(text):
         return True
+    if len(text) <= _MAX_CREDIT and "oi:" in text[-200:].lower() and _DOI_TAIL.search(text[-200:]):
+        return True
     if len(text) > _MAX_CAPTION:
         return False
     tail = text[-160:]
@@ -546,14 +586,14 @@ def _dated_caption(text: str) -> bool:
 
 def _credit_after_caption(text: str) -> bool:
     """A caption with a photo's credit run on after its last sentence: "… on the quay. Jane
-    Roe/Harbour Daily", "… Jane Roe/Reuters files" (an archive photo); a name of two words or
-    more before the slash."""
+    Roe/Harbour Daily", "… Jane Roe/Reuters files" (an archive photo), "… Harbour Daily / Jane
+    Roe"; a name of two words or more on one side of the slash."""
     cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
     if cut < 0 or len(text.split()) > _CAPTION_WORDS:
         return False
     credit = text[cut + 2 :].removesuffix(" files").removesuffix(" file")
-    who = credit.partition("/")[0]
-    return " " in who.strip() and _NAME_CREDIT.fullmatch(credit) is not None
+    who, _, by = credit.partition("/")
+    return (" " in who.strip() or " " in by.strip()) and _NAME_CREDIT.fullmatch(credit) is not None
 
 
 def _citation(text: str) -> bool:
@@ -961,14 +1001,19 @@ def _closing_note(text: str) -> bool:
     )
 
 
-_TAG = re.compile(r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&)){0,2}")
-"""A topic's tag alone on its line: "Malware", "Mobile Security"."""
+_TAG = re.compile(
+    r"[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|&)){0,2}|[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?"
+)
+"""A topic's tag alone on its line: "Malware", "Mobile Security", "harbour walls"."""
+_LOWER_TAGS = 3
+"""Lines a run of tags with one in lower case has at least."""
 
 
 def _closing_tags(paragraphs: list[str]) -> list[int]:
     """The topics' tags a page prints under the story, one a line: two lines or more of one to
-    three capitalised words (no digit, no closing mark) after the story's last sentence, one of
-    them a single word (a name signing the story off has two: "Jane Roe")."""
+    three capitalised words (or one or two in lower case, then three lines or more; no digit, no
+    closing mark) after the story's last sentence, one of them a single word (a name signing the
+    story off has two: "Jane Roe")."""
     start = len(paragraphs)
     while (
         start > 0
@@ -977,15 +1022,17 @@ def _closing_tags(paragraphs: list[str]) -> list[int]:
     ):
         start -= 1
     tags = paragraphs[start:]
+    label = start > 1 and paragraphs[start - 1].endswith(":") and len(paragraphs[start - 1]) <= 30
     if (
         len(tags) < 2
         or not start
-        or not paragraphs[start - 1].rstrip().endswith(_SENTENCE_ENDS)
+        or not paragraphs[start - 1 - label].rstrip().endswith(_SENTENCE_ENDS)
         or all(len(tag.split()) > 1 for tag in tags)
         or any(tag.startswith(("About", "By ")) for tag in tags)  # "About The Author", "Jane"
+        or (len(tags) < _LOWER_TAGS and any(tag[:1].islower() for tag in tags))
     ):
         return []
-    return list(range(start, len(paragraphs)))
+    return list(range(start - label, len(paragraphs)))  # with their label: "Explore More:"
 
 
 _NAME_ZONE = 4
@@ -1177,6 +1224,8 @@ _BARE_LABELS = frozenset(
         "more videos",
         "you may also like",
         "recommended",
+        "recent posts",
+        "more like this story",
     )
 )
 """A heading a page prints above other stories' headlines, alone on its line, no colon."""
