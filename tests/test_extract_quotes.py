@@ -1451,3 +1451,31 @@ def test_a_sentence_opening_with_a_run_cut_inside_one_word_is_read_without_error
     for first in ("Ana.Ana went home.", "Ruiz\tAna.Ana went home."):
         found = find_quotes([first, "She said, “We will go there now.”"])
         assert [q.text for q in found] == ["We will go there now."]
+
+
+def test_an_opening_adverb_in_ly_is_no_person_for_he() -> None:
+    """ "Originally trained as a chef, Lind said …": "Originally" (like "Generally",
+    "Naturally", "Personally") opens the sentence; it is no one "he" can mean."""
+    for adverb in ("Originally", "Generally", "Naturally", "Personally", "Incidentally"):
+        found = quotes(
+            "The painter Ivo Lind works from a barn.",
+            f"{adverb} trained as a chef, Lind said the work was slow. “It takes years,” he says.",
+        )
+        assert [q.speaker for q in found] == ["Lind"], adverb
+
+
+def test_a_body_after_a_role_of_is_no_speaker() -> None:
+    """ "Ana Ruiz, managing director of Blue Harbour, said …" then an unattributed quotation:
+    the speaker is Ruiz, not the firm she heads; and a body named that way ("owner of Oak
+    and Stone Judo") is no one "he" can mean later."""
+    found = quotes(
+        "Ana Ruiz, managing director of Blue Harbour, said hiring had slowed.",
+        "“It has been a hard year for many people looking for work.”",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz"]
+    found = quotes(
+        "Ivo Lind, owner of Oak and Stone Judo studio, teaches veterans.",
+        "Oak and Stone Judo is on Main Street. He also runs classes that bring Judo to schools.",
+        "“It gave back to me,” he said.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind"]

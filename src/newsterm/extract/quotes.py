@@ -273,7 +273,7 @@ _OPENING_ADVERBS = words(
 )
 _ADVERB_ENDINGS = (
     "ically", "ously", "ently", "antly", "ately", "ingly", "edly", "fully", "ively", "ably",
-    "ibly", "ually", "ially", "tively",
+    "ibly", "ually", "ially", "tively", "inally", "onally", "erally", "urally", "entally",
 )  # fmt: skip
 """Endings of "-ly" adverbs that no first name has ("Ironically", "Curiously"; not "Emily")."""
 
@@ -761,6 +761,8 @@ def _trailing_name(segment: str) -> str | None:
     ):
         return None  # "a spokesperson for Inherent Resolve", "the journal Nature"
     tokens = match.group("name").split()
+    if titled and len(tokens) < 3:
+        return None  # "director of Frog Recruitment": a body (not "… of State Ana Ruiz")
     while tokens and tokens[0].lower() in TITLES:
         tokens.pop(0)  # "CEO Ana Ruiz"
     if any(len(t) > 1 and t.isupper() and "." not in t for t in tokens):
@@ -1098,6 +1100,16 @@ def _before_possessive(tokens: list[str]) -> list[str]:
     return tokens
 
 
+_HEADS_OF = re.compile(
+    r"\b(?:director|founder|co-founder|owner|head|chief|president|chair|chairman|chairwoman"
+    r"|ceo|manager|officer|executive|spokesman|spokeswoman|spokesperson|partner|principal)"
+    r"\s+(?:at|of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?$",
+    re.IGNORECASE,
+)
+"""What a body's name follows ("managing director of ", "owner of Heaven and "): the name
+after it is an organisation's, never a person to resolve "he said" to."""
+
+
 class _People:
     """Person names mentioned outside quotes, for resolving "he said".
 
@@ -1110,6 +1122,7 @@ class _People:
         self._positions: list[tuple[int, int]] = []
         self._keys: list[str] = []
         self._forms: dict[str, list[tuple[tuple[int, int], str]]] = {}
+        self._bodies: set[str] = set()
 
     def _scan_to(self, para: int) -> None:
         while self._scanned <= para and self._scanned < len(self._masked):
@@ -1126,6 +1139,12 @@ class _People:
 
     def _add(self, para: int, match: re.Match[str], text: str) -> None:
         run = match.group()
+        start = match.start()
+        if text[start - 3 : start] in ("of ", "at ", "or ", "nd ", " & ") and _HEADS_OF.search(
+            text, max(0, start - 80), start
+        ):
+            self._bodies.add(run.split()[-1].lower().rstrip(".").removesuffix("’s"))
+            return
         if " " not in run:  # one capitalised word: the common case, kept cheap
             lowered = run.lower().rstrip(".")
             if (
@@ -1136,6 +1155,8 @@ class _People:
             ):
                 return
             key = lowered.removesuffix("’s").removesuffix("'s")
+            if key in self._bodies:
+                return
             if key not in self._forms:
                 # A new single name counts as a person only as a clause's subject: "Trump has".
                 before = match.start() - 1
@@ -1163,6 +1184,8 @@ class _People:
         if any(_nonperson(t) for t in tokens):
             return
         key = tokens[-1].lower().removesuffix("’s").removesuffix("'s")
+        if key in self._bodies:
+            return
         new_single = len(tokens) == 1 and not titled and key not in self._forms
         if new_single and _VERBISH.match(text, match.end()) is None:
             return  # "But Trump has said" counts; "In Caracas" does not
@@ -1181,6 +1204,11 @@ class _People:
         if len({f.split()[0] for f in full}) > 1:
             return name if " " in name else full[-1]
         return min([*forms, name], key=lambda f: (len(f), f))
+
+    def names_body(self, name: str, para: int) -> bool:
+        """Whether ``name`` ends as a body's name seen up to ``para`` ("Earth Aikido")."""
+        self._scan_to(para)
+        return name.split()[-1].lower() in self._bodies
 
     def named_in(self, para: int, offset: int) -> str | None:
         """The person mentioned last before ``offset`` when that mention is in paragraph
@@ -1292,6 +1320,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 subject = _previous_subject(
                     masked, starts, first.para, first.open, earlier, speaker.lower()
                 )
+                if subject is not None and people.names_body(subject, first.para):
+                    subject = None  # "Heaven and Earth Aikido is …": the studio, not "he"
                 if subject is not None and subject != earlier:
                     subject = people.form_of(subject, first.para, first.open)
                 if (
