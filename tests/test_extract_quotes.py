@@ -1479,3 +1479,13 @@ def test_a_body_after_a_role_of_is_no_speaker() -> None:
         "“It gave back to me,” he said.",
     )
     assert [q.speaker for q in found] == ["Ivo Lind"]
+
+
+def test_a_role_after_a_works_name_is_the_person_named_before() -> None:
+    """ "… the Silver Coast actress wrote": a description with the name of a show before the
+    role stands for the person named before, as "the actress" does."""
+    found = quotes(
+        "Mara Venn shared a photo of her mother on Sunday.",
+        "“My mother sent letters to soldiers overseas,” the Silver Coast actress wrote.",
+    )
+    assert [q.speaker for q in found] == ["Mara Venn"]

@@ -1438,13 +1438,16 @@ _ROLE = (
     r"|\d+-year-old|teenager|senator|congressman|congresswoman|lawmaker)"
 )
 _PERSON_DESCRIPTION = re.compile(
-    rf"the {_ROLE}(?: and {_ROLE})?|the (?:[A-Z][\w.-]*\s+){{0,2}}(?:Democrat|Republican)"
+    rf"the (?:(?:(?-i:[A-Z])[\w.'’-]*\s+){{1,3}}(?!senator|congress|lawmaker|\d))?{_ROLE}"
+    rf"(?: and {_ROLE})?"
+    r"|the (?:[A-Z][\w.-]*\s+){0,2}(?:Democrat|Republican)"
     r"(?:\s+from\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?",
     re.IGNORECASE,
 )
 """A description that stands for a person named before: "the 47-year-old", "the actor", "the
-singer and guitarist" (role words only: "the 72-year-old senator" may be someone else, and is
-kept as written)."""
+singer and guitarist", "the Silver Coast actress" (a show's or band's name before the role,
+not a lawmaker's: "the Texas senator" may be someone else; role words only: "the 72-year-old
+senator" may be someone else, and is kept as written)."""
 _SMALL_WORDS = words("a an and as at but by for from in into of on or the to with")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
