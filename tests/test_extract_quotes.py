@@ -1489,3 +1489,13 @@ def test_a_role_after_a_works_name_is_the_person_named_before() -> None:
         "“My mother sent letters to soldiers overseas,” the Silver Coast actress wrote.",
     )
     assert [q.speaker for q in found] == ["Mara Venn"]
+
+
+def test_a_name_after_which_is_the_speaker_not_the_thing() -> None:
+    """ "The album, which Ivo Lind describes as “a diary”, …": the words are Lind's, not the
+    album's; "he says" after it is Lind too."""
+    found = quotes(
+        "The album, which Ivo Lind describes as “a diary of a summer”, came out in May.",
+        "The album sold well. “I wrote it in a week,” he says.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind", "Ivo Lind"]

@@ -578,6 +578,10 @@ _EDITOR_NAME = re.compile(r"\[(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0
 """A name an editor put in square brackets for a pronoun: "[Ruiz] said"."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|what)\s+(?P<pronoun>he|she|they)\s*$")
 
+_RELATIVE_NAME = re.compile(
+    r"\b(?:which|that)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+$"
+)
+
 
 def _subject(pre: str) -> str | None:
     """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
@@ -589,6 +593,10 @@ def _subject(pre: str) -> str | None:
         relative = _RELATIVE_PRONOUN.search(pre)
         if relative is not None:
             return relative.group("pronoun")  # "a fund which he said would fight “…”"
+    elif pre[-1:] == " " and ("which " in pre or "that " in pre):
+        relative = _RELATIVE_NAME.search(pre)
+        if relative is not None and _classify(relative.group("name")) == "name":
+            return relative.group("name")  # "The book, which Watson describes as “…”"
     if pre.endswith(" who "):
         # "… was mocked by critics and Ana Ruiz(,) who wrote: “…”": the name "who" follows
         head = pre[:-5].rstrip(" ,")
