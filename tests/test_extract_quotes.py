@@ -1499,3 +1499,14 @@ def test_a_name_after_which_is_the_speaker_not_the_thing() -> None:
         "The album sold well. “I wrote it in a week,” he says.",
     )
     assert [q.speaker for q in found] == ["Ivo Lind", "Ivo Lind"]
+
+
+def test_a_quotation_after_she_said_that_is_hers() -> None:
+    """ "Mara Venn, a lawyer, said …" "She said small firms could not pay more." then an
+    unattributed quotation paragraph: the words are Venn's, as “…,” she said would be."""
+    found = quotes(
+        "Mara Venn, a lawyer in Leeds, said the leave mattered to many workers.",
+        "She said small firms could not pay more, though most firms were small.",
+        "“It is much harder to top up the pay. That is where the state has a part to play.”",
+    )
+    assert [q.speaker for q in found] == ["Mara Venn"]

@@ -1241,6 +1241,9 @@ class _People:
         return min(forms, key=lambda f: (len(f), f))
 
 
+_PRONOUN_SAID = ("He said ", "She said ", "He says ", "She says ")
+
+
 def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     """Find the direct quotations in clean body paragraphs, in order."""
     spans = [_scan(p, i) for i, p in enumerate(paragraphs)]
@@ -1286,6 +1289,16 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                         masked[first.para - 1][before[-1] if before else 0 :],
                         partial(_named_in_full, masked, first.para),
                     )
+                    if reported is None and paragraphs[first.para - 1].startswith(_PRONOUN_SAID):
+                        # "She said it was …" then “…”: the one "she" is, as for “…,” she said
+                        reported = _previous_subject(
+                            masked,
+                            starts,
+                            first.para - 1,
+                            len(masked[first.para - 1]),
+                            None,
+                            paragraphs[first.para - 1].split(" ", 1)[0].lower(),
+                        )
                 if reported is not None and _classify(reported) == "name":
                     cand.speaker = reported
             if cand.speaker is None:
