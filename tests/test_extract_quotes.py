@@ -1510,3 +1510,12 @@ def test_a_quotation_after_she_said_that_is_hers() -> None:
         "“It is much harder to top up the pay. That is where the state has a part to play.”",
     )
     assert [q.speaker for q in found] == ["Mara Venn"]
+
+
+def test_a_picture_note_between_name_and_verb_keeps_the_speaker() -> None:
+    """ "“…,” Ivo Lind (pictured above) says.": the note about a photo is no hard stop."""
+    found = quotes(
+        "“The trade has been chasing the same faults for years,” Ivo Lind (pictured above) says.",
+        "“We won the final,” Ana Ruiz (left) said.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind", "Ana Ruiz"]

@@ -574,6 +574,7 @@ _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][
 
 _PAREN_PARTY = re.compile(r"\s*\((?:[A-Z]|[A-Z][a-z]{1,4}\.?)-[A-Z][\w. ]{0,24}\)")
 """A party and state in brackets after a name: "Sen. Ana Ruiz (R-Warren)", "(D-Ore.)"."""
+_PAREN_PICTURED = re.compile(r"\s*\((?:pictured|left|right|center|centre)\b[\w ,]{0,20}\)")
 _EDITOR_NAME = re.compile(r"\[(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\]")
 """A name an editor put in square brackets for a pronoun: "[Ruiz] said"."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|what)\s+(?P<pronoun>he|she|they)\s*$")
@@ -587,6 +588,7 @@ def _subject(pre: str) -> str | None:
     """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
     if ")" in pre:
         pre = _PAREN_PARTY.sub("", pre)  # brackets are a hard stop; a party tag is the name's
+        pre = _PAREN_PICTURED.sub("", pre)  # "Ruiz (pictured above) says"
     if "]" in pre:
         pre = _EDITOR_NAME.sub(r"\g<name>", pre)  # "‘…,’ [Ruiz] said": the editor's name
     if pre.endswith((" he ", " she ", " they ")):
