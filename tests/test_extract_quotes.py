@@ -1451,3 +1451,71 @@ def test_a_sentence_opening_with_a_run_cut_inside_one_word_is_read_without_error
     for first in ("Ana.Ana went home.", "Ruiz\tAna.Ana went home."):
         found = find_quotes([first, "She said, “We will go there now.”"])
         assert [q.text for q in found] == ["We will go there now."]
+
+
+def test_an_opening_adverb_in_ly_is_no_person_for_he() -> None:
+    """ "Originally trained as a chef, Lind said …": "Originally" (like "Generally",
+    "Naturally", "Personally") opens the sentence; it is no one "he" can mean."""
+    for adverb in ("Originally", "Generally", "Naturally", "Personally", "Incidentally"):
+        found = quotes(
+            "The painter Ivo Lind works from a barn.",
+            f"{adverb} trained as a chef, Lind said the work was slow. “It takes years,” he says.",
+        )
+        assert [q.speaker for q in found] == ["Lind"], adverb
+
+
+def test_a_body_after_a_role_of_is_no_speaker() -> None:
+    """ "Ana Ruiz, managing director of Blue Harbour, said …" then an unattributed quotation:
+    the speaker is Ruiz, not the firm she heads; and a body named that way ("owner of Oak
+    and Stone Judo") is no one "he" can mean later."""
+    found = quotes(
+        "Ana Ruiz, managing director of Blue Harbour, said hiring had slowed.",
+        "“It has been a hard year for many people looking for work.”",
+    )
+    assert [q.speaker for q in found] == ["Ana Ruiz"]
+    found = quotes(
+        "Ivo Lind, owner of Oak and Stone Judo studio, teaches veterans.",
+        "Oak and Stone Judo is on Main Street. He also runs classes that bring Judo to schools.",
+        "“It gave back to me,” he said.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind"]
+
+
+def test_a_role_after_a_works_name_is_the_person_named_before() -> None:
+    """ "… the Silver Coast actress wrote": a description with the name of a show before the
+    role stands for the person named before, as "the actress" does."""
+    found = quotes(
+        "Mara Venn shared a photo of her mother on Sunday.",
+        "“My mother sent letters to soldiers overseas,” the Silver Coast actress wrote.",
+    )
+    assert [q.speaker for q in found] == ["Mara Venn"]
+
+
+def test_a_name_after_which_is_the_speaker_not_the_thing() -> None:
+    """ "The album, which Ivo Lind describes as “a diary”, …": the words are Lind's, not the
+    album's; "he says" after it is Lind too."""
+    found = quotes(
+        "The album, which Ivo Lind describes as “a diary of a summer”, came out in May.",
+        "The album sold well. “I wrote it in a week,” he says.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind", "Ivo Lind"]
+
+
+def test_a_quotation_after_she_said_that_is_hers() -> None:
+    """ "Mara Venn, a lawyer, said …" "She said small firms could not pay more." then an
+    unattributed quotation paragraph: the words are Venn's, as “…,” she said would be."""
+    found = quotes(
+        "Mara Venn, a lawyer in Leeds, said the leave mattered to many workers.",
+        "She said small firms could not pay more, though most firms were small.",
+        "“It is much harder to top up the pay. That is where the state has a part to play.”",
+    )
+    assert [q.speaker for q in found] == ["Mara Venn"]
+
+
+def test_a_picture_note_between_name_and_verb_keeps_the_speaker() -> None:
+    """ "“…,” Ivo Lind (pictured above) says.": the note about a photo is no hard stop."""
+    found = quotes(
+        "“The trade has been chasing the same faults for years,” Ivo Lind (pictured above) says.",
+        "“We won the final,” Ana Ruiz (left) said.",
+    )
+    assert [q.speaker for q in found] == ["Ivo Lind", "Ana Ruiz"]

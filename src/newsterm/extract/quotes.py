@@ -273,7 +273,7 @@ _OPENING_ADVERBS = words(
 )
 _ADVERB_ENDINGS = (
     "ically", "ously", "ently", "antly", "ately", "ingly", "edly", "fully", "ively", "ably",
-    "ibly", "ually", "ially", "tively",
+    "ibly", "ually", "ially", "tively", "inally", "onally", "erally", "urally", "entally",
 )  # fmt: skip
 """Endings of "-ly" adverbs that no first name has ("Ironically", "Curiously"; not "Emily")."""
 
@@ -574,21 +574,31 @@ _IN_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][
 
 _PAREN_PARTY = re.compile(r"\s*\((?:[A-Z]|[A-Z][a-z]{1,4}\.?)-[A-Z][\w. ]{0,24}\)")
 """A party and state in brackets after a name: "Sen. Ana Ruiz (R-Warren)", "(D-Ore.)"."""
+_PAREN_PICTURED = re.compile(r"\s*\((?:pictured|left|right|center|centre)\b[\w ,]{0,20}\)")
 _EDITOR_NAME = re.compile(r"\[(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\]")
 """A name an editor put in square brackets for a pronoun: "[Ruiz] said"."""
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|what)\s+(?P<pronoun>he|she|they)\s*$")
+
+_RELATIVE_NAME = re.compile(
+    r"\b(?:which|that)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+$"
+)
 
 
 def _subject(pre: str) -> str | None:
     """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
     if ")" in pre:
         pre = _PAREN_PARTY.sub("", pre)  # brackets are a hard stop; a party tag is the name's
+        pre = _PAREN_PICTURED.sub("", pre)  # "Ruiz (pictured above) says"
     if "]" in pre:
         pre = _EDITOR_NAME.sub(r"\g<name>", pre)  # "‘…,’ [Ruiz] said": the editor's name
     if pre.endswith((" he ", " she ", " they ")):
         relative = _RELATIVE_PRONOUN.search(pre)
         if relative is not None:
             return relative.group("pronoun")  # "a fund which he said would fight “…”"
+    elif pre[-1:] == " " and ("which " in pre or "that " in pre):
+        relative = _RELATIVE_NAME.search(pre)
+        if relative is not None and _classify(relative.group("name")) == "name":
+            return relative.group("name")  # "The book, which Watson describes as “…”"
     if pre.endswith(" who "):
         # "… was mocked by critics and Ana Ruiz(,) who wrote: “…”": the name "who" follows
         head = pre[:-5].rstrip(" ,")
@@ -761,6 +771,8 @@ def _trailing_name(segment: str) -> str | None:
     ):
         return None  # "a spokesperson for Inherent Resolve", "the journal Nature"
     tokens = match.group("name").split()
+    if titled and len(tokens) < 3:
+        return None  # "director of Frog Recruitment": a body (not "… of State Ana Ruiz")
     while tokens and tokens[0].lower() in TITLES:
         tokens.pop(0)  # "CEO Ana Ruiz"
     if any(len(t) > 1 and t.isupper() and "." not in t for t in tokens):
@@ -1098,6 +1110,16 @@ def _before_possessive(tokens: list[str]) -> list[str]:
     return tokens
 
 
+_HEADS_OF = re.compile(
+    r"\b(?:director|founder|co-founder|owner|head|chief|president|chair|chairman|chairwoman"
+    r"|ceo|manager|officer|executive|spokesman|spokeswoman|spokesperson|partner|principal)"
+    r"\s+(?:at|of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:and|&)\s+)?$",
+    re.IGNORECASE,
+)
+"""What a body's name follows ("managing director of ", "owner of Heaven and "): the name
+after it is an organisation's, never a person to resolve "he said" to."""
+
+
 class _People:
     """Person names mentioned outside quotes, for resolving "he said".
 
@@ -1110,6 +1132,7 @@ class _People:
         self._positions: list[tuple[int, int]] = []
         self._keys: list[str] = []
         self._forms: dict[str, list[tuple[tuple[int, int], str]]] = {}
+        self._bodies: set[str] = set()
 
     def _scan_to(self, para: int) -> None:
         while self._scanned <= para and self._scanned < len(self._masked):
@@ -1126,6 +1149,12 @@ class _People:
 
     def _add(self, para: int, match: re.Match[str], text: str) -> None:
         run = match.group()
+        start = match.start()
+        if text[start - 3 : start] in ("of ", "at ", "or ", "nd ", " & ") and _HEADS_OF.search(
+            text, max(0, start - 80), start
+        ):
+            self._bodies.add(run.split()[-1].lower().rstrip(".").removesuffix("’s"))
+            return
         if " " not in run:  # one capitalised word: the common case, kept cheap
             lowered = run.lower().rstrip(".")
             if (
@@ -1136,6 +1165,8 @@ class _People:
             ):
                 return
             key = lowered.removesuffix("’s").removesuffix("'s")
+            if key in self._bodies:
+                return
             if key not in self._forms:
                 # A new single name counts as a person only as a clause's subject: "Trump has".
                 before = match.start() - 1
@@ -1163,6 +1194,8 @@ class _People:
         if any(_nonperson(t) for t in tokens):
             return
         key = tokens[-1].lower().removesuffix("’s").removesuffix("'s")
+        if key in self._bodies:
+            return
         new_single = len(tokens) == 1 and not titled and key not in self._forms
         if new_single and _VERBISH.match(text, match.end()) is None:
             return  # "But Trump has said" counts; "In Caracas" does not
@@ -1181,6 +1214,11 @@ class _People:
         if len({f.split()[0] for f in full}) > 1:
             return name if " " in name else full[-1]
         return min([*forms, name], key=lambda f: (len(f), f))
+
+    def names_body(self, name: str, para: int) -> bool:
+        """Whether ``name`` ends as a body's name seen up to ``para`` ("Earth Aikido")."""
+        self._scan_to(para)
+        return name.split()[-1].lower() in self._bodies
 
     def named_in(self, para: int, offset: int) -> str | None:
         """The person mentioned last before ``offset`` when that mention is in paragraph
@@ -1203,6 +1241,9 @@ class _People:
             # Two people share the surname (Ewan and Isla Mackie): name the one meant in full.
             return full[-1]
         return min(forms, key=lambda f: (len(f), f))
+
+
+_PRONOUN_SAID = ("He said ", "She said ", "He says ", "She says ")
 
 
 def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
@@ -1250,6 +1291,16 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                         masked[first.para - 1][before[-1] if before else 0 :],
                         partial(_named_in_full, masked, first.para),
                     )
+                    if reported is None and paragraphs[first.para - 1].startswith(_PRONOUN_SAID):
+                        # "She said it was …" then “…”: the one "she" is, as for “…,” she said
+                        reported = _previous_subject(
+                            masked,
+                            starts,
+                            first.para - 1,
+                            len(masked[first.para - 1]),
+                            None,
+                            paragraphs[first.para - 1].split(" ", 1)[0].lower(),
+                        )
                 if reported is not None and _classify(reported) == "name":
                     cand.speaker = reported
             if cand.speaker is None:
@@ -1292,6 +1343,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 subject = _previous_subject(
                     masked, starts, first.para, first.open, earlier, speaker.lower()
                 )
+                if subject is not None and people.names_body(subject, first.para):
+                    subject = None  # "Heaven and Earth Aikido is …": the studio, not "he"
                 if subject is not None and subject != earlier:
                     subject = people.form_of(subject, first.para, first.open)
                 if (
@@ -1408,13 +1461,16 @@ _ROLE = (
     r"|\d+-year-old|teenager|senator|congressman|congresswoman|lawmaker)"
 )
 _PERSON_DESCRIPTION = re.compile(
-    rf"the {_ROLE}(?: and {_ROLE})?|the (?:[A-Z][\w.-]*\s+){{0,2}}(?:Democrat|Republican)"
+    rf"the (?:(?:(?-i:[A-Z])[\w.'’-]*\s+){{1,3}}(?!senator|congress|lawmaker|\d))?{_ROLE}"
+    rf"(?: and {_ROLE})?"
+    r"|the (?:[A-Z][\w.-]*\s+){0,2}(?:Democrat|Republican)"
     r"(?:\s+from\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?",
     re.IGNORECASE,
 )
 """A description that stands for a person named before: "the 47-year-old", "the actor", "the
-singer and guitarist" (role words only: "the 72-year-old senator" may be someone else, and is
-kept as written)."""
+singer and guitarist", "the Silver Coast actress" (a show's or band's name before the role,
+not a lawmaker's: "the Texas senator" may be someone else; role words only: "the 72-year-old
+senator" may be someone else, and is kept as written)."""
 _SMALL_WORDS = words("a an and as at but by for from in into of on or the to with")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
