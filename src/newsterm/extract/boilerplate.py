@@ -558,8 +558,10 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     if "/for " in text[:60] and len(text) <= 1000 and _FOR_CREDIT.match(text):
         return True
-    if len(text) <= _MAX_CREDIT and "oi:" in text[-200:].lower() and _DOI_TAIL.search(text[-200:]):
-        return True
+    if len(text) <= _MAX_CREDIT and ":" in text[-200:]:
+        end = text[-200:]
+        if "oi:" in end.lower() and _DOI_TAIL.search(end):
+            return True
     if len(text) > _MAX_CAPTION:
         return False
     tail = text[-160:]

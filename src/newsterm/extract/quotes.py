@@ -584,6 +584,12 @@ _RELATIVE_NAME = re.compile(
 )
 
 
+def _ends_capitalised(text: str) -> bool:
+    """Whether the last word of ``text`` opens with a capital, as _RELATIVE_NAME's must."""
+    last = text.rsplit(None, 1)[-1:]
+    return bool(last) and "A" <= last[0][0] <= "Z"
+
+
 def _subject(pre: str) -> str | None:
     """The speaker phrase that ends ``pre`` (the text before a speech verb)."""
     if ")" in pre:
@@ -595,7 +601,7 @@ def _subject(pre: str) -> str | None:
         relative = _RELATIVE_PRONOUN.search(pre)
         if relative is not None:
             return relative.group("pronoun")  # "a fund which he said would fight “…”"
-    elif pre[-1:] == " " and ("which " in pre or "that " in pre):
+    elif pre[-1:] == " " and ("which " in pre or "that " in pre) and _ends_capitalised(pre):
         relative = _RELATIVE_NAME.search(pre)
         if relative is not None and _classify(relative.group("name")) == "name":
             return relative.group("name")  # "The book, which Watson describes as “…”"
@@ -1118,6 +1124,17 @@ _HEADS_OF = re.compile(
 )
 """What a body's name follows ("managing director of ", "owner of Heaven and "): the name
 after it is an organisation's, never a person to resolve "he said" to."""
+_HEAD_STEMS = (
+    "director", "founder", "owner", "head", "chief", "president", "chair", "ceo", "manager",
+    "officer", "executive", "spokes", "partner", "principal",
+)  # fmt: skip
+
+
+def _may_head(window: str) -> bool:
+    """Whether _HEADS_OF can match in ``window``: an ASCII one holds one of its words (a
+    search costs ~6 µs; other text may hold letters IGNORECASE matches with ASCII ones)."""
+    lowered = window.lower()
+    return not window.isascii() or any(stem in lowered for stem in _HEAD_STEMS)
 
 
 class _People:
@@ -1150,8 +1167,10 @@ class _People:
     def _add(self, para: int, match: re.Match[str], text: str) -> None:
         run = match.group()
         start = match.start()
-        if text[start - 3 : start] in ("of ", "at ", "or ", "nd ", " & ") and _HEADS_OF.search(
-            text, max(0, start - 80), start
+        if (
+            text[start - 3 : start] in ("of ", "at ", "or ", "nd ", " & ")
+            and _may_head(text[max(0, start - 80) : start])
+            and _HEADS_OF.search(text, max(0, start - 80), start)
         ):
             self._bodies.add(run.split()[-1].lower().rstrip(".").removesuffix("’s"))
             return
@@ -1312,7 +1331,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if _heading(paragraphs, cand):
             continue  # a subheading quoting the story: “A cause for concern”
         speaker = cand.speaker
-        if speaker and _PERSON_DESCRIPTION.fullmatch(speaker):
+        if speaker and speaker[:4].lower() == "the " and _PERSON_DESCRIPTION.fullmatch(speaker):
             # "the actor said": the subject of the sentences before, as for "he", else the
             # person named last before
             if people is None:
