@@ -710,12 +710,6 @@ _LINK_WORDS = 20
 """Words a line of such a list holds at most."""
 _HEADLINE_RUN = 3
 """Title-case headlines in a row that make a block of other stories inside a body."""
-_VIDEO_LINK = re.compile(
-    r"(?:Watch|Play)\s+(?:the\s+)?[Vv]ideo\s+(?:[-–—]\s+)?\d{1,2}:\d\d(?::\d\d)?"
-)
-"""An embedded video's link with its length, its title on the line after it."""
-
-
 def _promoted(two: list[str]) -> bool:
     """Another story promoted inside the body above its "Read now" link: its headline (4 to
     _LINK_WORDS words, no closing mark) and a teaser of 20 words at most."""
@@ -753,12 +747,6 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
         if index + 1 < len(paragraphs) and _repeated_in_credit(text, paragraphs[index + 1]):
             drop.add(index)
         if len(text) <= 30:  # the labels and links below are short lines
-            if text[:1] in "WP" and len(text) <= 24 and _VIDEO_LINK.fullmatch(text):
-                drop.add(index)  # "Watch video 02:17" and the video's title, after or before
-                if index + 1 < len(paragraphs) and _link_line(paragraphs[index + 1]):
-                    drop.add(index + 1)
-                if index and _link_line(paragraphs[index - 1]):
-                    drop.add(index - 1)
             if text == "Read now" and index >= 2 and _promoted(paragraphs[index - 2 : index]):
                 drop.update((index - 2, index - 1, index))  # a headline, its teaser, "Read now"
             if (
@@ -1490,7 +1478,8 @@ _PLAY_VIDEO = re.compile(
 
 def _video_teasers(paragraphs: list[str]) -> list[int]:
     """Video teasers a page prints among the paragraphs: a player's label with the video's
-    length ("Play Video - 2:46") and the video's headline right above it."""
+    length ("Play Video - 2:46", "Watch video 02:17") and the video's title, the headline right
+    above it or the line right after it."""
     drop: list[int] = []
     for index, text in enumerate(paragraphs):
         if len(text) <= 40 and text[:4] in ("Play", "PLAY", "Watc", "WATC"):
@@ -1500,4 +1489,6 @@ def _video_teasers(paragraphs: list[str]) -> list[int]:
             above = paragraphs[index - 1] if index else ""
             if _link_line(above) and len(above.split()) >= 4:
                 drop.append(index - 1)
+            if index + 1 < len(paragraphs) and _link_line(paragraphs[index + 1]):
+                drop.append(index + 1)
     return drop
