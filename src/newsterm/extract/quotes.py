@@ -1150,6 +1150,26 @@ class _People:
         self._keys: list[str] = []
         self._forms: dict[str, list[tuple[tuple[int, int], str]]] = {}
         self._bodies: set[str] = set()
+        self._ahead: dict[int, set[str]] = {}  # bodies of paragraphs not yet scanned whole
+
+    def _bodies_in(self, para: int) -> set[str]:
+        """The bodies' names paragraph ``para`` holds, as its whole scan would add them, read
+        without scanning it whole (``names_body`` asks before any other question needs it)."""
+        found = self._ahead.get(para)
+        if found is None:
+            found = set()
+            text = self._masked[para]
+            if _may_head(text) and not (text[-1:].isalpha() and _title_cased(text)):
+                for match in _PERSON_RUN.finditer(text):
+                    start = match.start()
+                    if (
+                        text[start - 3 : start] in ("of ", "at ", "or ", "nd ", " & ")
+                        and _may_head(text[max(0, start - 80) : start])
+                        and _HEADS_OF.search(text, max(0, start - 80), start)
+                    ):
+                        found.add(match.group().split()[-1].lower().rstrip(".").removesuffix("’s"))
+            self._ahead[para] = found
+        return found
 
     def _scan_to(self, para: int) -> None:
         while self._scanned <= para and self._scanned < len(self._masked):
@@ -1235,9 +1255,13 @@ class _People:
         return min([*forms, name], key=lambda f: (len(f), f))
 
     def names_body(self, name: str, para: int) -> bool:
-        """Whether ``name`` ends as a body's name seen up to ``para`` ("Earth Aikido")."""
-        self._scan_to(para)
-        return name.split()[-1].lower() in self._bodies
+        """Whether ``name`` ends as a body's name seen up to ``para`` ("Earth Aikido"), or in
+        any paragraph already scanned."""
+        key = name.split()[-1].lower()
+        if key in self._bodies:
+            return True
+        last = min(para, len(self._masked) - 1)
+        return any(key in self._bodies_in(p) for p in range(self._scanned, last + 1))
 
     def named_in(self, para: int, offset: int) -> str | None:
         """The person mentioned last before ``offset`` when that mention is in paragraph
