@@ -221,3 +221,67 @@ _VERB_TEXT = st.lists(
 def test_the_speech_verbs_are_placed_as_the_word_matches_place_them(context: str) -> None:
     """_verbs finds each verb's place with str.find after the word before it."""
     assert quotes._verbs(context) == _verbs_by_matches(context)
+
+
+class _WholeScan(quotes._People):
+    """_People as it was written first: every question scans every paragraph up to its own."""
+
+    def names_body(self, name: str, para: int) -> bool:
+        self._scan_to(para)
+        return name.split()[-1].lower() in self._bodies
+
+    def form_of(self, name: str, para: int, offset: int) -> str:
+        self._scan_to(para)
+        key = name.split()[-1].lower()
+        forms = [f for at, f in self._forms.get(key, []) if at < (para, offset)]
+        if not forms:
+            return name
+        full = [f for f in forms if " " in f]
+        if len({f.split()[0] for f in full}) > 1:
+            return name if " " in name else full[-1]
+        return min([*forms, name], key=lambda f: (len(f), f))
+
+
+_PEOPLE_WORDS = st.sampled_from(
+    [
+        *str.split(
+            "Ana Ruiz Ruiz’s Lena Ivo Boulter Burrage RUIZ ΟΔΟΣ Σ Dr. Mr. de The In has said"
+        ),
+        *str.split("owner of head at director chief the for Heaven and Earth Aikido was rose in"),
+        *(", ", ". ", " ", " & ", "“", quotes._MASK),
+    ]
+)
+_QUESTIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["names_body", "form_of", "resolve", "named_in"]),
+        st.sampled_from(["Ruiz", "Ana Ruiz", "Boulter", "Aikido", "Lena", "ΟΔΟΣ", "Ivo Lind"]),
+        st.integers(0, 6),
+        st.integers(0, 60),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(_PEOPLE_WORDS, max_size=14).map(" ".join), max_size=6), _QUESTIONS)
+@example(
+    ["Boulter, Burrage and Ruiz won", "it was Katie Boulter who won"],
+    [("form_of", "Katie Boulter", 1, 30)],
+)
+@example(
+    ["the owner of Heaven and Earth Aikido said", "Aikido was open"],
+    [("names_body", "Aikido", 0, 0), ("form_of", "Ana Ruiz", 1, 0), ("names_body", "Aikido", 1, 0)],
+)
+def test_the_people_read_ahead_answer_as_the_whole_scan(
+    paragraphs: list[str], questions: list[tuple[str, str, int, int]]
+) -> None:
+    """names_body reads only the bodies' names ahead of the scan, and form_of only the
+    paragraphs holding the name: each answer, in any order of questions, is the whole scan's."""
+    people, whole = quotes._People(paragraphs), _WholeScan(paragraphs)
+    for method, name, para, offset in questions:
+        if method == "names_body":
+            assert people.names_body(name, para) == whole.names_body(name, para)
+        elif method == "form_of":
+            assert people.form_of(name, para, offset) == whole.form_of(name, para, offset)
+        else:
+            assert getattr(people, method)(para, offset) == getattr(whole, method)(para, offset)

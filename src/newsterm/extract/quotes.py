@@ -1150,15 +1150,18 @@ class _People:
         self._keys: list[str] = []
         self._forms: dict[str, list[tuple[tuple[int, int], str]]] = {}
         self._bodies: set[str] = set()
-        self._ahead: dict[int, set[str]] = {}  # bodies of paragraphs not yet scanned whole
+        self._ahead: dict[str, int] = {}  # a body's name read ahead: its first paragraph
+        self._ahead_to = 0
+        self._lowered: list[str | None] = [None] * len(masked)
+        self._by_key: dict[str, _People] = {}  # one name's forms, read ahead of the scan
 
-    def _bodies_in(self, para: int) -> set[str]:
-        """The bodies' names paragraph ``para`` holds, as its whole scan would add them, read
-        without scanning it whole (``names_body`` asks before any other question needs it)."""
-        found = self._ahead.get(para)
-        if found is None:
-            found = set()
-            text = self._masked[para]
+    def _bodies_to(self, para: int) -> None:
+        """Read the bodies' names of the paragraphs up to ``para`` not yet scanned, as the whole
+        scan would add them, without scanning them whole (``names_body`` asks before any other
+        question needs it): where each is first a body's name."""
+        self._ahead_to = max(self._ahead_to, self._scanned)
+        while self._ahead_to <= para and self._ahead_to < len(self._masked):
+            text = self._masked[self._ahead_to]
             if _may_head(text) and not (text[-1:].isalpha() and _title_cased(text)):
                 for match in _PERSON_RUN.finditer(text):
                     start = match.start()
@@ -1167,9 +1170,35 @@ class _People:
                         and _may_head(text[max(0, start - 80) : start])
                         and _HEADS_OF.search(text, max(0, start - 80), start)
                     ):
-                        found.add(match.group().split()[-1].lower().rstrip(".").removesuffix("’s"))
-            self._ahead[para] = found
-        return found
+                        body = match.group().split()[-1].lower().rstrip(".").removesuffix("’s")
+                        self._ahead.setdefault(body, self._ahead_to)
+            self._ahead_to += 1
+
+    def _forms_of(self, key: str, para: int) -> list[tuple[tuple[int, int], str]]:
+        """The forms of ``key`` in paragraphs up to ``para``, as the whole scan records them,
+        read without it: a copy of this scan's state goes on through the paragraphs that hold
+        ``key`` (lower-cased; any with a "Σ", whose lower case depends on what follows) and
+        steps over the rest, which hold no run of that name and none of its bodies."""
+        if self._scanned > para:
+            return self._forms.get(key, [])
+        ahead = self._by_key.get(key)
+        if ahead is None:
+            ahead = _People(self._masked)
+            ahead._scanned = self._scanned
+            ahead._bodies = set(self._bodies)
+            if key in self._forms:  # (an empty list would read as a name seen before)
+                ahead._forms = {key: list(self._forms[key])}
+            self._by_key[key] = ahead
+        while ahead._scanned <= para and ahead._scanned < len(self._masked):
+            text = self._masked[ahead._scanned]
+            lowered = self._lowered[ahead._scanned]
+            if lowered is None:
+                lowered = self._lowered[ahead._scanned] = text.lower()
+            if key in lowered or "Σ" in text:
+                ahead._scan_to(ahead._scanned)
+            else:
+                ahead._scanned += 1
+        return ahead._forms.get(key, [])
 
     def _scan_to(self, para: int) -> None:
         while self._scanned <= para and self._scanned < len(self._masked):
@@ -1244,9 +1273,8 @@ class _People:
     def form_of(self, name: str, para: int, offset: int) -> str:
         """How to name the person ``name`` at (para, offset): their shortest form so far, or
         the full name when two people mentioned share the surname."""
-        self._scan_to(para)
         key = name.split()[-1].lower()
-        forms = [f for at, f in self._forms.get(key, []) if at < (para, offset)]
+        forms = [f for at, f in self._forms_of(key, para) if at < (para, offset)]
         if not forms:
             return name
         full = [f for f in forms if " " in f]
@@ -1260,8 +1288,8 @@ class _People:
         key = name.split()[-1].lower()
         if key in self._bodies:
             return True
-        last = min(para, len(self._masked) - 1)
-        return any(key in self._bodies_in(p) for p in range(self._scanned, last + 1))
+        self._bodies_to(para)
+        return self._ahead.get(key, para + 1) <= para
 
     def named_in(self, para: int, offset: int) -> str | None:
         """The person mentioned last before ``offset`` when that mention is in paragraph
