@@ -1150,18 +1150,23 @@ class _People:
         self._keys: list[str] = []
         self._forms: dict[str, list[tuple[tuple[int, int], str]]] = {}
         self._bodies: set[str] = set()
-        self._ahead: dict[str, int] = {}  # a body's name read ahead: its first paragraph
-        self._ahead_to = 0
+        self._ahead: dict[int, set[str]] = {}  # bodies' names read ahead of the scan
         self._lowered: list[str | None] = [None] * len(masked)
         self._by_key: dict[str, _People] = {}  # one name's forms, read ahead of the scan
 
-    def _bodies_to(self, para: int) -> None:
-        """Read the bodies' names of the paragraphs up to ``para`` not yet scanned, as the whole
-        scan would add them, without scanning them whole (``names_body`` asks before any other
-        question needs it): where each is first a body's name."""
-        self._ahead_to = max(self._ahead_to, self._scanned)
-        while self._ahead_to <= para and self._ahead_to < len(self._masked):
-            text = self._masked[self._ahead_to]
+    def _lower(self, para: int) -> str:
+        lowered = self._lowered[para]
+        if lowered is None:
+            lowered = self._lowered[para] = self._masked[para].lower()
+        return lowered
+
+    def _bodies_of(self, para: int) -> set[str]:
+        """The bodies' names paragraph ``para`` holds, as its whole scan would add them, read
+        without scanning it whole."""
+        found = self._ahead.get(para)
+        if found is None:
+            found = self._ahead[para] = set()
+            text = self._masked[para]
             if _may_head(text) and not (text[-1:].isalpha() and _title_cased(text)):
                 for match in _PERSON_RUN.finditer(text):
                     start = match.start()
@@ -1170,9 +1175,8 @@ class _People:
                         and _may_head(text[max(0, start - 80) : start])
                         and _HEADS_OF.search(text, max(0, start - 80), start)
                     ):
-                        body = match.group().split()[-1].lower().rstrip(".").removesuffix("’s")
-                        self._ahead.setdefault(body, self._ahead_to)
-            self._ahead_to += 1
+                        found.add(match.group().split()[-1].lower().rstrip(".").removesuffix("’s"))
+        return found
 
     def _forms_of(self, key: str, para: int) -> list[tuple[tuple[int, int], str]]:
         """The forms of ``key`` in paragraphs up to ``para``, as the whole scan records them,
@@ -1190,11 +1194,7 @@ class _People:
                 ahead._forms = {key: list(self._forms[key])}
             self._by_key[key] = ahead
         while ahead._scanned <= para and ahead._scanned < len(self._masked):
-            text = self._masked[ahead._scanned]
-            lowered = self._lowered[ahead._scanned]
-            if lowered is None:
-                lowered = self._lowered[ahead._scanned] = text.lower()
-            if key in lowered or "Σ" in text:
+            if key in self._lower(ahead._scanned) or "Σ" in self._masked[ahead._scanned]:
                 ahead._scan_to(ahead._scanned)
             else:
                 ahead._scanned += 1
@@ -1284,12 +1284,17 @@ class _People:
 
     def names_body(self, name: str, para: int) -> bool:
         """Whether ``name`` ends as a body's name seen up to ``para`` ("Earth Aikido"), or in
-        any paragraph already scanned."""
+        any paragraph already scanned: the paragraphs not yet scanned are read for bodies
+        alone, and only those that hold the name (lower-cased; any with a "Σ", whose lower
+        case depends on what follows)."""
         key = name.split()[-1].lower()
         if key in self._bodies:
             return True
-        self._bodies_to(para)
-        return self._ahead.get(key, para + 1) <= para
+        return any(
+            (key in self._lower(ahead) or "Σ" in self._masked[ahead])
+            and key in self._bodies_of(ahead)
+            for ahead in range(self._scanned, min(para + 1, len(self._masked)))
+        )
 
     def named_in(self, para: int, offset: int) -> str | None:
         """The person mentioned last before ``offset`` when that mention is in paragraph
