@@ -1141,6 +1141,10 @@ class _People:
     """Person names mentioned outside quotes, for resolving "he said".
 
     Paragraphs are scanned lazily, in order, as far as the latest pronoun needs.
+    ``names_body`` and ``form_of`` read ahead only the paragraphs that hold the name they ask
+    about, so ``_add`` must keep two things true: whether a run is a body's name depends on
+    its paragraph alone, and a name's forms on that name's own earlier forms and bodies (no
+    other name's); tests/test_extract_prechecks.py compares them with the whole scan.
     """
 
     def __init__(self, masked: Sequence[str]) -> None:
