@@ -244,9 +244,7 @@ class _WholeScan(quotes._People):
 
 _PEOPLE_WORDS = st.sampled_from(
     [
-        *str.split(
-            "Ana Ruiz Ruiz’s Lena Ivo Boulter Burrage RUIZ ΟΔΟΣ Σ Dr. Mr. de The In has said"
-        ),
+        *str.split("Ana Ruiz Ruiz’s Lena Ivo Halden Varga RUIZ ΟΔΟΣ Σ Dr. Mr. de The In has said"),
         *str.split("owner of head at director chief the for Heaven and Earth Aikido was rose in"),
         *(", ", ". ", " ", " & ", "“", quotes._MASK),
     ]
@@ -254,7 +252,7 @@ _PEOPLE_WORDS = st.sampled_from(
 _QUESTIONS = st.lists(
     st.tuples(
         st.sampled_from(["names_body", "form_of", "resolve", "named_in"]),
-        st.sampled_from(["Ruiz", "Ana Ruiz", "Boulter", "Aikido", "Lena", "ΟΔΟΣ", "Ivo Lind"]),
+        st.sampled_from(["Ruiz", "Ana Ruiz", "Halden", "Aikido", "Lena", "ΟΔΟΣ", "Ivo Lind"]),
         st.integers(0, 6),
         st.integers(0, 60),
     ),
@@ -265,8 +263,8 @@ _QUESTIONS = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.lists(_PEOPLE_WORDS, max_size=14).map(" ".join), max_size=6), _QUESTIONS)
 @example(
-    ["Boulter, Burrage and Ruiz won", "it was Katie Boulter who won"],
-    [("form_of", "Katie Boulter", 1, 30)],
+    ["Halden, Varga and Ruiz won", "it was Katie Halden who won"],
+    [("form_of", "Katie Halden", 1, 30)],
 )
 @example(
     ["the owner of Heaven and Earth Aikido said", "Aikido was open"],
