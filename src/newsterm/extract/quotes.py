@@ -1239,6 +1239,21 @@ class _People:
         self._scan_to(para)
         return name.split()[-1].lower() in self._bodies
 
+    def only_one_in(self, para: int, quotes: Sequence[Quote]) -> str | None:
+        """The one person mentioned in paragraph ``para`` when nobody else is mentioned there
+        and they said one of ``quotes``: named as they were for the last of those."""
+        self._scan_to(para)
+        first = bisect.bisect_left(self._positions, (para, 0))
+        last = bisect.bisect_left(self._positions, (para + 1, 0))
+        keys = set(self._keys[first:last])
+        if len(keys) != 1:
+            return None
+        (key,) = keys
+        for quote in reversed(quotes):
+            if quote.speaker and quote.speaker.split()[-1].lower() == key:
+                return quote.speaker
+        return None
+
     def named_in(self, para: int, offset: int) -> str | None:
         """The person mentioned last before ``offset`` when that mention is in paragraph
         ``para`` itself, as ``resolve`` names them."""
@@ -1322,6 +1337,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                         )
                 if reported is not None and _classify(reported) == "name":
                     cand.speaker = reported
+                elif reported is None and not spans[first.para - 1] and quotes:
+                    # "But for Parata the deaths are personal." then “…”: a paragraph about
+                    # one person quoted before, and nobody else, hands its quotation to them
+                    if people is None:
+                        people = _People(masked)
+                    cand.speaker = people.only_one_in(first.para - 1, quotes)
             if cand.speaker is None:
                 cand.speaker = _said_after(paragraphs, masked, cand)
         if (
