@@ -28,3 +28,32 @@ def test_a_quotation_after_a_paragraph_about_one_person_quoted_before_is_theirs(
         "In March the board wrote to Vantongeren and to Mira Osei about the moorings.",
         "“We cannot wait for another year. The bank will not wait either.”",
     )[1] == ("We cannot wait for another year. The bank will not wait either.", None)
+
+
+def test_a_description_goes_back_to_the_person_the_article_gave_that_role() -> None:
+    """ "the economist said" after "Tomas Brekke, the port's chief economist," is Brekke,
+    whoever was named last; "the photographer" after "photographer Ines Waldau" likewise;
+    a role nobody was given stays as written."""
+    assert said(
+        "Tomas Brekke, the port authority's chief economist, expects the tonnage to fall.",
+        "Freight rates rose for a third month, according to Lena Marsh of the shipping board.",
+        "“Nobody is ordering new ships this winter,” the economist said.",
+    )[-1] == ("Nobody is ordering new ships this winter", "Tomas Brekke")
+    assert said(
+        "When photographer Ines Waldau was twelve, she bought a camera at a jumble sale.",
+        "Her pictures of the harbour hang in the town hall, beside those of Karl Dietz.",
+        "“I never meant to keep any of them,” the photographer recalls.",
+    )[-1] == ("I never meant to keep any of them", "Ines Waldau")
+    assert said(
+        "Karl Dietz opened the gallery in 2001 with money from the harbour fund.",
+        "“We have never had so many visitors,” the curator said.",
+    )[-1] == ("We have never had so many visitors", "the curator")
+
+
+def test_an_age_goes_back_to_the_person_given_it() -> None:
+    """ "the 52-year-old said" after "Ana Okafor, 52," is Okafor."""
+    assert said(
+        "Ana Okafor, 52, has run the ferry kiosk since the harbour reopened.",
+        "The council wants the kiosk gone by spring, Mayor Piet Hanssen told reporters.",
+        "“I will stay until they carry me out,” the 52-year-old said.",
+    )[-1] == ("I will stay until they carry me out", "Ana Okafor")

@@ -1352,7 +1352,15 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if _heading(paragraphs, cand):
             continue  # a subheading quoting the story: “A cause for concern”
         speaker = cand.speaker
-        if speaker and speaker[:4].lower() == "the " and _PERSON_DESCRIPTION.fullmatch(speaker):
+        described = speaker is not None and speaker[:4].lower() == "the "
+        if speaker and described and _PERSON_DESCRIPTION.fullmatch(speaker) is None:
+            # "the photographer said": the person the article gave that role, if any
+            introduced = _introduced_as(masked, first.para, first.open, speaker)
+            if introduced is not None:
+                if people is None:
+                    people = _People(masked)
+                speaker = people.form_of(introduced, first.para, first.open)
+        elif speaker and described:
             # "the actor said": the subject of the sentences before, as for "he", else the
             # person named last before
             if people is None:
@@ -1363,6 +1371,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                 if named is None
                 else None
             )
+            if named is None:
+                introduced = _introduced_as(masked, first.para, first.open, speaker)
+                if introduced is not None:
+                    named = people.form_of(introduced, first.para, first.open)
             if named is not None:
                 speaker = named  # "… planted by Parcells. “…,” the coach said.": Parcells
             elif subject is not None:
@@ -1493,6 +1505,49 @@ def _next_to(paragraphs: Sequence[str], before: int, para: int) -> bool:
         return False
     between = paragraphs[before + 1].rstrip().rstrip("”’\"')")
     return bool(between) and between[-1] not in ".!?…"
+
+
+_NAME_RUN = r"(?:[A-Z][\w'’-]+\.?\s+|[A-Z]\.\s+){1,3}[A-Z][\w'’-]*[\w]"
+_INTRODUCED_PARAGRAPHS = 8
+"""How far back (paragraphs) a role given with a name is looked for."""
+
+
+def _introduced_as(masked: Sequence[str], para: int, offset: int, description: str) -> str | None:
+    """The person the article introduced with the role ``description`` ends in, last before
+    (para, offset): "the photographer said" after "photographer Ana Ruiz" or "Ana Ruiz, a
+    photographer from Leeds,"; "the 45-year-old" after "Ana Ruiz, 45,"."""
+    role = description.rsplit(None, 1)[-1]
+    if len(role) < 3 or not role.replace("-", "").isalnum():
+        return None
+    if role.endswith("-year-old"):
+        pattern = rf"(?P<name>{_NAME_RUN}),\s+{re.escape(role[:-9])}\b"
+    else:
+        word = rf"(?i:{re.escape(role[0])}){re.escape(role[1:])}s?"
+        pattern = (
+            rf"\b{word}\s+(?P<name>{_NAME_RUN})"
+            rf"|(?P<appositive>{_NAME_RUN}),\s+(?:an?|the|his|her|its|their|[A-Z][\w.&'’-]*[’']s)"
+            rf"\s+(?:[\w'’-]+\s+){{0,4}}?{word}\b"
+        )
+    compiled = re.compile(pattern)
+    for index in range(para, max(-1, para - _INTRODUCED_PARAGRAPHS), -1):
+        text = masked[index][:offset] if index == para else masked[index]
+        if role[1:] not in text and not role.endswith("-year-old"):
+            continue
+        found = None
+        for match in compiled.finditer(text):
+            name = match.group("name") or match.group("appositive")
+            tokens = _before_possessive(name.split())
+            while tokens and tokens[0].lower().rstrip(".") in TITLES:
+                tokens.pop(0)
+            if (
+                len(tokens) >= 2
+                and tokens[-1][-2:] not in ("’s", "'s")
+                and not any(_nonperson(t) or (len(t) > 1 and t.isupper()) for t in tokens)
+            ):
+                found = " ".join(tokens)
+        if found is not None:
+            return found
+    return None
 
 
 _ROLE = (
