@@ -57,3 +57,26 @@ def test_an_age_goes_back_to_the_person_given_it() -> None:
         "The council wants the kiosk gone by spring, Mayor Piet Hanssen told reporters.",
         "“I will stay until they carry me out,” the 52-year-old said.",
     )[-1] == ("I will stay until they carry me out", "Ana Okafor")
+
+
+def test_he_goes_on_being_the_subject_not_a_person_named_as_an_object() -> None:
+    """A run of sentences about "he" keeps "he said" on the person it started with; someone
+    named on the way only as an object ("studied with Yuki Sato") is not "he"; someone who
+    opens a sentence is."""
+    story = [
+        "Dario Melchor, owner of a boatyard on the river, teaches sailing to veterans.",
+        "“The water is where I learned to breathe again,” he said.",
+        "The boatyard opens at dawn on weekdays. Its slipway was rebuilt in the spring.",
+        "He has taught about forty students this year, most of them from the base.",
+        "Long before that, he studied boat building in Lisbon with Yuki Sato.",
+        "In the army he led small crews on the coast. He also kept a log of every trip.",
+    ]
+    assert said(*story, "“Every hull teaches you patience,” he said.")[-1] == (
+        "Every hull teaches you patience",
+        "Dario Melchor",
+    )
+    assert said(
+        *story,
+        "Sato later opened a yard of her own. He still visits it every spring.",
+        "“Every hull teaches you patience,” he said.",
+    )[-1] == ("Every hull teaches you patience", "Sato")

@@ -1254,6 +1254,18 @@ class _People:
                 return quote.speaker
         return None
 
+    def opens_a_sentence(
+        self, start: tuple[int, int], end: tuple[int, int], starts: Sequence[Sequence[int]]
+    ) -> bool:
+        """Whether a person mentioned between ``start`` and ``end`` opens a sentence there
+        (a subject, not an object as in "trained with Yuki Sato")."""
+        self._scan_to(end[0])
+        first = bisect.bisect_left(self._positions, start)
+        last = bisect.bisect_left(self._positions, end)
+        return any(
+            offset == 0 or offset in starts[para] for para, offset in self._positions[first:last]
+        )
+
     def named_in(self, para: int, offset: int) -> str | None:
         """The person mentioned last before ``offset`` when that mention is in paragraph
         ``para`` itself, as ``resolve`` names them."""
@@ -1278,6 +1290,17 @@ class _People:
 
 
 _PRONOUN_SAID = ("He said ", "She said ", "He says ", "She says ")
+
+
+def _pronoun_chain(masked: Sequence[str], start: int, end: int, pronoun: str) -> bool:
+    """Whether the paragraphs from ``start`` up to ``end`` go on about "he" (or "she"): the
+    walk back found no one else as a subject, so a person named there only as an object
+    ("trained with Yuki Sato") is not who "he said" is."""
+    capital = pronoun.capitalize()
+    return any(
+        f" {pronoun} " in masked[index] or masked[index].startswith(f"{capital} ")
+        for index in range(start, end)
+    )
 
 
 def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
@@ -1403,7 +1426,15 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                     subject is None
                     and resolved is not None
                     and resolved[1] == pronoun_word
-                    and first.para - resolved[0] <= 1
+                    and (
+                        first.para - resolved[0] <= 1
+                        or (
+                            _pronoun_chain(masked, resolved[0] + 1, first.para, pronoun_word)
+                            and not people.opens_a_sentence(
+                                (resolved[0] + 1, 0), (first.para, first.open), starts
+                            )
+                        )
+                    )
                 ):
                     subject = resolved[2]  # "she" again, no one named since: the same person
                 speaker = subject or people.resolve(first.para, first.open)
