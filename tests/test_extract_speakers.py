@@ -80,3 +80,16 @@ def test_he_goes_on_being_the_subject_not_a_person_named_as_an_object() -> None:
         "Sato later opened a yard of her own. He still visits it every spring.",
         "“Every hull teaches you patience,” he said.",
     )[-1] == ("Every hull teaches you patience", "Sato")
+
+
+def test_he_or_a_name_and_any_verb_right_after_a_quotation_s_comma_say_it() -> None:
+    """ "“…,” he remembers" and "“…,” Ruiz laughs": a pronoun or a name with a verb in the
+    present or the past right after the quotation's comma is who said it."""
+    assert said(
+        "As a boy, painter Milo Estrada sold postcards at the ferry terminal.",
+        "“I drew every boat that came in,” he remembers, “and sold the drawings for a penny.”",
+    )[0] == ("I drew every boat that came in", "Milo Estrada")
+    assert said(
+        "Milo Estrada still paints the harbour every morning.",
+        "“The gulls are my only critics,” Estrada laughs.",
+    ) == [("The gulls are my only critics", "Estrada")]

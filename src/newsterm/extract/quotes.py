@@ -1739,9 +1739,11 @@ _NOT_BEFORE_FRAGMENT = ',:.!?([—–-”’"»' + _MASK
 
 
 _NAME_ACTS = re.compile(
-    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+[a-z]+ed(?=[\s.,;!?]|$)"
+    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|he|she)"
+    r"\s+(?:[a-z]+ed|(?!does|goes)[a-z]{3,}[^\Ws]s)(?=[\s.,;!?]|$)"
 )
-"""A name and a verb in the past: "Ruiz shrugged", "Ana Ruiz sighed in a post"."""
+"""A name or "he"/"she" and a verb in the past or present: "Ruiz shrugged", "Ana Ruiz sighed
+in a post", "he remembers"."""
 
 
 def _attribute_candidate(
@@ -1840,7 +1842,9 @@ def _attribute_candidate(
             return
     if not cand.fragment and paragraphs[final.para][final.close - 1 : final.close] == ",":
         acted = _NAME_ACTS.match(near_after)
-        if acted is not None and _classify(acted.group("name")) == "name":
+        if acted is not None and (
+            acted.group("name") in ("he", "she") or _classify(acted.group("name")) == "name"
+        ):
             # "“…,” Ruiz shrugged.": a name and its verb right after the quotation's comma
             cand.speaker = acted.group("name")
             return
