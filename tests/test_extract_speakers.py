@@ -93,3 +93,22 @@ def test_he_or_a_name_and_any_verb_right_after_a_quotation_s_comma_say_it() -> N
         "Milo Estrada still paints the harbour every morning.",
         "“The gulls are my only critics,” Estrada laughs.",
     ) == [("The gulls are my only critics", "Estrada")]
+
+
+def test_a_description_with_its_own_relative_clause_is_the_person_named_before() -> None:
+    """ "The singer, who tours with the Harbour Boys, added that “…”": the singer, named
+    before, not the band named inside the description's own clause."""
+    assert said(
+        "Ana Ruiz, who sings with a folk trio, has played the harbour festival for years.",
+        "The singer, who is touring with the Harbour Boys this summer, added that “I love the"
+        " sea.”",
+    ) == [("I love the sea.", "Ana Ruiz")]
+
+
+def test_a_body_s_description_is_not_taken_back_to_a_name_before_it() -> None:
+    """ "the ruling party has vowed to “…”" after "the Harbour Dues Act, the ruling party
+    …": a party is a body, never a person introduced with a role; it stays as written."""
+    assert said(
+        "After the scandal over the Harbour Dues Act, the ruling party has vowed to “end the"
+        " dues in the future.”",
+    ) == [("end the dues in the future.", "the ruling party")]

@@ -1388,7 +1388,10 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             # person named last before
             if people is None:
                 people = _People(masked)
-            named = people.named_in(first.para, first.open)
+            # named before the description, not in its own clause ("The singer, who tours
+            # with the Harbour Boys, added that “…”")
+            at = masked[first.para].lower().rfind(speaker.lower(), 0, first.open)
+            named = people.named_in(first.para, first.open if at < 0 else at)
             subject = (
                 _previous_subject(masked, starts, first.para, first.open, None)
                 if named is None
@@ -1548,8 +1551,8 @@ def _introduced_as(masked: Sequence[str], para: int, offset: int, description: s
     (para, offset): "the photographer said" after "photographer Ana Ruiz" or "Ana Ruiz, a
     photographer from Leeds,"; "the 45-year-old" after "Ana Ruiz, 45,"."""
     role = description.rsplit(None, 1)[-1]
-    if len(role) < 3 or not role.replace("-", "").isalnum():
-        return None
+    if len(role) < 3 or not role.replace("-", "").isalnum() or role.lower() in _NONPERSON:
+        return None  # "the ruling party": a body, not a person given a role
     if role.endswith("-year-old"):
         pattern = rf"(?P<name>{_NAME_RUN}),\s+{re.escape(role[:-9])}\b"
     else:
