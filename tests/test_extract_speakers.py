@@ -112,3 +112,32 @@ def test_a_body_s_description_is_not_taken_back_to_a_name_before_it() -> None:
         "After the scandal over the Harbour Dues Act, the ruling party has vowed to “end the"
         " dues in the future.”",
     ) == [("end the dues in the future.", "the ruling party")]
+
+
+def test_a_name_and_a_verb_are_not_one_speaker() -> None:
+    """ "“…,” Ruiz began, before being asked again if she would say …": Ruiz, not "Ruiz
+    began"; an irregular past verb right after the quotation's comma names the speaker as
+    "-ed" verbs do."""
+    assert said(
+        "Catalina Ruiz faced the harbour board on Tuesday night.",
+        "“The dues were never fair,” Ruiz began, before being asked again if she would say"
+        " this to the minister, who owns a marina in the bay.",
+        "“If it is a meeting, then I will meet him,” she said.",
+    ) == [
+        ("The dues were never fair", "Ruiz"),
+        ("If it is a meeting, then I will meet him", "Ruiz"),
+    ]
+
+
+def test_a_place_based_adjective_is_no_one() -> None:
+    """ "The Leeds-based firm has a programme …" opens with no person: "Leeds-based" is an
+    adjective, never a speaker."""
+    quotes = said(
+        "Ivo Brandt runs the harbour trust.",
+        "The Harbour Trust has become an incubator for ferry firms. The Port Alba-based trust"
+        " has a scheme it calls “Sail, Steer, Dock,” which guides three firms at a time."
+        "“It is modelled on sailing lessons,” said Ivo Brandt, its director. “Most of them"
+        " find that it doesn’t really go anywhere,” he said.",
+    )
+    assert all(speaker != "Port Alba-based" for _text, speaker in quotes)
+    assert quotes[-1][1] == "Ivo Brandt"

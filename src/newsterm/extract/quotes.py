@@ -454,6 +454,13 @@ def _surname_particle(token: str) -> bool:
     return len(token) > 2 and token[0].isupper()
 
 
+def _hyphen_adjective(token: str) -> bool:
+    """A capitalised word with a lower-case word after its last hyphen ("Francisco-based",
+    "Dublin-born"): an adjective, never part of a name ("Abulafia-Lapid", "al-Assad")."""
+    tail = token.rsplit("-", 1)[-1]
+    return len(tail) >= 3 and tail.isalpha() and tail.islower()
+
+
 def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
     if not 1 <= len(tokens) <= 6:
         return False
@@ -470,6 +477,8 @@ def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
             return False
         if not token[0].isalpha() and not _WORD_CHARS.search(token):
             return False  # (a token opening with a letter has a word character)
+        if "-" in token and _hyphen_adjective(token):
+            return False  # "San Francisco-based": an adjective, not a name
         capitals += 1
     return capitals > 0
 
@@ -503,7 +512,12 @@ def _classify(phrase: str) -> str | None:
         or first in _PLURAL_SPEAKERS
         or (len(tokens) <= 3 and tokens[-1] in _PLURAL_SPEAKERS and phrase.islower())
         or first.endswith(("’s", "'s"))
-        or (tokens[0][:1].isupper() and len(tokens) <= 6 and tokens[-1][:1].islower())
+        or (
+            tokens[0][:1].isupper()
+            and len(tokens) <= 6
+            and tokens[-1][:1].islower()
+            and tokens[-1] not in _PAST_IRREGULAR  # "Ruiz began": a clause, not "Acme staff"
+        )
     ):
         return "phrase"
     return None
@@ -1743,10 +1757,10 @@ _NOT_BEFORE_FRAGMENT = ',:.!?([—–-”’"»' + _MASK
 
 _NAME_ACTS = re.compile(
     r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|he|she)"
-    r"\s+(?:[a-z]+ed|(?!does|goes)[a-z]{3,}[^\Ws]s)(?=[\s.,;!?]|$)"
+    r"\s+(?:[a-z]+ed|(?!does|goes)[a-z]{3,}[^\Ws]s|(?P<past>[a-z]{3,}))(?=[\s.,;!?]|$)"
 )
 """A name or "he"/"she" and a verb in the past or present: "Ruiz shrugged", "Ana Ruiz sighed
-in a post", "he remembers"."""
+in a post", "he remembers", "Ruiz began" (``past``: a word to find in _PAST_IRREGULAR)."""
 
 
 def _attribute_candidate(
@@ -1845,8 +1859,10 @@ def _attribute_candidate(
             return
     if not cand.fragment and paragraphs[final.para][final.close - 1 : final.close] == ",":
         acted = _NAME_ACTS.match(near_after)
-        if acted is not None and (
-            acted.group("name") in ("he", "she") or _classify(acted.group("name")) == "name"
+        if (
+            acted is not None
+            and (acted.group("past") is None or acted.group("past") in _PAST_NOT_MODAL)
+            and (acted.group("name") in ("he", "she") or _classify(acted.group("name")) == "name")
         ):
             # "“…,” Ruiz shrugged.": a name and its verb right after the quotation's comma
             cand.speaker = acted.group("name")
@@ -2356,6 +2372,8 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
             continue
         if any(_nonperson(t) or t.lower() in PRONOUNS for t in tokens):
             continue
+        if "-" in tokens[-1] and _hyphen_adjective(tokens[-1]):
+            continue  # "The San Francisco-based system has …": no one
         rest = candidate[end:]
         if rest[:1] == " " and rest[1:2].islower() and not _VERBISH.match(rest):
             role = _role_subject(candidate)
@@ -2379,6 +2397,7 @@ _PAST_IRREGULAR = words(
     " drove fell flew grew hit knew led rose sat shot sold spent threw wore does did can could"
     " should must"
 )
+_PAST_NOT_MODAL = _PAST_IRREGULAR - words("does did can could should must")
 _THINKS = re.compile(r"[a-z]{2,}[^\Ws]s\s+that\b")
 
 
