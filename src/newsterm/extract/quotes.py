@@ -1555,7 +1555,16 @@ def _next_to(paragraphs: Sequence[str], before: int, para: int) -> bool:
     return bool(between) and between[-1] not in ".!?…"
 
 
-_NAME_RUN = r"(?:[A-Z][\w'’-]+\.?\s+|[A-Z]\.\s+){1,3}[A-Z][\w'’-]*[\w]"
+_NAME_RUN = r"(?:[A-Z][\w'’-]+\.?\s+|[A-Z]\.\s+){1,3}[A-Z][\w'’-]*\w"
+_NAME_AFTER_ROLE = re.compile(rf"s?\s+(?P<name>{_NAME_RUN})")
+"""A name right after a role word: "photographer Ana Ruiz"."""
+_NAME_BEFORE_ROLE = re.compile(
+    rf"(?P<name>{_NAME_RUN}),\s+(?:an?|the|his|her|its|their|[A-Z][\w.&'’-]*[’']s)"
+    r"\s+(?:[\w'’-]+\s+){0,4}$"
+)
+"""A name set off before its role: "Ana Ruiz, a photographer", "Ana Ruiz, the port's chief
+economist"."""
+_NAME_BEFORE_AGE = re.compile(rf"(?P<name>{_NAME_RUN})$")
 _INTRODUCED_PARAGRAPHS = 8
 """How far back (paragraphs) a role given with a name is looked for."""
 
@@ -1567,34 +1576,46 @@ def _introduced_as(masked: Sequence[str], para: int, offset: int, description: s
     role = description.rsplit(None, 1)[-1]
     if len(role) < 3 or not role.replace("-", "").isalnum() or role.lower() in _NONPERSON:
         return None  # "the ruling party": a body, not a person given a role
-    if role.endswith("-year-old"):
-        pattern = rf"(?P<name>{_NAME_RUN}),\s+{re.escape(role[:-9])}\b"
-    else:
-        word = rf"(?i:{re.escape(role[0])}){re.escape(role[1:])}s?"
-        pattern = (
-            rf"\b{word}\s+(?P<name>{_NAME_RUN})"
-            rf"|(?P<appositive>{_NAME_RUN}),\s+(?:an?|the|his|her|its|their|[A-Z][\w.&'’-]*[’']s)"
-            rf"\s+(?:[\w'’-]+\s+){{0,4}}?{word}\b"
-        )
-    compiled = re.compile(pattern)
+    age = role.endswith("-year-old")
+    # the role word as written and capitalised, or ", 45" for an age: found with str.find,
+    # then anchored patterns around each place (no search over whole paragraphs)
+    needles = (f", {role[:-9]}",) if age else (role.lower(), role.capitalize())
     for index in range(para, max(-1, para - _INTRODUCED_PARAGRAPHS), -1):
         text = masked[index][:offset] if index == para else masked[index]
-        if role[1:] not in text and not role.endswith("-year-old"):
-            continue
         found = None
-        for match in compiled.finditer(text):
-            name = match.group("name") or match.group("appositive")
-            tokens = _before_possessive(name.split())
-            while tokens and tokens[0].lower().rstrip(".") in TITLES:
-                tokens.pop(0)
-            if (
-                len(tokens) >= 2
-                and tokens[-1][-2:] not in ("’s", "'s")
-                and not any(_nonperson(t) or (len(t) > 1 and t.isupper()) for t in tokens)
-            ):
-                found = " ".join(tokens)
+        for needle in needles:
+            at = text.find(needle)
+            while at >= 0:
+                end = at + len(needle)
+                if age:
+                    ok = not text[end : end + 1].isalnum()
+                    match = _NAME_BEFORE_AGE.search(text, max(0, at - 60), at) if ok else None
+                elif at > 0 and text[at - 1].isalnum():
+                    match = None  # inside another word
+                else:
+                    match = _NAME_AFTER_ROLE.match(text, end)
+                    if match is None and not text[end : end + 1].isalnum():
+                        match = _NAME_BEFORE_ROLE.search(text, max(0, at - 120), at)
+                if match is not None:
+                    name = _introduced_name(match.group("name"))
+                    found = name or found
+                at = text.find(needle, end)
         if found is not None:
             return found
+    return None
+
+
+def _introduced_name(name: str) -> str | None:
+    """A person's name from a run found beside a role: no title, possessive or body word."""
+    tokens = _before_possessive(name.split())
+    while tokens and tokens[0].lower().rstrip(".") in TITLES:
+        tokens.pop(0)
+    if (
+        len(tokens) >= 2
+        and tokens[-1][-2:] not in ("’s", "'s")
+        and not any(_nonperson(t) or (len(t) > 1 and t.isupper()) for t in tokens)
+    ):
+        return " ".join(tokens)
     return None
 
 
