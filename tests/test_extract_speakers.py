@@ -141,3 +141,15 @@ def test_a_place_based_adjective_is_no_one() -> None:
     )
     assert all(speaker != "Port Alba-based" for _text, speaker in quotes)
     assert quotes[-1][1] == "Ivo Brandt"
+
+
+def test_an_age_set_off_in_a_subordinate_clause_does_not_make_its_person_the_subject() -> None:
+    """ "While Aisha, 36, waits …, Mariam Okoro hands …" then "she says, “…”": the main
+    clause's subject is the "she", not the one in the "while" clause."""
+    assert said(
+        "“At night the harbour was empty,” says Aisha Rono as she sells maize. While Aisha, 36,"
+        " is waiting for another customer, Mariam Okoro has just handed a parcel to the"
+        " guest house.",
+        "She walks the street at night without fear. Though the lights are new, she says,"
+        " compared to a year ago, “It was hard to find women in the streets after six.”",
+    )[-1] == ("It was hard to find women in the streets after six.", "Mariam Okoro")

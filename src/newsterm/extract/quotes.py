@@ -2304,6 +2304,10 @@ def _subject_shared_in_call(
     return remembered
 
 
+_AGE_SET_OFF = re.compile(r", \d{1,3},")
+"""An age set off by commas after a name: ", 36,"."""
+
+
 @_subject_shared_in_call
 def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> str | None:
     """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any.
@@ -2331,6 +2335,10 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
         # "Following a show of their hit “…,” Simmons teed up …": the name after the title
         candidates.append(text[mask + 1 :].lstrip(' ,”’"»'))
     comma = text.find(",")
+    if comma > 0 and text[comma + 2 : comma + 3].isdigit():
+        age = _AGE_SET_OFF.match(text, comma)
+        if age is not None:
+            comma = text.find(",", age.end())  # "While Aisha, 36, is waiting, Mariam …"
     opener = text.split(maxsplit=1)[0].lower() if comma > 0 else ""
     longest = 14 if opener in _INTRO_WORDS or opener in _SUBORDINATORS else 6
     # ("At a hearing last month of …, Ruiz", "When Ana Ruiz left the club in June, Lind")
