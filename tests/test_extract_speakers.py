@@ -153,3 +153,16 @@ def test_an_age_set_off_in_a_subordinate_clause_does_not_make_its_person_the_sub
         "She walks the street at night without fear. Though the lights are new, she says,"
         " compared to a year ago, “It was hard to find women in the streets after six.”",
     )[-1] == ("It was hard to find women in the streets after six.", "Mariam Okoro")
+
+
+def test_a_name_in_a_when_clause_does_not_take_the_main_clause_s_speech() -> None:
+    """ "However, when party leader Ivo Noda pressed her to resign, the mayor said only: “…”":
+    the mayor (the person given that role), not Noda."""
+    assert said(
+        "Mayor Ana Ruiz faced the council on Tuesday.",
+        "However, when Harbour Party leader Ivo Noda pressed Ruiz to resign, the mayor said"
+        " only: “I will not go.”",
+    ) == [("I will not go.", "Ruiz")]
+    assert said(
+        "When Ivo Noda pressed her to resign, the treasurer said only: “I will not go.”",
+    ) == [("I will not go.", "the treasurer")]

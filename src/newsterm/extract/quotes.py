@@ -651,8 +651,13 @@ def _subject(pre: str) -> str | None:
     enclosed = text.rstrip().endswith(",")
     pieces = text.split(",")
     segments: list[str] = []  # the last five segments that tidy to words, tidied from the end
+    clauses: set[str] = set()  # segments that open a subordinate clause ("when Ivo Lind …")
     while pieces and len(segments) < 5:
-        segment = _tidy(pieces.pop())
+        raw = pieces.pop()
+        segment = _tidy(raw)
+        opener = raw.split(maxsplit=1)[:1]
+        if segment and opener and opener[0].lower() in _SUBORDINATORS:
+            clauses.add(segment)
         if segment and not segments:
             last_word = segment.split()[-1]
             if last_word.lower() in PERSON_PRONOUNS and last_word.lower() in PRONOUNS:
@@ -666,6 +671,8 @@ def _subject(pre: str) -> str | None:
     described = False
     places = 0  # segments skipped at the end as the place the segment before ends in
     for index, segment in enumerate(reversed(segments)):
+        if phrase is not None and segment in clauses:
+            break  # "when Ivo Lind pressed her, the mayor said": the main clause's subject
         if _PARTY_TAG.fullmatch(segment):
             described = True
             continue  # "Sen. Ana Ruiz, R-Neb., said", "… in Washington, D.C., said"
