@@ -166,3 +166,28 @@ def test_a_name_in_a_when_clause_does_not_take_the_main_clause_s_speech() -> Non
     assert said(
         "When Ivo Noda pressed her to resign, the treasurer said only: “I will not go.”",
     ) == [("I will not go.", "the treasurer")]
+
+
+def test_a_second_quotation_whose_closing_mark_the_page_left_off_ends_with_its_paragraph() -> None:
+    """ "“…,” said Tia. “Without them my son would not be here." and then narration: the
+    page left the closing mark off; the quotation ends with its paragraph. One opened with
+    nothing closed before it, or not ending as a sentence, is still not trusted."""
+    assert said(
+        "“We have raised about $5,000 so far,” said Tia Marsh. “Without these people, I truly"
+        " believe my son would not be here.",
+        "Each year more families turn to crowdfunding to pay for care.",
+    ) == [
+        ("We have raised about $5,000 so far", "Tia Marsh"),
+        ("Without these people, I truly believe my son would not be here.", "Tia Marsh"),
+    ]
+    assert (
+        said(
+            "Tia Marsh said the fund “would keep going until the bills are paid.",
+            "Each year more families turn to crowdfunding to pay for care.",
+        )
+        == []
+    )
+    assert said(
+        "“We have raised about $5,000 so far,” said Tia Marsh. “Without these people and their",
+        "Each year more families turn to crowdfunding to pay for care.",
+    ) == [("We have raised about $5,000 so far", "Tia Marsh")]

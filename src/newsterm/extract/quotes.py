@@ -1731,6 +1731,20 @@ def _sentence_like(text: str) -> bool:
     return len(text.split(None, 4)) >= 4 or text.rstrip()[-1:] in ".!?"
 
 
+def _closed_by_the_paragraph(paragraph: str, spans: Sequence[_Span], span: _Span) -> bool:
+    """Whether a quotation never closed is one the page left its closing mark off: it follows
+    a closed quotation of the same paragraph and a speech verb after it (“…,” said Ruiz.
+    “…), and runs to the paragraph's end as sentences do."""
+    index = spans.index(span)
+    if index == 0 or spans[index - 1].runs_on or span.family != "d":
+        return False
+    text = paragraph[span.open + 1 :].rstrip()
+    if text[-1:] not in ".!?" or text.count(" ") < 3:
+        return False
+    between = paragraph[spans[index - 1].close + 1 : span.open]
+    return len(between) < 80 and bool(_verbs(between))
+
+
 def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[_Candidate]:
     """Join quotes continued over paragraphs and build the candidates' texts."""
     candidates: list[_Candidate] = []
@@ -1750,7 +1764,13 @@ def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[
                 parts.append(head)
                 skip.add((nxt, head.open))
             if parts[-1].runs_on:
-                continue  # never closed: not a quotation we can trust
+                if len(parts) > 1 or not _closed_by_the_paragraph(
+                    paragraphs[para], para_spans, span
+                ):
+                    continue  # never closed: not a quotation we can trust
+                # “…,” said Ruiz. “… the end of the paragraph.  (its close left out)
+                span = span._replace(close=len(paragraphs[para]), runs_on=False)
+                parts = [span]
             if len(parts) == 1:  # the common case: one span, its words stripped
                 raw = paragraphs[para][span.open + 1 : span.close]
                 text = raw.strip().rstrip(" ,")
