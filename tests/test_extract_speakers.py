@@ -191,3 +191,11 @@ def test_a_second_quotation_whose_closing_mark_the_page_left_off_ends_with_its_p
         "“We have raised about $5,000 so far,” said Tia Marsh. “Without these people and their",
         "Each year more families turn to crowdfunding to pay for care.",
     ) == [("We have raised about $5,000 so far", "Tia Marsh")]
+
+
+def test_concurred_is_a_speech_verb() -> None:
+    """ "The panel concurred that it was a “taboo” genre": said by the panel, as "agreed"."""
+    assert said(
+        "Ana Ruiz asked why romance novels sell but are mocked. The authors concurred that it"
+        " was a “taboo” genre."
+    ) == [("taboo", "the authors")]

@@ -78,7 +78,7 @@ _FINITE = words(
     " alleges maintain argue insist contend contended contends allege warn assert asserted"
     " asserts quipped quips lamented laments emails emailed e-mails e-mailed tweets found"
     " advised advises instructed instructs begged snapped sighed laughed chuckled mused exclaimed"
-    " interjected retorted ordered"
+    " interjected retorted ordered concurred concurs"
 )
 _FINDING = re.compile(r"\s*(?:,|\.|that\s|(?:he|she|they|we)\s|$)")
 _BARE = words("maintain argue insist contend allege warn assert")
