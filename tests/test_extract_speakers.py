@@ -199,3 +199,12 @@ def test_concurred_is_a_speech_verb() -> None:
         "Ana Ruiz asked why romance novels sell but are mocked. The authors concurred that it"
         " was a “taboo” genre."
     ) == [("taboo", "the authors")]
+
+
+def test_saying_after_a_quoted_fragment_is_said_by_the_sentence_s_subject() -> None:
+    """ "Ivo Baba criticized Ruiz’s “change of course,” saying, “…”": Baba, as after a plain
+    comma ("criticized Ruiz’s plan, saying")."""
+    assert said(
+        "Ivo Baba criticized Ana Ruiz’s “change of course,” saying, “[Ruiz] is deviating from"
+        " what the people expect.”"
+    )[-1] == ("[Ruiz] is deviating from what the people expect.", "Ivo Baba")

@@ -943,8 +943,9 @@ def _participle_subject(pre: str) -> str | None:
         issuer = _sentence_subject(pre)
         if issuer is not None:
             return issuer
-    if pre.rstrip().endswith(","):
-        # "After the vote, Ana Ruiz issued a statement, saying …": the sentence's subject
+    if pre.rstrip().endswith((",", *_MASKED_CLOSE)):
+        # "After the vote, Ana Ruiz issued a statement, saying …": the sentence's subject;
+        # also after a quoted fragment ("… Lind’s “change of stance,” saying")
         found = _sentence_subject(pre)
         if found is None and "ly " in pre[:40]:
             # "Tester publicly supported the pipeline, saying …": a name, an adverb, a verb
@@ -964,6 +965,8 @@ def _participle_subject(pre: str) -> str | None:
     return _trailing_name(tail)
 
 
+_MASKED_CLOSE = (_MASK + "”", _MASK + "’", _MASK + '"')
+"""The end of a quotation inside masked text: its words are masked, its closing mark kept."""
 _NAME_ADVERB_VERB = re.compile(r"\s*(?P<name>[A-Z][a-z]+)\s+[a-z]+ly\s+[a-z]+ed\b")
 
 
