@@ -78,7 +78,7 @@ _FINITE = words(
     " alleges maintain argue insist contend contended contends allege warn assert asserted"
     " asserts quipped quips lamented laments emails emailed e-mails e-mailed tweets found"
     " advised advises instructed instructs begged snapped sighed laughed chuckled mused exclaimed"
-    " interjected retorted ordered"
+    " interjected retorted ordered concurred concurs"
 )
 _FINDING = re.compile(r"\s*(?:,|\.|that\s|(?:he|she|they|we)\s|$)")
 _BARE = words("maintain argue insist contend allege warn assert")
@@ -454,6 +454,13 @@ def _surname_particle(token: str) -> bool:
     return len(token) > 2 and token[0].isupper()
 
 
+def _hyphen_adjective(token: str) -> bool:
+    """A capitalised word with a lower-case word after its last hyphen ("Francisco-based",
+    "Dublin-born"): an adjective, never part of a name ("Abulafia-Lapid", "al-Assad")."""
+    tail = token.rsplit("-", 1)[-1]
+    return len(tail) >= 3 and tail.isalpha() and tail.islower()
+
+
 def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
     if not 1 <= len(tokens) <= 6:
         return False
@@ -470,6 +477,8 @@ def _tokens_ok_as_name(tokens: Sequence[str]) -> bool:
             return False
         if not token[0].isalpha() and not _WORD_CHARS.search(token):
             return False  # (a token opening with a letter has a word character)
+        if "-" in token and _hyphen_adjective(token):
+            return False  # "San Francisco-based": an adjective, not a name
         capitals += 1
     return capitals > 0
 
@@ -503,7 +512,12 @@ def _classify(phrase: str) -> str | None:
         or first in _PLURAL_SPEAKERS
         or (len(tokens) <= 3 and tokens[-1] in _PLURAL_SPEAKERS and phrase.islower())
         or first.endswith(("’s", "'s"))
-        or (tokens[0][:1].isupper() and len(tokens) <= 6 and tokens[-1][:1].islower())
+        or (
+            tokens[0][:1].isupper()
+            and len(tokens) <= 6
+            and tokens[-1][:1].islower()
+            and tokens[-1] not in _PAST_IRREGULAR  # "Ruiz began": a clause, not "Acme staff"
+        )
     ):
         return "phrase"
     return None
@@ -637,8 +651,13 @@ def _subject(pre: str) -> str | None:
     enclosed = text.rstrip().endswith(",")
     pieces = text.split(",")
     segments: list[str] = []  # the last five segments that tidy to words, tidied from the end
+    clauses: set[str] = set()  # segments that open a subordinate clause ("when Ivo Lind …")
     while pieces and len(segments) < 5:
-        segment = _tidy(pieces.pop())
+        raw = pieces.pop()
+        segment = _tidy(raw)
+        opener = raw.split(maxsplit=1)[:1]
+        if segment and opener and opener[0].lower() in _SUBORDINATORS:
+            clauses.add(segment)
         if segment and not segments:
             last_word = segment.split()[-1]
             if last_word.lower() in PERSON_PRONOUNS and last_word.lower() in PRONOUNS:
@@ -652,6 +671,8 @@ def _subject(pre: str) -> str | None:
     described = False
     places = 0  # segments skipped at the end as the place the segment before ends in
     for index, segment in enumerate(reversed(segments)):
+        if phrase is not None and segment in clauses:
+            break  # "when Ivo Lind pressed her, the mayor said": the main clause's subject
         if _PARTY_TAG.fullmatch(segment):
             described = True
             continue  # "Sen. Ana Ruiz, R-Neb., said", "… in Washington, D.C., said"
@@ -922,8 +943,9 @@ def _participle_subject(pre: str) -> str | None:
         issuer = _sentence_subject(pre)
         if issuer is not None:
             return issuer
-    if pre.rstrip().endswith(","):
-        # "After the vote, Ana Ruiz issued a statement, saying …": the sentence's subject
+    if pre.rstrip().endswith((",", *_MASKED_CLOSE)):
+        # "After the vote, Ana Ruiz issued a statement, saying …": the sentence's subject;
+        # also after a quoted fragment ("… Lind’s “change of stance,” saying")
         found = _sentence_subject(pre)
         if found is None and "ly " in pre[:40]:
             # "Tester publicly supported the pipeline, saying …": a name, an adverb, a verb
@@ -943,6 +965,8 @@ def _participle_subject(pre: str) -> str | None:
     return _trailing_name(tail)
 
 
+_MASKED_CLOSE = (_MASK + "”", _MASK + "’", _MASK + '"')
+"""The end of a quotation inside masked text: its words are masked, its closing mark kept."""
 _NAME_ADVERB_VERB = re.compile(r"\s*(?P<name>[A-Z][a-z]+)\s+[a-z]+ly\s+[a-z]+ed\b")
 
 
@@ -1300,6 +1324,33 @@ class _People:
             for ahead in range(self._scanned, min(para + 1, len(self._masked)))
         )
 
+    def only_one_in(self, para: int, quotes: Sequence[Quote]) -> str | None:
+        """The one person mentioned in paragraph ``para`` when nobody else is mentioned there
+        and they said one of ``quotes``: named as they were for the last of those."""
+        self._scan_to(para)
+        first = bisect.bisect_left(self._positions, (para, 0))
+        last = bisect.bisect_left(self._positions, (para + 1, 0))
+        keys = set(self._keys[first:last])
+        if len(keys) != 1:
+            return None
+        (key,) = keys
+        for quote in reversed(quotes):
+            if quote.speaker and quote.speaker.split()[-1].lower() == key:
+                return quote.speaker
+        return None
+
+    def opens_a_sentence(
+        self, start: tuple[int, int], end: tuple[int, int], starts: Sequence[Sequence[int]]
+    ) -> bool:
+        """Whether a person mentioned between ``start`` and ``end`` opens a sentence there
+        (a subject, not an object as in "trained with Yuki Sato")."""
+        self._scan_to(end[0])
+        first = bisect.bisect_left(self._positions, start)
+        last = bisect.bisect_left(self._positions, end)
+        return any(
+            offset == 0 or offset in starts[para] for para, offset in self._positions[first:last]
+        )
+
     def named_in(self, para: int, offset: int) -> str | None:
         """The person mentioned last before ``offset`` when that mention is in paragraph
         ``para`` itself, as ``resolve`` names them."""
@@ -1324,6 +1375,17 @@ class _People:
 
 
 _PRONOUN_SAID = ("He said ", "She said ", "He says ", "She says ")
+
+
+def _pronoun_chain(masked: Sequence[str], start: int, end: int, pronoun: str) -> bool:
+    """Whether the paragraphs from ``start`` up to ``end`` go on about "he" (or "she"): the
+    walk back found no one else as a subject, so a person named there only as an object
+    ("trained with Yuki Sato") is not who "he said" is."""
+    capital = pronoun.capitalize()
+    return any(
+        f" {pronoun} " in masked[index] or masked[index].startswith(f"{capital} ")
+        for index in range(start, end)
+    )
 
 
 def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
@@ -1383,6 +1445,12 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                         )
                 if reported is not None and _classify(reported) == "name":
                     cand.speaker = reported
+                elif reported is None and not spans[first.para - 1] and quotes:
+                    # "But for Parata the deaths are personal." then “…”: a paragraph about
+                    # one person quoted before, and nobody else, hands its quotation to them
+                    if people is None:
+                        people = _People(masked)
+                    cand.speaker = people.only_one_in(first.para - 1, quotes)
             if cand.speaker is None:
                 cand.speaker = _said_after(paragraphs, masked, cand)
         if (
@@ -1392,17 +1460,32 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         if _heading(paragraphs, cand):
             continue  # a subheading quoting the story: “A cause for concern”
         speaker = cand.speaker
-        if speaker and speaker[:4].lower() == "the " and _PERSON_DESCRIPTION.fullmatch(speaker):
+        described = speaker is not None and speaker[:4].lower() == "the "
+        if speaker and described and _PERSON_DESCRIPTION.fullmatch(speaker) is None:
+            # "the photographer said": the person the article gave that role, if any
+            introduced = _introduced_as(masked, first.para, first.open, speaker)
+            if introduced is not None:
+                if people is None:
+                    people = _People(masked)
+                speaker = people.form_of(introduced, first.para, first.open)
+        elif speaker and described:
             # "the actor said": the subject of the sentences before, as for "he", else the
             # person named last before
             if people is None:
                 people = _People(masked)
-            named = people.named_in(first.para, first.open)
+            # named before the description, not in its own clause ("The singer, who tours
+            # with the Harbour Boys, added that “…”")
+            at = masked[first.para].lower().rfind(speaker.lower(), 0, first.open)
+            named = people.named_in(first.para, first.open if at < 0 else at)
             subject = (
                 _previous_subject(masked, starts, first.para, first.open, None)
                 if named is None
                 else None
             )
+            if named is None:
+                introduced = _introduced_as(masked, first.para, first.open, speaker)
+                if introduced is not None:
+                    named = people.form_of(introduced, first.para, first.open)
             if named is not None:
                 speaker = named  # "… planted by Parcells. “…,” the coach said.": Parcells
             elif subject is not None:
@@ -1431,7 +1514,15 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
                     subject is None
                     and resolved is not None
                     and resolved[1] == pronoun_word
-                    and first.para - resolved[0] <= 1
+                    and (
+                        first.para - resolved[0] <= 1
+                        or (
+                            _pronoun_chain(masked, resolved[0] + 1, first.para, pronoun_word)
+                            and not people.opens_a_sentence(
+                                (resolved[0] + 1, 0), (first.para, first.open), starts
+                            )
+                        )
+                    )
                 ):
                     subject = resolved[2]  # "she" again, no one named since: the same person
                 speaker = subject or people.resolve(first.para, first.open)
@@ -1533,6 +1624,70 @@ def _next_to(paragraphs: Sequence[str], before: int, para: int) -> bool:
         return False
     between = paragraphs[before + 1].rstrip().rstrip("”’\"')")
     return bool(between) and between[-1] not in ".!?…"
+
+
+_NAME_RUN = r"(?:[A-Z][\w'’-]+\.?\s+|[A-Z]\.\s+){1,3}[A-Z][\w'’-]*\w"
+_NAME_AFTER_ROLE = re.compile(rf"s?\s+(?P<name>{_NAME_RUN})")
+"""A name right after a role word: "photographer Ana Ruiz"."""
+_NAME_BEFORE_ROLE = re.compile(
+    rf"(?P<name>{_NAME_RUN}),\s+(?:an?|the|his|her|its|their|[A-Z][\w.&'’-]*[’']s)"
+    r"\s+(?:[\w'’-]+\s+){0,4}$"
+)
+"""A name set off before its role: "Ana Ruiz, a photographer", "Ana Ruiz, the port's chief
+economist"."""
+_NAME_BEFORE_AGE = re.compile(rf"(?P<name>{_NAME_RUN})$")
+_INTRODUCED_PARAGRAPHS = 8
+"""How far back (paragraphs) a role given with a name is looked for."""
+
+
+def _introduced_as(masked: Sequence[str], para: int, offset: int, description: str) -> str | None:
+    """The person the article introduced with the role ``description`` ends in, last before
+    (para, offset): "the photographer said" after "photographer Ana Ruiz" or "Ana Ruiz, a
+    photographer from Leeds,"; "the 45-year-old" after "Ana Ruiz, 45,"."""
+    role = description.rsplit(None, 1)[-1]
+    if len(role) < 3 or not role.replace("-", "").isalnum() or role.lower() in _NONPERSON:
+        return None  # "the ruling party": a body, not a person given a role
+    age = role.endswith("-year-old")
+    # the role word as written and capitalised, or ", 45" for an age: found with str.find,
+    # then anchored patterns around each place (no search over whole paragraphs)
+    needles = (f", {role[:-9]}",) if age else (role.lower(), role.capitalize())
+    for index in range(para, max(-1, para - _INTRODUCED_PARAGRAPHS), -1):
+        text = masked[index][:offset] if index == para else masked[index]
+        found = None
+        for needle in needles:
+            at = text.find(needle)
+            while at >= 0:
+                end = at + len(needle)
+                if age:
+                    ok = not text[end : end + 1].isalnum()
+                    match = _NAME_BEFORE_AGE.search(text, max(0, at - 60), at) if ok else None
+                elif at > 0 and text[at - 1].isalnum():
+                    match = None  # inside another word
+                else:
+                    match = _NAME_AFTER_ROLE.match(text, end)
+                    if match is None and not text[end : end + 1].isalnum():
+                        match = _NAME_BEFORE_ROLE.search(text, max(0, at - 120), at)
+                if match is not None:
+                    name = _introduced_name(match.group("name"))
+                    found = name or found
+                at = text.find(needle, end)
+        if found is not None:
+            return found
+    return None
+
+
+def _introduced_name(name: str) -> str | None:
+    """A person's name from a run found beside a role: no title, possessive or body word."""
+    tokens = _before_possessive(name.split())
+    while tokens and tokens[0].lower().rstrip(".") in TITLES:
+        tokens.pop(0)
+    if (
+        len(tokens) >= 2
+        and tokens[-1][-2:] not in ("’s", "'s")
+        and not any(_nonperson(t) or (len(t) > 1 and t.isupper()) for t in tokens)
+    ):
+        return " ".join(tokens)
+    return None
 
 
 _ROLE = (
@@ -1640,6 +1795,20 @@ def _sentence_like(text: str) -> bool:
     return len(text.split(None, 4)) >= 4 or text.rstrip()[-1:] in ".!?"
 
 
+def _closed_by_the_paragraph(paragraph: str, spans: Sequence[_Span], span: _Span) -> bool:
+    """Whether a quotation never closed is one the page left its closing mark off: it follows
+    a closed quotation of the same paragraph and a speech verb after it (“…,” said Ruiz.
+    “…), and runs to the paragraph's end as sentences do."""
+    index = spans.index(span)
+    if index == 0 or spans[index - 1].runs_on or span.family != "d":
+        return False
+    text = paragraph[span.open + 1 :].rstrip()
+    if text[-1:] not in ".!?" or text.count(" ") < 3:
+        return False
+    between = paragraph[spans[index - 1].close + 1 : span.open]
+    return len(between) < 80 and bool(_verbs(between))
+
+
 def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[_Candidate]:
     """Join quotes continued over paragraphs and build the candidates' texts."""
     candidates: list[_Candidate] = []
@@ -1659,7 +1828,13 @@ def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[
                 parts.append(head)
                 skip.add((nxt, head.open))
             if parts[-1].runs_on:
-                continue  # never closed: not a quotation we can trust
+                if len(parts) > 1 or not _closed_by_the_paragraph(
+                    paragraphs[para], para_spans, span
+                ):
+                    continue  # never closed: not a quotation we can trust
+                # “…,” said Ruiz. “… the end of the paragraph.  (its close left out)
+                span = span._replace(close=len(paragraphs[para]), runs_on=False)
+                parts = [span]
             if len(parts) == 1:  # the common case: one span, its words stripped
                 raw = paragraphs[para][span.open + 1 : span.close]
                 text = raw.strip().rstrip(" ,")
@@ -1693,9 +1868,11 @@ _NOT_BEFORE_FRAGMENT = ',:.!?([—–-”’"»' + _MASK
 
 
 _NAME_ACTS = re.compile(
-    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+[a-z]+ed(?=[\s.,;!?]|$)"
+    r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|he|she)"
+    r"\s+(?:[a-z]+ed|(?!does|goes)[a-z]{3,}[^\Ws]s|(?P<past>[a-z]{3,}))(?=[\s.,;!?]|$)"
 )
-"""A name and a verb in the past: "Ruiz shrugged", "Ana Ruiz sighed in a post"."""
+"""A name or "he"/"she" and a verb in the past or present: "Ruiz shrugged", "Ana Ruiz sighed
+in a post", "he remembers", "Ruiz began" (``past``: a word to find in _PAST_IRREGULAR)."""
 
 
 def _attribute_candidate(
@@ -1794,7 +1971,11 @@ def _attribute_candidate(
             return
     if not cand.fragment and paragraphs[final.para][final.close - 1 : final.close] == ",":
         acted = _NAME_ACTS.match(near_after)
-        if acted is not None and _classify(acted.group("name")) == "name":
+        if (
+            acted is not None
+            and (acted.group("past") is None or acted.group("past") in _PAST_NOT_MODAL)
+            and (acted.group("name") in ("he", "she") or _classify(acted.group("name")) == "name")
+        ):
             # "“…,” Ruiz shrugged.": a name and its verb right after the quotation's comma
             cand.speaker = acted.group("name")
             return
@@ -2214,6 +2395,10 @@ def _subject_shared_in_call(
     return remembered
 
 
+_AGE_SET_OFF = re.compile(r", \d{1,3},")
+"""An age set off by commas after a name: ", 36,"."""
+
+
 @_subject_shared_in_call
 def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> str | None:
     """The person a sentence opens with ("Ana Ruiz said …", "But Ruiz, 42, …"), if any.
@@ -2241,6 +2426,10 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
         # "Following a show of their hit “…,” Simmons teed up …": the name after the title
         candidates.append(text[mask + 1 :].lstrip(' ,”’"»'))
     comma = text.find(",")
+    if comma > 0 and text[comma + 2 : comma + 3].isdigit():
+        age = _AGE_SET_OFF.match(text, comma)
+        if age is not None:
+            comma = text.find(",", age.end())  # "While Aisha, 36, is waiting, Mariam …"
     opener = text.split(maxsplit=1)[0].lower() if comma > 0 else ""
     longest = 14 if opener in _INTRO_WORDS or opener in _SUBORDINATORS else 6
     # ("At a hearing last month of …, Ruiz", "When Ana Ruiz left the club in June, Lind")
@@ -2303,6 +2492,8 @@ def _sentence_subject(text: str, known: Callable[[str], bool] | None = None) -> 
             continue
         if any(_nonperson(t) or t.lower() in PRONOUNS for t in tokens):
             continue
+        if "-" in tokens[-1] and _hyphen_adjective(tokens[-1]):
+            continue  # "The San Francisco-based system has …": no one
         rest = candidate[end:]
         if rest[:1] == " " and rest[1:2].islower() and not _VERBISH.match(rest):
             role = _role_subject(candidate)
@@ -2326,6 +2517,7 @@ _PAST_IRREGULAR = words(
     " drove fell flew grew hit knew led rose sat shot sold spent threw wore does did can could"
     " should must"
 )
+_PAST_NOT_MODAL = _PAST_IRREGULAR - words("does did can could should must")
 _THINKS = re.compile(r"[a-z]{2,}[^\Ws]s\s+that\b")
 
 
