@@ -1519,3 +1519,49 @@ def test_a_picture_note_between_name_and_verb_keeps_the_speaker() -> None:
         "“We won the final,” Ana Ruiz (left) said.",
     )
     assert [q.speaker for q in found] == ["Ivo Lind", "Ana Ruiz"]
+
+
+def test_a_quotation_whose_closing_mark_was_lost_at_its_paragraphs_end() -> None:
+    # The page dropped the closing mark of a full sentence quoted after "said X.": it ends with
+    # its paragraph (the next one is narration), and keeps the speaker of the quotation before.
+    found = quotes(
+        '"We raised about $4,000 at the fair," said Nora Pell. "Without our neighbours, the '
+        "bakery would have closed for good.",
+        "Fairs like this one have become common in the valley.",
+    )
+    assert [(q.text, q.speaker, q.fragment) for q in found] == [
+        ("We raised about $4,000 at the fair", "Nora Pell", False),
+        ("Without our neighbours, the bakery would have closed for good.", "Nora Pell", False),
+    ]
+
+
+def test_a_quotation_left_open_before_a_box_is_not_cut_short() -> None:
+    # A paragraph opening with a mark just after a teaser may be the statement going on: its
+    # end is not known, so the open part is not kept as a whole quotation.
+    found = quotes(
+        '"We heard from many staff," said Nora Pell. "Our staff are the backbone of the mill.',
+        "Tomas Berg",
+        "Mills in the north are closing, a survey found.",
+        '"We will not give out any names."',
+    )
+    assert not any(q.text.startswith("Our staff") for q in found)
+    assert found[0].text == "We heard from many staff"
+
+
+def test_an_open_mark_inside_a_sentence_left_unclosed_is_no_quotation() -> None:
+    found = quotes('Nora Pell called the closure of the mill a "disaster for the valley.')
+    assert found == []
+
+
+def test_a_statement_over_paragraphs_without_opening_marks_closed_with_its_credit() -> None:
+    # A company statement printed over three paragraphs: only the first opens with a mark, and
+    # the last closes it, followed by who wrote it.
+    found = quotes(
+        "The maker has now explained the fault in a note to buyers.",
+        '"Our review of returned units shows that a faulty sensor caused the stalls.',
+        "A software update will fix the sensor. We are testing it with our partners.",
+        'We thank our customers for their patience," writes Corvane in the note.',
+    )
+    assert [(q.speaker, q.paragraph, q.fragment) for q in found] == [("Corvane", 1, False)]
+    assert found[0].text.startswith("Our review of returned units")
+    assert found[0].text.endswith("for their patience")

@@ -1579,6 +1579,41 @@ def _sentence_like(text: str) -> bool:
     return len(text.split(None, 4)) >= 4 or text.rstrip()[-1:] in ".!?"
 
 
+def _opens_sentence(paragraph: str, span: _Span) -> bool:
+    """A double quotation mark that opens its paragraph or a sentence: “… or "… X said. “…"."""
+    lead = paragraph[: span.open].rstrip()
+    return span.family == "d" and (not lead or lead[-1] in ".!?:")
+
+
+def _ends_unclosed(paragraph: str, span: _Span) -> bool:
+    """A quotation opening a sentence that runs to its paragraph's end, a full sentence, its
+    closing mark lost: "…," said Ana. "Without them I would not be here. (The caller asks for
+    a closed quotation before it in the paragraph.)"""
+    text = paragraph[span.open + 1 :].rstrip()
+    return text[-1:] in ".!?" and len(text.split(None, 4)) >= 4 and _opens_sentence(paragraph, span)
+
+
+def _closed_later(
+    paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]], last: _Span
+) -> list[_Span]:
+    """The rest of a statement left open whose later paragraphs have no opening mark, up to a
+    close with a comma a few paragraphs on: “Based on … / … / … to Intel,” writes Intel."""
+    if not _opens_sentence(paragraphs[last.para], last):
+        return []
+    parts: list[_Span] = []
+    for nxt in range(last.para + 1, min(last.para + 4, len(paragraphs))):
+        text = paragraphs[nxt]
+        if spans[nxt]:
+            return []
+        close = text.find(",”") if "”" in text else text.find(',"')
+        if close > 0 and text[close + 2 : close + 3] == " ":
+            return [*parts, _Span(nxt, -1, close + 1, "d")]
+        if "”" in text or '"' in text or text.rstrip()[-1:] not in ".!?":
+            return []  # another mark, or a caption between: not one statement
+        parts.append(_Span(nxt, -1, len(text), "d", runs_on=True))
+    return []
+
+
 def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[_Candidate]:
     """Join quotes continued over paragraphs and build the candidates' texts."""
     candidates: list[_Candidate] = []
@@ -1598,7 +1633,16 @@ def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[
                 parts.append(head)
                 skip.add((nxt, head.open))
             if parts[-1].runs_on:
-                continue  # never closed: not a quotation we can trust
+                closing = _closed_later(paragraphs, spans, parts[-1])
+                if closing:
+                    parts.extend(closing)  # “… then paragraphs with no mark, then …,” X said
+                elif not (
+                    len(parts) == 1
+                    and span is not para_spans[0]  # “…,” said X. “… : after one closed
+                    and _ends_unclosed(paragraphs[para], span)
+                    and not any(p[:1] in '“"' for p in paragraphs[para + 2 : para + 4])
+                ):
+                    continue  # never closed, or going on after a box: not one we can trust
             if len(parts) == 1:  # the common case: one span, its words stripped
                 raw = paragraphs[para][span.open + 1 : span.close]
                 text = raw.strip().rstrip(" ,")
