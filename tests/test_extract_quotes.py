@@ -1565,3 +1565,41 @@ def test_a_statement_over_paragraphs_without_opening_marks_closed_with_its_credi
     assert [(q.speaker, q.paragraph, q.fragment) for q in found] == [("Corvane", 1, False)]
     assert found[0].text.startswith("Our review of returned units")
     assert found[0].text.endswith("for their patience")
+
+
+def test_a_quotation_opened_again_before_its_close_ends_with_its_last_sentence() -> None:
+    # The page lost the first quotation's closing mark: a second “ opens with only one ” left.
+    # The first ends with the last full sentence before the second; the narration between is
+    # no one's words.
+    found = quotes(
+        "Ruiz said she has always spoken openly, and has “never kept it from anyone! The papers "
+        "want a cover with the words ‘I left.’ She also said that people should judge her by "
+        "her work, and “not by a headline on a cover!”"
+    )
+    assert [(q.text, q.speaker, q.fragment) for q in found] == [
+        (
+            "never kept it from anyone! The papers want a cover with the words ‘I left.’",
+            "Ruiz",
+            True,
+        ),
+        ("not by a headline on a cover!", "Ruiz", True),
+    ]
+
+
+def test_a_quotation_nested_in_the_same_marks_is_no_lost_close() -> None:
+    # Two ” after the inner “: the inner is nested, and the outer is not cut before it.
+    found = quotes(
+        "“We heard all sorts. Some called us “cheats” online. It calmed down in a week,” "
+        "said Nora Pell."
+    )
+    assert found[0].text.startswith("We heard all sorts. Some called us")
+
+
+def test_a_long_title_after_titled_is_no_quotation() -> None:
+    found = quotes(
+        "Dr Ana Ruiz writes in an essay titled ‘Building Safer Streets for the Women of Our "
+        "Growing Cities’ that “fear of violence limits where women can work.”"
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("fear of violence limits where women can work.", "Dr Ana Ruiz")
+    ]

@@ -352,6 +352,28 @@ def _mark_positions(paragraph: str) -> list[int]:
     return positions
 
 
+def _last_sentence_end(paragraph: str, start: int, end: int) -> int:
+    """The offset of the space after the last sentence ending between start and end (a stop,
+    or ! or ?, with a closing single mark after it), or -1."""
+    space = paragraph.rfind(" ", start, end)
+    while space > start:
+        before = paragraph[space - 1]
+        if before in "’'" and space - 2 > start:
+            before = paragraph[space - 2]
+        if before in ".!?":
+            return space
+        space = paragraph.rfind(" ", start, space)
+    return -1
+
+
+def _closes_after(paragraph: str, positions: Sequence[int]) -> list[int]:
+    """For each index into positions, how many ” marks stand at that index or after it."""
+    counts = [0] * (len(positions) + 1)
+    for index in range(len(positions) - 1, -1, -1):
+        counts[index] = counts[index + 1] + (paragraph[positions[index]] == "”")
+    return counts
+
+
 def _scan(paragraph: str, para: int) -> list[_Span]:
     """Find the quotation spans of one paragraph (outer quotes only)."""
     spans: list[_Span] = []
@@ -360,6 +382,7 @@ def _scan(paragraph: str, para: int) -> list[_Span]:
         return spans
     size = len(paragraph)
     k = 0
+    closes_after: list[int] | None = None
     for _rewind in range(4):  # a bounded number of passes keeps this linear
         family = ""
         opened = weak = -1
@@ -375,7 +398,18 @@ def _scan(paragraph: str, para: int) -> list[_Span]:
                 elif ch in "‘'" and _is_opener(prev, nxt) and (nxt.isalpha() or nxt in '“"…'):
                     family, opened, weak = "s", i, -1
             elif family == "d":
-                if ch == "’" and nxt == "’" and not prev.isspace():
+                if ch == "“" and prev.isspace() and nxt.isalpha():
+                    if closes_after is None:
+                        closes_after = _closes_after(paragraph, positions)
+                    if closes_after[k] >= 2:
+                        continue  # a “nested” quotation in the same marks, the outer's close after
+                    # “… then “ opening again, one ” left: the first lost its close; it ends with
+                    # the last sentence before the second, or is dropped when none ended
+                    end = _last_sentence_end(paragraph, opened + 1, i)
+                    if end > 0:
+                        spans.append(_Span(para, opened, end, "d"))
+                    opened = i
+                elif ch == "’" and nxt == "’" and not prev.isspace():
                     spans.append(_Span(para, opened, i, "d"))  # ’’ closes (AP style)
                     family = ""
                     k += 1
@@ -1742,6 +1776,8 @@ def _attribute_candidate(
         and _named_term(lead, cand.text, paragraphs[final.para], final.close)
     ):
         return  # "Ana Ruiz’s “Firework”", "victims of a “swatting,” a hoax where …"
+    if cand.fragment and lead.endswith("titled"):
+        return  # an article titled ‘Safer Streets for Women in Our Cities’: a title
     if cand.fragment and "ed" in lead[-40:] and _PASSIVE_CUE.search(lead[-40:]):
         # "was described as “…” by the council": the agent speaks; with none, nobody does
         agent = near_after.lstrip(" ,")
