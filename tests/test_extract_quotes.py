@@ -1603,3 +1603,20 @@ def test_a_long_title_after_titled_is_no_quotation() -> None:
     assert [(q.text, q.speaker) for q in found] == [
         ("fear of violence limits where women can work.", "Dr Ana Ruiz")
     ]
+
+
+def test_a_clause_quoted_in_running_text_is_the_named_subjects() -> None:
+    # No speech verb: six words or more in lower case, quoted after the name that opens the
+    # sentence, are that person's words.
+    found = quotes(
+        "The mill closed in May. Nora Pell now plans to “take every child in the valley to "
+        "the coast for a week.”"
+    )
+    assert [(q.text, q.speaker, q.fragment) for q in found] == [
+        ("take every child in the valley to the coast for a week.", "Nora Pell", True)
+    ]
+
+
+def test_a_clause_quoted_after_no_named_subject_is_no_quotation() -> None:
+    found = quotes("The new plan would “take every child in the valley to the coast for a week.”")
+    assert found == []

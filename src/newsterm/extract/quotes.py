@@ -1319,7 +1319,16 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         first, final = cand.parts[0], cand.parts[-1]
         _attribute_candidate(cand, paragraphs, masked, starts, opens)
         if cand.speaker is None and cand.fragment:
-            continue  # a phrase in running text with nobody saying it: scare quotes, titles
+            if not _clause_quoted(cand.text):
+                continue  # a phrase in running text with nobody saying it: scare quotes, titles
+            # “… a clause of someone's words in running text: the sentence's subject, a name
+            para_starts = starts[first.para]
+            index = bisect.bisect_right(para_starts, first.open)
+            sentence = para_starts[index - 1] if index else 0
+            subject = _sentence_subject(masked[first.para][sentence : first.open])
+            if subject is None or _classify(subject) != "name":
+                continue
+            cand.speaker = subject
         if cand.speaker is None:
             cand.speaker = _credit_line(paragraphs, cand)
         if cand.speaker is None and not cand.has_verb:
@@ -1424,6 +1433,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     if any(q.speaker is None for q in quotes):
         _said_again(quotes)
     return quotes
+
+
+def _clause_quoted(text: str) -> bool:
+    """Six words or more that open in lower case: a clause of someone's words, not a term."""
+    return text[:1].islower() and len(text.split(None, 6)) > 6
 
 
 def _said_again(quotes: list[Quote]) -> None:
