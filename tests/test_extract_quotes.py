@@ -1620,3 +1620,8 @@ def test_a_clause_quoted_in_running_text_is_the_named_subjects() -> None:
 def test_a_clause_quoted_after_no_named_subject_is_no_quotation() -> None:
     found = quotes("The new plan would “take every child in the valley to the coast for a week.”")
     assert found == []
+
+
+def test_a_clause_quoted_after_an_opening_word_alone_is_no_quotation() -> None:
+    # The text before the mark is one opening word and a space: no subject, and no error.
+    assert quotes("However “take every child in the valley to the coast for a week.”") == []

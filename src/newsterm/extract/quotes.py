@@ -1325,7 +1325,7 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             para_starts = starts[first.para]
             index = bisect.bisect_right(para_starts, first.open)
             sentence = para_starts[index - 1] if index else 0
-            subject = _sentence_subject(masked[first.para][sentence : first.open])
+            subject = _sentence_subject(masked[first.para][sentence : first.open].strip())
             if subject is None or _classify(subject) != "name":
                 continue
             cand.speaker = subject
