@@ -1625,3 +1625,12 @@ def test_a_clause_quoted_after_no_named_subject_is_no_quotation() -> None:
 def test_a_clause_quoted_after_an_opening_word_alone_is_no_quotation() -> None:
     # The text before the mark is one opening word and a space: no subject, and no error.
     assert quotes("However “take every child in the valley to the coast for a week.”") == []
+
+
+def test_a_headline_ending_in_a_quotation_after_a_colon_is_no_quotation() -> None:
+    # A related story's headline: a short quotation closes the line with no stop anywhere.
+    found = quotes(
+        "Bakers want to automate the oven. One mill says: ‘Not so fast’",
+        "“We will keep baking by hand,” said Nora Pell.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("We will keep baking by hand", "Nora Pell")]

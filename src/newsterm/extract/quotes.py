@@ -1373,6 +1373,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             continue  # a song, a book, a slogan on a sign: "Takin’ It to the Streets"
         if _heading(paragraphs, cand):
             continue  # a subheading quoting the story: “A cause for concern”
+        if _headline_end(paragraphs, cand):
+            continue  # a headline ending in its quotation: One fund says: ‘Not so fast’
         speaker = cand.speaker
         if speaker and speaker[:4].lower() == "the " and _PERSON_DESCRIPTION.fullmatch(speaker):
             # "the actor said": the subject of the sentences before, as for "he", else the
@@ -1567,6 +1569,19 @@ def _heading(paragraphs: Sequence[str], cand: _Candidate) -> bool:
     if paragraph[: first.open].strip() or (tail and not _crosshead_credit(tail)):
         return False
     return first.para == 0 or not paragraphs[first.para - 1].rstrip().endswith(":")
+
+
+def _headline_end(paragraphs: Sequence[str], cand: _Candidate) -> bool:
+    """A line that ends with a short quotation after a colon, no stop inside or after its
+    mark: a headline's form (“Uber for care? One fund says: ‘Not so fast’”), not a sentence's."""
+    final = cand.parts[-1]
+    paragraph = paragraphs[final.para]
+    return (
+        final.close == len(paragraph.rstrip()) - 1
+        and cand.text[-1:].isalnum()
+        and len(cand.text.split(None, 8)) <= 8
+        and paragraph[: cand.parts[0].open].rstrip().endswith(":")
+    )
 
 
 def _crosshead_credit(tail: str) -> bool:
