@@ -1519,3 +1519,118 @@ def test_a_picture_note_between_name_and_verb_keeps_the_speaker() -> None:
         "“We won the final,” Ana Ruiz (left) said.",
     )
     assert [q.speaker for q in found] == ["Ivo Lind", "Ana Ruiz"]
+
+
+def test_a_quotation_whose_closing_mark_was_lost_at_its_paragraphs_end() -> None:
+    # The page dropped the closing mark of a full sentence quoted after "said X.": it ends with
+    # its paragraph (the next one is narration), and keeps the speaker of the quotation before.
+    found = quotes(
+        '"We raised about $4,000 at the fair," said Nora Pell. "Without our neighbours, the '
+        "bakery would have closed for good.",
+        "Fairs like this one have become common in the valley.",
+    )
+    assert [(q.text, q.speaker, q.fragment) for q in found] == [
+        ("We raised about $4,000 at the fair", "Nora Pell", False),
+        ("Without our neighbours, the bakery would have closed for good.", "Nora Pell", False),
+    ]
+
+
+def test_a_quotation_left_open_before_a_box_is_not_cut_short() -> None:
+    # A paragraph opening with a mark just after a teaser may be the statement going on: its
+    # end is not known, so the open part is not kept as a whole quotation.
+    found = quotes(
+        '"We heard from many staff," said Nora Pell. "Our staff are the backbone of the mill.',
+        "Tomas Berg",
+        "Mills in the north are closing, a survey found.",
+        '"We will not give out any names."',
+    )
+    assert not any(q.text.startswith("Our staff") for q in found)
+    assert found[0].text == "We heard from many staff"
+
+
+def test_an_open_mark_inside_a_sentence_left_unclosed_is_no_quotation() -> None:
+    found = quotes('Nora Pell called the closure of the mill a "disaster for the valley.')
+    assert found == []
+
+
+def test_a_statement_over_paragraphs_without_opening_marks_closed_with_its_credit() -> None:
+    # A company statement printed over three paragraphs: only the first opens with a mark, and
+    # the last closes it, followed by who wrote it.
+    found = quotes(
+        "The maker has now explained the fault in a note to buyers.",
+        '"Our review of returned units shows that a faulty sensor caused the stalls.',
+        "A software update will fix the sensor. We are testing it with our partners.",
+        'We thank our customers for their patience," writes Corvane in the note.',
+    )
+    assert [(q.speaker, q.paragraph, q.fragment) for q in found] == [("Corvane", 1, False)]
+    assert found[0].text.startswith("Our review of returned units")
+    assert found[0].text.endswith("for their patience")
+
+
+def test_a_quotation_opened_again_before_its_close_ends_with_its_last_sentence() -> None:
+    # The page lost the first quotation's closing mark: a second “ opens with only one ” left.
+    # The first ends with the last full sentence before the second; the narration between is
+    # no one's words.
+    found = quotes(
+        "Ruiz said she has always spoken openly, and has “never kept it from anyone! The papers "
+        "want a cover with the words ‘I left.’ She also said that people should judge her by "
+        "her work, and “not by a headline on a cover!”"
+    )
+    assert [(q.text, q.speaker, q.fragment) for q in found] == [
+        (
+            "never kept it from anyone! The papers want a cover with the words ‘I left.’",
+            "Ruiz",
+            True,
+        ),
+        ("not by a headline on a cover!", "Ruiz", True),
+    ]
+
+
+def test_a_quotation_nested_in_the_same_marks_is_no_lost_close() -> None:
+    # Two ” after the inner “: the inner is nested, and the outer is not cut before it.
+    found = quotes(
+        "“We heard all sorts. Some called us “cheats” online. It calmed down in a week,” "
+        "said Nora Pell."
+    )
+    assert found[0].text.startswith("We heard all sorts. Some called us")
+
+
+def test_a_long_title_after_titled_is_no_quotation() -> None:
+    found = quotes(
+        "Dr Ana Ruiz writes in an essay titled ‘Building Safer Streets for the Women of Our "
+        "Growing Cities’ that “fear of violence limits where women can work.”"
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("fear of violence limits where women can work.", "Dr Ana Ruiz")
+    ]
+
+
+def test_a_clause_quoted_in_running_text_is_the_named_subjects() -> None:
+    # No speech verb: six words or more in lower case, quoted after the name that opens the
+    # sentence, are that person's words.
+    found = quotes(
+        "The mill closed in May. Nora Pell now plans to “take every child in the valley to "
+        "the coast for a week.”"
+    )
+    assert [(q.text, q.speaker, q.fragment) for q in found] == [
+        ("take every child in the valley to the coast for a week.", "Nora Pell", True)
+    ]
+
+
+def test_a_clause_quoted_after_no_named_subject_is_no_quotation() -> None:
+    found = quotes("The new plan would “take every child in the valley to the coast for a week.”")
+    assert found == []
+
+
+def test_a_clause_quoted_after_an_opening_word_alone_is_no_quotation() -> None:
+    # The text before the mark is one opening word and a space: no subject, and no error.
+    assert quotes("However “take every child in the valley to the coast for a week.”") == []
+
+
+def test_a_headline_ending_in_a_quotation_after_a_colon_is_no_quotation() -> None:
+    # A related story's headline: a short quotation closes the line with no stop anywhere.
+    found = quotes(
+        "Bakers want to automate the oven. One mill says: ‘Not so fast’",
+        "“We will keep baking by hand,” said Nora Pell.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("We will keep baking by hand", "Nora Pell")]

@@ -352,6 +352,28 @@ def _mark_positions(paragraph: str) -> list[int]:
     return positions
 
 
+def _last_sentence_end(paragraph: str, start: int, end: int) -> int:
+    """The offset of the space after the last sentence ending between start and end (a stop,
+    or ! or ?, with a closing single mark after it), or -1."""
+    space = paragraph.rfind(" ", start, end)
+    while space > start:
+        before = paragraph[space - 1]
+        if before in "’'" and space - 2 > start:
+            before = paragraph[space - 2]
+        if before in ".!?":
+            return space
+        space = paragraph.rfind(" ", start, space)
+    return -1
+
+
+def _closes_after(paragraph: str, positions: Sequence[int]) -> list[int]:
+    """For each index into positions, how many ” marks stand at that index or after it."""
+    counts = [0] * (len(positions) + 1)
+    for index in range(len(positions) - 1, -1, -1):
+        counts[index] = counts[index + 1] + (paragraph[positions[index]] == "”")
+    return counts
+
+
 def _scan(paragraph: str, para: int) -> list[_Span]:
     """Find the quotation spans of one paragraph (outer quotes only)."""
     spans: list[_Span] = []
@@ -360,6 +382,7 @@ def _scan(paragraph: str, para: int) -> list[_Span]:
         return spans
     size = len(paragraph)
     k = 0
+    closes_after: list[int] | None = None
     for _rewind in range(4):  # a bounded number of passes keeps this linear
         family = ""
         opened = weak = -1
@@ -375,7 +398,18 @@ def _scan(paragraph: str, para: int) -> list[_Span]:
                 elif ch in "‘'" and _is_opener(prev, nxt) and (nxt.isalpha() or nxt in '“"…'):
                     family, opened, weak = "s", i, -1
             elif family == "d":
-                if ch == "’" and nxt == "’" and not prev.isspace():
+                if ch == "“" and prev.isspace() and nxt.isalpha():
+                    if closes_after is None:
+                        closes_after = _closes_after(paragraph, positions)
+                    if closes_after[k] >= 2:
+                        continue  # a “nested” quotation in the same marks, the outer's close after
+                    # “… then “ opening again, one ” left: the first lost its close; it ends with
+                    # the last sentence before the second, or is dropped when none ended
+                    end = _last_sentence_end(paragraph, opened + 1, i)
+                    if end > 0:
+                        spans.append(_Span(para, opened, end, "d"))
+                    opened = i
+                elif ch == "’" and nxt == "’" and not prev.isspace():
                     spans.append(_Span(para, opened, i, "d"))  # ’’ closes (AP style)
                     family = ""
                     k += 1
@@ -1408,7 +1442,16 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
         first, final = cand.parts[0], cand.parts[-1]
         _attribute_candidate(cand, paragraphs, masked, starts, opens)
         if cand.speaker is None and cand.fragment:
-            continue  # a phrase in running text with nobody saying it: scare quotes, titles
+            if not _clause_quoted(cand.text):
+                continue  # a phrase in running text with nobody saying it: scare quotes, titles
+            # “… a clause of someone's words in running text: the sentence's subject, a name
+            para_starts = starts[first.para]
+            index = bisect.bisect_right(para_starts, first.open)
+            sentence = para_starts[index - 1] if index else 0
+            subject = _sentence_subject(masked[first.para][sentence : first.open].strip())
+            if subject is None or _classify(subject) != "name":
+                continue
+            cand.speaker = subject
         if cand.speaker is None:
             cand.speaker = _credit_line(paragraphs, cand)
         if cand.speaker is None and not cand.has_verb:
@@ -1459,6 +1502,8 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
             continue  # a song, a book, a slogan on a sign: "Takin’ It to the Streets"
         if _heading(paragraphs, cand):
             continue  # a subheading quoting the story: “A cause for concern”
+        if _headline_end(paragraphs, cand):
+            continue  # a headline ending in its quotation: One fund says: ‘Not so fast’
         speaker = cand.speaker
         described = speaker is not None and speaker[:4].lower() == "the "
         if speaker and described and _PERSON_DESCRIPTION.fullmatch(speaker) is None:
@@ -1542,6 +1587,11 @@ def find_quotes(paragraphs: Sequence[str]) -> list[Quote]:
     if any(q.speaker is None for q in quotes):
         _said_again(quotes)
     return quotes
+
+
+def _clause_quoted(text: str) -> bool:
+    """Six words or more that open in lower case: a clause of someone's words, not a term."""
+    return text[:1].islower() and len(text.split(None, 6)) > 6
 
 
 def _said_again(quotes: list[Quote]) -> None:
@@ -1737,6 +1787,19 @@ def _heading(paragraphs: Sequence[str], cand: _Candidate) -> bool:
     return first.para == 0 or not paragraphs[first.para - 1].rstrip().endswith(":")
 
 
+def _headline_end(paragraphs: Sequence[str], cand: _Candidate) -> bool:
+    """A line that ends with a short quotation after a colon, no stop inside or after its
+    mark: a headline's form (“Uber for care? One fund says: ‘Not so fast’”), not a sentence's."""
+    final = cand.parts[-1]
+    paragraph = paragraphs[final.para]
+    return (
+        final.close == len(paragraph.rstrip()) - 1
+        and cand.text[-1:].isalnum()
+        and len(cand.text.split(None, 8)) <= 8
+        and paragraph[: cand.parts[0].open].rstrip().endswith(":")
+    )
+
+
 def _crosshead_credit(tail: str) -> bool:
     """ ": Example Economics" after a quotation that is a whole paragraph: a crosshead's
     source, up to five capitalised words and no end punctuation."""
@@ -1795,18 +1858,39 @@ def _sentence_like(text: str) -> bool:
     return len(text.split(None, 4)) >= 4 or text.rstrip()[-1:] in ".!?"
 
 
-def _closed_by_the_paragraph(paragraph: str, spans: Sequence[_Span], span: _Span) -> bool:
-    """Whether a quotation never closed is one the page left its closing mark off: it follows
-    a closed quotation of the same paragraph and a speech verb after it (“…,” said Ruiz.
-    “…), and runs to the paragraph's end as sentences do."""
-    index = spans.index(span)
-    if index == 0 or spans[index - 1].runs_on or span.family != "d":
-        return False
+def _opens_sentence(paragraph: str, span: _Span) -> bool:
+    """A double quotation mark that opens its paragraph or a sentence: “… or "… X said. “…"."""
+    lead = paragraph[: span.open].rstrip()
+    return span.family == "d" and (not lead or lead[-1] in ".!?:")
+
+
+def _ends_unclosed(paragraph: str, span: _Span) -> bool:
+    """A quotation opening a sentence that runs to its paragraph's end, a full sentence, its
+    closing mark lost: "…," said Ana. "Without them I would not be here. (The caller asks for
+    a closed quotation before it in the paragraph.)"""
     text = paragraph[span.open + 1 :].rstrip()
-    if text[-1:] not in ".!?" or text.count(" ") < 3:
-        return False
-    between = paragraph[spans[index - 1].close + 1 : span.open]
-    return len(between) < 80 and bool(_verbs(between))
+    return text[-1:] in ".!?" and len(text.split(None, 4)) >= 4 and _opens_sentence(paragraph, span)
+
+
+def _closed_later(
+    paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]], last: _Span
+) -> list[_Span]:
+    """The rest of a statement left open whose later paragraphs have no opening mark, up to a
+    close with a comma a few paragraphs on: “Based on … / … / … to Intel,” writes Intel."""
+    if not _opens_sentence(paragraphs[last.para], last):
+        return []
+    parts: list[_Span] = []
+    for nxt in range(last.para + 1, min(last.para + 4, len(paragraphs))):
+        text = paragraphs[nxt]
+        if spans[nxt]:
+            return []
+        close = text.find(",”") if "”" in text else text.find(',"')
+        if close > 0 and text[close + 2 : close + 3] == " ":
+            return [*parts, _Span(nxt, -1, close + 1, "d")]
+        if "”" in text or '"' in text or text.rstrip()[-1:] not in ".!?":
+            return []  # another mark, or a caption between: not one statement
+        parts.append(_Span(nxt, -1, len(text), "d", runs_on=True))
+    return []
 
 
 def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[_Candidate]:
@@ -1828,13 +1912,16 @@ def _chain(paragraphs: Sequence[str], spans: Sequence[Sequence[_Span]]) -> list[
                 parts.append(head)
                 skip.add((nxt, head.open))
             if parts[-1].runs_on:
-                if len(parts) > 1 or not _closed_by_the_paragraph(
-                    paragraphs[para], para_spans, span
+                closing = _closed_later(paragraphs, spans, parts[-1])
+                if closing:
+                    parts.extend(closing)  # “… then paragraphs with no mark, then …,” X said
+                elif not (
+                    len(parts) == 1
+                    and span is not para_spans[0]  # “…,” said X. “… : after one closed
+                    and _ends_unclosed(paragraphs[para], span)
+                    and not any(p[:1] in '“"' for p in paragraphs[para + 2 : para + 4])
                 ):
-                    continue  # never closed: not a quotation we can trust
-                # “…,” said Ruiz. “… the end of the paragraph.  (its close left out)
-                span = span._replace(close=len(paragraphs[para]), runs_on=False)
-                parts = [span]
+                    continue  # never closed, or going on after a box: not one we can trust
             if len(parts) == 1:  # the common case: one span, its words stripped
                 raw = paragraphs[para][span.open + 1 : span.close]
                 text = raw.strip().rstrip(" ,")
@@ -1936,6 +2023,8 @@ def _attribute_candidate(
         and _named_term(lead, cand.text, paragraphs[final.para], final.close)
     ):
         return  # "Ana Ruiz’s “Firework”", "victims of a “swatting,” a hoax where …"
+    if cand.fragment and lead.endswith("titled"):
+        return  # an article titled ‘Safer Streets for Women in Our Cities’: a title
     if cand.fragment and "ed" in lead[-40:] and _PASSIVE_CUE.search(lead[-40:]):
         # "was described as “…” by the council": the agent speaks; with none, nobody does
         agent = near_after.lstrip(" ,")
