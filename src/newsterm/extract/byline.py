@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newsterm.extract.lexicon import NAME_MONTHS, PARTICLES
+from newsterm.extract.given_names import GIVEN_NAMES
+from newsterm.extract.lexicon import NAME_MONTHS, PARTICLES, TITLES
 
 _MAX_BYLINE = 200
 
@@ -121,8 +122,12 @@ def parse_byline(paragraph: str) -> list[str] | None:
     return list(dict.fromkeys(names)) or None
 
 
+_LABELS = r"(?:authors?|reporters?|writers?|words|text|byline|contributors?)"
+"""A label before the writers' names, with a colon ("Words: Ana Ruiz", "Contributor: Ana Ruiz")."""
+_BY_WORDS = r"(?:posted|written|words|story|text|analysis|report|interview|review)"
+"""A word before "by" and the writers' names ("Words by", "Interview by")."""
 _BY_MARKER = re.compile(
-    r"[|/\s]*(?:(?:posted|written|words|story|text|analysis)\s+)?by\s*:?|author\s*:",
+    rf"[|/\s]*(?:{_BY_WORDS}\s+)?by\s*:?|{_LABELS}\s*:",
     re.IGNORECASE,
 )
 _DATE_WORD = (
@@ -143,8 +148,8 @@ _LEAD = re.compile(
 """A date and time before a byline ("Monday November 18, 2019 7:45 am PST by …", "Published:
 May 20, 2020 by …", "posted on 2020-06-15 11:15 EDT by …")."""
 _PREFIXED = re.compile(
-    r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis|reported|compiled|edited)\s+by\b"
-    r"|(?:author|reporter|writer)\s*:"
+    rf"(?:[|/]\s*)?(?:(?:{_BY_WORDS}|reported|compiled|edited)\s+by\b"
+    rf"|{_LABELS}\s*:"
     r"|(?-i:Author\s+(?=[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){1,3}$)))",
     re.IGNORECASE,
 )
@@ -167,8 +172,9 @@ def is_date_line(paragraph: str) -> bool:
 
 
 _TAIL = re.compile(
-    rf"\s+(?:(?:on|-|–|—|\||•|·)\s+(?:{_DATE_WORD}|{_MONTH_WORD})"
-    rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?)"
+    rf"\s+(?:(?:on|-|–|—|\||•|·|/)\s+(?:{_DATE_WORD}|{_MONTH_WORD})"
+    rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?"
+    rf"|(?:{_WEEKDAY}\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+[0-9]{{4}}\b,?)"
     rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|updated:?|[|·•]))*$"
     r"|\s+(?:[|·•—–-]\s*)?(?:updated\s+)?(?:[0-9]+|an?)\s+(?:sec|min|hour|hr|day|week|month|year)"
     r"[a-z]*\s+ago$",
@@ -176,7 +182,8 @@ _TAIL = re.compile(
 )
 """A date after the names (" on November 14, 2019 at 11:04 a.m.", " - 11/18/19 11:04 PM EST",
 " December 6, 2017", " • 12/16/16 12:21pm", " Friday, Jan 13, 2017 at 4:45 pm EST",
-" Jan 12, 2017, 2:00pm EST", " Mar 3, 2026 Updated Mar 4, 2026") or how long ago the page was
+" Jan 12, 2017, 2:00pm EST", " Mar 3, 2026 Updated Mar 4, 2026", " 3 March 2026 10:42",
+" / 3 March 2026") or how long ago the page was
 published (" 1 day ago")."""
 _TAIL_END = re.compile(
     rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago|updated:?|[|·•])", re.IGNORECASE
@@ -373,7 +380,8 @@ the line lists the story's sections."""
 
 def is_section_line(paragraph: str) -> bool:
     """A bare line of the story's date and sections, not a byline ("24 July 2026 Peace and
-    Security", "Current Issues, News"): capitalised words after a date, or ending in sections."""
+    Security", "Current Issues, News", "Local News"): capitalised words after a date, ending in
+    sections, or of sections and labels only."""
     text = paragraph.strip()
     if len(text) > 80 or not text[:1].isalnum():
         return False
@@ -381,8 +389,16 @@ def is_section_line(paragraph: str) -> bool:
     rest = text[lead.end() :] if lead else text
     *_, last = _SEPARATORS.split(rest)
     return is_title_line(rest.replace(",", "")) and (
-        lead is not None or (last != rest and _SECTIONS.issuperset(_LETTERS.findall(last.lower())))
+        lead is not None
+        or (last != rest and _SECTIONS.issuperset(_LETTERS.findall(last.lower())))
+        or _org_heading(rest.replace(",", "").split())  # "Sports", "Local News"
     )
+
+
+def _org_heading(words: list[str]) -> bool:
+    """Words of a section's name or a page's label only, one of them an outlet's ("Sports",
+    "Local News", "Press Release"): neither the author nor the story."""
+    return all(map(_heading_word, words)) and any(w.lower() in _ORG_WORDS for w in words)
 
 
 def _plausible(name: str) -> bool:
@@ -404,7 +420,7 @@ def _may_be_labelled(text: str) -> bool:
     """A line that may name its author after "by" or "Author:" (lower-cased only here, on the
     lines that are neither bare nor after a "By" line)."""
     lowered = text.lower()
-    return "by" in lowered or "author" in lowered
+    return "by" in lowered or "author" in lowered or ":" in text[:14]
 
 
 def page_byline(
@@ -438,6 +454,8 @@ def page_byline(
         if not after_marker and rest and _SECTIONS.issuperset(_LETTERS.findall(rest[0].lower())):
             return None  # "Current Issues, News": the story's sections, not a name and outlet
         single = not after_marker  # on a bare line each name has two words ("Peace and Security")
+        if single and not _person_like(head):
+            return None  # "Climate Change", "Getty Images", "Mayor Ana Ruiz": a heading or a credit
         tidy = "By " + head
         second = _SEPARATORS.split(rest[0], maxsplit=1)[0] if rest else ""
         if second and not after_marker and _second_person(second):
@@ -452,6 +470,56 @@ def page_byline(
         return [handle.group(1)]  # "By jroe": the account the page names as its author
     names = [n if _plausible(n) else _after_label(n) for n in names]
     return [n for n in names if n] or None
+
+
+_FURNITURE_WORDS = frozenset(
+    str.split(
+        "popular trending sponsored content images image photos pictures credit note release"
+        " brief more read watch listen share finance estate change climate stories story"
+        " district region state world international global weather traffic crime courts"
+        " education travel food drink arts style life fashion money markets market personal"
+        " breaking exclusive premium editor's editors latest recent related sponsor partner"
+        " advertisement advertising newsletter podcast explainer interview feature all greater"
+    )
+)
+"""Words of a page's headings, sections and credits (besides _SECTIONS, _HEADING_WORDS and the
+places, outlets and titles): on a bare line whose first word is no given name, no person."""
+
+
+def _heading_word(word: str) -> bool:
+    """A word of a section's name or a page's label ("Local", "News", "Release")."""
+    lowered = word.lower()
+    return (
+        lowered in _SECTIONS
+        or lowered in _HEADING_WORDS
+        or lowered in _FURNITURE_WORDS
+        or lowered in ("news", "press")
+    )
+
+
+def _person_like(head: str) -> bool:
+    """A bare line's words may be a person's name: it opens with a given name or an initial
+    ("Ana Ruiz", "D.J. Lind"), or none of its words names a section, a heading, a place, an
+    outlet or a title ("Umair Irfan", but not "Climate Change", "New York", "Getty Images",
+    "Mayor Ana Ruiz")."""
+    found = head.split()
+    if not found:
+        return False
+    first = found[0].casefold()
+    if first in GIVEN_NAMES or (first.endswith(".") and len(first.replace(".", "")) <= 2):
+        return True
+    for word in found:
+        lowered = word.casefold().removesuffix("'s").removesuffix("’s")
+        if (
+            lowered in _FURNITURE_WORDS
+            or lowered in _SECTIONS
+            or lowered in _HEADING_WORDS
+            or lowered in _ORG_WORDS
+            or lowered in _PLACE_WORDS
+            or lowered in TITLES
+        ):
+            return False
+    return True
 
 
 def _after_label(name: str) -> str:
@@ -517,6 +585,10 @@ def organisation_byline(paragraph: str, *, after_marker: bool = False) -> str | 
         return None
     if source and any(w in text.lower() for w in _INSTITUTIONS):
         return text  # "Source: University of Example": a press release's institution
+    if not after_marker and all(map(_heading_word, words)):
+        return None  # "Local News", "Press Release": the page's section or label, not its author
+    if "/" in text and not after_marker:
+        return None  # "Ana Ruiz/Example Gazette": a photo's credit
     if after_marker or any(w.lower() in _ORG_WORDS for w in words):
         return _title_case(text) if text.isupper() and len(text) > 4 else text
     return None

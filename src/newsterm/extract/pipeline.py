@@ -9,6 +9,7 @@ from newsterm.extract.boilerplate import (
     caption_like,
     credit_clauses,
     is_boilerplate,
+    pictured,
     reporting_names,
 )
 from newsterm.extract.byline import (
@@ -75,14 +76,38 @@ def _kicker(paragraph: str, paragraphs: Sequence[str], place: int) -> bool:
     words = paragraph.split()
     if len(words) > _KICKER_WORDS:
         return False
-    if words[0].casefold() in GIVEN_NAMES:
-        return False  # "Maria Lind" under "By Ana Ruiz": a second author
+    if words[0].casefold() in GIVEN_NAMES or words[0] in ("By", "BY"):
+        return False  # "Maria Lind" under "By Ana Ruiz": a second author; "By Ana Ruiz" itself
     if not all(w[0].isupper() and w.replace("&", "").isalpha() for w in words if w != "&"):
         return False
     for after in paragraphs[place + 1 : place + 3]:
         if not is_boilerplate(after):
             return _prose(after)
     return False
+
+
+def _above_byline(paragraph: str) -> bool:
+    """A line that may stand above a bare byline: the date ("Published: May 20, 2020") or a
+    section's label ("Local News", "Climate"), up to _KICKER_WORDS words and no sentence."""
+    return is_date_line(paragraph) or (
+        len(paragraph) <= 30
+        and len(paragraph.split()) <= _KICKER_WORDS
+        and not paragraph.endswith((".", "!", "?", ":"))
+    )
+
+
+def _under_standfirst(paragraph: str, body: Sequence[str]) -> bool:
+    """A line under the standfirst (one paragraph) opening with a given name: a bare byline
+    ("Ana Ruiz", "Ana Ruiz, Staff Writer"), unless the paragraph above is a photo's caption (a
+    place, a date or a photo word in it): then the name is the photo's credit."""
+    space = paragraph.find(" ")
+    return (
+        len(body) == 1
+        and space > 0
+        and len(paragraph) <= 80
+        and paragraph[:space].casefold() in GIVEN_NAMES
+        and not (caption_like(body[0]) and pictured(body[0]))
+    )
 
 
 def _prose(paragraph: str) -> bool:
@@ -165,7 +190,11 @@ def analyse(
                 continue
             if after_byline and is_role_line(paragraph):
                 continue  # "By Ana Ruiz", "Staff Writer": a second bare name may follow
-            top = not body or (len(body) == 1 and is_date_line(body[0]))
+            top = (
+                not body
+                or all(map(_above_byline, body))
+                or (not byline and _under_standfirst(paragraph, body))
+            )
             byline_names = page_byline(paragraph, after_marker=marker, bare=top)
             if top and closed and not marker and (byline_names or is_title_line(paragraph)):
                 continue  # under the writer's outlet: the outlet's blog or desk, a heading

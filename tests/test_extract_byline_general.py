@@ -1,0 +1,113 @@
+"""Where a byline sits and what it looks like on a page no rule has met (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsterm.extract import analyse
+from newsterm.extract.byline import organisation_byline, page_byline
+
+TITLE = "Harbour board approves new ferry timetable"
+STANDFIRST = "Boats will run every twenty minutes, and the night service comes back."
+BODY = [
+    "The harbour board approved the new ferry timetable after a long debate that ran late.",
+    "Boats will leave every twenty minutes from the first week, the board said in a statement.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Words: Tavi Okonjo", ["Tavi Okonjo"]),
+        ("Text: Tavi Okonjo", ["Tavi Okonjo"]),
+        ("Contributor: Tavi Okonjo", ["Tavi Okonjo"]),
+        ("Authors: Tavi Okonjo and Ruth Lindqvist", ["Tavi Okonjo", "Ruth Lindqvist"]),
+        ("Interview by Tavi Okonjo", ["Tavi Okonjo"]),
+        ("Report by Tavi Okonjo", ["Tavi Okonjo"]),
+    ],
+)
+def test_a_label_before_the_names_on_top_or_under_the_standfirst(
+    line: str, names: list[str]
+) -> None:
+    """Labels besides "By" and "Author:" name the writers, wherever the byline zone puts them."""
+    assert page_byline(line, bare=False) == names
+    assert analyse(TITLE, [line, *BODY]).authors == names
+    assert analyse(TITLE, [STANDFIRST, line, *BODY]).authors == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Tavi Okonjo 3 March 2026", "Tavi Okonjo / 3 March 2026", "By Tavi Okonjo 3rd March 2026"],
+)
+def test_a_day_month_year_date_after_the_name(line: str) -> None:
+    """A date printed day first after the name, with or without a slash, is not a name."""
+    assert analyse(TITLE, [line, *BODY]).authors == ["Tavi Okonjo"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Climate Change",
+        "Real Estate",
+        "New York",
+        "Getty Images",
+        "Mayor Tavi Okonjo",
+        "Local News",
+        "Press Release",
+        "Breaking News",
+        "Tavi Okonjo/Harbour Gazette",
+    ],
+)
+def test_a_heading_a_section_a_place_or_a_credit_on_top_is_no_author(line: str) -> None:
+    """A bare line at the top whose first word is no given name is a person only if none of
+    its words names a section, a heading, a place, an outlet or a title."""
+    assert analyse(TITLE, [line, *BODY]).authors == []
+    assert analyse(TITLE, ["3 March 2026", line, *BODY]).authors == []
+
+
+def test_a_section_label_on_top_is_no_organisation_and_leaves_the_body() -> None:
+    assert organisation_byline("Local News") is None
+    assert organisation_byline("Press Release") is None
+    assert organisation_byline("Harbour Gazette Staff") == "Harbour Gazette Staff"
+    result = analyse(TITLE, ["Sports", "Tavi Okonjo", *BODY])
+    assert result.authors == ["Tavi Okonjo"]
+    assert result.paragraphs == BODY
+
+
+@pytest.mark.parametrize("line", ["Tavi Okonjo", "Umair Lindqvist", "TAVI OKONJO"])
+def test_a_name_no_census_lists_stays_a_bare_byline(line: str) -> None:
+    """Names from anywhere (no given-name list knows "Tavi") still count at the very top."""
+    assert analyse(TITLE, [line, *BODY]).authors == [line.title()]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Ruth Lindqvist", ["Ruth Lindqvist"]),
+        ("Ruth Lindqvist, Staff Writer", ["Ruth Lindqvist"]),
+        ("Ruth Lindqvist and Tavi Okonjo", ["Ruth Lindqvist", "Tavi Okonjo"]),
+        ("Ruth Lindqvist | March 3, 2026", ["Ruth Lindqvist"]),
+    ],
+)
+def test_a_bare_name_under_the_standfirst_opening_with_a_given_name(
+    line: str, names: list[str]
+) -> None:
+    result = analyse(TITLE, [STANDFIRST, line, *BODY])
+    assert result.authors == names
+    assert line not in result.paragraphs
+
+
+def test_a_name_under_a_photo_caption_is_no_byline() -> None:
+    """A caption (a place, a date or a photo word) then a name alone: the photo's credit."""
+    caption = "Ferries wait at the quay in Harbourtown on Tuesday."
+    assert analyse(TITLE, [caption, "Ruth Lindqvist", *BODY]).authors == []
+
+
+@pytest.mark.parametrize(
+    "line", ["By Ruth Lindqvist", "Ruth Lindqvist", "Ruth Lindqvist, Reporter"]
+)
+def test_a_byline_under_a_sections_label(line: str) -> None:
+    """ "Harbours" above the byline: the name under it is still the byline (and "By Ruth
+    Lindqvist" is no section's label)."""
+    name = line.removeprefix("By ").removesuffix(", Reporter")
+    assert analyse(TITLE, ["Harbours", line, *BODY]).authors == [name]
