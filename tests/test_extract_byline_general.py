@@ -111,3 +111,59 @@ def test_a_byline_under_a_sections_label(line: str) -> None:
     Lindqvist" is no section's label)."""
     name = line.removeprefix("By ").removesuffix(", Reporter")
     assert analyse(TITLE, ["Harbours", line, *BODY]).authors == [name]
+
+
+LONG_BODY = [
+    *BODY,
+    "Night crossings will return in the autumn, once the new crews have finished training.",
+    "Fares stay the same for now, though the board will look at them again next spring.",
+    "Residents on the islands had asked for more boats for years, and most welcomed the plan.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Tavi Okonjo, tokonjo@gazette.example", ["Tavi Okonjo"]),
+        ("News by Tavi Okonjo Reporter", ["Tavi Okonjo"]),
+        ("Opinion by Tavi Okonjo", ["Tavi Okonjo"]),
+        ("By Tavi Okonjo • Mar 3, 2026 — 9:57 AM ET • 4", ["Tavi Okonjo"]),
+    ],
+)
+def test_an_address_a_section_before_by_a_dash_and_a_comment_count(
+    line: str, names: list[str]
+) -> None:
+    """A bare name with its address after a comma; a section's word before "by"; a time
+    zone, a dash and the comments' count after the date."""
+    result = analyse(TITLE, [line, *BODY])
+    assert result.authors == names
+    assert result.paragraphs == BODY
+
+
+def test_a_bare_name_in_the_headline_is_its_subject_not_a_second_author() -> None:
+    """A profile names its subject under the byline as a heading; a page title may end with
+    its writer after a separator ("… | Ana Ruiz"), which stays the byline."""
+    lines = ["Ruth Lindqvist March 3, 2026", "Maria Okonjo", *BODY]
+    result = analyse("Meet harbour pilot Maria Okonjo", lines)
+    assert result.authors == ["Ruth Lindqvist"]
+    assert result.paragraphs == BODY
+    credited = analyse("Ferries are back | Ruth Lindqvist", ["Ruth Lindqvist", *BODY])
+    assert credited.authors == ["Ruth Lindqvist"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Written by: Tavi Okonjo", ["Tavi Okonjo"]),
+        ("By Tavi Okonjo and Ruth Lindqvist", ["Tavi Okonjo", "Ruth Lindqvist"]),
+        ("Words: Ruth Lindqvist", ["Ruth Lindqvist"]),
+        ("By Christmas Eve the ferries had stopped", []),
+        ("By then, the Harbour Board had voted", []),
+    ],
+)
+def test_a_labelled_byline_below_the_top_names_the_author(line: str, names: list[str]) -> None:
+    """Below the byline's zone (after the story or inside it) a labelled line of names only
+    names the writers when nothing else does; a sentence opening with "By" stays story."""
+    result = analyse(TITLE, [*LONG_BODY, line])
+    assert result.authors == names
+    assert (line in result.paragraphs) == (not names)

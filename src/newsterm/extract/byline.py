@@ -124,15 +124,18 @@ def parse_byline(paragraph: str) -> list[str] | None:
 
 _LABELS = r"(?:authors?|reporters?|writers?|words|text|byline|contributors?)"
 """A label before the writers' names, with a colon ("Words: Ana Ruiz", "Contributor: Ana Ruiz")."""
-_BY_WORDS = r"(?:posted|written|words|story|text|analysis|report|interview|review)"
-"""A word before "by" and the writers' names ("Words by", "Interview by")."""
+_BY_WORDS = (
+    r"(?:posted|written|words|story|text|analysis|report|interview|review|news|opinion"
+    r"|commentary|column|feature|features|essay|guide|preview|blog)"
+)
+"""A word before "by" and the writers' names ("Words by", "Interview by", "News by")."""
 _BY_MARKER = re.compile(
     rf"[|/\s]*(?:{_BY_WORDS}\s+)?by\s*:?|{_LABELS}\s*:",
     re.IGNORECASE,
 )
 _DATE_WORD = (
     r"(?:[0-9][0-9/:.,-]*(?:st|nd|rd|th|[ap]m)?,?|(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|nes|urs|ur)?[a-z]{0,4}\.?,?"
-    r"|am|pm|[a-z][sd]t|utc|gmt)(?!\w)"
+    r"|am|pm|[a-z][sd]t|[ecmp]t|utc|gmt)(?!\w)"
 )
 _MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -175,7 +178,7 @@ _TAIL = re.compile(
     rf"\s+(?:(?:on|-|–|—|\||•|·|/)\s+(?:{_DATE_WORD}|{_MONTH_WORD})"
     rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?"
     rf"|(?:{_WEEKDAY}\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+[0-9]{{4}}\b,?)"
-    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|updated:?|[|·•]))*$"
+    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|updated:?|[|·•—–-]))*$"
     r"|\s+(?:[|·•—–-]\s*)?(?:updated\s+)?(?:[0-9]+|an?)\s+(?:sec|min|hour|hr|day|week|month|year)"
     r"[a-z]*\s+ago$",
     re.IGNORECASE,
@@ -186,7 +189,7 @@ _TAIL = re.compile(
 " / 3 March 2026") or how long ago the page was
 published (" 1 day ago")."""
 _TAIL_END = re.compile(
-    rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago|updated:?|[|·•])", re.IGNORECASE
+    rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago|updated:?|[|·•—–-])", re.IGNORECASE
 )
 """The last word of every _TAIL match (it holds no space): a line ending in another word skips
 the search, which tries every space (keep the two in step)."""
@@ -304,7 +307,9 @@ def _tidy_byline(text: str) -> str:
     if _LOWER_UPPER.search(text):  # what every _GLUED_ROLE match stands between
         text = _GLUED_ROLE.sub(", ", text)
     if "@" in text and " " not in text.split("@")[1]:
-        text = text.split("@", 1)[0].rstrip(" •·|/,(:")  # "By Ana Ruiz • @aruiz": the handle
+        email = _END_EMAIL.search(text)  # "Ana Ruiz, aruiz@example.com": the whole address
+        text = text[: email.start()] if email else text.split("@", 1)[0]
+        text = text.rstrip(" •·|/,(:")  # "By Ana Ruiz • @aruiz": the handle
     if len(text) <= _ROLE_TAIL_LINE and (
         any(c in text.lower() for c in _PROFILE_CUES)
         or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII))
@@ -320,6 +325,8 @@ def _tidy_byline(text: str) -> str:
 
 
 _LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+_END_EMAIL = re.compile(r"(?<!\S)[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$")
+"""An e-mail address closing a byline line, after a space."""
 
 
 def _may_repeat(text: str) -> bool:
@@ -454,7 +461,7 @@ def page_byline(
         if not after_marker and rest and _SECTIONS.issuperset(_LETTERS.findall(rest[0].lower())):
             return None  # "Current Issues, News": the story's sections, not a name and outlet
         single = not after_marker  # on a bare line each name has two words ("Peace and Security")
-        if single and not _person_like(head):
+        if single and (head.endswith(":") or not _person_like(head)):
             return None  # "Climate Change", "Getty Images", "Mayor Ana Ruiz": a heading or a credit
         tidy = "By " + head
         second = _SEPARATORS.split(rest[0], maxsplit=1)[0] if rest else ""
@@ -480,6 +487,7 @@ _FURNITURE_WORDS = frozenset(
         " education travel food drink arts style life fashion money markets market personal"
         " breaking exclusive premium editor's editors latest recent related sponsor partner"
         " advertisement advertising newsletter podcast explainer interview feature all greater"
+        " reading time quote lookup"
     )
 )
 """Words of a page's headings, sections and credits (besides _SECTIONS, _HEADING_WORDS and the
@@ -520,6 +528,26 @@ def _person_like(head: str) -> bool:
         ):
             return False
     return True
+
+
+_CLOSING_LABEL = re.compile(rf"(?:{_BY_WORDS}\s+)?by\s*:?\s+|{_LABELS}\s*:\s*", re.IGNORECASE)
+_NAME_JOINS = frozenset(("and", "&", "|", "/", "·", "•", "-", "—", "–", *PARTICLES))
+
+
+def closing_byline(paragraph: str) -> list[str] | None:
+    """The writers of a labelled byline alone on its line below the byline's zone ("Written by:
+    Ana Ruiz", "By Ana Ruiz and Ivo Lind"): after the label, names only (no sentence, such as
+    "By Christmas Eve, the roads had closed.")."""
+    text = paragraph.strip()
+    if len(text) > 80 or text[-1:] in '.!?"”:':
+        return None
+    label = _CLOSING_LABEL.match(text)
+    if label is None:
+        return None
+    rest = text[label.end() :].replace(",", " ").split()
+    if not rest or not all(w[:1].isupper() or w in _NAME_JOINS for w in rest):
+        return None
+    return page_byline(text, bare=False)
 
 
 def _after_label(name: str) -> str:
