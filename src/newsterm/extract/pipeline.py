@@ -100,17 +100,16 @@ def _above_byline(paragraph: str) -> bool:
 
 
 def _under_standfirst(paragraph: str, body: Sequence[str]) -> bool:
-    """A line under the standfirst (one paragraph) opening with a given name: a bare byline
-    ("Ana Ruiz", "Ana Ruiz, Staff Writer"), unless the paragraph above is a photo's caption (a
+    """A line opening with a given name under a section's label or the date (every line
+    above it _above_byline) or under the standfirst (one paragraph): a bare byline ("Ana
+    Ruiz", "Ana Ruiz, Staff Writer"), unless the paragraph above is a photo's caption (a
     place, a date or a photo word in it): then the name is the photo's credit."""
     space = paragraph.find(" ")
-    return (
-        len(body) == 1
-        and space > 0
-        and len(paragraph) <= 80
-        and paragraph[:space].casefold() in GIVEN_NAMES
-        and not (caption_like(body[0]) and pictured(body[0]))
-    )
+    if space <= 0 or len(paragraph) > 80 or paragraph[:space].casefold() not in GIVEN_NAMES:
+        return False
+    if all(map(_above_byline, body)):
+        return True
+    return len(body) == 1 and not (caption_like(body[0]) and pictured(body[0]))
 
 
 def _subject(name: str, title_key: str) -> bool:
@@ -206,7 +205,7 @@ def analyse(
                 or (
                     not byline
                     and not organisations
-                    and (all(map(_above_byline, body)) or _under_standfirst(paragraph, body))
+                    and _under_standfirst(paragraph, body)
                 )
             )
             byline_names = page_byline(paragraph, after_marker=marker, bare=top)
