@@ -202,11 +202,7 @@ def analyse(
             top = (
                 not body
                 or (len(body) == 1 and is_date_line(body[0]))
-                or (
-                    not byline
-                    and not organisations
-                    and _under_standfirst(paragraph, body)
-                )
+                or (not byline and not organisations and _under_standfirst(paragraph, body))
             )
             byline_names = page_byline(paragraph, after_marker=marker, bare=top)
             if top and closed and not marker and (byline_names or is_title_line(paragraph)):
