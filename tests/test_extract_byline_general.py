@@ -167,3 +167,18 @@ def test_a_labelled_byline_below_the_top_names_the_author(line: str, names: list
     result = analyse(TITLE, [*LONG_BODY, line])
     assert result.authors == names
     assert (line in result.paragraphs) == (not names)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Email Ruth at rlindqvist@gazette.example or follow her @rlind.",
+        "Questions? Email the reporter at rlindqvist@gazette.example",
+    ],
+)
+def test_a_closing_address_given_to_the_author_by_her_given_name_or_role(closing: str) -> None:
+    """ "Email Ruth at …" is the author Ruth Lindqvist's address, and "Questions?" before "the
+    reporter" is nobody's name."""
+    result = analyse(TITLE, ["By Ruth Lindqvist", *BODY, closing])
+    named = {c.email: c.name for c in result.contacts if c.email}
+    assert named == {"rlindqvist@gazette.example": "Ruth Lindqvist"}
