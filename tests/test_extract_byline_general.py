@@ -182,3 +182,26 @@ def test_a_closing_address_given_to_the_author_by_her_given_name_or_role(closing
     result = analyse(TITLE, ["By Ruth Lindqvist", *BODY, closing])
     named = {c.email: c.name for c in result.contacts if c.email}
     assert named == {"rlindqvist@gazette.example": "Ruth Lindqvist"}
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Tavi Okonjo • 12 shares", ["Tavi Okonjo"]),
+        ("By Tavi Okonjo ✉", ["Tavi Okonjo"]),
+        ("By Tavi Okonjo · Harbour Gazette · 3 March 2026", ["Tavi Okonjo"]),
+        (
+            "By Tavi Okonjo and Ruth Lindqvist • 3 min read • Share",
+            ["Tavi Okonjo", "Ruth Lindqvist"],
+        ),
+        ("By Tavi Okonjo 2026-03-03", ["Tavi Okonjo"]),
+        ("By Tavi Okonjo Last updated on 3rd March 2026", ["Tavi Okonjo"]),
+        ("By Tavi Okonjo Photos by Ruth Lindqvist", ["Tavi Okonjo"]),
+        ("By Christmas Eve the ferries had stopped", None),
+        ("By Tuesday", None),
+    ],
+)
+def test_the_names_after_by_whatever_page_fields_follow(line: str, names: list[str] | None) -> None:
+    """After "By", the names run up to the first word that is none (a symbol, a number, a
+    field's label); a lower-case word after them makes the line a sentence."""
+    assert page_byline(line, bare=False) == names

@@ -27,7 +27,7 @@ _NOT_NAMES = frozenset(
         "contributor", "columnist", "team", "desk", "staffers", "today", "tomorrow",
         "yesterday", "noon", "now", "then", "this", "that", "far", "contrast", "click",
         "updated", "published", "posted", "from", "source", "image", "photo", "video",
-        "gallery", "article", "author",
+        "gallery", "article", "author", "last", "share", "photos", "photography",
     ]
 )  # fmt: skip
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*")
@@ -470,9 +470,13 @@ def page_byline(
     names = parse_byline(tidy)
     if names is not None and single and any(" " not in n for n in names):
         return None
+    if names is None and not single and tidy[:3].lower() == "by ":
+        run = _name_run(tidy[3:])  # "By Ana Ruiz • 12 shares": the names, then the page's fields
+        names = parse_byline("By " + run) if run else None
     if names is None:
         handle = _HANDLE.fullmatch(tidy)
-        if handle is None or handle.group(1) in _NOT_NAMES or handle.group(1) in _NOT_HANDLES:
+        account = handle.group(1).lower() if handle else ""
+        if handle is None or account in _NOT_NAMES or account in _NOT_HANDLES:
             return None
         return [handle.group(1)]  # "By jroe": the account the page names as its author
     names = [n if _plausible(n) else _after_label(n) for n in names]
@@ -548,6 +552,30 @@ def closing_byline(paragraph: str) -> list[str] | None:
     if not rest or not all(w[:1].isupper() or w in _NAME_JOINS for w in rest):
         return None
     return page_byline(text, bare=False)
+
+
+def _name_run(text: str) -> str:
+    """The names opening a labelled byline whose rest is no name, role or outlet the patterns
+    know ("Ana Ruiz and Ivo Lind • 3 min read • Share", "Ana Ruiz 2026-03-03"): capitalised
+    words, initials, particles and "and", up to the first other word; "" for fewer than two,
+    or when a lower-case word follows them (a sentence)."""
+    taken: list[str] = []
+    for word in text.split():
+        bare = word.rstrip(",")
+        lowered = bare.lower()
+        if lowered in ("and", "&") or (taken and lowered in _PARTICLES):
+            taken.append(bare)
+        elif _NAME_TOKEN.fullmatch(bare) and lowered.strip(".") not in _NOT_NAMES:
+            taken.append(word)
+        elif word[:1].islower() or lowered in _ORG_WORDS or lowered.endswith(_ROLE_ENDS):
+            return ""  # a sentence ("By Christmas Eve the roads closed"), a desk's byline
+        else:
+            break
+        if word != bare:
+            break  # "Ana Ruiz, Example Gazette": parse_byline has had this line
+    while taken and taken[-1].lower() in ("and", "&", *_PARTICLES):
+        taken.pop()
+    return " ".join(taken).rstrip(",") if len(taken) >= 2 else ""
 
 
 def _after_label(name: str) -> str:
