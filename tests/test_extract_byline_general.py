@@ -157,6 +157,7 @@ def test_a_bare_name_in_the_headline_is_its_subject_not_a_second_author() -> Non
         ("Written by: Tavi Okonjo", ["Tavi Okonjo"]),
         ("By Tavi Okonjo and Ruth Lindqvist", ["Tavi Okonjo", "Ruth Lindqvist"]),
         ("Words: Ruth Lindqvist", ["Ruth Lindqvist"]),
+        ("By Ruth Lindqvist for the Harbour Gazette, 3 March 2026", ["Ruth Lindqvist"]),
         ("By Christmas Eve the ferries had stopped", []),
         ("By then, the Harbour Board had voted", []),
     ],

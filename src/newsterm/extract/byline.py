@@ -538,10 +538,18 @@ _CLOSING_LABEL = re.compile(rf"(?:{_BY_WORDS}\s+)?by\s*:?\s+|{_LABELS}\s*:\s*", 
 _NAME_JOINS = frozenset(("and", "&", "|", "/", "·", "•", "-", "—", "–", *PARTICLES))
 
 
+_FIELD_WORDS = frozenset(("for", "the", "in", "on", "at", "of", "via", "updated", "published"))
+
+
+def _sentence_word(word: str) -> bool:
+    """A lower-case word no byline's names, outlet or date hold ("the roads closed")."""
+    return word[:1].islower() and word not in _NAME_JOINS and word not in _FIELD_WORDS
+
+
 def closing_byline(paragraph: str) -> list[str] | None:
     """The writers of a labelled byline alone on its line below the byline's zone ("Written by:
-    Ana Ruiz", "By Ana Ruiz and Ivo Lind"): after the label, names only (no sentence, such as
-    "By Christmas Eve, the roads had closed.")."""
+    Ana Ruiz", "By Ana Ruiz and Ivo Lind", "By Ana Ruiz for the Courier, 3 March 2026"): after
+    the label no sentence ("By Christmas Eve, the roads had closed.")."""
     text = paragraph.strip()
     if len(text) > 80 or text[-1:] in '.!?"”:':
         return None
@@ -549,7 +557,7 @@ def closing_byline(paragraph: str) -> list[str] | None:
     if label is None:
         return None
     rest = text[label.end() :].replace(",", " ").split()
-    if not rest or not all(w[:1].isupper() or w in _NAME_JOINS for w in rest):
+    if not rest or not rest[0][:1].isupper() or any(map(_sentence_word, rest)):
         return None
     return page_byline(text, bare=False)
 
