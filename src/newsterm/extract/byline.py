@@ -299,7 +299,7 @@ def _tidy_byline(text: str) -> str:
     if text[-4:].lower() == "read":
         text = _READ_TAIL.sub("", text, count=1)  # "Ana Ruiz • March 3, 2026 • 5 min read"
     if _TAIL_END.fullmatch(text.rsplit(None, 1)[-1] if text else ""):
-        text = _TAIL.sub("", text)
+        text = _TAIL.sub("", text).rstrip(" ,;")  # "…, 3 March 2026": the comma too
     if " " in text and len(text) <= _ROLE_TAIL_LINE:
         if _may_end_in_role(text):
             text = _ROLE_TAIL.sub("", text, count=1)  # "Ana Ruiz, Staff Writer"
