@@ -553,6 +553,8 @@ def closing_byline(paragraph: str) -> list[str] | None:
     text = paragraph.strip()
     if len(text) > 80 or text[-1:] in '.!?"”:':
         return None
+    if ":" not in text[:24] and "by" not in text[:24].lower():
+        return None  # a label's "by" or ":" comes within 24 characters (a run of spaces aside)
     label = _CLOSING_LABEL.match(text)
     if label is None:
         return None
