@@ -259,8 +259,8 @@ def test_a_cache_analysed_before_versions_keeps_its_metadata_and_is_analysed_aga
         assert store.analysed_version(article_id) == 0
         stored = store.conn.execute("SELECT analysis_input FROM articles").fetchone()[0]
         assert json.loads(stored) == {
-            "authors": ["Sam Reporter", "Sam"],
-            "contacts": [["Sam", "sam0@example.com", None, None]],
+            "authors": ["Sam Reporter"],  # "Write to Sam Reporter at …": the author's address
+            "contacts": [["Sam Reporter", "sam0@example.com", None, None]],
         }
     assert backlog.finish(path) == 1
     with Store.open(path) as store:

@@ -710,6 +710,8 @@ _LINK_WORDS = 20
 """Words a line of such a list holds at most."""
 _HEADLINE_RUN = 3
 """Title-case headlines in a row that make a block of other stories inside a body."""
+
+
 def _promoted(two: list[str]) -> bool:
     """Another story promoted inside the body above its "Read now" link: its headline (4 to
     _LINK_WORDS words, no closing mark) and a teaser of 20 words at most."""
@@ -891,6 +893,12 @@ def _standfirst(paragraphs: list[str], index: int) -> bool:
         and _PICTURED.search(paragraphs[index]) is None
         and _DATE.search(paragraphs[index]) is None
     )
+
+
+def pictured(text: str) -> bool:
+    """A place, a date or a photo word in a paragraph: what a caption holds and a standfirst
+    mostly does not."""
+    return _PICTURED.search(text) is not None or _DATE.search(text) is not None
 
 
 _SCENE = re.compile(r"(?:\S+\s+){1,8}?(?:is|are|was|were)\s+(?:being\s+)?[a-z]+\b.*\bin\s+[A-Z]")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newsterm.extract.lexicon import NAME_MONTHS, PARTICLES
+from newsterm.extract.given_names import GIVEN_NAMES
+from newsterm.extract.lexicon import NAME_MONTHS, PARTICLES, TITLES
 
 _MAX_BYLINE = 200
 
@@ -26,7 +27,7 @@ _NOT_NAMES = frozenset(
         "contributor", "columnist", "team", "desk", "staffers", "today", "tomorrow",
         "yesterday", "noon", "now", "then", "this", "that", "far", "contrast", "click",
         "updated", "published", "posted", "from", "source", "image", "photo", "video",
-        "gallery", "article", "author",
+        "gallery", "article", "author", "last", "share", "photos", "photography",
     ]
 )  # fmt: skip
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*")
@@ -121,13 +122,20 @@ def parse_byline(paragraph: str) -> list[str] | None:
     return list(dict.fromkeys(names)) or None
 
 
+_LABELS = r"(?:authors?|reporters?|writers?|words|text|byline|contributors?)"
+"""A label before the writers' names, with a colon ("Words: Ana Ruiz", "Contributor: Ana Ruiz")."""
+_BY_WORDS = (
+    r"(?:posted|written|words|story|text|analysis|report|interview|review|news|opinion"
+    r"|commentary|column|feature|features|essay|guide|preview|blog)"
+)
+"""A word before "by" and the writers' names ("Words by", "Interview by", "News by")."""
 _BY_MARKER = re.compile(
-    r"[|/\s]*(?:(?:posted|written|words|story|text|analysis)\s+)?by\s*:?|author\s*:",
+    rf"[|/\s]*(?:{_BY_WORDS}\s+)?by\s*:?|{_LABELS}\s*:",
     re.IGNORECASE,
 )
 _DATE_WORD = (
     r"(?:[0-9][0-9/:.,-]*(?:st|nd|rd|th|[ap]m)?,?|(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|nes|urs|ur)?[a-z]{0,4}\.?,?"
-    r"|am|pm|[a-z][sd]t|utc|gmt)(?!\w)"
+    r"|am|pm|[a-z][sd]t|[ecmp]t|utc|gmt)(?!\w)"
 )
 _MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -143,8 +151,8 @@ _LEAD = re.compile(
 """A date and time before a byline ("Monday November 18, 2019 7:45 am PST by …", "Published:
 May 20, 2020 by …", "posted on 2020-06-15 11:15 EDT by …")."""
 _PREFIXED = re.compile(
-    r"(?:[|/]\s*)?(?:(?:posted|written|words|story|text|analysis|reported|compiled|edited)\s+by\b"
-    r"|(?:author|reporter|writer)\s*:"
+    rf"(?:[|/]\s*)?(?:(?:{_BY_WORDS}|reported|compiled|edited)\s+by\b"
+    rf"|{_LABELS}\s*:"
     r"|(?-i:Author\s+(?=[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’.-]*){1,3}$)))",
     re.IGNORECASE,
 )
@@ -167,19 +175,21 @@ def is_date_line(paragraph: str) -> bool:
 
 
 _TAIL = re.compile(
-    rf"\s+(?:(?:on|-|–|—|\||•|·)\s+(?:{_DATE_WORD}|{_MONTH_WORD})"
-    rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?)"
-    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|updated:?|[|·•]))*$"
+    rf"\s+(?:(?:on|-|–|—|\||•|·|/)\s+(?:{_DATE_WORD}|{_MONTH_WORD})"
+    rf"|(?:{_WEEKDAY}\s+)?{_MONTH_WORD}\s+[0-9]{{1,2}},?\s+[0-9]{{4}}\b,?"
+    rf"|(?:{_WEEKDAY}\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+[0-9]{{4}}\b,?)"
+    rf"(?:\s+(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|updated:?|[|·•—–-]))*$"
     r"|\s+(?:[|·•—–-]\s*)?(?:updated\s+)?(?:[0-9]+|an?)\s+(?:sec|min|hour|hr|day|week|month|year)"
     r"[a-z]*\s+ago$",
     re.IGNORECASE,
 )
 """A date after the names (" on November 14, 2019 at 11:04 a.m.", " - 11/18/19 11:04 PM EST",
 " December 6, 2017", " • 12/16/16 12:21pm", " Friday, Jan 13, 2017 at 4:45 pm EST",
-" Jan 12, 2017, 2:00pm EST", " Mar 3, 2026 Updated Mar 4, 2026") or how long ago the page was
+" Jan 12, 2017, 2:00pm EST", " Mar 3, 2026 Updated Mar 4, 2026", " 3 March 2026 10:42",
+" / 3 March 2026") or how long ago the page was
 published (" 1 day ago")."""
 _TAIL_END = re.compile(
-    rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago|updated:?|[|·•])", re.IGNORECASE
+    rf"(?:{_DATE_WORD}|{_MONTH_WORD}|at|[ap]\.m\.|ago|updated:?|[|·•—–-])", re.IGNORECASE
 )
 """The last word of every _TAIL match (it holds no space): a line ending in another word skips
 the search, which tries every space (keep the two in step)."""
@@ -289,7 +299,7 @@ def _tidy_byline(text: str) -> str:
     if text[-4:].lower() == "read":
         text = _READ_TAIL.sub("", text, count=1)  # "Ana Ruiz • March 3, 2026 • 5 min read"
     if _TAIL_END.fullmatch(text.rsplit(None, 1)[-1] if text else ""):
-        text = _TAIL.sub("", text)
+        text = _TAIL.sub("", text).rstrip(" ,;")  # "…, 3 March 2026": the comma too
     if " " in text and len(text) <= _ROLE_TAIL_LINE:
         if _may_end_in_role(text):
             text = _ROLE_TAIL.sub("", text, count=1)  # "Ana Ruiz, Staff Writer"
@@ -297,7 +307,9 @@ def _tidy_byline(text: str) -> str:
     if _LOWER_UPPER.search(text):  # what every _GLUED_ROLE match stands between
         text = _GLUED_ROLE.sub(", ", text)
     if "@" in text and " " not in text.split("@")[1]:
-        text = text.split("@", 1)[0].rstrip(" •·|/,(:")  # "By Ana Ruiz • @aruiz": the handle
+        email = _END_EMAIL.search(text)  # "Ana Ruiz, aruiz@example.com": the whole address
+        text = text[: email.start()] if email else text.split("@", 1)[0]
+        text = text.rstrip(" •·|/,(:")  # "By Ana Ruiz • @aruiz": the handle
     if len(text) <= _ROLE_TAIL_LINE and (
         any(c in text.lower() for c in _PROFILE_CUES)
         or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII))
@@ -313,6 +325,8 @@ def _tidy_byline(text: str) -> str:
 
 
 _LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+_END_EMAIL = re.compile(r"(?<!\S)[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$")
+"""An e-mail address closing a byline line, after a space."""
 
 
 def _may_repeat(text: str) -> bool:
@@ -373,7 +387,8 @@ the line lists the story's sections."""
 
 def is_section_line(paragraph: str) -> bool:
     """A bare line of the story's date and sections, not a byline ("24 July 2026 Peace and
-    Security", "Current Issues, News"): capitalised words after a date, or ending in sections."""
+    Security", "Current Issues, News", "Local News"): capitalised words after a date, ending in
+    sections, or of sections and labels only."""
     text = paragraph.strip()
     if len(text) > 80 or not text[:1].isalnum():
         return False
@@ -381,8 +396,16 @@ def is_section_line(paragraph: str) -> bool:
     rest = text[lead.end() :] if lead else text
     *_, last = _SEPARATORS.split(rest)
     return is_title_line(rest.replace(",", "")) and (
-        lead is not None or (last != rest and _SECTIONS.issuperset(_LETTERS.findall(last.lower())))
+        lead is not None
+        or (last != rest and _SECTIONS.issuperset(_LETTERS.findall(last.lower())))
+        or _org_heading(rest.replace(",", "").split())  # "Sports", "Local News"
     )
+
+
+def _org_heading(words: list[str]) -> bool:
+    """Words of a section's name or a page's label only, one of them an outlet's ("Sports",
+    "Local News", "Press Release"): neither the author nor the story."""
+    return all(map(_heading_word, words)) and any(w.lower() in _ORG_WORDS for w in words)
 
 
 def _plausible(name: str) -> bool:
@@ -404,7 +427,7 @@ def _may_be_labelled(text: str) -> bool:
     """A line that may name its author after "by" or "Author:" (lower-cased only here, on the
     lines that are neither bare nor after a "By" line)."""
     lowered = text.lower()
-    return "by" in lowered or "author" in lowered
+    return "by" in lowered or "author" in lowered or ":" in text[:14]
 
 
 def page_byline(
@@ -438,6 +461,8 @@ def page_byline(
         if not after_marker and rest and _SECTIONS.issuperset(_LETTERS.findall(rest[0].lower())):
             return None  # "Current Issues, News": the story's sections, not a name and outlet
         single = not after_marker  # on a bare line each name has two words ("Peace and Security")
+        if single and (head.endswith(":") or not _person_like(head)):
+            return None  # "Climate Change", "Getty Images", "Mayor Ana Ruiz": a heading or a credit
         tidy = "By " + head
         second = _SEPARATORS.split(rest[0], maxsplit=1)[0] if rest else ""
         if second and not after_marker and _second_person(second):
@@ -445,13 +470,122 @@ def page_byline(
     names = parse_byline(tidy)
     if names is not None and single and any(" " not in n for n in names):
         return None
+    if names is None and not single and tidy[:3].lower() == "by ":
+        run = _name_run(tidy[3:])  # "By Ana Ruiz • 12 shares": the names, then the page's fields
+        names = parse_byline("By " + run) if run else None
     if names is None:
         handle = _HANDLE.fullmatch(tidy)
-        if handle is None or handle.group(1) in _NOT_NAMES or handle.group(1) in _NOT_HANDLES:
+        account = handle.group(1).lower() if handle else ""
+        if handle is None or account in _NOT_NAMES or account in _NOT_HANDLES:
             return None
         return [handle.group(1)]  # "By jroe": the account the page names as its author
     names = [n if _plausible(n) else _after_label(n) for n in names]
     return [n for n in names if n] or None
+
+
+_FURNITURE_WORDS = frozenset(
+    str.split(
+        "popular trending sponsored content images image photos pictures credit note release"
+        " brief more read watch listen share finance estate change climate stories story"
+        " district region state world international global weather traffic crime courts"
+        " education travel food drink arts style life fashion money markets market personal"
+        " breaking exclusive premium editor's editors latest recent related sponsor partner"
+        " advertisement advertising newsletter podcast explainer interview feature all greater"
+        " reading time quote lookup"
+    )
+)
+"""Words of a page's headings, sections and credits (besides _SECTIONS, _HEADING_WORDS and the
+places, outlets and titles): on a bare line whose first word is no given name, no person."""
+
+
+def _heading_word(word: str) -> bool:
+    """A word of a section's name or a page's label ("Local", "News", "Release")."""
+    lowered = word.lower()
+    return (
+        lowered in _SECTIONS
+        or lowered in _HEADING_WORDS
+        or lowered in _FURNITURE_WORDS
+        or lowered in ("news", "press")
+    )
+
+
+def _person_like(head: str) -> bool:
+    """A bare line's words may be a person's name: it opens with a given name or an initial
+    ("Ana Ruiz", "D.J. Lind"), or none of its words names a section, a heading, a place, an
+    outlet or a title ("Umair Irfan", but not "Climate Change", "New York", "Getty Images",
+    "Mayor Ana Ruiz")."""
+    found = head.split()
+    if not found:
+        return False
+    first = found[0].casefold()
+    if first in GIVEN_NAMES or (first.endswith(".") and len(first.replace(".", "")) <= 2):
+        return True
+    for word in found:
+        lowered = word.casefold().removesuffix("'s").removesuffix("’s")
+        if (
+            lowered in _FURNITURE_WORDS
+            or lowered in _SECTIONS
+            or lowered in _HEADING_WORDS
+            or lowered in _ORG_WORDS
+            or lowered in _PLACE_WORDS
+            or lowered in TITLES
+        ):
+            return False
+    return True
+
+
+_CLOSING_LABEL = re.compile(rf"(?:{_BY_WORDS}\s+)?by\s*:?\s+|{_LABELS}\s*:\s*", re.IGNORECASE)
+_NAME_JOINS = frozenset(("and", "&", "|", "/", "·", "•", "-", "—", "–", *PARTICLES))
+
+
+_FIELD_WORDS = frozenset(("for", "the", "in", "on", "at", "of", "via", "updated", "published"))
+
+
+def _sentence_word(word: str) -> bool:
+    """A lower-case word no byline's names, outlet or date hold ("the roads closed")."""
+    return word[:1].islower() and word not in _NAME_JOINS and word not in _FIELD_WORDS
+
+
+def closing_byline(paragraph: str) -> list[str] | None:
+    """The writers of a labelled byline alone on its line below the byline's zone ("Written by:
+    Ana Ruiz", "By Ana Ruiz and Ivo Lind", "By Ana Ruiz for the Courier, 3 March 2026"): after
+    the label no sentence ("By Christmas Eve, the roads had closed.")."""
+    text = paragraph.strip()
+    if len(text) > 80 or text[-1:] in '.!?"”:':
+        return None
+    if ":" not in text[:24] and "by" not in text[:24].lower():
+        return None  # a label's "by" or ":" comes within 24 characters (a run of spaces aside)
+    label = _CLOSING_LABEL.match(text)
+    if label is None:
+        return None
+    rest = text[label.end() :].replace(",", " ").split()
+    if not rest or not rest[0][:1].isupper() or any(map(_sentence_word, rest)):
+        return None
+    return page_byline(text, bare=False)
+
+
+def _name_run(text: str) -> str:
+    """The names opening a labelled byline whose rest is no name, role or outlet the patterns
+    know ("Ana Ruiz and Ivo Lind • 3 min read • Share", "Ana Ruiz 2026-03-03"): capitalised
+    words, initials, particles and "and", up to the first other word; "" for fewer than two,
+    or when a lower-case word follows them (a sentence)."""
+    taken: list[str] = []
+    for word in text.split():
+        bare = word.rstrip(",")
+        lowered = bare.lower()
+        if lowered in ("and", "&") or (taken and lowered in _PARTICLES):
+            taken.append(bare)
+        elif _NAME_TOKEN.fullmatch(bare) and lowered.strip(".") not in _NOT_NAMES:
+            taken.append(word)
+        elif word[:1].islower() or lowered in _ORG_WORDS or lowered.endswith(_ROLE_ENDS):
+            return ""  # a sentence ("By Christmas Eve the roads closed"), a desk's byline
+        else:
+            break
+        if word != bare:
+            break  # "Ana Ruiz, Example Gazette": parse_byline has had this line
+    while taken and taken[-1].lower() in ("and", "&", *_PARTICLES):
+        taken.pop()
+    return " ".join(taken).rstrip(",") if len(taken) >= 2 else ""
 
 
 def _after_label(name: str) -> str:
@@ -517,6 +651,10 @@ def organisation_byline(paragraph: str, *, after_marker: bool = False) -> str | 
         return None
     if source and any(w in text.lower() for w in _INSTITUTIONS):
         return text  # "Source: University of Example": a press release's institution
+    if not after_marker and all(map(_heading_word, words)):
+        return None  # "Local News", "Press Release": the page's section or label, not its author
+    if "/" in text and not after_marker:
+        return None  # "Ana Ruiz/Example Gazette": a photo's credit
     if after_marker or any(w.lower() in _ORG_WORDS for w in words):
         return _title_case(text) if text.isupper() and len(text) > 4 else text
     return None

@@ -247,11 +247,15 @@ def _names_in(chunk: str) -> list[str]:
 
 
 def _known(name: str, authors: Sequence[str]) -> str | None:
-    """The author ``name`` refers to ("Roe" -> "Jane Roe"), if any."""
+    """The author ``name`` refers to ("Roe" -> "Jane Roe", "Jane" -> "Jane Roe"), if any."""
     lowered = name.lower()
     for author in authors:
         if lowered == author.lower() or author.lower().endswith(" " + lowered):
             return author
+    if " " not in lowered:  # a given name alone: the one author it opens
+        opened = [a for a in authors if a.lower().startswith(lowered + " ")]
+        if len(opened) == 1:
+            return opened[0]
     return None
 
 
@@ -269,6 +273,8 @@ def _owner(chunk: str, line_name: str | None, authors: Sequence[str]) -> str | N
             return author
     if _PRONOUN.search(tail) is not None:
         named = names or _names_in(chunk)  # "Ana Ruiz covers courts. Email her at …"
+        named = [_known(n, authors) or n for n in named]  # "Email Ana at …": Ana Ruiz
+        named = [n for n in named if " " in n or n in authors]  # not "Questions? Email …"
         if named:
             return named[0]
         if line_name:

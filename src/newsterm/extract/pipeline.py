@@ -9,10 +9,12 @@ from newsterm.extract.boilerplate import (
     caption_like,
     credit_clauses,
     is_boilerplate,
+    pictured,
     reporting_names,
 )
 from newsterm.extract.byline import (
     clean_name,
+    closing_byline,
     find_dateline,
     is_by_marker,
     is_date_line,
@@ -75,14 +77,46 @@ def _kicker(paragraph: str, paragraphs: Sequence[str], place: int) -> bool:
     words = paragraph.split()
     if len(words) > _KICKER_WORDS:
         return False
-    if words[0].casefold() in GIVEN_NAMES:
-        return False  # "Maria Lind" under "By Ana Ruiz": a second author
+    if words[0].casefold() in GIVEN_NAMES or words[0] in ("By", "BY"):
+        return False  # "Maria Lind" under "By Ana Ruiz": a second author; "By Ana Ruiz" itself
     if not all(w[0].isupper() and w.replace("&", "").isalpha() for w in words if w != "&"):
         return False
     for after in paragraphs[place + 1 : place + 3]:
         if not is_boilerplate(after):
             return _prose(after)
     return False
+
+
+def _above_byline(paragraph: str) -> bool:
+    """A line that may stand above a bare byline when no byline came before: the date
+    ("Published: May 20, 2020") or a section's label ("Local News", "Climate"), up to
+    _KICKER_WORDS words opening with a capital, and no sentence."""
+    return is_date_line(paragraph) or (
+        len(paragraph) <= 30
+        and len(paragraph.split()) <= _KICKER_WORDS
+        and paragraph[0].isupper()
+        and not paragraph.endswith((".", "!", "?", ":"))
+    )
+
+
+def _under_standfirst(paragraph: str, body: Sequence[str]) -> bool:
+    """A line opening with a given name under a section's label or the date (every line
+    above it _above_byline) or under the standfirst (one paragraph): a bare byline ("Ana
+    Ruiz", "Ana Ruiz, Staff Writer"), unless the paragraph above is a photo's caption (a
+    place, a date or a photo word in it): then the name is the photo's credit."""
+    space = paragraph.find(" ")
+    if space <= 0 or len(paragraph) > 80 or paragraph[:space].casefold() not in GIVEN_NAMES:
+        return False
+    if all(map(_above_byline, body)):
+        return True
+    return len(body) == 1 and not (caption_like(body[0]) and pictured(body[0]))
+
+
+def _subject(name: str, title_key: str) -> bool:
+    """A name the headline holds as its subject ("Meet artist Ana Ruiz"), not as the page's
+    credit after a separator ("… | Ana Ruiz", "… - by Ana Ruiz")."""
+    at = title_key.find(name.casefold())
+    return at >= 0 and not title_key[:at].rstrip().endswith(("|", "-", "–", "—", "by", "/"))
 
 
 def _prose(paragraph: str) -> bool:
@@ -165,10 +199,22 @@ def analyse(
                 continue
             if after_byline and is_role_line(paragraph):
                 continue  # "By Ana Ruiz", "Staff Writer": a second bare name may follow
-            top = not body or (len(body) == 1 and is_date_line(body[0]))
+            top = (
+                not body
+                or (len(body) == 1 and is_date_line(body[0]))
+                or (not byline and not organisations and _under_standfirst(paragraph, body))
+            )
             byline_names = page_byline(paragraph, after_marker=marker, bare=top)
             if top and closed and not marker and (byline_names or is_title_line(paragraph)):
                 continue  # under the writer's outlet: the outlet's blog or desk, a heading
+            if (
+                byline_names
+                and top
+                and "by" not in paragraph.lower()
+                and ":" not in paragraph
+                and any(_subject(n, title_key) for n in byline_names)
+            ):
+                continue  # the headline's subject as a heading ("Meet artist Ana Ruiz")
             after_byline = byline_names is not None
             if byline_names is not None:
                 _add_names(byline, byline_names)
@@ -199,6 +245,11 @@ def analyse(
         if paragraph.startswith(("Author ", "Author: ", "Authors: ")) and body:
             # "Author Ana Ruiz" under the story (a sentence about an author gives no names)
             named = page_byline(paragraph, bare=False)
+            if named is not None:
+                _add_names(profiled, named)
+                continue
+        if body and len(paragraph) <= 80:
+            named = closing_byline(paragraph)  # "Written by: Ana Ruiz" under the story
             if named is not None:
                 _add_names(profiled, named)
                 continue
