@@ -27,20 +27,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from furniture_rows import EVERY, Article, all_sets, load  # noqa: E402
 
-from newsterm.extract.furniture import (  # noqa: E402
-    Model,
-    _context,
-    features,
-    furniture_places,
-    furniture_probability,
-)
+from newsterm.extract.furniture import features, furniture_places  # noqa: E402
 from tests.realnews_set import norm  # noqa: E402
 
 OUT = ROOT / "src" / "newsterm" / "extract" / "furniture_weights.py"
 EPOCHS = 8
 RATE = 0.2
 L2 = 1e-4
-PASSES = 1
 ALLOWED = False
 MOST = 0.34
 HEAD = True
@@ -60,26 +53,6 @@ def rows_of(articles: Sequence[Article]) -> list[Row]:
         for i in range(len(a.paragraphs))
         if ALLOWED or not a.allowed[i]
     ]
-
-
-def train_model(articles: Sequence[Article], passes: int = 2) -> Model:
-    """Both passes: the first on each paragraph's own features, the second adding its
-    neighbours' first-pass chances (from the first pass trained on the same articles)."""
-    rows = rows_of(articles)
-    first = train(rows)
-    if passes == 1:
-        return first, {}
-    second_rows: list[Row] = []
-    at = 0
-    for article in articles:
-        size = len(rows_of([article]))
-        own = rows[at : at + size]
-        at += size
-        chance = [furniture_probability(found, first) for found, _ in own]
-        second_rows.extend(
-            ({**found, **_context(chance, i)}, target) for i, (found, target) in enumerate(own)
-        )
-    return first, train(second_rows)
 
 
 def train(rows: Sequence[Row], epochs: int = EPOCHS) -> dict[str, float]:
@@ -148,11 +121,7 @@ class Score:
 
 Pair = tuple[float, float, float, bool]
 GRID: list[Pair] = [
-    (a, b, c, h)
-    for a in (0.3, 0.5, 0.7, 0.9)
-    for b in (0.2,)
-    for c in (1.0, 0.34)
-    for h in (True, False)
+    (a, 0.2, c, h) for a in (0.5, 0.7, 0.9) for c in (1.0, 0.34) for h in (True, False)
 ]
 
 
@@ -170,7 +139,7 @@ def training_articles(
     ]
 
 
-def _score(articles: Sequence[Article], weights: Model | None, pair: Pair) -> Score:
+def _score(articles: Sequence[Article], weights: dict[str, float] | None, pair: Pair) -> Score:
     score = Score()
     for article in articles:
         drop = (
@@ -197,7 +166,7 @@ def loso(sets: Sets, views: Sequence[str], judged: Sets, skip: Sequence[str] = (
     base = Score()
     for name, judged_views in judged.items():
         articles = judged_views["kept"]
-        weights = train_model(training_articles(sets, views, leave=name, also=skip), PASSES)
+        weights = train(rows_of(training_articles(sets, views, leave=name, also=skip)))
         rules = _score(articles, None, GRID[0])
         print(f"\n## {name} ({len(articles)} articles)\n   rules only:  {rules.line()}")
         base.merge(rules)
@@ -210,7 +179,7 @@ def loso(sets: Sets, views: Sequence[str], judged: Sets, skip: Sequence[str] = (
         print(f"   {pair}: {totals[pair].line()}")
 
 
-def write(model: Model, drop_above: float, body_below: float, path: Path) -> None:
+def write(weights: dict[str, float], drop_above: float, body_below: float, path: Path) -> None:
     lines = [
         '"""The furniture model\'s weights, written by scripts/train_furniture.py: do not edit."""',
         "",
@@ -220,11 +189,8 @@ def write(model: Model, drop_above: float, body_below: float, path: Path) -> Non
         f"HEAD = {HEAD}",
         f"LONGEST = {LONGEST}",
         "WEIGHTS: dict[str, float] = {",
-        *(f'    "{k}": {v},' for k, v in model[0].items()),
+        *(f'    "{k}": {v},' for k, v in weights.items()),
         "}",
-        "CONTEXT_WEIGHTS: dict[str, float] = {" + ("" if model[1] else "}"),
-        *(f'    "{k}": {v},' for k, v in model[1].items()),
-        *(["}"] if model[1] else []),
         "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -234,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loso", action="store_true", help="leave one set out, every set")
     parser.add_argument("--write", action="store_true", help="write the model from every set")
-    parser.add_argument("--drop-above", type=float, default=0.5)
+    parser.add_argument("--drop-above", type=float, default=0.7)
     parser.add_argument("--body-below", type=float, default=0.2)
     parser.add_argument("--sets", default=",".join(EVERY))
     parser.add_argument("--views", default="raw,kept", help="the views trained on")
@@ -251,9 +217,9 @@ def main(argv: list[str] | None = None) -> int:
         judged = load(Path(args.judge)) if args.judge else sets
         loso(sets, views, {n: v for n, v in judged.items() if n in sets}, skip)
     if args.write:
-        weights = train_model(training_articles(sets, views, also=skip), PASSES)
+        weights = train(rows_of(training_articles(sets, views, also=skip)))
         write(weights, args.drop_above, args.body_below, OUT)
-        print(f"wrote {OUT} ({len(weights[0]) + len(weights[1])} weights)")
+        print(f"wrote {OUT} ({len(weights)} weights)")
     return 0
 
 

@@ -93,7 +93,7 @@ def test_a_story_alone_is_left_whole() -> None:
 
 
 def test_the_list_and_share_guards() -> None:
-    weights = ({"bias": 5.0, "ends": -10.0}, {})  # furniture unless a sentence ends it
+    weights = {"bias": 5.0, "ends": -10.0}  # furniture unless a sentence ends it
     tail = ["- item one", "- item two"]
     assert furniture_places([*STORY, *tail], weights, drop_above=0.5, body_below=0.2) == set()
     loose = [*STORY, "Words at the end", "More words here"]
@@ -108,8 +108,7 @@ def test_the_shipped_weights_load_and_score() -> None:
     assert shipped.WEIGHTS and all(isinstance(v, float) for v in shipped.WEIGHTS.values())
     assert 0.0 < shipped.BODY_BELOW < shipped.DROP_ABOVE < 1.0
     assert 0.0 < shipped.MOST <= 1.0
-    model = (shipped.WEIGHTS, shipped.CONTEXT_WEIGHTS)
-    found = chances(STORY, model)
+    found = chances(STORY, shipped.WEIGHTS)
     assert all(0.0 < p < shipped.BODY_BELOW for p in found)
     assert furniture_probability({"bias": 1.0}, {"bias": 0.0}) == 0.5
 
@@ -126,12 +125,11 @@ def test_training_is_deterministic_on_an_invented_fixture(tmp_path: Path) -> Non
         first="the river rose",
         last="forecasters expect",
     )
-    once = train.train_model([article, article], 1)
-    again = train.train_model([article, article], 1)
-    assert once == again
-    assert once[0]["bias"] == train.train(train.rows_of([article, article]))["bias"]
+    once = train.train(train.rows_of([article, article]))
+    again = train.train(train.rows_of([article, article]))
+    assert once == again and once["bias"] != 0.0
     assert furniture_places(article.paragraphs, once, drop_above=0.5, body_below=0.2) == {0, 6}
     written = tmp_path / "weights.py"
     train.write(once, 0.5, 0.2, written)
     text = written.read_text(encoding="utf-8")
-    assert "DROP_ABOVE = 0.5" in text and f'"bias": {once[0]["bias"]},' in text
+    assert "DROP_ABOVE = 0.5" in text and f'"bias": {once["bias"]},' in text

@@ -154,36 +154,9 @@ def furniture_probability(found: dict[str, float], weights: dict[str, float]) ->
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 
-def _context(chance: Sequence[float], index: int) -> dict[str, float]:
-    """What the first pass says of a paragraph and of its neighbours (a block of furniture)."""
-    around = [
-        chance[i] for i in (index - 2, index - 1, index + 1, index + 2) if 0 <= i < len(chance)
-    ]
-    return {
-        "first_pass": chance[index],
-        "around": sum(around) / len(around) if around else 0.5,
-        "around_max": max(around, default=0.5),
-        "around_min": min(around, default=0.5),
-    }
-
-
-def chances(
-    paragraphs: Sequence[str], model: Model, found: list[dict[str, float]] | None = None
-) -> list[float]:
-    """Each paragraph's probability of being furniture: a first pass on its own features, then,
-    when the model has one, a second pass that adds its neighbours' first-pass chances."""
-    if found is None:
-        found = [features(paragraphs, i) for i in range(len(paragraphs))]
-    chance = [furniture_probability(f, model[0]) for f in found]
-    if not model[1]:
-        return chance
-    return [
-        furniture_probability({**f, **_context(chance, i)}, model[1]) for i, f in enumerate(found)
-    ]
-
-
-Model = tuple[dict[str, float], dict[str, float]]
-"""The first pass's weights and the second pass's (empty: one pass)."""
+def chances(paragraphs: Sequence[str], weights: dict[str, float]) -> list[float]:
+    """Each paragraph's probability of being furniture."""
+    return [furniture_probability(features(paragraphs, i), weights) for i in range(len(paragraphs))]
 
 
 SMALLEST = 5
@@ -199,7 +172,7 @@ def _listed(found: dict[str, float]) -> bool:
 
 def furniture_places(
     paragraphs: Sequence[str],
-    model: Model,
+    weights: dict[str, float],
     *,
     drop_above: float,
     body_below: float,
@@ -214,12 +187,19 @@ def furniture_places(
     size = len(paragraphs)
     if size < SMALLEST:
         return set()
-    found = [features(paragraphs, i) for i in range(size)]
-    chance = chances(paragraphs, model, found)
-    story = [i for i, p in enumerate(chance) if p < body_below]
-    if not story:
+    found: dict[int, dict[str, float]] = {}
+    chance: dict[int, float] = {}
+
+    def story(index: int) -> bool:  # the features of the head and tail only: they cost
+        found[index] = features(paragraphs, index)
+        chance[index] = furniture_probability(found[index], weights)
+        return chance[index] < body_below
+
+    first = next((i for i in range(size) if story(i)), None)
+    if first is None:
         return set()
-    edges = [*range(story[0] if head else 0), *range(story[-1] + 1, size)]
+    last = next(i for i in range(size - 1, first - 1, -1) if i == first or story(i))
+    edges = [*range(first if head else 0), *range(last + 1, size)]
     places = {
         i
         for i in edges
@@ -236,7 +216,7 @@ def drop_furniture(paragraphs: list[str]) -> list[str]:
 
     places = furniture_places(
         paragraphs,
-        (shipped.WEIGHTS, shipped.CONTEXT_WEIGHTS),
+        shipped.WEIGHTS,
         drop_above=shipped.DROP_ABOVE,
         body_below=shipped.BODY_BELOW,
         most=shipped.MOST,
