@@ -85,7 +85,7 @@ def _article(
 
 
 def _rules_only() -> None:
-    """The analysis with its rules alone (the learned model, where there is one, off)."""
+    """The analysis with its rules alone (the learned model off, where a tree calls it)."""
     if hasattr(pipeline, "drop_furniture"):
         pipeline.drop_furniture = lambda body: body
 
