@@ -13,6 +13,8 @@ import math
 import re
 import zlib
 from collections.abc import Sequence
+from itertools import repeat
+from operator import itemgetter, mul
 
 from newsterm.extract.given_names import GIVEN_NAMES
 from newsterm.extract.lexicon import words
@@ -55,6 +57,9 @@ _CROSSED = (
     "upper",
 )
 """Features also taken apart when the paragraph is among the first or last three."""
+_CROSSED_NAMES = {zone: tuple((n, f"{zone}_{n}") for n in _CROSSED) for zone in ("top3", "bottom3")}
+_STRIP_SAYING = '.,:;”"'
+_FIRST = itemgetter(0)
 BUCKETS = 0
 """Hashed buckets of a paragraph's first word, lower-cased (crc32: the same on every run)."""
 
@@ -67,10 +72,11 @@ def _shape(paragraph: str) -> dict[str, float]:
     """Features of one paragraph alone."""
     tokens = paragraph.split()
     count = len(tokens)
-    letters = [t for t in tokens if t[:1].isalpha()]
-    capitals = sum(t[0].isupper() for t in letters)
+    letters = list(filter(str.isalpha, map(_FIRST, tokens)))  # each word's first letter
+    capitals = sum(map(str.isupper, letters))
     lowered = [t.strip(".,:;!?()[]“”\"'’‘").casefold() for t in tokens[:4]]
-    ends = paragraph.rstrip().endswith(_ENDS)
+    stripped = paragraph.rstrip()
+    ends = stripped.endswith(_ENDS)
     found: dict[str, float] = {
         "bias": 1.0,
         "log_words": math.log1p(count),
@@ -79,15 +85,17 @@ def _shape(paragraph: str) -> dict[str, float]:
         "short": float(count <= 4),
         "medium": float(4 < count <= 12),
         "caps_share": capitals / len(letters) if letters else 0.0,
-        "digits": float(any(c.isdigit() for c in paragraph)),
+        "digits": float(any(map(str.isdigit, paragraph))),
         "quotes": float(any(q in paragraph for q in _QUOTES)),
-        "saying": float(any(t.strip('.,:;”"').casefold() in _SAYING for t in tokens)),
+        "saying": float(
+            not _SAYING.isdisjoint(map(str.casefold, map(str.strip, tokens, repeat(_STRIP_SAYING))))
+        ),
         "upper": float(paragraph.isupper()),
         "shape": float(any(s in paragraph for s in _SHAPES)),
         "url": float(_URL.search(paragraph) is not None),
-        "email": float(_EMAIL.search(paragraph) is not None),
-        "handle": float(_HANDLE.search(paragraph) is not None),
-        "colon_end": float(paragraph.rstrip().endswith(":")),
+        "email": float("@" in paragraph and _EMAIL.search(paragraph) is not None),
+        "handle": float("@" in paragraph and _HANDLE.search(paragraph) is not None),
+        "colon_end": float(stripped.endswith(":")),
         "colon_head": float(":" in " ".join(tokens[:3])),
         "title_case": float(
             not ends and 2 <= count <= 15 and bool(letters) and capitals >= 0.6 * len(letters)
@@ -130,11 +138,10 @@ def features(paragraphs: Sequence[str], index: int) -> dict[str, float]:
     found["last"] = float(index == size - 1)
     found["top3"] = float(index < 3)
     found["bottom3"] = float(size - 1 - index < 3)
-    for zone in ("top3", "bottom3"):
+    for zone, crossed in _CROSSED_NAMES.items():
         if found[zone]:
-            for name in _CROSSED:
-                if name in found:
-                    found[f"{zone}_{name}"] = found[name]
+            for name, taken_apart in crossed:
+                found[taken_apart] = found[name]  # every crossed feature is a shape's
     head = _lead(paragraphs[index])
     for side, at in (("prev", index - 1), ("next", index + 1)):
         if 0 <= at < size:
@@ -150,7 +157,7 @@ def features(paragraphs: Sequence[str], index: int) -> dict[str, float]:
 
 def furniture_probability(found: dict[str, float], weights: dict[str, float]) -> float:
     """The model's probability that a paragraph with these features is furniture."""
-    total = sum(value * weights.get(name, 0.0) for name, value in found.items())
+    total = sum(map(mul, found.values(), map(weights.get, found, repeat(0.0))))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
 
