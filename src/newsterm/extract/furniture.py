@@ -34,6 +34,8 @@ _CUES = {
 _CUE_OF = {word: cue for cue, cue_words in _CUES.items() for word in cue_words}
 _NUMBERED = re.compile(r"\d{1,2}[.)] ")
 _URL = re.compile(r"https?://|www\.|\.com\b|\.org\b|\.co\.uk\b")
+_URL_PARTS = ("http", "www.", ".co", ".org")
+"""Every ``_URL`` match holds one of these: the cheap test before the regex."""
 _EMAIL = re.compile(r"\S@\S+\.\w")
 _HANDLE = re.compile(r"(?:^|\s)@\w")
 _SHAPES = ("|", "»", "©", "•", "·", "→", ">>", "▶")
@@ -92,7 +94,9 @@ def _shape(paragraph: str) -> dict[str, float]:
         ),
         "upper": float(paragraph.isupper()),
         "shape": float(any(s in paragraph for s in _SHAPES)),
-        "url": float(_URL.search(paragraph) is not None),
+        "url": float(
+            any(part in paragraph for part in _URL_PARTS) and _URL.search(paragraph) is not None
+        ),
         "email": float("@" in paragraph and _EMAIL.search(paragraph) is not None),
         "handle": float("@" in paragraph and _HANDLE.search(paragraph) is not None),
         "colon_end": float(stripped.endswith(":")),
