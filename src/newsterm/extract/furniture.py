@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from itertools import repeat
 from operator import itemgetter, mul
 
+from newsterm.extract import furniture_weights as shipped
 from newsterm.extract.given_names import GIVEN_NAMES
 from newsterm.extract.lexicon import words
 
@@ -62,6 +63,10 @@ _CROSSED = (
 _CROSSED_NAMES = {zone: tuple((n, f"{zone}_{n}") for n in _CROSSED) for zone in ("top3", "bottom3")}
 _STRIP_SAYING = '.,:;”"'
 _FIRST = itemgetter(0)
+_SIDES = tuple(
+    (step, f"{side}_log_words", f"{side}_ends", f"{side}_none")
+    for side, step in (("prev", -1), ("next", 1))
+)
 BUCKETS = 0
 """Hashed buckets of a paragraph's first word, lower-cased (crc32: the same on every run)."""
 
@@ -147,15 +152,16 @@ def features(paragraphs: Sequence[str], index: int) -> dict[str, float]:
             for name, taken_apart in crossed:
                 found[taken_apart] = found[name]  # every crossed feature is a shape's
     head = _lead(paragraphs[index])
-    for side, at in (("prev", index - 1), ("next", index + 1)):
+    for step, log_words, ends, none in _SIDES:
+        at = index + step
         if 0 <= at < size:
             neighbour = paragraphs[at]
             if head and _lead(neighbour) == head:
                 found["same_lead"] = 1.0  # an item of a list: its neighbour opens alike
-            found[f"{side}_log_words"] = math.log1p(len(neighbour.split()))
-            found[f"{side}_ends"] = float(neighbour.rstrip().endswith(_ENDS))
+            found[log_words] = math.log1p(len(neighbour.split()))
+            found[ends] = float(neighbour.rstrip().endswith(_ENDS))
         else:
-            found[f"{side}_none"] = 1.0
+            found[none] = 1.0
     return found
 
 
@@ -223,8 +229,6 @@ def furniture_places(
 
 def drop_furniture(paragraphs: list[str]) -> list[str]:
     """The body without the head and tail paragraphs the shipped model takes for furniture."""
-    from newsterm.extract import furniture_weights as shipped
-
     places = furniture_places(
         paragraphs,
         shipped.WEIGHTS,
