@@ -36,6 +36,7 @@ from newsterm.extract.contacts import (
     parse_contact_line,
     reporter_names,
 )
+from newsterm.extract.furniture import drop_furniture
 from newsterm.extract.given_names import GIVEN_NAMES
 from newsterm.extract.people import quote_people
 from newsterm.extract.quotes import find_quotes
@@ -292,6 +293,7 @@ def analyse(
         closing = closing_email(paragraph, names)
         if closing is not None:
             found.append(closing)
+    body = drop_furniture(body)  # the learned second opinion on the head and tail
 
     dateline = None
     for paragraph in body[:_DATELINE_ZONE]:
