@@ -158,8 +158,8 @@ def test_a_bare_name_in_the_headline_is_its_subject_not_a_second_author() -> Non
         ("By Tavi Okonjo and Ruth Lindqvist", ["Tavi Okonjo", "Ruth Lindqvist"]),
         ("Words: Ruth Lindqvist", ["Ruth Lindqvist"]),
         ("By Ruth Lindqvist for the Harbour Gazette, 3 March 2026", ["Ruth Lindqvist"]),
-        ("By Christmas Eve the ferries had stopped", []),
-        ("By then, the Harbour Board had voted", []),
+        ("By Christmas Eve the ferries had stopped.", []),
+        ("By then, the Harbour Board had voted.", []),
     ],
 )
 def test_a_labelled_byline_below_the_top_names_the_author(line: str, names: list[str]) -> None:
