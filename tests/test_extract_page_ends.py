@@ -695,3 +695,46 @@ def test_a_caption_with_an_outlet_then_name_or_supplied_run_on_is_furniture(line
 def test_prose_ending_in_supplied_words_stays() -> None:
     assert not is_boilerplate("The board said the stone for the wall had been supplied.")
     assert not is_boilerplate("Fares rise on Monday. Ferry / Bus Pass holders pay more.")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["Posted: Mar 3, 2026 / 09:12 AM CST", "Updated: Mar 3, 2026 / 10:40 AM CST"],
+        ["Harbours Sea Walls Local News"],  # the page's sections or tags
+        ["harbour board storms Example Port Ferries"],
+        ["in Harbours, Local", "Reading Time: 4 mins read"],
+        ["Pictures", "View Larger Pictures", "More Local"],
+        ["Harbour wall crumbles in storm"],  # a video's title above the story
+    ],
+)
+def test_short_lines_above_the_first_sentence_are_furniture(head: list[str]) -> None:
+    result = analyse("Harbour wall", ["By Ana Ruiz", *head, *STORY])
+    assert result.paragraphs == STORY
+    assert result.authors == ["Ana Ruiz"]
+    assert analyse("Harbour wall", [*head, *STORY]).paragraphs == STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The harbour board has a plan for the wall",  # a standfirst without its full stop
+        "“We will rebuild it,” the mayor says",  # a standfirst's quotation
+        "HARBOURTON, WALES",  # a dateline on its own line
+        "Key Facts",  # a heading right above the lead
+        "Tested by: Ana Ruiz Price: £20 More info: example.com",
+    ],
+)
+def test_a_standfirst_a_dateline_or_a_heading_above_the_first_sentence_stays(line: str) -> None:
+    assert analyse("Harbour wall", [line, *STORY]).paragraphs == [line, *STORY]
+    under = [STORY[0], "Harbour Plans Local News", *STORY[1:]]  # after the first sentence
+    assert analyse("Harbour wall", under).paragraphs == under
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2 minutes & 15 seconds read time", "Reading Time: 6 mins read", "4 minutes reading time"],
+)
+def test_a_reading_time_is_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+    assert not is_boilerplate("Reading the report took the board 4 minutes, the mayor said.")

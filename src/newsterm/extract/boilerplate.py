@@ -54,6 +54,8 @@ _LINE = re.compile(
         (?:\s+(?:articles?|stories|coverage|topics|content))?(?:\s*[:|–—-].*)?
       | reuse\s+this\s+content | topics | click\s+here\b.* | tap\s+here\b.*
       | listen\s+to\s+(?:this|the)\s+(?:article|story).* | \d+\s+min(?:ute)?s?\s+read
+      | (?:reading\s+time\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|sec(?:ond)?s?)
+        (?:\s*(?:&|and)\s*\d{1,3}\s*sec(?:ond)?s?)?\s+read(?:ing)?(?:\s+time)?
       | (?:print|e-?mail|save|gift)(?:\s+(?:this\s+)?(?:article|story))? | save\s+article
       | (?:updated|published|posted|last\s+updated)\s*(?:on\s+|:\s*)?
         (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
@@ -164,7 +166,7 @@ _FIRST_WORDS = words(
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
-    recent popular know got have learn advert donate stay author"""
+    recent popular know got have learn advert donate stay author reading"""
 )
 _PAGE_LABEL = re.compile(
     r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
@@ -710,6 +712,8 @@ _LINK_WORDS = 20
 """Words a line of such a list holds at most."""
 _HEADLINE_RUN = 3
 """Title-case headlines in a row that make a block of other stories inside a body."""
+
+
 def _promoted(two: list[str]) -> bool:
     """Another story promoted inside the body above its "Read now" link: its headline (4 to
     _LINK_WORDS words, no closing mark) and a teaser of 20 words at most."""

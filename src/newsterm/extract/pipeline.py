@@ -90,6 +90,38 @@ def _prose(paragraph: str) -> bool:
     return len(paragraph.split()) >= 12 and paragraph.rstrip().endswith((".", "!", "?", "”", '"'))
 
 
+_HEAD_WORDS = 10
+"""Words a line above the story's first sentence holds at most to be read as its furniture."""
+_HEAD_KEEP = (".", "!", "?", "”", '"', "’", "'", ":", ";", ",", ")")
+"""How a line ends that may be the story's own (a sentence, a quotation, a line that leads on)."""
+_STANDFIRST_WORDS = 6
+_QUOTE_MARKS = ("“", '"', "‘", "«")
+
+
+def _head_line(paragraph: str, after: str) -> bool:
+    """Furniture above the story's first sentence (nothing kept yet ends as a sentence does): a
+    short line that ends without a sentence's mark: a section's or the page's tags ("Deadpool
+    Marvel Movies News"), a time stamp ("Posted: Nov 8, 2023 / 04:43 PM CST"), a player's or a
+    gallery's label ("EMBED <>", "Images"), a video's title. Not a line holding a quotation (a
+    standfirst's), a sentence without its mark (a standfirst), a box of facts, a line in
+    capitals (a dateline, "BAAR, SWITZERLAND", or a heading), nor one or two words right above
+    the story's first sentence (a dateline, "Pittsburgh", or a heading)."""
+    if len(paragraph) > 80 or paragraph.endswith(_HEAD_KEEP):
+        return False
+    words = paragraph.split()
+    if len(words) > _HEAD_WORDS or any(m in paragraph for m in _QUOTE_MARKS):
+        return False
+    if paragraph.count(": ") >= 2:
+        return False  # a review's box of facts: "Tested by: Ana Ruiz Price: £20 More info: …"
+    if paragraph.isupper() and paragraph.replace(",", "").replace(" ", "").isalpha():
+        return False
+    if len(words) >= _STANDFIRST_WORDS:
+        capitals = sum(w[0].isupper() for w in words[1:])
+        if 3 * capitals <= len(words) - 1:
+            return False  # a sentence without its full stop: a standfirst
+    return len(words) > 2 or not after.rstrip().endswith(_HEAD_KEEP)
+
+
 def _photographers(
     body: list[str], credited: list[tuple[int, int]], authors: Sequence[str]
 ) -> tuple[set[int], set[int]]:
@@ -136,7 +168,8 @@ def analyse(
     organisations: list[str] = []
     credited: list[tuple[int, int]] = []  # an address line alone under a body line
     profiled: list[str] = []
-    marker = about = closed = after_byline = False
+    heads: set[int] = set()  # the body's places of furniture above the story's first sentence
+    marker = about = closed = after_byline = told = False
     for place, raw in enumerate(paragraphs):
         paragraph = raw.strip()
         if not paragraph or (
@@ -205,7 +238,15 @@ def analyse(
         if is_boilerplate(paragraph):
             about = len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR
             continue
+        if not told:  # a label, a stamp or tags above the story's first sentence
+            if _head_line(paragraph, paragraphs[place + 1] if place + 1 < len(paragraphs) else ""):
+                heads.add(len(body))  # (dropped after the byline's zone has been read)
+            else:
+                told = paragraph.endswith(_HEAD_KEEP)
         body.append(paragraph)
+    if heads:
+        body = [p for i, p in enumerate(body) if i not in heads]
+        credited = [(i - sum(h < i for h in heads), at) for i, at in credited if i not in heads]
     if credited:  # a photographer's name and address under a caption are not the author's
         drop, taken = _photographers(body, credited, [*meta_authors, *byline])
         if drop:
