@@ -738,3 +738,22 @@ def test_a_standfirst_a_dateline_or_a_heading_above_the_first_sentence_stays(lin
 def test_a_reading_time_is_furniture(line: str) -> None:
     assert is_boilerplate(line)
     assert not is_boilerplate("Reading the report took the board 4 minutes, the mayor said.")
+
+
+def test_a_tables_head_above_the_first_sentence_stays() -> None:
+    table = ["Example Port d. Harbourton 70-44", "Example Port 18 22 13 17 — 70"]
+    assert analyse("Harbour results", [*table, *STORY]).paragraphs == [*table, *STORY]
+
+
+def test_other_stories_headlines_with_their_dates_or_ages_are_dropped() -> None:
+    dated = [
+        "Ferry fares rise again as the board counts the cost - October 9, 2026",
+        "Divers find cracks along the old sea wall - October 8, 2026",
+    ]
+    assert drop_story_links([*PROSE, *dated]) == PROSE
+    aged = ["Harbour wall crumbles in the night storm 13min", "Ferry fares rise again... 2hr"]
+    assert drop_story_links([*PROSE, *aged, PROSE[0]]) == [*PROSE, PROSE[0]]
+    numbered = ["Ferry fares rise again at Example Port 04.15.26"]  # one alone is no list
+    assert drop_story_links([*PROSE, *numbered]) == [*PROSE, *numbered]
+    signed = ["— Ana Ruiz (@anaruiz) October 9, 2026", "By Ana Ruiz on October 9, 2026"]
+    assert drop_story_links([*PROSE, *signed]) == [*PROSE, *signed]

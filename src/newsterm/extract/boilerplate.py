@@ -808,6 +808,7 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
         drop.update(_closing_tags(paragraphs))
     drop.update(_page_tail(paragraphs))
     drop.update(_video_teasers(paragraphs))
+    drop.update(_stamped_headlines(paragraphs))
     for index in range(max(0, len(paragraphs) - _NOTICE_ZONE), len(paragraphs) - 1):
         if _closing_notice(paragraphs[index].strip()):
             drop.add(index)  # a notice above the page's tags or the reporter's note
@@ -827,6 +828,46 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.update(range(start, end))
         start = end + 1
     return [p for i, p in enumerate(paragraphs) if i not in drop] if drop else paragraphs
+
+
+_STAMP = re.compile(
+    r"(?P<headline>\S.{8,200}?)\s*(?:[-–—|•·]\s*)?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
+    r"|\d\d?[./]\d\d?[./]\d\d(?:\d\d)?|\d{1,3}\s?(?:min|mins|hr|hrs|h|m|d)(?:\s+ago)?)"
+)
+"""Another story's headline with its date or age: "Ferry fares rise again - October 9, 2020",
+"Ferry fares rise again 04.15.11", "Ferry fares rise again 13min"."""
+_STAMPED_RUN = 2
+_AGES = ("min", "mins", "hr", "hrs", "h", "m", "d", "ago")
+
+
+def _stamped_headline(text: str) -> bool:
+    """A line of a list of other stories, each with its date or age (not a byline, nor an
+    embedded post's signature): four words or more, no sentence before the stamp."""
+    if len(text) > 240 or not text[-1:].isalnum() or "@" in text or text.startswith(("By ", "—")):
+        return False
+    match = _STAMP.fullmatch(text)
+    if match is None:
+        return False
+    headline = match.group("headline").rstrip(" -–—|•·")
+    return len(headline.split()) >= 4 and (
+        not headline.endswith((".", "!", "?", ",")) or headline.endswith(("...", "…"))
+    )
+
+
+def _stamped_headlines(paragraphs: list[str]) -> list[int]:
+    """Runs of _STAMPED_RUN or more lines that are other stories' headlines with their dates or
+    ages ("Ferry fares rise again - October 9, 2020", "Harbour wall crumbles 13min")."""
+    drop: list[int] = []
+    run: list[int] = []
+    for index, text in enumerate([*paragraphs, ""]):
+        if (text[-1:].isdigit() or text.endswith(_AGES)) and _stamped_headline(text.strip()):
+            run.append(index)  # (the cheap test first)
+            continue
+        if len(run) >= _STAMPED_RUN:
+            drop.extend(run)
+        run = []
+    return drop
 
 
 _PHOTO_BY = re.compile(

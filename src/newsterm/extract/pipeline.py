@@ -92,10 +92,18 @@ def _prose(paragraph: str) -> bool:
 
 _HEAD_WORDS = 10
 """Words a line above the story's first sentence holds at most to be read as its furniture."""
-_HEAD_KEEP = (".", "!", "?", "”", '"', "’", "'", ":", ";", ",", ")")
+_HEAD_KEEP = (".", "!", "?", "”", '"', "’", "'", ":", ";", ",", ")", "。", "！", "？", "」", "）")
 """How a line ends that may be the story's own (a sentence, a quotation, a line that leads on)."""
 _STANDFIRST_WORDS = 6
 _QUOTE_MARKS = ("“", '"', "‘", "«")
+
+
+def _story_heading(paragraph: str) -> bool:
+    """A line that opens the story's own text, so none above its first sentence is furniture
+    after it: one holding a quotation, or one in capitals ("GIRLS BASKETBALL", a dateline)."""
+    return any(m in paragraph for m in _QUOTE_MARKS) or (
+        paragraph.isupper() and paragraph.replace(",", "").replace(" ", "").isalpha()
+    )
 
 
 def _head_line(paragraph: str, after: str) -> bool:
@@ -104,22 +112,24 @@ def _head_line(paragraph: str, after: str) -> bool:
     Marvel Movies News"), a time stamp ("Posted: Nov 8, 2023 / 04:43 PM CST"), a player's or a
     gallery's label ("EMBED <>", "Images"), a video's title. Not a line holding a quotation (a
     standfirst's), a sentence without its mark (a standfirst), a box of facts, a line in
-    capitals (a dateline, "BAAR, SWITZERLAND", or a heading), nor one or two words right above
-    the story's first sentence (a dateline, "Pittsburgh", or a heading)."""
+    capitals (a dateline, "BAAR, SWITZERLAND", or a heading), one or two words right above the
+    story's first sentence (a dateline, "Pittsburgh", or a heading), nor a line above another
+    short line that is none of these (a list's or a table's head: "Harbour d. Ferry 70-44")."""
     if len(paragraph) > 80 or paragraph.endswith(_HEAD_KEEP):
         return False
     words = paragraph.split()
-    if len(words) > _HEAD_WORDS or any(m in paragraph for m in _QUOTE_MARKS):
+    if len(words) > _HEAD_WORDS or _story_heading(paragraph):
         return False
     if paragraph.count(": ") >= 2:
         return False  # a review's box of facts: "Tested by: Ana Ruiz Price: £20 More info: …"
-    if paragraph.isupper() and paragraph.replace(",", "").replace(" ", "").isalpha():
-        return False
     if len(words) >= _STANDFIRST_WORDS:
         capitals = sum(w[0].isupper() for w in words[1:])
         if 3 * capitals <= len(words) - 1:
             return False  # a sentence without its full stop: a standfirst
-    return len(words) > 2 or not after.rstrip().endswith(_HEAD_KEEP)
+    after = after.strip()
+    if len(words) <= 2 and after.endswith(_HEAD_KEEP):
+        return False
+    return not after or after.endswith(_HEAD_KEEP) or len(after) > 80 or _head_line(after, "")
 
 
 def _photographers(
@@ -242,7 +252,7 @@ def analyse(
             if _head_line(paragraph, paragraphs[place + 1] if place + 1 < len(paragraphs) else ""):
                 heads.add(len(body))  # (dropped after the byline's zone has been read)
             else:
-                told = paragraph.endswith(_HEAD_KEEP)
+                told = paragraph.endswith(_HEAD_KEEP) or _story_heading(paragraph)
         body.append(paragraph)
     if heads:
         body = [p for i, p in enumerate(body) if i not in heads]
