@@ -757,3 +757,32 @@ def test_other_stories_headlines_with_their_dates_or_ages_are_dropped() -> None:
     assert drop_story_links([*PROSE, *numbered]) == [*PROSE, *numbered]
     signed = ["— Ana Ruiz (@anaruiz) October 9, 2026", "By Ana Ruiz on October 9, 2026"]
     assert drop_story_links([*PROSE, *signed]) == [*PROSE, *signed]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tagged Harbours, Sea walls, Example Port, Ferry fares",
+        "Tags Harbours Sea Walls Example Port ferries Storms",
+        "Read: Ferry fares rise again as the board counts the cost",
+        "Popular Now: Divers find cracks along the old sea wall",
+        "(END)",
+        "Report a correction or typo",
+        "This article appeared on page B - 3 of the Harbour Daily",
+    ],
+)
+def test_closing_tags_links_and_notes_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tags on the harbour wall were counted by the divers",
+        "Tagged Ana, Maria and Ivo went home",
+        "Read: the mayor said the wall would be rebuilt. It was not.",
+        "Report a correction to the board, the mayor said.",
+    ],
+)
+def test_sentences_like_closing_tags_links_and_notes_stay(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -108,6 +108,9 @@ _LINE = re.compile(
       | (?:know\s+something|got\s+a\s+(?:news\s+)?tip|have\s+a\s+(?:news\s+)?tip)[^?]{0,60}\?\s*
         (?:e-?mail|contact|write\s+to|tell|send)\b.{0,120}
       | advert | posted\s+in\s*:\s*[\w&’' ,/-]{1,60} | show\s+(?:more|less)
+      | (?:read|popular\s+now)\s*:\s*[^.!?]{5,150}(?:\.{3}|…)? | \(\s*end\s*\)
+      | report\s+a\s+correction(?:\s+or\s+typo)? | this\s+article\s+appeared\s+on\s+page\s+
+        [\w -]{1,12}\s+of\s+the\s+[\w’'. -]{1,60}
       | donate(?:\s+(?:today|now|here))? | stay\s+in\s+the\s+know | author
       | recent\s+(?:posts|stories|articles) | more\s+like\s+this(?:\s+(?:story|article))?
       | follow\s+us\s*: | (?:read|see)\s+our\s+privacy\s+policy
@@ -166,7 +169,7 @@ _FIRST_WORDS = words(
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
-    recent popular know got have learn advert donate stay author reading"""
+    recent popular know got have learn advert donate stay author reading report"""
 )
 _PAGE_LABEL = re.compile(
     r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
@@ -376,7 +379,8 @@ _SHARE_YOURS = re.compile(
 _FOR_CREDIT = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s?/\s?for\s+(?:the\s+)?[A-Z]")
 """A caption led by its credit: "Jane Roe/for The Daily Mayor Lind opens the bridge."."""
 _KEYWORDS_LABEL = re.compile(
-    r"(?:read\s+more(?:\s+about)?|tags?|tagged|topics?|keywords?|filed\s+under)\s*[:/]\s*",
+    r"(?:read\s+more(?:\s+about)?|tags?|tagged|topics?|keywords?|filed\s+under)\s*[:/]\s*"
+    r"|(?P<bare>tags|tagged)\s+(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _KEYWORDS_FIRST = "RrTtKkFf"
@@ -609,11 +613,15 @@ def _citation(text: str) -> bool:
 
 
 def _labelled_keywords(text: str) -> bool:
-    """A page's list of keywords under its label: "Tags: harbours, Lena Fisk, sea walls"."""
+    """A page's list of keywords under its label: "Tags: harbours, Lena Fisk, sea walls", "Tagged
+    Harbours, Lena Fisk, Sea walls", "Tags Harbours Sea walls Example Port" (no glue word)."""
     label = _KEYWORDS_LABEL.match(text)
     if label is None or text.endswith(_SENTENCE_ENDS):
         return False
     items = [item.strip() for item in text[label.end() :].split(",")]
+    if len(items) == 1 and label.group("bare"):  # "Tags Harbours Sea walls Example Port"
+        words_ = items[0].split()
+        return len(words_) >= 3 and not any(w.casefold() in _TOPIC_GLUE for w in words_)
     return len(items) >= 3 and all(_LISTED.fullmatch(item) for item in items)
 
 
