@@ -786,3 +786,10 @@ def test_closing_tags_links_and_notes_are_furniture(line: str) -> None:
 )
 def test_sentences_like_closing_tags_links_and_notes_stay(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_a_long_time_stamp_and_a_players_label_above_the_first_sentence_are_dropped() -> None:
+    stamp = "March 3, 2026 | 9:12 am March 3, 2026 | 10:40 am"  # printed twice
+    promo = "Get the newsletter that the harbour is talking about"
+    assert analyse("Harbour wall", [stamp, promo, *STORY]).paragraphs[0] == STORY[0]
+    assert analyse("Harbour wall", ["EMBED <>", *STORY]).paragraphs == STORY

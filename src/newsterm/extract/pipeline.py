@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsterm.analysis import Analysis, Contact
@@ -95,7 +96,18 @@ _HEAD_WORDS = 10
 _HEAD_KEEP = (".", "!", "?", "”", '"', "’", "'", ":", ";", ",", ")", "。", "！", "？", "」", "）")
 """How a line ends that may be the story's own (a sentence, a quotation, a line that leads on)."""
 _STANDFIRST_WORDS = 6
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 _QUOTE_MARKS = ("“", '"', "‘", "«")
+
+
+def _words(words: list[str]) -> int:
+    """Words that are no number, date, time or mark ("November 8, 2023 | 6:03 pm": 2)."""
+    return sum(any(c.isalpha() for c in w) and not any(c.isdigit() for c in w) for w in words)
+
+
+def _lettered(paragraph: str) -> bool:
+    """Letters and a name's marks only ("Pittsburgh", "St. Louis", "Key Points"; not "EMBED <>")."""
+    return paragraph.replace(" ", "").replace(".", "").replace("-", "").replace("'", "").isalpha()
 
 
 def _story_heading(paragraph: str) -> bool:
@@ -106,7 +118,7 @@ def _story_heading(paragraph: str) -> bool:
     )
 
 
-def _head_line(paragraph: str, after: str) -> bool:
+def _head_line(paragraph: str, after: str, right_after: str = "") -> bool:
     """Furniture above the story's first sentence (nothing kept yet ends as a sentence does): a
     short line that ends without a sentence's mark: a section's or the page's tags ("Deadpool
     Marvel Movies News"), a time stamp ("Posted: Nov 8, 2023 / 04:43 PM CST"), a player's or a
@@ -114,21 +126,22 @@ def _head_line(paragraph: str, after: str) -> bool:
     standfirst's), a sentence without its mark (a standfirst), a box of facts, a line in
     capitals (a dateline, "BAAR, SWITZERLAND", or a heading), one or two words right above the
     story's first sentence (a dateline, "Pittsburgh", or a heading), nor a line above another
-    short line that is none of these (a list's or a table's head: "Harbour d. Ferry 70-44")."""
+    short line that is none of these (a list's or a table's head: "Harbour d. Ferry 70-44").
+    ``after`` is the next line that is no furniture, ``right_after`` the next line."""
     if len(paragraph) > 80 or paragraph.endswith(_HEAD_KEEP):
         return False
     words = paragraph.split()
-    if len(words) > _HEAD_WORDS or _story_heading(paragraph):
+    if (len(words) > _HEAD_WORDS and _words(words) > _HEAD_WORDS) or _story_heading(paragraph):
         return False
     if paragraph.count(": ") >= 2:
         return False  # a review's box of facts: "Tested by: Ana Ruiz Price: £20 More info: …"
-    if len(words) >= _STANDFIRST_WORDS:
+    if len(words) >= _STANDFIRST_WORDS and _CLOCK.search(paragraph) is None:  # (not a stamp)
         capitals = sum(w[0].isupper() for w in words[1:])
         if 3 * capitals <= len(words) - 1:
             return False  # a sentence without its full stop: a standfirst
-    after = after.strip()
-    if len(words) <= 2 and after.endswith(_HEAD_KEEP):
+    if len(words) <= 2 and right_after.rstrip().endswith(_HEAD_KEEP) and _lettered(paragraph):
         return False
+    after = after.strip()
     return not after or after.endswith(_HEAD_KEEP) or len(after) > 80 or _head_line(after, "")
 
 
@@ -249,7 +262,11 @@ def analyse(
             about = len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR
             continue
         if not told:  # a label, a stamp or tags above the story's first sentence
-            if _head_line(paragraph, paragraphs[place + 1] if place + 1 < len(paragraphs) else ""):
+            after = next(  # the next line that is no furniture
+                (p for p in paragraphs[place + 1 : place + 3] if not is_boilerplate(p)), ""
+            )
+            right_after = paragraphs[place + 1] if place + 1 < len(paragraphs) else ""
+            if _head_line(paragraph, after, right_after):
                 heads.add(len(body))  # (dropped after the byline's zone has been read)
             else:
                 told = paragraph.endswith(_HEAD_KEEP) or _story_heading(paragraph)
