@@ -118,7 +118,7 @@ def _story_heading(paragraph: str) -> bool:
     )
 
 
-def _head_line(paragraph: str, after: str, right_after: str = "") -> bool:
+def _head_line(paragraph: str, following: Sequence[str]) -> bool:
     """Furniture above the story's first sentence (nothing kept yet ends as a sentence does): a
     short line that ends without a sentence's mark: a section's or the page's tags ("Deadpool
     Marvel Movies News"), a time stamp ("Posted: Nov 8, 2023 / 04:43 PM CST"), a player's or a
@@ -127,7 +127,7 @@ def _head_line(paragraph: str, after: str, right_after: str = "") -> bool:
     capitals (a dateline, "BAAR, SWITZERLAND", or a heading), one or two words right above the
     story's first sentence (a dateline, "Pittsburgh", or a heading), nor a line above another
     short line that is none of these (a list's or a table's head: "Harbour d. Ferry 70-44").
-    ``after`` is the next line that is no furniture, ``right_after`` the next line."""
+    ``following`` holds the next two lines."""
     if len(paragraph) > 80 or paragraph.endswith(_HEAD_KEEP):
         return False
     words = paragraph.split()
@@ -139,10 +139,11 @@ def _head_line(paragraph: str, after: str, right_after: str = "") -> bool:
         capitals = sum(w[0].isupper() for w in words[1:])
         if 3 * capitals <= len(words) - 1:
             return False  # a sentence without its full stop: a standfirst
-    if len(words) <= 2 and right_after.rstrip().endswith(_HEAD_KEEP) and _lettered(paragraph):
+    right_after = following[0].rstrip() if following else ""
+    if len(words) <= 2 and right_after.endswith(_HEAD_KEEP) and _lettered(paragraph):
         return False
-    after = after.strip()
-    return not after or after.endswith(_HEAD_KEEP) or len(after) > 80 or _head_line(after, "")
+    after = next((p for p in following if not is_boilerplate(p)), "").strip()  # no furniture
+    return not after or after.endswith(_HEAD_KEEP) or len(after) > 80 or _head_line(after, ())
 
 
 def _photographers(
@@ -262,11 +263,7 @@ def analyse(
             about = len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR
             continue
         if not told:  # a label, a stamp or tags above the story's first sentence
-            after = next(  # the next line that is no furniture
-                (p for p in paragraphs[place + 1 : place + 3] if not is_boilerplate(p)), ""
-            )
-            right_after = paragraphs[place + 1] if place + 1 < len(paragraphs) else ""
-            if _head_line(paragraph, after, right_after):
+            if _head_line(paragraph, paragraphs[place + 1 : place + 3]):
                 heads.add(len(body))  # (dropped after the byline's zone has been read)
             else:
                 told = paragraph.endswith(_HEAD_KEEP) or _story_heading(paragraph)
