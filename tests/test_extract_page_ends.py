@@ -697,3 +697,101 @@ def test_a_caption_with_an_outlet_then_name_or_supplied_run_on_is_furniture(line
 def test_prose_ending_in_supplied_words_stays() -> None:
     assert not is_boilerplate("The board said the stone for the wall had been supplied.")
     assert not is_boilerplate("Fares rise on Monday. Ferry / Bus Pass holders pay more.")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["Posted: Mar 3, 2026 / 09:12 AM CST", "Updated: Mar 3, 2026 / 10:40 AM CST"],
+        ["Harbours Sea Walls Local News"],  # the page's sections or tags
+        ["harbour board storms Example Port Ferries"],
+        ["in Harbours, Local", "Reading Time: 4 mins read"],
+        ["Pictures", "View Larger Pictures", "More Local"],
+        ["Harbour wall crumbles in storm"],  # a video's title above the story
+    ],
+)
+def test_short_lines_above_the_first_sentence_are_furniture(head: list[str]) -> None:
+    result = analyse("Harbour wall", ["By Ana Ruiz", *head, *STORY])
+    assert result.paragraphs == STORY
+    assert result.authors == ["Ana Ruiz"]
+    assert analyse("Harbour wall", [*head, *STORY]).paragraphs == STORY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The harbour board has a plan for the wall",  # a standfirst without its full stop
+        "“We will rebuild it,” the mayor says",  # a standfirst's quotation
+        "HARBOURTON, WALES",  # a dateline on its own line
+        "Key Facts",  # a heading right above the lead
+        "Tested by: Ana Ruiz Price: £20 More info: example.com",
+    ],
+)
+def test_a_standfirst_a_dateline_or_a_heading_above_the_first_sentence_stays(line: str) -> None:
+    assert analyse("Harbour wall", [line, *STORY]).paragraphs == [line, *STORY]
+    under = [STORY[0], "Harbour Plans Local News", *STORY[1:]]  # after the first sentence
+    assert analyse("Harbour wall", under).paragraphs == under
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2 minutes & 15 seconds read time", "Reading Time: 6 mins read", "4 minutes reading time"],
+)
+def test_a_reading_time_is_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+    assert not is_boilerplate("Reading the report took the board 4 minutes, the mayor said.")
+
+
+def test_a_tables_head_above_the_first_sentence_stays() -> None:
+    table = ["Example Port d. Harbourton 70-44", "Example Port 18 22 13 17 — 70"]
+    assert analyse("Harbour results", [*table, *STORY]).paragraphs == [*table, *STORY]
+
+
+def test_other_stories_headlines_with_their_dates_or_ages_are_dropped() -> None:
+    dated = [
+        "Ferry fares rise again as the board counts the cost - October 9, 2026",
+        "Divers find cracks along the old sea wall - October 8, 2026",
+    ]
+    assert drop_story_links([*PROSE, *dated]) == PROSE
+    aged = ["Harbour wall crumbles in the night storm 13min", "Ferry fares rise again... 2hr"]
+    assert drop_story_links([*PROSE, *aged, PROSE[0]]) == [*PROSE, PROSE[0]]
+    numbered = ["Ferry fares rise again at Example Port 04.15.26"]  # one alone is no list
+    assert drop_story_links([*PROSE, *numbered]) == [*PROSE, *numbered]
+    signed = ["— Ana Ruiz (@anaruiz) October 9, 2026", "By Ana Ruiz on October 9, 2026"]
+    assert drop_story_links([*PROSE, *signed]) == [*PROSE, *signed]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tagged Harbours, Sea walls, Example Port, Ferry fares",
+        "Tags Harbours Sea Walls Example Port ferries Storms",
+        "Read: Ferry fares rise again as the board counts the cost",
+        "Popular Now: Divers find cracks along the old sea wall",
+        "(END)",
+        "Report a correction or typo",
+        "This article appeared on page B - 3 of the Harbour Daily",
+    ],
+)
+def test_closing_tags_links_and_notes_are_furniture(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tags on the harbour wall were counted by the divers",
+        "Tagged Ana, Maria and Ivo went home",
+        "Read: the mayor said the wall would be rebuilt. It was not.",
+        "Report a correction to the board, the mayor said.",
+    ],
+)
+def test_sentences_like_closing_tags_links_and_notes_stay(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_long_time_stamp_and_a_players_label_above_the_first_sentence_are_dropped() -> None:
+    stamp = "March 3, 2026 | 9:12 am March 3, 2026 | 10:40 am"  # printed twice
+    promo = "Get the newsletter that the harbour is talking about"
+    assert analyse("Harbour wall", [stamp, promo, *STORY]).paragraphs[0] == STORY[0]
+    assert analyse("Harbour wall", ["EMBED <>", *STORY]).paragraphs == STORY

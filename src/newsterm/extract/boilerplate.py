@@ -54,6 +54,8 @@ _LINE = re.compile(
         (?:\s+(?:articles?|stories|coverage|topics|content))?(?:\s*[:|–—-].*)?
       | reuse\s+this\s+content | topics | click\s+here\b.* | tap\s+here\b.*
       | listen\s+to\s+(?:this|the)\s+(?:article|story).* | \d+\s+min(?:ute)?s?\s+read
+      | (?:reading\s+time\s*:?\s*)?\d{1,3}\s*(?:min(?:ute)?s?|sec(?:ond)?s?)
+        (?:\s*(?:&|and)\s*\d{1,3}\s*sec(?:ond)?s?)?\s+read(?:ing)?(?:\s+time)?
       | (?:print|e-?mail|save|gift)(?:\s+(?:this\s+)?(?:article|story))? | save\s+article
       | (?:updated|published|posted|last\s+updated)\s*(?:on\s+|:\s*)?
         (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
@@ -106,6 +108,9 @@ _LINE = re.compile(
       | (?:know\s+something|got\s+a\s+(?:news\s+)?tip|have\s+a\s+(?:news\s+)?tip)[^?]{0,60}\?\s*
         (?:e-?mail|contact|write\s+to|tell|send)\b.{0,120}
       | advert | posted\s+in\s*:\s*[\w&’' ,/-]{1,60} | show\s+(?:more|less)
+      | (?:read|popular\s+now)\s*:\s*[^.!?]{5,150}(?:\.{3}|…)? | \(\s*end\s*\)
+      | report\s+a\s+correction(?:\s+or\s+typo)? | this\s+article\s+appeared\s+on\s+page\s+
+        [\w -]{1,12}\s+of\s+the\s+[\w’'. -]{1,60}
       | donate(?:\s+(?:today|now|here))? | stay\s+in\s+the\s+know | author
       | recent\s+(?:posts|stories|articles) | more\s+like\s+this(?:\s+(?:story|article))?
       | follow\s+us\s*: | (?:read|see)\s+our\s+privacy\s+policy
@@ -164,7 +169,7 @@ _FIRST_WORDS = words(
     december jan feb mar apr jun jul aug sep sept oct nov dec originally map chart
     instagram youtube tiktok expand like powered exclusive breaking developing live loading
     next previous continued version enlarge opinion opinions views tweet post embed tagged in
-    recent popular know got have learn advert donate stay author"""
+    recent popular know got have learn advert donate stay author reading report"""
 )
 _PAGE_LABEL = re.compile(
     r"""(?:(?:header|featured?|top|lead|main|cover|hero|banner)\s+(?:photo|image|picture)s?
@@ -374,7 +379,8 @@ _SHARE_YOURS = re.compile(
 _FOR_CREDIT = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s?/\s?for\s+(?:the\s+)?[A-Z]")
 """A caption led by its credit: "Jane Roe/for The Daily Mayor Lind opens the bridge."."""
 _KEYWORDS_LABEL = re.compile(
-    r"(?:read\s+more(?:\s+about)?|tags?|tagged|topics?|keywords?|filed\s+under)\s*[:/]\s*",
+    r"(?:read\s+more(?:\s+about)?|tags?|tagged|topics?|keywords?|filed\s+under)\s*[:/]\s*"
+    r"|(?P<bare>tags|tagged)\s+(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _KEYWORDS_FIRST = "RrTtKkFf"
@@ -607,11 +613,15 @@ def _citation(text: str) -> bool:
 
 
 def _labelled_keywords(text: str) -> bool:
-    """A page's list of keywords under its label: "Tags: harbours, Lena Fisk, sea walls"."""
+    """A page's list of keywords under its label: "Tags: harbours, Lena Fisk, sea walls", "Tagged
+    Harbours, Lena Fisk, Sea walls", "Tags Harbours Sea walls Example Port" (no glue word)."""
     label = _KEYWORDS_LABEL.match(text)
     if label is None or text.endswith(_SENTENCE_ENDS):
         return False
     items = [item.strip() for item in text[label.end() :].split(",")]
+    if len(items) == 1 and label.group("bare"):  # "Tags Harbours Sea walls Example Port"
+        words_ = items[0].split()
+        return len(words_) >= 3 and not any(w.casefold() in _TOPIC_GLUE for w in words_)
     return len(items) >= 3 and all(_LISTED.fullmatch(item) for item in items)
 
 
@@ -806,6 +816,7 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
         drop.update(_closing_tags(paragraphs))
     drop.update(_page_tail(paragraphs))
     drop.update(_video_teasers(paragraphs))
+    drop.update(_stamped_headlines(paragraphs))
     for index in range(max(0, len(paragraphs) - _NOTICE_ZONE), len(paragraphs) - 1):
         if _closing_notice(paragraphs[index].strip()):
             drop.add(index)  # a notice above the page's tags or the reporter's note
@@ -825,6 +836,46 @@ def drop_story_links(paragraphs: list[str]) -> list[str]:
             drop.update(range(start, end))
         start = end + 1
     return [p for i, p in enumerate(paragraphs) if i not in drop] if drop else paragraphs
+
+
+_STAMP = re.compile(
+    r"(?P<headline>\S.{8,200}?)\s*(?:[-–—|•·]\s*)?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
+    r"|\d\d?[./]\d\d?[./]\d\d(?:\d\d)?|\d{1,3}\s?(?:min|mins|hr|hrs|h|m|d)(?:\s+ago)?)"
+)
+"""Another story's headline with its date or age: "Ferry fares rise again - October 9, 2020",
+"Ferry fares rise again 04.15.11", "Ferry fares rise again 13min"."""
+_STAMPED_RUN = 2
+_AGES = ("min", "mins", "hr", "hrs", "h", "m", "d", "ago")
+
+
+def _stamped_headline(text: str) -> bool:
+    """A line of a list of other stories, each with its date or age (not a byline, nor an
+    embedded post's signature): four words or more, no sentence before the stamp."""
+    if len(text) > 240 or not text[-1:].isalnum() or "@" in text or text.startswith(("By ", "—")):
+        return False
+    match = _STAMP.fullmatch(text)
+    if match is None:
+        return False
+    headline = match.group("headline").rstrip(" -–—|•·")
+    return len(headline.split()) >= 4 and (
+        not headline.endswith((".", "!", "?", ",")) or headline.endswith(("...", "…"))
+    )
+
+
+def _stamped_headlines(paragraphs: list[str]) -> list[int]:
+    """Runs of _STAMPED_RUN or more lines that are other stories' headlines with their dates or
+    ages ("Ferry fares rise again - October 9, 2020", "Harbour wall crumbles 13min")."""
+    drop: list[int] = []
+    run: list[int] = []
+    for index, text in enumerate([*paragraphs, ""]):
+        if (text[-1:].isdigit() or text.endswith(_AGES)) and _stamped_headline(text.strip()):
+            run.append(index)  # (the cheap test first)
+            continue
+        if len(run) >= _STAMPED_RUN:
+            drop.extend(run)
+        run = []
+    return drop
 
 
 _PHOTO_BY = re.compile(

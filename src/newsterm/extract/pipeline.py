@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsterm.analysis import Analysis, Contact
@@ -125,6 +126,61 @@ def _prose(paragraph: str) -> bool:
     return len(paragraph.split()) >= 12 and paragraph.rstrip().endswith((".", "!", "?", "”", '"'))
 
 
+_HEAD_WORDS = 10
+"""Words a line above the story's first sentence holds at most to be read as its furniture."""
+_HEAD_KEEP = (".", "!", "?", "”", '"', "’", "'", ":", ";", ",", ")", "。", "！", "？", "」", "）")
+"""How a line ends that may be the story's own (a sentence, a quotation, a line that leads on)."""
+_STANDFIRST_WORDS = 6
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+_QUOTE_MARKS = ("“", '"', "‘", "«")
+
+
+def _words(words: list[str]) -> int:
+    """Words that are no number, date, time or mark ("November 8, 2023 | 6:03 pm": 2)."""
+    return sum(any(c.isalpha() for c in w) and not any(c.isdigit() for c in w) for w in words)
+
+
+def _lettered(paragraph: str) -> bool:
+    """Letters and a name's marks only ("Pittsburgh", "St. Louis", "Key Points"; not "EMBED <>")."""
+    return paragraph.replace(" ", "").replace(".", "").replace("-", "").replace("'", "").isalpha()
+
+
+def _story_heading(paragraph: str) -> bool:
+    """A line that opens the story's own text, so none above its first sentence is furniture
+    after it: one holding a quotation, or one in capitals ("GIRLS BASKETBALL", a dateline)."""
+    return any(m in paragraph for m in _QUOTE_MARKS) or (
+        paragraph.isupper() and paragraph.replace(",", "").replace(" ", "").isalpha()
+    )
+
+
+def _head_line(paragraph: str, following: Sequence[str]) -> bool:
+    """Furniture above the story's first sentence (nothing kept yet ends as a sentence does): a
+    short line that ends without a sentence's mark: a section's or the page's tags ("Deadpool
+    Marvel Movies News"), a time stamp ("Posted: Nov 8, 2023 / 04:43 PM CST"), a player's or a
+    gallery's label ("EMBED <>", "Images"), a video's title. Not a line holding a quotation (a
+    standfirst's), a sentence without its mark (a standfirst), a box of facts, a line in
+    capitals (a dateline, "BAAR, SWITZERLAND", or a heading), one or two words right above the
+    story's first sentence (a dateline, "Pittsburgh", or a heading), nor a line above another
+    short line that is none of these (a list's or a table's head: "Harbour d. Ferry 70-44").
+    ``following`` holds the next two lines."""
+    if len(paragraph) > 80 or paragraph.endswith(_HEAD_KEEP):
+        return False
+    words = paragraph.split()
+    if (len(words) > _HEAD_WORDS and _words(words) > _HEAD_WORDS) or _story_heading(paragraph):
+        return False
+    if paragraph.count(": ") >= 2:
+        return False  # a review's box of facts: "Tested by: Ana Ruiz Price: £20 More info: …"
+    if len(words) >= _STANDFIRST_WORDS and _CLOCK.search(paragraph) is None:  # (not a stamp)
+        capitals = sum(w[0].isupper() for w in words[1:])
+        if 3 * capitals <= len(words) - 1:
+            return False  # a sentence without its full stop: a standfirst
+    right_after = following[0].rstrip() if following else ""
+    if len(words) <= 2 and right_after.endswith(_HEAD_KEEP) and _lettered(paragraph):
+        return False
+    after = next((p for p in following if not is_boilerplate(p)), "").strip()  # no furniture
+    return not after or after.endswith(_HEAD_KEEP) or len(after) > 80 or _head_line(after, ())
+
+
 def _photographers(
     body: list[str], credited: list[tuple[int, int]], authors: Sequence[str]
 ) -> tuple[set[int], set[int]]:
@@ -171,7 +227,8 @@ def analyse(
     organisations: list[str] = []
     credited: list[tuple[int, int]] = []  # an address line alone under a body line
     profiled: list[str] = []
-    marker = about = closed = after_byline = False
+    heads: set[int] = set()  # the body's places of furniture above the story's first sentence
+    marker = about = closed = after_byline = told = False
     for place, raw in enumerate(paragraphs):
         paragraph = raw.strip()
         if not paragraph or (
@@ -257,7 +314,15 @@ def analyse(
         if is_boilerplate(paragraph):
             about = len(paragraph) <= 17 and paragraph.casefold() in _ABOUT_AUTHOR
             continue
+        if not told:  # a label, a stamp or tags above the story's first sentence
+            if _head_line(paragraph, paragraphs[place + 1 : place + 3]):
+                heads.add(len(body))  # (dropped after the byline's zone has been read)
+            else:
+                told = paragraph.endswith(_HEAD_KEEP) or _story_heading(paragraph)
         body.append(paragraph)
+    if heads:
+        body = [p for i, p in enumerate(body) if i not in heads]
+        credited = [(i - sum(h < i for h in heads), at) for i, at in credited if i not in heads]
     if credited:  # a photographer's name and address under a caption are not the author's
         drop, taken = _photographers(body, credited, [*meta_authors, *byline])
         if drop:
