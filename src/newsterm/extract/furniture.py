@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import repeat
 from operator import itemgetter, mul
 
@@ -227,8 +227,9 @@ def furniture_places(
     return places if len(places) <= max(1, most * size) else set()
 
 
-def drop_furniture(paragraphs: list[str]) -> list[str]:
-    """The body without the head and tail paragraphs the shipped model takes for furniture."""
+def drop_furniture(paragraphs: list[str], spared: Collection[str] = ()) -> list[str]:
+    """The body without the head and tail paragraphs the shipped model takes for furniture,
+    except the ``spared`` lines (those the rules keep on purpose)."""
     places = furniture_places(
         paragraphs,
         shipped.WEIGHTS,
@@ -238,6 +239,7 @@ def drop_furniture(paragraphs: list[str]) -> list[str]:
         head=shipped.HEAD,
         longest=shipped.LONGEST,
     )
+    places = {i for i in places if paragraphs[i] not in spared}
     if not places:
         return paragraphs
     return [p for i, p in enumerate(paragraphs) if i not in places]

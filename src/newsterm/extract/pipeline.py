@@ -228,6 +228,7 @@ def analyse(
     credited: list[tuple[int, int]] = []  # an address line alone under a body line
     profiled: list[str] = []
     heads: set[int] = set()  # the body's places of furniture above the story's first sentence
+    spared: set[str] = set()  # short lines the head rule keeps there on purpose (not the model's)
     marker = about = closed = after_byline = told = False
     for place, raw in enumerate(paragraphs):
         paragraph = raw.strip()
@@ -319,6 +320,8 @@ def analyse(
                 heads.add(len(body))  # (dropped after the byline's zone has been read)
             else:
                 told = paragraph.endswith(_HEAD_KEEP) or _story_heading(paragraph)
+                if len(paragraph) <= 80:  # a standfirst, dateline, heading, box or table head
+                    spared.add(paragraph)
         body.append(paragraph)
     if heads:
         body = [p for i, p in enumerate(body) if i not in heads]
@@ -358,7 +361,7 @@ def analyse(
         closing = closing_email(paragraph, names)
         if closing is not None:
             found.append(closing)
-    body = drop_furniture(body)  # the learned second opinion on the head and tail
+    body = drop_furniture(body, spared)  # the learned second opinion on the head and tail
 
     dateline = None
     for paragraph in body[:_DATELINE_ZONE]:
