@@ -95,6 +95,16 @@ def test_the_pipeline_drops_the_tail_furniture_and_keeps_the_quotation() -> None
     assert [q.speaker for q in result.quotes] == ["Mara Olsen"]
 
 
+def test_a_line_the_head_rule_spares_is_never_the_models() -> None:
+    """The model would take a bare unpunctuated line above the story for a teaser; the head
+    rule keeps it on purpose (a standfirst without its stop), so the pipeline passes it as
+    spared and it stays."""
+    standfirst = "The town braces for a second night of flooding"
+    assert drop_furniture([standfirst, *STORY]) == STORY
+    assert drop_furniture([standfirst, *STORY], {standfirst}) == [standfirst, *STORY]
+    assert analyse("Flood", [standfirst, *STORY]).paragraphs == [standfirst, *STORY]
+
+
 def test_a_story_alone_is_left_whole() -> None:
     assert drop_furniture(list(STORY)) == STORY
     assert drop_furniture(STORY[:2]) == STORY[:2]  # too short to judge

@@ -3,7 +3,7 @@ background pass, a worker's batch) does not load the analysis and compile its pa
 
 from __future__ import annotations
 
-ANALYSIS_VERSION = 11
+ANALYSIS_VERSION = 12
 """The version of what ``analyse`` finds. Raise it when its output changes: every cached article
 analysed by an older version is analysed again (``newsterm reanalyse``, the app's background
 pass, or on opening it)."""
