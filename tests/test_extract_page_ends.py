@@ -795,3 +795,13 @@ def test_a_long_time_stamp_and_a_players_label_above_the_first_sentence_are_drop
     promo = "Get the newsletter that the harbour is talking about"
     assert analyse("Harbour wall", [stamp, promo, *STORY]).paragraphs[0] == STORY[0]
     assert analyse("Harbour wall", ["EMBED <>", *STORY]).paragraphs == STORY
+
+
+@pytest.mark.parametrize(
+    "body",
+    [["Harbourdescription"], ["Ferry times", "Harbour wall news"], ["Harbour wall crumbles"]],
+)
+def test_a_body_with_no_sentence_keeps_its_short_lines(body: list[str]) -> None:
+    """The head rule drops short lines above the story's first sentence; a feed item whose
+    whole text is one short line (or a few) has no first sentence, and keeps them all."""
+    assert analyse("Harbour wall", body).paragraphs == body

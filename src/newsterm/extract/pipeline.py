@@ -323,7 +323,7 @@ def analyse(
                 if len(paragraph) <= 80:  # a standfirst, dateline, heading, box or table head
                     spared.add(paragraph)
         body.append(paragraph)
-    if heads:
+    if heads and told:  # (a body with no sentence at all keeps its lines: a feed's short item)
         body = [p for i, p in enumerate(body) if i not in heads]
         credited = [(i - sum(h < i for h in heads), at) for i, at in credited if i not in heads]
     if credited:  # a photographer's name and address under a caption are not the author's
