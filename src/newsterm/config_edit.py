@@ -4,7 +4,7 @@ error the file is left byte-for-byte as it was."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import MutableSequence, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,15 @@ def _edit(path: Path, change: Any) -> None:
         write_atomically(path, new_text)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write: {reason(exc)}") from None
+
+
+def _tables(document: tomlkit.TOMLDocument, key: str) -> MutableSequence[Any]:
+    """The ``[[key]]`` tables of ``document``, editable in place (none when it has no such
+    array of tables)."""
+    from tomlkit.items import AoT
+
+    found = document.get(key)
+    return found if isinstance(found, AoT) else []
 
 
 def add_feed(path: Path, entry: FeedEntry) -> None:
@@ -76,15 +85,11 @@ def add_feeds(path: Path, entries: Sequence[FeedEntry]) -> None:
 
 def remove_feed(path: Path, location: str) -> bool:
     """Remove the ``[[feeds]]`` table whose url or path is ``location``; True if one was."""
-    from tomlkit.items import AoT
-
     removed = False
 
     def change(document: tomlkit.TOMLDocument) -> None:
         nonlocal removed
-        feeds = document.get("feeds")
-        if not isinstance(feeds, AoT):
-            return
+        feeds = _tables(document, "feeds")
         for index, table in enumerate(feeds):
             if location in (table.get("url"), table.get("path")):
                 del feeds[index]
@@ -118,15 +123,11 @@ def add_view(path: Path, title: str, query: str) -> None:
 def remove_view(path: Path, title: str) -> str | None:
     """Remove the ``[[views]]`` table titled ``title`` (case-insensitively); its title, or
     None when there is none."""
-    from tomlkit.items import AoT
-
     removed: str | None = None
 
     def change(document: tomlkit.TOMLDocument) -> None:
         nonlocal removed
-        views = document.get("views")
-        if not isinstance(views, AoT):
-            return
+        views = _tables(document, "views")
         for index, table in enumerate(views):
             if str(table.get("title", "")).strip().lower() == title.strip().lower():
                 removed = str(table.get("title"))
@@ -139,16 +140,11 @@ def remove_view(path: Path, title: str) -> str | None:
 
 def replace_url(path: Path, old: str, new: str) -> bool:
     """Rewrite a feed's url (after a permanent redirect); True if one was changed."""
-    from tomlkit.items import AoT
-
     changed = False
 
     def change(document: tomlkit.TOMLDocument) -> None:
         nonlocal changed
-        feeds = document.get("feeds")
-        if not isinstance(feeds, AoT):
-            return
-        for table in feeds:
+        for table in _tables(document, "feeds"):
             if table.get("url") == old:
                 table["url"] = new
                 changed = True
