@@ -18,7 +18,7 @@ from operator import itemgetter, mul
 
 from newsterm.extract import furniture_weights as shipped
 from newsterm.extract.given_names import GIVEN_NAMES
-from newsterm.extract.lexicon import words
+from newsterm.extract.lexicon import MONTHS, OPENING_QUOTES, words
 
 _SAYING = words(
     "said says say told tells according added adds explained explains noted notes wrote writes"
@@ -40,12 +40,8 @@ _URL_PARTS = ("http", "www.", ".co", ".org")
 _EMAIL = re.compile(r"\S@\S+\.\w")
 _HANDLE = re.compile(r"(?:^|\s)@\w")
 _SHAPES = ("|", "»", "©", "•", "·", "→", ">>", "▶")
-_QUOTES = ("“", "”", '"', "‘", "«")
+_QUOTES = (*OPENING_QUOTES, "”")
 _ENDS = (".", "?", "!", "”", '"', "’", ".)", "…")
-_MONTHS = words(
-    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july"
-    " august september october november december"
-)
 _CROSSED = (
     "ends",
     "short",
@@ -133,7 +129,7 @@ def _lead(paragraph: str) -> str:
         return "digit"
     if first.isalpha():
         word = paragraph.split(maxsplit=1)[0].strip(".").casefold()
-        return "month" if word in _MONTHS else ""
+        return "month" if word in MONTHS else ""
     return first
 
 

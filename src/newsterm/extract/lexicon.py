@@ -28,11 +28,16 @@ def caseless(*needles: str) -> re.Pattern[str]:
 PARTICLES = words("de da del della di do dos du van von der den ter la le bin bint ibn al el y mac")
 """Lower-case particles inside personal names ("Ana de la Cruz")."""
 
-MONTHS_AND_DAYS = words(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april"
-    " may june july august september october november december jan feb mar apr jun jul aug"
-    " sep sept oct nov dec"
+MONTHS = words(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+"""Month names and their short forms, lower-case."""
+
+MONTHS_AND_DAYS = MONTHS | words("monday tuesday wednesday thursday friday saturday sunday")
+
+OPENING_QUOTES = ("“", '"', "‘", "«")
+"""The marks a quotation opens with (a line holding one may be a quotation's)."""
 
 NAME_MONTHS = words("april may june august")
 """Months that are also personal names ("April Glaser", "Tamsin May")."""

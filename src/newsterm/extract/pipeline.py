@@ -39,6 +39,7 @@ from newsterm.extract.contacts import (
 )
 from newsterm.extract.furniture import drop_furniture
 from newsterm.extract.given_names import GIVEN_NAMES
+from newsterm.extract.lexicon import OPENING_QUOTES
 from newsterm.extract.people import quote_people
 from newsterm.extract.quotes import find_quotes
 from newsterm.extract.text import count_words, reading_minutes
@@ -132,7 +133,6 @@ _HEAD_KEEP = (".", "!", "?", "”", '"', "’", "'", ":", ";", ",", ")", "。", 
 """How a line ends that may be the story's own (a sentence, a quotation, a line that leads on)."""
 _STANDFIRST_WORDS = 6
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
-_QUOTE_MARKS = ("“", '"', "‘", "«")
 
 
 def _words(words: list[str]) -> int:
@@ -148,7 +148,7 @@ def _lettered(paragraph: str) -> bool:
 def _story_heading(paragraph: str) -> bool:
     """A line that opens the story's own text, so none above its first sentence is furniture
     after it: one holding a quotation, or one in capitals ("GIRLS BASKETBALL", a dateline)."""
-    return any(m in paragraph for m in _QUOTE_MARKS) or (
+    return any(m in paragraph for m in OPENING_QUOTES) or (
         paragraph.isupper() and paragraph.replace(",", "").replace(" ", "").isalpha()
     )
 
